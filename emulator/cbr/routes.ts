@@ -1,0 +1,4 @@
+import type { Hono } from "hono";
+import type { Emu, EmuEnv } from "../core/context";
+
+export function registerCbr(_app: Hono<EmuEnv>, _emu: Emu): void {}

@@ -1,0 +1,92 @@
+import type { Context } from "hono";
+import type { Clock } from "./clock";
+import type { EmulatorConfig } from "./config";
+import { gatewayError } from "./errors";
+import type { World } from "../store/world";
+import type { Account, Permission, Project, Token, User } from "../store/types";
+
+/** Hono environment: per-request variables set by the server's middleware. */
+export type EmuEnv = { Variables: { requestId: string } };
+export type Ctx = Context<EmuEnv>;
+
+/** What every route module gets: the state, the options, the clock, and the public base URL. */
+export interface Emu {
+  world: World;
+  config: EmulatorConfig;
+  clock: Clock;
+  /** Base URL written into the token catalog and links (EMULATOR_PUBLIC_URL). */
+  publicUrl: string;
+  /** Called after a mutation so that `--state` writes; cheap. */
+  changed(): void;
+  /** Applies due job progress (the job runner registers itself here). */
+  advanceJobs(): void;
+}
+
+export interface Session {
+  tokenId: string;
+  token: Token;
+  user: User;
+  account: Account;
+  /** The project the token is scoped to. */
+  project: Project;
+}
+
+/**
+ * The API gateway's token check for IMS, CPH, CTS and CBR routes: missing or unknown token gives
+ * `APIGW.0301`, an expired one `APIGW.0307`; a token that is not scoped to a project is unusable here.
+ */
+export function authenticate(c: Ctx, emu: Emu): Session {
+  const tokenId = c.req.header("x-auth-token");
+  if (!tokenId) throw gatewayError(401, "APIGW.0301", "Incorrect IAM authentication information: x-auth-token not found");
+  const token = emu.world.tokens.get(tokenId);
+  if (!token) throw gatewayError(401, "APIGW.0301", "Incorrect IAM authentication information: verify aksk signature fail or token is invalid");
+  if (token.expiresAt <= emu.clock.now()) throw gatewayError(401, "APIGW.0307", "The token must be updated.");
+  const user = emu.world.users.get(token.userId);
+  const account = user && emu.world.accounts.get(user.domainId);
+  const project = token.projectId ? emu.world.projects.get(token.projectId) : undefined;
+  if (!user || !account || !user.enabled) {
+    throw gatewayError(401, "APIGW.0301", "Incorrect IAM authentication information: the user of the token is invalid");
+  }
+  if (!project) {
+    throw gatewayError(401, "APIGW.0301", "Incorrect IAM authentication information: the token is not scoped to a project");
+  }
+  return { tokenId, token, user, account, project };
+}
+
+export function can(session: Session, permission: Permission): boolean {
+  return session.user.permissions.includes(permission);
+}
+
+export type Body = { kind: "empty" } | { kind: "invalid" } | { kind: "json"; value: unknown };
+
+/** Reads a JSON body of any content type (SDKs send a body on DELETE); over the size limit gives 413. */
+export async function readBody(c: Ctx, emu: Emu): Promise<Body> {
+  const declared = Number(c.req.header("content-length") ?? "0");
+  if (declared > emu.config.maxBodyBytes) throw tooLarge();
+  const text = await c.req.text();
+  if (Buffer.byteLength(text) > emu.config.maxBodyBytes) throw tooLarge();
+  if (text.trim() === "") return { kind: "empty" };
+  try {
+    return { kind: "json", value: JSON.parse(text) };
+  } catch {
+    return { kind: "invalid" };
+  }
+}
+
+function tooLarge() {
+  return gatewayError(413, "APIGW.0201", "Request entity too large");
+}
+
+/** A query parameter parsed as an integer in [min, max]; undefined when absent, null when invalid. */
+export function intParam(c: Ctx, name: string, min: number, max: number): number | undefined | null {
+  const raw = c.req.query(name);
+  if (raw === undefined || raw === "") return undefined;
+  if (!/^-?\d+$/.test(raw)) return null;
+  const n = Number(raw);
+  return n >= min && n <= max ? n : null;
+}
+
+export function clientIp(c: Ctx): string {
+  const forwarded = c.req.header("x-forwarded-for");
+  return forwarded?.split(",")[0]?.trim() || "127.0.0.1";
+}

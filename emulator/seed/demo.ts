@@ -1,0 +1,155 @@
+import type { CphMember, WorldData } from "../store/types";
+import { READ_ONLY } from "../store/types";
+import { cphImage, DAY, fillerProjectId, image, member, project, user, vault } from "./builders";
+
+/** Ids of `../shared/demo-world.md`, for tests and seeds. */
+export const DEMO = {
+  acme: "ac0e0000000000000000000000000001",
+  globex: "610be000000000000000000000000002",
+  initech: "1417ec00000000000000000000000003",
+  acmeAp: "ac0e00000000000000000000000000a1",
+  acmeCn: "ac0e00000000000000000000000000c4",
+  globexAp: "610be0000000000000000000000000a1",
+  globexCn: "610be0000000000000000000000000c4",
+  initechAp: "1417ec000000000000000000000000a1",
+  alice: "ac0e0000000000000000000000000e01",
+  audrey: "ac0e0000000000000000000000000e02",
+  bob: "610be000000000000000000000000e01",
+  carol: "1417ec00000000000000000000000e01",
+  /** Owner of public (gold) images: a Huawei system project no user can sign in to. */
+  publicOwner: "0000000000000000000000000000f001",
+  org: "o-acme0001",
+  orgUnit: "ou-partners01",
+} as const;
+
+export const DEMO_PASSWORDS = {
+  alice: "alice-demo-2026",
+  audrey: "audrey-demo-2026",
+  bob: "bob-demo-2026",
+  carol: "carol-demo-2026",
+} as const;
+
+export function acmeImageId(n: number): string {
+  return `1b7f0000-0000-4000-8000-${n.toString().padStart(12, "0")}`;
+}
+
+/** The demo world, with times relative to `now` so that ages ("pending for 3 days") read naturally. */
+export function demoWorld(now: number): WorldData {
+  const ago = (days: number) => now - days * DAY;
+  const { acme, globex, initech, acmeAp, acmeCn, globexAp, globexCn, initechAp } = DEMO;
+
+  const images = [
+    image(acmeImageId(1), "ubuntu-22.04-web", acmeAp, ago(60)),
+    image(acmeImageId(2), "debian-12-base", acmeAp, ago(55), { platform: "Debian", osVersion: "Debian GNU/Linux 12 64bit" }),
+    image(acmeImageId(3), "centos-7-encrypted", acmeAp, ago(50), {
+      platform: "CentOS",
+      osVersion: "CentOS 7.9 64bit",
+      encryption: { cmkId: "5f1d0000-0000-4000-8000-00000000c0de", defaultKey: true },
+    }),
+    image(acmeImageId(4), "win2019-base", acmeAp, ago(45), {
+      osType: "Windows",
+      platform: "Windows",
+      osVersion: "Windows Server 2019 Datacenter 64bit",
+      minDisk: 60,
+      sizeBytes: 12_884_901_888,
+    }),
+    image(acmeImageId(5), "full-ecs-from-cbr", acmeAp, ago(40), {
+      kind: "whole",
+      backupId: "ac0e0000-0000-4000-8000-00000000bb05",
+      sizeBytes: 42_949_672_960,
+    }),
+    image(acmeImageId(6), "full-ecs-legacy", acmeAp, ago(38), { kind: "whole", sizeBytes: 42_949_672_960 }),
+    image(acmeImageId(7), "data-disk-archive", acmeAp, ago(35), {
+      kind: "data",
+      osType: "Other",
+      platform: "Other",
+      osVersion: "",
+      minDisk: 100,
+      sizeBytes: 107_374_182_400,
+    }),
+    image(acmeImageId(8), "almost-full", acmeAp, ago(30)),
+    image(acmeImageId(9), "public-ubuntu", DEMO.publicOwner, ago(90), { imagetype: "gold", protected: true }),
+    ...Array.from({ length: 40 }, (_, i) => {
+      const nn = String(i + 1).padStart(2, "0");
+      return image(acmeImageId(100 + i + 1), `app-${nn}`, acmeAp, ago(20) + i * 60_000);
+    }),
+    image("610be000-0000-4000-8000-000000000001", "globex-analytics-gpu", globexAp, ago(12), { minRam: 16384 }),
+    image("610be000-0000-4000-8000-000000000002", "globex-ci-runner", globexAp, ago(25)),
+    image("610be000-0000-4000-8000-000000000003", "globex-old-base", globexAp, ago(80), { platform: "CentOS", osVersion: "CentOS 7.6 64bit" }),
+    image("610be000-0000-4000-8000-000000000004", "globex-fullecs-cbr", globexAp, ago(9), {
+      kind: "whole",
+      backupId: "610be000-0000-4000-8000-00000000bb04",
+      sizeBytes: 53_687_091_200,
+    }),
+    image("610be000-0000-4000-8000-000000000005", "globex-new-release", globexAp, ago(1)),
+    image("1417ec00-0000-4000-8000-000000000001", "initech-ml-base", initechAp, ago(6), { platform: "EulerOS", osVersion: "EulerOS 2.9 64bit" }),
+  ];
+
+  const members = [
+    member(acmeImageId(2), globexAp, "accepted", ago(20), ago(19)),
+    member(acmeImageId(2), initechAp, "pending", ago(4)),
+    ...Array.from({ length: 255 }, (_, i) => member(acmeImageId(8), fillerProjectId("f0f0", i + 1), "accepted", ago(29) + i * 1000)),
+    member("610be000-0000-4000-8000-000000000001", acmeAp, "pending", ago(3)),
+    member("610be000-0000-4000-8000-000000000002", acmeAp, "accepted", ago(24), ago(23)),
+    member("610be000-0000-4000-8000-000000000003", acmeAp, "rejected", ago(70), ago(69)),
+    member("610be000-0000-4000-8000-000000000004", acmeAp, "pending", ago(2)),
+    member("1417ec00-0000-4000-8000-000000000001", acmeAp, "pending", ago(5)),
+  ];
+
+  const acmeApProject = project(acmeAp, "ap-southeast-1", acme);
+  const globexApProject = project(globexAp, "ap-southeast-1", globex);
+  const cphImages = [
+    cphImage("ac0e0000000000000000000000c9a001", "cph-android11-game", acmeApProject, ago(33), "Android 11"),
+    cphImage("ac0e0000000000000000000000c9a002", "cph-android12-base", acmeApProject, ago(28)),
+    cphImage("ac0e0000000000000000000000c9a003", "cph-at-limit", acmeApProject, ago(26)),
+    cphImage("610be000000000000000000000c9a001", "globex-cph-android12", globexApProject, ago(8)),
+  ];
+  const cphMember = (imageId: string, memberId: string, status: CphMember["status"], at: number): CphMember => ({
+    imageId,
+    memberId,
+    status,
+    createTime: at,
+    updateTime: at,
+  });
+  const cphMembers = [
+    cphMember("ac0e0000000000000000000000c9a001", globexAp, "accepted", ago(15)),
+    ...Array.from({ length: 10 }, (_, i) =>
+      cphMember("ac0e0000000000000000000000c9a003", fillerProjectId("c0c0", i + 1), "accepted", ago(25) + i * 1000),
+    ),
+    cphMember("610be000000000000000000000c9a001", acmeAp, "pending", ago(2)),
+  ];
+
+  return {
+    accounts: [
+      { id: acme, name: "acme" },
+      { id: globex, name: "globex" },
+      { id: initech, name: "initech" },
+    ],
+    projects: [
+      acmeApProject,
+      project(acmeCn, "cn-north-4", acme),
+      globexApProject,
+      project(globexCn, "cn-north-4", globex),
+      project(initechAp, "ap-southeast-1", initech),
+    ],
+    users: [
+      user(DEMO.alice, "alice", DEMO_PASSWORDS.alice, acme),
+      user(DEMO.audrey, "audrey", DEMO_PASSWORDS.audrey, acme, READ_ONLY),
+      user(DEMO.bob, "bob", DEMO_PASSWORDS.bob, globex),
+      user(DEMO.carol, "carol", DEMO_PASSWORDS.carol, initech),
+    ],
+    organizations: [{ id: DEMO.org, ownerDomainId: acme, units: [{ id: DEMO.orgUnit, domainIds: [globex, initech] }] }],
+    images,
+    members,
+    jobs: [],
+    cphImages,
+    cphMembers,
+    vaults: [
+      vault("ac0e0000-0000-4000-8000-00000000ba01", "vault-server-backup", acmeAp, ago(100)),
+      vault("ac0e0000-0000-4000-8000-00000000ba02", "vault-disk-only", acmeAp, ago(100), { objectType: "disk" }),
+      vault("ac0e0000-0000-4000-8000-00000000ba03", "vault-frozen", acmeAp, ago(100), { status: "frozen" }),
+    ],
+    traces: [],
+    tokens: [],
+  };
+}

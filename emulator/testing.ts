@@ -1,0 +1,74 @@
+import type { ConfigPatch } from "./core/config";
+import { DEMO_PASSWORDS } from "./seed/demo";
+import { createEmulator, type Emulator, type SeedName } from "./server";
+
+export type DemoUser = keyof typeof DEMO_PASSWORDS;
+
+const ACCOUNTS: Record<DemoUser, string> = { alice: "acme", audrey: "acme", bob: "globex", carol: "initech" };
+
+export interface CallOptions {
+  token?: string;
+  body?: unknown;
+  /** Sent as is (for malformed JSON tests). */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+export interface TestResponse<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+export interface TestEmulator extends Emulator {
+  call<T = any>(method: string, path: string, options?: CallOptions): Promise<TestResponse<T>>;
+  /** A token for a demo user, scoped to a region project of the user's account. */
+  login(user: DemoUser, project?: string): Promise<string>;
+}
+
+/** An in-process emulator for unit tests: instant jobs unless the config says otherwise. */
+export function testEmulator(config: ConfigPatch = {}, seed: SeedName = "demo"): TestEmulator {
+  const emulator = createEmulator({
+    seed,
+    publicUrl: "http://emulator.test",
+    config: { jobTiming: { initMs: 0, itemMs: 0, maxRunMs: 0 }, ...config },
+  });
+
+  async function call<T>(method: string, path: string, options: CallOptions = {}): Promise<TestResponse<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers["X-Auth-Token"] = options.token;
+    let body: string | undefined = options.rawBody;
+    if (options.body !== undefined) {
+      body = JSON.stringify(options.body);
+      headers["Content-Type"] ??= "application/json;charset=UTF-8";
+    }
+    const res = await emulator.app.request(path, { method, headers, body });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : undefined;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: res.status, headers: res.headers, body: parsed as T };
+  }
+
+  async function login(user: DemoUser, project = "ap-southeast-1"): Promise<string> {
+    const res = await call("POST", "/v3/auth/tokens", {
+      body: {
+        auth: {
+          identity: {
+            methods: ["password"],
+            password: { user: { name: user, password: DEMO_PASSWORDS[user], domain: { name: ACCOUNTS[user] } } },
+          },
+          scope: { project: { name: project, domain: { name: ACCOUNTS[user] } } },
+        },
+      },
+    });
+    const token = res.headers.get("x-subject-token");
+    if (res.status !== 201 || !token) throw new Error(`login ${user} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    return token;
+  }
+
+  return Object.assign(emulator, { call, login });
+}
