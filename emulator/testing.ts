@@ -1,4 +1,4 @@
-import type { ConfigPatch } from "./core/config";
+import { JOB_SPEEDS, type ConfigPatch } from "./core/config";
 import { DEMO_PASSWORDS } from "./seed/demo";
 import { createEmulator, type Emulator, type SeedName } from "./server";
 
@@ -28,11 +28,13 @@ export interface TestEmulator extends Emulator {
 
 /** An in-process emulator for unit tests: instant jobs unless the config says otherwise. */
 export function testEmulator(config: ConfigPatch = {}, seed: SeedName = "demo"): TestEmulator {
-  const emulator = createEmulator({
-    seed,
-    publicUrl: "http://emulator.test",
-    config: { jobTiming: { initMs: 0, itemMs: 0, maxRunMs: 0 }, ...config },
-  });
+  return wrapEmulator(
+    createEmulator({ seed, publicUrl: "http://emulator.test", config: { jobTiming: JOB_SPEEDS.instant, ...config } }),
+  );
+}
+
+/** Adds `call` and `login` to an emulator made some other way (for example with a state file). */
+export function wrapEmulator(emulator: Emulator): TestEmulator {
 
   async function call<T>(method: string, path: string, options: CallOptions = {}): Promise<TestResponse<T>> {
     const headers: Record<string, string> = { ...options.headers };

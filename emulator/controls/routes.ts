@@ -6,6 +6,7 @@ import { readBody } from "../core/context";
 import { ApiError } from "../core/errors";
 import type { Emulator, SeedName } from "../server";
 import { image as imageBuilder } from "../seed/builders";
+import { jobFaultSchema, routeFaultSchema } from "./faults";
 import type { ImsImage } from "../store/types";
 
 const clockSchema = z.union([
@@ -86,8 +87,8 @@ export function registerControls(app: Hono<EmuEnv>, emulator: Emulator): void {
   });
 
   app.get(`${base}/faults`, (c) => c.json({ routes: faults.routes, jobs: faults.jobs }));
-  app.post(`${base}/faults/routes`, async (c) => c.json(faults.addRoute(await json(c, emulator, z.unknown())), 201));
-  app.post(`${base}/faults/jobs`, async (c) => c.json(faults.addJob(await json(c, emulator, z.unknown())), 201));
+  app.post(`${base}/faults/routes`, async (c) => c.json(faults.addRoute(await json(c, emulator, routeFaultSchema)), 201));
+  app.post(`${base}/faults/jobs`, async (c) => c.json(faults.addJob(await json(c, emulator, jobFaultSchema)), 201));
   app.delete(`${base}/faults/:id`, (c) => {
     if (!faults.remove(c.req.param("id"))) throw controlError(404, "no such fault");
     return c.body(null, 204);
@@ -96,6 +97,18 @@ export function registerControls(app: Hono<EmuEnv>, emulator: Emulator): void {
     faults.clear();
     return c.body(null, 204);
   });
+
+  // Issued tokens, so end-to-end tests can prove a token never reaches the browser.
+  app.get(`${base}/tokens`, (c) =>
+    c.json(
+      [...emu.world.tokens.entries()].map(([token, t]) => ({
+        token,
+        user: emu.world.users.get(t.userId)?.name,
+        project: t.projectId,
+        expiresAt: t.expiresAt,
+      })),
+    ),
+  );
 
   app.get(`${base}/stats`, (c) => c.json(stats.snapshot()));
   app.delete(`${base}/stats`, (c) => {

@@ -7,6 +7,8 @@ export type TraceOperation = "add" | "update" | "delete";
 export interface TraceInput {
   service: "IMS" | "CPH";
   operation: TraceOperation;
+  /** Overrides the configured member-operation name (CPH image deletion is not a member operation). */
+  name?: string;
   /** Images the call touched; a batch call becomes one trace per image unless configured per call. */
   images: { id: string; name: string }[];
   apiVersion: string;
@@ -20,7 +22,7 @@ export interface TraceInput {
 /** Records a mutating call, successful or not, in the caller's project (reference section 11.8). */
 export function recordTrace(emu: Emu, session: Session, input: TraceInput): void {
   const cts = emu.config.cts;
-  const name = { add: cts.addName, update: cts.updateName, delete: cts.deleteName }[input.operation];
+  const name = input.name ?? { add: cts.addName, update: cts.updateName, delete: cts.deleteName }[input.operation];
   const now = emu.clock.now();
   const targets =
     input.images.length === 0

@@ -89,6 +89,12 @@ export function registerIam(app: Hono<EmuEnv>, emu: Emu): void {
     throw keystoneError(404, `Could not find project: ${id}.`);
   });
 
+  // Listing projects needs an admin role; openstackclient's project look-up falls back to the id on 403.
+  app.get("/v3/projects", (c) => {
+    validCaller(c, emu);
+    throw keystoneError(403, "You are not authorized to perform the requested action.");
+  });
+
   for (const path of ["/v3", "/v3/"]) {
     app.get(path, (c) =>
       c.json({

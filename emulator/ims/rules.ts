@@ -73,7 +73,9 @@ export function checkAdd(emu: Emu, actor: Actor, imageId: string, target: JobTar
   const targetError = resolveTarget(emu, actor, target);
   if (targetError) return fail(targetError);
   if (emu.world.members.get(imageId)?.has(target.id)) return ok(false);
-  if (countedMembers(emu, imageId) + extra >= memberLimit(emu, image)) return fail("IMG.0088");
+  // Members a batch adds are pending, so they only count when pending members do.
+  const batchExtra = emu.config.limitCountsAllStatuses ? extra : 0;
+  if (countedMembers(emu, imageId) + batchExtra >= memberLimit(emu, image)) return fail("IMG.0088");
   return ok(true);
 }
 
@@ -113,8 +115,10 @@ export function applyDelete(emu: Emu, actor: Actor, imageId: string, target: Job
 
 /** Consumer-side checks of an accept or reject, including the vault of a full-ECS image. */
 export function checkUpdate(emu: Emu, actor: Actor, imageId: string, status: MemberStatus, vaultId?: string): Outcome {
-  const image = visibleImage(emu, imageId, actor);
-  if (!image || image.owner === actor.project.id) return fail(image ? emu.config.notMemberCode : "IMG.0027");
+  // An existing image the caller is no member of gets the not-member code, not "does not exist".
+  const image = emu.world.images.get(imageId);
+  if (!image || image.status === "deleted") return fail("IMG.0027");
+  if (image.owner === actor.project.id) return fail(emu.config.notMemberCode);
   const membership = emu.world.membershipOf(imageId, actor.project.id);
   if (!membership) return fail(emu.config.notMemberCode);
   if (status === "accepted" && image.kind === "whole" && image.backupId) {
