@@ -1,12 +1,11 @@
-import js from "@eslint/js";
-import tseslint from "typescript-eslint";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
 
-export default tseslint.config(
-  { ignores: ["node_modules/**", ".next/**", "reports/**", "data/**", "test-results/**", "playwright-report/**"] },
-  js.configs.recommended,
-  ...tseslint.configs.recommended,
+const config = [
+  { ignores: ["node_modules/**", ".next/**", "reports/**", "data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  ...nextVitals,
+  ...nextTs,
   {
-    languageOptions: { globals: { console: "readonly", process: "readonly", Buffer: "readonly", URL: "readonly", setTimeout: "readonly", clearTimeout: "readonly", setInterval: "readonly", clearInterval: "readonly", NodeJS: "readonly", fetch: "readonly", Headers: "readonly", Response: "readonly", Request: "readonly" } },
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
@@ -15,4 +14,6 @@ export default tseslint.config(
     files: ["**/*.test.ts", "emulator/testing.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
-);
+];
+
+export default config;

@@ -1,10 +1,23 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+const root = fileURLToPath(new URL(".", import.meta.url));
+
 export default defineConfig({
+  resolve: {
+    alias: [
+      { find: /^@\//, replacement: `${root}/` },
+      { find: /^server-only$/, replacement: `${root}/test/server-only.ts` },
+    ],
+  },
   test: {
     include: ["**/*.test.ts", "**/*.test.tsx"],
     exclude: ["node_modules/**", "e2e/**", ".next/**"],
     testTimeout: 60_000,
+    env: {
+      AUTH_SECRET: "unit-test-secret-unit-test-secret-unit-test",
+      DATABASE_URL: "file:data/unit.db",
+    },
     reporters: ["default", ["json", { outputFile: "reports/unit.json" }]],
   },
 });

@@ -33,7 +33,8 @@ describe("openstack and glance CLIs", () => {
     emulator.close();
   });
 
-  const env = (user: keyof typeof DEMO_PASSWORDS, domain: string, password: string = DEMO_PASSWORDS[user]) => ({
+  const env = (user: keyof typeof DEMO_PASSWORDS, domain: string, password: string = DEMO_PASSWORDS[user]): NodeJS.ProcessEnv => ({
+    NODE_ENV: "test",
     PATH: process.env.PATH ?? "/usr/bin:/bin",
     HOME: process.env.HOME ?? "/tmp",
     OS_AUTH_URL: `${url}/v3`,
@@ -50,7 +51,7 @@ describe("openstack and glance CLIs", () => {
   const alice = () => env("alice", "acme");
   const bob = () => env("bob", "globex");
 
-  async function cli(command: "openstack" | "glance", args: string[], e: Record<string, string>) {
+  async function cli(command: "openstack" | "glance", args: string[], e: NodeJS.ProcessEnv) {
     try {
       const { stdout } = await run(command, args, { env: e, timeout: 60_000 });
       return { code: 0, stdout, stderr: "" };

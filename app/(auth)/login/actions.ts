@@ -1,0 +1,53 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { z } from "zod";
+import type { ActionResult } from "@/lib/actions/action";
+import { signIn } from "@/lib/auth";
+import { safeCallback } from "@/lib/auth/session";
+import { appError, type ErrorCode } from "@/lib/errors";
+
+const common = { callbackUrl: z.string().optional(), project: z.string().trim().max(64) };
+const signInSchema = z.discriminatedUnion("method", [
+  z.object({
+    method: z.literal("password"),
+    account: z.string().trim().min(1, "Enter the account (domain) name.").max(64),
+    user: z.string().trim().min(1, "Enter your IAM user name.").max(64),
+    password: z.string().min(1, "Enter your password.").max(256),
+    ...common,
+    project: common.project.min(1, "Choose a project (region)."),
+  }),
+  z.object({
+    method: z.literal("token"),
+    token: z.string().trim().min(16, "Paste a whole IAM token.").max(32_768),
+    ...common,
+  }),
+]);
+
+const SIGN_IN_CODES: ErrorCode[] = ["invalid_credentials", "invalid_token", "unknown_project", "iam_unreachable", "forbidden", "upstream_unavailable"];
+
+/** Signs in with IAM; on failure the form gets a sentence and its values back (never the secrets). */
+export async function signInAction(_prev: ActionResult<never> | null, form: FormData): Promise<ActionResult<never>> {
+  const raw = Object.fromEntries([...form.entries()].filter(([k]) => !k.startsWith("$ACTION")));
+  const values = Object.fromEntries(
+    Object.entries(raw).filter(([k, v]) => k !== "password" && k !== "token" && typeof v === "string"),
+  ) as Record<string, string>;
+  const parsed = signInSchema.safeParse(raw);
+  if (!parsed.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
+    return { ok: false, error: { ...appError("invalid_input"), fieldErrors }, values };
+  }
+  const { method, callbackUrl, ...credentials } = parsed.data;
+  try {
+    await signIn(method === "password" ? "iam-password" : "iam-token", { ...credentials, redirectTo: safeCallback(callbackUrl) });
+  } catch (e) {
+    if (e instanceof AuthError) {
+      const code = "code" in e && SIGN_IN_CODES.includes(e.code as ErrorCode) ? (e.code as ErrorCode) : "upstream_unavailable";
+      if (!("code" in e)) console.error("sign-in failed:", e);
+      return { ok: false, error: appError(code), values };
+    }
+    throw e;
+  }
+  return { ok: false, error: appError("internal"), values };
+}

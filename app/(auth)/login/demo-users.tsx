@@ -1,0 +1,58 @@
+"use client";
+
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
+
+/** The emulator's demo world (../shared/demo-world.md); shown only when the console runs against it. */
+const DEMO_USERS = [
+  { account: "acme", user: "alice", password: "alice-demo-2026", note: "acme admin: owns the demo images" },
+  { account: "acme", user: "audrey", password: "audrey-demo-2026", note: "acme, read-only" },
+  { account: "globex", user: "bob", password: "bob-demo-2026", note: "globex admin: shares with acme" },
+  { account: "initech", user: "carol", password: "carol-demo-2026", note: "initech admin" },
+];
+
+function fill(values: Record<string, string>) {
+  const form = document.querySelector<HTMLFormElement>("form[data-sign-in=password]");
+  if (!form) return;
+  for (const [name, value] of Object.entries(values)) {
+    const input = form.elements.namedItem(name);
+    if (input instanceof HTMLInputElement || input instanceof HTMLSelectElement) input.value = value;
+  }
+  form.querySelector<HTMLButtonElement>("button[type=submit]")?.focus();
+}
+
+export function DemoUsers() {
+  return (
+    <Card className="h-fit">
+      <CardHeader>
+        <CardTitle>Demo users (local emulator)</CardTitle>
+        <p className="text-sm text-muted-foreground">This console runs against the bundled emulator. These users exist only there.</p>
+      </CardHeader>
+      <CardContent>
+        <ul className="divide-y divide-border text-sm">
+          {DEMO_USERS.map((u) => (
+            <li key={u.user} className="flex items-center justify-between gap-3 py-2">
+              <div className="min-w-0">
+                <p className="font-medium">
+                  {u.user} <span className="text-muted-foreground">@ {u.account}</span>
+                </p>
+                <p className="truncate text-xs text-muted-foreground">
+                  {u.note} · password <code className="font-mono">{u.password}</code>
+                </p>
+              </div>
+              <Button
+                type="button"
+                variant="secondary"
+                size="sm"
+                onClick={() => fill({ account: u.account, user: u.user, password: u.password, project: "ap-southeast-1" })}
+                aria-label={`Fill the form with ${u.user}`}
+              >
+                Use
+              </Button>
+            </li>
+          ))}
+        </ul>
+      </CardContent>
+    </Card>
+  );
+}

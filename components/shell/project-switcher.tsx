@@ -1,0 +1,62 @@
+"use client";
+
+import { Check, ChevronsUpDown, Globe } from "lucide-react";
+import { useActionState, useTransition } from "react";
+import { switchProjectAction } from "@/app/(console)/actions";
+import { Button } from "@/components/ui/button";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
+
+interface Project {
+  id: string;
+  name: string;
+}
+
+/** Lists the user's projects (IAM `GET /v3/auth/projects`); choosing one re-scopes and stays on the page. */
+export function ProjectSwitcher({ current, projects }: { current: Project; projects: Project[] }) {
+  const [state, action] = useActionState(switchProjectAction, null);
+  const [pending, startTransition] = useTransition();
+  const sorted = [...projects].sort((a, b) => a.name.localeCompare(b.name));
+
+  const choose = (projectId: string) => {
+    if (projectId === current.id) return;
+    const returnTo = window.location.pathname + window.location.search;
+    startTransition(() => action({ projectId, returnTo }));
+  };
+
+  return (
+    <div className="flex min-w-0 items-center gap-3">
+      <DropdownMenu>
+        <DropdownMenuTrigger asChild>
+          <Button variant="secondary" className="max-w-72 justify-between" aria-label={`Project: ${current.name}. Switch project`} disabled={pending}>
+            <Globe aria-hidden />
+            <span className="truncate">{pending ? "Switching…" : current.name}</span>
+            <ChevronsUpDown aria-hidden className="opacity-60" />
+          </Button>
+        </DropdownMenuTrigger>
+        <DropdownMenuContent align="start">
+          <DropdownMenuLabel>Project (region)</DropdownMenuLabel>
+          <DropdownMenuSeparator />
+          {sorted.map((p) => (
+            <DropdownMenuItem key={p.id} onSelect={() => choose(p.id)}>
+              <Check aria-hidden className={p.id === current.id ? "opacity-100" : "opacity-0"} />
+              <span className="flex flex-col">
+                <span>{p.name}</span>
+                <span className="font-mono text-[11px] text-muted-foreground">{p.id}</span>
+              </span>
+            </DropdownMenuItem>
+          ))}
+        </DropdownMenuContent>
+      </DropdownMenu>
+      <p aria-live="polite" className="truncate text-sm text-destructive">
+        {state?.ok === false ? state.error.message : ""}
+      </p>
+    </div>
+  );
+}

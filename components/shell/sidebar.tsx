@@ -1,0 +1,48 @@
+"use client";
+
+import { History, Images, Inbox, Layers, Smartphone } from "lucide-react";
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/lib/utils";
+import { NAV_ITEMS } from "./nav-items";
+
+const ICONS = { "/images": Images, "/phones": Smartphone, "/incoming": Inbox, "/batches": Layers, "/history": History } as const;
+
+export function Sidebar() {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main" className="w-14 shrink-0 border-r border-border bg-card md:w-56">
+      <div className="sticky top-0 flex flex-col">
+        <Link href="/images" className="flex h-14 items-center gap-2 border-b border-border px-4 font-semibold">
+          <span aria-hidden className="grid size-7 place-items-center rounded-md bg-primary text-xs text-primary-foreground">
+            Im
+          </span>
+          <span className="hidden md:inline">Imshare</span>
+        </Link>
+        <ul className="flex flex-col gap-0.5 p-2">
+          {NAV_ITEMS.map((item) => {
+            const Icon = ICONS[item.href];
+            const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+            return (
+              <li key={item.href}>
+                <Link
+                  href={item.href}
+                  aria-current={active ? "page" : undefined}
+                  aria-label={item.label}
+                  title={item.hint}
+                  className={cn(
+                    "flex items-center gap-3 rounded-md px-2.5 py-2 text-sm",
+                    active ? "bg-accent font-medium text-primary" : "text-muted-foreground hover:bg-muted hover:text-foreground",
+                  )}
+                >
+                  <Icon aria-hidden className="size-4 shrink-0" />
+                  <span className="hidden md:inline">{item.label}</span>
+                </Link>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,76 @@
+"use client";
+
+import { Check, LogOut, Monitor, Moon, Sun, UserRound } from "lucide-react";
+import { useState } from "react";
+import { signOutAction } from "@/app/(console)/actions";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
+
+type Theme = "system" | "light" | "dark";
+
+function currentTheme(): Theme {
+  const match = document.cookie.match(/(?:^|; )theme=(light|dark)/);
+  return (match?.[1] as Theme | undefined) ?? "system";
+}
+
+function applyTheme(theme: Theme) {
+  const root = document.documentElement;
+  root.classList.remove("light", "dark");
+  if (theme !== "system") root.classList.add(theme);
+  document.cookie = `theme=${theme}; path=/; max-age=31536000; samesite=lax`;
+}
+
+export function UserMenu({ user, account, readOnly }: { user: string; account: string; readOnly: boolean }) {
+  const [theme, setTheme] = useState<Theme | null>(null);
+  const choose = (t: Theme) => {
+    applyTheme(t);
+    setTheme(t);
+  };
+  const themes: { value: Theme; label: string; Icon: typeof Sun }[] = [
+    { value: "system", label: "System theme", Icon: Monitor },
+    { value: "light", label: "Light theme", Icon: Sun },
+    { value: "dark", label: "Dark theme", Icon: Moon },
+  ];
+
+  return (
+    <div className="flex items-center gap-2">
+      {readOnly && <Badge tone="warning">Read-only</Badge>}
+      <DropdownMenu onOpenChange={(open) => open && setTheme(currentTheme())}>
+        <DropdownMenuTrigger asChild>
+          <Button variant="ghost" aria-label={`User menu: ${user} in ${account}`}>
+            <UserRound aria-hidden />
+            <span className="hidden sm:inline">{user}</span>
+            <span className="hidden text-muted-foreground sm:inline">@ {account}</span>
+          </Button>
+        </DropdownMenuTrigger>
+        <DropdownMenuContent>
+          <DropdownMenuLabel>
+            Signed in as <span className="font-medium text-foreground">{user}</span> in account{" "}
+            <span className="font-medium text-foreground">{account}</span>
+          </DropdownMenuLabel>
+          <DropdownMenuSeparator />
+          {themes.map(({ value, label, Icon }) => (
+            <DropdownMenuItem key={value} onSelect={() => choose(value)} aria-checked={theme === value} role="menuitemradio">
+              <Icon aria-hidden />
+              <span className="flex-1">{label}</span>
+              {theme === value && <Check aria-hidden className="text-primary" />}
+            </DropdownMenuItem>
+          ))}
+          <DropdownMenuSeparator />
+          <DropdownMenuItem onSelect={() => void signOutAction()}>
+            <LogOut aria-hidden />
+            Sign out
+          </DropdownMenuItem>
+        </DropdownMenuContent>
+      </DropdownMenu>
+    </div>
+  );
+}

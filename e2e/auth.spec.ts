@@ -1,0 +1,104 @@
+import { expect, emulator, test } from "./fixtures";
+
+test.beforeEach(async () => {
+  await emulator.reset();
+});
+
+test("alice signs in and lands on her images", async ({ page, login }) => {
+  await login.goto("/images");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fimages/);
+  await login.signIn("alice");
+  await expect(page).toHaveURL(/\/images$/);
+  await expect(page.getByRole("heading", { name: "Images" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: /app-40/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: /User menu: alice in acme/ })).toBeVisible();
+  await page.getByRole("link", { name: "Next page" }).click();
+  await expect(page.getByRole("cell", { name: /ubuntu-22\.04-web/ })).toBeVisible();
+  await expect(page.getByRole("button", { name: /Project: ap-southeast-1/ })).toBeVisible();
+});
+
+test("a wrong password says so and keeps what was typed, except the password", async ({ page, login }) => {
+  await login.goto();
+  await login.signIn({ account: "acme", user: "alice", password: "not-her-password" });
+  await expect(page.getByText("The account name, user name or password is wrong.")).toBeVisible();
+  await expect(page.getByLabel("Account name")).toHaveValue("acme");
+  await expect(page.getByLabel("IAM user name")).toHaveValue("alice");
+  await expect(page.getByLabel("Project (region)")).toHaveValue("ap-southeast-1");
+  await expect(page.getByLabel("Password")).toHaveValue("");
+  await expect(page).toHaveURL(/\/login/);
+});
+
+test("an unknown project is told apart from wrong credentials", async ({ page, login }) => {
+  await login.goto();
+  await login.signIn("alice", "eu-west-0");
+  await expect(page.getByText("That project does not exist in this account")).toBeVisible();
+  await expect(page.getByLabel("Project (region)")).toHaveValue("eu-west-0");
+});
+
+test("an expired token sends the user to sign in and back to the same page", async ({ page, login }) => {
+  await login.goto();
+  await login.signIn("alice");
+  await expect(page).toHaveURL(/\/images$/);
+  await page.goto("/images?limit=50");
+  await expect(page.getByRole("cell", { name: /app-01/ })).toBeVisible();
+
+  await emulator.advanceClock(25 * 3600_000);
+  await page.goto("/images?limit=50");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fimages%3Flimit%3D50&reason=expired/);
+  await expect(page.getByText("Your session has ended")).toBeVisible();
+  await login.signIn("alice");
+  await expect(page).toHaveURL(/\/images\?limit=50$/);
+});
+
+test("switching project re-scopes the session and keeps the page", async ({ page, login }) => {
+  await login.goto();
+  await login.signIn("alice");
+  await expect(page).toHaveURL(/\/images$/);
+  await page.goto("/images?limit=50");
+  await page.getByRole("button", { name: /Project: ap-southeast-1/ }).click();
+  await page.getByRole("menuitem", { name: /cn-north-4/ }).click();
+  await expect(page.getByRole("button", { name: /Project: cn-north-4/ })).toBeVisible();
+  await expect(page).toHaveURL(/\/images\?limit=50$/);
+  await expect(page.getByText("This project owns no private images yet")).toBeVisible();
+});
+
+test("sign-out ends the session: the console asks to sign in again", async ({ page, login }) => {
+  await login.goto();
+  await login.signIn("alice");
+  await expect(page).toHaveURL(/\/images$/);
+  await page.getByRole("button", { name: /User menu/ }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await page.goto("/images");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fimages/);
+});
+
+test("the IAM token never reaches the browser", async ({ page, login }) => {
+  const pending: Promise<string>[] = [];
+  page.on("response", (res) => {
+    const type = res.headers()["content-type"] ?? "";
+    if (/json|html|javascript|text|x-component/.test(type)) pending.push(res.text().catch(() => ""));
+  });
+  await login.goto();
+  await login.signIn("alice");
+  await expect(page.getByRole("cell", { name: /app-40/ })).toBeVisible();
+  await page.goto("/images?limit=50");
+  await page.getByRole("button", { name: /Project: ap-southeast-1/ }).click();
+  await page.getByRole("menuitem", { name: /cn-north-4/ }).click();
+  await expect(page.getByRole("button", { name: /Project: cn-north-4/ })).toBeVisible();
+  const session = await page.request.get("/api/auth/session");
+  const bodies = [...(await Promise.all(pending)), await session.text()];
+  const cookies = await page.evaluate(() => document.cookie);
+  const headerValues = (await page.context().cookies()).map((c) => c.value);
+
+  const tokens = (await emulator.tokens()).filter((t) => t.user === "alice").map((t) => t.token);
+  expect(tokens.length).toBeGreaterThanOrEqual(2);
+  expect(bodies.length).toBeGreaterThan(3);
+  for (const token of tokens) {
+    const fragment = token.slice(0, 64);
+    for (const body of bodies) expect(body.includes(fragment)).toBe(false);
+    expect(cookies.includes(fragment)).toBe(false);
+    for (const value of headerValues) expect(value.includes(fragment)).toBe(false);
+  }
+  for (const value of headerValues) expect(value.length).toBeLessThan(2000);
+});

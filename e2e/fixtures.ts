@@ -1,0 +1,49 @@
+import { expect, test as base, type Page } from "@playwright/test";
+import { EMULATOR_URL } from "../playwright.config";
+
+export const USERS = {
+  alice: { account: "acme", user: "alice", password: "alice-demo-2026" },
+  audrey: { account: "acme", user: "audrey", password: "audrey-demo-2026" },
+  bob: { account: "globex", user: "bob", password: "bob-demo-2026" },
+} as const;
+export type DemoUser = keyof typeof USERS;
+
+/** The emulator's test controls (never called by the console itself). */
+export const emulator = {
+  async post(path: string, body: unknown = {}) {
+    const res = await fetch(`${EMULATOR_URL}/__emulator${path}`, { method: "POST", body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`emulator ${path}: ${res.status} ${await res.text()}`);
+    return res.json();
+  },
+  reset: () => emulator.post("/reset"),
+  advanceClock: (ms: number) => emulator.post("/clock", { advanceMs: ms }),
+  async tokens(): Promise<{ token: string; user: string }[]> {
+    return (await fetch(`${EMULATOR_URL}/__emulator/tokens`)).json();
+  },
+};
+
+/** The sign-in page as a user sees it. */
+export class LoginPage {
+  constructor(readonly page: Page) {}
+
+  async goto(path = "/login") {
+    await this.page.goto(path);
+  }
+
+  async signIn(who: DemoUser | { account: string; user: string; password: string }, project = "ap-southeast-1") {
+    const u = typeof who === "string" ? USERS[who] : who;
+    await this.page.getByLabel("Account name").fill(u.account);
+    await this.page.getByLabel("IAM user name").fill(u.user);
+    await this.page.getByLabel("Password").fill(u.password);
+    await this.page.getByLabel("Project (region)").fill(project);
+    await this.page.getByRole("button", { name: "Sign in" }).click();
+  }
+}
+
+export const test = base.extend<{ login: LoginPage }>({
+  login: async ({ page }, provide) => {
+    await provide(new LoginPage(page));
+  },
+});
+
+export { expect };

@@ -1,0 +1,62 @@
+/** Where a failure came from: a service of the cloud, or the console's own transport. */
+export type CloudService = "iam" | "ims" | "cph" | "cts" | "cbr";
+
+/**
+ * The one error every cloud call throws: HTTP status (0 when no answer came), the service's own code
+ * (`IMG.0088`, `APIGW.0307`, `CPS.0030`, `IAM.401`…), the upstream request id, and `Retry-After`.
+ * `message` is the cloud's text; the sentence shown to users comes from `lib/errors.ts`.
+ */
+export class CloudError extends Error {
+  readonly name = "CloudError";
+
+  constructor(
+    readonly service: CloudService,
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly requestId?: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+  }
+
+  /** The token is missing, wrong or expired: the user must sign in again. */
+  get isUnauthenticated(): boolean {
+    return this.status === 401;
+  }
+}
+
+/**
+ * Reads every error body shape of the reference (section 1.3): IMS `{"error":{"code","message"}}`,
+ * API gateway and CPH/CTS `{"error_code","error_msg"}`, Keystone `{"error":{"code":401,"title","message"}}`,
+ * and Glance `{"error":{"code":"404 Not Found","title"}}`.
+ */
+export function parseErrorBody(body: unknown): { code?: string; message?: string } {
+  if (!body || typeof body !== "object") return {};
+  const flat = pick(body as Record<string, unknown>);
+  if (flat.code || flat.message) return flat;
+  for (const value of Object.values(body)) {
+    if (value && typeof value === "object") {
+      const nested = pick(value as Record<string, unknown>);
+      if (nested.code || nested.message) return nested;
+    }
+  }
+  return {};
+}
+
+function pick(o: Record<string, unknown>): { code?: string; message?: string } {
+  const code = o.error_code ?? o.code;
+  const message = o.error_msg ?? o.message;
+  return {
+    code: typeof code === "string" || typeof code === "number" ? String(code) : undefined,
+    message: typeof message === "string" ? message : undefined,
+  };
+}
+
+/** `Retry-After` in seconds or as an HTTP date, as milliseconds from now. */
+export function parseRetryAfter(value: string | null, now = Date.now()): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}

@@ -1,0 +1,115 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { z } from "zod";
+import { env } from "@/lib/env";
+import { endpoint } from "./endpoints";
+import { CloudError, parseErrorBody, parseRetryAfter, type CloudService } from "./errors";
+
+type Method = "GET" | "POST" | "PUT" | "DELETE";
+type Query = Record<string, string | number | boolean | undefined>;
+
+export interface CloudRequest<I extends z.ZodType | undefined, O extends z.ZodType> {
+  service: CloudService;
+  region: string;
+  method: Method;
+  path: string;
+  /** The user's IAM token; absent only for the password sign-in. */
+  token?: string;
+  query?: Query;
+  input?: I;
+  body?: I extends z.ZodType ? z.input<I> : never;
+  output: O;
+  /** Extra request headers (IAM's `X-Subject-Token`). */
+  headers?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+export interface CloudResponse<T> {
+  data: T;
+  status: number;
+  headers: Headers;
+  /** The upstream `X-Request-Id`, kept for the audit trail. */
+  requestId?: string;
+}
+
+const MAX_ATTEMPTS = 3;
+const MAX_BACKOFF_MS = 4_000;
+
+/**
+ * The one function that calls the cloud: validates input and output with zod, sets a timeout,
+ * sends a request id, retries idempotent reads on 429/5xx and network failures with backoff and
+ * `Retry-After`, and turns every failure into a CloudError. Never logs the token.
+ */
+export async function cloudRequest<I extends z.ZodType | undefined, O extends z.ZodType>(
+  req: CloudRequest<I, O>,
+): Promise<CloudResponse<z.output<O>>> {
+  const body = req.input ? req.input.parse(req.body) : req.body;
+  const url = buildUrl(endpoint(req.service, req.region), req.path, req.query);
+  const headers: Record<string, string> = { Accept: "application/json", "X-Client-Request-Id": randomUUID(), ...req.headers };
+  if (req.token) headers["X-Auth-Token"] = req.token;
+  if (body !== undefined) headers["Content-Type"] = "application/json;charset=UTF-8";
+  const idempotent = req.method === "GET";
+
+  for (let attempt = 1; ; attempt++) {
+    let res: Response;
+    try {
+      res = await fetch(url, {
+        method: req.method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(req.timeoutMs ?? env.CLOUD_TIMEOUT_MS),
+        cache: "no-store",
+      });
+    } catch (e) {
+      const timedOut = e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError");
+      const error = new CloudError(req.service, 0, timedOut ? "timeout" : "unreachable", timedOut ? "The cloud did not answer in time." : "The cloud could not be reached.");
+      if (idempotent && attempt < MAX_ATTEMPTS) {
+        await sleep(backoff(attempt));
+        continue;
+      }
+      throw error;
+    }
+    const requestId = res.headers.get("x-request-id") ?? undefined;
+    const payload = await readJson(res);
+    if (res.ok) {
+      const parsed = req.output.safeParse(payload);
+      if (!parsed.success) {
+        throw new CloudError(req.service, res.status, "invalid_response", `Unexpected answer from ${req.service.toUpperCase()} ${req.method} ${req.path}.`, requestId);
+      }
+      return { data: parsed.data, status: res.status, headers: res.headers, requestId };
+    }
+    const retryAfterMs = parseRetryAfter(res.headers.get("retry-after"));
+    const { code, message } = parseErrorBody(payload);
+    const error = new CloudError(req.service, res.status, code ?? `HTTP.${res.status}`, message ?? res.statusText, requestId, retryAfterMs);
+    if (idempotent && attempt < MAX_ATTEMPTS && (res.status === 429 || res.status >= 500)) {
+      await sleep(Math.min(retryAfterMs ?? backoff(attempt), MAX_BACKOFF_MS));
+      continue;
+    }
+    throw error;
+  }
+}
+
+function buildUrl(base: string, path: string, query?: Query): string {
+  const url = new URL(base + path);
+  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== "") url.searchParams.set(k, String(v));
+  return url.toString();
+}
+
+async function readJson(res: Response): Promise<unknown> {
+  const text = await res.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Exponential backoff with full jitter: up to 250 ms, 500 ms, 1 s… */
+function backoff(attempt: number): number {
+  return Math.random() * Math.min(MAX_BACKOFF_MS, 250 * 2 ** (attempt - 1));
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

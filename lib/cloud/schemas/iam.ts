@@ -1,0 +1,55 @@
+import { z } from "zod";
+
+const ref = z.object({ id: z.string(), name: z.string() });
+
+export const tokenSchema = z.object({
+  token: z.object({
+    methods: z.array(z.string()),
+    issued_at: z.string(),
+    expires_at: z.string(),
+    user: ref.extend({ domain: ref }),
+    project: ref.extend({ domain: ref }).optional(),
+    domain: ref.optional(),
+    roles: z.array(z.object({ id: z.string(), name: z.string() })).default([]),
+  }),
+});
+export type TokenBody = z.infer<typeof tokenSchema>["token"];
+
+const scopeSchema = z.union([
+  z.object({
+    project: z.union([z.object({ id: z.string() }), z.object({ name: z.string(), domain: z.object({ name: z.string() }) })]),
+  }),
+  z.object({ domain: z.object({ name: z.string() }) }),
+]);
+
+export const passwordAuthSchema = z.object({
+  auth: z.object({
+    identity: z.object({
+      methods: z.tuple([z.literal("password")]),
+      password: z.object({
+        user: z.object({ name: z.string().min(1), password: z.string().min(1), domain: z.object({ name: z.string().min(1) }) }),
+      }),
+    }),
+    scope: scopeSchema,
+  }),
+});
+
+export const tokenAuthSchema = z.object({
+  auth: z.object({
+    identity: z.object({ methods: z.tuple([z.literal("token")]), token: z.object({ id: z.string().min(1) }) }),
+    scope: scopeSchema,
+  }),
+});
+
+export const authProjectsSchema = z.object({
+  projects: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      domain_id: z.string(),
+      enabled: z.boolean().default(true),
+      description: z.string().optional().default(""),
+    }),
+  ),
+});
+export type AuthProject = z.infer<typeof authProjectsSchema>["projects"][number];

@@ -1,0 +1,43 @@
+import "server-only";
+import { z } from "zod";
+
+/**
+ * Every environment variable the console reads, parsed once. Documented in `.env.example`.
+ * Code reads `env.X`, never `process.env.X`.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Signs the session cookie and derives the key that encrypts IAM tokens at rest. */
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
+  /** `file:data/imshare.db` (SQLite, the default) or `postgres://…`. */
+  DATABASE_URL: z.string().default("file:data/imshare.db"),
+  /**
+   * Base URL of every cloud service, with optional `{service}` and `{region}` placeholders:
+   * `https://{service}.{region}.myhuaweicloud.com` for Huawei Cloud, or the emulator's single URL.
+   */
+  CLOUD_ENDPOINT: z.string().default("http://127.0.0.1:4010"),
+  /** IAM endpoint; Huawei Cloud's global one is `https://iam.myhuaweicloud.com`. Defaults to CLOUD_ENDPOINT. */
+  IAM_ENDPOINT: z.string().optional(),
+  /** Region shown first on the sign-in form. */
+  CLOUD_DEFAULT_REGION: z.string().default("ap-southeast-1"),
+  /** Regions offered on the sign-in form (comma separated). */
+  CLOUD_REGIONS: z.string().default("ap-southeast-1,cn-north-4"),
+  /** Set when the console runs against the bundled emulator: the sign-in page shows the demo users. */
+  IMSHARE_EMULATOR: z
+    .enum(["0", "1", "true", "false"])
+    .default("0")
+    .transform((v) => v === "1" || v === "true"),
+  /** Upper bound of one cloud call, retries excluded. */
+  CLOUD_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+});
+
+function load() {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    throw new Error(`Invalid environment:\n${z.prettifyError(parsed.error)}`);
+  }
+  return { ...parsed.data, IAM_ENDPOINT: parsed.data.IAM_ENDPOINT ?? parsed.data.CLOUD_ENDPOINT };
+}
+
+export const env = load();
+export const regions = env.CLOUD_REGIONS.split(",").map((r) => r.trim()).filter(Boolean);
