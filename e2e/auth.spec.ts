@@ -35,6 +35,34 @@ test("an unknown project is told apart from wrong credentials", async ({ page, l
   await expect(page.getByLabel("Project (region)")).toHaveValue("eu-west-0");
 });
 
+test("a federated user signs in with a token and may pick another project", async ({ page, login }) => {
+  const token = await emulator.issueToken("alice");
+  await login.goto();
+  await page.getByRole("tab", { name: "Token (federated)" }).click();
+  await page.getByLabel("IAM token").fill(token);
+  await page.getByLabel("Project (region)").fill("cn-north-4");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/images$/);
+  await expect(page.getByRole("button", { name: /Project: cn-north-4/ })).toBeVisible();
+
+  await page.getByRole("button", { name: /User menu/ }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await page.getByRole("tab", { name: "Token (federated)" }).click();
+  await page.getByLabel("IAM token").fill("MIInot-a-real-token-at-all");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByText("That token is not valid or has expired.")).toBeVisible();
+});
+
+test("an unavailable IAM is reported as such and the form keeps its values", async ({ page, login }) => {
+  await emulator.fault({ method: "POST", path: "/v3/auth/tokens", status: 503, times: 1 });
+  await login.goto();
+  await login.signIn("alice");
+  await expect(page.getByText("The identity service (IAM) could not be reached.")).toBeVisible();
+  await expect(page.getByLabel("IAM user name")).toHaveValue("alice");
+  await login.signIn("alice");
+  await expect(page).toHaveURL(/\/images$/);
+});
+
 test("an expired token sends the user to sign in and back to the same page", async ({ page, login }) => {
   await login.goto();
   await login.signIn("alice");

@@ -16,6 +16,24 @@ export const emulator = {
     return res.json();
   },
   reset: () => emulator.post("/reset"),
+  fault: (fault: Record<string, unknown>) => emulator.post("/faults/routes", fault),
+  /** A token issued straight by the emulator's IAM, as a federated user would hold one. */
+  async issueToken(user: DemoUser, project = "ap-southeast-1"): Promise<string> {
+    const u = USERS[user];
+    const res = await fetch(`${EMULATOR_URL}/v3/auth/tokens`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({
+        auth: {
+          identity: { methods: ["password"], password: { user: { name: u.user, password: u.password, domain: { name: u.account } } } },
+          scope: { project: { name: project, domain: { name: u.account } } },
+        },
+      }),
+    });
+    const token = res.headers.get("x-subject-token");
+    if (!token) throw new Error(`token for ${user}: ${res.status}`);
+    return token;
+  },
   advanceClock: (ms: number) => emulator.post("/clock", { advanceMs: ms }),
   async tokens(): Promise<{ token: string; user: string }[]> {
     return (await fetch(`${EMULATOR_URL}/__emulator/tokens`)).json();

@@ -15,6 +15,9 @@ const shot = (name: string, p: Page = page) => p.screenshot({ path: `${out}/${na
 
 await page.goto(`${base}/login`);
 await shot("login");
+await page.getByRole("tab", { name: "Token (federated)" }).click();
+await shot("login-token");
+await page.getByRole("tab", { name: "IAM user" }).click();
 await page.getByLabel("Account name").fill("acme");
 await page.getByLabel("IAM user name").fill("alice");
 await page.getByLabel("Password").fill("wrong");

@@ -7,7 +7,7 @@ import { defineAction, type ActionResult } from "@/lib/actions/action";
 import { writeAuditEvent } from "@/lib/audit/writer";
 import { signOut } from "@/lib/auth";
 import { currentSession, safeCallback } from "@/lib/auth/session";
-import { actorOf, sessionStore } from "@/lib/auth/store";
+import { sessionStore } from "@/lib/auth/store";
 import { createTokenByToken, listAuthProjects, regionOf } from "@/lib/cloud/iam";
 import { getDb } from "@/lib/db";
 import { appError } from "@/lib/errors";
@@ -43,7 +43,7 @@ export async function switchProjectAction(prev: ActionResult<unknown> | null, in
 export async function signOutAction() {
   const session = await currentSession();
   if (session) {
-    await writeAuditEvent(await getDb(), { actor: actorOf(session), action: "signed_out", outcome: "succeeded" }).catch((e) =>
+    await writeAuditEvent(await getDb(), { actor: session, action: "signed_out", outcome: "succeeded" }).catch((e) =>
       console.error("audit: could not record signed_out:", e),
     );
   }

@@ -2,7 +2,6 @@ import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { writeAuditEvent, type AuditPair } from "@/lib/audit/writer";
-import { actorOf } from "@/lib/auth/store";
 import { redirectToSignIn, requireSession, scopeOf } from "@/lib/auth/session";
 import type { StoredSession } from "@/lib/auth/session-store";
 import type { Scope } from "@/lib/cloud/ims";
@@ -94,7 +93,7 @@ async function audit(
 ): Promise<void> {
   try {
     await writeAuditEvent(await getDb(), {
-      actor: actorOf(session),
+      actor: session,
       action,
       outcome: result.ok ? (notes.outcome ?? "succeeded") : "failed",
       images: notes.images,

@@ -1,17 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
+import type { StoredSession } from "@/lib/auth/session-store";
 import type { AuditOutcome, AuditSource, Database } from "@/lib/db/types";
 
-/** Who acted, where. */
-export interface AuditActor {
-  userId: string;
-  userName: string;
-  accountId: string;
-  accountName: string;
-  projectId: string;
-  projectName: string;
-  region: string;
-}
+/** Who acted, where: the fields of a session the audit trail keeps (never its token). */
+export type AuditActor = Pick<StoredSession, "userId" | "userName" | "accountId" | "accountName" | "projectId" | "projectName" | "region">;
 
 export interface AuditPair {
   image: string;

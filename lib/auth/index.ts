@@ -6,7 +6,7 @@ import { z } from "zod";
 import { writeAuditEvent } from "@/lib/audit/writer";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { actorOf, sessionStore } from "./store";
+import { sessionStore } from "./store";
 import { signInWithPassword, signInWithToken } from "./sign-in";
 
 declare module "next-auth" {
@@ -31,7 +31,7 @@ async function establish(issued: Awaited<ReturnType<typeof signInWithPassword>>,
   const session = await store.get(sid);
   if (session) {
     await writeAuditEvent(await getDb(), {
-      actor: actorOf(session),
+      actor: session,
       action: "signed_in",
       outcome: "succeeded",
       input: { method },

@@ -15,7 +15,7 @@ export class SignInFailed extends CredentialsSignin {
 }
 
 function transportFailure(e: CloudError): SignInFailed {
-  if (e.status === 0) return new SignInFailed("iam_unreachable");
+  if (e.status === 0 || e.status >= 500) return new SignInFailed("iam_unreachable");
   if (e.status === 403) return new SignInFailed("forbidden");
   return new SignInFailed("upstream_unavailable");
 }

@@ -60,9 +60,9 @@ export async function ImagesTable({ marker, limit }: { marker?: string; limit: n
                 <div className="font-mono text-[11px] text-muted-foreground">{image.id}</div>
               </TD>
               <TD>{image.__os_version || image.__platform || "—"}</TD>
-              <TD>{kindOf(image)}</TD>
-              <TD className="text-right tabular-nums">{formatBytes(image.__image_size ? Number(image.__image_size) : undefined)}</TD>
-              <TD>
+              <TD className="whitespace-nowrap">{kindOf(image)}</TD>
+              <TD className="whitespace-nowrap text-right tabular-nums">{formatBytes(image.__image_size ? Number(image.__image_size) : undefined)}</TD>
+              <TD className="whitespace-nowrap">
                 <Badge tone={statusTone(image.status)}>{image.status}</Badge>
               </TD>
               <TD className="whitespace-nowrap text-muted-foreground">{formatDate(image.created_at)}</TD>
