@@ -1,4 +1,4 @@
-import { expect, emulator, test } from "./fixtures";
+import { auditActions, countSessions, expect, emulator, test } from "./fixtures";
 
 test.beforeEach(async () => {
   await emulator.reset();
@@ -90,13 +90,17 @@ test("switching project re-scopes the session and keeps the page", async ({ page
   await expect(page.getByText("This project owns no private images yet")).toBeVisible();
 });
 
-test("sign-out ends the session: the console asks to sign in again", async ({ page, login }) => {
+test("sign-out deletes the stored token: the console asks to sign in again", async ({ page, login }) => {
   await login.goto();
-  await login.signIn("alice");
+  await login.signIn("bob");
   await expect(page).toHaveURL(/\/images$/);
+  const before = await countSessions("bob");
+  expect(before).toBeGreaterThanOrEqual(1);
   await page.getByRole("button", { name: /User menu/ }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
+  await expect.poll(() => countSessions("bob")).toBe(before - 1);
+  expect((await auditActions("bob")).slice(-2)).toEqual(["signed_in", "signed_out"]);
   await page.goto("/images");
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fimages/);
 });

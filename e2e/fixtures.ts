@@ -64,4 +64,26 @@ export const test = base.extend<{ login: LoginPage }>({
   },
 });
 
+/** A read-only query on the console's own database (the e2e server's SQLite file). */
+async function query<T>(sql: string, ...params: unknown[]): Promise<T[]> {
+  const { default: SQLite } = await import("better-sqlite3");
+  const db = new SQLite("data/e2e.db", { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+export async function countSessions(userName: string): Promise<number> {
+  const [row] = await query<{ n: number }>("select count(*) as n from sessions where user_name = ?", userName);
+  return row.n;
+}
+
+/** The audit actions recorded for a user, oldest first. */
+export async function auditActions(userName: string): Promise<string[]> {
+  const rows = await query<{ action: string }>("select action from audit_events where user_name = ? order by seq", userName);
+  return rows.map((r) => r.action);
+}
+
 export { expect };

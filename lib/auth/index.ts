@@ -27,6 +27,7 @@ const tokenInput = z.object({ token: z.string().min(1), project: z.string().opti
 /** Stores the token encrypted, records the sign-in, and hands Auth.js only the session id. */
 async function establish(issued: Awaited<ReturnType<typeof signInWithPassword>>, method: string) {
   const store = await sessionStore();
+  await store.purgeExpired();
   const sid = await store.create(issued.token, issued.body);
   const session = await store.get(sid);
   if (session) {
