@@ -27,6 +27,8 @@ const schema = z.object({
     .enum(["0", "1", "true", "false"])
     .default("0")
     .transform((v) => v === "1" || v === "true"),
+  /** Regions where IMS no longer shares Windows images (Huawei Cloud's international site). */
+  WINDOWS_SHARING_RESTRICTED_REGIONS: z.string().default("ap-southeast-1,ap-southeast-2,ap-southeast-3"),
   /** Upper bound of one cloud call, retries excluded. */
   CLOUD_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
 });
@@ -40,4 +42,6 @@ function load() {
 }
 
 export const env = load();
-export const regions = env.CLOUD_REGIONS.split(",").map((r) => r.trim()).filter(Boolean);
+const list = (value: string) => value.split(",").map((r) => r.trim()).filter(Boolean);
+export const regions = list(env.CLOUD_REGIONS);
+export const windowsRestrictedRegions = list(env.WINDOWS_SHARING_RESTRICTED_REGIONS);

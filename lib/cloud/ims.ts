@@ -1,6 +1,6 @@
 import "server-only";
 import { cloudRequest } from "./request";
-import { imageListSchema } from "./schemas/ims";
+import { batchMembersSchema, imageListSchema, imageSchema, jobIdSchema, jobSchema, memberListSchema, quotaSchema, type BatchMembers, type Member } from "./schemas/ims";
 
 export interface Scope {
   token: string;
@@ -18,18 +18,63 @@ export interface ListImagesQuery {
   __imagetype?: "gold" | "private" | "shared" | "market";
   visibility?: "public" | "private" | "shared";
   member_status?: "accepted" | "rejected" | "pending";
+  virtual_env_type?: "FusionCompute" | "DataImage";
+  __whole_image?: "true" | "false";
 }
+
+const ims = (scope: Scope) => ({ service: "ims" as const, region: scope.region, token: scope.token });
 
 /** `GET /v2/cloudimages`: one page; the next page starts after the last id (`marker`). */
 export async function listImages(scope: Scope, query: ListImagesQuery) {
-  const res = await cloudRequest({
-    service: "ims",
-    region: scope.region,
-    method: "GET",
-    path: "/v2/cloudimages",
-    token: scope.token,
-    query: { ...query },
-    output: imageListSchema,
-  });
+  const res = await cloudRequest({ ...ims(scope), method: "GET", path: "/v2/cloudimages", query: { ...query }, output: imageListSchema });
   return res.data.images;
+}
+
+/** `GET /v2/images/{id}`: 404 when the image is not visible to the project. */
+export async function showImage(scope: Scope, imageId: string) {
+  const res = await cloudRequest({ ...ims(scope), method: "GET", path: `/v2/images/${encodeURIComponent(imageId)}`, output: imageSchema });
+  return res.data;
+}
+
+/** `GET /v1/cloudimages/quota`: the per-image member limit of system and data-disk images. */
+export async function showImageQuota(scope: Scope): Promise<{ memberQuota?: number }> {
+  const res = await cloudRequest({ ...ims(scope), method: "GET", path: "/v1/cloudimages/quota", output: quotaSchema });
+  return { memberQuota: res.data.quotas.resources.find((r) => r.type === "image_member")?.quota };
+}
+
+/** `GET /v1/{project_id}/cloudimages/{image_id}/members`, every page (at most a few hundred members). */
+export async function listImageMembers(scope: Scope, imageId: string): Promise<Member[]> {
+  const members: Member[] = [];
+  let marker: string | undefined;
+  for (let page = 0; page < 50; page++) {
+    const res = await cloudRequest({
+      ...ims(scope),
+      method: "GET",
+      path: `/v1/${scope.projectId}/cloudimages/${encodeURIComponent(imageId)}/members`,
+      query: { limit: 1000, marker },
+      output: memberListSchema,
+    });
+    members.push(...res.data.members);
+    marker = res.data.page_info?.next_marker || undefined;
+    if (!marker) break;
+  }
+  return members;
+}
+
+/** `POST /v1/cloudimages/members`: shares every image with every target; answers a job id. */
+export async function batchAddMembers(scope: Scope, body: BatchMembers) {
+  const res = await cloudRequest({ ...ims(scope), method: "POST", path: "/v1/cloudimages/members", input: batchMembersSchema, body, output: jobIdSchema });
+  return { jobId: res.data.job_id, requestId: res.requestId };
+}
+
+/** `DELETE /v1/cloudimages/members` (JSON body): stops sharing every image with every target. */
+export async function batchDeleteMembers(scope: Scope, body: BatchMembers) {
+  const res = await cloudRequest({ ...ims(scope), method: "DELETE", path: "/v1/cloudimages/members", input: batchMembersSchema, body, output: jobIdSchema });
+  return { jobId: res.data.job_id, requestId: res.requestId };
+}
+
+/** `GET /v1/{project_id}/jobs/{job_id}` (ShowJob, the one with per-item results). */
+export async function showJob(scope: Scope, jobId: string) {
+  const res = await cloudRequest({ ...ims(scope), method: "GET", path: `/v1/${scope.projectId}/jobs/${encodeURIComponent(jobId)}`, output: jobSchema });
+  return res.data;
 }

@@ -1,0 +1,53 @@
+/** What a share can point at: projects and accounts are 32-hex ids, organizations are URNs. */
+export type TargetKind = "project" | "account" | "organization";
+
+export interface Target {
+  kind: TargetKind;
+  /** As the batch API takes it: a project id, an account id, or an Organizations URN. */
+  value: string;
+  /** The member id IMS records for it (the OU or organization id for a URN). */
+  memberId: string;
+}
+
+export type ParsedTarget = { ok: true; target: Target } | { ok: false; input: string; reason: string };
+
+const HEX32 = /^[0-9a-f]{32}$/;
+const ORG_URN = /^organizations::[0-9a-f]{32}:(?:organization:(o-[a-z0-9]+)|ou:o-[a-z0-9]+\/(ou-[a-z0-9-]+))$/;
+
+/** Largest number of targets one share takes (the cloud's console caps an action at 100). */
+export const MAX_TARGETS = 100;
+
+/**
+ * Splits pasted text (spaces, commas, semicolons, new lines) into targets. Ids are taken as
+ * `idKind` (project or account, which the text cannot tell apart); URNs are organizations.
+ * Duplicates are dropped; ids are lower-cased, as IAM writes them.
+ */
+export function parseTargets(text: string, idKind: "project" | "account"): ParsedTarget[] {
+  const seen = new Set<string>();
+  const out: ParsedTarget[] = [];
+  for (const raw of text.split(/[\s,;]+/)) {
+    const input = raw.trim();
+    if (!input) continue;
+    const lower = input.toLowerCase();
+    if (seen.has(lower)) continue;
+    seen.add(lower);
+    if (HEX32.test(lower)) {
+      out.push({ ok: true, target: { kind: idKind, value: lower, memberId: lower } });
+      continue;
+    }
+    const urn = ORG_URN.exec(input);
+    if (urn) {
+      out.push({ ok: true, target: { kind: "organization", value: input, memberId: urn[1] ?? urn[2] } });
+      continue;
+    }
+    out.push({ ok: false, input, reason: describeBadInput(input, idKind) });
+  }
+  return out;
+}
+
+function describeBadInput(input: string, idKind: string): string {
+  if (/^[0-9a-f-]{36}$/i.test(input)) return "This looks like an image id (UUID), not a project or account id.";
+  if (input.startsWith("organizations::")) return "Not a valid Organizations URN (organizations::<account>:ou:o-…/ou-…).";
+  if (input.length > 64) return "Too long to be an id.";
+  return `Not a ${idKind} id: ${idKind} ids are 32 lower-case hexadecimal characters.`;
+}
