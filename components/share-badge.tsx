@@ -2,7 +2,7 @@ import { Ban, CircleCheck } from "lucide-react";
 import { Badge } from "@/components/ui/badge";
 
 /** Whether an image can be shared, and if not, why: the short label shows, the full reason is read out. */
-export function ShareBadge({ blocker }: { blocker?: { code: string; reason: string } }) {
+export function ShareBadge({ blocker }: { blocker?: { code: string; label: string; reason: string } }) {
   if (!blocker) {
     return (
       <Badge tone="success">
@@ -11,12 +11,11 @@ export function ShareBadge({ blocker }: { blocker?: { code: string; reason: stri
       </Badge>
     );
   }
-  const label = blocker.reason.split(":")[0];
   return (
-    <Badge tone="danger" title={`${blocker.reason} (${blocker.code})`}>
+    <Badge tone="danger" title={`${blocker.reason} (${blocker.code})`} className="whitespace-nowrap">
       <Ban aria-hidden className="size-3" />
-      {label}
-      <span className="sr-only">: {blocker.reason.slice(label.length + 1)}</span>
+      {blocker.label}
+      <span className="sr-only">: {blocker.reason}</span>
     </Badge>
   );
 }

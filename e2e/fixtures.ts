@@ -17,6 +17,12 @@ export const emulator = {
   },
   reset: () => emulator.post("/reset"),
   fault: (fault: Record<string, unknown>) => emulator.post("/faults/routes", fault),
+  async stats(): Promise<Record<string, number>> {
+    return (await (await fetch(`${EMULATOR_URL}/__emulator/stats`)).json()).routes;
+  },
+  async resetStats() {
+    await fetch(`${EMULATOR_URL}/__emulator/stats`, { method: "DELETE" });
+  },
   /** A token issued straight by the emulator's IAM, as a federated user would hold one. */
   async issueToken(user: DemoUser, project = "ap-southeast-1"): Promise<string> {
     const u = USERS[user];

@@ -68,8 +68,16 @@ const UPSTREAM: Record<string, [ErrorCode, string?]> = {
   "APIGW.0308": ["rate_limited"],
 };
 
+/** Thrown by actions to refuse with a specific, already user-facing error. */
+export class UserError extends Error {
+  constructor(readonly error: AppError) {
+    super(error.message);
+  }
+}
+
 /** Maps any failure to the vocabulary; unknown errors become `internal` (never raw stack text). */
 export function toAppError(e: unknown): AppError {
+  if (e instanceof UserError) return e.error;
   if (!(e instanceof CloudError)) return appError("internal");
   const ref = { upstreamCode: e.code, upstreamRequestId: e.requestId };
   const known = UPSTREAM[e.code];

@@ -18,3 +18,19 @@ export function formatDate(iso: string | number | undefined): string {
   if (Number.isNaN(d.getTime())) return "—";
   return `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
+
+/** How long ago, roughly: "3 days", "5 hours", "just now". */
+export function formatAge(from: string | number, now = Date.now()): string {
+  const ms = now - new Date(from).getTime();
+  if (!Number.isFinite(ms) || ms < 60_000) return "just now";
+  const units: [number, string][] = [
+    [86_400_000, "day"],
+    [3_600_000, "hour"],
+    [60_000, "minute"],
+  ];
+  for (const [size, name] of units) {
+    const n = Math.floor(ms / size);
+    if (n >= 1) return `${n} ${name}${n === 1 ? "" : "s"}`;
+  }
+  return "just now";
+}

@@ -11,13 +11,13 @@ const ICONS = { "/images": Images, "/phones": Smartphone, "/incoming": Inbox, "/
 export function Sidebar() {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="w-14 shrink-0 border-r border-border bg-card md:w-56">
+    <nav aria-label="Main" className="w-14 shrink-0 border-r border-border bg-card xl:w-56">
       <div className="sticky top-0 flex flex-col">
         <Link href="/images" className="flex h-14 items-center gap-2 border-b border-border px-4 font-semibold">
           <span aria-hidden className="grid size-7 place-items-center rounded-md bg-primary text-xs text-primary-foreground">
             Im
           </span>
-          <span className="hidden md:inline">Imshare</span>
+          <span className="hidden xl:inline">Imshare</span>
         </Link>
         <ul className="flex flex-col gap-0.5 p-2">
           {NAV_ITEMS.map((item) => {
@@ -36,7 +36,7 @@ export function Sidebar() {
                   )}
                 >
                   <Icon aria-hidden className="size-4 shrink-0" />
-                  <span className="hidden md:inline">{item.label}</span>
+                  <span className="hidden xl:inline">{item.label}</span>
                 </Link>
               </li>
             );

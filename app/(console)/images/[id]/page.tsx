@@ -1,0 +1,92 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { QuotaMeter } from "@/components/quota-meter";
+import { ShareBadge } from "@/components/share-badge";
+import { Badge } from "@/components/ui/badge";
+import { canChange, withCloud } from "@/lib/auth/session";
+import { CloudError } from "@/lib/cloud/errors";
+import { listAuthProjects } from "@/lib/cloud/iam";
+import { formatBytes, formatDate } from "@/lib/format";
+import { loadImages } from "@/lib/sharing/load";
+import { KIND_LABEL, kindOf } from "@/lib/sharing/shareability";
+import { MembersPanel, type MemberView } from "./_components/members-panel";
+
+export const metadata: Metadata = { title: "Image" };
+
+export default async function ImagePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
+  const data = await withCloud(async (scope, session) => {
+    const [loaded, projects] = await Promise.all([
+      loadImages(scope, [id]).then(([image]) => image),
+      listAuthProjects(scope.token, scope.region).catch(() => []),
+    ]);
+    return { loaded, projects, session };
+  }).catch((e: unknown) => {
+    if (e instanceof CloudError && e.status === 404) notFound();
+    throw e;
+  });
+  const { loaded, projects, session } = data;
+  if (loaded.image.owner !== session.projectId) notFound();
+
+  const { image } = loaded;
+  const names = new Map(projects.map((p) => [p.id, p.name]));
+  const members: MemberView[] = loaded.members.map((m) => ({
+    id: m.member_id,
+    type: m.member_type,
+    urn: m.urn,
+    status: m.status,
+    createdAt: m.created_at,
+    updatedAt: m.updated_at,
+    name: m.member_type === "domain" && m.member_id === session.accountId ? `your account (${session.accountName})` : names.get(m.member_id),
+  }));
+  const facts: [string, string][] = [
+    ["Type", KIND_LABEL[kindOf(image)]],
+    ["OS", image.__os_version || image.__platform || "—"],
+    ["Size", formatBytes(image.__image_size ? Number(image.__image_size) : undefined)],
+    ["Created", formatDate(image.created_at)],
+    ["Image id", image.id],
+  ];
+
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <Link href="/images" className="text-sm text-muted-foreground hover:text-foreground">
+          ← Images
+        </Link>
+        <div className="mt-2 flex flex-wrap items-center gap-3">
+          <h1 className="text-xl font-semibold tracking-tight">{image.name}</h1>
+          <Badge tone={image.status === "active" ? "success" : "warning"}>{image.status}</Badge>
+          <ShareBadge blocker={loaded.blocker} />
+        </div>
+        {loaded.blocker && (
+          <p className="mt-2 max-w-3xl text-sm text-destructive">
+            {loaded.blocker.reason} <span className="text-muted-foreground">({loaded.blocker.code})</span>
+          </p>
+        )}
+      </div>
+      <dl className="grid grid-cols-2 gap-x-8 gap-y-3 rounded-lg border border-border bg-card p-5 text-sm md:grid-cols-3 xl:grid-cols-6">
+        {facts.map(([k, v]) => (
+          <div key={k} className="min-w-0">
+            <dt className="text-xs text-muted-foreground">{k}</dt>
+            <dd className={k === "Image id" ? "break-all font-mono text-xs" : ""}>{v}</dd>
+          </div>
+        ))}
+        <div>
+          <dt className="text-xs text-muted-foreground">Members</dt>
+          <dd>
+            <QuotaMeter used={loaded.members.length} limit={loaded.limit} />
+          </dd>
+        </div>
+      </dl>
+      <MembersPanel
+        image={{ id: image.id, name: image.name }}
+        members={members}
+        limit={loaded.limit}
+        shareable={!loaded.blocker}
+        canChange={canChange(session)}
+      />
+    </div>
+  );
+}

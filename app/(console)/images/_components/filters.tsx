@@ -1,0 +1,59 @@
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { Input, Label } from "@/components/ui/input";
+import type { ImageListQuery } from "@/lib/sharing/image-page";
+
+const selectClass = "h-9 rounded-md border border-input bg-background px-2 text-sm";
+
+/** A plain GET form: filters live in the URL and work without JavaScript. */
+export function ImageFilters({ query }: { query: ImageListQuery }) {
+  const filtered = Boolean(query.q || query.type || query.shareable || query.members || query.pending);
+  return (
+    <form method="get" action="/images" role="search" aria-label="Filter images" className="mb-4 flex flex-wrap items-end gap-3">
+      <input type="hidden" name="sort" value={query.sort} />
+      <input type="hidden" name="dir" value={query.dir} />
+      <input type="hidden" name="limit" value={query.limit} />
+      <div className="flex min-w-56 flex-1 flex-col gap-1">
+        <Label htmlFor="q">Search</Label>
+        <Input id="q" name="q" type="search" placeholder="Name or image id" defaultValue={query.q} />
+      </div>
+      <div className="flex flex-col gap-1">
+        <Label htmlFor="type">Type</Label>
+        <select id="type" name="type" defaultValue={query.type ?? ""} className={selectClass}>
+          <option value="">All types</option>
+          <option value="system">System disk</option>
+          <option value="data">Data disk</option>
+          <option value="whole">Full-ECS</option>
+        </select>
+      </div>
+      <div className="flex flex-col gap-1">
+        <Label htmlFor="shareable">Shareable</Label>
+        <select id="shareable" name="shareable" defaultValue={query.shareable ?? ""} className={selectClass}>
+          <option value="">Any</option>
+          <option value="yes">Shareable</option>
+          <option value="no">Not shareable</option>
+        </select>
+      </div>
+      <div className="flex flex-col gap-1">
+        <Label htmlFor="members">Members</Label>
+        <select id="members" name="members" defaultValue={query.members ?? ""} className={selectClass}>
+          <option value="">Any</option>
+          <option value="some">Has members</option>
+          <option value="none">No members</option>
+        </select>
+      </div>
+      <label className="flex h-9 items-center gap-2 text-sm">
+        <input type="checkbox" name="pending" value="yes" defaultChecked={query.pending === "yes"} className="size-4 accent-[var(--primary)]" />
+        Pending members
+      </label>
+      <Button type="submit" variant="secondary">
+        Apply
+      </Button>
+      {filtered && (
+        <Button asChild variant="ghost">
+          <Link href="/images">Clear filters</Link>
+        </Button>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,139 @@
+"use client";
+
+import { ArrowDown, ArrowUp, Share2 } from "lucide-react";
+import Link from "next/link";
+import { useState } from "react";
+import { QuotaMeter } from "@/components/quota-meter";
+import { ShareBadge } from "@/components/share-badge";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Table, TD, TH, THead, TR } from "@/components/ui/table";
+import { formatBytes, formatDate } from "@/lib/format";
+import type { ImageListQuery } from "@/lib/sharing/image-page";
+import { KIND_LABEL } from "@/lib/sharing/shareability";
+import { listHref } from "./query";
+import type { ImageRowView } from "./row-view";
+import { ShareDialog } from "./share-dialog";
+
+function SortHeader({ query, sort, children, className }: { query: ImageListQuery; sort: ImageListQuery["sort"]; children: string; className?: string }) {
+  const active = query.sort === sort;
+  const dir = active && query.dir === "desc" ? "asc" : "desc";
+  const Icon = query.dir === "desc" ? ArrowDown : ArrowUp;
+  return (
+    <TH className={className} aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
+      <Link href={listHref({ ...query, sort, dir, marker: undefined })} className="inline-flex items-center gap-1 hover:text-foreground">
+        {children}
+        {active && <Icon aria-hidden className="size-3" />}
+      </Link>
+    </TH>
+  );
+}
+
+function statusTone(status: string) {
+  return status === "active" ? "success" : status === "killed" || status === "deleted" ? "danger" : "warning";
+}
+
+/** The images table with multi-select: selected shareable images can be shared together. */
+export function ImageList({ rows, query, canChange }: { rows: ImageRowView[]; query: ImageListQuery; canChange: boolean }) {
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const selectable = rows.filter((r) => !r.blocker);
+  const chosen = rows.filter((r) => selected.has(r.id));
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+  const allChosen = selectable.length > 0 && selectable.every((r) => selected.has(r.id));
+
+  return (
+    <div className="flex flex-col gap-3">
+      {canChange && (
+        <div className="flex min-h-9 items-center gap-3 text-sm">
+          <ShareDialog
+            images={chosen.map((r) => ({ id: r.id, name: r.name }))}
+            trigger={
+              <Button disabled={chosen.length === 0}>
+                <Share2 aria-hidden />
+                Share {chosen.length > 0 ? `${chosen.length} selected` : "selected"}
+              </Button>
+            }
+          />
+          <span className="text-muted-foreground">
+            {chosen.length === 0 ? "Select shareable images to share them together." : `${chosen.length} of ${selectable.length} shareable images on this page selected.`}
+          </span>
+        </div>
+      )}
+      <Table>
+        <caption className="sr-only">Images owned by this project</caption>
+        <THead>
+          <tr>
+            {canChange && (
+              <TH className="w-10">
+                <input
+                  type="checkbox"
+                  aria-label="Select every shareable image on this page"
+                  checked={allChosen}
+                  onChange={() => setSelected(allChosen ? new Set() : new Set(selectable.map((r) => r.id)))}
+                  className="size-4 accent-[var(--primary)]"
+                />
+              </TH>
+            )}
+            <SortHeader query={query} sort="name">Name</SortHeader>
+            <TH>OS</TH>
+            <TH>Type</TH>
+            <SortHeader query={query} sort="size" className="text-right">Size</SortHeader>
+            <TH>Status</TH>
+            <TH>Members</TH>
+            <TH>Sharing</TH>
+            <SortHeader query={query} sort="created_at">Created</SortHeader>
+          </tr>
+        </THead>
+        <tbody>
+          {rows.map((r) => (
+            <TR key={r.id}>
+              {canChange && (
+                <TD>
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${r.name}`}
+                    disabled={Boolean(r.blocker)}
+                    checked={selected.has(r.id)}
+                    onChange={() => toggle(r.id)}
+                    className="size-4 accent-[var(--primary)] disabled:opacity-30"
+                  />
+                </TD>
+              )}
+              <TD>
+                <Link href={`/images/${r.id}`} className="font-medium hover:underline">
+                  {r.name}
+                </Link>
+                <div className="whitespace-nowrap font-mono text-[11px] text-muted-foreground">{r.id}</div>
+              </TD>
+              <TD className="whitespace-nowrap" title={r.osVersion}>
+                {r.os}
+              </TD>
+              <TD className="whitespace-nowrap">{KIND_LABEL[r.kind]}</TD>
+              <TD className="whitespace-nowrap text-right tabular-nums">{formatBytes(r.sizeBytes)}</TD>
+              <TD className="whitespace-nowrap">
+                <Badge tone={statusTone(r.status)}>{r.status}</Badge>
+              </TD>
+              <TD>
+                <QuotaMeter used={r.members} limit={r.limit} />
+                {r.pending > 0 && <span className="text-xs text-warning">{r.pending} pending</span>}
+              </TD>
+              <TD>
+                <ShareBadge blocker={r.blocker} />
+                {r.blocker && <p className="mt-1 max-w-52 text-xs text-muted-foreground">{r.blocker.reason}</p>}
+              </TD>
+              <TD className="whitespace-nowrap text-muted-foreground" title={formatDate(r.createdAt)}>
+                {r.createdAt.slice(0, 10)}
+              </TD>
+            </TR>
+          ))}
+        </tbody>
+      </Table>
+    </div>
+  );
+}

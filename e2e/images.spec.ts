@@ -1,0 +1,130 @@
+import { auditActions, expect, emulator, test } from "./fixtures";
+
+const UBUNTU = "1b7f0000-0000-4000-8000-000000000001";
+const DEBIAN = "1b7f0000-0000-4000-8000-000000000002";
+const ALMOST_FULL = "1b7f0000-0000-4000-8000-000000000008";
+const GLOBEX = "610be0000000000000000000000000a1";
+const INITECH = "1417ec000000000000000000000000a1";
+
+test.beforeEach(async ({ page, login }) => {
+  await emulator.reset();
+  await login.goto();
+  await login.signIn("alice");
+  await expect(page).toHaveURL(/\/images$/);
+});
+
+async function share(page: import("@playwright/test").Page, targets: string) {
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  await page.getByLabel("Targets").fill(targets);
+  await page.getByRole("button", { name: "Check targets" }).click();
+}
+
+test("share ubuntu-22.04-web with globex and see it pending", async ({ page }) => {
+  await page.goto(`/images/${UBUNTU}`);
+  await share(page, GLOBEX);
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByText("1 to add")).toBeVisible();
+  await dialog.getByRole("button", { name: "Share 1 pair" }).click();
+  await expect(dialog.getByText("shared, pending acceptance")).toBeVisible();
+  await dialog.getByRole("button", { name: "Done" }).click();
+  const row = page.getByRole("row", { name: new RegExp(GLOBEX) });
+  await expect(row.getByText("pending", { exact: true })).toBeVisible();
+  await expect(page.getByRole("meter", { name: /Members used/ })).toHaveAttribute("aria-valuenow", "1");
+  expect(await auditActions("alice")).toContain("share");
+});
+
+test("the quota meter of almost-full blocks the 257th member before anything is sent", async ({ page }) => {
+  await page.goto(`/images/${ALMOST_FULL}`);
+  await expect(page.getByText("255 / 256")).toBeVisible();
+  await emulator.resetStats();
+  await share(page, `${GLOBEX} ${INITECH}`);
+  const dialog = page.getByRole("dialog");
+  await expect(dialog.getByText("1 to add")).toBeVisible();
+  await expect(dialog.getByRole("row", { name: new RegExp(INITECH) })).toContainText("Member quota used up: 256 / 256");
+  expect((await emulator.stats())["POST /v1/cloudimages/members"]).toBeUndefined();
+  await dialog.getByRole("button", { name: "Share 1 pair" }).click();
+  await expect(dialog.getByText("shared, pending acceptance")).toHaveCount(1);
+  expect((await emulator.stats())["POST /v1/cloudimages/members"]).toBe(1);
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await expect(page.getByText("256 / 256")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Share", exact: true })).toBeDisabled();
+});
+
+test("the badge of centos-7-encrypted explains why it cannot be shared", async ({ page }) => {
+  await page.goto("/images?q=centos");
+  const row = page.getByRole("row", { name: /centos-7-encrypted/ });
+  await expect(row.getByTitle(/^Encrypted with a KMS key/)).toHaveText(/^Encrypted/);
+  await expect(row).toContainText("IMS refuses to share encrypted images");
+  await expect(row.getByRole("checkbox")).toBeDisabled();
+  await row.getByRole("link", { name: "centos-7-encrypted" }).click();
+  await expect(page.getByText(/Encrypted with a KMS key.*\(IMG\.0098\)/)).toBeVisible();
+  await expect(page.getByRole("button", { name: "Share", exact: true })).toHaveCount(0);
+});
+
+test("unshare asks for confirmation and says what an accepted recipient loses", async ({ page }) => {
+  await page.goto(`/images/${DEBIAN}`);
+  await page.getByRole("button", { name: `Remove ${GLOBEX}` }).click();
+  const dialog = page.getByRole("dialog");
+  await expect(dialog).toContainText("can no longer create servers or disks from this image");
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByRole("row", { name: new RegExp(GLOBEX) })).toBeVisible();
+
+  await page.getByRole("button", { name: `Remove ${GLOBEX}` }).click();
+  await dialog.getByRole("button", { name: "Remove member" }).click();
+  await expect(page.getByRole("row", { name: new RegExp(GLOBEX) })).toHaveCount(0);
+  await expect(page.getByText(/Removed 1 member of debian-12-base/)).toBeVisible();
+
+  await page.getByRole("button", { name: "Remove all members" }).click();
+  const confirm = dialog.getByRole("button", { name: "Remove all members" });
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel(/Type debian-12-base to confirm/).fill("debian-12");
+  await expect(confirm).toBeDisabled();
+  await dialog.getByLabel(/Type debian-12-base to confirm/).fill("debian-12-base");
+  await confirm.click();
+  await expect(page.getByText("Not shared with anyone yet.")).toBeVisible();
+  expect((await auditActions("alice")).filter((a) => a === "unshare")).toHaveLength(2);
+});
+
+test("an injected 503 during a share shows the error and leaves nothing half-done or unrecorded", async ({ page }) => {
+  await emulator.fault({ method: "POST", path: "/v1/cloudimages/members", status: 503, times: 1 });
+  await page.goto(`/images/${UBUNTU}`);
+  await share(page, GLOBEX);
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("button", { name: "Share 1 pair" }).click();
+  await expect(dialog.getByText("Huawei Cloud is not answering right now. Try again in a minute.")).toBeVisible();
+  await dialog.getByRole("button", { name: "Close" }).click();
+  await page.reload();
+  await expect(page.getByText("Not shared with anyone yet.")).toBeVisible();
+  expect(await auditActions("alice")).toContain("share");
+});
+
+test("a read-only user sees the images without the buttons that would fail", async ({ page, login }) => {
+  await page.getByRole("button", { name: /User menu/ }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+  await login.signIn("audrey");
+  await expect(page).toHaveURL(/\/images$/);
+  await expect(page.getByText("Read-only")).toBeVisible();
+  await expect(page.getByRole("button", { name: /Share/ })).toHaveCount(0);
+  await page.goto(`/images/${DEBIAN}`);
+  await expect(page.getByRole("row", { name: new RegExp(GLOBEX) })).toBeVisible();
+  await expect(page.getByRole("button", { name: /Remove/ })).toHaveCount(0);
+  await expect(page.getByRole("checkbox")).toHaveCount(0);
+});
+
+test("select several images on the list and share them together", async ({ page }) => {
+  await page.goto("/images?q=app-0&sort=name&dir=asc");
+  await page.getByRole("checkbox", { name: "Select app-01" }).check();
+  await page.getByRole("checkbox", { name: "Select app-02" }).check();
+  await page.getByRole("button", { name: "Share 2 selected" }).click();
+  const dialog = page.getByRole("dialog", { name: "Share 2 images" });
+  await dialog.getByLabel("Targets").fill(GLOBEX);
+  await dialog.getByRole("button", { name: "Check targets" }).click();
+  await expect(dialog.getByText("2 to add")).toBeVisible();
+  await dialog.getByRole("button", { name: "Share 2 pairs" }).click();
+  await expect(dialog.getByText("shared, pending acceptance")).toHaveCount(2);
+  await dialog.getByRole("button", { name: "Done" }).click();
+  for (const name of ["app-01", "app-02"]) {
+    await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("1 / 256");
+  }
+  await expect(page.getByRole("row", { name: /app-03/ })).toContainText("0 / 256");
+});

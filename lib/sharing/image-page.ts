@@ -1,0 +1,74 @@
+import "server-only";
+import { listImageMembers, listImages, showImageQuota, type ListImagesQuery, type Scope } from "@/lib/cloud/ims";
+import { z } from "zod";
+import { factsOf, mapLimit, MEMBER_CONCURRENCY, type LoadedImage } from "./load";
+
+/** The list's state, all of it in the URL. */
+export const imageListQuery = z.object({
+  q: z.string().trim().max(100).optional().catch(undefined),
+  type: z.enum(["system", "data", "whole"]).optional().catch(undefined),
+  shareable: z.enum(["yes", "no"]).optional().catch(undefined),
+  members: z.enum(["some", "none"]).optional().catch(undefined),
+  pending: z.enum(["yes"]).optional().catch(undefined),
+  sort: z.enum(["created_at", "name", "size"]).default("created_at").catch("created_at"),
+  dir: z.enum(["asc", "desc"]).default("desc").catch("desc"),
+  limit: z.coerce.number().int().refine((n) => [25, 50, 100].includes(n)).default(25).catch(25),
+  marker: z.uuid().optional().catch(undefined),
+});
+export type ImageListQuery = z.infer<typeof imageListQuery>;
+
+/** At most this many cloud pages are read to fill one console page when filters drop rows. */
+const MAX_SCANNED_PAGES = 4;
+
+const TYPE_FILTER: Record<NonNullable<ImageListQuery["type"]>, Partial<ListImagesQuery>> = {
+  system: { virtual_env_type: "FusionCompute", __whole_image: "false" },
+  data: { virtual_env_type: "DataImage" },
+  whole: { __whole_image: "true" },
+};
+
+function keep(row: LoadedImage, q: ImageListQuery): boolean {
+  if (q.q && !row.name.toLowerCase().includes(q.q.toLowerCase()) && row.id !== q.q) return false;
+  if (q.shareable && (q.shareable === "yes") !== !row.blocker) return false;
+  if (q.members && (q.members === "some") !== row.members.length > 0) return false;
+  if (q.pending && !row.members.some((m) => m.status === "pending")) return false;
+  return true;
+}
+
+/**
+ * One page of the project's images with members and shareability. It walks the cloud's pages with
+ * their markers (never the whole list), filters what the cloud cannot, and stops once the page is
+ * full; `next` is the marker to continue from.
+ */
+export async function loadImagePage(scope: Scope, q: ImageListQuery): Promise<{ rows: LoadedImage[]; next?: string; scanned: number }> {
+  const quota = showImageQuota(scope).catch(() => ({ memberQuota: undefined }));
+  const rows: LoadedImage[] = [];
+  let marker = q.marker;
+  let scanned = 0;
+  for (let page = 0; page < MAX_SCANNED_PAGES; page++) {
+    const images = await listImages(scope, {
+      owner: scope.projectId,
+      limit: q.limit,
+      marker,
+      sort_key: q.sort,
+      sort_dir: q.dir,
+      ...(q.type ? TYPE_FILTER[q.type] : {}),
+    });
+    const [members, { memberQuota }] = await Promise.all([
+      mapLimit(images, MEMBER_CONCURRENCY, (image) => listImageMembers(scope, image.id)),
+      quota,
+    ]);
+    scanned += images.length;
+    for (let i = 0; i < images.length; i++) {
+      const row = factsOf(scope, images[i], members[i], memberQuota);
+      if (!keep(row, q)) continue;
+      rows.push(row);
+      if (rows.length === q.limit) {
+        const more = i < images.length - 1 || images.length === q.limit;
+        return { rows, next: more ? images[i].id : undefined, scanned };
+      }
+    }
+    if (images.length < q.limit) return { rows, scanned };
+    marker = images[images.length - 1].id;
+  }
+  return { rows, next: marker, scanned };
+}
