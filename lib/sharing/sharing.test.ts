@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import type { Image } from "@/lib/cloud/schemas/ims";
+import { batchBody, batchesOf, planShare, type ImageFacts } from "./plan";
+import { memberLimitOf, shareBlocker } from "./shareability";
+import { parseTargets } from "./targets";
+
+const OWNER = { projectId: "ac0e00000000000000000000000000a1", accountId: "ac0e0000000000000000000000000001" };
+const GLOBEX = "610be0000000000000000000000000a1";
+const INITECH = "1417ec000000000000000000000000a1";
+const URN = "organizations::ac0e0000000000000000000000000001:ou:o-acme0001/ou-partners01";
+
+const image = (over: Partial<Image> = {}): Image => ({
+  id: "1b7f0000-0000-4000-8000-000000000001",
+  name: "ubuntu",
+  status: "active",
+  owner: OWNER.projectId,
+  visibility: "private",
+  __imagetype: "private",
+  __os_type: "Linux",
+  virtual_env_type: "FusionCompute",
+  created_at: "2026-01-01T00:00:00Z",
+  updated_at: "2026-01-01T00:00:00Z",
+  ...over,
+});
+const ctx = { projectId: OWNER.projectId, region: "ap-southeast-1", windowsRestrictedRegions: ["ap-southeast-1"] };
+
+describe("targets", () => {
+  it("splits pasted text, lower-cases ids, drops duplicates and recognises URNs", () => {
+    const parsed = parseTargets(` ${GLOBEX.toUpperCase()},${GLOBEX}; ${URN}\n\nnope`, "project");
+    expect(parsed).toEqual([
+      { ok: true, target: { kind: "project", value: GLOBEX, memberId: GLOBEX } },
+      { ok: true, target: { kind: "organization", value: URN, memberId: "ou-partners01" } },
+      { ok: false, input: "nope", reason: expect.stringContaining("32 lower-case hexadecimal") },
+    ]);
+    expect(parseTargets("1b7f0000-0000-4000-8000-000000000001", "account")[0]).toMatchObject({ ok: false, reason: expect.stringContaining("image id") });
+    expect(parseTargets(GLOBEX, "account")[0]).toMatchObject({ ok: true, target: { kind: "account" } });
+  });
+});
+
+describe("shareability", () => {
+  it("names the reason IMS would refuse, before anything is sent", () => {
+    expect(shareBlocker(image(), ctx)).toBeUndefined();
+    expect(shareBlocker(image({ __imagetype: "gold", visibility: "public" }), ctx)?.code).toBe("IMG.0089");
+    expect(shareBlocker(image({ __system__cmkid: "key" }), ctx)?.code).toBe("IMG.0098");
+    expect(shareBlocker(image({ __whole_image: "true" }), ctx)?.code).toBe("IMG.0135");
+    expect(shareBlocker(image({ __whole_image: "true", __backup_id: "b" }), ctx)).toBeUndefined();
+    expect(shareBlocker(image({ __os_type: "Windows" }), ctx)?.code).toBe("IMG.0105");
+    expect(shareBlocker(image({ __os_type: "Windows" }), { ...ctx, region: "cn-north-4" })).toBeUndefined();
+    expect(shareBlocker(image({ status: "queued" }), ctx)?.reason).toMatch(/Not active \(queued\)/);
+    expect(shareBlocker(image({ owner: GLOBEX }), ctx)?.code).toBe("IMG.0047");
+    expect(shareBlocker(image({ __productcode: "p" }), ctx)?.label).toBe("Marketplace");
+  });
+
+  it("uses the quota API's limit for disk images and 10 for full-ECS images", () => {
+    expect(memberLimitOf(image(), 128)).toBe(128);
+    expect(memberLimitOf(image())).toBe(256);
+    expect(memberLimitOf(image({ __whole_image: "true" }), 128)).toBe(10);
+  });
+});
+
+describe("share plan", () => {
+  const facts = (over: Partial<ImageFacts> = {}): ImageFacts => ({ id: "img-1", name: "ubuntu", members: [], limit: 256, ...over });
+
+  it("adds, skips members, and blocks the owner's own project and account with reasons", () => {
+    const targets = [...parseTargets(`${GLOBEX} ${INITECH} ${OWNER.projectId}`, "project"), ...parseTargets(OWNER.accountId, "account")];
+    const pairs = planShare([facts({ members: [{ member_id: INITECH }] })], targets, OWNER);
+    expect(pairs.map((p) => [p.input, p.decision])).toEqual([
+      [GLOBEX, "add"],
+      [INITECH, "skip"],
+      [OWNER.projectId, "blocked"],
+      [OWNER.accountId, "blocked"],
+    ]);
+  });
+
+  it("counts the plan's own adds toward the quota: the 257th member is blocked", () => {
+    const members = Array.from({ length: 255 }, (_, i) => ({ member_id: `m${i}` }));
+    const pairs = planShare([facts({ members })], parseTargets(`${GLOBEX} ${INITECH}`, "project"), OWNER);
+    expect(pairs.map((p) => p.decision)).toEqual(["add", "blocked"]);
+    expect(pairs[1].reason).toBe("Member quota used up: 256 / 256.");
+  });
+
+  it("blocks every pair of an image that cannot be shared", () => {
+    const pairs = planShare([facts({ blocker: { code: "IMG.0098", label: "Encrypted", reason: "Encrypted." } })], parseTargets(GLOBEX, "project"), OWNER);
+    expect(pairs[0]).toMatchObject({ decision: "blocked", reason: "Encrypted." });
+  });
+
+  it("groups images that add the same targets into one batch call", () => {
+    const pairs = planShare(
+      [facts({ id: "a" }), facts({ id: "b" }), facts({ id: "c", members: [{ member_id: INITECH }] })],
+      parseTargets(`${GLOBEX} ${INITECH} ${URN}`, "project"),
+      OWNER,
+    );
+    const groups = batchesOf(pairs);
+    expect(groups.map((g) => g.images)).toEqual([["a", "b"], ["c"]]);
+    expect(batchBody(groups[0].images, groups[0].targets)).toEqual({ images: ["a", "b"], projects: [GLOBEX, INITECH], domains: [], organizations: [URN] });
+  });
+});
