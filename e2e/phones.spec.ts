@@ -114,7 +114,7 @@ test("Check explains every target before anything is sent; the cloud's region re
   await expect(phone.row(GLOBEX_AP)).toContainText("skipAlready a member.");
   await expect(phone.row("not-an-id")).toContainText("blocked");
   await expect(phone.row(ACME_AP)).toContainText("This is the image's own project.");
-  await expect(phone.row(ACME_CN)).toContainText("Must be in ap-southeast-1: your project cn-north-4 is in cn-north-4.");
+  await expect(phone.row(ACME_CN)).toContainText("Must be in ap-southeast-1: this is your cn-north-4 project.");
   await expect(phone.row("610be0000000000000000000000000c4")).toContainText("add");
   await expect(phone.dialog().getByText("1 to add")).toBeVisible();
   expect(await postCount()).toBe(0);
@@ -189,6 +189,34 @@ test("a 503 on the share shows the reason and the audit records the failure", as
   expect(JSON.parse(audit.pairs)).toEqual([{ image: BASE, target: GLOBEX_AP, outcome: "failed", code: "CPS.0003" }]);
   await phone.dialog().getByRole("button", { name: "Done" }).click();
   await expect(phone.meter()).toHaveAttribute("aria-valuenow", "0");
+});
+
+test("when the share cannot even start, the error says why and the dialog keeps the pasted ids", async ({ page, login }) => {
+  const phone = new PhoneImagePage(page);
+  await phone.open(login, BASE);
+  await phone.check(`${GLOBEX_AP}\n1417ec000000000000000000000000a1`);
+  await expect(phone.dialog().getByText("2 to add")).toBeVisible();
+  await emulator.fault({ method: "GET", path: "/v1/*/cloud-phone/images/*/members", status: 503, times: 3 });
+  await phone.dialog().getByRole("button", { name: "Share with 2 projects" }).click();
+  await expect(phone.dialog().getByText("Huawei Cloud is not answering right now. Try again in a minute.(CPS.0003)")).toBeVisible();
+  await expect(phone.dialog().getByLabel("Project ids")).toHaveValue(`${GLOBEX_AP}\n1417ec000000000000000000000000a1`);
+  expect(await lastAudit("alice")).toMatchObject({ action: "share", outcome: "failed" });
+  expect(await postCount()).toBe(0);
+  await phone.dialog().getByRole("button", { name: "Share with 2 projects" }).click();
+  await expect(page.getByText("Shared cph-android12-base with 2 projects")).toBeVisible();
+});
+
+test("a 503 on an unshare keeps the member, says why, and is audited as failed", async ({ page, login }) => {
+  const phone = new PhoneImagePage(page);
+  await phone.open(login, GAME);
+  await emulator.fault({ method: "DELETE", path: "/v1/*/cloud-phone/images/*/members/*", status: 503, times: 1 });
+  await page.getByRole("button", { name: `Remove ${GLOBEX_AP}` }).click();
+  await phone.dialog().getByRole("button", { name: "Remove 1 member" }).click();
+  await expect(phone.row(GLOBEX_AP)).toContainText("failed");
+  await expect(page.getByText("Could not stop sharing cph-android11-game with 1 project")).toBeVisible();
+  expect(await lastAudit("alice")).toMatchObject({ action: "unshare", outcome: "failed" });
+  await phone.dialog().getByRole("button", { name: "Done" }).click();
+  await expect(phone.meter()).toHaveAttribute("aria-valuenow", "1");
 });
 
 test("audrey, read-only, sees the members but no share or unshare controls", async ({ page, login }) => {

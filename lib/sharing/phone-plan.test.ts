@@ -28,7 +28,8 @@ describe("planPhoneShare", () => {
       [GLOBEX, "add", undefined],
       [INITECH, "add", undefined],
     ]);
-    expect(rows[0]).toMatchObject({ projectId: GLOBEX, projectName: undefined });
+    expect(rows[0]).toMatchObject({ projectId: GLOBEX, projectName: undefined, reason: "Becomes member 1 of 10." });
+    expect(rows[1].reason).toBe("Becomes member 2 of 10.");
   });
 
   it("blocks bad formats, organization URNs and the image's own project, with a reason", () => {
@@ -55,7 +56,9 @@ describe("planPhoneShare", () => {
   it("blocks the user's own projects of another region, naming both regions", () => {
     const [row] = planPhoneShare(OWN_CN, facts());
     expect(row).toMatchObject({ decision: "blocked", code: "other_region", projectName: "cn-north-4" });
-    expect(row.reason).toBe("Must be in ap-southeast-1: your project cn-north-4 is in cn-north-4.");
+    expect(row.reason).toBe("Must be in ap-southeast-1: this is your cn-north-4 project.");
+    const [dev] = planPhoneShare(OWN_CN, facts({ knownProjects: [{ id: OWN_CN, name: "cn-north-4_dev" }] }));
+    expect(dev.reason).toBe("Must be in ap-southeast-1: this is your cn-north-4 project cn-north-4_dev.");
     const [sub] = planPhoneShare(OWN_CN, facts({ knownProjects: [{ id: OWN_CN, name: "ap-southeast-1_dev" }] }));
     expect(sub.decision).toBe("add");
   });

@@ -52,14 +52,14 @@ export function planPhoneShare(text: string, facts: PhonePlanFacts): PhonePlanRo
     // A region project is named after its region, a sub-project `<region>_<name>` (lib/cloud/iam regionOf).
     const otherRegion = row.projectName?.split("_")[0];
     if (otherRegion && otherRegion !== facts.region) {
-      return { ...row, decision: "blocked", code: "other_region", reason: `Must be in ${facts.region}: your project ${row.projectName} is in ${otherRegion}.` };
+      return { ...row, decision: "blocked", code: "other_region", reason: `Must be in ${facts.region}: this is your ${otherRegion} project${row.projectName === otherRegion ? "" : ` ${row.projectName}`}.` };
     }
     if (members.has(target.value)) return { ...row, decision: "skip", code: "already_member", reason: "Already a member." };
     if (count >= limit) {
       return { ...row, decision: "blocked", code: "over_limit", reason: `Over the limit of ${limit} members: ${count} / ${limit} counting the projects added above.` };
     }
     count++;
-    return { ...row, decision: "add" };
+    return { ...row, decision: "add", reason: `Becomes member ${count} of ${limit}.` };
   });
 }
 

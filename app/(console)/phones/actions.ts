@@ -51,7 +51,7 @@ export const sharePhoneImageAction = defineAction(
     const byId = new Map(sent.map((r) => [r.id, r]));
     const results: ShareRow[] = rows.map((r) => {
       const call = r.projectId ? byId.get(r.projectId) : undefined;
-      if (call) return { ...r, ...call };
+      if (call) return { ...r, reason: call.outcome === "succeeded" ? "Shared: the project can use it once it accepts." : undefined, ...call };
       return { ...r, id: r.projectId ?? r.input, outcome: r.decision === "skip" ? "skipped" : "blocked" };
     });
     record(ctx, input.imageId, results, sent);

@@ -27,7 +27,7 @@ export default async function PhoneImagePage({ params }: { params: Promise<{ id:
       </Link>
       <PageHeader
         title={image.image_name}
-        description={`Cloud-phone image of ${session.projectName}. Members can use it to create phones once they accept the share.`}
+        description={`Cloud-phone image of project ${session.projectName}.`}
         actions={editable && <ShareDialog imageId={image.image_id} imageName={image.image_name} region={session.region} />}
       />
       <div className="flex flex-col gap-6">

@@ -3,9 +3,10 @@ import { QuotaMeter } from "@/components/quota-meter";
 import { Button } from "@/components/ui/button";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import { withCloud } from "@/lib/auth/session";
-import { formatBytes, formatDate } from "@/lib/format";
+import { formatBytes } from "@/lib/format";
 import { PHONE_MEMBER_LIMIT } from "@/lib/sharing/phone-plan";
 import { countPhoneImageMembers, listPhoneImagesPage } from "../data";
+import { DateTime } from "./date-time";
 import { PhoneStatus } from "./phone-status";
 
 export interface PhoneListQuery {
@@ -61,7 +62,7 @@ export async function PhoneImagesTable({ query, defaultLimit }: { query: PhoneLi
             <TH className="text-right">Size</TH>
             <TH>Status</TH>
             <TH>Created</TH>
-            <TH className="w-32">Members</TH>
+            <TH>Members</TH>
           </tr>
         </THead>
         <tbody>
@@ -78,7 +79,9 @@ export async function PhoneImagesTable({ query, defaultLimit }: { query: PhoneLi
               <TD className="whitespace-nowrap">
                 <PhoneStatus status={image.status} />
               </TD>
-              <TD className="whitespace-nowrap text-muted-foreground">{formatDate(image.create_time)}</TD>
+              <TD>
+                <DateTime value={image.create_time} />
+              </TD>
               <TD>
                 {counts[i] === undefined ? (
                   <span className="text-xs text-muted-foreground" title="The member list could not be read. Open the image to retry.">

@@ -21,14 +21,14 @@ export async function MembersSection({ image, editable }: { image: PhoneImage; e
   }));
   return (
     <Card aria-labelledby="members-title">
-      <CardHeader className="flex-row flex-wrap items-start justify-between gap-4">
-        <div className="flex flex-col gap-1">
+      <CardHeader className="flex-row items-start justify-between gap-6">
+        <div className="flex min-w-0 flex-1 flex-col gap-1">
           <CardTitle id="members-title">Members</CardTitle>
           <p className="text-sm text-muted-foreground">
-            CPH does not report whether a member has accepted the share; a project can use the image only after accepting it.
+            CPH does not report whether a member has accepted: a project can create phones from the image only after accepting it.
           </p>
         </div>
-        <QuotaMeter used={rows.length} limit={PHONE_MEMBER_LIMIT} className="w-32" />
+        <QuotaMeter used={rows.length} limit={PHONE_MEMBER_LIMIT} className="w-32 shrink-0" />
       </CardHeader>
       <CardContent>
         <MembersTable imageId={image.image_id} imageName={image.image_name} members={rows} editable={editable} />

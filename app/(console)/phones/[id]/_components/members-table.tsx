@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
-import { formatDate } from "@/lib/format";
+import { DateTime } from "../../_components/date-time";
 import { UnshareDialog, type UnshareRequest } from "./unshare-dialog";
 
 export interface MemberRow {
@@ -59,8 +59,7 @@ export function MembersTable({ imageId, imageName, members, editable }: { imageI
                 />
               </TH>
             )}
-            <TH>Member (project id)</TH>
-            <TH>Project</TH>
+            <TH>Member (project)</TH>
             <TH>Shared</TH>
             <TH>Updated</TH>
             {editable && <TH className="w-24 text-right">Actions</TH>}
@@ -80,10 +79,16 @@ export function MembersTable({ imageId, imageName, members, editable }: { imageI
                   />
                 </TD>
               )}
-              <TD className="font-mono text-xs">{m.memberId}</TD>
-              <TD className="whitespace-nowrap">{m.projectName ?? <span className="text-muted-foreground">another account</span>}</TD>
-              <TD className="whitespace-nowrap text-muted-foreground">{formatDate(m.createTime)}</TD>
-              <TD className="whitespace-nowrap text-muted-foreground">{formatDate(m.updateTime)}</TD>
+              <TD>
+                <div className="font-mono text-xs">{m.memberId}</div>
+                <div className="text-xs text-muted-foreground">{m.projectName ?? "another account"}</div>
+              </TD>
+              <TD>
+                <DateTime value={m.createTime} />
+              </TD>
+              <TD>
+                <DateTime value={m.updateTime} />
+              </TD>
               {editable && (
                 <TD className="text-right">
                   <Button variant="ghost" size="sm" aria-label={`Remove ${m.memberId}`} onClick={() => setRequest({ mode: "one", members: [m] })}>

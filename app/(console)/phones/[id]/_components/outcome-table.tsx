@@ -37,13 +37,15 @@ export function OutcomeTable({ rows, caption }: { rows: OutcomeRow[]; caption: s
         {rows.map((r) => (
           <TR key={r.target}>
             <TD className="align-top">
-              <div className="break-all font-mono text-xs">{r.target}</div>
+              <div className="max-w-64 truncate whitespace-nowrap font-mono text-xs leading-5" title={r.target}>
+                {r.target}
+              </div>
               {r.name && <div className="text-xs text-muted-foreground">{r.name}</div>}
             </TD>
             <TD className="align-top">
               <Badge tone={BADGE[r.outcome].tone}>{BADGE[r.outcome].label}</Badge>
             </TD>
-            <TD className="align-top text-xs">
+            <TD className="align-top text-xs leading-5">
               {r.reason ?? <span className="text-muted-foreground">—</span>}
               {r.code && r.outcome === "failed" && <span className="ml-1 font-mono text-muted-foreground">({r.code})</span>}
             </TD>

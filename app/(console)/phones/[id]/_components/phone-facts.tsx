@@ -20,7 +20,7 @@ export function PhoneFacts({ image, projectName }: { image: PhoneImage; projectN
         <CardTitle>Details</CardTitle>
       </CardHeader>
       <CardContent>
-        <dl className="grid gap-x-8 gap-y-3 text-sm sm:grid-cols-2 lg:grid-cols-3">
+        <dl className="grid gap-x-8 gap-y-3 text-sm sm:grid-cols-2 xl:grid-cols-4">
           {facts.map(([term, value]) => (
             <div key={term} className="flex flex-col gap-0.5">
               <dt className="text-xs text-muted-foreground">{term}</dt>

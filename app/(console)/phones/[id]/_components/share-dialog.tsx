@@ -13,6 +13,7 @@ import { planPhoneShareAction, sharePhoneImageAction, type ShareRow } from "../.
 import { OutcomeTable } from "./outcome-table";
 
 type ShareData = { targets: string; imageName: string; rows: ShareRow[] };
+type PlanData = { targets: string; rows: PhonePlanRow[]; members: number };
 
 const projects = (n: number) => `${n} project${n === 1 ? "" : "s"}`;
 
@@ -48,22 +49,32 @@ interface FormProps {
 
 function ShareForm({ imageId, imageName, region, onAgain, onDone }: FormProps) {
   const toast = useToast();
-  // The typed text is kept so that React's reset of the form after each action puts it back.
+  // The typed text is kept so that React's reset of the form after each action puts it back
+  // (it is what the actions echo in `values` on failure).
   const [text, setText] = useState("");
-  const [plan, check, checking] = useActionState(planPhoneShareAction, null);
+  const [last, setLast] = useState<"plan" | "share">();
+  const [plan, check, checking] = useActionState(async (prev: ActionState<PlanData>, form: FormData) => {
+    setLast("plan");
+    return planPhoneShareAction(prev, form);
+  }, null);
   const [result, share, sharing] = useActionState(async (prev: ActionState<ShareData>, form: FormData) => {
+    setLast("share");
     const next = await sharePhoneImageAction(prev, form);
     announce(toast, imageName, next);
     return next;
   }, null);
   const planned = plan?.ok && sameText(plan.data.targets, text) ? plan.data : undefined;
   const counts = planned ? planCounts(planned.rows) : undefined;
-  const error = result && !result.ok ? result.error : plan && !plan.ok ? plan.error : undefined;
+  const latest = last === "share" ? result : plan;
+  const error = latest && !latest.ok ? latest.error : undefined;
   const fieldError = error?.fieldErrors?.targets?.[0];
 
   if (result?.ok) {
     return (
       <div className="flex flex-col gap-4">
+        <p className="text-sm" aria-live="polite">
+          {summary(result.data.rows)}
+        </p>
         <OutcomeTable caption="What happened to each target" rows={result.data.rows.map(outcomeRow)} />
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={onAgain}>
@@ -86,7 +97,7 @@ function ShareForm({ imageId, imageName, region, onAgain, onDone }: FormProps) {
           rows={4}
           spellCheck={false}
           placeholder="610be0000000000000000000000000a1"
-          defaultValue={result?.values?.targets ?? text}
+          defaultValue={text}
           onChange={(e) => setText(e.target.value)}
           aria-invalid={Boolean(fieldError)}
           aria-describedby="share-targets-hint"
@@ -116,7 +127,7 @@ function ShareForm({ imageId, imageName, region, onAgain, onDone }: FormProps) {
           </>
         )}
       </div>
-      <div className="flex justify-end gap-2">
+      <div className="sticky -bottom-5 -mx-5 -mb-5 flex justify-end gap-2 border-t border-border bg-card px-5 py-3">
         <Button type="submit" variant="secondary" formAction={check} disabled={checking || sharing || !text.trim()}>
           {checking ? "Checking…" : "Check"}
         </Button>
@@ -130,6 +141,15 @@ function ShareForm({ imageId, imageName, region, onAgain, onDone }: FormProps) {
 
 const planRow = (r: PhonePlanRow) => ({ target: r.input, name: r.projectName, outcome: r.decision, reason: r.reason });
 const outcomeRow = (r: ShareRow) => ({ target: r.id, name: r.projectName, outcome: r.outcome, reason: r.reason, code: r.code });
+function summary(rows: ShareRow[]): string {
+  const count = (o: ShareRow["outcome"]) => rows.filter((r) => r.outcome === o).length;
+  const parts = [`Shared with ${projects(count("succeeded"))}`];
+  if (count("failed")) parts.push(`${count("failed")} failed`);
+  if (count("skipped")) parts.push(`${count("skipped")} skipped`);
+  if (count("blocked")) parts.push(`${count("blocked")} blocked, not sent`);
+  return `${parts.join(" · ")}.`;
+}
+
 /** Forms send new lines as CRLF; the text typed has LF. */
 const sameText = (a: string, b: string) => a.replace(/\r\n?/g, "\n") === b.replace(/\r\n?/g, "\n");
 

@@ -35,8 +35,10 @@ export function UnshareDialog({ imageId, imageName, request, onClose }: { imageI
     if (failed.length === 0) {
       toast({ tone: "success", title: `Stopped sharing ${imageName} with ${plural(done, "project")}` });
       onClose(true);
+    } else if (done === 0) {
+      toast({ tone: "error", title: `Could not stop sharing ${imageName} with ${plural(failed.length, "project")}`, body: failed[0].reason });
     } else {
-      toast({ tone: "error", title: `Stopped sharing with ${done} of ${done + failed.length} projects`, body: failed[0].reason });
+      toast({ tone: "error", title: `Stopped sharing ${imageName} with ${done} of ${plural(done + failed.length, "project")}`, body: failed[0].reason });
     }
     return result;
   }, null);
