@@ -1,0 +1,116 @@
+"use client";
+
+import { useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Table, TD, TH, THead, TR } from "@/components/ui/table";
+import { DateTime } from "../../_components/date-time";
+import { UnshareDialog, type UnshareRequest } from "./unshare-dialog";
+
+export interface MemberRow {
+  memberId: string;
+  /** Set when the member is one of the user's own projects. */
+  projectName?: string;
+  createTime: number;
+  updateTime: number;
+}
+
+/** The members, with row, selection and remove-all actions for users who may change them. */
+export function MembersTable({ imageId, imageName, members, editable }: { imageId: string; imageName: string; members: MemberRow[]; editable: boolean }) {
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const [request, setRequest] = useState<UnshareRequest | null>(null);
+  const selected = members.filter((m) => picked.has(m.memberId));
+  const toggle = (id: string, on: boolean) => setPicked((s) => new Set([...s].filter((x) => x !== id).concat(on ? [id] : [])));
+
+  if (members.length === 0) {
+    return (
+      <div className="rounded-lg border border-dashed border-border p-8 text-center">
+        <p className="font-medium">Not shared with any project</p>
+        <p className="mt-1 text-sm text-muted-foreground">
+          {editable ? "Use Share to add projects of this region." : "Projects it is shared with will be listed here."}
+        </p>
+      </div>
+    );
+  }
+
+  return (
+    <div className="flex flex-col gap-3">
+      {editable && (
+        <div className="flex flex-wrap items-center gap-2">
+          <Button variant="secondary" size="sm" disabled={selected.length === 0} onClick={() => setRequest({ mode: "selected", members: selected })}>
+            Remove selected{selected.length > 0 ? ` (${selected.length})` : ""}
+          </Button>
+          <Button variant="secondary" size="sm" onClick={() => setRequest({ mode: "all", members })}>
+            Remove all
+          </Button>
+        </div>
+      )}
+      <Table>
+        <caption className="sr-only">Projects this image is shared with</caption>
+        <THead>
+          <tr>
+            {editable && (
+              <TH className="w-10">
+                <input
+                  type="checkbox"
+                  aria-label="Select all members"
+                  className="size-4 accent-[var(--primary)]"
+                  checked={selected.length === members.length}
+                  onChange={(e) => setPicked(new Set(e.target.checked ? members.map((m) => m.memberId) : []))}
+                />
+              </TH>
+            )}
+            <TH>Member (project)</TH>
+            <TH>Shared</TH>
+            <TH>Updated</TH>
+            {editable && <TH className="w-24 text-right">Actions</TH>}
+          </tr>
+        </THead>
+        <tbody>
+          {members.map((m) => (
+            <TR key={m.memberId}>
+              {editable && (
+                <TD>
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${m.memberId}`}
+                    className="size-4 accent-[var(--primary)]"
+                    checked={picked.has(m.memberId)}
+                    onChange={(e) => toggle(m.memberId, e.target.checked)}
+                  />
+                </TD>
+              )}
+              <TD>
+                <div className="font-mono text-xs">{m.memberId}</div>
+                <div className="text-xs text-muted-foreground">{m.projectName ?? "another account"}</div>
+              </TD>
+              <TD>
+                <DateTime value={m.createTime} />
+              </TD>
+              <TD>
+                <DateTime value={m.updateTime} />
+              </TD>
+              {editable && (
+                <TD className="text-right">
+                  <Button variant="ghost" size="sm" aria-label={`Remove ${m.memberId}`} onClick={() => setRequest({ mode: "one", members: [m] })}>
+                    Remove
+                  </Button>
+                </TD>
+              )}
+            </TR>
+          ))}
+        </tbody>
+      </Table>
+      {request && (
+        <UnshareDialog
+          imageId={imageId}
+          imageName={imageName}
+          request={request}
+          onClose={(removed) => {
+            setRequest(null);
+            if (removed) setPicked(new Set());
+          }}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+import { Search } from "lucide-react";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+
+/** A plain GET form: the search lives in the URL and works before any script loads. */
+export function PhoneSearch({ q, limit, defaultLimit }: { q?: string; limit: number; defaultLimit: number }) {
+  return (
+    <form role="search" action="/phones" className="mb-4 flex flex-wrap items-center gap-2">
+      <label htmlFor="phone-search" className="sr-only">
+        Search phone images by name
+      </label>
+      <div className="relative w-72 max-w-full">
+        <Search aria-hidden className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" />
+        <Input id="phone-search" name="q" type="search" defaultValue={q} placeholder="Search by name" className="pl-8" maxLength={128} />
+      </div>
+      {limit !== defaultLimit && <input type="hidden" name="limit" value={limit} />}
+      <Button type="submit" variant="secondary">
+        Search
+      </Button>
+      {q && (
+        <Button asChild variant="ghost">
+          <Link href={limit === defaultLimit ? "/phones" : `/phones?limit=${limit}`}>Clear</Link>
+        </Button>
+      )}
+    </form>
+  );
+}

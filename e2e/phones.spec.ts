@@ -1,0 +1,229 @@
+import type { Page } from "@playwright/test";
+import { EMULATOR_URL } from "../playwright.config";
+import { auditActions, emulator, expect, test, type LoginPage } from "./fixtures";
+
+const GAME = "ac0e0000000000000000000000c9a001";
+const BASE = "ac0e0000000000000000000000c9a002";
+const AT_LIMIT = "ac0e0000000000000000000000c9a003";
+const GLOBEX_AP = "610be0000000000000000000000000a1";
+const ACME_AP = "ac0e00000000000000000000000000a1";
+const ACME_CN = "ac0e00000000000000000000000000c4";
+const POST_MEMBERS = "POST /v1/{id}/cloud-phone/images/{id}/members";
+
+/** The detail page of a phone image and its share and unshare dialogs. */
+class PhoneImagePage {
+  constructor(readonly page: Page) {}
+
+  async open(login: LoginPage, id: string, user: "alice" | "audrey" = "alice") {
+    await login.goto(`/phones/${id}`);
+    await login.signIn(user);
+    await expect(this.page).toHaveURL(new RegExp(`/phones/${id}$`));
+  }
+
+  meter() {
+    return this.page.getByRole("meter", { name: "Members used of the image's quota" });
+  }
+
+  dialog() {
+    return this.page.getByRole("dialog");
+  }
+
+  async check(targets: string) {
+    await this.page.getByRole("button", { name: "Share", exact: true }).click();
+    await this.dialog().getByLabel("Project ids").fill(targets);
+    await this.dialog().getByRole("button", { name: "Check" }).click();
+  }
+
+  row(text: string | RegExp) {
+    return this.dialog().getByRole("row").filter({ hasText: text });
+  }
+}
+
+async function postCount(): Promise<number> {
+  const stats = (await (await fetch(`${EMULATOR_URL}/__emulator/stats`)).json()) as { routes: Record<string, number> };
+  return stats.routes[POST_MEMBERS] ?? 0;
+}
+
+async function lastAudit(userName: string): Promise<{ action: string; outcome: string; pairs: string }> {
+  const { default: SQLite } = await import("better-sqlite3");
+  const db = new SQLite("data/e2e.db", { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare("select action, outcome, pairs from audit_events where user_name = ? order by seq desc limit 1").get(userName) as never;
+  } finally {
+    db.close();
+  }
+}
+
+test.beforeEach(async () => {
+  await emulator.reset();
+});
+
+test("the list shows each phone image with its status and member count, searchable in the URL", async ({ page, login }) => {
+  await login.goto("/phones");
+  await login.signIn("alice");
+  await expect(page).toHaveURL(/\/phones$/);
+  const row = (name: string) => page.getByRole("row").filter({ hasText: name });
+  await expect(row("cph-android11-game")).toContainText("Android 11");
+  await expect(row("cph-android11-game")).toContainText("Usable");
+  await expect(row("cph-android11-game").getByRole("meter")).toHaveAttribute("aria-valuenow", "1");
+  await expect(row("cph-at-limit")).toContainText("10 / 10");
+  await expect(row("cph-android12-base")).toContainText("0 / 10");
+  await expect(page.getByText("1–3 of 3")).toBeVisible();
+
+  await page.getByRole("searchbox", { name: "Search phone images by name" }).fill("android1");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/\/phones\?q=android1$/);
+  await expect(page.getByText("1–2 of 2")).toBeVisible();
+  await expect(row("cph-at-limit")).toHaveCount(0);
+
+  await page.goto("/phones?offset=2&limit=10");
+  await expect(page.getByText("3–3 of 3")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Previous page" })).toHaveAttribute("href", "/phones?limit=10");
+  await page.goto("/phones?q=no-such-image");
+  await expect(page.getByText("No phone image matches “no-such-image”")).toBeVisible();
+});
+
+test("alice shares cph-android12-base with globex and sees it listed 1 / 10", async ({ page, login }) => {
+  const phone = new PhoneImagePage(page);
+  await phone.open(login, BASE);
+  await expect(page.getByText("Not shared with any project")).toBeVisible();
+  await phone.check(GLOBEX_AP);
+  await expect(phone.row(GLOBEX_AP)).toContainText("add");
+  await expect(phone.dialog().getByLabel("Project ids")).toHaveValue(GLOBEX_AP);
+  expect(await postCount()).toBe(0);
+
+  await phone.dialog().getByRole("button", { name: "Share with 1 project" }).click();
+  await expect(phone.row(GLOBEX_AP)).toContainText("succeeded");
+  await expect(page.getByText("Shared cph-android12-base with 1 project")).toBeVisible();
+  await phone.dialog().getByRole("button", { name: "Done" }).click();
+
+  const member = page.getByRole("row").filter({ hasText: GLOBEX_AP });
+  await expect(member).toContainText("another account");
+  await expect(phone.meter()).toHaveAttribute("aria-valuenow", "1");
+  await expect(page.getByText("1 / 10")).toBeVisible();
+  expect(await lastAudit("alice")).toMatchObject({ action: "share", outcome: "succeeded" });
+  expect(JSON.parse((await lastAudit("alice")).pairs)).toEqual([{ image: BASE, target: GLOBEX_AP, outcome: "succeeded" }]);
+  await page.getByRole("link", { name: "Phone images" }).first().click();
+  await expect(page.getByRole("row").filter({ hasText: "cph-android12-base" })).toContainText("1 / 10");
+});
+
+test("Check explains every target before anything is sent; the cloud's region refusal is named", async ({ page, login }) => {
+  const phone = new PhoneImagePage(page);
+  await phone.open(login, GAME);
+  await phone.check(`${GLOBEX_AP}, not-an-id\n${ACME_AP} ${ACME_CN} 610be0000000000000000000000000c4`);
+  await expect(phone.row(GLOBEX_AP)).toContainText("skipAlready a member.");
+  await expect(phone.row("not-an-id")).toContainText("blocked");
+  await expect(phone.row(ACME_AP)).toContainText("This is the image's own project.");
+  await expect(phone.row(ACME_CN)).toContainText("Must be in ap-southeast-1: this is your cn-north-4 project.");
+  await expect(phone.row("610be0000000000000000000000000c4")).toContainText("add");
+  await expect(phone.dialog().getByText("1 to add")).toBeVisible();
+  expect(await postCount()).toBe(0);
+
+  await phone.dialog().getByRole("button", { name: "Share with 1 project" }).click();
+  await expect(phone.row("610be0000000000000000000000000c4")).toContainText("Must be in ap-southeast-1: Huawei Cloud refused a project of another region.");
+  await expect(page.getByText("Could not share cph-android11-game with 1 project")).toBeVisible();
+  expect(await postCount()).toBe(1);
+});
+
+test("the console blocks an 11th member of cph-at-limit before sending", async ({ page, login }) => {
+  const phone = new PhoneImagePage(page);
+  await phone.open(login, AT_LIMIT);
+  await expect(phone.meter()).toHaveAttribute("aria-valuenow", "10");
+  await phone.check(GLOBEX_AP);
+  await expect(phone.row(GLOBEX_AP)).toContainText("blocked");
+  await expect(phone.row(GLOBEX_AP)).toContainText("Over the limit of 10 members: 10 / 10");
+  await expect(phone.dialog().getByRole("button", { name: "Share", exact: true })).toBeDisabled();
+  expect(await postCount()).toBe(0);
+});
+
+test("unshare with confirmation removes the member", async ({ page, login }) => {
+  const phone = new PhoneImagePage(page);
+  await phone.open(login, GAME);
+  await page.getByRole("button", { name: `Remove ${GLOBEX_AP}` }).click();
+  await expect(phone.dialog()).toContainText("can no longer use cph-android11-game to create new cloud phones");
+  await phone.dialog().getByRole("button", { name: "Cancel" }).click();
+  await expect(page.getByRole("row").filter({ hasText: GLOBEX_AP })).toBeVisible();
+
+  await page.getByRole("button", { name: `Remove ${GLOBEX_AP}` }).click();
+  await phone.dialog().getByRole("button", { name: "Remove 1 member" }).click();
+  await expect(page.getByText("Stopped sharing cph-android11-game with 1 project")).toBeVisible();
+  await expect(page.getByText("Not shared with any project")).toBeVisible();
+  await expect(phone.meter()).toHaveAttribute("aria-valuenow", "0");
+  expect(await auditActions("alice")).toContain("unshare");
+});
+
+test("removing a selection, then all members, which needs the image's name typed", async ({ page, login }) => {
+  const phone = new PhoneImagePage(page);
+  await phone.open(login, AT_LIMIT);
+  await page.getByRole("checkbox", { name: /^Select c0c0.*01$/ }).check();
+  await page.getByRole("checkbox", { name: /^Select c0c0.*02$/ }).check();
+  await page.getByRole("button", { name: "Remove selected (2)" }).click();
+  await phone.dialog().getByRole("button", { name: "Remove 2 members" }).click();
+  await expect(page.getByText("Stopped sharing cph-at-limit with 2 projects")).toBeVisible();
+  await expect(phone.meter()).toHaveAttribute("aria-valuenow", "8");
+
+  await page.getByRole("button", { name: "Remove all" }).click();
+  const confirm = phone.dialog().getByRole("button", { name: "Remove all 8 members" });
+  await expect(confirm).toBeDisabled();
+  await phone.dialog().getByLabel("Type cph-at-limit to confirm").fill("cph-at-limi");
+  await expect(confirm).toBeDisabled();
+  await phone.dialog().getByLabel("Type cph-at-limit to confirm").fill("cph-at-limit");
+  await confirm.click();
+  await expect(page.getByText("Stopped sharing cph-at-limit with 8 projects")).toBeVisible();
+  await expect(page.getByText("Not shared with any project")).toBeVisible();
+  expect(JSON.parse((await lastAudit("alice")).pairs)).toHaveLength(8);
+});
+
+test("a 503 on the share shows the reason and the audit records the failure", async ({ page, login }) => {
+  const phone = new PhoneImagePage(page);
+  await phone.open(login, BASE);
+  await emulator.fault({ method: "POST", path: "/v1/*/cloud-phone/images/*/members", status: 503, times: 1 });
+  await phone.check(GLOBEX_AP);
+  await phone.dialog().getByRole("button", { name: "Share with 1 project" }).click();
+  await expect(phone.row(GLOBEX_AP)).toContainText("failed");
+  await expect(phone.row(GLOBEX_AP)).toContainText("Huawei Cloud is not answering right now. Try again in a minute.(CPS.0003)");
+  await expect(page.getByText("Could not share cph-android12-base with 1 project")).toBeVisible();
+  expect(await auditActions("alice")).toContain("share");
+  const audit = await lastAudit("alice");
+  expect(audit).toMatchObject({ action: "share", outcome: "failed" });
+  expect(JSON.parse(audit.pairs)).toEqual([{ image: BASE, target: GLOBEX_AP, outcome: "failed", code: "CPS.0003" }]);
+  await phone.dialog().getByRole("button", { name: "Done" }).click();
+  await expect(phone.meter()).toHaveAttribute("aria-valuenow", "0");
+});
+
+test("when the share cannot even start, the error says why and the dialog keeps the pasted ids", async ({ page, login }) => {
+  const phone = new PhoneImagePage(page);
+  await phone.open(login, BASE);
+  await phone.check(`${GLOBEX_AP}\n1417ec000000000000000000000000a1`);
+  await expect(phone.dialog().getByText("2 to add")).toBeVisible();
+  await emulator.fault({ method: "GET", path: "/v1/*/cloud-phone/images/*/members", status: 503, times: 3 });
+  await phone.dialog().getByRole("button", { name: "Share with 2 projects" }).click();
+  await expect(phone.dialog().getByText("Huawei Cloud is not answering right now. Try again in a minute.(CPS.0003)")).toBeVisible();
+  await expect(phone.dialog().getByLabel("Project ids")).toHaveValue(`${GLOBEX_AP}\n1417ec000000000000000000000000a1`);
+  expect(await lastAudit("alice")).toMatchObject({ action: "share", outcome: "failed" });
+  expect(await postCount()).toBe(0);
+  await phone.dialog().getByRole("button", { name: "Share with 2 projects" }).click();
+  await expect(page.getByText("Shared cph-android12-base with 2 projects")).toBeVisible();
+});
+
+test("a 503 on an unshare keeps the member, says why, and is audited as failed", async ({ page, login }) => {
+  const phone = new PhoneImagePage(page);
+  await phone.open(login, GAME);
+  await emulator.fault({ method: "DELETE", path: "/v1/*/cloud-phone/images/*/members/*", status: 503, times: 1 });
+  await page.getByRole("button", { name: `Remove ${GLOBEX_AP}` }).click();
+  await phone.dialog().getByRole("button", { name: "Remove 1 member" }).click();
+  await expect(phone.row(GLOBEX_AP)).toContainText("failed");
+  await expect(page.getByText("Could not stop sharing cph-android11-game with 1 project")).toBeVisible();
+  expect(await lastAudit("alice")).toMatchObject({ action: "unshare", outcome: "failed" });
+  await phone.dialog().getByRole("button", { name: "Done" }).click();
+  await expect(phone.meter()).toHaveAttribute("aria-valuenow", "1");
+});
+
+test("audrey, read-only, sees the members but no share or unshare controls", async ({ page, login }) => {
+  const phone = new PhoneImagePage(page);
+  await phone.open(login, GAME, "audrey");
+  await expect(page.getByRole("row").filter({ hasText: GLOBEX_AP })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Share", exact: true })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: /^Remove/ })).toHaveCount(0);
+  await expect(page.getByRole("checkbox")).toHaveCount(0);
+});

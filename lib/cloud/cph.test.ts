@@ -1,0 +1,83 @@
+import { serve, type ServerType } from "@hono/node-server";
+import type { AddressInfo } from "node:net";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createEmulator, type Emulator } from "@/emulator/server";
+import { CloudError } from "./errors";
+
+const ACME_AP = "ac0e00000000000000000000000000a1";
+const GLOBEX_AP = "610be0000000000000000000000000a1";
+const GAME = "ac0e0000000000000000000000c9a001";
+const BASE = "ac0e0000000000000000000000c9a002";
+const AT_LIMIT = "ac0e0000000000000000000000c9a003";
+
+/** The CPH verbs against the emulator over loopback. */
+describe("CPH client", () => {
+  let emulator: Emulator;
+  let server: ServerType;
+  let cph: typeof import("./cph");
+  let token: string;
+
+  beforeAll(async () => {
+    emulator = createEmulator({});
+    server = await new Promise<ServerType>((resolve) => {
+      const s = serve({ fetch: emulator.app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+    });
+    process.env.CLOUD_ENDPOINT = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    cph = await import("./cph");
+  });
+  afterAll(() => {
+    server.close();
+    emulator.close();
+  });
+  beforeEach(async () => {
+    emulator.reset();
+    const iam = await import("./iam");
+    token = (await iam.createTokenByPassword({ account: "acme", user: "alice", password: "alice-demo-2026", project: "ap-southeast-1" }, "ap-southeast-1")).token;
+  });
+
+  const scope = () => ({ token, region: "ap-southeast-1", projectId: ACME_AP });
+
+  it("lists the project's own phone images a page at a time, with the total", async () => {
+    const all = await cph.listPhoneImages(scope(), { image_type: "private" });
+    expect(all.total).toBe(3);
+    expect(all.images.map((i) => i.image_name).sort()).toEqual(["cph-android11-game", "cph-android12-base", "cph-at-limit"]);
+    expect(all.images[0]).toMatchObject({ image_type: "private", status: 1, project_id: ACME_AP });
+    const second = await cph.listPhoneImages(scope(), { image_type: "private", offset: 2, limit: 2 });
+    expect(second).toMatchObject({ total: 3, images: [expect.objectContaining({ image_id: all.images[2].image_id })] });
+  });
+
+  it("shares, lists and removes a member; times are epoch milliseconds", async () => {
+    const added = await cph.addPhoneImageMember(scope(), BASE, GLOBEX_AP);
+    expect(added.requestId).toMatch(/^[0-9a-f]{32}$/);
+    const [member] = await cph.listPhoneImageMembers(scope(), BASE);
+    expect(member).toEqual({ image_id: BASE, member_id: GLOBEX_AP, create_time: expect.any(Number), update_time: expect.any(Number) });
+    expect(member.create_time).toBeGreaterThan(1e12);
+    await cph.deletePhoneImageMember(scope(), BASE, GLOBEX_AP);
+    expect(await cph.listPhoneImageMembers(scope(), BASE)).toEqual([]);
+  });
+
+  it("pages through members 100 at a time with the last member id as marker", async () => {
+    emulator.emu.config.cph.memberLimit = 1000;
+    const members = emulator.emu.world.cphMembersOf(GAME);
+    for (let i = 1; i <= 230; i++) {
+      const id = `f1f1${String(i).padStart(28, "0")}`;
+      members.set(id, { imageId: GAME, memberId: id, status: "pending", createTime: i, updateTime: i });
+    }
+    emulator.stats.reset();
+    const listed = await cph.listPhoneImageMembers(scope(), GAME);
+    expect(listed).toHaveLength(231);
+    expect(new Set(listed.map((m) => m.member_id)).size).toBe(231);
+    expect(emulator.stats.snapshot().routes["GET /v1/{id}/cloud-phone/images/{id}/members"]).toBe(3);
+  });
+
+  it("turns refusals into CloudErrors with the CPS code and never retries a POST", async () => {
+    const full = await cph.addPhoneImageMember(scope(), AT_LIMIT, GLOBEX_AP).catch((e: unknown) => e);
+    expect(full).toBeInstanceOf(CloudError);
+    expect(full).toMatchObject({ service: "cph", status: 400, code: "CPS.0030" });
+    emulator.faults.addRoute({ method: "POST", path: "/v1/*/cloud-phone/images/*/members", status: 503, times: 1 });
+    emulator.stats.reset();
+    await expect(cph.addPhoneImageMember(scope(), BASE, GLOBEX_AP)).rejects.toMatchObject({ status: 503, code: "CPS.0003" });
+    expect(emulator.stats.snapshot().routes["POST /v1/{id}/cloud-phone/images/{id}/members"]).toBe(1);
+    await expect(cph.deletePhoneImageMember(scope(), BASE, GLOBEX_AP)).rejects.toMatchObject({ status: 400, code: "CPS.0030" });
+  });
+});

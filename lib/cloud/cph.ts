@@ -1,0 +1,81 @@
+import "server-only";
+import { CloudError } from "./errors";
+import type { Scope } from "./ims";
+import { cloudRequest, type CloudResponse } from "./request";
+import {
+  addPhoneImageMemberSchema,
+  phoneImageListSchema,
+  phoneMemberListSchema,
+  phoneRequestIdSchema,
+  type PhoneMember,
+} from "./schemas/cph";
+
+export interface ListPhoneImagesQuery {
+  image_type: "private" | "share";
+  status?: 0 | 1 | 2;
+  offset?: number;
+  limit?: number;
+  image_id?: string;
+  image_name?: string;
+}
+
+const cph = (scope: Scope) => ({ service: "cph" as const, region: scope.region, token: scope.token });
+const imagePath = (scope: Scope, imageId: string) => `/v1/${scope.projectId}/cloud-phone/images/${encodeURIComponent(imageId)}`;
+
+/** `GET /v1/{project_id}/cloud-phone/images`: one page (offset/limit) and the total that matched. */
+export async function listPhoneImages(scope: Scope, query: ListPhoneImagesQuery) {
+  const res = await cloudRequest({ ...cph(scope), method: "GET", path: `/v1/${scope.projectId}/cloud-phone/images`, query: { ...query }, output: phoneImageListSchema });
+  return { images: res.data.image_infos, total: res.data.total ?? res.data.image_infos.length };
+}
+
+const MEMBER_PAGE = 100;
+
+/** `GET …/images/{image_id}/members`, every page: the next starts after the last member id. */
+export async function listPhoneImageMembers(scope: Scope, imageId: string): Promise<PhoneMember[]> {
+  const members: PhoneMember[] = [];
+  let marker: string | undefined;
+  for (let page = 0; page < 20; page++) {
+    const res = await cloudRequest({
+      ...cph(scope),
+      method: "GET",
+      path: `${imagePath(scope, imageId)}/members`,
+      query: { limit: MEMBER_PAGE, marker },
+      output: phoneMemberListSchema,
+    });
+    members.push(...res.data.members);
+    marker = res.data.members.at(-1)?.member_id;
+    if (res.data.members.length < MEMBER_PAGE || !marker) break;
+  }
+  return members;
+}
+
+/** `POST …/images/{image_id}/members`: shares the image with one project of the same region. */
+export async function addPhoneImageMember(scope: Scope, imageId: string, member: string) {
+  const res = await cloudRequest({
+    ...cph(scope),
+    method: "POST",
+    path: `${imagePath(scope, imageId)}/members`,
+    input: addPhoneImageMemberSchema,
+    body: { member },
+    output: phoneRequestIdSchema,
+  });
+  return answered(res);
+}
+
+/** `DELETE …/images/{image_id}/members/{member_id}`: stops sharing with one project. */
+export async function deletePhoneImageMember(scope: Scope, imageId: string, memberId: string) {
+  const res = await cloudRequest({
+    ...cph(scope),
+    method: "DELETE",
+    path: `${imagePath(scope, imageId)}/members/${encodeURIComponent(memberId)}`,
+    output: phoneRequestIdSchema,
+  });
+  return answered(res);
+}
+
+/** The member calls may report a failure inside a 200; it is a failure all the same. */
+function answered(res: CloudResponse<{ request_id?: string; error_code?: string; error_msg?: string }>) {
+  const requestId = res.data.request_id ?? res.requestId;
+  if (res.data.error_code) throw new CloudError("cph", res.status, res.data.error_code, res.data.error_msg ?? "CPH refused the request.", requestId);
+  return { requestId };
+}
