@@ -18,8 +18,10 @@ if (!existsSync(".next/BUILD_ID")) {
 const { url: emulatorUrl, child: emulatorProcess } = await startEmulator();
 const port = await freePort();
 const consoleUrl = `http://127.0.0.1:${port}`;
+// Its own process group, so that stopping it also stops the next-server it starts.
 const next = spawn("npx", ["next", "start", "-p", String(port)], {
   stdio: "ignore",
+  detached: true,
   env: {
     ...process.env,
     AUTH_SECRET: "bench-secret-bench-secret-bench-secret-xx",
@@ -66,6 +68,6 @@ try {
       `${slow.toFixed(0)} ms with ${LATENCY_MS} ms per cloud call: ${trips.toFixed(2)} calls' worth of waiting (target < 3)`,
   );
 } finally {
-  next.kill();
+  if (next.pid) process.kill(-next.pid, "SIGTERM");
   emulatorProcess.kill();
 }

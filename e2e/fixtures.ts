@@ -13,7 +13,7 @@ export const emulator = {
   async post(path: string, body: unknown = {}) {
     const res = await fetch(`${EMULATOR_URL}/__emulator${path}`, { method: "POST", body: JSON.stringify(body) });
     if (!res.ok) throw new Error(`emulator ${path}: ${res.status} ${await res.text()}`);
-    return res.json();
+    return res.status === 204 ? undefined : res.json();
   },
   reset: () => emulator.post("/reset"),
   fault: (fault: Record<string, unknown>) => emulator.post("/faults/routes", fault),

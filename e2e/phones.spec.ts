@@ -136,6 +136,25 @@ test("the console blocks an 11th member of cph-at-limit before sending", async (
   expect(await postCount()).toBe(0);
 });
 
+test("share cph-android12-base up to its limit of 10; the 11th is blocked before sending", async ({ page, login }) => {
+  for (let i = 1; i <= 8; i++) {
+    await emulator.post("/cph-members", { image_id: BASE, member_id: `c1c1${String(i).padStart(28, "0")}` });
+  }
+  const phone = new PhoneImagePage(page);
+  await phone.open(login, BASE);
+  await expect(phone.meter()).toHaveAttribute("aria-valuenow", "8");
+  await phone.check(`${GLOBEX_AP} 1417ec000000000000000000000000a1`);
+  await expect(phone.dialog().getByText("2 to add")).toBeVisible();
+  await phone.dialog().getByRole("button", { name: "Share with 2 projects" }).click();
+  await expect(page.getByText("Shared cph-android12-base with 2 projects")).toBeVisible();
+  await phone.dialog().getByRole("button", { name: "Done" }).click();
+  await expect(phone.meter()).toHaveAttribute("aria-valuenow", "10");
+  const before = await postCount();
+  await phone.check("610be0000000000000000000000000c4");
+  await expect(phone.row("610be0000000000000000000000000c4")).toContainText("Over the limit of 10 members: 10 / 10");
+  expect(await postCount()).toBe(before);
+});
+
 test("unshare with confirmation removes the member", async ({ page, login }) => {
   const phone = new PhoneImagePage(page);
   await phone.open(login, GAME);

@@ -155,6 +155,10 @@ describe("controls", () => {
     expect((await emu.call("POST", "/__emulator/images", { body: { id, name: "again", owner: DEMO.globexAp } })).status).toBe(409);
     expect((await emu.call("POST", "/__emulator/members", { body: { image_id: id, member_id: DEMO.acmeAp } })).status).toBe(204);
     expect(emu.emu.world.membershipOf(id, DEMO.acmeAp)?.status).toBe("pending");
+    const phone = "ac0e0000000000000000000000c9a002";
+    expect((await emu.call("POST", "/__emulator/cph-members", { body: { image_id: phone, member_id: "c0c0" + "0".repeat(27) + "1" } })).status).toBe(204);
+    expect(emu.emu.world.cphMembers.get(phone)?.size).toBe(1);
+    expect((await emu.call("POST", "/__emulator/cph-members", { body: { image_id: "nope", member_id: "c".repeat(32) } })).status).toBe(404);
   });
 });
 

@@ -126,6 +126,16 @@ export function registerControls(app: Hono<EmuEnv>, emulator: Emulator): void {
     return c.json(img, 201);
   });
 
+  // CPH members of made-up projects, like cph-at-limit's, to bring an image near its limit.
+  app.post(`${base}/cph-members`, async (c) => {
+    const input = await json(c, emulator, memberSchema);
+    if (!emu.world.cphImages.has(input.image_id)) throw controlError(404, "no such phone image");
+    const now = emu.clock.now();
+    emu.world.cphMembersOf(input.image_id).set(input.member_id, { imageId: input.image_id, memberId: input.member_id, status: input.status, createTime: now, updateTime: now });
+    emu.changed();
+    return c.body(null, 204);
+  });
+
   app.post(`${base}/members`, async (c) => {
     const input = await json(c, emulator, memberSchema);
     if (!emu.world.images.has(input.image_id)) throw controlError(404, "no such image");

@@ -100,7 +100,7 @@ async function audit(
       targets: notes.targets,
       pairs: notes.pairs,
       input,
-      error: result.ok ? undefined : { code: result.error.upstreamCode ?? result.error.code, message: result.error.message },
+      error: result.ok ? pairFailure(notes.pairs) : { code: result.error.upstreamCode ?? result.error.code, message: result.error.message },
       upstreamRequestId: notes.requestId ?? (result.ok ? undefined : result.error.upstreamRequestId),
       upstreamJobId: notes.jobId,
       durationMs,
@@ -108,4 +108,11 @@ async function audit(
   } catch (e) {
     console.error(`audit: could not record ${action} by ${session.userName}:`, e);
   }
+}
+
+/** For an action that ran but whose pairs failed: the first failure's code, so the row says why. */
+function pairFailure(pairs: AuditPair[] | undefined): { code: string; message: string } | undefined {
+  const failed = pairs?.filter((p) => p.outcome === "failed") ?? [];
+  if (failed.length === 0) return undefined;
+  return { code: failed[0].code ?? "failed", message: `${failed.length} of ${pairs?.length} pairs failed.` };
 }

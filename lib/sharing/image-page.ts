@@ -1,7 +1,8 @@
 import "server-only";
 import { listImageMembers, listImages, showImageQuota, type ListImagesQuery, type Scope } from "@/lib/cloud/ims";
 import { z } from "zod";
-import { factsOf, mapLimit, MEMBER_CONCURRENCY, type LoadedImage } from "./load";
+import { factsOf, MEMBER_CONCURRENCY, type LoadedImage } from "./load";
+import { mapPool } from "./pool";
 
 /** The list's state, all of it in the URL. */
 export const imageListQuery = z.object({
@@ -54,7 +55,7 @@ export async function loadImagePage(scope: Scope, q: ImageListQuery): Promise<{ 
       ...(q.type ? TYPE_FILTER[q.type] : {}),
     });
     const [members, { memberQuota }] = await Promise.all([
-      mapLimit(images, MEMBER_CONCURRENCY, (image) => listImageMembers(scope, image.id)),
+      mapPool(images, MEMBER_CONCURRENCY, (image) => listImageMembers(scope, image.id)),
       quota,
     ]);
     scanned += images.length;

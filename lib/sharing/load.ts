@@ -3,21 +3,8 @@ import { listImageMembers, showImage, showImageQuota, type Scope } from "@/lib/c
 import type { Image, Member } from "@/lib/cloud/schemas/ims";
 import { windowsRestrictedRegions } from "@/lib/env";
 import type { ImageFacts } from "./plan";
+import { mapPool } from "./pool";
 import { memberLimitOf, shareBlocker } from "./shareability";
-
-/** Runs `fn` over items with at most `limit` calls in flight, keeping order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
 
 /** Member calls in flight at once: a page of 100 images costs one round trip, well under IMS's 200/s. */
 export const MEMBER_CONCURRENCY = 100;
@@ -42,7 +29,7 @@ export function factsOf(scope: Scope, image: Image, members: Member[], memberQuo
 export async function loadImages(scope: Scope, imageIds: string[]): Promise<LoadedImage[]> {
   const [quota, images] = await Promise.all([
     showImageQuota(scope).catch(() => ({ memberQuota: undefined })),
-    mapLimit(imageIds, MEMBER_CONCURRENCY, async (id) => {
+    mapPool(imageIds, MEMBER_CONCURRENCY, async (id) => {
       const image = await showImage(scope, id);
       const members = image.owner === scope.projectId ? await listImageMembers(scope, id) : [];
       return { image, members };

@@ -3,7 +3,8 @@ import type { AuditPair } from "@/lib/audit/writer";
 import { listImageMembers, type Scope } from "@/lib/cloud/ims";
 import type { Job } from "@/lib/cloud/schemas/ims";
 import type { AuditOutcome } from "@/lib/db/types";
-import { mapLimit, MEMBER_CONCURRENCY } from "./load";
+import { MEMBER_CONCURRENCY } from "./load";
+import { mapPool } from "./pool";
 
 export interface PairOutcome {
   image: string;
@@ -24,7 +25,7 @@ export async function verifyPairs(
 ): Promise<PairOutcome[]> {
   const images = [...new Set(pairs.map((p) => p.image))];
   const members = new Map(
-    await mapLimit(images, MEMBER_CONCURRENCY, async (id) => [id, new Set((await listImageMembers(scope, id)).map((m) => m.member_id))] as const),
+    await mapPool(images, MEMBER_CONCURRENCY, async (id) => [id, new Set((await listImageMembers(scope, id)).map((m) => m.member_id))] as const),
   );
   const failure = job?.status === "FAIL" ? (job.error_code ?? "job_failed") : job && job.status !== "SUCCESS" ? "job_unfinished" : "not_applied";
   return pairs.map((p) => {
