@@ -2,8 +2,8 @@
 
 import { ArrowDown, ArrowUp, Share2 } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
 import { QuotaMeter } from "@/components/quota-meter";
+import { useSelection } from "@/components/use-selection";
 import { ShareBadge } from "@/components/share-badge";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -35,17 +35,10 @@ function statusTone(status: string) {
 
 /** The images table with multi-select: selected shareable images can be shared together. */
 export function ImageList({ rows, query, canChange }: { rows: ImageRowView[]; query: ImageListQuery; canChange: boolean }) {
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const selection = useSelection();
   const selectable = rows.filter((r) => !r.blocker);
-  const chosen = rows.filter((r) => selected.has(r.id));
-  const toggle = (id: string) =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
-  const allChosen = selectable.length > 0 && selectable.every((r) => selected.has(r.id));
+  const chosen = rows.filter((r) => selection.has(r.id));
+  const allChosen = selectable.length > 0 && selectable.every((r) => selection.has(r.id));
 
   return (
     <div className="flex flex-col gap-3">
@@ -75,7 +68,7 @@ export function ImageList({ rows, query, canChange }: { rows: ImageRowView[]; qu
                   type="checkbox"
                   aria-label="Select every shareable image on this page"
                   checked={allChosen}
-                  onChange={() => setSelected(allChosen ? new Set() : new Set(selectable.map((r) => r.id)))}
+                  onChange={() => (allChosen ? selection.clear() : selection.setAll(selectable.map((r) => r.id)))}
                   className="size-4 accent-[var(--primary)]"
                 />
               </TH>
@@ -99,8 +92,8 @@ export function ImageList({ rows, query, canChange }: { rows: ImageRowView[]; qu
                     type="checkbox"
                     aria-label={`Select ${r.name}`}
                     disabled={Boolean(r.blocker)}
-                    checked={selected.has(r.id)}
-                    onChange={() => toggle(r.id)}
+                    checked={selection.has(r.id)}
+                    onChange={() => selection.toggle(r.id)}
                     className="size-4 accent-[var(--primary)] disabled:opacity-30"
                   />
                 </TD>

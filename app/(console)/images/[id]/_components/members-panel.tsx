@@ -1,7 +1,7 @@
 "use client";
 
 import { Share2, Trash2 } from "lucide-react";
-import { useState } from "react";
+import { useSelection } from "@/components/use-selection";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
@@ -37,15 +37,8 @@ export function MembersPanel({
   shareable: boolean;
   canChange: boolean;
 }) {
-  const [selected, setSelected] = useState<Set<string>>(new Set());
-  const chosen = members.filter((m) => selected.has(m.id));
-  const toggle = (id: string) =>
-    setSelected((s) => {
-      const next = new Set(s);
-      if (next.has(id)) next.delete(id);
-      else next.add(id);
-      return next;
-    });
+  const selection = useSelection();
+  const chosen = members.filter((m) => selection.has(m.id));
   const full = members.length >= limit;
 
   return (
@@ -67,7 +60,7 @@ export function MembersPanel({
                 }
               />
             )}
-            <UnshareDialog image={image} members={chosen} onDone={() => setSelected(new Set())} trigger={<Button variant="secondary" disabled={chosen.length === 0}><Trash2 aria-hidden />Remove {chosen.length || ""} selected</Button>} />
+            <UnshareDialog image={image} members={chosen} onDone={selection.clear} trigger={<Button variant="secondary" disabled={chosen.length === 0}><Trash2 aria-hidden />Remove {chosen.length || ""} selected</Button>} />
             <UnshareDialog image={image} members={members} all trigger={<Button variant="destructive" disabled={members.length === 0}>Remove all members</Button>} />
           </div>
         )}
@@ -99,7 +92,7 @@ export function MembersPanel({
               <TR key={m.id}>
                 {canChange && (
                   <TD>
-                    <input type="checkbox" aria-label={`Select ${m.id}`} checked={selected.has(m.id)} onChange={() => toggle(m.id)} className="size-4 accent-[var(--primary)]" />
+                    <input type="checkbox" aria-label={`Select ${m.id}`} checked={selection.has(m.id)} onChange={() => selection.toggle(m.id)} className="size-4 accent-[var(--primary)]" />
                   </TD>
                 )}
                 <TD>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useSelection } from "@/components/use-selection";
 import { Button } from "@/components/ui/button";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import { DateTime } from "../../_components/date-time";
@@ -16,10 +17,11 @@ export interface MemberRow {
 
 /** The members, with row, selection and remove-all actions for users who may change them. */
 export function MembersTable({ imageId, imageName, members, editable }: { imageId: string; imageName: string; members: MemberRow[]; editable: boolean }) {
-  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const selection = useSelection();
+  const picked = selection.selected;
   const [request, setRequest] = useState<UnshareRequest | null>(null);
   const selected = members.filter((m) => picked.has(m.memberId));
-  const toggle = (id: string, on: boolean) => setPicked((s) => new Set([...s].filter((x) => x !== id).concat(on ? [id] : [])));
+  const toggle = selection.toggle;
 
   if (members.length === 0) {
     return (
@@ -55,7 +57,7 @@ export function MembersTable({ imageId, imageName, members, editable }: { imageI
                   aria-label="Select all members"
                   className="size-4 accent-[var(--primary)]"
                   checked={selected.length === members.length}
-                  onChange={(e) => setPicked(new Set(e.target.checked ? members.map((m) => m.memberId) : []))}
+                  onChange={(e) => (e.target.checked ? selection.setAll(members.map((m) => m.memberId)) : selection.clear())}
                 />
               </TH>
             )}
@@ -107,7 +109,7 @@ export function MembersTable({ imageId, imageName, members, editable }: { imageI
           request={request}
           onClose={(removed) => {
             setRequest(null);
-            if (removed) setPicked(new Set());
+            if (removed) selection.clear();
           }}
         />
       )}
