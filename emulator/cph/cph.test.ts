@@ -2,19 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isoSeconds } from "../core/time";
 import { DEMO } from "../seed/demo";
 import { testEmulator, type TestEmulator } from "../testing";
+import { AT_LIMIT, BASE, expectCphError, GAME, GLOBEX_IMAGE } from "./test-helpers";
 
-const GAME = "ac0e0000000000000000000000c9a001";
-const BASE = "ac0e0000000000000000000000c9a002";
-const AT_LIMIT = "ac0e0000000000000000000000c9a003";
-const GLOBEX_IMAGE = "610be000000000000000000000c9a001";
 const imagesPath = (project: string) => `/v1/${project}/cloud-phone/images`;
 const membersPath = (image: string, project: string = DEMO.acmeAp) => `${imagesPath(project)}/${image}/members`;
 
-function expectCphError(res: { status: number; body: any }, status: number, code: string) {
-  expect(res.status).toBe(status);
-  expect(Object.keys(res.body).sort()).toEqual(["error_code", "error_msg", "request_id"]);
-  expect(res.body.error_code).toBe(code);
-}
 
 describe("CPH images", () => {
   let emulator: TestEmulator;

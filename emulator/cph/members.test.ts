@@ -1,20 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { DEMO } from "../seed/demo";
 import { testEmulator, type TestEmulator } from "../testing";
+import { AT_LIMIT, BASE, expectCphError, GAME, GLOBEX_IMAGE } from "./test-helpers";
 
-const GAME = "ac0e0000000000000000000000c9a001";
-const BASE = "ac0e0000000000000000000000c9a002";
-const AT_LIMIT = "ac0e0000000000000000000000c9a003";
-const GLOBEX_IMAGE = "610be000000000000000000000c9a001";
 const membersPath = (project: string, image: string) => `/v1/${project}/cloud-phone/images/${image}/members`;
 
-function expectCphError(res: { status: number; body: any }, status: number, code: string, message?: RegExp) {
-  expect(res.status).toBe(status);
-  expect(Object.keys(res.body).sort()).toEqual(["error_code", "error_msg", "request_id"]);
-  expect(res.body.error_code).toBe(code);
-  expect(res.body.request_id).toMatch(/^[0-9a-f]{32}$/);
-  if (message) expect(res.body.error_msg).toMatch(message);
-}
 
 describe("CPH image members", () => {
   let emulator: TestEmulator;
