@@ -29,6 +29,8 @@ const schema = z.object({
     .transform((v) => v === "1" || v === "true"),
   /** Regions where IMS no longer shares Windows images (Huawei Cloud's international site). */
   WINDOWS_SHARING_RESTRICTED_REGIONS: z.string().default("ap-southeast-1,ap-southeast-2,ap-southeast-3"),
+  /** Images per batch call (accept, reject and batch shares); the cloud documents no limit. */
+  IMS_BATCH_CHUNK_SIZE: z.coerce.number().int().min(1).max(100).default(50),
   /** Upper bound of one cloud call, retries excluded. */
   CLOUD_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
 });

@@ -1,6 +1,6 @@
 import "server-only";
 import { cloudRequest } from "./request";
-import { batchMembersSchema, imageListSchema, imageSchema, jobIdSchema, jobSchema, memberListSchema, quotaSchema, type BatchMembers, type Member } from "./schemas/ims";
+import { batchMembersSchema, batchUpdateSchema, type BatchUpdate, imageListSchema, imageSchema, jobIdSchema, jobSchema, memberListSchema, quotaSchema, type BatchMembers, type Member } from "./schemas/ims";
 
 export interface Scope {
   token: string;
@@ -70,6 +70,12 @@ export async function batchAddMembers(scope: Scope, body: BatchMembers) {
 /** `DELETE /v1/cloudimages/members` (JSON body): stops sharing every image with every target. */
 export async function batchDeleteMembers(scope: Scope, body: BatchMembers) {
   const res = await cloudRequest({ ...ims(scope), method: "DELETE", path: "/v1/cloudimages/members", input: batchMembersSchema, body, output: jobIdSchema });
+  return { jobId: res.data.job_id, requestId: res.requestId };
+}
+
+/** `PUT /v1/cloudimages/members`: the recipient accepts or rejects images shared with its project. */
+export async function batchUpdateMembers(scope: Scope, body: BatchUpdate) {
+  const res = await cloudRequest({ ...ims(scope), method: "PUT", path: "/v1/cloudimages/members", input: batchUpdateSchema, body, output: jobIdSchema });
   return { jobId: res.data.job_id, requestId: res.requestId };
 }
 

@@ -1,16 +1,22 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/coming-soon";
+import { Suspense } from "react";
 import { PageHeader } from "@/components/page-header";
-import { requireSession } from "@/lib/auth/session";
+import { TableSkeleton } from "@/components/table-skeleton";
+import { inboxQuery } from "@/lib/incoming/inbox";
+import { InboxFilters } from "./_components/inbox-filters";
+import { InboxTable } from "./_components/inbox-table";
 
 export const metadata: Metadata = { title: "Incoming" };
 
-export default async function Page() {
-  await requireSession();
+export default async function IncomingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const query = inboxQuery.parse(await searchParams);
   return (
     <>
-      <PageHeader title="Incoming" description="IMS and CPH images other projects have shared with this one, to accept or reject." />
-      <ComingSoon area="Incoming" />
+      <PageHeader title="Incoming" description="Images other projects and accounts have shared with this project. Accept an image to use it; reject it to set it aside." />
+      <InboxFilters query={query} />
+      <Suspense key={JSON.stringify(query)} fallback={<TableSkeleton label="Loading shared images" />}>
+        <InboxTable query={query} />
+      </Suspense>
     </>
   );
 }

@@ -78,3 +78,11 @@ export const batchMembersSchema = z.object({
   organizations: z.array(z.string()).optional(),
 });
 export type BatchMembers = z.infer<typeof batchMembersSchema>;
+
+export const batchUpdateSchema = z.object({
+  images: z.array(z.string()).min(1),
+  project_id: z.string(),
+  status: z.enum(["accepted", "rejected"]),
+  vault_id: z.string().optional(),
+});
+export type BatchUpdate = z.infer<typeof batchUpdateSchema>;

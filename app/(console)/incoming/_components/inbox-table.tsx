@@ -1,0 +1,58 @@
+import Link from "next/link";
+import { canChange, withCloud } from "@/lib/auth/session";
+import { listVaults, vaultProblem } from "@/lib/cloud/cbr";
+import { TABS, loadInbox, type InboxQuery, type Tab } from "@/lib/incoming/inbox";
+import { cn } from "@/lib/utils";
+import { InboxList, type InboxRowView, type VaultOption } from "./inbox-list";
+
+const STATE_LINE: Record<Tab, string> = {
+  pending: "A pending image is not listed for use until you accept it.",
+  accepted: "Accepted images can be used to create servers. Rejecting one hides it from your lists again.",
+  rejected: "A rejected image can be accepted again later, and can still be used by its id.",
+};
+
+/** The inbox's tabs with counts and the open tab's images, read from IMS. */
+export async function InboxTable({ query }: { query: InboxQuery }) {
+  const { inbox, vaults, session } = await withCloud(async (scope, s) => {
+    const inbox = await loadInbox(scope, query);
+    const vaultsNeeded = query.tab !== "accepted" && inbox.rows.some((r) => r.needsVault);
+    const vaults = vaultsNeeded ? await listVaults(scope).catch(() => []) : [];
+    return { inbox, vaults, session: s };
+  });
+  const rows: InboxRowView[] = inbox.rows.map(({ image, kind, membership, needsVault }) => ({
+    id: image.id,
+    name: image.name,
+    owner: image.owner,
+    os: image.__platform || image.__os_type || "—",
+    osVersion: image.__os_version ?? "",
+    kind,
+    sizeBytes: image.__image_size ? Number(image.__image_size) : undefined,
+    sharedAt: membership?.created_at,
+    memberType: membership?.member_type ?? "project",
+    needsVault,
+  }));
+  const vaultOptions: VaultOption[] = vaults.map((v) => ({ id: v.id, name: v.name, problem: vaultProblem(v) }));
+
+  return (
+    <div className="flex flex-col gap-3">
+      <nav aria-label="Share states" className="flex gap-1 border-b border-border">
+        {TABS.map((tab) => (
+          <Link
+            key={tab}
+            href={`/incoming?tab=${tab}`}
+            aria-current={tab === query.tab ? "page" : undefined}
+            className={cn(
+              "-mb-px border-b-2 px-4 py-2 text-sm capitalize",
+              tab === query.tab ? "border-primary font-medium text-foreground" : "border-transparent text-muted-foreground hover:text-foreground",
+            )}
+          >
+            {tab} <span className="ml-1 rounded-full bg-muted px-1.5 text-xs tabular-nums">{inbox.counts[tab]}</span>
+          </Link>
+        ))}
+      </nav>
+      <p className="text-sm text-muted-foreground">{STATE_LINE[query.tab]}</p>
+      {inbox.truncated && <p className="text-sm text-warning">Showing the first 2,000 images of this tab; narrow the filters to see the rest.</p>}
+      <InboxList tab={query.tab} rows={rows} vaults={vaultOptions} canChange={canChange(session)} />
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { defineAction, type ActionContext } from "@/lib/actions/action";
+import { listVaults, vaultProblem } from "@/lib/cloud/cbr";
+import { CloudError } from "@/lib/cloud/errors";
+import { batchUpdateMembers, listImageMembers, showImage } from "@/lib/cloud/ims";
+import { env } from "@/lib/env";
+import { appError, UserError } from "@/lib/errors";
+import { waitForJob } from "@/lib/sharing/jobs";
+import { mapPool } from "@/lib/sharing/pool";
+import { kindOf } from "@/lib/sharing/shareability";
+import { outcomeOf } from "@/lib/sharing/verify";
+
+const decisionSchema = z.object({
+  imageIds: z.array(z.uuid()).min(1, "Choose at least one image.").max(500, "Decide at most 500 images at once."),
+  vaultId: z.string().trim().max(64).optional(),
+});
+
+export interface DecisionResult {
+  image: string;
+  name: string;
+  outcome: "succeeded" | "failed";
+  code?: string;
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
+}
+
+/**
+ * Accepts or rejects images shared with the project: one `PUT /v1/cloudimages/members` per chunk of
+ * images (full-ECS images from CBR backups in their own calls, with the chosen vault), each job
+ * awaited, then every image's membership read back for its real outcome.
+ */
+async function decide(status: "accepted" | "rejected", input: z.output<typeof decisionSchema>, ctx: ActionContext): Promise<DecisionResult[]> {
+  const { scope } = ctx;
+  const images = await mapPool(input.imageIds, 50, (id) => showImage(scope, id).catch((e: unknown) => (e instanceof CloudError && e.status === 404 ? null : Promise.reject(e))));
+  const missing = input.imageIds.filter((_, i) => !images[i]);
+  const found = images.filter((i) => i !== null);
+  const needsVault = found.filter((i) => status === "accepted" && kindOf(i) === "whole" && i.__backup_id);
+  if (needsVault.length) {
+    const vault = input.vaultId ? (await listVaults(scope)).find((v) => v.id === input.vaultId) : undefined;
+    const problem = !input.vaultId ? "Choose a server-backup vault of this project." : !vault ? "That vault is not one of this project's." : vaultProblem(vault);
+    if (problem) throw new UserError({ ...appError("invalid_input", `${needsVault.map((i) => i.name).join(", ")} needs a vault to be accepted: ${problem}`), fieldErrors: { vaultId: [problem] } });
+  }
+  const vaultIds = new Set(needsVault.map((i) => i.id));
+  const groups = [found.filter((i) => !vaultIds.has(i.id)), needsVault];
+  const jobs: string[] = [];
+  const results: DecisionResult[] = missing.map((id) => ({ image: id, name: id, outcome: "failed", code: "IMG.0027" }));
+  for (const [g, group] of groups.entries()) {
+    for (const chunk of chunks(group, env.IMS_BATCH_CHUNK_SIZE)) {
+      const body = { images: chunk.map((i) => i.id), project_id: scope.projectId, status, ...(g === 1 ? { vault_id: input.vaultId } : {}) };
+      const { jobId, requestId } = await batchUpdateMembers(scope, body);
+      jobs.push(jobId);
+      ctx.note({ jobId: jobs.join(","), requestId });
+      const job = await waitForJob(scope, jobId);
+      const after = await mapPool(chunk, 50, async (image) => (await listImageMembers(scope, image.id).catch(() => []))[0]?.status);
+      chunk.forEach((image, i) =>
+        results.push(after[i] === status ? { image: image.id, name: image.name, outcome: "succeeded" } : { image: image.id, name: image.name, outcome: "failed", code: job.error_code ?? "not_applied" }),
+      );
+    }
+  }
+  ctx.note({
+    images: input.imageIds,
+    targets: [scope.projectId],
+    pairs: results.map((r) => ({ image: r.image, target: scope.projectId, outcome: r.outcome, ...(r.code ? { code: r.code } : {}) })),
+    outcome: outcomeOf(results),
+  });
+  revalidatePath("/incoming");
+  return results;
+}
+
+export const acceptImagesAction = defineAction({ audit: "accept", schema: decisionSchema }, (input, ctx) => decide("accepted", input, ctx));
+export const rejectImagesAction = defineAction({ audit: "reject", schema: decisionSchema }, (input, ctx) => decide("rejected", input, ctx));
