@@ -1,52 +1,17 @@
 // How many upstream round trips the /images page waits for (target: member counts of 40 images in
 // under 3 times one call's latency). Runs the emulator and `next start` (build first: npm run build),
 // signs in with Chromium, then times the whole streamed page without and with 50 ms on every cloud call.
-import { chromium } from "@playwright/test";
-import { spawn } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { freePort, startEmulator } from "./lib";
+import { signInAlice, startConsole, startEmulator } from "./lib";
 
 const LATENCY_MS = 50;
 const RUNS = 15;
-if (!existsSync(".next/BUILD_ID")) {
-  console.error("Build the console first: npm run build");
-  process.exit(1);
-}
 
 const { url: emulatorUrl, child: emulatorProcess } = await startEmulator();
-const port = await freePort();
-const consoleUrl = `http://127.0.0.1:${port}`;
-// Its own process group, so that stopping it also stops the next-server it starts.
-const next = spawn("npx", ["next", "start", "-p", String(port)], {
-  stdio: "ignore",
-  detached: true,
-  env: {
-    ...process.env,
-    AUTH_SECRET: "bench-secret-bench-secret-bench-secret-xx",
-    DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), "imshare-bench-")), "bench.db")}`,
-    CLOUD_ENDPOINT: emulatorUrl,
-    NEXT_TELEMETRY_DISABLED: "1",
-  },
-});
+const app = await startConsole(emulatorUrl);
 try {
-  for (let i = 0; i < 300; i++) {
-    if (await fetch(`${consoleUrl}/api/health`).then((r) => r.ok, () => false)) break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
-  const page = await browser.newPage();
-  await page.goto(`${consoleUrl}/login`);
-  await page.getByLabel("Account name").fill("acme");
-  await page.getByLabel("IAM user name").fill("alice");
-  await page.getByLabel("Password").fill("alice-demo-2026");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/images/);
-  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const { browser, cookie } = await signInAlice(app.url);
   await browser.close();
-
-  const target = `${consoleUrl}/images?q=app-&limit=50`;
+  const target = `${app.url}/images?q=app-&limit=50`;
   const time = async () => {
     const started = performance.now();
     const html = await (await fetch(target, { headers: { cookie } })).text();
@@ -68,6 +33,6 @@ try {
       `${slow.toFixed(0)} ms with ${LATENCY_MS} ms per cloud call: ${trips.toFixed(2)} calls' worth of waiting (target < 3)`,
   );
 } finally {
-  if (next.pid) process.kill(-next.pid, "SIGTERM");
+  app.stop();
   emulatorProcess.kill();
 }

@@ -100,3 +100,56 @@ export async function load(target: string, headers: Record<string, string>, conc
     p95: pct(0.95),
   };
 }
+
+/**
+ * Starts `next start` (build first: npm run build) against an emulator, in its own process group so
+ * that stopping it also stops the next-server it starts.
+ */
+export async function startConsole(emulatorUrl: string, env: Record<string, string> = {}): Promise<{ url: string; stop(): void }> {
+  const { existsSync, mkdtempSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const { join } = await import("node:path");
+  if (!existsSync(".next/BUILD_ID")) throw new Error("Build the console first: npm run build");
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const next = spawn("npx", ["next", "start", "-p", String(port)], {
+    stdio: "ignore",
+    detached: true,
+    env: {
+      ...process.env,
+      AUTH_SECRET: "bench-secret-bench-secret-bench-secret-xx",
+      DATABASE_URL: `file:${join(mkdtempSync(join(tmpdir(), "imshare-bench-")), "bench.db")}`,
+      CLOUD_ENDPOINT: emulatorUrl,
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...env,
+    },
+  });
+  const stop = () => {
+    if (next.pid) process.kill(-next.pid, "SIGTERM");
+  };
+  for (let i = 0; i < 300; i++) {
+    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return { url, stop };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  stop();
+  throw new Error("the console did not start");
+}
+
+/** Signs alice in with Chromium; returns the page (for UI-driven figures) and the cookie header. */
+export async function signInAlice(consoleUrl: string, path = "/images") {
+  const { chromium } = await import("@playwright/test");
+  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+  const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+  await page.goto(`${consoleUrl}/login?callbackUrl=${encodeURIComponent(path)}`);
+  await page.getByLabel("Account name").fill("acme");
+  await page.getByLabel("IAM user name").fill("alice");
+  await page.getByLabel("Password").fill("alice-demo-2026");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.waitForURL((u) => u.pathname === path.split("?")[0]);
+  const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  return { browser, page, cookie };
+}
+
+export async function emulatorStats(emulatorUrl: string): Promise<Record<string, number>> {
+  return (await (await fetch(`${emulatorUrl}/__emulator/stats`)).json()).routes;
+}

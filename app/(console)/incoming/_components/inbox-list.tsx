@@ -137,11 +137,12 @@ export function InboxList({ tab, rows, vaults, canChange }: { tab: Tab; rows: In
                 {r.needsVault && <Badge tone="info" className="mt-1">Full-ECS from CBR: needs a vault</Badge>}
               </TD>
               <TD>
-                <div className="whitespace-nowrap font-mono text-xs">{r.owner}</div>
+                <div className="whitespace-nowrap font-mono text-[11px]">{r.owner}</div>
                 <div className="text-xs text-muted-foreground">another account{r.memberType !== "project" ? ` · shared with your ${r.memberType === "domain" ? "account" : "organization"}` : ""}</div>
               </TD>
-              <TD className="whitespace-nowrap" title={r.osVersion}>
-                {r.os} · {KIND_LABEL[r.kind]}
+              <TD title={r.osVersion}>
+                <div className="whitespace-nowrap">{r.os}</div>
+                <div className="whitespace-nowrap text-xs text-muted-foreground">{KIND_LABEL[r.kind]}</div>
               </TD>
               <TD className="whitespace-nowrap text-right tabular-nums">{formatBytes(r.sizeBytes)}</TD>
               <TD className="whitespace-nowrap">
