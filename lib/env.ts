@@ -31,6 +31,8 @@ const schema = z.object({
   WINDOWS_SHARING_RESTRICTED_REGIONS: z.string().default("ap-southeast-1,ap-southeast-2,ap-southeast-3"),
   /** Upper bound of one cloud call, retries excluded. */
   CLOUD_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  /** How often an open console asks for the number of pending incoming shares. */
+  INBOX_POLL_MS: z.coerce.number().int().min(1_000).default(30_000),
 });
 
 function load() {
