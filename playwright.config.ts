@@ -51,6 +51,7 @@ export default defineConfig({
         DATABASE_URL: "file:data/e2e.db",
         CLOUD_ENDPOINT: EMULATOR_URL,
         IMSHARE_EMULATOR: "1",
+        INBOX_POLL_MS: "1000",
       },
     },
   ],

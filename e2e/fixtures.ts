@@ -17,6 +17,9 @@ export const emulator = {
   },
   reset: () => emulator.post("/reset"),
   fault: (fault: Record<string, unknown>) => emulator.post("/faults/routes", fault),
+  async clearFaults() {
+    await fetch(`${EMULATOR_URL}/__emulator/faults`, { method: "DELETE" });
+  },
   async stats(): Promise<Record<string, number>> {
     return (await (await fetch(`${EMULATOR_URL}/__emulator/stats`)).json()).routes;
   },
@@ -39,6 +42,16 @@ export const emulator = {
     const token = res.headers.get("x-subject-token");
     if (!token) throw new Error(`token for ${user}: ${res.status}`);
     return token;
+  },
+  /** A call to the emulator's cloud API as a signed-in user of another account would make it. */
+  async cloud(token: string, method: string, path: string, body?: unknown) {
+    const res = await fetch(`${EMULATOR_URL}${path}`, {
+      method,
+      headers: { "Content-Type": "application/json", "X-Auth-Token": token },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return res.json();
   },
   advanceClock: (ms: number) => emulator.post("/clock", { advanceMs: ms }),
   async tokens(): Promise<{ token: string; user: string }[]> {

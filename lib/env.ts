@@ -33,6 +33,8 @@ const schema = z.object({
   IMS_BATCH_CHUNK_SIZE: z.coerce.number().int().min(1).max(100).default(50),
   /** Upper bound of one cloud call, retries excluded. */
   CLOUD_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
+  /** How often an open console asks for the number of pending incoming shares. */
+  INBOX_POLL_MS: z.coerce.number().int().min(1_000).default(30_000),
 });
 
 function load() {

@@ -5,6 +5,7 @@ import { UserMenu } from "@/components/shell/user-menu";
 import { Providers } from "@/components/providers";
 import { requireSession, withCloud } from "@/lib/auth/session";
 import { listAuthProjects } from "@/lib/cloud/iam";
+import { env } from "@/lib/env";
 
 /** The shell of every signed-in page: navigation, project and region switcher, user menu. */
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
@@ -17,7 +18,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         Skip to content
       </a>
       <div className="flex min-h-screen">
-        <Sidebar />
+        <Sidebar projectId={session.projectId} pollMs={env.INBOX_POLL_MS} />
         <div className="flex min-w-0 flex-1 flex-col">
           <header className="flex h-14 items-center justify-between gap-4 border-b border-border bg-card px-4 lg:px-6">
             <ProjectSwitcher current={current} projects={projects.length ? projects : [current]} />

@@ -5,11 +5,14 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
 import { NAV_ITEMS } from "./nav-items";
+import { PendingBadge, usePendingCount } from "./pending-count";
 
 const ICONS = { "/images": Images, "/phones": Smartphone, "/incoming": Inbox, "/batches": Layers, "/history": History } as const;
 
-export function Sidebar() {
+/** `projectId` keys the pending count; `pollMs` is how often it is asked again (INBOX_POLL_MS). */
+export function Sidebar({ projectId, pollMs }: { projectId: string; pollMs: number }) {
   const pathname = usePathname();
+  const pending = usePendingCount(projectId, pollMs);
   return (
     <nav aria-label="Main" className="w-14 shrink-0 border-r border-border bg-card xl:w-56">
       <div className="sticky top-0 flex flex-col">
@@ -23,20 +26,25 @@ export function Sidebar() {
           {NAV_ITEMS.map((item) => {
             const Icon = ICONS[item.href];
             const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+            const count = item.href === "/incoming" ? pending : 0;
             return (
               <li key={item.href}>
                 <Link
                   href={item.href}
                   aria-current={active ? "page" : undefined}
-                  aria-label={item.label}
+                  aria-label={count > 0 ? `${item.label}, ${count} pending` : item.label}
                   title={item.hint}
                   className={cn(
                     "flex items-center gap-3 rounded-md px-2.5 py-2 text-sm",
                     active ? "bg-accent font-medium text-primary" : "text-muted-foreground hover:bg-muted hover:text-foreground",
                   )}
                 >
-                  <Icon aria-hidden className="size-4 shrink-0" />
+                  <span className="relative shrink-0">
+                    <Icon aria-hidden className="size-4" />
+                    <PendingBadge count={count} collapsed />
+                  </span>
                   <span className="hidden xl:inline">{item.label}</span>
+                  <PendingBadge count={count} />
                 </Link>
               </li>
             );

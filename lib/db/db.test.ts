@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeAuditEvent } from "@/lib/audit/writer";
 import { deriveTokenKey } from "@/lib/auth/crypto";
 import { SessionStore } from "@/lib/auth/session-store";
+import { lastSeenAt, markSeen } from "@/lib/inbox/seen";
 import type { TokenBody } from "@/lib/cloud/schemas/iam";
 import { migrate, openDatabase } from "./connect";
 import type { Database } from "./types";
@@ -87,7 +88,7 @@ describe.each(backends)("data layer on $name", (backend) => {
     await Promise.all([migrate(db), migrate(second)]);
     await second.destroy();
     const rows = await db.selectFrom("kysely_migration" as never).select(sql<string>`name`.as("name")).execute();
-    expect(rows.map((r) => (r as { name: string }).name)).toEqual(["0001_sessions_and_audit"]);
+    expect(rows.map((r) => (r as { name: string }).name)).toEqual(["0001_sessions_and_audit", "0002_inbox_views"]);
   });
 
   it("stores the token encrypted and gives it back decrypted", async () => {
@@ -155,5 +156,27 @@ describe.each(backends)("data layer on $name", (backend) => {
     expect(JSON.parse(rows[0].input)).toEqual({ images: ["img-1"], nested: { keep: 1 } });
     expect(JSON.parse(rows[0].pairs)).toHaveLength(2);
     expect(rows[0]).toMatchObject({ outcome: "partial", upstream_job_id: "job-1", duration_ms: 13, source: "console", account_name: "acme" });
+  });
+
+  it("remembers when each user last looked at each project's inbox, never moving back", async () => {
+    expect(await lastSeenAt(db, "alice-id", "proj-a")).toBeUndefined();
+    await markSeen(db, "alice-id", "proj-a", 1_000);
+    expect(await lastSeenAt(db, "alice-id", "proj-a")).toBe(1_000);
+    await markSeen(db, "alice-id", "proj-a", 1_763_800_000_000);
+    expect(await lastSeenAt(db, "alice-id", "proj-a")).toBe(1_763_800_000_000);
+    await markSeen(db, "alice-id", "proj-a", 5_000);
+    expect(await lastSeenAt(db, "alice-id", "proj-a")).toBe(1_763_800_000_000);
+
+    await markSeen(db, "alice-id", "proj-b", 2_000);
+    await markSeen(db, "audrey-id", "proj-a", 3_000);
+    expect(await lastSeenAt(db, "alice-id", "proj-b")).toBe(2_000);
+    expect(await lastSeenAt(db, "audrey-id", "proj-a")).toBe(3_000);
+    expect(await lastSeenAt(db, "alice-id", "proj-a")).toBe(1_763_800_000_000);
+    expect(await db.selectFrom("inbox_views").select("user_id").execute()).toHaveLength(3);
+  });
+
+  it("lets two requests mark the same inbox at once", async () => {
+    await Promise.all([markSeen(db, "bob-id", "proj-a", 10), markSeen(db, "bob-id", "proj-a", 20), markSeen(db, "bob-id", "proj-a", 15)]);
+    expect(await lastSeenAt(db, "bob-id", "proj-a")).toBe(20);
   });
 });

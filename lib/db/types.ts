@@ -53,9 +53,17 @@ export interface AuditEventsTable {
   duration_ms: number;
 }
 
+/** When a user last looked at a project's Incoming page: later shares are shown as new. */
+export interface InboxViewsTable {
+  user_id: string;
+  project_id: string;
+  seen_at: number;
+}
+
 export interface Database {
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
+  inbox_views: InboxViewsTable;
 }
 
 export type SessionRow = Selectable<SessionsTable>;

@@ -64,4 +64,18 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable("sessions").execute();
     },
   },
+  "0002_inbox_views": {
+    async up(db) {
+      await db.schema
+        .createTable("inbox_views")
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("project_id", "text", (c) => c.notNull())
+        .addColumn("seen_at", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("inbox_views_pk", ["user_id", "project_id"])
+        .execute();
+    },
+    async down(db) {
+      await db.schema.dropTable("inbox_views").execute();
+    },
+  },
 };

@@ -1,0 +1,67 @@
+import { request } from "@playwright/test";
+import { emulator, expect, test } from "./fixtures";
+
+const GLOBEX_NEW_RELEASE = "610be000-0000-4000-8000-000000000005";
+const ACME_AP = "ac0e00000000000000000000000000a1";
+
+test.beforeEach(async () => {
+  await emulator.reset();
+});
+
+test("the navigation counts pending shares and picks up a new one without a reload", async ({ page, login }) => {
+  await login.goto();
+  await login.signIn("alice");
+  await expect(page).toHaveURL(/\/images$/);
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Incoming, 3 pending" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Images", exact: true })).toBeVisible();
+
+  const bob = await emulator.issueToken("bob");
+  await emulator.cloud(bob, "POST", "/v1/cloudimages/members", { images: [GLOBEX_NEW_RELEASE], projects: [ACME_AP] });
+  await expect(nav.getByRole("link", { name: "Incoming, 4 pending" })).toBeVisible();
+  await expect(page).toHaveURL(/\/images$/);
+});
+
+test("the count shows no badge when nothing is pending", async ({ page, login }) => {
+  await login.goto();
+  await login.signIn("alice", "cn-north-4");
+  await expect(page.getByRole("button", { name: /Project: cn-north-4/ })).toBeVisible();
+  const res = await page.request.get("/api/incoming/count");
+  expect(res.headers()["cache-control"]).toContain("no-store");
+  expect(await res.json()).toEqual({ pending: 0 });
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Incoming", exact: true })).toBeVisible();
+});
+
+test("the count route answers 401 JSON without a session, and with an unknown one", async ({ baseURL }) => {
+  const cases: Record<string, string>[] = [{}, { Cookie: "authjs.session-token=not-a-session" }];
+  for (const headers of cases) {
+    const anonymous = await request.newContext({ baseURL, extraHTTPHeaders: headers });
+    const res = await anonymous.get("/api/incoming/count");
+    expect(res.status()).toBe(401);
+    expect((await res.json()).error).toMatchObject({ code: "session_expired", message: expect.any(String) });
+    await anonymous.dispose();
+  }
+});
+
+test("a failed refresh answers 503 and keeps the last count; an upstream 401 answers 401", async ({ page, login }) => {
+  await login.goto();
+  await login.signIn("alice");
+  const incoming = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Incoming, 3 pending" });
+  await expect(incoming).toBeVisible();
+
+  await emulator.fault({ method: "GET", path: "/v2/cloudimages", status: 503 });
+  const failed = await page.request.get("/api/incoming/count");
+  expect(failed.status()).toBe(503);
+  expect(failed.headers()["cache-control"]).toContain("no-store");
+  expect((await failed.json()).error).toMatchObject({ code: "upstream_unavailable", message: expect.stringContaining("pending shares") });
+  await page.waitForTimeout(2_500);
+  await expect(incoming).toBeVisible();
+
+  await emulator.clearFaults();
+  await expect(incoming).toBeVisible();
+  expect(await (await page.request.get("/api/incoming/count")).json()).toEqual({ pending: 3 });
+  await emulator.fault({ method: "GET", path: "/v2/cloudimages", status: 401, code: "APIGW.0307" });
+  const expired = await page.request.get("/api/incoming/count");
+  expect(expired.status()).toBe(401);
+  expect((await expired.json()).error.code).toBe("session_expired");
+});
