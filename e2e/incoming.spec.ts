@@ -68,3 +68,21 @@ test("a read-only user sees the inbox without the action buttons", async ({ page
   await expect(page.getByRole("row", { name: /globex-analytics-gpu/ })).toBeVisible();
   await expect(page.getByRole("button", { name: /Accept|Reject/ })).toHaveCount(0);
 });
+
+test("a share that arrived since alice last looked is marked new, once", async ({ page }) => {
+  await expect(page.getByRole("row", { name: /globex-analytics-gpu/ })).not.toContainText("New");
+  const bob = await emulator.issueToken("bob");
+  const { job_id } = (await emulator.cloud(bob, "POST", "/v1/cloudimages/members", {
+    images: ["610be000-0000-4000-8000-000000000005"],
+    projects: ["ac0e00000000000000000000000000a1"],
+  })) as { job_id: string };
+  await expect
+    .poll(async () => ((await emulator.cloud(bob, "GET", `/v1/610be0000000000000000000000000a1/jobs/${job_id}`)) as { status: string }).status)
+    .toBe("SUCCESS");
+  await page.reload();
+  await expect(page.getByRole("row", { name: /globex-new-release/ })).toContainText("New");
+  await expect(page.getByRole("row", { name: /globex-analytics-gpu/ })).not.toContainText("New");
+  await page.reload();
+  await expect(page.getByRole("row", { name: /globex-new-release/ })).toBeVisible();
+  await expect(page.getByRole("row", { name: /globex-new-release/ })).not.toContainText("New");
+});

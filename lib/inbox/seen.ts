@@ -23,3 +23,17 @@ export async function markSeen(db: Kysely<Database>, userId: string, projectId: 
     .onConflict((oc) => oc.columns(["user_id", "project_id"]).doUpdateSet({ seen_at: at }).where("inbox_views.seen_at", "<", at))
     .execute();
 }
+
+/**
+ * Records a look at the inbox and returns what counts as new in it. IMS dates shares to the second,
+ * so a share is new when it arrived in or after the second of the previous look, and the look is
+ * recorded past the newest share it showed, so the same share is not new twice.
+ */
+export async function takeLook(db: Kysely<Database>, userId: string, projectId: string, arrivals: number[]): Promise<(arrival: number) => boolean> {
+  const before = await lastSeenAt(db, userId, projectId);
+  const newest = arrivals.length ? Math.max(...arrivals) : 0;
+  await markSeen(db, userId, projectId, Math.max(Date.now(), newest + 1000));
+  if (before === undefined) return () => false;
+  const from = Math.floor(before / 1000) * 1000;
+  return (arrival) => arrival >= from;
+}

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/page-header";
 import { TableSkeleton } from "@/components/table-skeleton";
-import { inboxQuery } from "@/lib/incoming/inbox";
+import { inboxQuery } from "@/lib/inbox/list";
 import { InboxFilters } from "./_components/inbox-filters";
 import { InboxTable } from "./_components/inbox-table";
 

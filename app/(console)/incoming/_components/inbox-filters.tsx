@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
-import type { InboxQuery } from "@/lib/incoming/inbox";
+import type { InboxQuery } from "@/lib/inbox/list";
 
 const selectClass = "h-9 rounded-md border border-input bg-background px-2 text-sm";
 

@@ -3,6 +3,7 @@
 import { Check, X } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { useRefreshPendingCount } from "@/components/shell/pending-count";
 import { useToast } from "@/components/toaster";
 import { useSelection } from "@/components/use-selection";
 import { Alert } from "@/components/ui/alert";
@@ -11,7 +12,7 @@ import { Button } from "@/components/ui/button";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import type { ActionResult } from "@/lib/actions/action";
 import { formatAge, formatBytes, formatDate } from "@/lib/format";
-import type { Tab } from "@/lib/incoming/inbox";
+import type { Tab } from "@/lib/inbox/list";
 import { KIND_LABEL, type ImageKind } from "@/lib/sharing/shareability";
 import { acceptImagesAction, rejectImagesAction, type DecisionResult } from "../actions";
 import { VaultDialog } from "./vault-dialog";
@@ -27,6 +28,8 @@ export interface InboxRowView {
   sharedAt?: string;
   memberType: "project" | "domain" | "organization";
   needsVault: boolean;
+  /** Shared since the user last opened the inbox. */
+  isNew: boolean;
 }
 
 export interface VaultOption {
@@ -46,6 +49,7 @@ export function InboxList({ tab, rows, vaults, canChange }: { tab: Tab; rows: In
   const [vaultFor, setVaultFor] = useState<InboxRowView[] | null>(null);
   const toast = useToast();
   const router = useRouter();
+  const refreshPendingCount = useRefreshPendingCount();
   const chosen = rows.filter((r) => selection.has(r.id));
   const can = { accept: tab !== "accepted", reject: tab !== "rejected" };
 
@@ -65,6 +69,7 @@ export function InboxList({ tab, rows, vaults, canChange }: { tab: Tab; rows: In
       setVaultFor(null);
       selection.clear();
       router.refresh();
+      void refreshPendingCount();
     });
   const decide = (decision: Decision, targets: InboxRowView[]) =>
     decision === "accept" && targets.some((r) => r.needsVault) ? setVaultFor(targets) : run(decision, targets);
@@ -132,7 +137,9 @@ export function InboxList({ tab, rows, vaults, canChange }: { tab: Tab; rows: In
                 </TD>
               )}
               <TD>
-                <div className="font-medium">{r.name}</div>
+                <div className="font-medium">
+                  {r.name} {r.isNew && <Badge tone="info">New</Badge>}
+                </div>
                 <div className="whitespace-nowrap font-mono text-[11px] text-muted-foreground">{r.id}</div>
                 {r.needsVault && <Badge tone="info" className="mt-1">Full-ECS from CBR: needs a vault</Badge>}
               </TD>

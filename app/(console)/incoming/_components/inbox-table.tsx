@@ -1,7 +1,9 @@
 import Link from "next/link";
 import { canChange, withCloud } from "@/lib/auth/session";
 import { listVaults, vaultProblem } from "@/lib/cloud/cbr";
-import { TABS, loadInbox, type InboxQuery, type Tab } from "@/lib/incoming/inbox";
+import { getDb } from "@/lib/db";
+import { takeLook } from "@/lib/inbox/seen";
+import { TABS, loadInbox, type InboxQuery, type Tab } from "@/lib/inbox/list";
 import { cn } from "@/lib/utils";
 import { InboxList, type InboxRowView, type VaultOption } from "./inbox-list";
 
@@ -19,6 +21,9 @@ export async function InboxTable({ query }: { query: InboxQuery }) {
     const vaults = vaultsNeeded ? await listVaults(scope).catch(() => []) : [];
     return { inbox, vaults, session: s };
   });
+  // Shares that arrived since the user last opened the inbox are marked new, once.
+  const arrivals = inbox.rows.flatMap((r) => (r.membership ? [Date.parse(r.membership.created_at)] : []));
+  const isNew = await takeLook(await getDb(), session.userId, session.projectId, arrivals);
   const rows: InboxRowView[] = inbox.rows.map(({ image, kind, membership, needsVault }) => ({
     id: image.id,
     name: image.name,
@@ -30,6 +35,7 @@ export async function InboxTable({ query }: { query: InboxQuery }) {
     sharedAt: membership?.created_at,
     memberType: membership?.member_type ?? "project",
     needsVault,
+    isNew: membership !== undefined && isNew(Date.parse(membership.created_at)),
   }));
   const vaultOptions: VaultOption[] = vaults.map((v) => ({ id: v.id, name: v.name, problem: vaultProblem(v) }));
 
