@@ -7,7 +7,10 @@ import {
   phoneImageListSchema,
   phoneMemberListSchema,
   phoneRequestIdSchema,
+  updatePhoneImageMemberSchema,
+  type PhoneImage,
   type PhoneMember,
+  type PhoneMemberDecision,
 } from "./schemas/cph";
 
 export interface ListPhoneImagesQuery {
@@ -26,6 +29,23 @@ const imagePath = (scope: Scope, imageId: string) => `/v1/${scope.projectId}/clo
 export async function listPhoneImages(scope: Scope, query: ListPhoneImagesQuery) {
   const res = await cloudRequest({ ...cph(scope), method: "GET", path: `/v1/${scope.projectId}/cloud-phone/images`, query: { ...query }, output: phoneImageListSchema });
   return { images: res.data.image_infos, total: res.data.total ?? res.data.image_infos.length };
+}
+
+const IMAGE_PAGE = 100;
+/** Most shared images read for one view; beyond it `total` tells how many were left out. */
+export const SHARED_IMAGES_CAP = 1_000;
+
+/** `GET …/cloud-phone/images?image_type=share`, every page (offset paging), up to SHARED_IMAGES_CAP images. */
+export async function listSharedPhoneImages(scope: Scope): Promise<{ images: PhoneImage[]; total: number }> {
+  const images: PhoneImage[] = [];
+  let total = 0;
+  while (images.length < SHARED_IMAGES_CAP) {
+    const page = await listPhoneImages(scope, { image_type: "share", offset: images.length, limit: IMAGE_PAGE });
+    images.push(...page.images);
+    total = Math.max(page.total, images.length);
+    if (page.images.length < IMAGE_PAGE || images.length >= page.total) break;
+  }
+  return { images: images.slice(0, SHARED_IMAGES_CAP), total };
 }
 
 const MEMBER_PAGE = 100;
@@ -68,6 +88,19 @@ export async function deletePhoneImageMember(scope: Scope, imageId: string, memb
     ...cph(scope),
     method: "DELETE",
     path: `${imagePath(scope, imageId)}/members/${encodeURIComponent(memberId)}`,
+    output: phoneRequestIdSchema,
+  });
+  return answered(res);
+}
+
+/** `PUT …/images/{image_id}/members` by the consumer: accepts or rejects a share; the path holds the caller's project. */
+export async function updatePhoneImageMember(scope: Scope, imageId: string, status: PhoneMemberDecision) {
+  const res = await cloudRequest({
+    ...cph(scope),
+    method: "PUT",
+    path: `${imagePath(scope, imageId)}/members`,
+    input: updatePhoneImageMemberSchema,
+    body: { status },
     output: phoneRequestIdSchema,
   });
   return answered(res);

@@ -37,6 +37,10 @@ export const phoneMemberListSchema = z.object({ members: z.array(phoneMemberSche
 
 export const addPhoneImageMemberSchema = z.object({ member: z.string().min(1) });
 
+/** The consumer's answer to a share (reference 9.4). */
+export const updatePhoneImageMemberSchema = z.object({ status: z.enum(["accepted", "rejected"]) });
+export type PhoneMemberDecision = z.infer<typeof updatePhoneImageMemberSchema>["status"];
+
 /** Answer of the member calls: the model also allows an error inside a 200 (reference 9.2, 9.5). */
 export const phoneRequestIdSchema = z.object({
   request_id: z.string().optional(),
