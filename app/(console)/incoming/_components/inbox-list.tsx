@@ -120,8 +120,7 @@ export function InboxList({ tab, rows, vaults, canChange }: { tab: Tab; rows: In
                 />
               </TH>
             )}
-            <TH>Image</TH>
-            <TH>Owner</TH>
+            <TH>Image and owner project</TH>
             <TH>OS and type</TH>
             <TH className="text-right">Size</TH>
             <TH>Shared</TH>
@@ -141,11 +140,11 @@ export function InboxList({ tab, rows, vaults, canChange }: { tab: Tab; rows: In
                   {r.name} {r.isNew && <Badge tone="info">New</Badge>}
                 </div>
                 <div className="whitespace-nowrap font-mono text-[11px] text-muted-foreground">{r.id}</div>
+                <div className="whitespace-nowrap text-xs text-muted-foreground">
+                  from <span className="font-mono text-[11px]">{r.owner}</span> (another account
+                  {r.memberType !== "project" ? `; shared with your ${r.memberType === "domain" ? "account" : "organization"}` : ""})
+                </div>
                 {r.needsVault && <Badge tone="info" className="mt-1">Full-ECS from CBR: needs a vault</Badge>}
-              </TD>
-              <TD>
-                <div className="whitespace-nowrap font-mono text-[11px]">{r.owner}</div>
-                <div className="text-xs text-muted-foreground">another account{r.memberType !== "project" ? ` · shared with your ${r.memberType === "domain" ? "account" : "organization"}` : ""}</div>
               </TD>
               <TD title={r.osVersion}>
                 <div className="whitespace-nowrap">{r.os}</div>
