@@ -13,7 +13,7 @@ export interface Toast {
 
 const ToastContext = createContext<(toast: Omit<Toast, "id">) => void>(() => {});
 
-/** Says what happened after an action, in a polite live region; errors stay until dismissed. */
+/** Says what happened after an action, in a polite live region; errors stay 20 s or until dismissed. */
 export function Toaster({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const dismiss = useCallback((id: number) => setToasts((all) => all.filter((t) => t.id !== id)), []);
@@ -21,19 +21,20 @@ export function Toaster({ children }: { children: ReactNode }) {
     (toast: Omit<Toast, "id">) => {
       const id = Date.now() + Math.random();
       setToasts((all) => [...all.slice(-3), { ...toast, id }]);
-      if (toast.tone !== "error") setTimeout(() => dismiss(id), 8_000);
+      // Errors stay longer, but not forever: a toast must never sit on a button for good.
+      setTimeout(() => dismiss(id), toast.tone === "error" ? 20_000 : 8_000);
     },
     [dismiss],
   );
   return (
     <ToastContext.Provider value={push}>
       {children}
-      <div aria-live="polite" className="fixed bottom-4 right-4 z-50 flex w-96 max-w-[calc(100vw-2rem)] flex-col gap-2">
+      <div aria-live="polite" className="pointer-events-none fixed bottom-4 right-4 z-50 flex w-96 max-w-[calc(100vw-2rem)] flex-col gap-2">
         {toasts.map((t) => (
           <div
             key={t.id}
             className={cn(
-              "rounded-lg border bg-card p-3 text-sm shadow-lg",
+              "pointer-events-auto rounded-lg border bg-card p-3 text-sm shadow-lg",
               t.tone === "error" ? "border-destructive/50" : t.tone === "success" ? "border-success/40" : "border-border",
             )}
           >

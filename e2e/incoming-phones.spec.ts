@@ -92,6 +92,8 @@ test("a 503 on the accept shows the reason and the audit records the failure", a
   expect(audit).toMatchObject({ action: "accept", outcome: "failed", error_code: "CPS.0003" });
   expect(JSON.parse(audit.pairs)).toEqual([{ image: GLOBEX_PHONE, target: ACME_AP, outcome: "failed", code: "CPS.0003" }]);
 
+  const dismiss = page.getByRole("button", { name: "Dismiss" });
+  while ((await dismiss.count()) > 0) await dismiss.first().click();
   await inbox.row().getByRole("button", { name: `Accept ${NAME}` }).click();
   await expect(inbox.row()).toContainText("Accepted by alice via this console");
 });
