@@ -54,7 +54,8 @@ test("a failed refresh answers 503 and keeps the last count; an upstream 401 ans
   expect(failed.status()).toBe(503);
   expect(failed.headers()["cache-control"]).toContain("no-store");
   expect((await failed.json()).error).toMatchObject({ code: "upstream_unavailable", message: expect.stringContaining("pending shares") });
-  await page.waitForTimeout(2_500);
+  // The badge's own poll fails too, and the last count stays on screen.
+  await page.waitForResponse((r) => r.url().endsWith("/api/incoming/count") && r.status() === 503);
   await expect(incoming).toBeVisible();
 
   await emulator.clearFaults();

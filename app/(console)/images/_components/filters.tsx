@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ImageTypeSelect } from "@/components/image-type-select";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import type { ImageListQuery } from "@/lib/sharing/image-page";
@@ -17,15 +18,7 @@ export function ImageFilters({ query }: { query: ImageListQuery }) {
         <Label htmlFor="q">Search</Label>
         <Input id="q" name="q" type="search" placeholder="Name or image id" defaultValue={query.q} />
       </div>
-      <div className="flex flex-col gap-1">
-        <Label htmlFor="type">Type</Label>
-        <select id="type" name="type" defaultValue={query.type ?? ""} className={selectClass}>
-          <option value="">All types</option>
-          <option value="system">System disk</option>
-          <option value="data">Data disk</option>
-          <option value="whole">Full-ECS</option>
-        </select>
-      </div>
+      <ImageTypeSelect value={query.type} />
       <div className="flex flex-col gap-1">
         <Label htmlFor="shareable">Shareable</Label>
         <select id="shareable" name="shareable" defaultValue={query.shareable ?? ""} className={selectClass}>

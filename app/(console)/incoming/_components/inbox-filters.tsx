@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ImageTypeSelect } from "@/components/image-type-select";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import type { InboxQuery } from "@/lib/inbox/list";
@@ -19,15 +20,7 @@ export function InboxFilters({ query }: { query: InboxQuery }) {
         <Label htmlFor="owner">Owner project</Label>
         <Input id="owner" name="owner" placeholder="32-character project id" defaultValue={query.owner} className="font-mono text-xs" />
       </div>
-      <div className="flex flex-col gap-1">
-        <Label htmlFor="type">Type</Label>
-        <select id="type" name="type" defaultValue={query.type ?? ""} className={selectClass}>
-          <option value="">All types</option>
-          <option value="system">System disk</option>
-          <option value="data">Data disk</option>
-          <option value="whole">Full-ECS</option>
-        </select>
-      </div>
+      <ImageTypeSelect value={query.type} />
       <div className="flex flex-col gap-1">
         <Label htmlFor="age">Shared</Label>
         <select id="age" name="age" defaultValue={query.age ?? ""} className={selectClass}>
