@@ -15,7 +15,11 @@ export async function openDatabase(url: string): Promise<Kysely<Database>> {
     const pg = await import("pg");
     // bigint columns hold epoch milliseconds, well inside Number's exact range.
     pg.default.types.setTypeParser(20, (v: string) => Number(v));
-    return new Kysely<Database>({ dialect: new PostgresDialect({ pool: new pg.default.Pool({ connectionString: url, max: 10 }) }) });
+    const pool = new pg.default.Pool({ connectionString: url, max: 10 });
+    // An idle connection that the server closes (restart, failover) must not crash the process:
+    // the pool drops it and opens another on the next query.
+    pool.on("error", (e) => console.error(`database: an idle connection was closed (${e.message}); it will be replaced.`));
+    return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   const { default: SQLite } = await import("better-sqlite3");
   const path = resolve(url.replace(/^file:/, ""));
