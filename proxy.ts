@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { PATH_HEADER } from "@/lib/auth/paths";
 
 const PUBLIC = [/^\/login(?:\/|$)/, /^\/api\/auth\//, /^\/api\/health$/];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
@@ -6,7 +7,7 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
 /**
  * Only redirects: a request without a session cookie goes to sign-in, keeping where it was headed.
  * Every page, action and route checks the session itself. It also passes the path on to server
- * code (`x-imshare-path`), so an expired session can come back to the same page.
+ * code (`PATH_HEADER`), so an expired session can come back to the same page.
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
@@ -21,7 +22,7 @@ export function proxy(request: NextRequest) {
     return NextResponse.redirect(login);
   }
   const headers = new Headers(request.headers);
-  headers.set("x-imshare-path", path);
+  headers.set(PATH_HEADER, path);
   return NextResponse.next({ request: { headers } });
 }
 

@@ -99,6 +99,15 @@ export async function countSessions(userName: string): Promise<number> {
   return row.n;
 }
 
+/** The newest audit event of a user. */
+export async function lastAudit(userName: string) {
+  const [row] = await query<{ action: string; outcome: string; images: string; pairs: string; error_code: string | null }>(
+    "select action, outcome, images, pairs, error_code from audit_events where user_name = ? order by seq desc limit 1",
+    userName,
+  );
+  return row;
+}
+
 /** The audit actions recorded for a user, oldest first. */
 export async function auditActions(userName: string): Promise<string[]> {
   const rows = await query<{ action: string }>("select action from audit_events where user_name = ? order by seq", userName);

@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { auditActions, emulator, expect, test, type LoginPage } from "./fixtures";
+import { auditActions, emulator, expect, lastAudit, type LoginPage, test } from "./fixtures";
 
 const GLOBEX_PHONE = "610be000000000000000000000c9a001";
 const ACME_AP = "ac0e00000000000000000000000000a1";
@@ -22,16 +22,6 @@ class PhoneInbox {
 
   row(name = NAME) {
     return this.section().getByRole("row").filter({ hasText: name });
-  }
-}
-
-async function lastAudit(userName: string): Promise<{ action: string; outcome: string; images: string; pairs: string; error_code: string | null }> {
-  const { default: SQLite } = await import("better-sqlite3");
-  const db = new SQLite("data/e2e.db", { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare("select action, outcome, images, pairs, error_code from audit_events where user_name = ? order by seq desc limit 1").get(userName) as never;
-  } finally {
-    db.close();
   }
 }
 

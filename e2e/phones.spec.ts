@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { EMULATOR_URL } from "../playwright.config";
-import { auditActions, emulator, expect, test, type LoginPage } from "./fixtures";
+import { auditActions, emulator, expect, lastAudit, type LoginPage, test } from "./fixtures";
 
 const GAME = "ac0e0000000000000000000000c9a001";
 const BASE = "ac0e0000000000000000000000c9a002";
@@ -42,16 +42,6 @@ class PhoneImagePage {
 async function postCount(): Promise<number> {
   const stats = (await (await fetch(`${EMULATOR_URL}/__emulator/stats`)).json()) as { routes: Record<string, number> };
   return stats.routes[POST_MEMBERS] ?? 0;
-}
-
-async function lastAudit(userName: string): Promise<{ action: string; outcome: string; pairs: string }> {
-  const { default: SQLite } = await import("better-sqlite3");
-  const db = new SQLite("data/e2e.db", { readonly: true, fileMustExist: true });
-  try {
-    return db.prepare("select action, outcome, pairs from audit_events where user_name = ? order by seq desc limit 1").get(userName) as never;
-  } finally {
-    db.close();
-  }
 }
 
 test.beforeEach(async () => {

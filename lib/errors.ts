@@ -38,10 +38,6 @@ export function appError(code: ErrorCode, message?: string): AppError {
   return { code, message: message ?? ERRORS[code][1] };
 }
 
-export function statusOf(code: ErrorCode): number {
-  return ERRORS[code][0];
-}
-
 /** Sentences for the upstream codes worth a specific explanation (reference section 8). */
 const UPSTREAM: Record<string, [ErrorCode, string?]> = {
   "IMG.0026": ["forbidden", "Your IAM user may read images but not share them. Ask an administrator for ims:images:share."],

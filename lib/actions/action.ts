@@ -8,6 +8,7 @@ import type { Scope } from "@/lib/cloud/ims";
 import { getDb } from "@/lib/db";
 import type { AuditOutcome } from "@/lib/db/types";
 import { appError, toAppError, type AppError } from "@/lib/errors";
+import { echo, fieldErrorsOf, fromForm } from "./form";
 
 /** What every server action returns (STYLE convention 5). `values` echoes the form after a failure. */
 export type ActionResult<T> =
@@ -29,27 +30,6 @@ interface ActionSpec<S extends z.ZodType> {
   schema: S;
 }
 
-const SECRET_FIELD = /pass(word)?|token|secret/i;
-
-/** Form fields as strings (repeated fields joined), secrets removed: what the form shows again. */
-function echo(raw: unknown): Record<string, string> {
-  if (!raw || typeof raw !== "object") return {};
-  return Object.fromEntries(
-    Object.entries(raw)
-      .filter(([k, v]) => !SECRET_FIELD.test(k) && !k.startsWith("$ACTION") && (typeof v === "string" || Array.isArray(v)))
-      .map(([k, v]) => [k, Array.isArray(v) ? v.join("\n") : String(v)]),
-  );
-}
-
-function fromForm(form: FormData): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const key of new Set(form.keys())) {
-    const all = form.getAll(key).filter((v): v is string => typeof v === "string");
-    out[key] = all.length > 1 ? all : (all[0] ?? "");
-  }
-  return out;
-}
-
 /**
  * The one wrapper of every server action: loads the session, parses the input with the action's
  * schema, runs it, maps errors to the vocabulary, writes the audit event, and lets Next's redirects
@@ -61,9 +41,7 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S>, run: (
     const raw = payload instanceof FormData ? fromForm(payload) : payload;
     const parsed = spec.schema.safeParse(raw);
     if (!parsed.success) {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
-      return { ok: false, error: { ...appError("invalid_input"), fieldErrors }, values: echo(raw) };
+      return { ok: false, error: { ...appError("invalid_input"), fieldErrors: fieldErrorsOf(parsed.error) }, values: echo(raw) };
     }
     const notes: Parameters<ActionContext["note"]>[0] = {};
     const ctx: ActionContext = { session, scope: scopeOf(session), note: (d) => Object.assign(notes, d) };

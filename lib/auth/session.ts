@@ -5,16 +5,9 @@ import { cache } from "react";
 import { CloudError } from "@/lib/cloud/errors";
 import type { Scope } from "@/lib/cloud/ims";
 import { auth } from "./index";
+import { PATH_HEADER, safeCallback } from "./paths";
 import type { StoredSession } from "./session-store";
 import { sessionStore } from "./store";
-
-/** Header set by proxy.ts with the path and query of the page being rendered. */
-export const PATH_HEADER = "x-imshare-path";
-
-/** Only same-site paths may be returned to after sign-in. */
-export function safeCallback(value: unknown, fallback = "/images"): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : fallback;
-}
 
 /** Sends the user to sign in, to come back to the page they were on. */
 export async function redirectToSignIn(reason?: "expired"): Promise<never> {

@@ -1,4 +1,5 @@
 import "server-only";
+import { cache } from "react";
 import { CloudError } from "./errors";
 import { cloudRequest } from "./request";
 import { authProjectsSchema, passwordAuthSchema, tokenAuthSchema, tokenSchema, type TokenBody } from "./schemas/iam";
@@ -86,8 +87,11 @@ export async function validateToken(token: string, region: string): Promise<Toke
   return res.data.token;
 }
 
-/** `GET /v3/auth/projects`: the projects the token's user may switch to. */
-export async function listAuthProjects(token: string, region: string) {
+/**
+ * `GET /v3/auth/projects`: the projects the token's user may switch to. Cached for one request, so the
+ * shell's project switcher and a page that names projects share one IAM call.
+ */
+export const listAuthProjects = cache(async (token: string, region: string) => {
   const res = await cloudRequest({ service: "iam", region, method: "GET", path: "/v3/auth/projects", token, output: authProjectsSchema });
   return res.data.projects.filter((p) => p.enabled);
-}
+});

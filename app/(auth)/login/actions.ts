@@ -3,8 +3,9 @@
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import type { ActionResult } from "@/lib/actions/action";
+import { echo, fieldErrorsOf, fromForm } from "@/lib/actions/form";
 import { signIn } from "@/lib/auth";
-import { safeCallback } from "@/lib/auth/session";
+import { safeCallback } from "@/lib/auth/paths";
 import { appError, type ErrorCode } from "@/lib/errors";
 
 const common = { callbackUrl: z.string().optional(), project: z.string().trim().max(64) };
@@ -28,16 +29,10 @@ const SIGN_IN_CODES: ErrorCode[] = ["invalid_credentials", "invalid_token", "unk
 
 /** Signs in with IAM; on failure the form gets a sentence and its values back (never the secrets). */
 export async function signInAction(_prev: ActionResult<never> | null, form: FormData): Promise<ActionResult<never>> {
-  const raw = Object.fromEntries([...form.entries()].filter(([k]) => !k.startsWith("$ACTION")));
-  const values = Object.fromEntries(
-    Object.entries(raw).filter(([k, v]) => k !== "password" && k !== "token" && typeof v === "string"),
-  ) as Record<string, string>;
+  const raw = fromForm(form);
+  const values = echo(raw);
   const parsed = signInSchema.safeParse(raw);
-  if (!parsed.success) {
-    const fieldErrors: Record<string, string[]> = {};
-    for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0])] ??= []).push(issue.message);
-    return { ok: false, error: { ...appError("invalid_input"), fieldErrors }, values };
-  }
+  if (!parsed.success) return { ok: false, error: { ...appError("invalid_input"), fieldErrors: fieldErrorsOf(parsed.error) }, values };
   const { method, callbackUrl, ...credentials } = parsed.data;
   try {
     await signIn(method === "password" ? "iam-password" : "iam-token", { ...credentials, redirectTo: safeCallback(callbackUrl) });

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { safeCallback } from "@/lib/auth/session";
+import { safeCallback } from "@/lib/auth/paths";
 import { env, regions } from "@/lib/env";
 import { DemoUsers } from "./demo-users";
 import { LoginForm } from "./login-form";

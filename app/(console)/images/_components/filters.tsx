@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ImageTypeSelect } from "@/components/image-type-select";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
+import { Checkbox } from "@/components/ui/checkbox";
 import type { ImageListQuery } from "@/lib/sharing/image-page";
 
 const selectClass = "h-9 rounded-md border border-input bg-background px-2 text-sm";
@@ -36,7 +37,7 @@ export function ImageFilters({ query }: { query: ImageListQuery }) {
         </select>
       </div>
       <label className="flex h-9 items-center gap-2 text-sm">
-        <input type="checkbox" name="pending" value="yes" defaultChecked={query.pending === "yes"} className="size-4 accent-[var(--primary)]" />
+        <Checkbox name="pending" value="yes" defaultChecked={query.pending === "yes"} />
         Pending members
       </label>
       <Button type="submit" variant="secondary">

@@ -8,6 +8,7 @@ import { ShareBadge } from "@/components/share-badge";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
+import { Checkbox } from "@/components/ui/checkbox";
 import { formatBytes, formatDate } from "@/lib/format";
 import type { ImageListQuery } from "@/lib/sharing/image-page";
 import { KIND_LABEL } from "@/lib/sharing/shareability";
@@ -64,12 +65,10 @@ export function ImageList({ rows, query, canChange }: { rows: ImageRowView[]; qu
           <tr>
             {canChange && (
               <TH className="w-10">
-                <input
-                  type="checkbox"
+                <Checkbox
                   aria-label="Select every shareable image on this page"
                   checked={allChosen}
                   onChange={() => (allChosen ? selection.clear() : selection.setAll(selectable.map((r) => r.id)))}
-                  className="size-4 accent-[var(--primary)]"
                 />
               </TH>
             )}
@@ -88,13 +87,11 @@ export function ImageList({ rows, query, canChange }: { rows: ImageRowView[]; qu
             <TR key={r.id}>
               {canChange && (
                 <TD>
-                  <input
-                    type="checkbox"
+                  <Checkbox
                     aria-label={`Select ${r.name}`}
                     disabled={Boolean(r.blocker)}
                     checked={selection.has(r.id)}
                     onChange={() => selection.toggle(r.id)}
-                    className="size-4 accent-[var(--primary)] disabled:opacity-30"
                   />
                 </TD>
               )}

@@ -10,6 +10,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
+import { Checkbox } from "@/components/ui/checkbox";
 import type { ActionResult } from "@/lib/actions/action";
 import { formatAge, formatBytes, formatDate } from "@/lib/format";
 import type { Tab } from "@/lib/inbox/list";
@@ -111,12 +112,10 @@ export function InboxList({ tab, rows, vaults, canChange }: { tab: Tab; rows: In
           <tr>
             {canChange && (
               <TH className="w-10">
-                <input
-                  type="checkbox"
+                <Checkbox
                   aria-label="Select every image in this tab"
                   checked={rows.every((r) => selection.has(r.id))}
                   onChange={(e) => (e.target.checked ? selection.setAll(rows.map((r) => r.id)) : selection.clear())}
-                  className="size-4 accent-[var(--primary)]"
                 />
               </TH>
             )}
@@ -132,7 +131,7 @@ export function InboxList({ tab, rows, vaults, canChange }: { tab: Tab; rows: In
             <TR key={r.id}>
               {canChange && (
                 <TD>
-                  <input type="checkbox" aria-label={`Select ${r.name}`} checked={selection.has(r.id)} onChange={() => selection.toggle(r.id)} className="size-4 accent-[var(--primary)]" />
+                  <Checkbox aria-label={`Select ${r.name}`} checked={selection.has(r.id)} onChange={() => selection.toggle(r.id)} />
                 </TD>
               )}
               <TD>

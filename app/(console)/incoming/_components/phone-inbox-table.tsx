@@ -5,6 +5,7 @@ import { useToast } from "@/components/toaster";
 import { Button } from "@/components/ui/button";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import { useSelection } from "@/components/use-selection";
+import { Checkbox } from "@/components/ui/checkbox";
 import type { ActionResult, ActionState } from "@/lib/actions/action";
 import type { PhoneDecision } from "@/lib/audit/decisions";
 import { formatBytes } from "@/lib/format";
@@ -97,10 +98,8 @@ export function PhoneInboxTable({ rows, canChange }: { rows: PhoneInboxRow[]; ca
           <tr>
             {canChange && (
               <TH className="w-10">
-                <input
-                  type="checkbox"
+                <Checkbox
                   aria-label="Select all shared phone images"
-                  className="size-4 accent-[var(--primary)]"
                   checked={selected.length === rows.length}
                   onChange={(e) => (e.target.checked ? selection.setAll(rows.map((r) => r.imageId)) : selection.clear())}
                 />
@@ -118,10 +117,8 @@ export function PhoneInboxTable({ rows, canChange }: { rows: PhoneInboxRow[]; ca
             <TR key={r.imageId}>
               {canChange && (
                 <TD>
-                  <input
-                    type="checkbox"
+                  <Checkbox
                     aria-label={`Select ${r.name}`}
-                    className="size-4 accent-[var(--primary)]"
                     checked={selection.has(r.imageId)}
                     onChange={(e) => selection.toggle(r.imageId, e.target.checked)}
                   />

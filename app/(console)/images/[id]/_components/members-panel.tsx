@@ -5,6 +5,7 @@ import { useSelection } from "@/components/use-selection";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
+import { Checkbox } from "@/components/ui/checkbox";
 import { formatAge, formatDate } from "@/lib/format";
 import { ShareDialog } from "../../_components/share-dialog";
 import { UnshareDialog } from "./unshare-dialog";
@@ -92,7 +93,7 @@ export function MembersPanel({
               <TR key={m.id}>
                 {canChange && (
                   <TD>
-                    <input type="checkbox" aria-label={`Select ${m.id}`} checked={selection.has(m.id)} onChange={() => selection.toggle(m.id)} className="size-4 accent-[var(--primary)]" />
+                    <Checkbox aria-label={`Select ${m.id}`} checked={selection.has(m.id)} onChange={() => selection.toggle(m.id)} />
                   </TD>
                 )}
                 <TD>

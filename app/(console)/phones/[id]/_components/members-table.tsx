@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useSelection } from "@/components/use-selection";
 import { Button } from "@/components/ui/button";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
+import { Checkbox } from "@/components/ui/checkbox";
 import { DateTime } from "../../_components/date-time";
 import { UnshareDialog, type UnshareRequest } from "./unshare-dialog";
 
@@ -52,10 +53,8 @@ export function MembersTable({ imageId, imageName, members, editable }: { imageI
           <tr>
             {editable && (
               <TH className="w-10">
-                <input
-                  type="checkbox"
+                <Checkbox
                   aria-label="Select all members"
-                  className="size-4 accent-[var(--primary)]"
                   checked={selected.length === members.length}
                   onChange={(e) => (e.target.checked ? selection.setAll(members.map((m) => m.memberId)) : selection.clear())}
                 />
@@ -72,10 +71,8 @@ export function MembersTable({ imageId, imageName, members, editable }: { imageI
             <TR key={m.memberId}>
               {editable && (
                 <TD>
-                  <input
-                    type="checkbox"
+                  <Checkbox
                     aria-label={`Select ${m.memberId}`}
-                    className="size-4 accent-[var(--primary)]"
                     checked={picked.has(m.memberId)}
                     onChange={(e) => toggle(m.memberId, e.target.checked)}
                   />
