@@ -60,10 +60,98 @@ export interface InboxViewsTable {
   seen_at: number;
 }
 
+/** A batch share or unshare (lib/batches): one row, its pairs, and the cloud calls made for them. */
+export interface BatchesTable {
+  id: string;
+  account_id: string;
+  account_name: string;
+  project_id: string;
+  project_name: string;
+  region: string;
+  user_id: string;
+  user_name: string;
+  /** `share` or `unshare`. */
+  operation: string;
+  /** `running`, `waiting_for_sign_in`, `finished`, `cancelled`. */
+  status: string;
+  status_message: string | null;
+  /** JSON array of `{id, name, service}`. */
+  images: string;
+  /** JSON array of `{kind, value, memberId}`. */
+  targets: string;
+  image_count: number;
+  target_count: number;
+  pair_count: number;
+  /** Bumped on every change; live views ask for pairs changed since the version they hold. */
+  version: number;
+  /** The console instance tracking the batch, and until when (0: nobody). */
+  lease_owner: string | null;
+  lease_until: number;
+  /** When the batch began to wait for a valid token: only a sign-in after it resumes the batch. */
+  waiting_since: number | null;
+  created_at: number;
+  updated_at: number;
+  finished_at: number | null;
+}
+
+export interface BatchPairsTable {
+  batch_id: string;
+  idx: number;
+  image_id: string;
+  image_name: string;
+  /** `ims` or `cph`. */
+  service: string;
+  /** `project`, `account`, `organization`. */
+  target_kind: string;
+  target: string;
+  member_id: string;
+  /** See PairStatus in lib/batches/types. */
+  status: string;
+  code: string | null;
+  reason: string | null;
+  attempt: number;
+  /** The call that carries the pair now or carried it last. */
+  call_id: string | null;
+  version: number;
+  updated_at: number;
+}
+
+/**
+ * One cloud call of a batch, recorded (`sending`) before it is made: an IMS batch call and its job,
+ * or one CPH member call. `sending` rows found after a crash are reconciled by reading members.
+ */
+export interface BatchCallsTable {
+  id: string;
+  batch_id: string;
+  seq: number;
+  service: string;
+  /** The request body, JSON. */
+  body: string;
+  /** `sending`, `running`, `done`, `lost`. */
+  status: string;
+  job_id: string | null;
+  request_id: string | null;
+  job_status: string | null;
+  /** The job's process_percent, 0..100. */
+  progress: number;
+  error_code: string | null;
+  error_message: string | null;
+  polls: number;
+  /** Consecutive failed polls, for the backoff. */
+  failures: number;
+  next_poll_at: number;
+  created_at: number;
+  updated_at: number;
+  finished_at: number | null;
+}
+
 export interface Database {
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
   inbox_views: InboxViewsTable;
+  batches: BatchesTable;
+  batch_pairs: BatchPairsTable;
+  batch_calls: BatchCallsTable;
 }
 
 export type SessionRow = Selectable<SessionsTable>;

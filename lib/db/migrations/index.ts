@@ -78,4 +78,87 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable("inbox_views").execute();
     },
   },
+  "0003_batches": {
+    async up(db) {
+      await db.schema
+        .createTable("batches")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("account_id", "text", (c) => c.notNull())
+        .addColumn("account_name", "text", (c) => c.notNull())
+        .addColumn("project_id", "text", (c) => c.notNull())
+        .addColumn("project_name", "text", (c) => c.notNull())
+        .addColumn("region", "text", (c) => c.notNull())
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("user_name", "text", (c) => c.notNull())
+        .addColumn("operation", "text", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("status_message", "text")
+        .addColumn("images", "text", (c) => c.notNull())
+        .addColumn("targets", "text", (c) => c.notNull())
+        .addColumn("image_count", "integer", (c) => c.notNull())
+        .addColumn("target_count", "integer", (c) => c.notNull())
+        .addColumn("pair_count", "integer", (c) => c.notNull())
+        .addColumn("version", "bigint", (c) => c.notNull())
+        .addColumn("lease_owner", "text")
+        .addColumn("lease_until", "bigint", (c) => c.notNull())
+        .addColumn("waiting_since", "bigint")
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .addColumn("finished_at", "bigint")
+        .execute();
+      await db.schema.createIndex("batches_scope_created").on("batches").columns(["account_id", "project_id", "created_at"]).execute();
+      await db.schema.createIndex("batches_status_lease").on("batches").columns(["status", "lease_until"]).execute();
+
+      await db.schema
+        .createTable("batch_pairs")
+        .addColumn("batch_id", "text", (c) => c.notNull())
+        .addColumn("idx", "integer", (c) => c.notNull())
+        .addColumn("image_id", "text", (c) => c.notNull())
+        .addColumn("image_name", "text", (c) => c.notNull())
+        .addColumn("service", "text", (c) => c.notNull())
+        .addColumn("target_kind", "text", (c) => c.notNull())
+        .addColumn("target", "text", (c) => c.notNull())
+        .addColumn("member_id", "text", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("code", "text")
+        .addColumn("reason", "text")
+        .addColumn("attempt", "integer", (c) => c.notNull())
+        .addColumn("call_id", "text")
+        .addColumn("version", "bigint", (c) => c.notNull())
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("batch_pairs_pk", ["batch_id", "idx"])
+        .execute();
+      await db.schema.createIndex("batch_pairs_version").on("batch_pairs").columns(["batch_id", "version"]).execute();
+      await db.schema.createIndex("batch_pairs_status").on("batch_pairs").columns(["batch_id", "status"]).execute();
+      await db.schema.createIndex("batch_pairs_call").on("batch_pairs").columns(["call_id"]).execute();
+
+      await db.schema
+        .createTable("batch_calls")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("batch_id", "text", (c) => c.notNull())
+        .addColumn("seq", "integer", (c) => c.notNull())
+        .addColumn("service", "text", (c) => c.notNull())
+        .addColumn("body", "text", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("job_id", "text")
+        .addColumn("request_id", "text")
+        .addColumn("job_status", "text")
+        .addColumn("progress", "integer", (c) => c.notNull())
+        .addColumn("error_code", "text")
+        .addColumn("error_message", "text")
+        .addColumn("polls", "integer", (c) => c.notNull())
+        .addColumn("failures", "integer", (c) => c.notNull())
+        .addColumn("next_poll_at", "bigint", (c) => c.notNull())
+        .addColumn("created_at", "bigint", (c) => c.notNull())
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .addColumn("finished_at", "bigint")
+        .execute();
+      await db.schema.createIndex("batch_calls_batch_status").on("batch_calls").columns(["batch_id", "status"]).execute();
+    },
+    async down(db) {
+      await db.schema.dropTable("batch_calls").execute();
+      await db.schema.dropTable("batch_pairs").execute();
+      await db.schema.dropTable("batches").execute();
+    },
+  },
 };

@@ -1,0 +1,324 @@
+import { randomUUID } from "node:crypto";
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { BatchPairsTable, BatchesTable, Database } from "@/lib/db/types";
+import type { TargetKind } from "@/lib/sharing/targets";
+import {
+  OPEN_PAIR_STATUSES,
+  PAIR_STATUSES,
+  type BatchCounts,
+  type BatchImage,
+  type BatchOperation,
+  type BatchPairView,
+  type BatchScope,
+  type BatchStatus,
+  type BatchSummary,
+  type ImageService,
+  type NewBatch,
+  type PairStatus,
+} from "./types";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/** Rows per INSERT: SQLite allows 32,766 bound values, PostgreSQL 65,535; a pair row binds 15. */
+const INSERT_CHUNK = 1_000;
+
+/** Records a planned batch with every pair; the tracker picks it up. Returns its id. */
+export async function createBatch(db: Kysely<Database>, batch: NewBatch, now = Date.now()): Promise<string> {
+  const id = randomUUID();
+  const a = batch.actor;
+  const launched = batch.pairs.some((p) => p.status === "waiting");
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .insertInto("batches")
+      .values({
+        id,
+        account_id: a.accountId,
+        account_name: a.accountName,
+        project_id: a.projectId,
+        project_name: a.projectName,
+        region: a.region,
+        user_id: a.userId,
+        user_name: a.userName,
+        operation: batch.operation,
+        status: launched ? "running" : "finished",
+        status_message: launched ? null : "Nothing to send: every pair was skipped, blocked or excluded.",
+        images: JSON.stringify(batch.images),
+        targets: JSON.stringify(batch.targets),
+        image_count: batch.images.length,
+        target_count: batch.targets.length,
+        pair_count: batch.pairs.length,
+        version: 1,
+        lease_owner: null,
+        lease_until: 0,
+        waiting_since: null,
+        created_at: now,
+        updated_at: now,
+        finished_at: launched ? null : now,
+      })
+      .execute();
+    const rows = batch.pairs.map((p, idx) => {
+      const image = batch.images[p.image];
+      const target = batch.targets[p.target];
+      return {
+        batch_id: id,
+        idx,
+        image_id: image.id,
+        image_name: image.name,
+        service: image.service,
+        target_kind: target.kind,
+        target: target.value,
+        member_id: target.memberId,
+        status: p.status,
+        code: null,
+        reason: p.reason ?? null,
+        attempt: 0,
+        call_id: null,
+        version: 1,
+        updated_at: now,
+      };
+    });
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.insertInto("batch_pairs").values(rows.slice(i, i + INSERT_CHUNK)).execute();
+  });
+  return id;
+}
+
+/** The batch if it belongs to this account and project; undefined otherwise (the pages answer 404). */
+export async function getBatch(db: Db, id: string, scope: BatchScope, now = Date.now()): Promise<BatchSummary | undefined> {
+  const row = await db
+    .selectFrom("batches")
+    .selectAll()
+    .where("id", "=", id)
+    .where("account_id", "=", scope.accountId)
+    .where("project_id", "=", scope.projectId)
+    .executeTakeFirst();
+  return row ? summarize(db, row, now) : undefined;
+}
+
+/** The batch by id alone, for the tracker. */
+export async function getBatchRow(db: Db, id: string) {
+  return db.selectFrom("batches").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** The project's batches, newest first; `before` is the `createdAt` of the last one shown. */
+export async function listBatches(db: Db, scope: BatchScope, page: { limit?: number; before?: number } = {}, now = Date.now()): Promise<BatchSummary[]> {
+  let q = db
+    .selectFrom("batches")
+    .selectAll()
+    .where("account_id", "=", scope.accountId)
+    .where("project_id", "=", scope.projectId)
+    .orderBy("created_at", "desc")
+    .orderBy("id", "desc")
+    .limit(page.limit ?? 50);
+  if (page.before !== undefined) q = q.where("created_at", "<", page.before);
+  const rows = await q.execute();
+  return Promise.all(rows.map((r) => summarize(db, r, now)));
+}
+
+/** Pairs changed after `since` (0: all of them), in index order. */
+export async function pairsSince(db: Db, batchId: string, since = 0): Promise<BatchPairView[]> {
+  const rows = await db
+    .selectFrom("batch_pairs as p")
+    .leftJoin("batch_calls as c", "c.id", "p.call_id")
+    .select([
+      "p.idx",
+      "p.image_id",
+      "p.image_name",
+      "p.service",
+      "p.target_kind",
+      "p.target",
+      "p.member_id",
+      "p.status",
+      "p.code",
+      "p.reason",
+      "p.attempt",
+      "p.version",
+      "p.updated_at",
+      "c.job_id",
+    ])
+    .where("p.batch_id", "=", batchId)
+    .where("p.version", ">", since)
+    .orderBy("p.idx")
+    .execute();
+  return rows.map((r) => ({
+    idx: r.idx,
+    imageId: r.image_id,
+    imageName: r.image_name,
+    service: r.service as ImageService,
+    targetKind: r.target_kind as TargetKind,
+    target: r.target,
+    memberId: r.member_id,
+    status: r.status as PairStatus,
+    code: r.code,
+    reason: r.reason,
+    attempt: r.attempt,
+    jobId: r.job_id ?? null,
+    updatedAt: r.updated_at,
+    version: r.version,
+  }));
+}
+
+/** Every pair of a batch, read in pages so that an export of 20,000 pairs never sits in memory. */
+export async function* streamPairs(db: Db, batchId: string, pageSize = 2_000): AsyncGenerator<BatchPairView> {
+  let after = -1;
+  for (;;) {
+    const rows = await db
+      .selectFrom("batch_pairs as p")
+      .leftJoin("batch_calls as c", "c.id", "p.call_id")
+      .select(["p.idx", "p.image_id", "p.image_name", "p.service", "p.target_kind", "p.target", "p.member_id", "p.status", "p.code", "p.reason", "p.attempt", "p.version", "p.updated_at", "c.job_id"])
+      .where("p.batch_id", "=", batchId)
+      .where("p.idx", ">", after)
+      .orderBy("p.idx")
+      .limit(pageSize)
+      .execute();
+    for (const r of rows) {
+      yield {
+        idx: r.idx,
+        imageId: r.image_id,
+        imageName: r.image_name,
+        service: r.service as ImageService,
+        targetKind: r.target_kind as TargetKind,
+        target: r.target,
+        memberId: r.member_id,
+        status: r.status as PairStatus,
+        code: r.code,
+        reason: r.reason,
+        attempt: r.attempt,
+        jobId: r.job_id ?? null,
+        updatedAt: r.updated_at,
+        version: r.version,
+      };
+    }
+    if (rows.length < pageSize) return;
+    after = rows[rows.length - 1].idx;
+  }
+}
+
+/** The batch's version after one more change: every write of the tracker and the actions goes through it. */
+export async function bumpVersion(tx: Db, batchId: string, now: number, set: Partial<Pick<BatchesTable, "status" | "status_message" | "waiting_since" | "finished_at">> = {}): Promise<number> {
+  const row = await tx
+    .updateTable("batches")
+    .set((eb) => ({ version: eb("version", "+", 1), updated_at: now, ...set }))
+    .where("id", "=", batchId)
+    .returning("version")
+    .executeTakeFirstOrThrow();
+  return Number(row.version);
+}
+
+/** Updates pairs by index and stamps them with a new version, in one transaction. */
+export async function updatePairs(
+  db: Kysely<Database>,
+  batchId: string,
+  changes: { idx: number[]; set: Partial<Pick<BatchPairsTable, "status" | "code" | "reason" | "call_id" | "attempt">> }[],
+  now = Date.now(),
+  batchSet?: Parameters<typeof bumpVersion>[3],
+): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    const version = await bumpVersion(tx, batchId, now, batchSet);
+    for (const change of changes) {
+      for (let i = 0; i < change.idx.length; i += INSERT_CHUNK) {
+        await tx
+          .updateTable("batch_pairs")
+          .set({ ...change.set, version, updated_at: now })
+          .where("batch_id", "=", batchId)
+          .where("idx", "in", change.idx.slice(i, i + INSERT_CHUNK))
+          .execute();
+      }
+    }
+    return version;
+  });
+}
+
+/**
+ * Puts the failed pairs back in the queue (the user asked to retry them). Returns how many; the
+ * batch runs again. Pairs that are still open or already done are left as they are.
+ */
+export async function retryFailed(db: Kysely<Database>, batchId: string, now = Date.now()): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    const failed = await tx.selectFrom("batch_pairs").select("idx").where("batch_id", "=", batchId).where("status", "=", "failed").execute();
+    if (failed.length === 0) return 0;
+    const version = await bumpVersion(tx, batchId, now, { status: "running", status_message: null, finished_at: null, waiting_since: null });
+    await tx
+      .updateTable("batch_pairs")
+      .set({ status: "waiting", code: null, reason: null, version, updated_at: now })
+      .where("batch_id", "=", batchId)
+      .where("status", "=", "failed")
+      .execute();
+    return failed.length;
+  });
+}
+
+/** Cancels the pairs not sent yet; calls already made run to their end. Returns how many. */
+export async function cancelWaiting(db: Kysely<Database>, batchId: string, now = Date.now()): Promise<number> {
+  return db.transaction().execute(async (tx) => {
+    const waiting = await tx.selectFrom("batch_pairs").select("idx").where("batch_id", "=", batchId).where("status", "=", "waiting").execute();
+    if (waiting.length === 0) return 0;
+    const version = await bumpVersion(tx, batchId, now);
+    await tx
+      .updateTable("batch_pairs")
+      .set({ status: "cancelled", code: "cancelled", reason: "Cancelled before it was sent.", version, updated_at: now })
+      .where("batch_id", "=", batchId)
+      .where("status", "=", "waiting")
+      .execute();
+    return waiting.length;
+  });
+}
+
+/** Pair counts by status. */
+export async function countPairs(db: Db, batchId: string): Promise<BatchCounts> {
+  const rows = await db
+    .selectFrom("batch_pairs")
+    .select(["status", (eb) => eb.fn.countAll<number>().as("n")])
+    .where("batch_id", "=", batchId)
+    .groupBy("status")
+    .execute();
+  const counts = { ...Object.fromEntries(PAIR_STATUSES.map((s) => [s, 0])), launched: 0, done: 0 } as BatchCounts;
+  for (const r of rows) counts[r.status as PairStatus] = Number(r.n);
+  counts.done = counts.succeeded + counts.failed + counts.cancelled;
+  counts.launched = counts.done + OPEN_PAIR_STATUSES.reduce((n, s) => n + counts[s], 0);
+  return counts;
+}
+
+async function summarize(db: Db, row: BatchesTable, now: number): Promise<BatchSummary> {
+  const counts = await countPairs(db, row.id);
+  const running = await db
+    .selectFrom("batch_pairs as p")
+    .innerJoin("batch_calls as c", "c.id", "p.call_id")
+    .select([sql<number>`sum(c.progress)`.as("progress")])
+    .where("p.batch_id", "=", row.id)
+    .where("p.status", "=", "running")
+    .executeTakeFirst();
+  const calls = await db.selectFrom("batch_calls").select((eb) => eb.fn.countAll<number>().as("n")).where("batch_id", "=", row.id).executeTakeFirst();
+  const partial = Number(running?.progress ?? 0) / 100;
+  const progress = counts.launched === 0 ? 1 : Math.min(1, (counts.done + partial) / counts.launched);
+  const elapsed = (row.finished_at ?? now) - row.created_at;
+  const open = counts.launched - counts.done;
+  const etaMs = row.status === "running" && open > 0 && progress > 0.02 && elapsed > 1_000 ? Math.round((elapsed / progress) * (1 - progress)) : undefined;
+  return {
+    id: row.id,
+    operation: row.operation as BatchOperation,
+    status: row.status as BatchStatus,
+    statusMessage: row.status_message,
+    accountId: row.account_id,
+    projectId: row.project_id,
+    projectName: row.project_name,
+    region: row.region,
+    userId: row.user_id,
+    userName: row.user_name,
+    imageCount: row.image_count,
+    targetCount: row.target_count,
+    pairCount: row.pair_count,
+    counts,
+    progress,
+    etaMs,
+    version: Number(row.version),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    finishedAt: row.finished_at,
+    calls: Number(calls?.n ?? 0),
+  };
+}
+
+/** The batch's images, as launched. */
+export function imagesOf(row: Pick<BatchesTable, "images">): BatchImage[] {
+  return JSON.parse(row.images) as BatchImage[];
+}

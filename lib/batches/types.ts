@@ -1,0 +1,115 @@
+import type { AuditActor } from "@/lib/audit/writer";
+import type { Target, TargetKind } from "@/lib/sharing/targets";
+
+/** What a batch does to every pair: add the member (share) or remove it (unshare). */
+export type BatchOperation = "share" | "unshare";
+
+/**
+ * `running`: the tracker is sending calls or following jobs. `waiting_for_sign_in`: the launcher's
+ * token expired (or they signed out); the batch resumes when they sign in again. `finished`: every
+ * pair has its outcome. `cancelled`: finished early, the unsent pairs cancelled.
+ */
+export type BatchStatus = "running" | "waiting_for_sign_in" | "finished" | "cancelled";
+
+/**
+ * One image × target pair. Launched pairs go `waiting` → `sending` (call recorded, not yet answered)
+ * → `running` (the job accepted it) → `succeeded` | `failed`; `waiting` pairs can be `cancelled`.
+ * Pairs decided at plan time never run: `skipped` (already a member, or not a member for unshare),
+ * `blocked` (with the reason), `excluded` (the user took it out of the plan).
+ */
+export type PairStatus = "waiting" | "sending" | "running" | "succeeded" | "failed" | "cancelled" | "skipped" | "blocked" | "excluded";
+
+export const PAIR_STATUSES: PairStatus[] = ["waiting", "sending", "running", "succeeded", "failed", "cancelled", "skipped", "blocked", "excluded"];
+/** Statuses of pairs still in the tracker's hands. */
+export const OPEN_PAIR_STATUSES: PairStatus[] = ["waiting", "sending", "running"];
+
+/** IMS private images go through the batch API and its jobs; CPH images one call per pair. */
+export type ImageService = "ims" | "cph";
+
+export interface BatchImage {
+  id: string;
+  name: string;
+  service: ImageService;
+}
+
+/** A planned pair as the launcher hands it to `createBatch`: indexes into the images and targets. */
+export interface NewBatchPair {
+  image: number;
+  target: number;
+  /** `waiting` for pairs to send; `skipped`, `blocked` or `excluded` for the others. */
+  status: Extract<PairStatus, "waiting" | "skipped" | "blocked" | "excluded">;
+  reason?: string;
+}
+
+export interface NewBatch {
+  actor: AuditActor;
+  operation: BatchOperation;
+  images: BatchImage[];
+  targets: Target[];
+  pairs: NewBatchPair[];
+}
+
+export interface BatchCounts extends Record<PairStatus, number> {
+  /** Pairs launched: every pair but skipped, blocked and excluded ones. */
+  launched: number;
+  /** Launched pairs with an outcome (succeeded, failed or cancelled). */
+  done: number;
+}
+
+/** A batch as the pages show it. */
+export interface BatchSummary {
+  id: string;
+  operation: BatchOperation;
+  status: BatchStatus;
+  /** Why the batch waits, or how it ended, in a sentence. */
+  statusMessage: string | null;
+  accountId: string;
+  projectId: string;
+  projectName: string;
+  region: string;
+  userId: string;
+  userName: string;
+  imageCount: number;
+  targetCount: number;
+  pairCount: number;
+  counts: BatchCounts;
+  /** Progress 0..1 over launched pairs, counting running jobs' progress. */
+  progress: number;
+  /** Estimated milliseconds left, from the rate so far; absent until it can be guessed. */
+  etaMs?: number;
+  /** Bumped on every change; pairs carry the version that last changed them. */
+  version: number;
+  createdAt: number;
+  updatedAt: number;
+  finishedAt: number | null;
+  /** IMS jobs and CPH calls made so far. */
+  calls: number;
+}
+
+/** One pair as the pages and exports show it. */
+export interface BatchPairView {
+  idx: number;
+  imageId: string;
+  imageName: string;
+  service: ImageService;
+  targetKind: TargetKind;
+  /** The target as the batch API takes it (project id, account id or URN). */
+  target: string;
+  /** The member id IMS records for it. */
+  memberId: string;
+  status: PairStatus;
+  /** The cloud's error code (`IMG.0088`) or the console's (`answer_lost`). */
+  code: string | null;
+  reason: string | null;
+  /** How many times the pair was sent. */
+  attempt: number;
+  jobId: string | null;
+  updatedAt: number;
+  version: number;
+}
+
+/** Who may see a batch: the account and project it was launched in. */
+export interface BatchScope {
+  accountId: string;
+  projectId: string;
+}
