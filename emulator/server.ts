@@ -90,7 +90,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     c.header("X-Request-Id", requestId);
     if (IAM_PATH.test(c.req.path)) c.header("X-IAM-Trace-Id", requestId);
     if (c.req.path.startsWith("/__emulator")) return next();
-    stats.count(c.req.method, c.req.path);
+    stats.count(c.req.method, c.req.path, c.req.header("user-agent") ?? "");
     const fault = faults.takeRoute(c.req.method, c.req.path);
     if (fault) {
       if (fault.latencyMs > 0) await sleep(fault.latencyMs);

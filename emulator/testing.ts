@@ -4,7 +4,7 @@ import { createEmulator, type Emulator, type SeedName } from "./server";
 
 export type DemoUser = keyof typeof DEMO_PASSWORDS;
 
-const ACCOUNTS: Record<DemoUser, string> = { alice: "acme", audrey: "acme", bob: "globex", carol: "initech" };
+const ACCOUNTS: Record<DemoUser, string> = { alice: "acme", audrey: "acme", bob: "globex", carol: "initech", dave: "umbrella" };
 
 export interface CallOptions {
   token?: string;

@@ -31,6 +31,21 @@ const schema = z.object({
   WINDOWS_SHARING_RESTRICTED_REGIONS: z.string().default("ap-southeast-1,ap-southeast-2,ap-southeast-3"),
   /** Images per batch call (accept, reject and batch shares); the cloud documents no limit. */
   IMS_BATCH_CHUNK_SIZE: z.coerce.number().int().min(1).max(100).default(50),
+  /** How often the batch tracker reads a running IMS job (Terraform polls every 1 s). */
+  BATCH_POLL_MS: z.coerce.number().int().min(100).max(60_000).default(500),
+  /** How long a console instance holds a batch before another may take it over (renewed while alive). */
+  BATCH_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(15_000),
+  /** IMS jobs of one batch running at once; each call's job is recorded before the next call. */
+  BATCH_JOBS_IN_FLIGHT: z.coerce.number().int().min(1).max(20).default(4),
+  /** CPH member calls of one batch in flight at once (one call per pair). */
+  BATCH_CPH_CONCURRENCY: z.coerce.number().int().min(1).max(20).default(5),
+  /** A job still running after this long is given up: its pairs are settled by reading members. */
+  BATCH_JOB_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(600_000),
+  /** `0` keeps this instance from tracking batches (it still serves pages). */
+  BATCH_TRACKER: z
+    .enum(["0", "1", "true", "false"])
+    .default("1")
+    .transform((v) => v === "1" || v === "true"),
   /** Upper bound of one cloud call, retries excluded. */
   CLOUD_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   /** How often an open console asks for the number of pending incoming shares. */

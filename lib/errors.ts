@@ -64,6 +64,12 @@ const UPSTREAM: Record<string, [ErrorCode, string?]> = {
   "APIGW.0308": ["rate_limited"],
 };
 
+/** The sentence for an upstream code the console knows (`IMG.0088`), else undefined. */
+export function upstreamSentence(code: string | null | undefined): string | undefined {
+  const known = code ? UPSTREAM[code] : undefined;
+  return known ? (known[1] ?? ERRORS[known[0]][1]) : undefined;
+}
+
 /** Thrown by actions to refuse with a specific, already user-facing error. */
 export class UserError extends Error {
   constructor(readonly error: AppError) {

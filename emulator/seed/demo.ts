@@ -12,10 +12,14 @@ export const DEMO = {
   globexAp: "610be0000000000000000000000000a1",
   globexCn: "610be0000000000000000000000000c4",
   initechAp: "1417ec000000000000000000000000a1",
+  /** Added (emulator/README): a fourth account, so that a batch can reach three projects of ap-southeast-1 besides acme's. */
+  umbrella: "0b1e0000000000000000000000000004",
+  umbrellaAp: "0b1e00000000000000000000000000a1",
   alice: "ac0e0000000000000000000000000e01",
   audrey: "ac0e0000000000000000000000000e02",
   bob: "610be000000000000000000000000e01",
   carol: "1417ec00000000000000000000000e01",
+  dave: "0b1e0000000000000000000000000e01",
   /** Owner of public (gold) images: a Huawei system project no user can sign in to. */
   publicOwner: "0000000000000000000000000000f001",
   org: "o-acme0001",
@@ -27,6 +31,7 @@ export const DEMO_PASSWORDS = {
   audrey: "audrey-demo-2026",
   bob: "bob-demo-2026",
   carol: "carol-demo-2026",
+  dave: "dave-demo-2026",
 } as const;
 
 export function acmeImageId(n: number): string {
@@ -124,6 +129,7 @@ export function demoWorld(now: number): WorldData {
       { id: acme, name: "acme" },
       { id: globex, name: "globex" },
       { id: initech, name: "initech" },
+      { id: DEMO.umbrella, name: "umbrella" },
     ],
     projects: [
       acmeApProject,
@@ -131,12 +137,14 @@ export function demoWorld(now: number): WorldData {
       globexApProject,
       project(globexCn, "cn-north-4", globex),
       project(initechAp, "ap-southeast-1", initech),
+      project(DEMO.umbrellaAp, "ap-southeast-1", DEMO.umbrella),
     ],
     users: [
       user(DEMO.alice, "alice", DEMO_PASSWORDS.alice, acme),
       user(DEMO.audrey, "audrey", DEMO_PASSWORDS.audrey, acme, READ_ONLY),
       user(DEMO.bob, "bob", DEMO_PASSWORDS.bob, globex),
       user(DEMO.carol, "carol", DEMO_PASSWORDS.carol, initech),
+      user(DEMO.dave, "dave", DEMO_PASSWORDS.dave, DEMO.umbrella),
     ],
     organizations: [{ id: DEMO.org, ownerDomainId: acme, units: [{ id: DEMO.orgUnit, domainIds: [globex, initech] }] }],
     images,

@@ -60,6 +60,26 @@ export class SessionStore {
     return row ? this.toSession(row) : undefined;
   }
 
+  /**
+   * The user's sessions whose token is valid for at least `marginMs` more and was stored after
+   * `notBefore` (a sign-in after a batch began to wait), longest-lived first: what background work
+   * done on the user's behalf (batch tracking) may use.
+   */
+  async validFor(userId: string, accountId: string, opts: { now?: number; marginMs?: number; notBefore?: number | null } = {}): Promise<StoredSession[]> {
+    const now = opts.now ?? Date.now();
+    let q = this.db
+      .selectFrom("sessions")
+      .selectAll()
+      .where("user_id", "=", userId)
+      .where("account_id", "=", accountId)
+      .where("token_expires_at", ">", now + (opts.marginMs ?? 60_000))
+      .orderBy("token_expires_at", "desc")
+      .limit(5);
+    if (opts.notBefore) q = q.where("updated_at", ">", opts.notBefore);
+    const rows = await q.execute();
+    return rows.flatMap((r) => this.toSession(r) ?? []);
+  }
+
   async delete(id: string): Promise<void> {
     await this.db.deleteFrom("sessions").where("id", "=", id).execute();
   }

@@ -51,6 +51,7 @@ export async function createBatch(db: Kysely<Database>, batch: NewBatch, now = D
         lease_owner: null,
         lease_until: 0,
         waiting_since: null,
+        reported_version: 0,
         created_at: now,
         updated_at: now,
         finished_at: launched ? null : now,

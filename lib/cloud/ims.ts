@@ -84,3 +84,9 @@ export async function showJob(scope: Scope, jobId: string) {
   const res = await cloudRequest({ ...ims(scope), method: "GET", path: `/v1/${scope.projectId}/jobs/${encodeURIComponent(jobId)}`, output: jobSchema });
   return res.data;
 }
+
+/** `GET /v1/cloudimages/job/{job_id}` (ShowJobProgress, the recommended one: progress, no results). */
+export async function showJobProgress(scope: Scope, jobId: string) {
+  const res = await cloudRequest({ ...ims(scope), method: "GET", path: `/v1/cloudimages/job/${encodeURIComponent(jobId)}`, output: jobSchema });
+  return res.data;
+}

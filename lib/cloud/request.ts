@@ -2,8 +2,12 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { env } from "@/lib/env";
+import { INSTANCE_ID } from "@/lib/instance";
 import { endpoint } from "./endpoints";
 import { CloudError, parseErrorBody, parseRetryAfter, type CloudService } from "./errors";
+
+/** Names the console and its instance in the cloud's logs. */
+const USER_AGENT = `imshare/0.1 (instance ${INSTANCE_ID})`;
 
 type Method = "GET" | "POST" | "PUT" | "DELETE";
 type Query = Record<string, string | number | boolean | undefined>;
@@ -45,7 +49,12 @@ export async function cloudRequest<I extends z.ZodType | undefined, O extends z.
 ): Promise<CloudResponse<z.output<O>>> {
   const body = req.input ? req.input.parse(req.body) : req.body;
   const url = buildUrl(endpoint(req.service, req.region), req.path, req.query);
-  const headers: Record<string, string> = { Accept: "application/json", "X-Client-Request-Id": randomUUID(), ...req.headers };
+  const headers: Record<string, string> = {
+    Accept: "application/json",
+    "User-Agent": USER_AGENT,
+    "X-Client-Request-Id": randomUUID(),
+    ...req.headers,
+  };
   if (req.token) headers["X-Auth-Token"] = req.token;
   if (body !== undefined) headers["Content-Type"] = "application/json;charset=UTF-8";
   const idempotent = req.method === "GET";

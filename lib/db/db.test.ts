@@ -1,7 +1,3 @@
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql, type Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { writeAuditEvent } from "@/lib/audit/writer";
@@ -10,10 +6,8 @@ import { SessionStore } from "@/lib/auth/session-store";
 import { lastSeenAt, markSeen } from "@/lib/inbox/seen";
 import type { TokenBody } from "@/lib/cloud/schemas/iam";
 import { migrate, openDatabase } from "./connect";
+import { backends } from "./testing";
 import type { Database } from "./types";
-
-/** The PostgreSQL server of these machines; each run gets its own database, dropped afterwards. */
-const PG_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
 const tokenBody = (project = { id: "ac0e00000000000000000000000000a1", name: "ap-southeast-1" }): TokenBody => ({
   methods: ["password"],
@@ -33,40 +27,6 @@ const actor = {
   projectName: "ap-southeast-1",
   region: "ap-southeast-1",
 };
-
-interface Backend {
-  name: string;
-  open(): Promise<{ db: Kysely<Database>; url: string; cleanup(): Promise<void> }>;
-}
-
-const backends: Backend[] = [
-  {
-    name: "SQLite",
-    async open() {
-      const dir = mkdtempSync(join(tmpdir(), "imshare-db-"));
-      const url = `file:${join(dir, "test.db")}`;
-      return { db: await openDatabase(url), url, cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
-    },
-  },
-  {
-    name: "PostgreSQL",
-    async open() {
-      const name = `imshare_test_${randomBytes(6).toString("hex")}`;
-      const admin = await openDatabase(PG_ADMIN_URL);
-      await sql.raw(`create database ${name}`).execute(admin);
-      const url = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
-      const db = await openDatabase(url);
-      return {
-        db,
-        url,
-        async cleanup() {
-          await sql.raw(`drop database if exists ${name} with (force)`).execute(admin);
-          await admin.destroy();
-        },
-      };
-    },
-  },
-];
 
 describe.each(backends)("data layer on $name", (backend) => {
   let db: Kysely<Database>;
@@ -88,7 +48,7 @@ describe.each(backends)("data layer on $name", (backend) => {
     await Promise.all([migrate(db), migrate(second)]);
     await second.destroy();
     const rows = await db.selectFrom("kysely_migration" as never).select(sql<string>`name`.as("name")).execute();
-    expect(rows.map((r) => (r as { name: string }).name)).toEqual(["0001_sessions_and_audit", "0002_inbox_views"]);
+    expect(rows.map((r) => (r as { name: string }).name)).toEqual(["0001_sessions_and_audit", "0002_inbox_views", "0003_batches"]);
   });
 
   it("stores the token encrypted and gives it back decrypted", async () => {

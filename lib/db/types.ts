@@ -89,6 +89,8 @@ export interface BatchesTable {
   lease_until: number;
   /** When the batch began to wait for a valid token: only a sign-in after it resumes the batch. */
   waiting_since: number | null;
+  /** The version when the last `batch_finished` event was written: the next one reports pairs changed after it. */
+  reported_version: number;
   created_at: number;
   updated_at: number;
   finished_at: number | null;

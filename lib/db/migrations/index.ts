@@ -102,6 +102,7 @@ export const migrations: Record<string, Migration> = {
         .addColumn("lease_owner", "text")
         .addColumn("lease_until", "bigint", (c) => c.notNull())
         .addColumn("waiting_since", "bigint")
+        .addColumn("reported_version", "bigint", (c) => c.notNull())
         .addColumn("created_at", "bigint", (c) => c.notNull())
         .addColumn("updated_at", "bigint", (c) => c.notNull())
         .addColumn("finished_at", "bigint")

@@ -1,0 +1,32 @@
+import "server-only";
+import { sessionStore } from "@/lib/auth/store";
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { INSTANCE_ID } from "@/lib/instance";
+import { sessionTokens } from "./tokens";
+import { Tracker } from "./tracker";
+
+const cache = globalThis as unknown as { imshareTracker?: Promise<Tracker> };
+
+/** Starts this process's batch tracker once (from instrumentation.ts); it resumes every unfinished batch. */
+export function startTracker(): Promise<Tracker> {
+  cache.imshareTracker ??= (async () => {
+    const tracker = new Tracker({
+      db: await getDb(),
+      tokens: sessionTokens(sessionStore),
+      instanceId: INSTANCE_ID,
+      pollMs: env.BATCH_POLL_MS,
+      leaseMs: env.BATCH_LEASE_MS,
+      chunkImages: env.IMS_BATCH_CHUNK_SIZE,
+      jobsInFlight: env.BATCH_JOBS_IN_FLIGHT,
+      cphConcurrency: env.BATCH_CPH_CONCURRENCY,
+      jobTimeoutMs: env.BATCH_JOB_TIMEOUT_MS,
+    }).start();
+    // A clean stop lets go of the leases, so another instance takes over at once.
+    for (const signal of ["SIGTERM", "SIGINT"] as const) {
+      process.once(signal, () => void tracker.stop().finally(() => process.exit(0)));
+    }
+    return tracker;
+  })();
+  return cache.imshareTracker;
+}

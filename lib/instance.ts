@@ -1,0 +1,9 @@
+import { randomUUID } from "node:crypto";
+
+const cache = globalThis as unknown as { imshareInstanceId?: string };
+
+/**
+ * This console process's id: it holds batch leases under it and names itself in the User-Agent of
+ * every cloud call, so that the cloud's logs (and the emulator's job-poll record) tell instances apart.
+ */
+export const INSTANCE_ID = (cache.imshareInstanceId ??= randomUUID().slice(0, 8));
