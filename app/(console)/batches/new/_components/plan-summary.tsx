@@ -2,12 +2,12 @@ import { useMemo } from "react";
 import type { BatchPlanView } from "@/lib/batches/plan";
 import { cn } from "@/lib/utils";
 
-/** The plan's totals: what will be sent and what will not, and why. */
+/** The plan's totals: what the plan would send, what it will not and why, and what the launch sends. */
 export function PlanSummary({ plan, excluded }: { plan: BatchPlanView; excluded: number }) {
   const { send, skip, blocked, pairs } = plan.counts;
   const verb = plan.operation === "share" ? "To add" : "To remove";
   const totals = [
-    { label: verb, value: send - excluded, tone: "text-success" },
+    { label: verb, value: send, tone: "text-success" },
     { label: plan.operation === "share" ? "Skipped: already members" : "Skipped: not members", value: skip, tone: "text-muted-foreground" },
     { label: "Blocked", value: blocked, tone: "text-destructive" },
     { label: "Excluded by you", value: excluded, tone: "text-warning" },
