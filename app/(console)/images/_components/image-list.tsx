@@ -1,6 +1,6 @@
 "use client";
 
-import { ArrowDown, ArrowUp, Share2 } from "lucide-react";
+import { ArrowDown, ArrowUp, Layers, Share2 } from "lucide-react";
 import Link from "next/link";
 import { QuotaMeter } from "@/components/quota-meter";
 import { useSelection } from "@/components/use-selection";
@@ -54,6 +54,12 @@ export function ImageList({ rows, query, canChange }: { rows: ImageRowView[]; qu
               </Button>
             }
           />
+          <Button asChild variant="secondary">
+            <Link href={chosen.length ? `/batches/new?images=${chosen.map((r) => r.id).join(",")}` : "/batches/new"}>
+              <Layers aria-hidden />
+              Plan a batch
+            </Link>
+          </Button>
           <span className="text-muted-foreground">
             {chosen.length === 0 ? "Select shareable images to share them together." : `${chosen.length} of ${selectable.length} shareable images on this page selected.`}
           </span>

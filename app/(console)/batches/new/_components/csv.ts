@@ -1,0 +1,51 @@
+/** Column names a target file may use; without one, the first column holds the targets. */
+const TARGET_COLUMNS = ["target", "project_id", "account_id", "urn"];
+const ID_LIKE = /^(?:[0-9a-f]{32}|organizations::\S+)$/i;
+
+export interface CsvTargets {
+  values: string[];
+  /** The column read: its header name, or "first column". */
+  column: string;
+  ignored: { line: number; text: string; reason: string }[];
+}
+
+/** The cells of one CSV line: commas, semicolons or tabs, double quotes around a cell removed. */
+function cellsOf(line: string): string[] {
+  return line.split(/[,;\t]/).map((c) => c.trim().replace(/^"(.*)"$/, "$1").trim());
+}
+
+/**
+ * Reads targets from an uploaded CSV: the column named `target`, `project_id`, `account_id` or
+ * `urn`, else the first column. Empty lines, lines without a value in that column and a header
+ * line are ignored and reported by line number (1-based).
+ */
+export function readCsvTargets(text: string): CsvTargets {
+  const lines = text.replace(/^\uFEFF/, "").split(/\r?\n/);
+  const ignored: CsvTargets["ignored"] = [];
+  const values: string[] = [];
+  const header = cellsOf(lines[0] ?? "").map((c) => c.toLowerCase());
+  let column = header.findIndex((c) => TARGET_COLUMNS.includes(c));
+  let name = column >= 0 ? header[column] : "first column";
+  let start = 0;
+  if (column >= 0) {
+    ignored.push({ line: 1, text: lines[0], reason: "header" });
+    start = 1;
+  } else {
+    column = 0;
+    if (header[0] && !ID_LIKE.test(header[0]) && lines.length > 1) {
+      ignored.push({ line: 1, text: lines[0], reason: "header" });
+      start = 1;
+      name = header[0] ? `first column (${header[0]})` : name;
+    }
+  }
+  for (let i = start; i < lines.length; i++) {
+    if (!lines[i].trim()) {
+      if (i < lines.length - 1) ignored.push({ line: i + 1, text: "", reason: "empty" });
+      continue;
+    }
+    const value = cellsOf(lines[i])[column];
+    if (value) values.push(value);
+    else ignored.push({ line: i + 1, text: lines[i], reason: `no value in ${name}` });
+  }
+  return { values, column: name, ignored };
+}

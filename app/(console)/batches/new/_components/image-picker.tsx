@@ -1,0 +1,138 @@
+"use client";
+
+import { useId, useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Input, Label, Textarea } from "@/components/ui/input";
+import type { PickableImage } from "@/lib/batches/plan-load";
+import type { BatchOperation, ImageService } from "@/lib/batches/types";
+import { KIND_LABEL } from "@/lib/sharing/shareability";
+import { cn } from "@/lib/utils";
+
+const TABS: { service: ImageService; label: string }[] = [
+  { service: "ims", label: "IMS images" },
+  { service: "cph", label: "Phone images" },
+];
+
+/** The project's images as a searchable checklist (IMS and CPH tabs), plus ids pasted by hand. */
+export function ImagePicker({
+  images,
+  operation,
+  selected,
+  onSelected,
+  pasted,
+  onPasted,
+  total,
+  errors,
+}: {
+  images: { ims: PickableImage[]; cph: PickableImage[]; more: boolean };
+  operation: BatchOperation;
+  selected: Set<string>;
+  onSelected: (s: Set<string>) => void;
+  pasted: string;
+  onPasted: (s: string) => void;
+  total: number;
+  errors?: string[];
+}) {
+  const id = useId();
+  const [tab, setTab] = useState<ImageService>("ims");
+  const [q, setQ] = useState("");
+  const [shareableOnly, setShareableOnly] = useState(false);
+  const needle = q.trim().toLowerCase();
+  const shown = images[tab].filter(
+    (i) => (!needle || i.name.toLowerCase().includes(needle) || i.id === needle) && !(shareableOnly && operation === "share" && i.blocker),
+  );
+  const set = (ids: string[], on: boolean) => {
+    const next = new Set(selected);
+    for (const i of ids) {
+      if (on) next.add(i);
+      else next.delete(i);
+    }
+    onSelected(next);
+  };
+  const allShown = shown.length > 0 && shown.every((i) => selected.has(i.id));
+
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Images</CardTitle>
+        <p className="text-sm text-muted-foreground">
+          {total} chosen{total > 0 ? "" : " — tick images below or paste their ids"}.
+        </p>
+      </CardHeader>
+      <CardContent className="flex flex-col gap-3">
+        <div role="tablist" aria-label="Image service" className="flex gap-1 rounded-md bg-muted p-1 text-sm">
+          {TABS.map((t) => {
+            const count = images[t.service].filter((i) => selected.has(i.id)).length;
+            return (
+              <button
+                key={t.service}
+                type="button"
+                role="tab"
+                id={`${id}-${t.service}`}
+                aria-selected={tab === t.service}
+                aria-controls={`${id}-list`}
+                onClick={() => setTab(t.service)}
+                className={cn("flex-1 rounded px-3 py-1.5 font-medium", tab === t.service ? "bg-card shadow-sm" : "text-muted-foreground hover:text-foreground")}
+              >
+                {t.label} <span className="tabular-nums text-muted-foreground">({count ? `${count} of ` : ""}{images[t.service].length})</span>
+              </button>
+            );
+          })}
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          <Input type="search" aria-label="Search images" placeholder="Name or image id" value={q} onChange={(e) => setQ(e.target.value)} className="min-w-40 flex-1" />
+          {tab === "ims" && operation === "share" && (
+            <label className="flex items-center gap-2 text-sm">
+              <Checkbox checked={shareableOnly} onChange={(e) => setShareableOnly(e.target.checked)} />
+              Shareable only
+            </label>
+          )}
+          <Button type="button" variant="secondary" size="sm" disabled={shown.length === 0} onClick={() => set(shown.map((i) => i.id), !allShown)}>
+            {allShown ? "Clear shown" : `Select ${shown.length} shown`}
+          </Button>
+        </div>
+        <ul id={`${id}-list`} role="tabpanel" aria-labelledby={`${id}-${tab}`} className="h-56 overflow-y-auto rounded-md border border-border">
+          {shown.length === 0 && <li className="p-4 text-center text-sm text-muted-foreground">{images[tab].length ? "No image matches." : "This project has none."}</li>}
+          {shown.map((image) => (
+            <li key={image.id} className="border-t border-border first:border-0">
+              <label className="flex cursor-pointer items-center gap-3 px-3 py-1.5 text-sm hover:bg-muted">
+                <Checkbox checked={selected.has(image.id)} onChange={(e) => set([image.id], e.target.checked)} aria-label={`Select ${image.name}`} />
+                <span className="min-w-0 flex-1">
+                  <span className="block truncate font-medium">{image.name}</span>
+                  <span className="block truncate font-mono text-[11px] text-muted-foreground">{image.id}</span>
+                </span>
+                {image.kind && <span className="whitespace-nowrap text-xs text-muted-foreground">{KIND_LABEL[image.kind]}</span>}
+                {image.blocker && (
+                  <Badge tone="warning" title={image.blocker.reason}>
+                    {image.blocker.label}
+                  </Badge>
+                )}
+              </label>
+            </li>
+          ))}
+        </ul>
+        {images.more && tab === "ims" && <p className="text-xs text-muted-foreground">Only the first 500 images are listed; paste the ids of others.</p>}
+        <div className="flex flex-col gap-1.5">
+          <Label htmlFor={`${id}-paste`}>Or paste image ids</Label>
+          <Textarea
+            id={`${id}-paste`}
+            rows={3}
+            value={pasted}
+            onChange={(e) => onPasted(e.target.value)}
+            placeholder="IMS image UUIDs or CPH image ids, separated by spaces, commas or new lines"
+            aria-invalid={errors ? true : undefined}
+            aria-describedby={errors ? `${id}-errors` : undefined}
+          />
+          {errors && (
+            <p id={`${id}-errors`} className="text-xs text-destructive">
+              {errors.join(" ")}
+            </p>
+          )}
+        </div>
+      </CardContent>
+    </Card>
+  );
+}

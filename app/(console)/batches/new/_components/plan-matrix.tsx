@@ -1,0 +1,170 @@
+"use client";
+
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { useRef } from "react";
+import { Checkbox } from "@/components/ui/checkbox";
+import { CELL_SEND, CELL_SKIP, SKIP_REASON, type BatchPlanView, type PlanTargetView } from "@/lib/batches/plan";
+import { cn } from "@/lib/utils";
+
+const CELL = 24;
+const ROW_HEAD = 248;
+const COL_HEAD = 128;
+
+/** A target as a column header has room for: the own project's name, or the id shortened. */
+export function shortTarget(t: PlanTargetView): string {
+  if (t.label) return t.label;
+  if (t.kind === "organization") return t.memberId;
+  return `${t.value.slice(0, 8)}…${t.value.slice(-4)}`;
+}
+
+function describeTarget(t: PlanTargetView): string {
+  return `${t.kind} ${t.value}${t.label ? ` (${t.label})` : ""}`;
+}
+
+type CellState = "send" | "excluded" | "skip" | "blocked";
+
+const CELL_LOOK: Record<CellState, string> = {
+  send: "bg-success/20 text-success hover:bg-success/35",
+  excluded: "border border-dashed border-warning bg-warning/10 text-warning hover:bg-warning/20",
+  skip: "bg-muted text-muted-foreground",
+  blocked: "bg-destructive/15 text-destructive",
+};
+
+/**
+ * Images × targets, one small cell per pair, rows and columns virtualized so that 200 × 100 (or
+ * 500 × 1,000) stays smooth. A send cell toggles its pair out of the plan; the header checkboxes
+ * take out a whole image or target.
+ */
+export function PlanMatrix({ plan, excluded, onToggle }: { plan: BatchPlanView; excluded: Set<number>; onToggle: (cells: number[]) => void }) {
+  const scroll = useRef<HTMLDivElement>(null);
+  const width = plan.targets.length;
+  // The compiler leaves this component unmemoized, which the virtualizers need: they re-render on scroll.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const rows = useVirtualizer({ count: plan.images.length, getScrollElement: () => scroll.current, estimateSize: () => CELL, paddingStart: COL_HEAD, overscan: 8 });
+  const cols = useVirtualizer({ horizontal: true, count: width, getScrollElement: () => scroll.current, estimateSize: () => CELL, paddingStart: ROW_HEAD, overscan: 8 });
+  const verb = plan.operation === "share" ? "add" : "remove";
+  const sendMark = plan.operation === "share" ? "+" : "−";
+
+  const stateOf = (idx: number): CellState => {
+    const c = plan.cells[idx];
+    if (c === CELL_SEND) return excluded.has(idx) ? "excluded" : "send";
+    return c === CELL_SKIP ? "skip" : "blocked";
+  };
+  const rowCells = (i: number) => Array.from({ length: width }, (_, t) => i * width + t);
+  const colCells = (t: number) => plan.images.map((_, i) => i * width + t);
+  /** A header's checkbox: ticked while some pair of it is still sent; disabled when it has none to send. */
+  const headerState = (cells: number[]) => {
+    let sends = 0;
+    let out = 0;
+    for (const idx of cells) {
+      if (plan.cells[idx] !== CELL_SEND) continue;
+      sends++;
+      if (excluded.has(idx)) out++;
+    }
+    return { disabled: sends === 0, checked: sends > out };
+  };
+
+  return (
+    <section aria-labelledby="matrix-title" className="flex flex-col gap-2">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h2 id="matrix-title" className="text-sm font-semibold">
+          Pairs
+        </h2>
+        <ul aria-label="Legend" className="flex flex-wrap gap-3 text-xs text-muted-foreground">
+          {(
+            [
+              ["send", sendMark, `${verb}`],
+              ["excluded", "○", "excluded by you"],
+              ["skip", "·", SKIP_REASON[plan.operation].replace(".", "").toLowerCase()],
+              ["blocked", "×", "blocked"],
+            ] as const
+          ).map(([state, mark, label]) => (
+            <li key={state} className="flex items-center gap-1.5">
+              <span aria-hidden className={cn("grid size-4 place-items-center rounded-sm text-[11px] font-bold", CELL_LOOK[state])}>
+                {mark}
+              </span>
+              {label}
+            </li>
+          ))}
+        </ul>
+      </div>
+      <p className="text-xs text-muted-foreground">Select a green cell to take that pair out of the batch, or untick an image or target to take out all of its pairs.</p>
+      <div
+        ref={scroll}
+        role="grid"
+        aria-label={`Plan: ${plan.images.length} images × ${width} targets`}
+        aria-rowcount={plan.images.length + 1}
+        aria-colcount={width + 1}
+        className="relative max-h-[30rem] overflow-auto rounded-lg border border-border bg-card"
+      >
+        <div className="relative" style={{ width: cols.getTotalSize(), height: rows.getTotalSize() }}>
+          <div role="row" aria-rowindex={1} className="sticky top-0 z-20 border-b border-border bg-muted" style={{ height: COL_HEAD, width: cols.getTotalSize() }}>
+            <div role="columnheader" aria-colindex={1} className="sticky left-0 z-30 flex h-full items-end border-r border-border bg-muted px-3 pb-2 text-xs text-muted-foreground" style={{ width: ROW_HEAD }}>
+              Image ↓ · target →
+            </div>
+            {cols.getVirtualItems().map((c) => {
+              const t = plan.targets[c.index];
+              const state = headerState(colCells(c.index));
+              return (
+                <div
+                  key={c.key}
+                  role="columnheader"
+                  aria-colindex={c.index + 2}
+                  title={describeTarget(t)}
+                  className="absolute top-0 flex flex-col items-center justify-end gap-1 pb-1"
+                  style={{ left: c.start, width: CELL, height: COL_HEAD }}
+                >
+                  <span className="overflow-hidden text-ellipsis whitespace-nowrap font-mono text-[10px] leading-none [writing-mode:vertical-rl] rotate-180" style={{ maxHeight: COL_HEAD - 28 }}>
+                    {t.kind !== "project" && <span className="font-sans text-muted-foreground">{t.kind === "account" ? "acct " : "org "}</span>}
+                    {shortTarget(t)}
+                  </span>
+                  <Checkbox className="size-3.5" aria-label={`Include target ${t.value}`} disabled={state.disabled} checked={state.checked} onChange={() => onToggle(colCells(c.index))} />
+                </div>
+              );
+            })}
+          </div>
+          {rows.getVirtualItems().map((r) => {
+            const image = plan.images[r.index];
+            const state = headerState(rowCells(r.index));
+            return (
+              <div key={r.key} role="row" aria-rowindex={r.index + 2} className="absolute left-0" style={{ top: r.start, height: CELL, width: cols.getTotalSize() }}>
+                <div
+                  role="rowheader"
+                  aria-colindex={1}
+                  title={image.blocker ? `${image.name}: ${image.blocker}` : `${image.name} (${image.id})`}
+                  className="sticky left-0 z-10 flex items-center gap-2 border-r border-border bg-card px-3 text-xs"
+                  style={{ width: ROW_HEAD, height: CELL }}
+                >
+                  <Checkbox className="size-3.5" aria-label={`Include image ${image.name}`} disabled={state.disabled} checked={state.checked} onChange={() => onToggle(rowCells(r.index))} />
+                  <span className={cn("min-w-0 flex-1 truncate", image.blocker && "text-muted-foreground line-through decoration-destructive/60")}>{image.name}</span>
+                  {image.service === "cph" && <span className="rounded bg-muted px-1 text-[10px] text-muted-foreground">phone</span>}
+                </div>
+                {cols.getVirtualItems().map((c) => {
+                  const idx = r.index * width + c.index;
+                  const cell = stateOf(idx);
+                  const code = plan.cells[idx];
+                  const why = cell === "blocked" ? plan.reasons[code - 2] : cell === "skip" ? SKIP_REASON[plan.operation] : cell === "excluded" ? "Excluded by you." : `Will ${verb}.`;
+                  const label = `${image.name} → ${plan.targets[c.index].value}: ${why}`;
+                  const look = cn("grid size-full place-items-center rounded-sm text-[11px] font-bold leading-none", CELL_LOOK[cell]);
+                  return (
+                    <div key={c.key} role="gridcell" aria-colindex={c.index + 2} className="absolute top-0 p-px" style={{ left: c.start, width: CELL, height: CELL }}>
+                      {cell === "send" || cell === "excluded" ? (
+                        <button type="button" title={label} aria-label={label} aria-pressed={cell === "excluded"} onClick={() => onToggle([idx])} className={look}>
+                          {cell === "send" ? sendMark : "○"}
+                        </button>
+                      ) : (
+                        <span title={label} aria-label={label} role="img" className={look}>
+                          {cell === "skip" ? "·" : "×"}
+                        </span>
+                      )}
+                    </div>
+                  );
+                })}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </section>
+  );
+}

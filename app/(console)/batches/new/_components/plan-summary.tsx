@@ -1,0 +1,79 @@
+import { useMemo } from "react";
+import type { BatchPlanView } from "@/lib/batches/plan";
+import { cn } from "@/lib/utils";
+
+/** The plan's totals: what the plan would send, what it will not and why, and what the launch sends. */
+export function PlanSummary({ plan, excluded }: { plan: BatchPlanView; excluded: number }) {
+  const { send, skip, blocked, pairs } = plan.counts;
+  const verb = plan.operation === "share" ? "To add" : "To remove";
+  const totals = [
+    { label: verb, value: send, tone: "text-success" },
+    { label: plan.operation === "share" ? "Skipped: already members" : "Skipped: not members", value: skip, tone: "text-muted-foreground" },
+    { label: "Blocked", value: blocked, tone: "text-destructive" },
+    { label: "Excluded by you", value: excluded, tone: "text-warning" },
+  ];
+  return (
+    <section aria-label="Plan totals" className="flex flex-col gap-2">
+      <dl className="grid grid-cols-2 gap-2 sm:grid-cols-5">
+        {totals.map((t) => (
+          <div key={t.label} className="rounded-lg border border-border bg-card px-3 py-2">
+            <dt className="text-xs text-muted-foreground">{t.label}</dt>
+            <dd className={cn("text-xl font-semibold tabular-nums", t.tone)}>{t.value.toLocaleString("en-US")}</dd>
+          </div>
+        ))}
+        <div className="rounded-lg border border-primary/40 bg-accent px-3 py-2">
+          <dt className="text-xs text-muted-foreground">Pairs launched</dt>
+          <dd className="text-xl font-semibold tabular-nums">{(send - excluded).toLocaleString("en-US")}</dd>
+        </div>
+      </dl>
+      <p className="text-sm text-muted-foreground">
+        {plan.images.length} image{plan.images.length === 1 ? "" : "s"} × {plan.targets.length} target{plan.targets.length === 1 ? "" : "s"} ={" "}
+        {pairs.toLocaleString("en-US")} pairs.
+      </p>
+    </section>
+  );
+}
+
+/** Blocked pairs grouped by reason, and the target lines that did not parse. */
+export function PlanProblems({ plan }: { plan: BatchPlanView }) {
+  const groups = useMemo(() => {
+    const counts = new Array<number>(plan.reasons.length).fill(0);
+    for (const c of plan.cells) if (c >= 2) counts[c - 2]++;
+    return plan.reasons.map((reason, k) => ({ reason, count: counts[k] })).sort((a, b) => b.count - a.count);
+  }, [plan]);
+  if (groups.length === 0 && plan.invalid.length === 0) return null;
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      {groups.length > 0 && (
+        <section aria-labelledby="blocked-pairs" className="rounded-lg border border-border bg-card p-4">
+          <h2 id="blocked-pairs" className="mb-2 text-sm font-semibold">
+            Blocked pairs
+          </h2>
+          <ul className="flex flex-col gap-1 text-sm">
+            {groups.map((g) => (
+              <li key={g.reason} className="flex gap-3">
+                <span className="w-14 shrink-0 text-right font-semibold tabular-nums text-destructive">{g.count.toLocaleString("en-US")}</span>
+                <span>{g.reason}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {plan.invalid.length > 0 && (
+        <section aria-labelledby="invalid-targets" className="rounded-lg border border-border bg-card p-4">
+          <h2 id="invalid-targets" className="mb-2 text-sm font-semibold">
+            Target lines left out ({plan.invalid.length})
+          </h2>
+          <ul className="flex max-h-48 flex-col gap-1 overflow-y-auto text-sm">
+            {plan.invalid.map((l) => (
+              <li key={l.input}>
+                <code className="break-all font-mono text-xs">{l.input}</code>
+                <span className="text-muted-foreground"> — {l.reason}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,151 @@
+"use client";
+
+import { useMemo, useState, useTransition } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/actions/action";
+import { CELL_SEND, type BatchPlanView } from "@/lib/batches/plan";
+import type { PickableImage } from "@/lib/batches/plan-load";
+import type { BatchOperation } from "@/lib/batches/types";
+import { launchBatchAction, planBatchAction } from "../actions";
+import { ImagePicker } from "./image-picker";
+import { LaunchBar } from "./launch-bar";
+import { PlanMatrix } from "./plan-matrix";
+import { PlanProblems, PlanSummary } from "./plan-summary";
+import { TargetsField } from "./targets-field";
+
+interface PlanInput {
+  operation: BatchOperation;
+  imageIds: string[];
+  targets: string;
+  kind: "project" | "account";
+}
+
+const splitIds = (text: string) => text.split(/[\s,;]+/).filter(Boolean);
+
+/** The batch planner: choose the operation, images and targets, plan, take pairs out, launch. */
+export function Planner({ images, preselected, readOnly }: { images: { ims: PickableImage[]; cph: PickableImage[]; more: boolean }; preselected: string[]; readOnly: boolean }) {
+  const listed = useMemo(() => new Set([...images.ims, ...images.cph].map((i) => i.id)), [images]);
+  const [operation, setOperation] = useState<BatchOperation>("share");
+  const [selected, setSelected] = useState(() => new Set(preselected.filter((id) => listed.has(id))));
+  const [pasted, setPasted] = useState(() => preselected.filter((id) => !listed.has(id)).join("\n"));
+  const [targets, setTargets] = useState("");
+  const [kind, setKind] = useState<"project" | "account">("project");
+  const [result, setResult] = useState<ActionResult<BatchPlanView> | null>(null);
+  const [planned, setPlanned] = useState<PlanInput | null>(null);
+  const [excluded, setExcluded] = useState<Set<number>>(new Set());
+  const [launchError, setLaunchError] = useState<ActionResult<unknown> | null>(null);
+  const [planning, startPlan] = useTransition();
+  const [launching, startLaunch] = useTransition();
+
+  const imageIds = useMemo(() => {
+    const chosen = [...images.ims, ...images.cph].filter((i) => selected.has(i.id)).map((i) => i.id);
+    return [...new Set([...chosen, ...splitIds(pasted)])];
+  }, [images, selected, pasted]);
+
+  const stale = () => {
+    setResult(null);
+    setPlanned(null);
+    setExcluded(new Set());
+    setLaunchError(null);
+  };
+  const change = <T,>(set: (v: T) => void) => (v: T) => (set(v), stale());
+
+  const plan = () => {
+    const input: PlanInput = { operation, imageIds, targets, kind };
+    startPlan(async () => {
+      const res = await planBatchAction(null, input);
+      setResult(res);
+      setPlanned(res.ok ? input : null);
+      setExcluded(new Set());
+      setLaunchError(null);
+    });
+  };
+
+  const view = result?.ok ? result.data : undefined;
+  const launched = view ? view.counts.send - excluded.size : 0;
+  const launch = () => {
+    if (!view || !planned) return;
+    const width = view.targets.length;
+    const keys = [...excluded].map((idx) => `${Math.floor(idx / width)}:${idx % width}`);
+    startLaunch(async () => setLaunchError(await launchBatchAction(null, { ...planned, excluded: keys })));
+  };
+
+  const toggle = (cells: number[]) => {
+    if (!view) return;
+    const sends = cells.filter((idx) => view.cells[idx] === CELL_SEND);
+    if (sends.length === 0) return;
+    setExcluded((prev) => {
+      const next = new Set(prev);
+      const allOut = sends.every((idx) => next.has(idx));
+      for (const idx of sends) {
+        if (allOut) next.delete(idx);
+        else next.add(idx);
+      }
+      return next;
+    });
+  };
+
+  const errors = result && !result.ok ? (result.error.fieldErrors ?? {}) : {};
+  return (
+    <div className="flex flex-col gap-5">
+      <fieldset className="flex flex-wrap items-center gap-2" disabled={planning || launching}>
+        <legend className="sr-only">Operation</legend>
+        {(["share", "unshare"] as const).map((op) => (
+          <label
+            key={op}
+            className="flex cursor-pointer items-center gap-2 rounded-md border border-border bg-card px-3 py-2 text-sm has-[:checked]:border-primary has-[:checked]:bg-accent"
+          >
+            <input type="radio" name="operation" value={op} checked={operation === op} onChange={() => change(setOperation)(op)} className="accent-[var(--primary)]" />
+            <span className="font-medium">{op === "share" ? "Share" : "Unshare"}</span>
+            <span className="text-muted-foreground">{op === "share" ? "add the targets as members" : "remove the targets from the members"}</span>
+          </label>
+        ))}
+      </fieldset>
+      <div className="grid gap-5 lg:grid-cols-2">
+        <ImagePicker
+          images={images}
+          operation={operation}
+          selected={selected}
+          onSelected={change(setSelected)}
+          pasted={pasted}
+          onPasted={change(setPasted)}
+          total={imageIds.length}
+          errors={errors.imageIds}
+        />
+        <TargetsField targets={targets} onTargets={change(setTargets)} kind={kind} onKind={change(setKind)} errors={errors.targets} />
+      </div>
+      <div className="flex flex-wrap items-center gap-3">
+        <Button onClick={plan} disabled={planning || launching || imageIds.length === 0 || !targets.trim()}>
+          {planning ? "Planning…" : "Plan"}
+        </Button>
+        <span className="text-sm text-muted-foreground">Checks every pair against the cloud; nothing is sent.</span>
+      </div>
+      <div aria-live="polite" className="flex flex-col gap-4">
+        {result && !result.ok && (
+          <Alert tone="error">
+            {result.error.fieldErrors ? Object.values(result.error.fieldErrors).flat().join(" ") : result.error.message}
+            {result.error.upstreamCode ? ` (${result.error.upstreamCode})` : ""}
+          </Alert>
+        )}
+        {view && (
+          <>
+            <PlanSummary plan={view} excluded={excluded.size} />
+            <PlanMatrix plan={view} excluded={excluded} onToggle={toggle} />
+            <PlanProblems plan={view} />
+            <LaunchBar
+              operation={view.operation}
+              launched={launched}
+              images={view.images.length}
+              targets={view.targets.length}
+              readOnly={readOnly}
+              launching={launching}
+              onLaunch={launch}
+              error={launchError && !launchError.ok ? launchError.error : undefined}
+            />
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
