@@ -8,17 +8,17 @@ import type { BatchCounts, BatchPairView, PairStatus } from "@/lib/batches/types
 import { cn } from "@/lib/utils";
 import { PairStatusBadge } from "./batch-status";
 
-const FILTERS: { key: string; label: string; statuses: PairStatus[] | null }[] = [
+const FILTERS: { key: string; label: string; title?: string; statuses: PairStatus[] | null }[] = [
   { key: "all", label: "All", statuses: null },
   { key: "failed", label: "Failed", statuses: ["failed"] },
   { key: "running", label: "Running", statuses: ["sending", "running"] },
   { key: "waiting", label: "Waiting", statuses: ["waiting"] },
   { key: "succeeded", label: "Succeeded", statuses: ["succeeded"] },
   { key: "cancelled", label: "Cancelled", statuses: ["cancelled"] },
-  { key: "not-sent", label: "Skipped, blocked, excluded", statuses: ["skipped", "blocked", "excluded"] },
+  { key: "not-sent", label: "Skipped…", title: "Skipped, blocked or excluded at plan time", statuses: ["skipped", "blocked", "excluded"] },
 ];
 
-const COLUMNS = "grid-cols-[minmax(9rem,1.2fr)_minmax(13rem,1.5fr)_6.5rem_7.5rem_minmax(12rem,2fr)_4.5rem_minmax(9rem,1fr)]";
+const COLUMNS = "grid-cols-[minmax(8rem,1fr)_minmax(15.5rem,1.3fr)_5.5rem_7rem_minmax(12rem,2fr)_4rem_minmax(8rem,1fr)]";
 const ROW_HEIGHT = 52;
 
 const matches = (p: BatchPairView, q: string) =>
@@ -61,6 +61,7 @@ export function PairsGrid({ pairs, revision, counts, total }: { pairs: RefObject
               key={f.key}
               type="button"
               aria-pressed={filter === f.key}
+              title={f.title}
               onClick={() => setFilter(f.key)}
               className={cn(
                 "rounded-md border px-2.5 py-1 text-xs",
@@ -71,7 +72,7 @@ export function PairsGrid({ pairs, revision, counts, total }: { pairs: RefObject
             </button>
           ))}
         </div>
-        <label className="relative ml-auto w-72 max-w-full">
+        <label className="relative ml-auto w-64 max-w-full">
           <span className="sr-only">Search pairs</span>
           <Search aria-hidden className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" />
           <Input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Image, target, code or job id" className="pl-8" />
