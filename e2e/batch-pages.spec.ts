@@ -65,5 +65,5 @@ test("the owner sees the batch, its finished state and its export", async ({ pag
   expect(csv.headers()["content-disposition"]).toBe(`attachment; filename="batch-${id}.csv"`);
   expect((await csv.text()).split("\r\n")[1]).toContain("ubuntu-22.04-web,ims,project,610be0000000000000000000000000a1");
   await page.goto("/batches");
-  await expect(page.getByRole("link", { name: /Share 1 × 1/ }).first()).toHaveAttribute("href", `/batches/${id}`);
+  await expect(page.getByRole("link", { name: "Share 1 image × 1 target" }).first()).toHaveAttribute("href", `/batches/${id}`);
 });

@@ -71,11 +71,10 @@ export default async function BatchesPage({ searchParams }: { searchParams: Prom
                     </TD>
                     <TD>
                       <Link href={`/batches/${b.id}`} className="font-medium text-primary hover:underline">
-                        {b.operation === "share" ? "Share" : "Unshare"} {b.imageCount} × {b.targetCount}
+                        {b.operation === "share" ? "Share" : "Unshare"} {b.imageCount} image{b.imageCount === 1 ? "" : "s"} × {b.targetCount} target
+                        {b.targetCount === 1 ? "" : "s"}
                       </Link>
-                      <div className="text-xs text-muted-foreground">
-                        {b.imageCount} image{b.imageCount === 1 ? "" : "s"} × {b.targetCount} target{b.targetCount === 1 ? "" : "s"}
-                      </div>
+                      <div className="font-mono text-xs text-muted-foreground">{b.id.slice(0, 8)}</div>
                     </TD>
                     <TD>
                       <div>{formatDate(b.createdAt)}</div>

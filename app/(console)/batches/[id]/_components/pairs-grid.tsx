@@ -75,7 +75,7 @@ export function PairsGrid({ pairs, revision, counts, total }: { pairs: RefObject
         <label className="relative ml-auto w-64 max-w-full">
           <span className="sr-only">Search pairs</span>
           <Search aria-hidden className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" />
-          <Input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Image, target, code or job id" className="pl-8" />
+          <Input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Search image, target, code" className="pl-8" />
         </label>
       </div>
       <div role="table" aria-label="Pairs" aria-rowcount={rows.length + 1} className="text-sm">
@@ -88,7 +88,7 @@ export function PairsGrid({ pairs, revision, counts, total }: { pairs: RefObject
             ))}
           </div>
         </div>
-        <div ref={scroller} role="rowgroup" className="h-[min(36rem,65vh)] overflow-auto [scrollbar-gutter:stable]">
+        <div ref={scroller} role="rowgroup" className="max-h-[min(36rem,65vh)] overflow-auto [scrollbar-gutter:stable]">
           {rows.length === 0 ? (
             <p className="p-6 text-center text-muted-foreground">{pairs.current.length === 0 ? "Loading pairs…" : "No pair matches this filter."}</p>
           ) : (
