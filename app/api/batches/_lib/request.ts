@@ -32,9 +32,12 @@ export async function loadBatchRequest(id: string): Promise<BatchRequest | Respo
   return { session, scope, db, summary };
 }
 
-/** A version from `?since=` or `Last-Event-ID`: a whole number, 0 (everything) otherwise. */
+/**
+ * A version from `Last-Event-ID` (an EventSource reconnecting: newer than the URL it first opened)
+ * or `?since=`: a whole number, 0 (everything) otherwise.
+ */
 export function sinceOf(request: Request): number {
-  const raw = new URL(request.url).searchParams.get("since") ?? request.headers.get("last-event-id") ?? "0";
+  const raw = request.headers.get("last-event-id") ?? new URL(request.url).searchParams.get("since") ?? "0";
   const n = Number(raw);
   return Number.isSafeInteger(n) && n > 0 ? n : 0;
 }
