@@ -1,16 +1,116 @@
+import { Plus } from "lucide-react";
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/coming-soon";
+import Link from "next/link";
+import { z } from "zod";
 import { PageHeader } from "@/components/page-header";
-import { requireSession } from "@/lib/auth/session";
+import { Button } from "@/components/ui/button";
+import { Table, TD, TH, THead, TR } from "@/components/ui/table";
+import { canChange, requireSession } from "@/lib/auth/session";
+import { listBatches } from "@/lib/batches/store";
+import { getDb } from "@/lib/db";
+import { formatDate } from "@/lib/format";
+import { BatchProgressBar, BatchStatusBadge, isOver } from "./[id]/_components/batch-status";
 
 export const metadata: Metadata = { title: "Batches" };
 
-export default async function Page() {
-  await requireSession();
+const PAGE_SIZE = 25;
+const listQuery = z.object({ before: z.coerce.number().int().positive().optional().catch(undefined) });
+
+export default async function BatchesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { before } = listQuery.parse(await searchParams);
+  const session = await requireSession();
+  const rows = await listBatches(await getDb(), { accountId: session.accountId, projectId: session.projectId }, { limit: PAGE_SIZE + 1, before });
+  const batches = rows.slice(0, PAGE_SIZE);
+  const older = rows.length > PAGE_SIZE ? batches[batches.length - 1].createdAt : undefined;
+  const newBatch = canChange(session) && (
+    <Button asChild>
+      <Link href="/batches/new">
+        <Plus aria-hidden />
+        New batch
+      </Link>
+    </Button>
+  );
+
   return (
     <>
-      <PageHeader title="Batches" description="Shares of many images with many projects, accounts or organizations, followed job by job." />
-      <ComingSoon area="Batches" />
+      <PageHeader title="Batches" description="Shares of many images with many projects, accounts or organizations, followed job by job." actions={newBatch} />
+      {batches.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-border bg-card p-10 text-center">
+          <p className="font-medium">{before ? "No older batches" : "No batches in this project yet"}</p>
+          <p className="mx-auto mt-1 max-w-xl text-sm text-muted-foreground">
+            A batch shares (or unshares) many images with many targets at once; the console sends the calls, follows every job and keeps
+            each pair&apos;s outcome here.
+          </p>
+          {before ? (
+            <Button asChild variant="secondary" className="mt-4">
+              <Link href="/batches">Newest batches</Link>
+            </Button>
+          ) : (
+            newBatch && <div className="mt-4">{newBatch}</div>
+          )}
+        </div>
+      ) : (
+        <div className="rounded-lg border border-border bg-card">
+          <Table>
+            <THead>
+              <TR>
+                <TH>Status</TH>
+                <TH>Batch</TH>
+                <TH>Launched</TH>
+                <TH className="text-right">Pairs</TH>
+                <TH>Outcome</TH>
+              </TR>
+            </THead>
+            <tbody>
+              {batches.map((b) => {
+                const { counts } = b;
+                return (
+                  <TR key={b.id}>
+                    <TD>
+                      <BatchStatusBadge summary={b} />
+                    </TD>
+                    <TD>
+                      <Link href={`/batches/${b.id}`} className="font-medium text-primary hover:underline">
+                        {b.operation === "share" ? "Share" : "Unshare"} {b.imageCount} image{b.imageCount === 1 ? "" : "s"} × {b.targetCount} target
+                        {b.targetCount === 1 ? "" : "s"}
+                      </Link>
+                      <div className="font-mono text-xs text-muted-foreground">{b.id.slice(0, 8)}</div>
+                    </TD>
+                    <TD>
+                      <div>{formatDate(b.createdAt)}</div>
+                      <div className="text-xs text-muted-foreground">by {b.userName}</div>
+                    </TD>
+                    <TD className="text-right tabular-nums">{b.pairCount.toLocaleString("en")}</TD>
+                    <TD className="min-w-64">
+                      <div className="flex flex-wrap gap-x-3 text-xs">
+                        <span className="text-success">{counts.succeeded.toLocaleString("en")} succeeded</span>
+                        <span className={counts.failed ? "text-destructive" : "text-muted-foreground"}>{counts.failed.toLocaleString("en")} failed</span>
+                        {counts.cancelled > 0 && <span className="text-muted-foreground">{counts.cancelled.toLocaleString("en")} cancelled</span>}
+                        {!isOver(b) && <span className="text-muted-foreground">{(counts.launched - counts.done).toLocaleString("en")} open</span>}
+                      </div>
+                      {!isOver(b) && <BatchProgressBar summary={b} className="mt-1.5 h-1.5 max-w-64" />}
+                    </TD>
+                  </TR>
+                );
+              })}
+            </tbody>
+          </Table>
+        </div>
+      )}
+      {(older || before) && (
+        <nav aria-label="Pages" className="mt-4 flex justify-end gap-2">
+          {before && (
+            <Button asChild variant="secondary" size="sm">
+              <Link href="/batches">Newest</Link>
+            </Button>
+          )}
+          {older && (
+            <Button asChild variant="secondary" size="sm">
+              <Link href={`/batches?before=${older}`}>Older</Link>
+            </Button>
+          )}
+        </nav>
+      )}
     </>
   );
 }

@@ -1,0 +1,108 @@
+"use client";
+
+import { useCallback } from "react";
+import { useToast } from "@/components/toaster";
+import { Alert } from "@/components/ui/alert";
+import { formatDate } from "@/lib/format";
+import type { BatchSummary } from "@/lib/batches/types";
+import { BatchButtons } from "./batch-buttons";
+import { BatchProgressBar, BatchStatusBadge, etaText, isOver, outcomeSentence } from "./batch-status";
+import { PairsGrid } from "./pairs-grid";
+import { useBatchStream, type StreamState } from "./use-batch-stream";
+
+const plural = (n: number, word: string) => `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
+
+const STREAM_NOTE: Partial<Record<StreamState, string>> = {
+  connecting: "Connecting…",
+  reconnecting: "Connection lost, reconnecting…",
+  failed: "Live updates stopped. Reload the page to see the latest state.",
+};
+
+/** A batch as it runs: header, overall progress, the buttons, and every pair, kept live over SSE. */
+export function BatchLive({ initial, canChange }: { initial: BatchSummary; canChange: boolean }) {
+  const toast = useToast();
+  const onFinished = useCallback(
+    (s: BatchSummary) => toast({ tone: s.counts.failed ? "error" : "success", title: outcomeSentence(s) }),
+    [toast],
+  );
+  const { summary, pairs, revision, state, reopen } = useBatchStream(initial, onFinished);
+  const { counts } = summary;
+  const over = isOver(summary);
+  const eta = over ? null : etaText(summary.etaMs);
+  const verb = summary.operation === "share" ? "Share" : "Unshare";
+  const main: [string, number, string][] = [
+    ["Succeeded", counts.succeeded, "bg-success"],
+    ["Failed", counts.failed, "bg-destructive"],
+    ["Running", counts.sending + counts.running, "bg-primary/60"],
+    ["Waiting", counts.waiting, "bg-muted-foreground/30"],
+  ];
+  const minor: [string, number][] = [
+    ["cancelled", counts.cancelled],
+    ["skipped", counts.skipped],
+    ["blocked", counts.blocked],
+    ["excluded", counts.excluded],
+  ];
+
+  return (
+    <div className="flex flex-col gap-5">
+      <div>
+        <div className="flex flex-wrap items-center gap-3">
+          <h1 className="text-xl font-semibold tracking-tight">
+            {verb} {plural(summary.imageCount, "image")} {summary.operation === "share" ? "with" : "from"} {plural(summary.targetCount, "target")}
+          </h1>
+          <BatchStatusBadge summary={summary} />
+        </div>
+        <p className="mt-1 text-sm text-muted-foreground">
+          Launched by {summary.userName} on {formatDate(summary.createdAt)} in {summary.projectName} · {plural(summary.pairCount, "pair")} ·{" "}
+          {plural(summary.calls, "call")} to Huawei Cloud
+          {summary.finishedAt ? ` · ended ${formatDate(summary.finishedAt)}` : ""}
+        </p>
+      </div>
+
+      {summary.status === "waiting_for_sign_in" && (
+        <Alert tone="warning">{summary.statusMessage ?? "Waiting for you to sign in again: your token expired. The batch resumes when you sign in."}</Alert>
+      )}
+      {over && (
+        <Alert tone={counts.failed ? "error" : "info"} aria-live="polite">
+          {outcomeSentence(summary)}.{summary.statusMessage ? ` ${summary.statusMessage}` : ""}
+        </Alert>
+      )}
+
+      <section aria-label="Progress" className="rounded-lg border border-border bg-card p-4">
+        <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2 text-sm">
+          <span className="font-medium">
+            {Math.round(summary.progress * 100)}% · {counts.done.toLocaleString("en")} of {plural(counts.launched, "launched pair")} done
+          </span>
+          <span className="text-muted-foreground" aria-live="polite">
+            {eta ?? STREAM_NOTE[state] ?? ""}
+          </span>
+        </div>
+        <BatchProgressBar summary={summary} />
+        <dl className="mt-3 flex flex-wrap items-center gap-x-6 gap-y-2 text-sm">
+          {main.map(([label, n, swatch]) => (
+            <div key={label} className="flex items-center gap-2">
+              <span aria-hidden className={`size-2.5 rounded-full ${swatch}`} />
+              <dt>{label}</dt>
+              <dd className="font-semibold tabular-nums">{n.toLocaleString("en")}</dd>
+            </div>
+          ))}
+          <div className="flex flex-wrap gap-x-3 text-xs text-muted-foreground">
+            {minor.map(([label, n]) => (
+              <div key={label} className="flex gap-1">
+                <dt>{label}</dt>
+                <dd className="tabular-nums">{n.toLocaleString("en")}</dd>
+              </div>
+            ))}
+          </div>
+        </dl>
+        <div className="mt-4 border-t border-border pt-3">
+          <BatchButtons summary={summary} canChange={canChange} onChanged={reopen} />
+        </div>
+      </section>
+
+      {state !== "live" && state !== "ended" && STREAM_NOTE[state] && eta && <p className="text-sm text-muted-foreground">{STREAM_NOTE[state]}</p>}
+
+      <PairsGrid pairs={pairs} revision={revision} counts={counts} total={summary.pairCount} />
+    </div>
+  );
+}

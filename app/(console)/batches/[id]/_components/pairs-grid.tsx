@@ -1,0 +1,138 @@
+"use client";
+
+import { useVirtualizer } from "@tanstack/react-virtual";
+import { Search } from "lucide-react";
+import { useDeferredValue, useMemo, useRef, useState, type RefObject } from "react";
+import { Input } from "@/components/ui/input";
+import type { BatchCounts, BatchPairView, PairStatus } from "@/lib/batches/types";
+import { cn } from "@/lib/utils";
+import { PairStatusBadge } from "./batch-status";
+
+const FILTERS: { key: string; label: string; title?: string; statuses: PairStatus[] | null }[] = [
+  { key: "all", label: "All", statuses: null },
+  { key: "failed", label: "Failed", statuses: ["failed"] },
+  { key: "running", label: "Running", statuses: ["sending", "running"] },
+  { key: "waiting", label: "Waiting", statuses: ["waiting"] },
+  { key: "succeeded", label: "Succeeded", statuses: ["succeeded"] },
+  { key: "cancelled", label: "Cancelled", statuses: ["cancelled"] },
+  { key: "not-sent", label: "Skipped…", title: "Skipped, blocked or excluded at plan time", statuses: ["skipped", "blocked", "excluded"] },
+];
+
+const COLUMNS = "grid-cols-[minmax(8rem,1fr)_minmax(15.5rem,1.3fr)_5.5rem_7rem_minmax(12rem,2fr)_4rem_minmax(8rem,1fr)]";
+const ROW_HEIGHT = 52;
+
+const matches = (p: BatchPairView, q: string) =>
+  [p.imageName, p.imageId, p.target, p.memberId, p.code, p.reason, p.jobId].some((v) => v?.toLowerCase().includes(q));
+
+/**
+ * Every pair of the batch in a virtualized grid: only the rows in view are in the page, so 20,000
+ * pairs scroll as smoothly as 20. Filter by status and search by image, target, code or job id.
+ */
+export function PairsGrid({ pairs, revision, counts, total }: { pairs: RefObject<BatchPairView[]>; revision: number; counts: BatchCounts; total: number }) {
+  const [filter, setFilter] = useState("all");
+  const [query, setQuery] = useState("");
+  const q = useDeferredValue(query.trim().toLowerCase());
+  const scroller = useRef<HTMLDivElement>(null);
+
+  const rows = useMemo(() => {
+    void revision;
+    const statuses = FILTERS.find((f) => f.key === filter)?.statuses;
+    const out: BatchPairView[] = [];
+    for (const p of pairs.current) {
+      if (!p || (statuses && !statuses.includes(p.status)) || (q && !matches(p, q))) continue;
+      out.push(p);
+    }
+    return out;
+  }, [pairs, revision, filter, q]);
+
+  // eslint-disable-next-line react-hooks/incompatible-library -- the React Compiler is off; the virtualizer re-renders this component itself.
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const countOf = (statuses: PairStatus[] | null) => (statuses ? statuses.reduce((n, s) => n + counts[s], 0) : total);
+
+  return (
+    <section aria-labelledby="pairs-heading" className="rounded-lg border border-border bg-card">
+      <div className="flex flex-wrap items-center gap-3 border-b border-border p-3">
+        <h2 id="pairs-heading" className="mr-2 text-sm font-semibold">
+          Pairs
+        </h2>
+        <div role="group" aria-label="Filter by status" className="flex flex-wrap gap-1">
+          {FILTERS.map((f) => (
+            <button
+              key={f.key}
+              type="button"
+              aria-pressed={filter === f.key}
+              title={f.title}
+              onClick={() => setFilter(f.key)}
+              className={cn(
+                "rounded-md border px-2.5 py-1 text-xs",
+                filter === f.key ? "border-primary/40 bg-accent font-medium text-primary" : "border-border text-muted-foreground hover:bg-muted",
+              )}
+            >
+              {f.label} <span className="tabular-nums">{countOf(f.statuses).toLocaleString("en")}</span>
+            </button>
+          ))}
+        </div>
+        <label className="relative ml-auto w-64 max-w-full">
+          <span className="sr-only">Search pairs</span>
+          <Search aria-hidden className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" />
+          <Input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Search image, target, code" className="pl-8" />
+        </label>
+      </div>
+      <div role="table" aria-label="Pairs" aria-rowcount={rows.length + 1} className="text-sm">
+        <div role="rowgroup" className="overflow-hidden border-b border-border bg-muted/50 [scrollbar-gutter:stable]">
+          <div role="row" aria-rowindex={1} className={cn("grid gap-3 px-3 py-2 text-xs font-medium text-muted-foreground", COLUMNS)}>
+            {["Image", "Target", "Kind", "Status", "Code and reason", "Attempt", "Job id"].map((h) => (
+              <div key={h} role="columnheader">
+                {h}
+              </div>
+            ))}
+          </div>
+        </div>
+        <div ref={scroller} role="rowgroup" className="max-h-[min(36rem,65vh)] overflow-auto [scrollbar-gutter:stable]">
+          {rows.length === 0 ? (
+            <p className="p-6 text-center text-muted-foreground">{pairs.current.length === 0 ? "Loading pairs…" : "No pair matches this filter."}</p>
+          ) : (
+            <div className="relative" style={{ height: virtualizer.getTotalSize() }}>
+              {virtualizer.getVirtualItems().map((item) => {
+                const p = rows[item.index];
+                return (
+                  <div
+                    key={p.idx}
+                    role="row"
+                    aria-rowindex={item.index + 2}
+                    className={cn("absolute inset-x-0 grid items-center gap-3 border-b border-border px-3", COLUMNS)}
+                    style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+                  >
+                    <div role="cell" className="min-w-0 truncate font-medium" title={`${p.imageName} (${p.imageId})`}>
+                      {p.imageName}
+                      {p.service === "cph" && <span className="ml-1 text-xs text-muted-foreground">phone</span>}
+                    </div>
+                    <div role="cell" className="min-w-0 truncate font-mono text-xs" title={p.target}>
+                      {p.target}
+                    </div>
+                    <div role="cell" className="capitalize text-muted-foreground">
+                      {p.targetKind}
+                    </div>
+                    <div role="cell">
+                      <PairStatusBadge status={p.status} />
+                    </div>
+                    <div role="cell" className="line-clamp-2 min-w-0 text-xs" title={[p.code, p.reason].filter(Boolean).join(": ")}>
+                      {p.code && <span className="mr-1.5 font-mono text-muted-foreground">{p.code}</span>}
+                      {p.reason ?? (p.code ? "" : "—")}
+                    </div>
+                    <div role="cell" className="tabular-nums text-muted-foreground">
+                      {p.attempt || "—"}
+                    </div>
+                    <div role="cell" className="min-w-0 truncate font-mono text-xs text-muted-foreground" title={p.jobId ?? undefined}>
+                      {p.jobId ?? "—"}
+                    </div>
+                  </div>
+                );
+              })}
+            </div>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { canChange, requireSession } from "@/lib/auth/session";
+import { getBatch } from "@/lib/batches/store";
+import { getDb } from "@/lib/db";
+import { BatchLive } from "./_components/batch-live";
+
+export const metadata: Metadata = { title: "Batch" };
+
+export default async function BatchPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
+  const session = await requireSession();
+  const batch = await getBatch(await getDb(), id, { accountId: session.accountId, projectId: session.projectId });
+  if (!batch) notFound();
+  return (
+    <div className="flex flex-col gap-3">
+      <Link href="/batches" className="text-sm text-muted-foreground hover:text-foreground">
+        ← Batches
+      </Link>
+      <BatchLive initial={batch} canChange={canChange(session)} />
+    </div>
+  );
+}

@@ -1,0 +1,69 @@
+import { createBatch } from "@/lib/batches/store";
+import { migrate, openDatabase } from "@/lib/db/connect";
+import { expect, test } from "./fixtures";
+
+const carol = { account: "initech", user: "carol", password: "carol-demo-2026" };
+const alice = {
+  userId: "ac0e0000000000000000000000000e01",
+  userName: "alice",
+  accountId: "ac0e0000000000000000000000000001",
+  accountName: "acme",
+  projectId: "ac0e00000000000000000000000000a1",
+  projectName: "ap-southeast-1",
+  region: "ap-southeast-1",
+};
+
+/** A finished batch of alice's, written straight into the e2e server's database (no tracker needed). */
+async function aliceBatch(): Promise<string> {
+  const db = await openDatabase("file:data/e2e.db");
+  try {
+    await migrate(db);
+    return await createBatch(db, {
+      actor: alice,
+      operation: "share",
+      images: [{ id: "1b7f0000-0000-4000-8000-000000000001", name: "ubuntu-22.04-web", service: "ims" }],
+      targets: [{ kind: "project", value: "610be0000000000000000000000000a1", memberId: "610be0000000000000000000000000a1" }],
+      pairs: [{ image: 0, target: 0, status: "skipped", reason: "Already a member." }],
+    });
+  } finally {
+    await db.destroy();
+  }
+}
+
+test("a project without batches says so and offers a new batch", async ({ page, login }) => {
+  await login.goto("/batches");
+  await login.signIn(carol);
+  await expect(page).toHaveURL(/\/batches$/);
+  await expect(page.getByText("No batches in this project yet")).toBeVisible();
+  await expect(page.getByRole("link", { name: "New batch" }).first()).toHaveAttribute("href", "/batches/new");
+});
+
+test("another account's batch is not found, in the page and in every route, like an id that does not exist", async ({ page, login }) => {
+  const id = await aliceBatch();
+  const unknown = "00000000-0000-4000-8000-000000000000";
+  expect((await page.request.get(`/api/batches/${id}`)).status()).toBe(401);
+
+  await login.goto(`/batches/${id}`);
+  await login.signIn("bob");
+  await expect(page.getByRole("heading", { name: "Batch not found" })).toBeVisible();
+  await expect(page.getByText("Share 1 image")).toHaveCount(0);
+  for (const path of ["", "/events", "/export?format=csv"]) {
+    const theirs = await page.request.get(`/api/batches/${id}${path}`);
+    const none = await page.request.get(`/api/batches/${unknown}${path}`);
+    expect(theirs.status(), path).toBe(404);
+    expect(await theirs.json()).toEqual(await none.json());
+  }
+});
+
+test("the owner sees the batch, its finished state and its export", async ({ page, login }) => {
+  const id = await aliceBatch();
+  await login.goto(`/batches/${id}`);
+  await login.signIn("alice");
+  await expect(page.getByRole("heading", { name: "Share 1 image with 1 target" })).toBeVisible();
+  await expect(page.getByRole("row", { name: /ubuntu-22.04-web/ })).toContainText("Already a member.");
+  const csv = await page.request.get(`/api/batches/${id}/export?format=csv`);
+  expect(csv.headers()["content-disposition"]).toBe(`attachment; filename="batch-${id}.csv"`);
+  expect((await csv.text()).split("\r\n")[1]).toContain("ubuntu-22.04-web,ims,project,610be0000000000000000000000000a1");
+  await page.goto("/batches");
+  await expect(page.getByRole("link", { name: "Share 1 image × 1 target" }).first()).toHaveAttribute("href", `/batches/${id}`);
+});
