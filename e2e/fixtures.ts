@@ -15,6 +15,11 @@ export const emulator = {
     if (!res.ok) throw new Error(`emulator ${path}: ${res.status} ${await res.text()}`);
     return res.status === 204 ? undefined : res.json();
   },
+  async put(path: string, body: unknown) {
+    const res = await fetch(`${EMULATOR_URL}/__emulator${path}`, { method: "PUT", body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`emulator ${path}: ${res.status} ${await res.text()}`);
+    return res.json();
+  },
   reset: () => emulator.post("/reset"),
   fault: (fault: Record<string, unknown>) => emulator.post("/faults/routes", fault),
   async clearFaults() {
@@ -84,9 +89,14 @@ export const test = base.extend<{ login: LoginPage }>({
 });
 
 /** A read-only query on the console's own database (the e2e server's SQLite file). */
-async function query<T>(sql: string, ...params: unknown[]): Promise<T[]> {
+export async function query<T>(sql: string, ...params: unknown[]): Promise<T[]> {
+  return queryFile<T>("data/e2e.db", sql, ...params);
+}
+
+/** The same on another console's SQLite file. */
+export async function queryFile<T>(file: string, sql: string, ...params: unknown[]): Promise<T[]> {
   const { default: SQLite } = await import("better-sqlite3");
-  const db = new SQLite("data/e2e.db", { readonly: true, fileMustExist: true });
+  const db = new SQLite(file, { readonly: true, fileMustExist: true });
   try {
     return db.prepare(sql).all(...params) as T[];
   } finally {
@@ -101,8 +111,8 @@ export async function countSessions(userName: string): Promise<number> {
 
 /** The newest audit event of a user. */
 export async function lastAudit(userName: string) {
-  const [row] = await query<{ action: string; outcome: string; images: string; pairs: string; error_code: string | null }>(
-    "select action, outcome, images, pairs, error_code from audit_events where user_name = ? order by seq desc limit 1",
+  const [row] = await query<{ action: string; outcome: string; images: string; pairs: string; input: string; error_code: string | null }>(
+    "select action, outcome, images, pairs, input, error_code from audit_events where user_name = ? order by seq desc limit 1",
     userName,
   );
   return row;

@@ -41,6 +41,11 @@ const schema = z.object({
   BATCH_CPH_CONCURRENCY: z.coerce.number().int().min(1).max(20).default(5),
   /** A job still running after this long is given up: its pairs are settled by reading members. */
   BATCH_JOB_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(600_000),
+  /** This instance's name in leases and in the User-Agent of cloud calls; random when unset. */
+  IMSHARE_INSTANCE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,32}$/, "letters, digits, - and _, at most 32")
+    .optional(),
   /** `0` keeps this instance from tracking batches (it still serves pages). */
   BATCH_TRACKER: z
     .enum(["0", "1", "true", "false"])

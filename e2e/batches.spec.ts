@@ -1,0 +1,86 @@
+import { APPS, INITECH, countOf, launchTenByThree } from "./batch-helpers";
+import { expect, emulator, lastAudit, test } from "./fixtures";
+
+
+test.beforeEach(async ({ page, login }) => {
+  await emulator.reset();
+  await login.goto();
+  await login.signIn("alice");
+  await expect(page).toHaveURL(/\/images$/);
+});
+
+test("10 images × 3 projects with one pair made to fail: 29 done, 1 failed with its reason, and retry failed completes it", async ({ page }) => {
+  await emulator.post("/faults/jobs", { kind: "fail-pairs", pairs: [{ image_id: APPS[3], target: INITECH }], code: "IMG.0112", times: 1 });
+  const id = await launchTenByThree(page);
+
+  await expect(countOf(page, "Succeeded")).toHaveText("29");
+  await expect(countOf(page, "Failed")).toHaveText("1");
+  await expect(page.getByText("29 succeeded, 1 failed").first()).toBeVisible();
+  await page.getByRole("group", { name: "Filter by status" }).getByRole("button", { name: /^Failed/ }).click();
+  const rows = page.getByRole("table", { name: "Pairs" }).getByRole("row");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText("app-04");
+  await expect(rows.nth(1)).toContainText(INITECH);
+  await expect(rows.nth(1)).toContainText("IMG.0112");
+
+  const finished = await lastAudit("alice");
+  expect(finished).toMatchObject({ action: "batch_finished", outcome: "partial", error_code: "IMG.0112" });
+  expect(JSON.parse(finished.input)).toMatchObject({ batchId: id, succeeded: 29, failed: 1 });
+
+  await page.getByRole("button", { name: "Retry failed (1)" }).click();
+  await expect(countOf(page, "Succeeded")).toHaveText("30");
+  await expect(countOf(page, "Failed")).toHaveText("0");
+  await expect.poll(async () => (await lastAudit("alice")).action).toBe("batch_finished");
+  const retried = await lastAudit("alice");
+  expect(JSON.parse(retried.pairs)).toEqual([{ image: APPS[3], target: INITECH, outcome: "succeeded" }]);
+
+  // The project's batches list shows it, finished, with a link back.
+  await page.goto("/batches");
+  const row = page.getByRole("row").filter({ has: page.locator(`a[href="/batches/${id}"]`) });
+  await expect(row).toContainText("Finished");
+  await expect(row).toContainText("30 succeeded");
+});
+
+test("the page shows progress while the emulator's jobs run slowly, and ends with every pair's outcome", async ({ page }) => {
+  await emulator.put("/config", { jobTiming: { initMs: 300, itemMs: 150, maxRunMs: 0 } });
+  await launchTenByThree(page);
+  const bar = page.getByRole("progressbar", { name: "Share progress" });
+  // Seen part-way: some pairs done or running, not all.
+  await expect(async () => {
+    const value = Number(await bar.getAttribute("aria-valuenow"));
+    expect(value).toBeGreaterThan(0);
+    expect(value).toBeLessThan(100);
+  }).toPass({ intervals: [50] });
+  await expect(countOf(page, "Running")).not.toHaveText("0");
+  await expect(countOf(page, "Succeeded")).toHaveText("30", { timeout: 20_000 });
+  await expect(bar).toHaveAttribute("aria-valuenow", "100");
+});
+
+test("cancel unsent pairs: the calls already made finish, the rest are cancelled and audited", async ({ page }) => {
+  // Slow jobs, and images with six different target sets: six calls, of which four run at once and
+  // the last (app-06…10 with every project, 15 pairs) waits.
+  await emulator.put("/config", { jobTiming: { initMs: 1500, itemMs: 300, maxRunMs: 0 } });
+  await launchTenByThree(page, [[0, 0], [1, 1], [2, 2], [3, 0], [3, 1], [4, 0], [4, 2]]);
+  await expect(countOf(page, "Running")).not.toHaveText("0");
+  await page.getByRole("button", { name: /^Cancel unsent/ }).click();
+  await page.getByRole("button", { name: "Cancel unsent pairs" }).click();
+  await expect(page.getByText(/cancelled/i).first()).toBeVisible();
+  await expect.poll(async () => (await lastAudit("alice")).action, { timeout: 20_000 }).toBe("batch_finished");
+  const cancelled = Number(await page.getByRole("region", { name: "Progress" }).locator("dt", { hasText: /^cancelled$/ }).locator("+ dd").textContent());
+  const succeeded = Number(await countOf(page, "Succeeded").textContent());
+  expect(cancelled).toBeGreaterThanOrEqual(15);
+  expect(succeeded + cancelled).toBe(23);
+});
+
+test("exports the batch's pairs as CSV and JSON with their outcomes", async ({ page }) => {
+  const id = await launchTenByThree(page);
+  await expect(countOf(page, "Succeeded")).toHaveText("30");
+  const csv = await (await page.request.get(`/api/batches/${id}/export?format=csv`)).text();
+  const lines = csv.trim().split(/\r?\n/);
+  expect(lines).toHaveLength(31);
+  expect(lines[0]).toContain("image_id");
+  expect(lines.slice(1).every((l) => l.includes(",succeeded,"))).toBe(true);
+  const json = await (await page.request.get(`/api/batches/${id}/export?format=json`)).json();
+  expect(json.pairs).toHaveLength(30);
+  expect(new Set(json.pairs.map((p: { jobId: string }) => p.jobId)).size).toBeGreaterThan(0);
+});
