@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
+import { appendEvent } from "./chain";
 import type { StoredSession } from "@/lib/auth/session-store";
 import type { AuditOutcome, AuditSource, Database } from "@/lib/db/types";
 
@@ -27,6 +28,8 @@ export interface AuditEvent {
   upstreamJobId?: string;
   durationMs?: number;
   occurredAt?: number;
+  /** The id of the record the event was imported from (a CTS trace id). */
+  externalId?: string;
 }
 
 const SECRET_KEYS = /pass(word)?|token|secret/i;
@@ -44,13 +47,23 @@ export function redact(value: unknown): unknown {
   return value;
 }
 
-/** Appends one event; returns its id. Events are never updated or deleted. */
-export async function writeAuditEvent(db: Kysely<Database>, event: AuditEvent): Promise<string> {
+/** The batch an event is about, from its input (`{batchId}`), for the batch page's history. */
+function batchOf(event: AuditEvent): string | undefined {
+  const input = event.input as { batchId?: unknown } | undefined;
+  return typeof input?.batchId === "string" ? input.batchId : undefined;
+}
+
+/**
+ * Appends one event to its account's hash chain (lib/audit/chain); returns its id. Events are
+ * never updated or deleted (the database refuses it).
+ */
+export async function writeAuditEvent(db: Kysely<Database> | Transaction<Database>, event: AuditEvent): Promise<string> {
   const id = randomUUID();
   const a = event.actor;
-  await db
-    .insertInto("audit_events")
-    .values({
+  const batch = batchOf(event);
+  await appendEvent(
+    db,
+    {
       id,
       occurred_at: event.occurredAt ?? Date.now(),
       account_id: a.accountId,
@@ -72,7 +85,9 @@ export async function writeAuditEvent(db: Kysely<Database>, event: AuditEvent): 
       upstream_request_id: event.upstreamRequestId ?? null,
       upstream_job_id: event.upstreamJobId ?? null,
       duration_ms: Math.round(event.durationMs ?? 0),
-    })
-    .execute();
+      external_id: event.externalId ?? null,
+    },
+    { images: event.images, targets: event.targets, batches: batch ? [batch] : [] },
+  );
   return id;
 }

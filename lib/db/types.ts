@@ -51,6 +51,32 @@ export interface AuditEventsTable {
   upstream_request_id: string | null;
   upstream_job_id: string | null;
   duration_ms: number;
+  /** The hash of the account's previous event (64 zeros for the first): the chain (lib/audit/chain). */
+  prev_hash: string | null;
+  /** SHA-256 over this event's fields and `prev_hash`. */
+  hash: string | null;
+  /** The id of the record this event was imported from (a CTS trace id), for de-duplication. */
+  external_id: string | null;
+}
+
+/** The newest event of each account's chain; appends lock the row. */
+export interface AuditChainHeadsTable {
+  account_id: string;
+  seq: number;
+  hash: string;
+  count: number;
+  /** What the oldest kept event links to: 64 zeros, or the last event removed by retention. */
+  base: string;
+}
+
+/** What an event is about (`image`, `target`, `batch`), one row each, for indexed filters. */
+export interface AuditRefsTable {
+  account_id: string;
+  project_id: string;
+  kind: string;
+  ref: string;
+  occurred_at: number;
+  seq: number;
 }
 
 /** When a user last looked at a project's Incoming page: later shares are shown as new. */
@@ -150,6 +176,8 @@ export interface BatchCallsTable {
 export interface Database {
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
+  audit_chain_heads: AuditChainHeadsTable;
+  audit_refs: AuditRefsTable;
   inbox_views: InboxViewsTable;
   batches: BatchesTable;
   batch_pairs: BatchPairsTable;

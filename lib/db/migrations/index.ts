@@ -1,4 +1,5 @@
-import { PostgresAdapter, type Kysely, type Migration } from "kysely";
+import { PostgresAdapter, sql, type Kysely, type Migration } from "kysely";
+import { chainExisting } from "@/lib/audit/chain";
 
 /** Whether a migration runs on PostgreSQL (else SQLite); the few types that differ depend on it. */
 function isPostgres(db: Kysely<unknown>): boolean {
@@ -160,6 +161,73 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable("batch_calls").execute();
       await db.schema.dropTable("batch_pairs").execute();
       await db.schema.dropTable("batches").execute();
+    },
+  },
+  "0004_audit_chain": {
+    async up(db) {
+      const pg = isPostgres(db);
+      await db.schema.alterTable("audit_events").addColumn("prev_hash", "text").execute();
+      await db.schema.alterTable("audit_events").addColumn("hash", "text").execute();
+      await db.schema.alterTable("audit_events").addColumn("external_id", "text").execute();
+      await db.schema.createIndex("audit_events_user").on("audit_events").columns(["account_id", "project_id", "user_name", "occurred_at", "seq"]).execute();
+      await db.schema.createIndex("audit_events_account_seq").on("audit_events").columns(["account_id", "seq"]).execute();
+      await db.schema.createIndex("audit_events_external").on("audit_events").columns(["account_id", "external_id"]).execute();
+
+      // The last event of each account's chain: appends lock it, so the chain has no forks.
+      await db.schema
+        .createTable("audit_chain_heads")
+        .addColumn("account_id", "text", (c) => c.primaryKey())
+        .addColumn("seq", "bigint", (c) => c.notNull())
+        .addColumn("hash", "text", (c) => c.notNull())
+        .addColumn("count", "bigint", (c) => c.notNull())
+        .addColumn("base", "text", (c) => c.notNull())
+        .execute();
+
+      // Images, targets and batches an event is about, for filters that stay fast at millions of events.
+      await db.schema
+        .createTable("audit_refs")
+        .addColumn("account_id", "text", (c) => c.notNull())
+        .addColumn("project_id", "text", (c) => c.notNull())
+        .addColumn("kind", "text", (c) => c.notNull())
+        .addColumn("ref", "text", (c) => c.notNull())
+        .addColumn("occurred_at", "bigint", (c) => c.notNull())
+        .addColumn("seq", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("audit_refs_lookup").on("audit_refs").columns(["account_id", "project_id", "kind", "ref", "occurred_at", "seq"]).execute();
+
+      // Existing events join the chain in the order they were written.
+      await chainExisting(db as Kysely<never>);
+
+      // Append-only, enforced by the database: UPDATE is refused, and DELETE too unless the
+      // retention purge opened the gate inside its own transaction.
+      if (pg) {
+        await sql`
+          create function audit_events_append_only() returns trigger language plpgsql as $$
+          begin
+            if tg_op = 'DELETE' and current_setting('imshare.audit_purge', true) = 'on' then
+              return old;
+            end if;
+            raise exception 'audit_events is append-only: % refused', tg_op using errcode = 'insufficient_privilege';
+          end $$`.execute(db);
+        await sql`create trigger audit_events_append_only before update or delete on audit_events for each row execute function audit_events_append_only()`.execute(db);
+      } else {
+        await db.schema.createTable("audit_purge_gate").addColumn("open", "integer", (c) => c.notNull()).execute();
+        await sql`insert into audit_purge_gate (open) values (0)`.execute(db);
+        await sql`create trigger audit_events_no_update before update on audit_events begin select raise(abort, 'audit_events is append-only: UPDATE refused'); end`.execute(db);
+        await sql`create trigger audit_events_no_delete before delete on audit_events when (select open from audit_purge_gate) = 0 begin select raise(abort, 'audit_events is append-only: DELETE refused'); end`.execute(db);
+      }
+    },
+    async down(db) {
+      if (isPostgres(db)) {
+        await sql`drop trigger if exists audit_events_append_only on audit_events`.execute(db);
+        await sql`drop function if exists audit_events_append_only()`.execute(db);
+      } else {
+        await sql`drop trigger if exists audit_events_no_update`.execute(db);
+        await sql`drop trigger if exists audit_events_no_delete`.execute(db);
+        await db.schema.dropTable("audit_purge_gate").execute();
+      }
+      await db.schema.dropTable("audit_refs").execute();
+      await db.schema.dropTable("audit_chain_heads").execute();
     },
   },
 };
