@@ -21,7 +21,7 @@ export interface ActionContext {
   session: StoredSession;
   scope: Scope;
   /** Records upstream ids, the images and targets involved, per-pair outcomes, or a partial outcome. */
-  note(details: { requestId?: string; jobId?: string; images?: string[]; targets?: string[]; pairs?: AuditPair[]; outcome?: AuditOutcome }): void;
+  note(details: { requestId?: string; jobId?: string; batchId?: string; images?: string[]; targets?: string[]; pairs?: AuditPair[]; outcome?: AuditOutcome }): void;
 }
 
 interface ActionSpec<S extends z.ZodType> {
@@ -81,6 +81,7 @@ async function audit(
       error: result.ok ? pairFailure(notes.pairs) : { code: result.error.upstreamCode ?? result.error.code, message: result.error.message },
       upstreamRequestId: notes.requestId ?? (result.ok ? undefined : result.error.upstreamRequestId),
       upstreamJobId: notes.jobId,
+      batchId: notes.batchId,
       durationMs,
     });
   } catch (e) {

@@ -30,6 +30,8 @@ export interface AuditEvent {
   occurredAt?: number;
   /** The id of the record the event was imported from (a CTS trace id). */
   externalId?: string;
+  /** The batch the event is about (else `input.batchId`), indexed for the batch's history. */
+  batchId?: string;
 }
 
 const SECRET_KEYS = /pass(word)?|token|secret/i;
@@ -49,6 +51,7 @@ export function redact(value: unknown): unknown {
 
 /** The batch an event is about, from its input (`{batchId}`), for the batch page's history. */
 function batchOf(event: AuditEvent): string | undefined {
+  if (event.batchId) return event.batchId;
   const input = event.input as { batchId?: unknown } | undefined;
   return typeof input?.batchId === "string" ? input.batchId : undefined;
 }

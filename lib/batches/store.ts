@@ -100,8 +100,8 @@ export async function getBatchRow(db: Db, id: string) {
   return db.selectFrom("batches").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-/** The project's batches, newest first; `before` is the `createdAt` of the last one shown. */
-export async function listBatches(db: Db, scope: BatchScope, page: { limit?: number; before?: number } = {}, now = Date.now()): Promise<BatchSummary[]> {
+/** The project's batches, newest first; `before` is the last one shown (keyset on created time, then id). */
+export async function listBatches(db: Db, scope: BatchScope, page: { limit?: number; before?: { createdAt: number; id: string } } = {}, now = Date.now()): Promise<BatchSummary[]> {
   let q = db
     .selectFrom("batches")
     .selectAll()
@@ -110,7 +110,8 @@ export async function listBatches(db: Db, scope: BatchScope, page: { limit?: num
     .orderBy("created_at", "desc")
     .orderBy("id", "desc")
     .limit(page.limit ?? 50);
-  if (page.before !== undefined) q = q.where("created_at", "<", page.before);
+  const before = page.before;
+  if (before) q = q.where((eb) => eb.or([eb("created_at", "<", before.createdAt), eb.and([eb("created_at", "=", before.createdAt), eb("id", "<", before.id)])]));
   const rows = await q.execute();
   return Promise.all(rows.map((r) => summarize(db, r, now)));
 }

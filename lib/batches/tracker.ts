@@ -387,14 +387,6 @@ export class Tracker {
 
   private async send(batch: BatchesTable, scope: Scope): Promise<void> {
     const { db } = this.o;
-    const waiting = await db
-      .selectFrom("batch_pairs")
-      .select(["idx", "image_id", "service", "target_kind", "target", "member_id", "attempt"])
-      .where("batch_id", "=", batch.id)
-      .where("status", "=", "waiting")
-      .orderBy("idx")
-      .execute();
-    if (waiting.length === 0) return;
     const running = await db
       .selectFrom("batch_calls")
       .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -403,11 +395,25 @@ export class Tracker {
       .where("status", "in", ["running", "sending", "lost"])
       .executeTakeFirst();
     let slots = this.o.jobsInFlight - Number(running?.n ?? 0);
-    for (const group of chunkCalls(waiting.filter((p) => p.service === "ims"), this.o.chunkImages, this.o.targetsPerCall)) {
-      if (slots-- <= 0) break;
-      if (!(await this.sendIms(batch, scope, group))) break;
+    const waiting = (service: string, limit?: number) => {
+      let q = db
+        .selectFrom("batch_pairs")
+        .select(["idx", "image_id", "service", "target_kind", "target", "member_id", "attempt"])
+        .where("batch_id", "=", batch.id)
+        .where("status", "=", "waiting")
+        .where("service", "=", service)
+        .orderBy("idx");
+      if (limit) q = q.limit(limit);
+      return q.execute();
+    };
+    // The waiting IMS pairs are read only when a job slot is free (a 20,000-pair batch waits often).
+    if (slots > 0) {
+      for (const group of chunkCalls(await waiting("ims"), this.o.chunkImages, this.o.targetsPerCall)) {
+        if (slots-- <= 0) break;
+        if (!(await this.sendIms(batch, scope, group))) break;
+      }
     }
-    const phones = waiting.filter((p) => p.service === "cph").slice(0, this.o.cphConcurrency * 4);
+    const phones = await waiting("cph", this.o.cphConcurrency * 4);
     if (phones.length) await this.sendPhones(batch, scope, phones);
   }
 
@@ -577,6 +583,7 @@ export class Tracker {
         input: { batchId: batch.id, operation: current.operation as BatchOperation, ...counts },
         error: failed ? { code: failed.code ?? "failed", message: `${counts.failed} of ${pairs.length} pairs failed.` } : undefined,
         upstreamJobId: jobs.join(",") || undefined,
+        batchId: batch.id,
         durationMs: now - current.created_at,
         occurredAt: now,
       });

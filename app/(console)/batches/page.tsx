@@ -14,14 +14,23 @@ import { BatchProgressBar, BatchStatusBadge, isOver } from "./[id]/_components/b
 export const metadata: Metadata = { title: "Batches" };
 
 const PAGE_SIZE = 25;
-const listQuery = z.object({ before: z.coerce.number().int().positive().optional().catch(undefined) });
+/** `?before=<createdAt>_<id>`: the last batch of the page before. */
+const listQuery = z.object({
+  before: z
+    .string()
+    .regex(/^\d{1,15}_[0-9a-f-]{36}$/)
+    .transform((v) => ({ createdAt: Number(v.split("_")[0]), id: v.split("_")[1] }))
+    .optional()
+    .catch(undefined),
+});
 
 export default async function BatchesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { before } = listQuery.parse(await searchParams);
   const session = await requireSession();
   const rows = await listBatches(await getDb(), { accountId: session.accountId, projectId: session.projectId }, { limit: PAGE_SIZE + 1, before });
   const batches = rows.slice(0, PAGE_SIZE);
-  const older = rows.length > PAGE_SIZE ? batches[batches.length - 1].createdAt : undefined;
+  const last = batches[batches.length - 1];
+  const older = rows.length > PAGE_SIZE ? `${last.createdAt}_${last.id}` : undefined;
   const newBatch = canChange(session) && (
     <Button asChild>
       <Link href="/batches/new">
