@@ -554,8 +554,7 @@ export class Tracker {
       const counts = { succeeded: 0, failed: 0, cancelled: 0 };
       for (const p of pairs) counts[p.status as keyof typeof counts]++;
       const status = counts.cancelled > 0 ? "cancelled" : "finished";
-      const message = [`${counts.succeeded} succeeded`, counts.failed ? `${counts.failed} failed` : "", counts.cancelled ? `${counts.cancelled} cancelled` : ""].filter(Boolean).join(", ");
-      const version = await bumpVersion(tx, batch.id, now, { status, status_message: `Finished: ${message}.`, finished_at: now });
+      const version = await bumpVersion(tx, batch.id, now, { status, status_message: null, finished_at: now });
       await tx.updateTable("batches").set({ reported_version: version, lease_owner: null, lease_until: 0 }).where("id", "=", batch.id).execute();
       const auditPairs: AuditPair[] = pairs.map((p) => ({
         image: p.image_id,
