@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { PATH_HEADER } from "@/lib/auth/paths";
+import { contentSecurityPolicy, HSTS, isHttps, newNonce, STATIC_HEADERS } from "@/lib/security/headers";
 
 const PUBLIC = [/^\/login(?:\/|$)/, /^\/api\/auth\//, /^\/api\/health$/];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
@@ -7,23 +8,37 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
 /**
  * Only redirects: a request without a session cookie goes to sign-in, keeping where it was headed.
  * Every page, action and route checks the session itself. It also passes the path on to server
- * code (`PATH_HEADER`), so an expired session can come back to the same page.
+ * code (`PATH_HEADER`), so an expired session can come back to the same page, and sets the
+ * security headers with a fresh content-security-policy nonce.
  */
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const path = pathname + search;
+  const https = isHttps(request.nextUrl, request.headers.get("x-forwarded-proto"));
+  const nonce = newNonce();
+  const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV !== "production", https });
   const isPublic = PUBLIC.some((p) => p.test(pathname));
+  let response: NextResponse;
   if (!isPublic && !SESSION_COOKIES.some((c) => request.cookies.has(c))) {
     if (pathname.startsWith("/api/")) {
-      return NextResponse.json({ error: { code: "session_expired", message: "Sign in to continue." } }, { status: 401 });
+      response = NextResponse.json({ error: { code: "session_expired", message: "Sign in to continue." } }, { status: 401 });
+    } else {
+      const login = new URL("/login", request.url);
+      login.searchParams.set("callbackUrl", path);
+      response = NextResponse.redirect(login);
     }
-    const login = new URL("/login", request.url);
-    login.searchParams.set("callbackUrl", path);
-    return NextResponse.redirect(login);
+  } else {
+    const headers = new Headers(request.headers);
+    headers.set(PATH_HEADER, path);
+    // Next.js reads the nonce from the request's policy and puts it on the scripts it renders.
+    headers.set("x-nonce", nonce);
+    headers.set("Content-Security-Policy", csp);
+    response = NextResponse.next({ request: { headers } });
   }
-  const headers = new Headers(request.headers);
-  headers.set(PATH_HEADER, path);
-  return NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", csp);
+  for (const [name, value] of Object.entries(STATIC_HEADERS)) response.headers.set(name, value);
+  if (https) response.headers.set("Strict-Transport-Security", HSTS);
+  return response;
 }
 
 export const config = {
