@@ -53,6 +53,17 @@ async function view(url: string, cookie: string, viewer: number, arrivals: Arriv
   return events;
 }
 
+/** The first moment the page's Succeeded count reached the pairs of every job ended so far, per job. */
+function shownByCount(seen: { at: number; n: number }[], jobs: { end: number; pairs: number }[]): number[] {
+  let total = 0;
+  return [...jobs]
+    .sort((a, b) => a.end - b.end)
+    .map((job) => {
+      total += job.pairs;
+      return (seen.find((s) => s.n >= total)?.at ?? NaN) - job.end;
+    });
+}
+
 if (!existsSync(".next/BUILD_ID")) {
   console.log("batch live: skipped, it runs the built console: npm run build");
   process.exit(0);
@@ -65,16 +76,15 @@ const app = await startConsole(emulatorUrl, { DATABASE_URL: databaseUrl, IMS_BAT
 try {
   const { createBatch } = await import("@/lib/batches/store");
   const { openDatabase, migrate } = await import("@/lib/db/connect");
-  const { browser, cookie } = await signInAlice(app.url, "/batches");
-  await browser.close();
+  const { browser, page, cookie } = await signInAlice(app.url, "/batches");
   const db = await openDatabase(databaseUrl);
   await migrate(db);
   await fetch(`${emulatorUrl}/__emulator/config`, { method: "PUT", body: JSON.stringify({ jobTiming: JOB_TIMING }) });
   const token = await login(emulatorUrl, "alice", "alice-demo-2026", "acme");
   const targets = benchProjects(TARGETS).map((p) => ({ kind: "project" as const, value: p.id, memberId: p.id }));
 
-  for (const [round, viewers] of VIEWERS.entries()) {
-    // Fresh bulk images each round (none of them shared by the seed: not multiples of 10).
+  /** Launches a batch of fresh bulk images (none shared by the seed: not multiples of 10), after clearing the counts. */
+  const launch = async (round: number) => {
     const images = Array.from({ length: IMAGES }, (_, i) => round * IMAGES + i)
       .map((i) => i + 1 + Math.floor(i / 9))
       .map((n) => ({ id: bulkImageId(n), name: `bulk-${String(n).padStart(4, "0")}`, service: "ims" as const }));
@@ -83,29 +93,39 @@ try {
     );
     await fetch(`${emulatorUrl}/__emulator/stats`, { method: "DELETE" });
     const id = await createBatch(db, { actor: BENCH_ACTOR, operation: "share", images, targets, pairs });
+    return { id, sent: pairs.filter((p) => p.status === "waiting").length };
+  };
+  /** Each job's end, from the emulator (read after the counts: these are job reads too). */
+  const jobEnds = async (jobs: string[]) => {
+    const ends = new Map<string, number>();
+    for (const job of jobs) {
+      const res = await fetch(`${emulatorUrl}/v1/${BENCH_ACTOR.projectId}/jobs/${job}`, { headers: { "X-Auth-Token": token } });
+      const body = (await res.json()) as { end_time: string | null; status: string };
+      if (body.status !== "SUCCESS" || !body.end_time) throw new Error(`job ${job}: ${body.status}`);
+      ends.set(job, Date.parse(body.end_time));
+    }
+    return ends;
+  };
+  const ms = (t: number[]) => `p50 ${percentile(t, 0.5).toFixed(0)} ms, p95 ${percentile(t, 0.95).toFixed(0)} ms, max ${Math.max(...t).toFixed(0)} ms`;
+  const title = (how: string) => `batch live: ${IMAGES} images × 1 to ${TARGETS} projects, chunk size 1, ${how}, job timing ${JSON.stringify(JOB_TIMING)}, BATCH_POLL_MS ${POLL_MS}`;
+
+  for (const [round, viewers] of VIEWERS.entries()) {
+    const { id } = await launch(round);
     const started = Date.now();
     const arrivals: Arrival[] = [];
     const events = await Promise.all(Array.from({ length: viewers }, (_, v) => view(`${app.url}/api/batches/${id}/events`, cookie, v, arrivals)));
     const seconds = (Date.now() - started) / 1000;
 
-    // Counts first: the reads of end times below are job reads too.
     const { routes, jobPolls } = await emulatorSnapshot(emulatorUrl);
     const jobs = Object.keys(jobPolls);
     const lastPoll = new Map(jobs.map((j) => [j, Math.max(...jobPolls[j].map((p) => p.at))]));
     const pollsPerJob = jobs.map((j) => jobPolls[j].length);
     const clients = new Set(jobs.flatMap((j) => jobPolls[j].map((p) => p.client)));
-    const endTime = new Map<string, number>();
-    for (const job of jobs) {
-      const res = await fetch(`${emulatorUrl}/v1/${BENCH_ACTOR.projectId}/jobs/${job}`, { headers: { "X-Auth-Token": token } });
-      const body = (await res.json()) as { end_time: string | null; status: string };
-      if (body.status !== "SUCCESS" || !body.end_time) throw new Error(`job ${job}: ${body.status}`);
-      endTime.set(job, Date.parse(body.end_time));
-    }
-    const display = arrivals.map((a) => a.at - (endTime.get(a.jobId) ?? NaN));
-    const pipeline = arrivals.map((a) => a.at - (lastPoll.get(a.jobId) ?? NaN));
+    const ends = await jobEnds(jobs);
     if (arrivals.length !== jobs.length * viewers) throw new Error(`expected ${jobs.length * viewers} arrivals, got ${arrivals.length}`);
-    const ms = (t: number[]) => `p50 ${percentile(t, 0.5).toFixed(0)} ms, p95 ${percentile(t, 0.95).toFixed(0)} ms, max ${Math.max(...t).toFixed(0)} ms`;
-    printTable(`batch live: ${IMAGES} images × ${TARGETS} projects, 1 to ${TARGETS} projects an image, chunk size 1, ${viewers} SSE viewer(s), job timing ${JSON.stringify(JOB_TIMING)}, BATCH_POLL_MS ${POLL_MS}`, [
+    const display = arrivals.map((a) => a.at - (ends.get(a.jobId) ?? NaN));
+    const pipeline = arrivals.map((a) => a.at - (lastPoll.get(a.jobId) ?? NaN));
+    printTable(title(`${viewers} SSE viewer(s)`), [
       ["jobs", jobs.length],
       ["job end → shown succeeded (target p95 < 1 s)", `${ms(display)} over ${display.length} job × viewer samples`],
       ["tracker's last job read → shown", ms(pipeline)],
@@ -116,6 +136,31 @@ try {
       ["batch wall time", `${seconds.toFixed(1)} s`],
     ]);
   }
+
+  // Chromium on the batch's page: when its Succeeded count shows each job's pairs.
+  const { id, sent } = await launch(VIEWERS.length);
+  const seen: { at: number; n: number }[] = [];
+  await page.exposeFunction("benchSucceeded", (text: string) => void seen.push({ at: Date.now(), n: Number(text.replace(/\D/g, "")) }));
+  await page.goto(`${app.url}/batches/${id}`);
+  const counter = await page.getByRole("region", { name: "Progress" }).locator("dt", { hasText: /^Succeeded$/ }).locator("+ dd").elementHandle();
+  await page.evaluate((el) => {
+    const report = (window as unknown as { benchSucceeded: (t: string) => void }).benchSucceeded;
+    report(el?.textContent ?? "");
+    if (el) new MutationObserver(() => report(el.textContent ?? "")).observe(el, { childList: true, characterData: true, subtree: true });
+  }, counter);
+  const deadline = Date.now() + 120_000;
+  while ((seen.at(-1)?.n ?? 0) < sent && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  await browser.close();
+  const { jobPolls } = await emulatorSnapshot(emulatorUrl);
+  const ends = await jobEnds(Object.keys(jobPolls));
+  const calls = await db.selectFrom("batch_calls").select(["job_id", "body"]).where("batch_id", "=", id).execute();
+  const jobs = calls.map((c) => ({ end: ends.get(c.job_id ?? "") ?? NaN, pairs: (JSON.parse(c.body) as { projects: string[] }).projects.length }));
+  const shown = shownByCount(seen, jobs);
+  printTable(title("Chromium on /batches/<id>"), [
+    ["jobs", jobs.length],
+    ["job end → Succeeded count includes it", `${ms(shown)} over ${shown.length} jobs`],
+    ["Succeeded count at the end", `${seen.at(-1)?.n ?? 0} of ${sent}`],
+  ]);
   await db.destroy();
 } finally {
   app.stop();
