@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { Agent, request } from "node:http";
+import { fillerProjectId } from "../emulator/seed/builders";
+import { DEMO } from "../emulator/seed/demo";
+import { LARGE } from "../emulator/seed/large";
 
 /** A free loopback port. */
 export function freePort(): Promise<number> {
@@ -152,4 +155,56 @@ export async function signInAlice(consoleUrl: string, path = "/images") {
 
 export async function emulatorStats(emulatorUrl: string): Promise<Record<string, number>> {
   return (await (await fetch(`${emulatorUrl}/__emulator/stats`)).json()).routes;
+}
+
+// ---- batch benchmarks ----------------------------------------------------------------------------
+
+/** Alice in acme's ap-southeast-1 project, as the launcher of a benchmark batch. */
+export const BENCH_ACTOR = {
+  userId: DEMO.alice,
+  userName: "alice",
+  accountId: DEMO.acme,
+  accountName: "acme",
+  projectId: DEMO.acmeAp,
+  projectName: "ap-southeast-1",
+  region: "ap-southeast-1",
+};
+
+/** The first `n` projects of the large seed's `bench-NN` accounts (all in ap-southeast-1), as `largeWorld` names them. */
+export function benchProjects(n: number): { id: string; name: string }[] {
+  const out: { id: string; name: string }[] = [];
+  for (let a = 1; a <= LARGE.accounts && out.length < n; a++) {
+    for (let p = 0; p < LARGE.projectsPerAccount && out.length < n; p++) {
+      out.push({ id: fillerProjectId("be0a", a * 16 + p), name: p === 0 ? "ap-southeast-1" : `ap-southeast-1_team${p}` });
+    }
+  }
+  return out;
+}
+
+/** The id of the large seed's `bulk-NNNN` image. */
+export const bulkImageId = (n: number) => `1b7f0000-0000-4000-8000-${(1_000_000 + n).toString().padStart(12, "0")}`;
+
+/** The value at fraction `p` of the sorted samples (nearest rank). */
+export function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(sorted.length * p) - 1))] ?? NaN;
+}
+
+/** Prints figures as a two-column table under a title. */
+export function printTable(title: string, rows: [string, string | number][]): void {
+  const width = Math.max(...rows.map(([k]) => k.length));
+  console.log(title);
+  for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`);
+}
+
+/** The emulator's counts and every read of each job. */
+export async function emulatorSnapshot(emulatorUrl: string): Promise<{ total: number; routes: Record<string, number>; jobPolls: Record<string, { at: number; client: string }[]> }> {
+  return (await fetch(`${emulatorUrl}/__emulator/stats`)).json();
+}
+
+/** Sums the counts of routes starting with one of the prefixes. */
+export function countRoutes(routes: Record<string, number>, ...prefixes: string[]): number {
+  return Object.entries(routes)
+    .filter(([k]) => prefixes.some((p) => k.startsWith(p)))
+    .reduce((n, [, v]) => n + v, 0);
 }
