@@ -512,8 +512,14 @@ export class Tracker {
     const throttled = cloud && (cloud.status === 429 || cloud.code === "IMG.0060" || cloud.code === "APIGW.0308");
     if (cloud?.isUnauthenticated || throttled) {
       await db.updateTable("batch_calls").set({ status: "done", error_code: cloud.code, error_message: cloud.message, finished_at: now, updated_at: now }).where("id", "=", callId).execute();
-      // Not applied: the pair goes back to the queue without spending an attempt.
-      for (const p of pairs) await updatePairs(db, batch.id, [{ idx: [p.idx], set: { status: "waiting", attempt: p.attempt } }], now);
+      // Not applied: the pairs go back to the queue without spending an attempt (one write for all).
+      const byAttempt = new Map<number, number[]>();
+      for (const p of pairs) {
+        const list = byAttempt.get(p.attempt);
+        if (list) list.push(p.idx);
+        else byAttempt.set(p.attempt, [p.idx]);
+      }
+      await updatePairs(db, batch.id, [...byAttempt].map(([attempt, idx]) => ({ idx, set: { status: "waiting", attempt } })), now);
       if (cloud.isUnauthenticated) throw new SignInNeeded();
       this.notBefore.set(batch.id, now + (cloud.retryAfterMs ?? 2_000));
       return;
@@ -628,7 +634,11 @@ function isApplied(operation: string, present: Map<string, Set<string>>, p: Open
  */
 export function chunkCalls<P extends { image_id: string; target: string }>(pairs: P[], chunkImages: number, targetsPerCall: number): P[][] {
   const byImage = new Map<string, P[]>();
-  for (const p of pairs) byImage.set(p.image_id, [...(byImage.get(p.image_id) ?? []), p]);
+  for (const p of pairs) {
+    const list = byImage.get(p.image_id);
+    if (list) list.push(p);
+    else byImage.set(p.image_id, [p]);
+  }
   const groups = new Map<string, Map<string, P[]>>();
   for (const [image, list] of byImage) {
     list.sort((a, b) => a.target.localeCompare(b.target));
