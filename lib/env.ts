@@ -51,6 +51,11 @@ const schema = z.object({
     .enum(["0", "1", "true", "false"])
     .default("1")
     .transform((v) => v === "1" || v === "true"),
+  /** Refused sign-ins of one user (account and user name) within the window before it is locked for the window. */
+  SIGN_IN_MAX_FAILURES_PER_USER: z.coerce.number().int().min(1).default(5),
+  /** Refused sign-ins from one address within the window before it is locked. */
+  SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
+  SIGN_IN_WINDOW_MS: z.coerce.number().int().min(1_000).default(15 * 60_000),
   /** Upper bound of one cloud call, retries excluded. */
   CLOUD_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   /** How often an open console asks for the number of pending incoming shares. */

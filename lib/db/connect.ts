@@ -33,9 +33,13 @@ export async function openDatabase(url: string): Promise<Kysely<Database>> {
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 
-/** Applies pending migrations; safe to call from several processes at once (Kysely takes a lock). */
+/**
+ * Applies pending migrations; safe to call from several processes at once (Kysely takes a lock).
+ * Migrations are independent of each other's order within a release, so one merged with a lower
+ * number than one already applied still runs.
+ */
 export async function migrate(db: Kysely<Database>): Promise<void> {
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const { error, results } = await new Migrator({ db, provider, allowUnorderedMigrations: true }).migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
   if (error || failed) {
     throw new Error(`Database migration ${failed?.migrationName ?? ""} failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -173,12 +173,19 @@ export interface BatchCallsTable {
   finished_at: number | null;
 }
 
+/** Refused sign-ins, by `user:<account>/<user>` and `address:<ip>`, for the sign-in rate limit. */
+export interface SignInFailuresTable {
+  key: string;
+  at: number;
+}
+
 export interface Database {
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
   audit_chain_heads: AuditChainHeadsTable;
   audit_refs: AuditRefsTable;
   inbox_views: InboxViewsTable;
+  sign_in_failures: SignInFailuresTable;
   batches: BatchesTable;
   batch_pairs: BatchPairsTable;
   batch_calls: BatchCallsTable;

@@ -1,11 +1,15 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { headers } from "next/headers";
 import { z } from "zod";
 import type { ActionResult } from "@/lib/actions/action";
 import { echo, fieldErrorsOf, fromForm } from "@/lib/actions/form";
 import { signIn } from "@/lib/auth";
 import { safeCallback } from "@/lib/auth/paths";
+import { attemptKeys, clearSignInFailures, recordSignInFailure, signInBlockedFor } from "@/lib/auth/throttle";
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { appError, type ErrorCode } from "@/lib/errors";
 
 const common = { callbackUrl: z.string().optional(), project: z.string().trim().max(64) };
@@ -25,6 +29,16 @@ const signInSchema = z.discriminatedUnion("method", [
   }),
 ]);
 
+const LIMITS = { perUser: env.SIGN_IN_MAX_FAILURES_PER_USER, perAddress: env.SIGN_IN_MAX_FAILURES_PER_ADDRESS, windowMs: env.SIGN_IN_WINDOW_MS };
+/** Refusals that count against the rate limit: wrong secrets, not an unreachable IAM. */
+const COUNTED: ErrorCode[] = ["invalid_credentials", "invalid_token"];
+
+/** The client's address as the nearest proxy reports it (`X-Forwarded-For`), else the direct peer's. */
+async function clientAddress(): Promise<string> {
+  const h = await headers();
+  return h.get("x-forwarded-for")?.split(",")[0].trim() || h.get("x-real-ip") || "direct";
+}
+
 const SIGN_IN_CODES: ErrorCode[] = ["invalid_credentials", "invalid_token", "unknown_project", "iam_unreachable", "forbidden", "upstream_unavailable"];
 
 /** Signs in with IAM; on failure the form gets a sentence and its values back (never the secrets). */
@@ -34,14 +48,32 @@ export async function signInAction(_prev: ActionResult<never> | null, form: Form
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, error: { ...appError("invalid_input"), fieldErrors: fieldErrorsOf(parsed.error) }, values };
   const { method, callbackUrl, ...credentials } = parsed.data;
+  const db = await getDb();
+  const keys = attemptKeys(
+    parsed.data.method === "password" ? parsed.data.account : "token",
+    parsed.data.method === "password" ? parsed.data.user : "token",
+    await clientAddress(),
+  );
+  const wait = await signInBlockedFor(db, keys, LIMITS);
+  if (wait) {
+    const minutes = Math.ceil(wait / 60_000);
+    return {
+      ok: false,
+      error: appError("rate_limited", `Too many refused sign-ins for this user or from this address. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again; check the account, user name and password first.`),
+      values,
+    };
+  }
   try {
     await signIn(method === "password" ? "iam-password" : "iam-token", { ...credentials, redirectTo: safeCallback(callbackUrl) });
   } catch (e) {
     if (e instanceof AuthError) {
       const code = "code" in e && SIGN_IN_CODES.includes(e.code as ErrorCode) ? (e.code as ErrorCode) : "upstream_unavailable";
       if (!("code" in e)) console.error("sign-in failed:", e);
+      if (COUNTED.includes(code)) await recordSignInFailure(db, keys, LIMITS);
       return { ok: false, error: appError(code), values };
     }
+    // Signed in (Next's redirect is thrown): earlier refusals of this user are forgiven.
+    await clearSignInFailures(db, keys);
     throw e;
   }
   return { ok: false, error: appError("internal"), values };

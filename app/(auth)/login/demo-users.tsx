@@ -9,6 +9,7 @@ const DEMO_USERS = [
   { account: "acme", user: "audrey", password: "audrey-demo-2026", note: "acme, read-only" },
   { account: "globex", user: "bob", password: "bob-demo-2026", note: "globex admin: shares with acme" },
   { account: "initech", user: "carol", password: "carol-demo-2026", note: "initech admin" },
+  { account: "umbrella", user: "dave", password: "dave-demo-2026", note: "umbrella admin: a third partner project" },
 ];
 
 function fill(values: Record<string, string>) {

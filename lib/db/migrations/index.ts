@@ -230,4 +230,17 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable("audit_chain_heads").execute();
     },
   },
+  "0005_sign_in_failures": {
+    async up(db) {
+      await db.schema
+        .createTable("sign_in_failures")
+        .addColumn("key", "text", (c) => c.notNull())
+        .addColumn("at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("sign_in_failures_key_at").on("sign_in_failures").columns(["key", "at"]).execute();
+    },
+    async down(db) {
+      await db.schema.dropTable("sign_in_failures").execute();
+    },
+  },
 };
