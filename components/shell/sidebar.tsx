@@ -32,7 +32,6 @@ export function Sidebar({ projectId, pollMs }: { projectId: string; pollMs: numb
                 <Link
                   href={item.href}
                   aria-current={active ? "page" : undefined}
-                  aria-label={count > 0 ? `${item.label}, ${count} pending` : item.label}
                   title={item.hint}
                   className={cn(
                     "flex items-center gap-3 rounded-md px-2.5 py-2 text-sm",
@@ -43,7 +42,10 @@ export function Sidebar({ projectId, pollMs }: { projectId: string; pollMs: numb
                     <Icon aria-hidden className="size-4" />
                     <PendingBadge count={count} collapsed />
                   </span>
-                  <span className="hidden xl:inline">{item.label}</span>
+                  <span aria-hidden className="hidden xl:inline">
+                    {item.label}
+                  </span>
+                  <span className="sr-only">{count > 0 ? `${item.label}, ${count} pending` : item.label}</span>
                   <PendingBadge count={count} />
                 </Link>
               </li>

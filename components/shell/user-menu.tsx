@@ -45,10 +45,17 @@ export function UserMenu({ user, account, readOnly }: { user: string; account: s
       {readOnly && <Badge tone="warning">Read-only</Badge>}
       <DropdownMenu onOpenChange={(open) => open && setTheme(currentTheme())}>
         <DropdownMenuTrigger asChild>
-          <Button variant="ghost" aria-label={`User menu: ${user} in ${account}`}>
+          <Button variant="ghost">
             <UserRound aria-hidden />
-            <span className="hidden sm:inline">{user}</span>
-            <span className="hidden text-muted-foreground sm:inline">@ {account}</span>
+            <span aria-hidden className="hidden sm:inline">
+              {user}
+            </span>
+            <span aria-hidden className="hidden text-muted-foreground sm:inline">
+              @ {account}
+            </span>
+            <span className="sr-only">
+              User menu: {user} in {account}
+            </span>
           </Button>
         </DropdownMenuTrigger>
         <DropdownMenuContent>

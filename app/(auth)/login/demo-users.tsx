@@ -46,9 +46,9 @@ export function DemoUsers() {
                 variant="secondary"
                 size="sm"
                 onClick={() => fill({ account: u.account, user: u.user, password: u.password, project: "ap-southeast-1" })}
-                aria-label={`Fill the form with ${u.user}`}
+                title={`Fill the form with ${u.user}`}
               >
-                Use
+                Use<span className="sr-only"> {u.user}</span>
               </Button>
             </li>
           ))}

@@ -86,14 +86,14 @@ export function BatchLive({ initial, canChange }: { initial: BatchSummary; canCh
               <dd className="font-semibold tabular-nums">{n.toLocaleString("en")}</dd>
             </div>
           ))}
-          <div className="flex flex-wrap gap-x-3 text-xs text-muted-foreground">
-            {minor.map(([label, n]) => (
-              <div key={label} className="flex gap-1">
-                <dt>{label}</dt>
-                <dd className="tabular-nums">{n.toLocaleString("en")}</dd>
-              </div>
-            ))}
-          </div>
+        </dl>
+        <dl className="mt-2 flex flex-wrap gap-x-3 text-xs text-muted-foreground">
+          {minor.map(([label, n]) => (
+            <div key={label} className="flex gap-1">
+              <dt>{label}</dt>
+              <dd className="tabular-nums">{n.toLocaleString("en")}</dd>
+            </div>
+          ))}
         </dl>
         <div className="mt-4 border-t border-border pt-3">
           <BatchButtons summary={summary} canChange={canChange} onChanged={reopen} />

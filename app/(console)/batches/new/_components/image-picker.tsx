@@ -94,7 +94,8 @@ export function ImagePicker({
             {allShown ? "Clear shown" : `Select ${shown.length} shown`}
           </Button>
         </div>
-        <ul id={`${id}-list`} role="tabpanel" aria-labelledby={`${id}-${tab}`} className="h-56 overflow-y-auto rounded-md border border-border">
+        <div id={`${id}-list`} role="tabpanel" aria-labelledby={`${id}-${tab}`} className="h-56 overflow-y-auto rounded-md border border-border">
+        <ul>
           {shown.length === 0 && <li className="p-4 text-center text-sm text-muted-foreground">{images[tab].length ? "No image matches." : "This project has none."}</li>}
           {shown.map((image) => (
             <li key={image.id} className="border-t border-border first:border-0">
@@ -114,6 +115,7 @@ export function ImagePicker({
             </li>
           ))}
         </ul>
+        </div>
         {images.more && tab === "ims" && <p className="text-xs text-muted-foreground">Only the first 500 images are listed; paste the ids of others.</p>}
         <div className="flex flex-col gap-1.5">
           <Label htmlFor={`${id}-paste`}>Or paste image ids</Label>

@@ -1,0 +1,43 @@
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { launchTenByThree } from "./batch-helpers";
+import { expect, emulator, test } from "./fixtures";
+
+/** axe on every page of the console, light and dark: no violations of WCAG 2.1 A and AA rules. */
+const violations: string[] = [];
+async function check(page: Page, name: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  violations.push(...results.violations.map((v) => `${name}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`));
+}
+
+test("every page passes axe, in light and in dark", async ({ page, login }) => {
+  test.setTimeout(120_000);
+  await emulator.reset();
+  await login.goto();
+  await page.getByLabel("Account name").waitFor();
+  await check(page, "login");
+  await login.signIn("alice");
+  await expect(page).toHaveURL(/\/images$/);
+  const batch = await launchTenByThree(page);
+  await expect(page.getByText("30 succeeded").first()).toBeVisible();
+  const pages: [string, string, () => Promise<unknown>][] = [
+    ["images", "/images", () => page.getByRole("link", { name: "app-40" }).waitFor()],
+    ["image", "/images/1b7f0000-0000-4000-8000-000000000002", () => page.getByRole("heading", { name: "debian-12-base" }).waitFor()],
+    ["phones", "/phones", () => page.getByRole("link", { name: "cph-android11-game" }).waitFor()],
+    ["phone", "/phones/ac0e0000000000000000000000c9a001", () => page.getByRole("heading", { name: "cph-android11-game" }).waitFor()],
+    ["incoming", "/incoming", () => page.getByText("globex-analytics-gpu").first().waitFor()],
+    ["batches", "/batches", () => page.getByRole("heading", { name: "Batches" }).waitFor()],
+    ["batch", `/batches/${batch}`, () => page.getByText("30 succeeded").first().waitFor()],
+    ["new batch", "/batches/new", () => page.getByRole("button", { name: "Plan", exact: true }).waitFor()],
+    ["history", "/history", () => page.getByRole("heading", { name: "History" }).waitFor()],
+  ];
+  for (const theme of ["light", "dark"]) {
+    await page.context().addCookies([{ name: "theme", value: theme, url: page.url() }]);
+    for (const [name, path, ready] of pages) {
+      await page.goto(path);
+      await ready();
+      await check(page, `${name} (${theme})`);
+    }
+  }
+  expect(violations).toEqual([]);
+});
