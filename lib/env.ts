@@ -46,6 +46,8 @@ const schema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]{1,32}$/, "letters, digits, - and _, at most 32")
     .optional(),
+  /** How long a change left behind by a dead console is given to finish in the cloud before its outcome is read. */
+  INTENT_SETTLE_MS: z.coerce.number().int().min(0).default(60_000),
   /** `0` keeps this instance from tracking batches (it still serves pages). */
   BATCH_TRACKER: z
     .enum(["0", "1", "true", "false"])

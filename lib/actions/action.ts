@@ -6,9 +6,12 @@ import { redirectToSignIn, requireSession, scopeOf } from "@/lib/auth/session";
 import type { StoredSession } from "@/lib/auth/session-store";
 import type { Scope } from "@/lib/cloud/ims";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { INSTANCE_ID } from "@/lib/instance";
 import type { AuditOutcome } from "@/lib/db/types";
 import { appError, toAppError, type AppError } from "@/lib/errors";
 import { echo, fieldErrorsOf, fromForm } from "./form";
+import { clearIntent, recordIntent, renewIntent, type IntentPlan } from "./intents";
 
 /** What every server action returns (STYLE convention 5). `values` echoes the form after a failure. */
 export type ActionResult<T> =
@@ -22,6 +25,11 @@ export interface ActionContext {
   scope: Scope;
   /** Records upstream ids, the images and targets involved, per-pair outcomes, or a partial outcome. */
   note(details: { requestId?: string; jobId?: string; batchId?: string; images?: string[]; targets?: string[]; pairs?: AuditPair[]; outcome?: AuditOutcome }): void;
+  /**
+   * Records what the change is about to do, before its first cloud call (lib/actions/intents): if the
+   * console dies before the audit event is written, the outcome is read from the members and recorded.
+   */
+  intent(plan: IntentPlan): Promise<void>;
 }
 
 interface ActionSpec<S extends z.ZodType> {
@@ -44,7 +52,21 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S>, run: (
       return { ok: false, error: { ...appError("invalid_input"), fieldErrors: fieldErrorsOf(parsed.error) }, values: echo(raw) };
     }
     const notes: Parameters<ActionContext["note"]>[0] = {};
-    const ctx: ActionContext = { session, scope: scopeOf(session), note: (d) => Object.assign(notes, d) };
+    let intent: { id: string; timer: ReturnType<typeof setInterval> } | undefined;
+    const ctx: ActionContext = {
+      session,
+      scope: scopeOf(session),
+      note: (d) => Object.assign(notes, d),
+      async intent(plan) {
+        if (!spec.audit || intent || plan.pairs.length === 0) return;
+        const db = await getDb();
+        const id = await recordIntent(db, { action: spec.audit, actor: session, input: parsed.data, plan }, INSTANCE_ID, env.BATCH_LEASE_MS);
+        // Renewed while this process works on it; a dead process lets it lapse.
+        const timer = setInterval(() => void renewIntent(db, id, INSTANCE_ID, env.BATCH_LEASE_MS).catch(() => {}), env.BATCH_LEASE_MS / 3);
+        timer.unref?.();
+        intent = { id, timer };
+      },
+    };
     const started = performance.now();
     let result: ActionResult<T>;
     try {
@@ -55,7 +77,12 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S>, run: (
       if (error.code === "internal") console.error(`action ${spec.audit || "read"} failed:`, e);
       result = { ok: false, error, values: echo(raw) };
     }
-    if (spec.audit) await audit(spec.audit, session, parsed.data, result, notes, performance.now() - started);
+    const recorded = spec.audit ? await audit(spec.audit, session, parsed.data, result, notes, performance.now() - started) : false;
+    if (intent) {
+      clearInterval(intent.timer);
+      // Unrecorded (the database failed us): the intent lapses and the reconciler writes the event.
+      if (recorded) await clearIntent(await getDb(), intent.id).catch((e) => console.error("intent: could not clear", e));
+    }
     if (!result.ok && result.error.code === "session_expired") return redirectToSignIn("expired");
     return result;
   };
@@ -68,7 +95,7 @@ async function audit(
   result: ActionResult<unknown>,
   notes: Parameters<ActionContext["note"]>[0],
   durationMs: number,
-): Promise<void> {
+): Promise<boolean> {
   try {
     await writeAuditEvent(await getDb(), {
       actor: session,
@@ -84,8 +111,10 @@ async function audit(
       batchId: notes.batchId,
       durationMs,
     });
+    return true;
   } catch (e) {
     console.error(`audit: could not record ${action} by ${session.userName}:`, e);
+    return false;
   }
 }
 

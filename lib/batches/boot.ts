@@ -1,5 +1,6 @@
 import "server-only";
 import { sessionStore } from "@/lib/auth/store";
+import { reconcileIntents } from "@/lib/actions/intents";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { INSTANCE_ID } from "@/lib/instance";
@@ -22,6 +23,15 @@ export function startTracker(): Promise<Tracker> {
       cphConcurrency: env.BATCH_CPH_CONCURRENCY,
       jobTimeoutMs: env.BATCH_JOB_TIMEOUT_MS,
     }).start();
+    // Changes left behind by a console that died mid-way get their audit event from the members.
+    const tokens = sessionTokens(sessionStore);
+    const db = await getDb();
+    const reconcile = setInterval(() => {
+      void reconcileIntents({ db, tokens, instanceId: INSTANCE_ID, leaseMs: env.BATCH_LEASE_MS, settleMs: env.INTENT_SETTLE_MS }).catch((e) =>
+        console.error("intents: could not reconcile:", e),
+      );
+    }, 2_000);
+    reconcile.unref();
     // A clean stop lets go of the leases, so another instance takes over at once.
     for (const signal of ["SIGTERM", "SIGINT"] as const) {
       process.once(signal, () => void tracker.stop().finally(() => process.exit(0)));

@@ -179,6 +179,25 @@ export interface SignInFailuresTable {
   at: number;
 }
 
+/**
+ * A change in flight (lib/actions/intents): written before the first cloud call, deleted once the
+ * action wrote its audit event; one left behind by a dead console is settled by reading members.
+ */
+export interface ActionIntentsTable {
+  id: string;
+  action: string;
+  account_id: string;
+  user_id: string;
+  /** AuditActor, JSON. */
+  actor: string;
+  input: string;
+  /** IntentPlan, JSON. */
+  plan: string;
+  started_at: number;
+  lease_owner: string;
+  lease_until: number;
+}
+
 export interface Database {
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
@@ -186,6 +205,7 @@ export interface Database {
   audit_refs: AuditRefsTable;
   inbox_views: InboxViewsTable;
   sign_in_failures: SignInFailuresTable;
+  action_intents: ActionIntentsTable;
   batches: BatchesTable;
   batch_pairs: BatchPairsTable;
   batch_calls: BatchCallsTable;

@@ -47,6 +47,7 @@ export const planShareAction = defineAction({ audit: false, schema: shareSchema 
 export const shareImagesAction = defineAction({ audit: "share", schema: shareSchema }, async (input, ctx) => {
   const planned = await plan(input, ctx.scope, ctx.session.accountId);
   const groups = batchesOf(planned.pairs);
+  await ctx.intent({ service: "ims", expect: "present", pairs: groups.flatMap((g) => g.images.flatMap((image) => g.targets.map((t) => ({ image, target: t.memberId })))) });
   const jobs: string[] = [];
   const results: PairOutcome[] = [];
   for (const group of groups) {
@@ -94,6 +95,7 @@ export const unshareMembersAction = defineAction({ audit: "unshare", schema: uns
     domains: chosen.filter((m) => m.member_type === "domain").map((m) => m.member_id),
     organizations: chosen.filter((m) => m.member_type === "organization" && m.urn).map((m) => m.urn as string),
   };
+  await ctx.intent({ service: "ims", expect: "absent", pairs: chosen.map((m) => ({ image: image.id, target: m.member_id })) });
   const { jobId, requestId } = await batchDeleteMembers(ctx.scope, body);
   ctx.note({ jobId, requestId });
   const job = await waitForJob(ctx.scope, jobId);

@@ -47,6 +47,7 @@ async function decide(status: "accepted" | "rejected", input: z.output<typeof de
   }
   const vaultIds = new Set(needsVault.map((i) => i.id));
   const groups = [found.filter((i) => !vaultIds.has(i.id)), needsVault];
+  await ctx.intent({ service: "ims", expect: status, pairs: found.map((i) => ({ image: i.id, target: scope.projectId })) });
   const jobs: string[] = [];
   const results: DecisionResult[] = missing.map((id) => ({ image: id, name: id, outcome: "failed", code: "IMG.0027" }));
   for (const [g, group] of groups.entries()) {

@@ -47,6 +47,7 @@ export const sharePhoneImageAction = defineAction(
     const facts = await loadShareFacts(ctx.scope, ctx.session, input.imageId);
     const rows = plan(facts, input.targets, ctx);
     const adds = rows.filter((r) => r.decision === "add" && r.projectId);
+    await ctx.intent({ service: "cph", expect: "present", pairs: adds.map((r) => ({ image: input.imageId, target: r.projectId! })) });
     const { sent, lost } = await fanOut(adds.map((r) => r.projectId!), (id) => addPhoneImageMember(ctx.scope, input.imageId, id), ctx.scope.region);
     const byId = new Map(sent.map((r) => [r.id, r]));
     const results: ShareRow[] = rows.map((r) => {
@@ -78,6 +79,7 @@ const unshare = defineAction({ audit: "unshare", schema: unshareSchema }, async 
   const current = new Set(members.map((m) => m.member_id));
   const wanted = input.all ? [...current] : [...new Set(input.memberId)];
   const gone = wanted.filter((id) => !current.has(id));
+  await ctx.intent({ service: "cph", expect: "absent", pairs: wanted.filter((id) => current.has(id)).map((target) => ({ image: input.imageId, target })) });
   const { sent, lost } = await fanOut(
     wanted.filter((id) => current.has(id)),
     (id) => deletePhoneImageMember(ctx.scope, input.imageId, id),

@@ -243,4 +243,25 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable("sign_in_failures").execute();
     },
   },
+  "0006_action_intents": {
+    async up(db) {
+      await db.schema
+        .createTable("action_intents")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("action", "text", (c) => c.notNull())
+        .addColumn("account_id", "text", (c) => c.notNull())
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("actor", "text", (c) => c.notNull())
+        .addColumn("input", "text", (c) => c.notNull())
+        .addColumn("plan", "text", (c) => c.notNull())
+        .addColumn("started_at", "bigint", (c) => c.notNull())
+        .addColumn("lease_owner", "text", (c) => c.notNull())
+        .addColumn("lease_until", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("action_intents_lease").on("action_intents").columns(["lease_until", "started_at"]).execute();
+    },
+    async down(db) {
+      await db.schema.dropTable("action_intents").execute();
+    },
+  },
 };

@@ -1,0 +1,141 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely } from "kysely";
+import { writeAuditEvent, type AuditActor, type AuditPair } from "@/lib/audit/writer";
+import type { TokenSource } from "@/lib/batches/tokens";
+import { listPhoneImageMembers } from "@/lib/cloud/cph";
+import { listImageMembers, type Scope } from "@/lib/cloud/ims";
+import type { Database } from "@/lib/db/types";
+import { mapPool } from "@/lib/sharing/pool";
+
+/**
+ * What a change is about to do, recorded before its first cloud call: the pairs and the state each
+ * should reach (a member `present` or `absent`, or the recipient's own membership `accepted` or
+ * `rejected`). If the console dies before the action writes its audit event, another pass (on any
+ * instance, once the holder's lease ran out and the cloud had time to finish) reads the members and
+ * writes the event with the real outcome. Nothing is sent again: the reconciler only reads.
+ */
+export interface IntentPlan {
+  service: "ims" | "cph";
+  expect: "present" | "absent" | "accepted" | "rejected";
+  pairs: { image: string; target: string }[];
+}
+
+export interface IntentRecord {
+  action: string;
+  actor: AuditActor;
+  input: unknown;
+  plan: IntentPlan;
+}
+
+export async function recordIntent(db: Kysely<Database>, intent: IntentRecord, owner: string, leaseMs: number, now = Date.now()): Promise<string> {
+  const id = randomUUID();
+  await db
+    .insertInto("action_intents")
+    .values({
+      id,
+      action: intent.action,
+      account_id: intent.actor.accountId,
+      user_id: intent.actor.userId,
+      actor: JSON.stringify(intent.actor),
+      input: JSON.stringify(intent.input ?? {}),
+      plan: JSON.stringify(intent.plan),
+      started_at: now,
+      lease_owner: owner,
+      lease_until: now + leaseMs,
+    })
+    .execute();
+  return id;
+}
+
+export async function renewIntent(db: Kysely<Database>, id: string, owner: string, leaseMs: number, now = Date.now()): Promise<void> {
+  await db.updateTable("action_intents").set({ lease_until: now + leaseMs }).where("id", "=", id).where("lease_owner", "=", owner).execute();
+}
+
+/** The action wrote its own audit event: the intent has served. */
+export async function clearIntent(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom("action_intents").where("id", "=", id).execute();
+}
+
+export interface ReconcileOptions {
+  db: Kysely<Database>;
+  tokens: TokenSource;
+  instanceId: string;
+  leaseMs: number;
+  /** How long after its start an orphaned change is left for the cloud to finish before members are read. */
+  settleMs: number;
+  now?: () => number;
+}
+
+/**
+ * Settles the intents of changes whose console died: each one whose lease ran out and that started
+ * at least `settleMs` ago is claimed, its pairs read from the cloud with the user's token, and its
+ * audit event written (`input.interrupted = true`). Returns how many were settled; an intent whose
+ * user has no valid token waits for the next pass.
+ */
+export async function reconcileIntents(o: ReconcileOptions): Promise<number> {
+  const now = (o.now ?? Date.now)();
+  const due = await o.db
+    .selectFrom("action_intents")
+    .selectAll()
+    .where("lease_until", "<", now)
+    .where("started_at", "<=", now - o.settleMs)
+    .orderBy("started_at")
+    .limit(20)
+    .execute();
+  let settled = 0;
+  for (const intent of due) {
+    const claimed = await o.db
+      .updateTable("action_intents")
+      .set({ lease_owner: o.instanceId, lease_until: now + o.leaseMs })
+      .where("id", "=", intent.id)
+      .where("lease_until", "<", now)
+      .executeTakeFirst();
+    if (claimed.numUpdatedRows === 0n) continue;
+    const actor = JSON.parse(intent.actor) as AuditActor;
+    const plan = JSON.parse(intent.plan) as IntentPlan;
+    const token = await o.tokens.tokenFor({ userId: actor.userId, accountId: actor.accountId, projectId: actor.projectId, region: actor.region }, null);
+    if (!token) continue;
+    const scope: Scope = { token: token.token, region: actor.region, projectId: actor.projectId };
+    const pairs = await readOutcomes(scope, plan);
+    const ok = pairs.filter((p) => p.outcome === "succeeded").length;
+    await o.db.transaction().execute(async (tx) => {
+      await writeAuditEvent(tx, {
+        actor,
+        action: intent.action,
+        outcome: ok === pairs.length ? "succeeded" : ok === 0 ? "failed" : "partial",
+        images: [...new Set(plan.pairs.map((p) => p.image))],
+        targets: [...new Set(plan.pairs.map((p) => p.target))],
+        pairs,
+        input: { ...(JSON.parse(intent.input) as object), interrupted: true },
+        error:
+          ok === pairs.length
+            ? undefined
+            : { code: "interrupted", message: `The console stopped during this change; ${pairs.length - ok} of ${pairs.length} pairs were not applied (read from the members afterwards).` },
+        durationMs: now - intent.started_at,
+        occurredAt: intent.started_at,
+      });
+      await tx.deleteFrom("action_intents").where("id", "=", intent.id).execute();
+    });
+    settled++;
+  }
+  return settled;
+}
+
+/** Each pair's state as the cloud has it now. */
+async function readOutcomes(scope: Scope, plan: IntentPlan): Promise<AuditPair[]> {
+  const images = [...new Set(plan.pairs.map((p) => p.image))];
+  const states = new Map(
+    await mapPool(images, 10, async (image) => {
+      const members =
+        plan.service === "cph"
+          ? (await listPhoneImageMembers(scope, image)).map((m) => ({ id: m.member_id, status: "accepted" }))
+          : (await listImageMembers(scope, image).catch(() => [])).map((m) => ({ id: m.member_id, status: m.status }));
+      return [image, new Map(members.map((m) => [m.id, m.status]))] as const;
+    }),
+  );
+  return plan.pairs.map((p) => {
+    const status = states.get(p.image)?.get(p.target);
+    const reached = plan.expect === "present" ? status !== undefined : plan.expect === "absent" ? status === undefined : status === plan.expect;
+    return reached ? { ...p, outcome: "succeeded" } : { ...p, outcome: "failed", code: "not_applied" };
+  });
+}
