@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { importCtsTracesAction } from "../cts-actions";
 
-const events = (n: number) => `${n} event${n === 1 ? "" : "s"}`;
+const events = (n: number) => `${n} new event${n === 1 ? "" : "s"}`;
 
 /** The "Import now" form; its result is announced in a live region. */
 export function ImportNowButton() {
@@ -18,7 +18,7 @@ export function ImportNowButton() {
       <div aria-live="polite" className="text-sm">
         {state?.ok && (
           <Alert data-testid="cts-import-result">
-            Imported {events(state.data.imported)} from CTS; {events(state.data.known)} were already in the history.
+            Imported {events(state.data.imported)} from CTS; {state.data.known} already in the history.
           </Alert>
         )}
         {state && !state.ok && (
