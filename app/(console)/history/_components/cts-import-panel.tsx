@@ -8,6 +8,7 @@ import { formatAge, formatDate } from "@/lib/format";
 import { ImportNowButton } from "./import-now-button";
 
 const events = (n: number) => `${n} new event${n === 1 ? "" : "s"}`;
+const due = (at: number, now: number) => (at <= now ? "Due now (within a minute)" : formatDate(at));
 const DAYS = (ms: number) => Math.round(ms / (24 * 3600_000));
 
 function outcome(run: CtsImportRow): { tone: "info" | "warning" | "error"; text: string } {
@@ -71,15 +72,15 @@ export async function CtsImportPanel({ accountId, projectId }: { accountId: stri
           )}
           <dt className="text-muted-foreground">Next scheduled run</dt>
           <dd data-testid="cts-next-import">
-            {interval > 0
-              ? `${formatDate(nextRunAt(ran ? Number(ran.started_at) : undefined, interval, now))}, then every ${Math.round(interval / 60_000)} minutes while a user of this project is signed in`
-              : "None: scheduled imports are off (CTS_IMPORT_INTERVAL_MS=0). Use Import now."}
+            {interval > 0 ? `${due(nextRunAt(ran ? Number(ran.started_at) : undefined, interval, now), now)}, then every ${Math.round(interval / 60_000)} minutes while a user of this project is signed in` : "None: scheduled imports are off (CTS_IMPORT_INTERVAL_MS=0). Use Import now."}
           </dd>
         </dl>
         <Alert tone={uncovered ? "warning" : "info"}>
           CTS keeps traces for {DAYS(7 * 24 * 3600_000)} days only. A change made outside the console can be seen here only if an import
           ran within {DAYS(7 * 24 * 3600_000)} days of it{uncovered && ran ? "; the last complete import is older than that, so some outside changes may be missing" : ""}.
-          The last {Math.round(env.CTS_IMPORT_SETTLE_MS / 60_000)} minutes are left for the next run, while console changes finish.
+          {env.CTS_IMPORT_SETTLE_MS >= 60_000 && (
+            <> Traces of the last {Math.round(env.CTS_IMPORT_SETTLE_MS / 60_000)} minutes wait for the next run, so that console changes still in progress are not taken for outside ones.</>
+          )}
         </Alert>
         <ImportNowButton />
       </CardContent>
