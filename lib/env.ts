@@ -58,6 +58,17 @@ const schema = z.object({
   /** Refused sign-ins from one address within the window before it is locked. */
   SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
   SIGN_IN_WINDOW_MS: z.coerce.number().int().min(1_000).default(15 * 60_000),
+  /**
+   * How often each project with a signed-in user has its CTS image-member traces imported into the
+   * history (0: only on demand). CTS keeps 7 days, so keep it well under that.
+   */
+  CTS_IMPORT_INTERVAL_MS: z.coerce
+    .number()
+    .int()
+    .refine((v) => v === 0 || (v >= 10_000 && v <= 24 * 3600_000), "0, or 10000 to 86400000")
+    .default(900_000),
+  /** Traces younger than this wait for the next import: console actions still waiting on a job have not recorded their calls yet. */
+  CTS_IMPORT_SETTLE_MS: z.coerce.number().int().min(0).max(3600_000).default(120_000),
   /** Upper bound of one cloud call, retries excluded. */
   CLOUD_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   /** How often an open console asks for the number of pending incoming shares. */

@@ -250,6 +250,7 @@ describe("DELETE /v2/images/{image_id}/members/{member_id}", () => {
     expectError(await t.call("DELETE", path(DEBIAN, DEMO.initechAp), { token: alice }), 404);
     expect(ids(await list(alice, DEBIAN))).toEqual([DEMO.globexAp]);
     expect(traces().map((tr) => [tr.trace_name, tr.code])).toEqual([["deleteMember", "204"], ["deleteMember", "404"]]);
+    expect(traces().map((tr) => JSON.parse(tr.request))).toEqual([{ member_id: DEMO.initechAp }, { member_id: DEMO.initechAp }]);
   });
 
   it("answers 403 to a member or a read-only user and 404 on an invisible image", async () => {

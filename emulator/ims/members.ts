@@ -138,7 +138,9 @@ async function traced(
   };
   try {
     const body: Body = operation === "delete" ? { kind: "empty" } : await readBody(c, emu);
-    request = body.kind === "json" ? body.value : body.kind === "invalid" ? await c.req.text() : null;
+    // A DELETE has no body; like CPH's cancel-sharing trace, the request names the member from the path
+    // (an inference: the reference leaves it open), so that the trace says whose access was removed.
+    request = body.kind === "json" ? body.value : body.kind === "invalid" ? await c.req.text() : operation === "delete" ? { member_id: param(c, "member_id") } : null;
     const view = run(session, body);
     record(view ? 200 : 204, view);
     return view ? c.json(view) : c.body(null, 204);

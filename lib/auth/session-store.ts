@@ -80,6 +80,31 @@ export class SessionStore {
     return rows.flatMap((r) => this.toSession(r) ?? []);
   }
 
+  /** Projects with at least one session valid for `marginMs` more: where background imports can run. */
+  async activeProjects(opts: { now?: number; marginMs?: number } = {}): Promise<{ accountId: string; projectId: string; projectName: string; region: string }[]> {
+    const rows = await this.db
+      .selectFrom("sessions")
+      .select(["account_id", "project_id", "project_name", "region"])
+      .where("token_expires_at", ">", (opts.now ?? Date.now()) + (opts.marginMs ?? 60_000))
+      .groupBy(["account_id", "project_id", "project_name", "region"])
+      .execute();
+    return rows.map((r) => ({ accountId: r.account_id, projectId: r.project_id, projectName: r.project_name, region: r.region }));
+  }
+
+  /** The most recently used session of a project whose token is valid for `marginMs` more, if any. */
+  async latestInProject(accountId: string, projectId: string, opts: { now?: number; marginMs?: number } = {}): Promise<StoredSession | undefined> {
+    const rows = await this.db
+      .selectFrom("sessions")
+      .selectAll()
+      .where("account_id", "=", accountId)
+      .where("project_id", "=", projectId)
+      .where("token_expires_at", ">", (opts.now ?? Date.now()) + (opts.marginMs ?? 60_000))
+      .orderBy("updated_at", "desc")
+      .limit(5)
+      .execute();
+    return rows.map((r) => this.toSession(r)).find((s) => s !== undefined);
+  }
+
   async delete(id: string): Promise<void> {
     await this.db.deleteFrom("sessions").where("id", "=", id).execute();
   }

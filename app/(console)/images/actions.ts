@@ -49,11 +49,14 @@ export const shareImagesAction = defineAction({ audit: "share", schema: shareSch
   const groups = batchesOf(planned.pairs);
   await ctx.intent({ service: "ims", expect: "present", pairs: groups.flatMap((g) => g.images.flatMap((image) => g.targets.map((t) => ({ image, target: t.memberId })))) });
   const jobs: string[] = [];
+  const requests: string[] = [];
   const results: PairOutcome[] = [];
   for (const group of groups) {
     const { jobId, requestId } = await batchAddMembers(ctx.scope, batchBody(group.images, group.targets));
     jobs.push(jobId);
-    ctx.note({ jobId: jobs.join(","), requestId });
+    if (requestId) requests.push(requestId);
+    // Every call's request id, so that the CTS import knows each of these calls as the console's own.
+    ctx.note({ jobId: jobs.join(","), requestId: requests.join(",") || undefined });
     const job = await waitForJob(ctx.scope, jobId);
     const pairs = group.images.flatMap((image) => group.targets.map((t) => ({ image, target: t.memberId })));
     results.push(...(await verifyPairs(ctx.scope, pairs, "present", job)));

@@ -49,13 +49,16 @@ async function decide(status: "accepted" | "rejected", input: z.output<typeof de
   const groups = [found.filter((i) => !vaultIds.has(i.id)), needsVault];
   await ctx.intent({ service: "ims", expect: status, pairs: found.map((i) => ({ image: i.id, target: scope.projectId })) });
   const jobs: string[] = [];
+  const requests: string[] = [];
   const results: DecisionResult[] = missing.map((id) => ({ image: id, name: id, outcome: "failed", code: "IMG.0027" }));
   for (const [g, group] of groups.entries()) {
     for (const chunk of chunks(group, env.IMS_BATCH_CHUNK_SIZE)) {
       const body = { images: chunk.map((i) => i.id), project_id: scope.projectId, status, ...(g === 1 ? { vault_id: input.vaultId } : {}) };
       const { jobId, requestId } = await batchUpdateMembers(scope, body);
       jobs.push(jobId);
-      ctx.note({ jobId: jobs.join(","), requestId });
+      if (requestId) requests.push(requestId);
+      // Every call's request id, so that the CTS import knows each of these calls as the console's own.
+      ctx.note({ jobId: jobs.join(","), requestId: requests.join(",") || undefined });
       const job = await waitForJob(scope, jobId);
       const after = await mapPool(chunk, 50, async (image) => (await listImageMembers(scope, image.id).catch(() => []))[0]?.status);
       chunk.forEach((image, i) =>

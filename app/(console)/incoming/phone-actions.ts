@@ -46,7 +46,7 @@ function decidePhoneImages(decision: PhoneMemberDecision) {
       } catch (e) {
         if (e instanceof CloudError && e.isUnauthenticated) lost = e;
         const error = toAppError(e);
-        return { imageId, outcome: "failed", reason: error.message, code: error.upstreamCode ?? error.code };
+        return { imageId, outcome: "failed", reason: error.message, code: error.upstreamCode ?? error.code, requestId: error.upstreamRequestId };
       }
     });
     const target = ctx.scope.projectId;
@@ -57,7 +57,8 @@ function decidePhoneImages(decision: PhoneMemberDecision) {
       targets: [target],
       pairs,
       outcome: done === results.length ? "succeeded" : done === 0 ? "failed" : "partial",
-      requestId: results.length === 1 ? results[0].requestId : undefined,
+      // Every call's request id, so that the CTS import knows each of these calls as the console's own.
+      requestId: results.flatMap((r) => r.requestId ?? []).join(",") || undefined,
     });
     if (lost) throw lost;
     revalidatePath("/incoming");

@@ -120,7 +120,7 @@ async function fanOut(ids: string[], call: (id: string) => Promise<{ requestId?:
       return { id, outcome: "succeeded", requestId: (await call(id)).requestId };
     } catch (e) {
       if (e instanceof CloudError && e.isUnauthenticated) lost = e;
-      return { id, outcome: "failed", ...phoneCallFailure(e, region) };
+      return { id, outcome: "failed", ...phoneCallFailure(e, region), requestId: e instanceof CloudError ? e.requestId : undefined };
     }
   });
   return { sent, lost };
@@ -137,5 +137,5 @@ function record(ctx: ActionContext, image: string, results: CallResult[], sent: 
   const ok = sent.filter((r) => r.outcome === "succeeded");
   const nothingToDo = sent.length === 0 && results.every((r) => r.outcome === "skipped");
   const outcome = nothingToDo || (sent.length > 0 && ok.length === sent.length) ? "succeeded" : ok.length === 0 ? "failed" : "partial";
-  ctx.note({ images: [image], targets: sent.map((r) => r.id), pairs, outcome, requestId: sent.length === 1 ? sent[0].requestId : undefined });
+  ctx.note({ images: [image], targets: sent.map((r) => r.id), pairs, outcome, requestId: sent.flatMap((r) => r.requestId ?? []).join(",") || undefined });
 }

@@ -264,4 +264,35 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable("action_intents").execute();
     },
   },
+  "0007_cts_imports": {
+    async up(db) {
+      // One row per account and project: the last CTS import, the window it covered, and a lease so
+      // that only one console instance imports a project at a time.
+      await db.schema
+        .createTable("cts_imports")
+        .addColumn("account_id", "text", (c) => c.notNull())
+        .addColumn("project_id", "text", (c) => c.notNull())
+        .addColumn("project_name", "text", (c) => c.notNull())
+        .addColumn("region", "text", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("trigger", "text", (c) => c.notNull())
+        .addColumn("user_name", "text")
+        .addColumn("started_at", "bigint")
+        .addColumn("finished_at", "bigint")
+        .addColumn("window_from", "bigint")
+        .addColumn("window_to", "bigint")
+        .addColumn("covered_to", "bigint")
+        .addColumn("imported", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("known", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("error_code", "text")
+        .addColumn("error_message", "text")
+        .addColumn("lease_owner", "text")
+        .addColumn("lease_until", "bigint", (c) => c.notNull().defaultTo(0))
+        .addPrimaryKeyConstraint("cts_imports_pk", ["account_id", "project_id"])
+        .execute();
+    },
+    async down(db) {
+      await db.schema.dropTable("cts_imports").execute();
+    },
+  },
 };

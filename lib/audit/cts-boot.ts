@@ -1,0 +1,24 @@
+import "server-only";
+import { sessionStore } from "@/lib/auth/store";
+import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
+import { INSTANCE_ID } from "@/lib/instance";
+import { CtsImportSchedule } from "./cts-schedule";
+
+const cache = globalThis as unknown as { imshareCtsImports?: Promise<CtsImportSchedule> };
+
+/** Starts this process's scheduled CTS import once (from instrumentation.ts). */
+export function startCtsImports(): Promise<CtsImportSchedule> {
+  cache.imshareCtsImports ??= (async () => {
+    const schedule = new CtsImportSchedule({
+      db: await getDb(),
+      sessions: sessionStore,
+      instanceId: INSTANCE_ID,
+      intervalMs: env.CTS_IMPORT_INTERVAL_MS,
+      settleMs: env.CTS_IMPORT_SETTLE_MS,
+    }).start();
+    for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void schedule.stop());
+    return schedule;
+  })();
+  return cache.imshareCtsImports;
+}
