@@ -66,6 +66,39 @@ test("a console restarted in the middle of a batch resumes it, and every pair's 
   expect(events[0].outcome).toBe("succeeded");
 });
 
+test("a console killed in the middle of a share: after restart the audit trail has the share with its real outcome", async ({ page, login }) => {
+  const databaseUrl = freshSqlite("e2e-crash.db");
+  const env = { INTENT_SETTLE_MS: "1500" };
+  const c = await startConsole({ port: BASE_PORT + 14, databaseUrl, instanceId: "crash", env });
+  consoles.push(c);
+  await signIn(page, login, c.url);
+  // The job takes about 5 s: the action is waiting for it when the console dies.
+  await emulator.put("/config", { jobTiming: { initMs: 2_000, itemMs: 1_500, maxRunMs: 0 } });
+  await page.goto(`${c.url}/images/1b7f0000-0000-4000-8000-000000000001`);
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  await page.getByLabel("Targets").fill("610be0000000000000000000000000a1 1417ec000000000000000000000000a1");
+  await page.getByRole("button", { name: "Check targets" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Share 2 pairs" }).click();
+  // Killed while the action waits for its job: the intent holds the job id by then.
+  await expect.poll(async () => (await queryFile<{ jobs: string }>("data/e2e-crash.db", "select jobs from action_intents"))[0]?.jobs ?? "").toMatch(/^[0-9a-f]{32}$/);
+  await c.kill("SIGKILL");
+  const intents = await queryFile<{ action: string }>("data/e2e-crash.db", "select action from action_intents");
+  expect(intents).toEqual([{ action: "share" }]);
+  expect((await emulator.stats())["POST /v1/cloudimages/members"]).toBe(1);
+
+  await c.restart();
+  await expect
+    .poll(async () => queryFile<{ action: string; outcome: string; input: string; pairs: string }>("data/e2e-crash.db", "select action, outcome, input, pairs from audit_events where action = 'share'"), { timeout: 30_000 })
+    .toHaveLength(1);
+  const [event] = await queryFile<{ outcome: string; input: string; pairs: string }>("data/e2e-crash.db", "select outcome, input, pairs from audit_events where action = 'share'");
+  expect(event.outcome).toBe("succeeded");
+  expect(JSON.parse(event.input)).toMatchObject({ interrupted: true });
+  expect(JSON.parse(event.pairs).map((p: { outcome: string }) => p.outcome)).toEqual(["succeeded", "succeeded"]);
+  expect(await queryFile("data/e2e-crash.db", "select id from action_intents")).toEqual([]);
+  // Nothing was sent again.
+  expect((await emulator.stats())["POST /v1/cloudimages/members"]).toBe(1);
+});
+
 test("two consoles on one PostgreSQL: sessions work on both, each job is polled by one of them, and the other takes over when it is killed", async ({ page, login }) => {
   const name = `imshare_e2e_${Date.now().toString(36)}`;
   const admin = await openDatabase(PG_ADMIN_URL);

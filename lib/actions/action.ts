@@ -11,7 +11,7 @@ import { INSTANCE_ID } from "@/lib/instance";
 import type { AuditOutcome } from "@/lib/db/types";
 import { appError, toAppError, type AppError } from "@/lib/errors";
 import { echo, fieldErrorsOf, fromForm } from "./form";
-import { clearIntent, recordIntent, renewIntent, type IntentPlan } from "./intents";
+import { clearIntent, noteIntentJobs, recordIntent, renewIntent, type IntentPlan } from "./intents";
 
 /** What every server action returns (STYLE convention 5). `values` echoes the form after a failure. */
 export type ActionResult<T> =
@@ -52,11 +52,14 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S>, run: (
       return { ok: false, error: { ...appError("invalid_input"), fieldErrors: fieldErrorsOf(parsed.error) }, values: echo(raw) };
     }
     const notes: Parameters<ActionContext["note"]>[0] = {};
-    let intent: { id: string; timer: ReturnType<typeof setInterval> } | undefined;
+    let intent: { id: string; db: Awaited<ReturnType<typeof getDb>>; timer: ReturnType<typeof setInterval> } | undefined;
     const ctx: ActionContext = {
       session,
       scope: scopeOf(session),
-      note: (d) => Object.assign(notes, d),
+      note: (d) => {
+        Object.assign(notes, d);
+        if (d.jobId && intent) void noteIntentJobs(intent.db, intent.id, d.jobId).catch(() => {});
+      },
       async intent(plan) {
         if (!spec.audit || intent || plan.pairs.length === 0) return;
         const db = await getDb();
@@ -64,7 +67,7 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S>, run: (
         // Renewed while this process works on it; a dead process lets it lapse.
         const timer = setInterval(() => void renewIntent(db, id, INSTANCE_ID, env.BATCH_LEASE_MS).catch(() => {}), env.BATCH_LEASE_MS / 3);
         timer.unref?.();
-        intent = { id, timer };
+        intent = { id, db, timer };
       },
     };
     const started = performance.now();

@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import { writeAuditEvent, type AuditActor, type AuditPair } from "@/lib/audit/writer";
 import type { TokenSource } from "@/lib/batches/tokens";
 import { listPhoneImageMembers } from "@/lib/cloud/cph";
-import { listImageMembers, type Scope } from "@/lib/cloud/ims";
+import { listImageMembers, showJobProgress, type Scope } from "@/lib/cloud/ims";
 import type { Database } from "@/lib/db/types";
 import { mapPool } from "@/lib/sharing/pool";
 
@@ -39,6 +39,7 @@ export async function recordIntent(db: Kysely<Database>, intent: IntentRecord, o
       actor: JSON.stringify(intent.actor),
       input: JSON.stringify(intent.input ?? {}),
       plan: JSON.stringify(intent.plan),
+      jobs: "",
       started_at: now,
       lease_owner: owner,
       lease_until: now + leaseMs,
@@ -49,6 +50,11 @@ export async function recordIntent(db: Kysely<Database>, intent: IntentRecord, o
 
 export async function renewIntent(db: Kysely<Database>, id: string, owner: string, leaseMs: number, now = Date.now()): Promise<void> {
   await db.updateTable("action_intents").set({ lease_until: now + leaseMs }).where("id", "=", id).where("lease_owner", "=", owner).execute();
+}
+
+/** The jobs the change started (IMS answers with a job id): the reconciler waits until they end. */
+export async function noteIntentJobs(db: Kysely<Database>, id: string, jobs: string): Promise<void> {
+  await db.updateTable("action_intents").set({ jobs }).where("id", "=", id).execute();
 }
 
 /** The action wrote its own audit event: the intent has served. */
@@ -63,6 +69,8 @@ export interface ReconcileOptions {
   leaseMs: number;
   /** How long after its start an orphaned change is left for the cloud to finish before members are read. */
   settleMs: number;
+  /** How long a job the change started may run before the members are read anyway. */
+  jobTimeoutMs: number;
   now?: () => number;
 }
 
@@ -96,6 +104,13 @@ export async function reconcileIntents(o: ReconcileOptions): Promise<number> {
     const token = await o.tokens.tokenFor({ userId: actor.userId, accountId: actor.accountId, projectId: actor.projectId, region: actor.region }, null);
     if (!token) continue;
     const scope: Scope = { token: token.token, region: actor.region, projectId: actor.projectId };
+    // A job still running would make the members say "not applied" too early: wait for it (bounded).
+    const jobs = intent.jobs.split(",").filter(Boolean);
+    const states = await Promise.all(jobs.map((j) => showJobProgress(scope, j).then((job) => job.status, () => "UNKNOWN")));
+    if (states.some((s) => s === "INIT" || s === "RUNNING") && now - intent.started_at < o.jobTimeoutMs) {
+      await o.db.updateTable("action_intents").set({ lease_until: 0 }).where("id", "=", intent.id).execute();
+      continue;
+    }
     const pairs = await readOutcomes(scope, plan);
     const ok = pairs.filter((p) => p.outcome === "succeeded").length;
     await o.db.transaction().execute(async (tx) => {

@@ -193,6 +193,8 @@ export interface ActionIntentsTable {
   input: string;
   /** IntentPlan, JSON. */
   plan: string;
+  /** IMS job ids the change got so far, comma separated: the reconciler waits for them to end. */
+  jobs: string;
   started_at: number;
   lease_owner: string;
   lease_until: number;

@@ -254,6 +254,7 @@ export const migrations: Record<string, Migration> = {
         .addColumn("actor", "text", (c) => c.notNull())
         .addColumn("input", "text", (c) => c.notNull())
         .addColumn("plan", "text", (c) => c.notNull())
+        .addColumn("jobs", "text", (c) => c.notNull())
         .addColumn("started_at", "bigint", (c) => c.notNull())
         .addColumn("lease_owner", "text", (c) => c.notNull())
         .addColumn("lease_until", "bigint", (c) => c.notNull())
