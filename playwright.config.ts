@@ -54,6 +54,7 @@ export default defineConfig({
         INBOX_POLL_MS: "1000",
         BATCH_POLL_MS: "300",
         BATCH_LEASE_MS: "3000",
+        INTENT_SETTLE_MS: "2000",
         IMSHARE_INSTANCE_ID: "e2e-main",
         // CTS imports only when a test presses "Import now", and reads traces up to that moment.
         CTS_IMPORT_INTERVAL_MS: "0",

@@ -1,4 +1,4 @@
-import { auditActions, expect, emulator, test } from "./fixtures";
+import { auditActions, expect, emulator, lastAudit, test } from "./fixtures";
 
 const UBUNTU = "1b7f0000-0000-4000-8000-000000000001";
 const DEBIAN = "1b7f0000-0000-4000-8000-000000000002";
@@ -96,6 +96,25 @@ test("an injected 503 during a share shows the error and leaves nothing half-don
   await page.reload();
   await expect(page.getByText("Not shared with anyone yet.")).toBeVisible();
   expect(await auditActions("alice")).toContain("share");
+});
+
+test("a share whose answer is lost says it may have been applied, sends nothing again, and History gets the real outcome", async ({ page }) => {
+  // The emulator applies the batch call, then answers 504 as a gateway that gave up would.
+  await emulator.fault({ method: "POST", path: "/v1/cloudimages/members", status: 504, after: true, times: 1 });
+  await emulator.resetStats();
+  await page.goto(`/images/${UBUNTU}`);
+  await share(page, GLOBEX);
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("button", { name: "Share 1 pair" }).click();
+  await expect(dialog.getByText(/may or may not have been applied.*check there before trying again/)).toBeVisible();
+  expect((await emulator.stats())["POST /v1/cloudimages/members"]).toBe(1);
+  // The reconciler reads the members and records what really happened: the share went through.
+  await expect.poll(async () => (await lastAudit("alice")).action, { timeout: 20_000 }).toBe("share");
+  const event = await lastAudit("alice");
+  expect(event.outcome).toBe("succeeded");
+  expect(JSON.parse(event.input)).toMatchObject({ interrupted: true });
+  expect(JSON.parse(event.pairs)).toEqual([{ image: UBUNTU, target: GLOBEX, outcome: "succeeded" }]);
+  expect((await emulator.stats())["POST /v1/cloudimages/members"]).toBe(1);
 });
 
 test("a read-only user sees the images without the buttons that would fail", async ({ page, login }) => {

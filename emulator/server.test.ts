@@ -96,6 +96,16 @@ describe("controls", () => {
     expect((await emu.call("GET", `/v1/${DEMO.acmeAp}/cloudimages/1b7f0000-0000-4000-8000-000000000002/members`, { token })).status).toBe(200);
   });
 
+  it("applies a call and then loses its answer when the fault says after", async () => {
+    const token = await emu.login("alice");
+    await emu.call("POST", "/__emulator/faults/routes", { body: { method: "POST", path: "/v2/images/*/members", status: 504, after: true, times: 1 } });
+    const lost = await emu.call("POST", "/v2/images/1b7f0000-0000-4000-8000-000000000001/members", { token, body: { member: DEMO.globexAp } });
+    expect(lost.status).toBe(504);
+    // The member was added all the same: adding it again is a conflict.
+    const again = await emu.call("POST", "/v2/images/1b7f0000-0000-4000-8000-000000000001/members", { token, body: { member: DEMO.globexAp } });
+    expect(again.status).toBe(409);
+  });
+
   it("delays calls by the injected latency", async () => {
     const token = await emu.login("alice");
     await emu.call("POST", "/__emulator/faults/routes", { body: { path: "/v1/cloudimages/quota", latencyMs: 120 } });

@@ -92,6 +92,11 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     if (c.req.path.startsWith("/__emulator")) return next();
     stats.count(c.req.method, c.req.path, c.req.header("user-agent") ?? "");
     const fault = faults.takeRoute(c.req.method, c.req.path);
+    if (fault?.after) {
+      // The request is applied, then its answer is lost: what a timeout after the fact looks like.
+      emu.advanceJobs();
+      await next();
+    }
     if (fault) {
       if (fault.latencyMs > 0) await sleep(fault.latencyMs);
       if (fault.hang) {
@@ -99,6 +104,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
         throw gatewayError(504, "APIGW.0104", "The backend timed out.");
       }
       if (fault.status) throw injected(fault.status, fault.code, fault.message, fault.retryAfter, c.req.path);
+      if (fault.after) return;
     }
     emu.advanceJobs();
     await next();

@@ -14,6 +14,8 @@ export const routeFaultSchema = z
     retryAfter: z.number().int().min(0).optional(),
     /** Never answer (until the client gives up), like a timeout. */
     hang: z.boolean().default(false),
+    /** Apply the request first, then answer with the fault: the change happened but its answer is lost. */
+    after: z.boolean().default(false),
     /** Share of matching calls affected, 0..1. */
     probability: z.number().min(0).max(1).default(1),
     /** How many calls to affect before the fault removes itself; absent means until cleared. */

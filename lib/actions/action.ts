@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { writeAuditEvent, type AuditPair } from "@/lib/audit/writer";
 import { redirectToSignIn, requireSession, scopeOf } from "@/lib/auth/session";
 import type { StoredSession } from "@/lib/auth/session-store";
+import { CloudError } from "@/lib/cloud/errors";
 import type { Scope } from "@/lib/cloud/ims";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -11,7 +12,11 @@ import { INSTANCE_ID } from "@/lib/instance";
 import type { AuditOutcome } from "@/lib/db/types";
 import { appError, toAppError, type AppError } from "@/lib/errors";
 import { echo, fieldErrorsOf, fromForm } from "./form";
-import { clearIntent, noteIntentJobs, recordIntent, renewIntent, type IntentPlan } from "./intents";
+import { clearIntent, noteIntentJobs, recordIntent, releaseIntent, renewIntent, type IntentPlan } from "./intents";
+
+/** What a user is told when a change got no answer: it may have been applied, so no blind retry. */
+const ANSWER_LOST =
+  "Huawei Cloud did not answer, so this change may or may not have been applied. Imshare reads the members and records the real outcome in History within a few minutes; check there before trying again.";
 
 /** What every server action returns (STYLE convention 5). `values` echoes the form after a failure. */
 export type ActionResult<T> =
@@ -72,19 +77,27 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S>, run: (
     };
     const started = performance.now();
     let result: ActionResult<T>;
+    let lost = false;
     try {
       result = { ok: true, data: await run(parsed.data, ctx) };
     } catch (e) {
       unstable_rethrow(e);
       const error = toAppError(e);
       if (error.code === "internal") console.error(`action ${spec.audit || "read"} failed:`, e);
-      result = { ok: false, error, values: echo(raw) };
+      // No answer (a timeout, a gateway that gave up) after the change began: it may have been applied.
+      lost = Boolean(intent) && e instanceof CloudError && (e.status === 0 || e.status === 502 || e.status === 504);
+      result = lost
+        ? { ok: false, error: { ...appError("timeout", ANSWER_LOST), upstreamCode: error.upstreamCode }, values: echo(raw) }
+        : { ok: false, error, values: echo(raw) };
     }
-    const recorded = spec.audit ? await audit(spec.audit, session, parsed.data, result, notes, performance.now() - started) : false;
-    if (intent) {
-      clearInterval(intent.timer);
+    if (intent) clearInterval(intent.timer);
+    if (intent && lost) {
+      // The reconciler reads the members once the cloud had time to finish, and writes the event.
+      await releaseIntent(intent.db, intent.id).catch((e) => console.error("intent: could not release", e));
+    } else {
+      const recorded = spec.audit ? await audit(spec.audit, session, parsed.data, result, notes, performance.now() - started) : false;
       // Unrecorded (the database failed us): the intent lapses and the reconciler writes the event.
-      if (recorded) await clearIntent(await getDb(), intent.id).catch((e) => console.error("intent: could not clear", e));
+      if (intent && recorded) await clearIntent(intent.db, intent.id).catch((e) => console.error("intent: could not clear", e));
     }
     if (!result.ok && result.error.code === "session_expired") return redirectToSignIn("expired");
     return result;

@@ -57,6 +57,11 @@ export async function noteIntentJobs(db: Kysely<Database>, id: string, jobs: str
   await db.updateTable("action_intents").set({ jobs }).where("id", "=", id).execute();
 }
 
+/** The action could not tell what happened: the reconciler may take the intent as soon as it has settled. */
+export async function releaseIntent(db: Kysely<Database>, id: string): Promise<void> {
+  await db.updateTable("action_intents").set({ lease_until: 0 }).where("id", "=", id).execute();
+}
+
 /** The action wrote its own audit event: the intent has served. */
 export async function clearIntent(db: Kysely<Database>, id: string): Promise<void> {
   await db.deleteFrom("action_intents").where("id", "=", id).execute();
