@@ -55,6 +55,8 @@ export default defineConfig({
         BATCH_POLL_MS: "300",
         BATCH_LEASE_MS: "3000",
         INTENT_SETTLE_MS: "2000",
+        CLOUD_TIMEOUT_MS: "4000",
+        BATCH_JOB_TIMEOUT_MS: "6000",
         IMSHARE_INSTANCE_ID: "e2e-main",
         // CTS imports only when a test presses "Import now", and reads traces up to that moment.
         CTS_IMPORT_INTERVAL_MS: "0",

@@ -1,9 +1,19 @@
 "use client";
 
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
 import { Button } from "@/components/ui/button";
 
 /** A read failed (the cloud did not answer, or answered something unexpected): say so and offer a retry. */
 export default function ConsoleError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  // The failed read ran on the server: fetch the page again, then render it in place of this message.
+  const retry = () =>
+    startTransition(() => {
+      router.refresh();
+      reset();
+    });
   return (
     <div className="mx-auto mt-10 max-w-lg rounded-lg border border-destructive/40 bg-card p-6">
       <h2 className="font-semibold">This page could not be loaded</h2>
@@ -12,8 +22,8 @@ export default function ConsoleError({ error, reset }: { error: Error & { digest
         settings.
       </p>
       {error.digest && <p className="mt-2 font-mono text-xs text-muted-foreground">Reference: {error.digest}</p>}
-      <Button className="mt-4" onClick={reset}>
-        Try again
+      <Button className="mt-4" onClick={retry} disabled={pending}>
+        {pending ? "Trying again…" : "Try again"}
       </Button>
     </div>
   );

@@ -1,0 +1,88 @@
+import type { Page } from "@playwright/test";
+import { countOf, launchTenByThree } from "./batch-helpers";
+import { expect, emulator, lastAudit, query, test } from "./fixtures";
+
+/**
+ * The main flows under each upstream fault the emulator injects: reads that fail one time in five,
+ * throttling with Retry-After, slow answers, a read that never answers, a job stuck in RUNNING.
+ * Each flow must end with its true outcome, and every change must be in the audit trail.
+ */
+const UBUNTU = "1b7f0000-0000-4000-8000-000000000001";
+const GLOBEX = "610be0000000000000000000000000a1";
+
+test.beforeEach(async ({ page, login }) => {
+  await emulator.reset();
+  await login.goto();
+  await login.signIn("alice");
+  await expect(page).toHaveURL(/\/images$/);
+});
+test.afterEach(async () => {
+  await emulator.clearFaults();
+});
+
+/** Browse, share one pair from the image page, accept an incoming image: the flows every fault must leave working. */
+async function mainFlows(page: Page) {
+  await page.goto("/images?q=ubuntu");
+  await expect(page.getByRole("link", { name: "ubuntu-22.04-web" })).toBeVisible();
+  await page.goto(`/images/${UBUNTU}`);
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  await page.getByLabel("Targets").fill(GLOBEX);
+  await page.getByRole("button", { name: "Check targets" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("button", { name: "Share 1 pair" }).click();
+  await expect(dialog.getByText("shared, pending acceptance")).toBeVisible({ timeout: 30_000 });
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await expect.poll(async () => (await lastAudit("alice")).action).toBe("share");
+  expect((await lastAudit("alice")).outcome).toBe("succeeded");
+
+  await page.goto("/incoming");
+  await page.getByRole("button", { name: "Accept globex-analytics-gpu" }).click();
+  await expect(page.getByText("Accepted globex-analytics-gpu")).toBeVisible({ timeout: 30_000 });
+  expect(await lastAudit("alice")).toMatchObject({ action: "accept", outcome: "succeeded" });
+}
+
+test("one read in five answers 500 or 503: reads are retried, and browsing, a share, an accept and a batch all complete", async ({ page }) => {
+  await emulator.fault({ method: "GET", path: "/**", status: 503, probability: 0.1 });
+  await emulator.fault({ method: "GET", path: "/**", status: 500, probability: 0.1 });
+  await mainFlows(page);
+  await launchTenByThree(page);
+  await expect(countOf(page, "Succeeded")).toHaveText("30", { timeout: 30_000 });
+});
+
+test("throttling (429 with Retry-After) on reads: the console waits as told and completes", async ({ page }) => {
+  await emulator.fault({ method: "GET", path: "/v2/**", status: 429, retryAfter: 1, times: 4 });
+  await mainFlows(page);
+});
+
+test("every call takes 2 s: slow, but every flow completes and says so", async ({ page }) => {
+  test.setTimeout(120_000);
+  await emulator.fault({ path: "/**", latencyMs: 2_000 });
+  await mainFlows(page);
+});
+
+test("a read that never answers times out, is retried, and the page loads", async ({ page }) => {
+  await emulator.fault({ method: "GET", path: "/v2/cloudimages", hang: true, times: 1 });
+  await page.goto("/images?q=ubuntu");
+  await expect(page.getByRole("link", { name: "ubuntu-22.04-web" })).toBeVisible({ timeout: 30_000 });
+});
+
+test("reads that keep failing show a clear error with a retry button, which works once the cloud is back", async ({ page }) => {
+  await emulator.fault({ method: "GET", path: "/v2/cloudimages", status: 503 });
+  await page.goto("/images?q=ubuntu");
+  await expect(page.getByRole("heading", { name: "This page could not be loaded" })).toBeVisible();
+  await expect(page.getByText(/Huawei Cloud did not answer as expected/)).toBeVisible();
+  await emulator.clearFaults();
+  await page.getByRole("button", { name: "Try again" }).click();
+  await expect(page.getByRole("link", { name: "ubuntu-22.04-web" })).toBeVisible();
+});
+
+test("a batch job stuck in RUNNING is given up after the job timeout, its pairs read from the members and sent again", async ({ page }) => {
+  await emulator.post("/faults/jobs", { kind: "stuck", times: 1 });
+  const id = await launchTenByThree(page);
+  await expect(countOf(page, "Succeeded")).toHaveText("30", { timeout: 45_000 });
+  const pairs = await query<{ attempt: number }>("select attempt from batch_pairs where batch_id = ?", id);
+  // Not applied by the stuck job, so sent once more; never more than that.
+  expect(pairs.every((p) => p.attempt === 2)).toBe(true);
+  const calls = await query<{ status: string; error_code: string | null }>("select status, error_code from batch_calls where batch_id = ? order by seq", id);
+  expect(calls[0]).toMatchObject({ status: "done", error_code: "job_stuck" });
+});
