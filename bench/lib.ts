@@ -108,7 +108,7 @@ export async function load(target: string, headers: Record<string, string>, conc
  * Starts `next start` (build first: npm run build) against an emulator, in its own process group so
  * that stopping it also stops the next-server it starts.
  */
-export async function startConsole(emulatorUrl: string, env: Record<string, string> = {}): Promise<{ url: string; stop(): void }> {
+export async function startConsole(emulatorUrl: string, env: Record<string, string> = {}): Promise<{ url: string; pid: number; stop(): void }> {
   const { existsSync, mkdtempSync } = await import("node:fs");
   const { tmpdir } = await import("node:os");
   const { join } = await import("node:path");
@@ -131,7 +131,7 @@ export async function startConsole(emulatorUrl: string, env: Record<string, stri
     if (next.pid) process.kill(-next.pid, "SIGTERM");
   };
   for (let i = 0; i < 300; i++) {
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return { url, stop };
+    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return { url, pid: next.pid ?? 0, stop };
     await new Promise((r) => setTimeout(r, 100));
   }
   stop();
