@@ -9,4 +9,8 @@ echo "— type check"; npm run --silent typecheck
 echo "— lint"; npm run --silent lint
 echo "— unit tests (emulator, cloud client, data layer on SQLite and PostgreSQL)"; npm run --silent test:unit
 echo "— build"; AUTH_SECRET="${AUTH_SECRET:-build-only-secret-build-only-secret-xx}" npx next build
-echo "— end-to-end tests (Chromium)"; npm run --silent test:e2e
+echo "— end-to-end tests (Chromium)"
+status=0
+npm run --silent test:e2e || status=$?
+echo "— RELIABILITY.md from the reports"; node scripts/reliability.mjs || true
+exit "$status"
