@@ -60,6 +60,24 @@ test("a server action posted from another origin is refused and changes nothing"
   expect(await countSessions("alice")).toBe(before + 1);
 });
 
+test("behind HTTPS the session cookie is Secure (and __Secure- prefixed), HttpOnly and SameSite=Lax", async ({ page, request }) => {
+  await page.goto("/login");
+  const hidden = await page.locator("form[data-sign-in=password] input[type=hidden]").evaluateAll((els) =>
+    els.map((e) => [(e as HTMLInputElement).name, (e as HTMLInputElement).value] as [string, string]),
+  );
+  const host = new URL(page.url()).host;
+  const res = await request.post("/login", {
+    headers: { Origin: `https://${host}`, "X-Forwarded-Proto": "https" },
+    multipart: { ...Object.fromEntries(hidden), account: "acme", user: "audrey", password: "audrey-demo-2026", project: "ap-southeast-1" },
+    maxRedirects: 0,
+  });
+  const session = res.headersArray().find((h) => h.name.toLowerCase() === "set-cookie" && h.value.includes("authjs.session-token"))?.value ?? "";
+  expect(session).toMatch(/^__Secure-authjs\.session-token=/);
+  expect(session).toMatch(/; Secure/i);
+  expect(session).toMatch(/; HttpOnly/i);
+  expect(session).toMatch(/; SameSite=Lax/i);
+});
+
 test("sign-in is rate-limited per user: after 5 refusals even the right password waits, and says how long", async ({ page, login }) => {
   // dave (umbrella) is used by no other test, so his lock cannot get in their way.
   const dave = { account: "umbrella", user: "dave", password: "not-his-password" };
