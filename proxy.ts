@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { PATH_HEADER } from "@/lib/auth/paths";
+import { actionBodyProblem } from "@/lib/security/action-body";
 import { contentSecurityPolicy, HSTS, isHttps, newNonce, STATIC_HEADERS } from "@/lib/security/headers";
 
 const PUBLIC = [/^\/login(?:\/|$)/, /^\/api\/auth\//, /^\/api\/health$/];
@@ -9,9 +10,10 @@ const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"
  * Only redirects: a request without a session cookie goes to sign-in, keeping where it was headed.
  * Every page, action and route checks the session itself. It also passes the path on to server
  * code (`PATH_HEADER`), so an expired session can come back to the same page, and sets the
- * security headers with a fresh content-security-policy nonce.
+ * security headers with a fresh content-security-policy nonce. A server action post whose body
+ * Next could not decode is refused here with a 4xx instead of Next's 500.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const path = pathname + search;
   const https = isHttps(request.nextUrl, request.headers.get("x-forwarded-proto"));
@@ -19,7 +21,14 @@ export function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV !== "production", https });
   const isPublic = PUBLIC.some((p) => p.test(pathname));
   let response: NextResponse;
-  if (!isPublic && !SESSION_COOKIES.some((c) => request.cookies.has(c))) {
+  // A server action whose body Next would fail on with a 500 (too large, not React's encoding).
+  const problem = request.method === "POST" && request.headers.has("next-action") ? await actionBodyProblem(request.clone()) : undefined;
+  if (!decodable(pathname)) {
+    // Next fails on a path it cannot percent-decode (a lone surrogate's bytes) with a 500.
+    response = NextResponse.json({ error: { code: "invalid_input", message: "That address is not valid. Check the link and try again." } }, { status: 400 });
+  } else if (problem) {
+    response = NextResponse.json({ ok: false, error: { code: "invalid_input", message: problem.message } }, { status: problem.status });
+  } else if (!isPublic && !SESSION_COOKIES.some((c) => request.cookies.has(c))) {
     if (pathname.startsWith("/api/")) {
       response = NextResponse.json({ error: { code: "session_expired", message: "Sign in to continue." } }, { status: 401 });
     } else {
@@ -39,6 +48,15 @@ export function proxy(request: NextRequest) {
   for (const [name, value] of Object.entries(STATIC_HEADERS)) response.headers.set(name, value);
   if (https) response.headers.set("Strict-Transport-Security", HSTS);
   return response;
+}
+
+function decodable(pathname: string): boolean {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export const config = {

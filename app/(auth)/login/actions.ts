@@ -42,8 +42,9 @@ async function clientAddress(): Promise<string> {
 const SIGN_IN_CODES: ErrorCode[] = ["invalid_credentials", "invalid_token", "unknown_project", "iam_unreachable", "forbidden", "upstream_unavailable"];
 
 /** Signs in with IAM; on failure the form gets a sentence and its values back (never the secrets). */
-export async function signInAction(_prev: ActionResult<never> | null, form: FormData): Promise<ActionResult<never>> {
-  const raw = fromForm(form);
+export async function signInAction(_prev: ActionResult<never> | null, form: FormData | unknown): Promise<ActionResult<never>> {
+  // The form posts FormData; anything else posted by hand is parsed (and refused) by the same schema.
+  const raw = form instanceof FormData ? fromForm(form) : form;
   const values = echo(raw);
   const parsed = signInSchema.safeParse(raw);
   if (!parsed.success) return { ok: false, error: { ...appError("invalid_input"), fieldErrors: fieldErrorsOf(parsed.error) }, values };

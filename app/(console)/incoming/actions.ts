@@ -6,6 +6,7 @@ import { defineAction, type ActionContext } from "@/lib/actions/action";
 import { listVaults, vaultProblem } from "@/lib/cloud/cbr";
 import { CloudError } from "@/lib/cloud/errors";
 import { batchUpdateMembers, listImageMembers, showImage } from "@/lib/cloud/ims";
+import type { Image } from "@/lib/cloud/schemas/ims";
 import { env } from "@/lib/env";
 import { appError, UserError } from "@/lib/errors";
 import { waitForJob } from "@/lib/sharing/jobs";
@@ -37,8 +38,11 @@ function chunks<T>(items: T[], size: number): T[][] {
 async function decide(status: "accepted" | "rejected", input: z.output<typeof decisionSchema>, ctx: ActionContext): Promise<DecisionResult[]> {
   const { scope } = ctx;
   const images = await mapPool(input.imageIds, 50, (id) => showImage(scope, id).catch((e: unknown) => (e instanceof CloudError && e.status === 404 ? null : Promise.reject(e))));
-  const missing = input.imageIds.filter((_, i) => !images[i]);
-  const found = images.filter((i) => i !== null);
+  // Only images shared with this project can be accepted or rejected: its own, public or unknown
+  // ones are reported as not found without a call.
+  const isIncoming = (i: Image | null): i is Image => i !== null && i.__imagetype === "shared" && i.owner !== scope.projectId;
+  const missing = input.imageIds.filter((_, i) => !isIncoming(images[i]));
+  const found = images.filter(isIncoming);
   const needsVault = found.filter((i) => status === "accepted" && kindOf(i) === "whole" && i.__backup_id);
   if (needsVault.length) {
     const vault = input.vaultId ? (await listVaults(scope)).find((v) => v.id === input.vaultId) : undefined;

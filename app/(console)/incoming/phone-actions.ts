@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction, type ActionContext } from "@/lib/actions/action";
 import type { AuditPair } from "@/lib/audit/writer";
-import { updatePhoneImageMember } from "@/lib/cloud/cph";
+import { listSharedPhoneImages, updatePhoneImageMember } from "@/lib/cloud/cph";
 import { CloudError } from "@/lib/cloud/errors";
 import type { PhoneMemberDecision } from "@/lib/cloud/schemas/cph";
 import { toAppError } from "@/lib/errors";
@@ -12,6 +12,8 @@ import { mapPool } from "@/lib/sharing/pool";
 
 /** CPH answers one image per call: a few at a time. */
 const CONCURRENCY = 4;
+
+const NOT_SHARED = "This phone image is not shared with this project. Refresh the page.";
 
 const decidePhoneImagesSchema = z.object({
   imageIds: z.preprocess(
@@ -38,8 +40,11 @@ export interface PhoneDecisionData {
 function decidePhoneImages(decision: PhoneMemberDecision) {
   return async (input: z.output<typeof decidePhoneImagesSchema>, ctx: ActionContext): Promise<PhoneDecisionData> => {
     const imageIds = [...new Set(input.imageIds)];
+    // Only images shared with this project are sent; any other id is answered here, without a call.
+    const shared = new Set((await listSharedPhoneImages(ctx.scope)).images.map((i) => i.image_id));
     let lost: CloudError | undefined;
     const results = await mapPool(imageIds, CONCURRENCY, async (imageId): Promise<PhoneDecisionResult & { requestId?: string }> => {
+      if (!shared.has(imageId)) return { imageId, outcome: "failed", reason: NOT_SHARED, code: "not_found" };
       try {
         const { requestId } = await updatePhoneImageMember(ctx.scope, imageId, decision);
         return { imageId, outcome: "succeeded", requestId };

@@ -95,12 +95,12 @@ const unshare = defineAction({ audit: "unshare", schema: unshareSchema }, async 
 export type UnshareData = { imageName: string; results: CallResult[] };
 
 /** Stops sharing with the chosen members, or with all of them once the image's name is typed. */
-export async function unsharePhoneImageAction(prev: ActionState<UnshareData>, payload: FormData): Promise<ActionResult<UnshareData>> {
+export async function unsharePhoneImageAction(prev: ActionState<UnshareData>, payload: FormData | z.input<typeof unshareSchema>): Promise<ActionResult<UnshareData>> {
   const result = await unshare(null, payload);
   if (!result.ok) return result;
   if (result.data.refused) {
     const message = `Type the image name ${result.data.imageName} exactly to remove every member.`;
-    const typed = payload.get("confirmName");
+    const typed = payload instanceof FormData ? payload.get("confirmName") : payload.confirmName;
     return {
       ok: false,
       error: { ...appError("invalid_input", message), fieldErrors: { confirmName: [message] } },

@@ -1,0 +1,132 @@
+/** Hostile input for the fuzz: ids of other accounts, and values of every wrong kind. */
+
+/** Ids of the demo world that are not acme's to act on. */
+export const FOREIGN = {
+  globexProject: "610be0000000000000000000000000a1",
+  initechProject: "1417ec000000000000000000000000a1",
+  globexAccount: "610be000000000000000000000000002",
+  /** globex-new-release: owned by globex, not shared with acme. */
+  globexImage: "610be000-0000-4000-8000-000000000005",
+  /** globex-ci-runner: shared with acme and accepted, but globex's. */
+  globexSharedImage: "610be000-0000-4000-8000-000000000002",
+  /** No image, batch or phone image has these. */
+  noUuid: "4f1d2c3b-0000-4000-8000-00000000dead",
+  noPhone: "ffffffffffffffffffffffffffff0001",
+};
+
+/** acme's images that no payload may change: encrypted (never shareable) and without members. */
+export const ACME = {
+  encrypted: "1b7f0000-0000-4000-8000-000000000003",
+  ubuntu: "1b7f0000-0000-4000-8000-000000000001",
+  phoneNoMembers: "ac0e0000000000000000000000c9a002",
+};
+
+const MB = "\u00e9".repeat(1 << 19) + "x".repeat(1 << 19);
+
+/** Strings a form field may be given by someone who does not use the form. */
+export const STRINGS: string[] = [
+  "",
+  "   ",
+  "../../etc/passwd",
+  "..%2F..%2F..%2Fetc%2Fpasswd",
+  "<script>alert(1)</script>",
+  "<img src=x onerror=alert(1)>",
+  "\u202Eexe.gnp",
+  "a\u200B\u200C\u200Db\uFEFF",
+  "nul\u0000byte",
+  "lone\uD800surrogate",
+  "\uDC00",
+  "' OR 1=1 --",
+  "${7*7}{{7*7}}",
+  "$undefined",
+  "$NaN",
+  "$Infinity",
+  "$-0",
+  "$n99999999999999999999",
+  "$D2026-13-45T99:99:99Z",
+  "$$escaped",
+  FOREIGN.globexProject,
+  FOREIGN.globexAccount,
+  FOREIGN.globexImage,
+  FOREIGN.globexSharedImage,
+  FOREIGN.noUuid,
+  FOREIGN.noPhone,
+  `urn:ims:${FOREIGN.globexAccount}:organization:o-${"a".repeat(10)}`,
+  MB,
+];
+
+/** Values of the wrong type. */
+export const VALUES: unknown[] = [
+  null,
+  0,
+  -1,
+  1.5,
+  1e308,
+  true,
+  [],
+  {},
+  [null],
+  [[FOREIGN.globexImage]],
+  { length: 1e9 },
+  JSON.parse('{"__proto__":{"isAdmin":true},"constructor":{"prototype":{"polluted":1}}}'),
+  Array.from({ length: 20_000 }, (_, i) => `${FOREIGN.noUuid.slice(0, -4)}${(i % 10_000).toString(16).padStart(4, "0")}`),
+];
+
+/** Ids that look valid but name other accounts' things: they pass the schemas and must stop at the cloud's answer. */
+export const ID_LIKE = new Set([FOREIGN.globexProject, FOREIGN.globexAccount, FOREIGN.globexImage, FOREIGN.globexSharedImage, FOREIGN.noUuid, FOREIGN.noPhone]);
+
+export interface ActionSpec {
+  /** A payload that changes nothing (other accounts' ids, images that cannot be shared); each field is varied from it. */
+  base: Record<string, unknown>;
+  /** Declared with a FormData payload: also posted as multipart. */
+  form?: boolean;
+  /** Reads only, or reports each pair's outcome: `ok: true` is a fine answer (as long as the cloud saw no change). */
+  mayAccept?: boolean;
+  /** Fields whose id-like values would make a legitimate change (skipped for them). */
+  noIds?: string[];
+}
+
+/**
+ * Every action of the console with a base payload; an action of the build missing here fails the fuzz.
+ * `importCtsTracesAction` is in the build once the History page renders its panel.
+ */
+export const ACTIONS: Record<string, ActionSpec> = {
+  // Every field empty: each variant changes one field, so no variant is ever a real sign-in attempt
+  // (which would count against the sign-in rate limit of every other test).
+  signInAction: { base: { method: "password", account: "", user: "", password: "", project: "", callbackUrl: "" }, form: true },
+  switchProjectAction: { base: { projectId: FOREIGN.globexProject, returnTo: "/images" } },
+  signOutAction: { base: {}, mayAccept: true },
+  planShareAction: { base: { imageIds: [ACME.encrypted], targets: FOREIGN.globexProject, kind: "project" }, mayAccept: true },
+  shareImagesAction: { base: { imageIds: [ACME.encrypted], targets: FOREIGN.globexProject, kind: "project" }, mayAccept: true },
+  unshareMembersAction: { base: { imageId: ACME.encrypted, memberIds: [FOREIGN.globexProject], all: false, confirmName: "" } },
+  acceptImagesAction: { base: { imageIds: [FOREIGN.globexImage], vaultId: "" }, noIds: ["imageIds"], mayAccept: true },
+  rejectImagesAction: { base: { imageIds: [FOREIGN.globexImage], vaultId: "" }, noIds: ["imageIds"], mayAccept: true },
+  acceptPhoneImagesAction: { base: { imageIds: [FOREIGN.noPhone] }, mayAccept: true },
+  rejectPhoneImagesAction: { base: { imageIds: [FOREIGN.noPhone] }, mayAccept: true },
+  planBatchAction: { base: { operation: "share", imageIds: [FOREIGN.noUuid], targets: "not a target", kind: "project" }, mayAccept: true },
+  launchBatchAction: { base: { operation: "share", imageIds: [FOREIGN.noUuid], targets: "not a target", kind: "project", excluded: [] }, noIds: ["targets"] },
+  retryFailedAction: { base: { batchId: FOREIGN.noUuid } },
+  cancelBatchAction: { base: { batchId: FOREIGN.noUuid } },
+  planPhoneShareAction: { base: { imageId: FOREIGN.noPhone, targets: FOREIGN.globexProject }, mayAccept: true },
+  sharePhoneImageAction: { base: { imageId: FOREIGN.noPhone, targets: FOREIGN.globexProject }, mayAccept: true },
+  unsharePhoneImageAction: { base: { imageId: FOREIGN.noPhone, memberId: [FOREIGN.globexProject], all: "1", confirmName: "" }, form: true },
+  importCtsTracesAction: { base: {}, mayAccept: true },
+};
+
+/** The argument lists posted to one action: wrong shapes, then each field given every hostile value. */
+export function payloadsOf(spec: ActionSpec): unknown[][] {
+  const shapes: unknown[][] = [[], [null], [null, null], [null, "payload"], [null, 42], [null, []], [null, [spec.base]], [{ ok: true }, spec.base, "extra"]];
+  const whole = [
+    { ...spec.base, extra: MB, $ACTION_ID_x: "1" },
+    JSON.parse(JSON.stringify(spec.base).replace(/^\{/, Object.keys(spec.base).length ? '{"__proto__":{"ok":true},' : '{"__proto__":{"ok":true}')),
+  ];
+  const fields = Object.keys(spec.base).flatMap((field) => {
+    const values = [...STRINGS, ...VALUES].filter((v) => !(spec.noIds?.includes(field) && ID_LIKE.has(v as string)));
+    const asList = Array.isArray(spec.base[field]) ? values.filter((v) => typeof v === "string").map((v) => [v]) : [];
+    return [...values, ...asList].map((v) => ({ ...spec.base, [field]: v }));
+  });
+  return [...shapes, ...[...whole, ...fields].map((p) => [null, p])];
+}
+
+/** Bodies that are not React's encoding at all. */
+export const RAW_BODIES = ["", "not json", "[", '{"0":1}', "[null,\"$Q1\"]", "[null,\"$@9\"]", "[null,\"$K7\"]", "[null,\"$h1\"]", "[null,\"$F1\"]"];

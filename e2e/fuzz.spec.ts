@@ -1,0 +1,152 @@
+import type { APIRequestContext, Page } from "@playwright/test";
+import { grown, manifestActions, multipartOf, mutations, postAction, problemOf, type ManifestAction } from "./action-client";
+import { expect, query, test } from "./fixtures";
+import { ACME, ACTIONS, FOREIGN, payloadsOf, RAW_BODIES, STRINGS, type ActionSpec } from "./fuzz-corpus";
+
+/**
+ * Issue 8 item 4: every server action of the build, posted over HTTP as a browser would, with
+ * hostile arguments. Each answer is a redirect within the console or a refusal in the error
+ * vocabulary, never a 5xx, and the cloud sees no call that changes anything.
+ */
+const actions = manifestActions();
+
+/** Targeted payloads beyond the generic corpus: acme's own things used where they make no sense. */
+const TARGETED: Record<string, unknown[]> = {
+  // Accepting or rejecting your own image: not shared with you, so nothing to send.
+  acceptImagesAction: [{ imageIds: [ACME.ubuntu] }],
+  rejectImagesAction: [{ imageIds: [ACME.ubuntu] }],
+  acceptPhoneImagesAction: [{ imageIds: [ACME.phoneNoMembers] }],
+  rejectPhoneImagesAction: [{ imageIds: [ACME.phoneNoMembers] }],
+  // Every member of a phone image, with a name that is not the image's: refused, as a plain object too.
+  unsharePhoneImageAction: [{ imageId: ACME.phoneNoMembers, all: "1", confirmName: "<b>cph-android12-base</b>" }],
+  unshareMembersAction: [{ imageId: ACME.encrypted, all: true, confirmName: "centos-7-encrypted" }],
+};
+
+async function signIn(page: Page, login: { goto(): Promise<void>; signIn(who: "alice"): Promise<void> }) {
+  await login.goto();
+  await login.signIn("alice");
+  await expect(page).toHaveURL(/\/images$/);
+}
+
+/** Batches still being sent by the tracker would make calls of their own while the fuzz counts. */
+async function trackerIdle() {
+  await expect
+    .poll(async () => (await query<{ n: number }>("select count(*) as n from batches where status = 'running'"))[0].n, { timeout: 60_000 })
+    .toBe(0);
+}
+
+/** Posts every payload, and returns one line per answer that was wrong or that changed the cloud. */
+async function fuzz(request: APIRequestContext, origin: string, action: ManifestAction, spec: ActionSpec): Promise<string[]> {
+  const failures: string[] = [];
+  const bodies: { label: string; body: string | Buffer; type?: string }[] = [
+    ...payloadsOf(spec).map((args) => ({ label: JSON.stringify(args).slice(0, 120), body: JSON.stringify(args) })),
+    ...(TARGETED[action.name] ?? []).map((p) => ({ label: `targeted ${JSON.stringify(p)}`, body: JSON.stringify([null, p]) })),
+    ...RAW_BODIES.map((raw) => ({ label: `raw ${raw}`, body: raw })),
+  ];
+  if (spec.form) {
+    for (const p of [spec.base, ...(TARGETED[action.name] ?? [])] as Record<string, unknown>[]) {
+      for (const value of ["<script>alert(1)</script>", "../../etc/passwd", "\u202E\u0000\uFEFF", "x".repeat(1 << 20)]) {
+        for (const field of Object.keys(p)) {
+          const { body, contentType } = multipartOf({ ...p, [field]: value });
+          bodies.push({ label: `form ${field}=${value.slice(0, 30)}`, body, type: contentType });
+        }
+      }
+    }
+  }
+  for (const { label, body, type } of bodies) {
+    const before = await mutations();
+    const res = await postAction(request, origin, action, body, type);
+    const problem = await problemOf(res, spec.mayAccept ?? false);
+    const changed = grown(before, await mutations());
+    if (problem) failures.push(`${action.name} ${label}: ${problem}`);
+    if (changed.length) failures.push(`${action.name} ${label}: the cloud got ${changed.join(", ")}`);
+  }
+  return failures;
+}
+
+test("the fuzz knows every server action of the build", () => {
+  expect(actions.length).toBeGreaterThanOrEqual(17);
+  expect(actions.map((a) => a.name).filter((name) => !ACTIONS[name])).toEqual([]);
+});
+
+test("every server action refuses hostile input clearly: no 5xx, vocabulary codes, no cloud change", async ({ page, login, baseURL }) => {
+  test.setTimeout(240_000);
+  await signIn(page, login);
+  await trackerIdle();
+  const failures: string[] = [];
+  // Signing out ends the session the others use: last.
+  for (const action of [...actions].sort((a, b) => Number(a.name === "signOutAction") - Number(b.name === "signOutAction"))) {
+    failures.push(...(await fuzz(page.request, baseURL as string, action, ACTIONS[action.name])));
+  }
+  expect(failures).toEqual([]);
+});
+
+test("without a session every action sends to sign-in and changes nothing", async ({ request, baseURL }) => {
+  const before = await mutations();
+  for (const action of actions) {
+    const res = await postAction(request, baseURL as string, action, JSON.stringify([null, ACTIONS[action.name].base]));
+    expect(await problemOf(res, false), action.name).toBeUndefined();
+    // The proxy sends a request without a session cookie to sign-in before any action runs.
+    if (action.name !== "signInAction") expect(res.headers().location, action.name).toMatch(/\/login\?callbackUrl=/);
+  }
+  expect(grown(before, await mutations())).toEqual([]);
+});
+
+/** Path segments and query values for the route handlers: traversal, markup, unicode, other accounts' ids. */
+const SEGMENTS = [
+  // Lone surrogates cannot be percent-encoded: `%ED%A0%80` below stands for them.
+  ...STRINGS.filter((s) => s.length < 1000 && s.trim() !== "" && !/[\uD800-\uDFFF]/.test(s)).map(encodeURIComponent),
+  "%2e%2e%2f%2e%2e%2fetc%2fpasswd",
+  "..%252f..%252fetc%252fpasswd",
+  "%00",
+  "%E2%80%AE",
+  "%ED%A0%80",
+  "------------------------------------",
+  "x".repeat(4000),
+];
+const BATCH_ROUTES = (id: string) => [`/api/batches/${id}`, `/api/batches/${id}/events`, `/api/batches/${id}/export?format=csv`, `/api/batches/${id}/export?format=json`];
+
+test("route handlers answer hostile paths and queries with 4xx JSON, the same 404 for every batch that is not yours", async ({ page, login, playwright, baseURL }) => {
+  test.setTimeout(120_000);
+  await signIn(page, login);
+  const get = (path: string) => page.request.get(path, { failOnStatusCode: false, maxRedirects: 0 });
+  const missing = await get(`/api/batches/${FOREIGN.noUuid}`);
+  expect(missing.status()).toBe(404);
+  const notFound = await missing.json();
+  expect(notFound.error.code).toBe("not_found");
+  const failures: string[] = [];
+  for (const segment of SEGMENTS) {
+    for (const path of BATCH_ROUTES(segment)) {
+      const res = await get(path);
+      if (res.status() >= 500 || res.status() === 200) failures.push(`${path.slice(0, 80)}: ${res.status()}`);
+      // A path that cannot be percent-decoded is refused by the proxy (400) before any handler.
+      else if (res.status() === 404 && res.headers()["content-type"]?.includes("json") && JSON.stringify(await res.json()) !== JSON.stringify(notFound)) failures.push(`${path.slice(0, 80)}: another body`);
+    }
+  }
+  for (const value of SEGMENTS) {
+    for (const path of [`/api/incoming/count?x=${value}`, `/api/health?x=${value}`, ...BATCH_ROUTES(`${FOREIGN.noUuid}?since=${value}&format=${value}`)]) {
+      const res = await get(path);
+      if (res.status() >= 500) failures.push(`${path.slice(0, 80)}: ${res.status()}`);
+    }
+  }
+  // Auth.js's own routes, with hostile actions, providers and parameters.
+  for (const path of ["session", "providers", "csrf", "signin", "signout", "nonsense", `error?error=${SEGMENTS[4]}`, `callback/iam-password?code=${SEGMENTS[2]}`, `signin/${SEGMENTS[5]}`, `callback/${SEGMENTS[3]}`]) {
+    const posted = await page.request.post(`/api/auth/${path}`, { form: { csrfToken: SEGMENTS[4], account: SEGMENTS[3] }, failOnStatusCode: false, maxRedirects: 0 });
+    for (const [method, res] of [["GET", await get(`/api/auth/${path}`)], ["POST", posted]] as const) {
+      if (res.status() >= 500) failures.push(`/api/auth/${path.slice(0, 60)} ${method}: ${res.status()}`);
+    }
+  }
+  expect(failures).toEqual([]);
+
+  // Without a session, or with a forged session cookie: 401 in the vocabulary, never a 5xx.
+  const forged = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Cookie: `authjs.session-token=${encodeURIComponent("<script>alert(1)</script>")}` } });
+  const anonymous = await playwright.request.newContext({ baseURL });
+  for (const ctx of [anonymous, forged]) {
+    for (const path of [...BATCH_ROUTES(FOREIGN.noUuid), "/api/incoming/count"]) {
+      const res = await ctx.get(path, { failOnStatusCode: false, maxRedirects: 0 });
+      expect(res.status(), path).toBe(401);
+      expect((await res.json()).error.code, path).toBe("session_expired");
+    }
+  }
+  await Promise.all([forged.dispose(), anonymous.dispose()]);
+});

@@ -1,0 +1,121 @@
+import type { APIRequestContext, APIResponse, Page } from "@playwright/test";
+import { manifestActions, postAction } from "./action-client";
+import { launchTenByThree } from "./batch-helpers";
+import { emulator, expect, LoginPage, query, test } from "./fixtures";
+
+/**
+ * Issue 8 item 5: bob (globex) guesses the ids of alice's (acme) images, phone images, batches,
+ * their events and exports, and her history events. Each answers exactly as an id that does not
+ * exist: the not-found page, or the same status and byte-for-byte the same body.
+ */
+/** debian-12-base: shared with globex, so bob sees it in Incoming, but its owner's page is not his. */
+const ACME_IMAGE = "1b7f0000-0000-4000-8000-000000000002";
+/** ubuntu-22.04-web: no members, invisible to bob. */
+const ACME_PRIVATE = "1b7f0000-0000-4000-8000-000000000001";
+const ACME_PHONE = "ac0e0000000000000000000000c9a001";
+const NO_UUID = "9e3c1d2b-0000-4000-8000-00000000beef";
+const NO_PHONE = "ffffffffffffffffffffffffffff0002";
+
+/** A response body with the per-request ids (request ids, nonces) taken out. */
+async function bodyOf(res: APIResponse): Promise<string> {
+  return (await res.text()).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "<uuid>").replace(/[A-Za-z0-9+/]{22}==/g, "<nonce>");
+}
+
+async function signedIn(page: Page, who: "alice" | "bob") {
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.signIn(who);
+  await expect(page).toHaveURL(/\/images$/);
+}
+
+/** Same status and same body for another account's id and for an id nobody has. */
+async function expectSameAnswer(request: APIRequestContext, theirs: string, nobodys: string, status = 404) {
+  const [a, b] = [await request.get(theirs, { failOnStatusCode: false }), await request.get(nobodys, { failOnStatusCode: false })];
+  expect(a.status(), theirs).toBe(status);
+  expect(b.status(), nobodys).toBe(status);
+  expect(a.headers()["content-type"]).toBe(b.headers()["content-type"]);
+  expect(await bodyOf(a), theirs).toBe(await bodyOf(b));
+}
+
+test("bob reaches none of alice's images, batches, events or exports: each answers as an id nobody has", async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  await emulator.reset();
+  await signedIn(page, "alice");
+  const batch = await launchTenByThree(page);
+  expect((await page.request.get(`/api/batches/${batch}`)).status()).toBe(200);
+
+  const bobContext = await browser.newContext();
+  const bob = await bobContext.newPage();
+  await signedIn(bob, "bob");
+
+  // Pages: the area's not-found page, for hers as for nobody's. The console streams (loading.tsx),
+  // so the status is sent before the page knows: it is the same for both, not necessarily 404.
+  const pages: [string, string, string][] = [
+    [`/images/${ACME_IMAGE}`, `/images/${NO_UUID}`, "Image not found"],
+    [`/images/${ACME_PRIVATE}`, `/images/${NO_UUID}`, "Image not found"],
+    [`/phones/${ACME_PHONE}`, `/phones/${NO_PHONE}`, "This phone image is not among this project's images"],
+    [`/batches/${batch}`, `/batches/${NO_UUID}`, "Batch not found"],
+  ];
+  for (const [theirs, nobodys, heading] of pages) {
+    const statuses: (number | undefined)[] = [];
+    for (const path of [theirs, nobodys]) {
+      statuses.push((await bob.goto(path))?.status());
+      await expect(bob.getByRole("heading", { name: heading })).toBeVisible();
+      for (const secret of ["debian-12-base", "ubuntu-22.04-web", "cph-android11-game", "app-01"]) await expect(bob.getByText(secret)).toHaveCount(0);
+    }
+    expect(statuses[0], theirs).toBe(statuses[1]);
+  }
+
+  // Route handlers: the batch, its event stream and its exports.
+  for (const suffix of ["", "?since=1", "/events", "/export?format=csv", "/export?format=json", "/export?format=xml"]) {
+    await expectSameAnswer(bob.request, `/api/batches/${batch}${suffix}`, `/api/batches/${NO_UUID}${suffix}`);
+  }
+
+  // Actions on her batch: the same refusal as for a batch nobody launched, and nothing changes.
+  const actions = manifestActions().filter((a) => a.name === "retryFailedAction" || a.name === "cancelBatchAction");
+  expect(actions).toHaveLength(2);
+  const origin = new URL(bob.url()).origin;
+  for (const action of actions) {
+    const [theirs, nobodys] = [
+      await postAction(bob.request, origin, action, JSON.stringify([null, { batchId: batch }])),
+      await postAction(bob.request, origin, action, JSON.stringify([null, { batchId: NO_UUID }])),
+    ];
+    expect(theirs.status()).toBe(200);
+    expect(await bodyOf(theirs)).toBe(await bodyOf(nobodys));
+    expect(await theirs.text()).toContain("not_found");
+  }
+  const [{ status }] = await query<{ status: string }>("select status from batches where id = ?", batch);
+  expect(status).not.toBe("cancelled");
+
+  // History: her events by id. `/api/history/<id>` and the History page's `?event=` arrive with the
+  // History page (another branch): until then they answer the same for hers as for nobody's, and
+  // never show her event.
+  const [event] = await query<{ id: string }>("select id from audit_events where user_name = 'alice' and action = 'batch_launched' order by seq desc limit 1");
+  expect(event).toBeDefined();
+  const history = await bob.request.get(`/api/history/${event.id}`, { failOnStatusCode: false });
+  await expectSameAnswer(bob.request, `/api/history/${event.id}`, `/api/history/${NO_UUID}`, history.status());
+  expect(history.status()).not.toBe(200);
+  for (const path of [`/history?event=${event.id}`, "/api/history/export", "/api/history/export?format=csv"]) {
+    const res = await bob.request.get(path, { failOnStatusCode: false });
+    expect(res.status(), path).toBeLessThan(500);
+    const text = await res.text();
+    // The page echoes its own address (the id asked for); nothing else of hers may appear.
+    const secrets = path.includes(event.id) ? [batch, "alice", "app-01"] : [event.id, batch, "alice", "app-01"];
+    for (const secret of secrets) expect(text, `${path} shows ${secret}`).not.toContain(secret);
+  }
+  await bobContext.close();
+});
+
+test("alice's own batch with hostile queries: 4xx or the batch, never a 5xx", async ({ page }) => {
+  await signedIn(page, "alice");
+  // An ended batch, so that its event stream closes after the snapshot.
+  const ended = () => query<{ id: string }>("select id from batches where user_name = 'alice' and status in ('finished', 'cancelled') order by created_at desc limit 1");
+  await expect.poll(async () => (await ended()).length, { timeout: 60_000 }).toBe(1);
+  const [row] = await ended();
+  for (const q of ["since=-1", "since=NaN", "since=1e309", "since=%00", "since=99999999999999999999", "format=..%2F..%2Fetc%2Fpasswd", "format=%3Cscript%3E", "format=CSV"]) {
+    for (const path of [`/api/batches/${row.id}?${q}`, `/api/batches/${row.id}/export?${q}`, `/api/batches/${row.id}/events?${q}`]) {
+      const res = await page.request.get(path, { failOnStatusCode: false });
+      expect(res.status(), path).toBeLessThan(500);
+    }
+  }
+});
