@@ -7,7 +7,7 @@ const PUBLIC = [/^\/login(?:\/|$)/, /^\/api\/auth\//, /^\/api\/health$/];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 /**
- * Only redirects: a request without a session cookie goes to sign-in, keeping where it was headed.
+ * Redirects and guards, nothing more: a request without a session cookie goes to sign-in, keeping where it was headed.
  * Every page, action and route checks the session itself. It also passes the path on to server
  * code (`PATH_HEADER`), so an expired session can come back to the same page, and sets the
  * security headers with a fresh content-security-policy nonce. A server action post whose body

@@ -24,7 +24,7 @@ const SCENARIOS = [
   ["crash", "kill -9 and restart in the middle of a batch", "each pair's outcome; no blind resend", ["batches-instances.spec.ts › restarted in the middle of a batch"]],
   ["scale-out", "two consoles on one PostgreSQL, the batch's holder killed", "each job polled by one instance at a time; every pair; sessions on both", ["batches-instances.spec.ts › two consoles", "tracker.test.ts › two trackers"]],
   ["attack", "malformed, oversized and hostile input to every server action and route", "no 5xx, no upstream call with invalid data", ["fuzz.spec.ts", "bad-input.test.ts"]],
-  ["attack", "hostile names from the cloud rendered in every page", "no script runs", ["fuzz.spec.ts › name", "fuzz.spec.ts › render"]],
+  ["attack", "hostile names from the cloud rendered in every page", "no script runs", ["hostile-names.spec.ts"]],
   ["attack", "another account's ids (images, batches, events, exports)", "no data of another account; 404 like a missing id", ["isolation.spec.ts", "batch-pages.spec.ts › another account", "history.spec.ts › bob"]],
   ["attack", "a server action posted from another origin", "no session, no change", ["security.spec.ts › another origin"]],
   ["attack", "password guessing", "further attempts refused per user and per address", ["security.spec.ts › rate-limited", "throttle.test.ts"]],
