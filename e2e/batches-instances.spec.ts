@@ -97,6 +97,10 @@ test("a console killed in the middle of a share: after restart the audit trail h
   expect(await queryFile("data/e2e-crash.db", "select id from action_intents")).toEqual([]);
   // Nothing was sent again.
   expect((await emulator.stats())["POST /v1/cloudimages/members"]).toBe(1);
+  // The console's own output never holds an IAM token, whatever it logged while crashing and recovering.
+  const tokens = (await emulator.tokens()).map((t) => t.token);
+  expect(tokens.length).toBeGreaterThan(0);
+  expect(tokens.filter((t) => c.output().includes(t) || c.output().includes(t.slice(0, 64)))).toEqual([]);
 });
 
 test("two consoles on one PostgreSQL: sessions work on both, each job is polled by one of them, and the other takes over when it is killed", async ({ page, login }) => {

@@ -13,6 +13,8 @@ export interface ConsoleProcess {
   kill(signal?: NodeJS.Signals): Promise<void>;
   /** Starts it again on the same port and database. */
   restart(): Promise<void>;
+  /** Everything the process printed so far (both runs). */
+  output(): string;
 }
 
 export const E2E_AUTH_SECRET = "e2e-secret-e2e-secret-e2e-secret-e2e-secret";
@@ -59,7 +61,7 @@ export async function startConsole(options: { port: number; databaseUrl: string;
   }
 
   await start();
-  return { url, instanceId: options.instanceId, kill, restart: start };
+  return { url, instanceId: options.instanceId, kill, restart: start, output: () => output };
 }
 
 /** A fresh SQLite file for a test's own console. */
