@@ -21,7 +21,7 @@ export interface ActionContext {
   session: StoredSession;
   scope: Scope;
   /** Records upstream ids, the images and targets involved, per-pair outcomes, or a partial outcome. */
-  note(details: { requestId?: string; jobId?: string; images?: string[]; targets?: string[]; pairs?: AuditPair[]; outcome?: AuditOutcome }): void;
+  note(details: { requestId?: string; jobId?: string; images?: string[]; targets?: string[]; pairs?: AuditPair[]; outcome?: AuditOutcome; batches?: string[] }): void;
 }
 
 interface ActionSpec<S extends z.ZodType> {
@@ -77,6 +77,7 @@ async function audit(
       images: notes.images,
       targets: notes.targets,
       pairs: notes.pairs,
+      batches: notes.batches,
       input,
       error: result.ok ? pairFailure(notes.pairs) : { code: result.error.upstreamCode ?? result.error.code, message: result.error.message },
       upstreamRequestId: notes.requestId ?? (result.ok ? undefined : result.error.upstreamRequestId),

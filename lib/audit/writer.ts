@@ -30,6 +30,8 @@ export interface AuditEvent {
   occurredAt?: number;
   /** The id of the record the event was imported from (a CTS trace id). */
   externalId?: string;
+  /** Batches the event is about, beyond a `batchId` in its input (a launch learns its id as it runs). */
+  batches?: string[];
 }
 
 const SECRET_KEYS = /pass(word)?|token|secret/i;
@@ -61,6 +63,7 @@ export async function writeAuditEvent(db: Kysely<Database> | Transaction<Databas
   const id = randomUUID();
   const a = event.actor;
   const batch = batchOf(event);
+  const batches = [...new Set([...(event.batches ?? []), ...(batch ? [batch] : [])])];
   await appendEvent(
     db,
     {
@@ -87,7 +90,7 @@ export async function writeAuditEvent(db: Kysely<Database> | Transaction<Databas
       duration_ms: Math.round(event.durationMs ?? 0),
       external_id: event.externalId ?? null,
     },
-    { images: event.images, targets: event.targets, batches: batch ? [batch] : [] },
+    { images: event.images, targets: event.targets, batches },
   );
   return id;
 }

@@ -75,7 +75,7 @@ const launchBatch = defineAction({ audit: "batch_launched", schema: launchSchema
     pairs,
   });
   announceBatchChange(id);
-  ctx.note({ images: planned.images.map((i) => i.id), targets: planned.targets.map((t) => t.value) });
+  ctx.note({ images: planned.images.map((i) => i.id), targets: planned.targets.map((t) => t.value), batches: [id] });
   return { id, launched: pairs.filter((p) => p.status === "waiting").length };
 });
 
