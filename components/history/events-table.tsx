@@ -12,7 +12,7 @@ const short = (id: string) => (id.length > 13 ? `${id.slice(0, 8)}…${id.slice(
 function Ids({ ids, href, shown = 2 }: { ids: string[]; href?: (id: string) => string; shown?: number }) {
   if (ids.length === 0) return <span className="text-muted-foreground">—</span>;
   return (
-    <span className="flex flex-col gap-0.5 font-mono text-xs">
+    <span className="flex flex-col gap-0.5 whitespace-nowrap font-mono text-xs">
       {ids.slice(0, shown).map((id) =>
         href ? (
           <Link key={id} href={href(id)} title={id} className="hover:underline">

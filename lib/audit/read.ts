@@ -119,7 +119,7 @@ export async function listEvents(db: Kysely<Database>, scope: HistoryScope, f: H
 }
 
 /** Every filtered event, newest first, read page by page by keyset: memory stays at one page. */
-export async function* streamEvents(db: Kysely<Database>, scope: HistoryScope, f: HistoryFilter, pageSize = 2_000): AsyncGenerator<HistoryEvent> {
+export async function* streamEvents(db: Kysely<Database>, scope: HistoryScope, f: HistoryFilter, pageSize = 1_000): AsyncGenerator<HistoryEvent> {
   let cursor: Cursor | undefined;
   for (;;) {
     const page = await listEvents(db, scope, f, { cursor, limit: pageSize });

@@ -11,6 +11,11 @@ const GROUPS = [
 const OTHER = { name: "Other", className: "fill-destructive/70", swatch: "bg-destructive/70" };
 
 const groupOf = (action: string) => GROUPS.find((g) => (g.actions as readonly string[]).includes(action)) ?? OTHER;
+/** Stacking order: by group, so each colour is one block of the bar. */
+const rank = (action: string) => {
+  const i = GROUPS.findIndex((g) => (g.actions as readonly string[]).includes(action));
+  return i < 0 ? GROUPS.length : i;
+};
 
 const W = 720;
 const H = 96;
@@ -44,7 +49,7 @@ export function ActivityChart({ days }: { days: ActivityDay[] }) {
         {days.map((d, i) => {
           let y = H;
           const x = i * slot + (slot - bar) / 2;
-          const parts = Object.entries(d.counts).sort(([a], [b]) => a.localeCompare(b));
+          const parts = Object.entries(d.counts).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
           const tip = `${label(d.day)}: ${totals[i]} event${totals[i] === 1 ? "" : "s"}${parts.length ? ` (${parts.map(([a, n]) => `${actionLabel(a)} ${n}`).join(", ")})` : ""}`;
           return (
             <g key={d.day}>

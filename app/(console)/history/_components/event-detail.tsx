@@ -37,8 +37,13 @@ export function EventDetail({ event: e }: { event: HistoryEvent }) {
       </dl>
       <section className="flex flex-col gap-2">
         <h3 className="font-medium">Images ({e.images.length}) and targets ({e.targets.length})</h3>
-        <p className="break-all font-mono text-xs">{e.images.join(" ") || "—"}</p>
-        <p className="break-all font-mono text-xs">{e.targets.join(" ") || "—"}</p>
+        <div className="grid grid-cols-2 gap-4 font-mono text-xs">
+          {[e.images, e.targets].map((ids, i) => (
+            <ul key={i} aria-label={i ? "Targets" : "Images"} className="flex flex-col gap-0.5">
+              {ids.length ? ids.map((id) => <li key={id} className="break-all">{id}</li>) : <li className="font-sans text-muted-foreground">None</li>}
+            </ul>
+          ))}
+        </div>
       </section>
       <section className="flex flex-col gap-2">
         <h3 className="font-medium">Pairs ({e.pairs.length})</h3>
