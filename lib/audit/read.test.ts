@@ -5,7 +5,9 @@ import { backends } from "@/lib/db/testing";
 import type { Database } from "@/lib/db/types";
 import { historyCsvLines, historyJsonChunks } from "./export";
 import { historyFilterSchema, type HistoryFilter } from "./filter";
+import { verifyChain } from "./chain";
 import { activityByDay, getEvent, listEvents, streamEvents, type HistoryEvent } from "./read";
+import { tamper } from "./testing";
 import { writeAuditEvent, type AuditActor } from "./writer";
 
 const DAY = 86_400_000;
@@ -136,5 +138,15 @@ describe.each(backends)("history reads on $name", (backend) => {
     const json = JSON.parse((await collect(historyJsonChunks(header, streamEvents(db, scope, filter, 3)))).join(""));
     expect(json.filter).toEqual({ image: "img-1", action: ["share", "accept"] });
     expect(json.events.map((e: HistoryEvent) => e.id)).toEqual(rows.map((e) => e.id));
+  });
+
+  // Last: it breaks acme's chain on purpose.
+  it("an altered row is the one Verify names, and its link opens that event", async () => {
+    expect(await verifyChain(db, "acme")).toMatchObject({ ok: true, events: 43 });
+    const [victim] = await listEvents(db, scope, f({ user: "bruno", action: "unshare" }), { limit: 1 }).then((p) => p.events);
+    await tamper(db, () => db.updateTable("audit_events").set({ outcome: "failed" }).where("id", "=", victim.id).execute());
+    const report = await verifyChain(db, "acme");
+    expect(report).toMatchObject({ ok: false, firstBreak: { id: victim.id, seq: victim.seq, problem: expect.stringMatching(/changed/) } });
+    expect(await getEvent(db, report.firstBreak?.id ?? "", scope)).toMatchObject({ id: victim.id, outcome: "failed" });
   });
 });
