@@ -1,10 +1,11 @@
-import { Migrator, PostgresAdapter, sql, type Kysely } from "kysely";
+import { Migrator, type Kysely } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { migrate } from "@/lib/db/connect";
 import { migrations } from "@/lib/db/migrations";
 import { backends } from "@/lib/db/testing";
 import type { Database } from "@/lib/db/types";
 import { GENESIS, purgeBefore, verifyChain } from "./chain";
+import { tamper as tamperWith } from "./testing";
 import { writeAuditEvent, type AuditActor } from "./writer";
 
 const actor = (accountId: string): AuditActor => ({
@@ -22,28 +23,8 @@ describe.each(backends)("audit chain on $name", (backend) => {
   let cleanup: () => Promise<void>;
   let account: string;
   let n = 0;
-  const pg = () => db.getExecutor().adapter instanceof PostgresAdapter;
 
-  /** What someone with direct access to the database could do: switch the guard off, then write. */
-  async function tamper(fn: () => Promise<unknown>) {
-    if (pg()) {
-      await sql`alter table audit_events disable trigger audit_events_append_only`.execute(db);
-      try {
-        await fn();
-      } finally {
-        await sql`alter table audit_events enable trigger audit_events_append_only`.execute(db);
-      }
-    } else {
-      await sql`update audit_purge_gate set open = 1`.execute(db);
-      await sql`drop trigger audit_events_no_update`.execute(db);
-      try {
-        await fn();
-      } finally {
-        await sql`update audit_purge_gate set open = 0`.execute(db);
-        await sql`create trigger audit_events_no_update before update on audit_events begin select raise(abort, 'audit_events is append-only: UPDATE refused'); end`.execute(db);
-      }
-    }
-  }
+  const tamper = (fn: () => Promise<unknown>) => tamperWith(db, fn);
 
   async function write(count: number, at = Date.now()) {
     const seqs: number[] = [];

@@ -1,6 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { HistorySection } from "@/components/history/history-section";
+import { TableSkeleton } from "@/components/table-skeleton";
 import { canChange, requireSession } from "@/lib/auth/session";
 import { getBatch } from "@/lib/batches/store";
 import { getDb } from "@/lib/db";
@@ -20,6 +23,9 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
         ← Batches
       </Link>
       <BatchLive initial={batch} canChange={canChange(session)} />
+      <Suspense fallback={<TableSkeleton rows={3} label="Loading history" />}>
+        <HistorySection scope={{ accountId: session.accountId, projectId: session.projectId }} filter={{ batch: id }} title="History of this batch" />
+      </Suspense>
     </div>
   );
 }

@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { HistorySection } from "@/components/history/history-section";
 import { QuotaMeter } from "@/components/quota-meter";
 import { ShareBadge } from "@/components/share-badge";
+import { TableSkeleton } from "@/components/table-skeleton";
 import { Badge } from "@/components/ui/badge";
 import { canChange, withCloud } from "@/lib/auth/session";
 import { CloudError } from "@/lib/cloud/errors";
@@ -87,6 +90,9 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
         shareable={!loaded.blocker}
         canChange={canChange(session)}
       />
+      <Suspense fallback={<TableSkeleton rows={3} label="Loading history" />}>
+        <HistorySection scope={{ accountId: session.accountId, projectId: session.projectId }} filter={{ image: image.id }} title="History of this image" />
+      </Suspense>
     </div>
   );
 }

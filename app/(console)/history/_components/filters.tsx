@@ -1,0 +1,79 @@
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+import { Input, Label } from "@/components/ui/input";
+import { AUDIT_ACTIONS, actionLabel, isFiltered, type HistoryFilter } from "@/lib/audit/filter";
+
+const selectClass = "h-9 rounded-md border border-input bg-background px-2 text-sm";
+
+/** A plain GET form: the filter lives in the URL, so it deep-links and works without JavaScript. */
+export function HistoryFilters({ filter }: { filter: HistoryFilter }) {
+  const actions = [...new Set([...AUDIT_ACTIONS, ...filter.action])];
+  return (
+    <form method="get" action="/history" role="search" aria-label="Filter events" className="flex flex-wrap items-end gap-3">
+      <div className="flex min-w-56 flex-1 flex-col gap-1">
+        <Label htmlFor="q">Search</Label>
+        <Input id="q" name="q" type="search" placeholder="Id, code, message, user…" defaultValue={filter.q} />
+      </div>
+      <div className="flex flex-col gap-1">
+        <Label htmlFor="from">From</Label>
+        <Input id="from" name="from" type="date" defaultValue={filter.from} className="w-36" />
+      </div>
+      <div className="flex flex-col gap-1">
+        <Label htmlFor="to">To</Label>
+        <Input id="to" name="to" type="date" defaultValue={filter.to} className="w-36" />
+      </div>
+      <details className="relative">
+        <summary className={`${selectClass} flex cursor-pointer list-none items-center`} aria-label="Actions">
+          {filter.action.length ? `Actions (${filter.action.length})` : "All actions"}
+        </summary>
+        <fieldset className="absolute z-20 mt-1 grid w-56 gap-1 rounded-md border border-border bg-card p-2 shadow-lg">
+          <legend className="sr-only">Actions</legend>
+          {actions.map((a) => (
+            <label key={a} className="flex items-center gap-2 text-sm">
+              <input type="checkbox" name="action" value={a} defaultChecked={filter.action.includes(a)} />
+              {actionLabel(a)}
+            </label>
+          ))}
+        </fieldset>
+      </details>
+      <div className="flex flex-col gap-1">
+        <Label htmlFor="user">User</Label>
+        <Input id="user" name="user" defaultValue={filter.user} className="w-32" />
+      </div>
+      <div className="flex flex-col gap-1">
+        <Label htmlFor="image">Image id</Label>
+        <Input id="image" name="image" defaultValue={filter.image} className="w-44 font-mono text-xs" />
+      </div>
+      <div className="flex flex-col gap-1">
+        <Label htmlFor="member">Member</Label>
+        <Input id="member" name="member" defaultValue={filter.member} className="w-44 font-mono text-xs" />
+      </div>
+      {filter.batch && <input type="hidden" name="batch" value={filter.batch} />}
+      <div className="flex flex-col gap-1">
+        <Label htmlFor="outcome">Outcome</Label>
+        <select id="outcome" name="outcome" defaultValue={filter.outcome ?? ""} className={selectClass}>
+          <option value="">Any</option>
+          <option value="succeeded">Succeeded</option>
+          <option value="failed">Failed</option>
+          <option value="partial">Partial</option>
+        </select>
+      </div>
+      <div className="flex flex-col gap-1">
+        <Label htmlFor="source">Source</Label>
+        <select id="source" name="source" defaultValue={filter.source ?? ""} className={selectClass}>
+          <option value="">Any</option>
+          <option value="console">This console</option>
+          <option value="cts">CTS</option>
+        </select>
+      </div>
+      <Button type="submit" variant="secondary">
+        Apply
+      </Button>
+      {isFiltered(filter) && (
+        <Button asChild variant="ghost">
+          <Link href="/history">Clear filters</Link>
+        </Button>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+import { csvRow } from "@/lib/batches/export";
+import { filterParams, type HistoryFilter } from "./filter";
+import { pairCounts, type HistoryEvent } from "./read";
+
+export const HISTORY_CSV_COLUMNS = [
+  "occurred_at",
+  "id",
+  "seq",
+  "account",
+  "user",
+  "project",
+  "action",
+  "source",
+  "outcome",
+  "pairs_succeeded",
+  "pairs_failed",
+  "pairs_skipped",
+  "images",
+  "targets",
+  "error_code",
+  "error_message",
+  "upstream_request_id",
+  "upstream_job_id",
+  "external_id",
+  "hash",
+] as const;
+
+/** What an export records about itself: the filter as URL parameters, the scope, and when. */
+export interface ExportHeader {
+  filter: HistoryFilter;
+  accountId: string;
+  projectId: string;
+  exportedAt: string;
+}
+
+export const filterText = (f: HistoryFilter) => filterParams(f).toString() || "(none)";
+
+function eventCsvRow(e: HistoryEvent): string {
+  const c = pairCounts(e.pairs);
+  return csvRow([
+    new Date(e.occurredAt).toISOString(),
+    e.id,
+    e.seq,
+    e.accountName,
+    e.userName,
+    e.projectName,
+    e.action,
+    e.source,
+    e.outcome,
+    c.succeeded,
+    c.failed,
+    c.skipped,
+    e.images.join(" "),
+    e.targets.join(" "),
+    e.errorCode,
+    e.errorMessage,
+    e.requestId,
+    e.jobId,
+    e.externalId,
+    e.hash,
+  ]);
+}
+
+/**
+ * The events as CSV: a first line recording the filter (one cell, so a spreadsheet shows it whole;
+ * the shared encoder keeps it and every cell formula-safe), the header, then one event at a time.
+ */
+export async function* historyCsvLines(header: ExportHeader, events: AsyncIterable<HistoryEvent>): AsyncGenerator<string> {
+  yield csvRow([`# filter: ${filterText(header.filter)}; project: ${header.projectId}; exported_at: ${header.exportedAt}`]);
+  yield csvRow([...HISTORY_CSV_COLUMNS]);
+  for await (const e of events) yield eventCsvRow(e);
+}
+
+/** `{"filter":…, "exportedAt":…, "events":[…]}` in pieces, one event at a time. */
+export async function* historyJsonChunks(header: ExportHeader, events: AsyncIterable<HistoryEvent>): AsyncGenerator<string> {
+  const filter = Object.fromEntries([...new Set(filterParams(header.filter).keys())].map((k) => [k, k === "action" ? header.filter.action : header.filter[k as keyof HistoryFilter]]));
+  yield `{"filter":${JSON.stringify(filter)},"accountId":${JSON.stringify(header.accountId)},"projectId":${JSON.stringify(header.projectId)},"exportedAt":${JSON.stringify(header.exportedAt)},"events":[`;
+  let first = true;
+  for await (const e of events) {
+    yield `${first ? "\n" : ",\n"}${JSON.stringify({ ...e, occurredAt: new Date(e.occurredAt).toISOString() })}`;
+    first = false;
+  }
+  yield "\n]}\n";
+}

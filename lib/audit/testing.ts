@@ -1,0 +1,23 @@
+import { PostgresAdapter, sql, type Kysely } from "kysely";
+import type { Database } from "@/lib/db/types";
+
+/** For tests: what someone with direct access to the database could do, switch the guard off, then write. */
+export async function tamper(db: Kysely<Database>, fn: () => Promise<unknown>): Promise<void> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) {
+    await sql`alter table audit_events disable trigger audit_events_append_only`.execute(db);
+    try {
+      await fn();
+    } finally {
+      await sql`alter table audit_events enable trigger audit_events_append_only`.execute(db);
+    }
+  } else {
+    await sql`update audit_purge_gate set open = 1`.execute(db);
+    await sql`drop trigger audit_events_no_update`.execute(db);
+    try {
+      await fn();
+    } finally {
+      await sql`update audit_purge_gate set open = 0`.execute(db);
+      await sql`create trigger audit_events_no_update before update on audit_events begin select raise(abort, 'audit_events is append-only: UPDATE refused'); end`.execute(db);
+    }
+  }
+}
