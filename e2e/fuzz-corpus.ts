@@ -88,7 +88,6 @@ export interface ActionSpec {
 
 /**
  * Every action of the console with a base payload; an action of the build missing here fails the fuzz.
- * `importCtsTracesAction` is in the build once the History page renders its panel.
  */
 export const ACTIONS: Record<string, ActionSpec> = {
   // Every field empty: each variant changes one field, so no variant is ever a real sign-in attempt
@@ -111,6 +110,7 @@ export const ACTIONS: Record<string, ActionSpec> = {
   sharePhoneImageAction: { base: { imageId: FOREIGN.noPhone, targets: FOREIGN.globexProject }, mayAccept: true },
   unsharePhoneImageAction: { base: { imageId: FOREIGN.noPhone, memberId: [FOREIGN.globexProject], all: "1", confirmName: "" }, form: true },
   importCtsTracesAction: { base: {}, mayAccept: true },
+  verifyChainAction: { base: {}, mayAccept: true },
 };
 
 /** The argument lists posted to one action: wrong shapes, then each field given every hostile value. */

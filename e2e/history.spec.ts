@@ -7,7 +7,10 @@ const GLOBEX = "610be0000000000000000000000000a1";
 
 /** The History table's rows as event ids (from their Details links), top to bottom. */
 async function eventIds(page: Page): Promise<string[]> {
-  const hrefs = await page.getByRole("table", { name: "Events" }).getByRole("link", { name: /^Details of/ }).evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
+  const links = page.getByRole("table", { name: "Events" }).getByRole("link", { name: /^Details of/ });
+  // The table streams in after the page's head: wait for its first row before reading them all.
+  await expect(links.first()).toBeVisible();
+  const hrefs = await links.evaluateAll((links) => links.map((a) => a.getAttribute("href") ?? ""));
   return hrefs.map((h) => new URL(h, "http://x").searchParams.get("event") ?? "");
 }
 
@@ -87,7 +90,7 @@ test("a share and a batch appear in History with their pairs; filters, export an
   expect((await eventIds(page)).slice(0, 2)).toEqual([finishedId, launchedId]);
 
   await page.goto("/history");
-  await page.getByLabel("Actions").click();
+  await page.getByText("All actions", { exact: true }).click();
   await page.getByRole("checkbox", { name: "Batch launched" }).check();
   await page.getByRole("checkbox", { name: "Batch finished" }).check();
   await page.getByRole("button", { name: "Apply" }).click();

@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import { writeAuditEvent, type AuditActor, type AuditPair } from "@/lib/audit/writer";
 import type { TokenSource } from "@/lib/batches/tokens";
 import { listPhoneImageMembers } from "@/lib/cloud/cph";
+import { CloudError } from "@/lib/cloud/errors";
 import { listImageMembers, showJobProgress, type Scope } from "@/lib/cloud/ims";
 import type { Database } from "@/lib/db/types";
 import { mapPool } from "@/lib/sharing/pool";
@@ -109,14 +110,23 @@ export async function reconcileIntents(o: ReconcileOptions): Promise<number> {
     const token = await o.tokens.tokenFor({ userId: actor.userId, accountId: actor.accountId, projectId: actor.projectId, region: actor.region }, null);
     if (!token) continue;
     const scope: Scope = { token: token.token, region: actor.region, projectId: actor.projectId };
-    // A job still running would make the members say "not applied" too early: wait for it (bounded).
-    const jobs = intent.jobs.split(",").filter(Boolean);
-    const states = await Promise.all(jobs.map((j) => showJobProgress(scope, j).then((job) => job.status, () => "UNKNOWN")));
-    if (states.some((s) => s === "INIT" || s === "RUNNING") && now - intent.started_at < o.jobTimeoutMs) {
-      await o.db.updateTable("action_intents").set({ lease_until: 0 }).where("id", "=", intent.id).execute();
+    const later = () => o.db.updateTable("action_intents").set({ lease_until: 0 }).where("id", "=", intent.id).execute();
+    let pairs: AuditPair[];
+    try {
+      // A job still running would make the members say "not applied" too early: wait for it (bounded).
+      const jobs = intent.jobs.split(",").filter(Boolean);
+      const states = await Promise.all(jobs.map((j) => showJobProgress(scope, j).then((job) => job.status)));
+      if (states.some((s) => s === "INIT" || s === "RUNNING") && now - intent.started_at < o.jobTimeoutMs) {
+        await later();
+        continue;
+      }
+      pairs = await readOutcomes(scope, plan);
+    } catch (e) {
+      // Unread is not "not applied": try again on the next pass (with another session if this token is refused).
+      if (e instanceof CloudError && e.isUnauthenticated) o.tokens.refused(token.token);
+      await later();
       continue;
     }
-    const pairs = await readOutcomes(scope, plan);
     const ok = pairs.filter((p) => p.outcome === "succeeded").length;
     await o.db.transaction().execute(async (tx) => {
       await writeAuditEvent(tx, {
@@ -141,6 +151,12 @@ export async function reconcileIntents(o: ReconcileOptions): Promise<number> {
   return settled;
 }
 
+/** An image that no longer exists has no members; any other failure is not an answer. */
+function gone(e: unknown): [] {
+  if (e instanceof CloudError && e.status === 404) return [];
+  throw e;
+}
+
 /** Each pair's state as the cloud has it now. */
 async function readOutcomes(scope: Scope, plan: IntentPlan): Promise<AuditPair[]> {
   const images = [...new Set(plan.pairs.map((p) => p.image))];
@@ -149,7 +165,7 @@ async function readOutcomes(scope: Scope, plan: IntentPlan): Promise<AuditPair[]
       const members =
         plan.service === "cph"
           ? (await listPhoneImageMembers(scope, image)).map((m) => ({ id: m.member_id, status: "accepted" }))
-          : (await listImageMembers(scope, image).catch(() => [])).map((m) => ({ id: m.member_id, status: m.status }));
+          : (await listImageMembers(scope, image).catch(gone)).map((m) => ({ id: m.member_id, status: m.status }));
       return [image, new Map(members.map((m) => [m.id, m.status]))] as const;
     }),
   );

@@ -225,8 +225,9 @@ export class Tracker {
     } catch (e) {
       if (e instanceof LeaseLost) return;
       if (e instanceof SignInNeeded || (e instanceof CloudError && e.isUnauthenticated)) {
+        // Never this token again; the next step tries the user's other sessions and waits only when none is left.
         this.o.tokens.refused(token.token);
-        return this.waitForSignIn(batch, this.o.now());
+        return;
       }
       throw e;
     }

@@ -23,7 +23,7 @@ export function HistoryFilters({ filter }: { filter: HistoryFilter }) {
         <Input id="to" name="to" type="date" defaultValue={filter.to} className="w-36" />
       </div>
       <details className="relative">
-        <summary className={`${selectClass} flex cursor-pointer list-none items-center`} aria-label="Actions">
+        <summary className={`${selectClass} flex cursor-pointer list-none items-center`}>
           {filter.action.length ? `Actions (${filter.action.length})` : "All actions"}
         </summary>
         <fieldset className="absolute z-20 mt-1 grid w-56 gap-1 rounded-md border border-border bg-card p-2 shadow-lg">

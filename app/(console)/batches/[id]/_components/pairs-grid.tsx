@@ -90,7 +90,11 @@ export function PairsGrid({ pairs, revision, counts, total }: { pairs: RefObject
         </div>
         <div ref={scroller} role="rowgroup" tabIndex={0} aria-label="Pairs, scrollable" className="max-h-[min(36rem,65vh)] overflow-auto [scrollbar-gutter:stable]">
           {rows.length === 0 ? (
-            <p className="p-6 text-center text-muted-foreground">{pairs.current.length === 0 ? "Loading pairs…" : "No pair matches this filter."}</p>
+            <div role="row">
+              <div role="cell" className="p-6 text-center text-muted-foreground">
+                {pairs.current.length === 0 ? "Loading pairs…" : "No pair matches this filter."}
+              </div>
+            </div>
           ) : (
             <div className="relative" style={{ height: virtualizer.getTotalSize() }}>
               {virtualizer.getVirtualItems().map((item) => {
