@@ -22,3 +22,14 @@ export async function launchTenByThree(page: Page, exclude: [number, number][] =
 /** The number beside a label of the progress panel (Succeeded, Failed, Running, Waiting). */
 export const countOf = (page: Page, label: string) => page.getByRole("region", { name: "Progress" }).locator("dt", { hasText: new RegExp(`^${label}$`) }).locator("+ dd");
 
+/** Shares an image with one project from its page (Share, Check targets, Share 1 pair, Done), as a user does. */
+export async function shareOnePair(page: Page, imageId: string, target: string, timeout?: number) {
+  await page.goto(`/images/${imageId}`);
+  await page.getByRole("button", { name: "Share", exact: true }).click();
+  await page.getByLabel("Targets").fill(target);
+  await page.getByRole("button", { name: "Check targets" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("button", { name: "Share 1 pair" }).click();
+  await expect(dialog.getByText("shared, pending acceptance")).toBeVisible({ timeout });
+  await dialog.getByRole("button", { name: "Done" }).click();
+}

@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { EMULATOR_URL } from "../playwright.config";
+import { shareOnePair } from "./batch-helpers";
 import { emulator, expect, query, test } from "./fixtures";
 
 const run = promisify(execFile);
@@ -55,14 +56,7 @@ test("a share made with the openstack CLI comes in from CTS once; the console's 
   await expect(page).toHaveURL(/\/images$/);
 
   // Through the console: one batch call whose request id the console keeps.
-  await page.goto(`/images/${UBUNTU}`);
-  await page.getByRole("button", { name: "Share", exact: true }).click();
-  await page.getByLabel("Targets").fill(GLOBEX);
-  await page.getByRole("button", { name: "Check targets" }).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByRole("button", { name: "Share 1 pair" }).click();
-  await expect(dialog.getByText("shared, pending acceptance")).toBeVisible();
-  await dialog.getByRole("button", { name: "Done" }).click();
+  await shareOnePair(page, UBUNTU, GLOBEX);
 
   // Outside the console.
   expect(JSON.parse(await openstackAsAlice(["image", "add", "project", UBUNTU, INITECH, "-f", "json"]))).toMatchObject({ status: "pending" });

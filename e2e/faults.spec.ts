@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import { countOf, launchTenByThree } from "./batch-helpers";
+import { countOf, launchTenByThree, shareOnePair } from "./batch-helpers";
 import { expect, emulator, lastAudit, query, test } from "./fixtures";
 
 /**
@@ -24,14 +24,7 @@ test.afterEach(async () => {
 async function mainFlows(page: Page) {
   await page.goto("/images?q=ubuntu");
   await expect(page.getByRole("link", { name: "ubuntu-22.04-web" })).toBeVisible();
-  await page.goto(`/images/${UBUNTU}`);
-  await page.getByRole("button", { name: "Share", exact: true }).click();
-  await page.getByLabel("Targets").fill(GLOBEX);
-  await page.getByRole("button", { name: "Check targets" }).click();
-  const dialog = page.getByRole("dialog");
-  await dialog.getByRole("button", { name: "Share 1 pair" }).click();
-  await expect(dialog.getByText("shared, pending acceptance")).toBeVisible({ timeout: 30_000 });
-  await dialog.getByRole("button", { name: "Done" }).click();
+  await shareOnePair(page, UBUNTU, GLOBEX, 30_000);
   await expect.poll(async () => (await lastAudit("alice")).action).toBe("share");
   expect((await lastAudit("alice")).outcome).toBe("succeeded");
 

@@ -116,32 +116,20 @@ export async function listBatches(db: Db, scope: BatchScope, page: { limit?: num
   return Promise.all(rows.map((r) => summarize(db, r, now)));
 }
 
-/** Pairs changed after `since` (0: all of them), in index order. */
-export async function pairsSince(db: Db, batchId: string, since = 0): Promise<BatchPairView[]> {
-  const rows = await db
+/** A batch's pairs with the job of the call that carries each. */
+function pairQuery(db: Db, batchId: string) {
+  return db
     .selectFrom("batch_pairs as p")
     .leftJoin("batch_calls as c", "c.id", "p.call_id")
-    .select([
-      "p.idx",
-      "p.image_id",
-      "p.image_name",
-      "p.service",
-      "p.target_kind",
-      "p.target",
-      "p.member_id",
-      "p.status",
-      "p.code",
-      "p.reason",
-      "p.attempt",
-      "p.version",
-      "p.updated_at",
-      "c.job_id",
-    ])
+    .select(["p.idx", "p.image_id", "p.image_name", "p.service", "p.target_kind", "p.target", "p.member_id", "p.status", "p.code", "p.reason", "p.attempt", "p.version", "p.updated_at", "c.job_id"])
     .where("p.batch_id", "=", batchId)
-    .where("p.version", ">", since)
-    .orderBy("p.idx")
-    .execute();
-  return rows.map((r) => ({
+    .orderBy("p.idx");
+}
+
+type PairRow = Awaited<ReturnType<ReturnType<typeof pairQuery>["execute"]>>[number];
+
+function pairView(r: PairRow): BatchPairView {
+  return {
     idx: r.idx,
     imageId: r.image_id,
     imageName: r.image_name,
@@ -156,40 +144,20 @@ export async function pairsSince(db: Db, batchId: string, since = 0): Promise<Ba
     jobId: r.job_id ?? null,
     updatedAt: r.updated_at,
     version: r.version,
-  }));
+  };
+}
+
+/** Pairs changed after `since` (0: all of them), in index order. */
+export async function pairsSince(db: Db, batchId: string, since = 0): Promise<BatchPairView[]> {
+  return (await pairQuery(db, batchId).where("p.version", ">", since).execute()).map(pairView);
 }
 
 /** Every pair of a batch, read in pages so that an export of 20,000 pairs never sits in memory. */
 export async function* streamPairs(db: Db, batchId: string, pageSize = 2_000): AsyncGenerator<BatchPairView> {
   let after = -1;
   for (;;) {
-    const rows = await db
-      .selectFrom("batch_pairs as p")
-      .leftJoin("batch_calls as c", "c.id", "p.call_id")
-      .select(["p.idx", "p.image_id", "p.image_name", "p.service", "p.target_kind", "p.target", "p.member_id", "p.status", "p.code", "p.reason", "p.attempt", "p.version", "p.updated_at", "c.job_id"])
-      .where("p.batch_id", "=", batchId)
-      .where("p.idx", ">", after)
-      .orderBy("p.idx")
-      .limit(pageSize)
-      .execute();
-    for (const r of rows) {
-      yield {
-        idx: r.idx,
-        imageId: r.image_id,
-        imageName: r.image_name,
-        service: r.service as ImageService,
-        targetKind: r.target_kind as TargetKind,
-        target: r.target,
-        memberId: r.member_id,
-        status: r.status as PairStatus,
-        code: r.code,
-        reason: r.reason,
-        attempt: r.attempt,
-        jobId: r.job_id ?? null,
-        updatedAt: r.updated_at,
-        version: r.version,
-      };
-    }
+    const rows = await pairQuery(db, batchId).where("p.idx", ">", after).limit(pageSize).execute();
+    for (const r of rows) yield pairView(r);
     if (rows.length < pageSize) return;
     after = rows[rows.length - 1].idx;
   }
