@@ -49,7 +49,10 @@ function rssOf(pid: number): number {
 
 const emulator = await startEmulator();
 const databaseUrl = `file:${join(mkdtempSync(join(tmpdir(), "imshare-load-")), "load.db")}`;
-const consoleProcess = await startConsole(emulator.url, { DATABASE_URL: databaseUrl, IMS_BATCH_CHUNK_SIZE: "5", BATCH_POLL_MS: "500" });
+// LOAD_HEAP_MB caps the console's V8 heap: steady memory under a cap (and no errors) tells lazy
+// garbage collection from a leak, which would end in an out-of-memory crash.
+const heap = process.env.LOAD_HEAP_MB ? { NODE_OPTIONS: `--max-old-space-size=${process.env.LOAD_HEAP_MB}` } : {};
+const consoleProcess = await startConsole(emulator.url, { DATABASE_URL: databaseUrl, IMS_BATCH_CHUNK_SIZE: "5", BATCH_POLL_MS: "500", ...heap });
 try {
   await fetch(`${emulator.url}/__emulator/config`, { method: "PUT", body: JSON.stringify({ jobTiming: { initMs: 300, itemMs: 120, maxRunMs: 0 } }) });
   const admins = await Promise.all(
@@ -118,7 +121,7 @@ try {
   const open = await db.selectFrom("batch_pairs").select((eb) => eb.fn.countAll<number>().as("n")).where("status", "in", ["waiting", "sending", "running"]).executeTakeFirst();
   await db.destroy();
 
-  printTable(`load: ${ADMINS} admins × ${ROUNDS} rounds of ${SECONDS} s, 5 batches of 120 pairs running`, [
+  printTable(`load: ${ADMINS} admins × ${ROUNDS} rounds of ${SECONDS} s, 5 batches of 120 pairs running${process.env.LOAD_HEAP_MB ? `, heap capped at ${process.env.LOAD_HEAP_MB} MB` : ""}`, [
     ["requests", requests],
     ["errors (non-200 or no answer)", errors],
     ...[...allTimes].map(([name, t]): [string, string] => [`${name}: p50 / p95`, `${percentile(t, 0.5).toFixed(0)} ms / ${percentile(t, 0.95).toFixed(0)} ms`]),
