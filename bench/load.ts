@@ -51,7 +51,7 @@ const emulator = await startEmulator();
 const databaseUrl = `file:${join(mkdtempSync(join(tmpdir(), "imshare-load-")), "load.db")}`;
 // LOAD_HEAP_MB caps the console's V8 heap: steady memory under a cap (and no errors) tells lazy
 // garbage collection from a leak, which would end in an out-of-memory crash.
-const heap = process.env.LOAD_HEAP_MB ? { NODE_OPTIONS: `--max-old-space-size=${process.env.LOAD_HEAP_MB}` } : {};
+const heap: Record<string, string> = process.env.LOAD_HEAP_MB ? { NODE_OPTIONS: `--max-old-space-size=${process.env.LOAD_HEAP_MB}` } : {};
 const consoleProcess = await startConsole(emulator.url, { DATABASE_URL: databaseUrl, IMS_BATCH_CHUNK_SIZE: "5", BATCH_POLL_MS: "500", ...heap });
 try {
   await fetch(`${emulator.url}/__emulator/config`, { method: "PUT", body: JSON.stringify({ jobTiming: { initMs: 300, itemMs: 120, maxRunMs: 0 } }) });
