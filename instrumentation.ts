@@ -1,6 +1,6 @@
 /**
- * Runs once when a console server starts: the batch tracker picks up every unfinished batch, and
- * the scheduled CTS import begins.
+ * Runs once when a console server starts: the batch tracker picks up every unfinished batch, history
+ * retention (if set) and the scheduled CTS import begin.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -8,6 +8,16 @@ export async function register() {
   if (env.BATCH_TRACKER) {
     const { startTracker } = await import("@/lib/batches/boot");
     await startTracker().catch((e) => console.error("batch tracker: could not start:", e));
+  }
+  if (env.AUDIT_RETENTION_DAYS > 0) {
+    const [{ purgeBefore }, { getDb }] = await Promise.all([import("@/lib/audit/chain"), import("@/lib/db")]);
+    const purge = async () => {
+      const removed = await purgeBefore(await getDb(), Date.now() - env.AUDIT_RETENTION_DAYS * 86_400_000);
+      if (removed) console.log(`history retention: removed ${removed} events older than ${env.AUDIT_RETENTION_DAYS} days`);
+    };
+    const run = () => void purge().catch((e) => console.error("history retention: could not purge:", e));
+    run();
+    setInterval(run, 6 * 3600_000).unref();
   }
   if (env.CTS_IMPORT_INTERVAL_MS > 0) {
     const { startCtsImports } = await import("@/lib/audit/cts-boot");

@@ -69,6 +69,8 @@ const schema = z.object({
     .default(900_000),
   /** Traces younger than this wait for the next import: console actions still waiting on a job have not recorded their calls yet. */
   CTS_IMPORT_SETTLE_MS: z.coerce.number().int().min(0).max(3600_000).default(120_000),
+  /** Days of history kept; older events are removed (the chain stays verifiable). 0 keeps everything. */
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
   /** Upper bound of one cloud call, retries excluded. */
   CLOUD_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   /** How often an open console asks for the number of pending incoming shares. */
