@@ -1,3 +1,5 @@
+import { serve, type ServerType } from "@hono/node-server";
+import type { AddressInfo } from "node:net";
 import { JOB_SPEEDS, type ConfigPatch } from "./core/config";
 import { DEMO_PASSWORDS } from "./seed/demo";
 import { createEmulator, type Emulator, type SeedName } from "./server";
@@ -73,4 +75,16 @@ export function wrapEmulator(emulator: Emulator): TestEmulator {
   }
 
   return Object.assign(emulator, { call, login });
+}
+
+/**
+ * Serves an emulator on a free loopback port and points the console's `CLOUD_ENDPOINT` at it, for
+ * tests of the console's own client code (set it before the console's modules are imported).
+ */
+export async function serveForConsole(emulator: Emulator): Promise<ServerType> {
+  const server = await new Promise<ServerType>((resolve) => {
+    const s = serve({ fetch: emulator.app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
+  });
+  process.env.CLOUD_ENDPOINT = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return server;
 }

@@ -1,11 +1,10 @@
-import { serve, type ServerType } from "@hono/node-server";
+import type { ServerType } from "@hono/node-server";
 import type { Kysely } from "kysely";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { JOB_SPEEDS } from "@/emulator/core/config";
 import { DEMO, acmeImageId } from "@/emulator/seed/demo";
 import { createEmulator } from "@/emulator/server";
-import { wrapEmulator, type TestEmulator } from "@/emulator/testing";
+import { serveForConsole, wrapEmulator, type TestEmulator } from "@/emulator/testing";
 import { migrate } from "@/lib/db/connect";
 import { backends } from "@/lib/db/testing";
 import type { Database } from "@/lib/db/types";
@@ -35,10 +34,7 @@ let mod: typeof import("./cts-import");
 let ims: typeof import("@/lib/cloud/ims");
 beforeAll(async () => {
   emulator = wrapEmulator(createEmulator({ seed: "demo", config: { jobTiming: JOB_SPEEDS.instant } }));
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: emulator.app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
-  });
-  process.env.CLOUD_ENDPOINT = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveForConsole(emulator);
   [mod, ims] = await Promise.all([import("./cts-import"), import("@/lib/cloud/ims")]);
 });
 afterAll(() => {

@@ -1,10 +1,9 @@
-import { serve, type ServerType } from "@hono/node-server";
+import type { ServerType } from "@hono/node-server";
 import type { Kysely } from "kysely";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO, acmeImageId } from "@/emulator/seed/demo";
 import { createEmulator } from "@/emulator/server";
-import { wrapEmulator, type TestEmulator } from "@/emulator/testing";
+import { serveForConsole, wrapEmulator, type TestEmulator } from "@/emulator/testing";
 import { deriveTokenKey } from "@/lib/auth/crypto";
 import { SessionStore } from "@/lib/auth/session-store";
 import { migrate } from "@/lib/db/connect";
@@ -18,10 +17,7 @@ let schedule: typeof import("./cts-schedule");
 let iam: typeof import("@/lib/cloud/iam");
 beforeAll(async () => {
   emulator = wrapEmulator(createEmulator({ seed: "demo" }));
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: emulator.app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
-  });
-  process.env.CLOUD_ENDPOINT = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveForConsole(emulator);
   [schedule, iam] = await Promise.all([import("./cts-schedule"), import("@/lib/cloud/iam")]);
 });
 afterAll(() => {

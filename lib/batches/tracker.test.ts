@@ -1,10 +1,9 @@
-import { serve, type ServerType } from "@hono/node-server";
+import type { ServerType } from "@hono/node-server";
 import type { Kysely } from "kysely";
-import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { JOB_SPEEDS } from "@/emulator/core/config";
 import { DEMO, acmeImageId } from "@/emulator/seed/demo";
-import { wrapEmulator, type TestEmulator } from "@/emulator/testing";
+import { serveForConsole, wrapEmulator, type TestEmulator } from "@/emulator/testing";
 import { createEmulator } from "@/emulator/server";
 import { migrate } from "@/lib/db/connect";
 import { backends } from "@/lib/db/testing";
@@ -43,10 +42,7 @@ let server: ServerType;
 let trackerModule: typeof import("./tracker");
 beforeAll(async () => {
   emulator = wrapEmulator(createEmulator({ seed: "demo", config: { jobTiming: JOB_SPEEDS.instant } }));
-  server = await new Promise<ServerType>((resolve) => {
-    const s = serve({ fetch: emulator.app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
-  });
-  process.env.CLOUD_ENDPOINT = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveForConsole(emulator);
   process.env.CLOUD_TIMEOUT_MS = "2000";
   trackerModule = await import("./tracker");
 });

@@ -1,6 +1,6 @@
-import { serve, type ServerType } from "@hono/node-server";
-import type { AddressInfo } from "node:net";
+import type { ServerType } from "@hono/node-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { serveForConsole } from "@/emulator/testing";
 import { createEmulator, type Emulator } from "@/emulator/server";
 import { CloudError } from "./errors";
 
@@ -19,10 +19,7 @@ describe("CPH client, recipient side", () => {
 
   beforeAll(async () => {
     emulator = createEmulator({});
-    server = await new Promise<ServerType>((resolve) => {
-      const s = serve({ fetch: emulator.app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
-    });
-    process.env.CLOUD_ENDPOINT = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await serveForConsole(emulator);
     cph = await import("./cph");
     iam = await import("./iam");
   });

@@ -1,8 +1,8 @@
-import { serve, type ServerType } from "@hono/node-server";
-import type { AddressInfo } from "node:net";
+import type { ServerType } from "@hono/node-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { JOB_SPEEDS } from "@/emulator/core/config";
 import { DEMO, acmeImageId } from "@/emulator/seed/demo";
+import { serveForConsole } from "@/emulator/testing";
 import { createEmulator, type Emulator } from "@/emulator/server";
 import { CloudError } from "./errors";
 
@@ -17,10 +17,7 @@ describe("CTS client", () => {
 
   beforeAll(async () => {
     emulator = createEmulator({ config: { jobTiming: JOB_SPEEDS.instant } });
-    server = await new Promise<ServerType>((resolve) => {
-      const s = serve({ fetch: emulator.app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve(s));
-    });
-    process.env.CLOUD_ENDPOINT = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    server = await serveForConsole(emulator);
     [iam, ims, cts] = await Promise.all([import("./iam"), import("./ims"), import("./cts")]);
   });
   afterAll(() => {
