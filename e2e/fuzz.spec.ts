@@ -35,6 +35,9 @@ async function trackerIdle() {
     .toBe(0);
 }
 
+/** Hostile posts made, for RELIABILITY.md (scripts/reliability.mjs reads the `tried` annotation). */
+let posted = 0;
+
 /** Posts every payload, and returns one line per answer that was wrong or that changed the cloud. */
 async function fuzz(request: APIRequestContext, origin: string, action: ManifestAction, spec: ActionSpec): Promise<string[]> {
   const failures: string[] = [];
@@ -56,6 +59,7 @@ async function fuzz(request: APIRequestContext, origin: string, action: Manifest
   for (const { label, body, type } of bodies) {
     const before = await mutations();
     const res = await postAction(request, origin, action, body, type);
+    posted++;
     const problem = await problemOf(res, spec.mayAccept ?? false);
     const changed = grown(before, await mutations());
     if (problem) failures.push(`${action.name} ${label}: ${problem}`);
@@ -78,6 +82,7 @@ test("every server action refuses hostile input clearly: no 5xx, vocabulary code
   for (const action of [...actions].sort((a, b) => Number(a.name === "signOutAction") - Number(b.name === "signOutAction"))) {
     failures.push(...(await fuzz(page.request, baseURL as string, action, ACTIONS[action.name])));
   }
+  test.info().annotations.push({ type: "tried", description: String(posted) });
   expect(failures).toEqual([]);
 });
 
