@@ -40,7 +40,9 @@ function e2eRuns() {
     for (const spec of suite.specs ?? []) {
       for (const t of spec.tests ?? []) {
         for (const r of t.results ?? []) {
-          const tried = [...(t.annotations ?? []), ...(r.annotations ?? [])].filter((a) => a.type === "tried").reduce((n, a) => n + Number(a.description), 0);
+          // Playwright reports a result's annotations on the result and again on the test: count them once.
+          const notes = r.annotations?.length ? r.annotations : (t.annotations ?? []);
+          const tried = notes.filter((a) => a.type === "tried").reduce((n, a) => n + Number(a.description), 0);
           runs.push({ name: `${(spec.file ?? file).split("/").pop()} › ${spec.title}`, ok: r.status === "passed", tried: tried || 1 });
         }
       }
