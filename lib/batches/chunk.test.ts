@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chunkCalls } from "./tracker";
+import { chunkCalls } from "./calls";
 
 const pairs = (images: number, targets: number, offset = 0) =>
   Array.from({ length: images }, (_, i) => Array.from({ length: targets }, (_, t) => ({ image_id: `img-${i + offset}`, target: `t-${String(t).padStart(3, "0")}` }))).flat();

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import { writeAuditEvent, type AuditPair } from "@/lib/audit/writer";
 import { addPhoneImageMember, deletePhoneImageMember, listPhoneImageMembers } from "@/lib/cloud/cph";
 import { CloudError } from "@/lib/cloud/errors";
 import { batchAddMembers, batchDeleteMembers, listImageMembers, showJob, showJobProgress, type Scope } from "@/lib/cloud/ims";
@@ -9,10 +8,11 @@ import type { BatchCallsTable, BatchesTable, Database } from "@/lib/db/types";
 import { toAppError, upstreamSentence } from "@/lib/errors";
 import { mapPool } from "@/lib/sharing/pool";
 import type { TargetKind } from "@/lib/sharing/targets";
+import { chunkCalls, isApplied, type OpenPair } from "./calls";
 import { announceBatchChange, onBatchChange } from "./events";
+import { finishBatch } from "./finish";
 import { bumpVersion, updatePairs } from "./store";
 import type { TokenSource } from "./tokens";
-import type { BatchOperation } from "./types";
 
 export interface TrackerOptions {
   db: Kysely<Database>;
@@ -39,16 +39,6 @@ export interface TrackerOptions {
   maxAttempts?: number;
   now?: () => number;
   log?: (message: string) => void;
-}
-
-interface OpenPair {
-  idx: number;
-  image_id: string;
-  service: string;
-  target_kind: string;
-  target: string;
-  member_id: string;
-  attempt: number;
 }
 
 class LeaseLost extends Error {}
@@ -546,55 +536,7 @@ export class Tracker {
     const { db } = this.o;
     const open = await db.selectFrom("batch_pairs").select("idx").where("batch_id", "=", batch.id).where("status", "in", ["waiting", "sending", "running"]).limit(1).executeTakeFirst();
     if (open) return;
-    const now = this.o.now();
-    const finished = await db.transaction().execute(async (tx) => {
-      const current = await tx.selectFrom("batches").selectAll().where("id", "=", batch.id).where("status", "=", "running").where("lease_owner", "=", this.instanceId).executeTakeFirst();
-      if (!current) return false;
-      const pairs = await tx
-        .selectFrom("batch_pairs as p")
-        .leftJoin("batch_calls as c", "c.id", "p.call_id")
-        .select(["p.image_id", "p.member_id", "p.target", "p.status", "p.code", "c.job_id", "c.request_id"])
-        .where("p.batch_id", "=", batch.id)
-        .where("p.version", ">", current.reported_version)
-        .where("p.status", "in", ["succeeded", "failed", "cancelled"])
-        .execute();
-      const counts = { succeeded: 0, failed: 0, cancelled: 0 };
-      for (const p of pairs) counts[p.status as keyof typeof counts]++;
-      const status = counts.cancelled > 0 ? "cancelled" : "finished";
-      const version = await bumpVersion(tx, batch.id, now, { status, status_message: null, finished_at: now });
-      await tx.updateTable("batches").set({ reported_version: version, lease_owner: null, lease_until: 0 }).where("id", "=", batch.id).execute();
-      const auditPairs: AuditPair[] = pairs.map((p) => ({
-        image: p.image_id,
-        target: p.member_id,
-        outcome: p.status === "succeeded" ? "succeeded" : p.status === "failed" ? "failed" : "skipped",
-        ...(p.code ? { code: p.code } : {}),
-      }));
-      const failed = pairs.find((p) => p.status === "failed");
-      const jobs = [...new Set(pairs.flatMap((p) => (p.job_id ? [p.job_id] : [])))];
-      await writeAuditEvent(tx, {
-        actor: {
-          userId: current.user_id,
-          userName: current.user_name,
-          accountId: current.account_id,
-          accountName: current.account_name,
-          projectId: current.project_id,
-          projectName: current.project_name,
-          region: current.region,
-        },
-        action: "batch_finished",
-        outcome: counts.failed + counts.cancelled === 0 ? "succeeded" : counts.succeeded === 0 ? "failed" : "partial",
-        images: [...new Set(pairs.map((p) => p.image_id))],
-        targets: [...new Set(pairs.map((p) => p.target))],
-        pairs: auditPairs,
-        input: { batchId: batch.id, operation: current.operation as BatchOperation, ...counts },
-        error: failed ? { code: failed.code ?? "failed", message: `${counts.failed} of ${pairs.length} pairs failed.` } : undefined,
-        upstreamJobId: jobs.join(",") || undefined,
-        batchId: batch.id,
-        durationMs: now - current.created_at,
-        occurredAt: now,
-      });
-      return true;
-    });
+    const finished = await finishBatch(db, batch.id, this.instanceId, this.o.now());
     if (finished) {
       this.owned.delete(batch.id);
       announceBatchChange(batch.id);
@@ -621,40 +563,4 @@ export class Tracker {
     });
     return new Map(lists);
   }
-}
-
-function isApplied(operation: string, present: Map<string, Set<string>>, p: OpenPair): boolean {
-  const there = present.get(p.image_id)?.has(p.member_id) ?? false;
-  return operation === "unshare" ? !there : there;
-}
-
-/**
- * Groups waiting IMS pairs into batch calls: images that need the same targets go together, up to
- * `chunkImages` images and `targetsPerCall` targets a call, so that every call's cross product is
- * exactly the pairs it carries.
- */
-export function chunkCalls<P extends { image_id: string; target: string }>(pairs: P[], chunkImages: number, targetsPerCall: number): P[][] {
-  const byImage = new Map<string, P[]>();
-  for (const p of pairs) {
-    const list = byImage.get(p.image_id);
-    if (list) list.push(p);
-    else byImage.set(p.image_id, [p]);
-  }
-  const groups = new Map<string, Map<string, P[]>>();
-  for (const [image, list] of byImage) {
-    list.sort((a, b) => a.target.localeCompare(b.target));
-    for (let i = 0; i < list.length; i += targetsPerCall) {
-      const slice = list.slice(i, i + targetsPerCall);
-      const key = slice.map((p) => p.target).join("|");
-      const group = groups.get(key) ?? new Map<string, P[]>();
-      group.set(image, slice);
-      groups.set(key, group);
-    }
-  }
-  const calls: P[][] = [];
-  for (const group of groups.values()) {
-    const images = [...group.values()];
-    for (let i = 0; i < images.length; i += chunkImages) calls.push(images.slice(i, i + chunkImages).flat());
-  }
-  return calls;
 }
