@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
 import { Agent, request } from "node:http";
+import { ALICE_ACTOR } from "../lib/audit/testing";
 import { fillerProjectId } from "../emulator/seed/builders";
-import { DEMO } from "../emulator/seed/demo";
 import { LARGE } from "../emulator/seed/large";
 
 /** A free loopback port. */
@@ -160,15 +160,7 @@ export async function emulatorStats(emulatorUrl: string): Promise<Record<string,
 // ---- batch benchmarks ----------------------------------------------------------------------------
 
 /** Alice in acme's ap-southeast-1 project, as the launcher of a benchmark batch. */
-export const BENCH_ACTOR = {
-  userId: DEMO.alice,
-  userName: "alice",
-  accountId: DEMO.acme,
-  accountName: "acme",
-  projectId: DEMO.acmeAp,
-  projectName: "ap-southeast-1",
-  region: "ap-southeast-1",
-};
+export const BENCH_ACTOR = ALICE_ACTOR;
 
 /** The first `n` projects of the large seed's `bench-NN` accounts (all in ap-southeast-1), as `largeWorld` names them. */
 export function benchProjects(n: number): { id: string; name: string }[] {

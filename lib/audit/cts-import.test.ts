@@ -1,6 +1,7 @@
 import type { ServerType } from "@hono/node-server";
 import type { Kysely } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ALICE_ACTOR } from "./testing";
 import { JOB_SPEEDS } from "@/emulator/core/config";
 import { DEMO, acmeImageId } from "@/emulator/seed/demo";
 import { createEmulator } from "@/emulator/server";
@@ -15,15 +16,7 @@ import { writeAuditEvent } from "./writer";
  * The CTS import against the emulator over loopback, on SQLite and PostgreSQL: member calls made
  * outside the console come in once, the console's own calls (actions and batch calls) never.
  */
-const actor = {
-  userId: DEMO.alice,
-  userName: "alice",
-  accountId: DEMO.acme,
-  accountName: "acme",
-  projectId: DEMO.acmeAp,
-  projectName: "ap-southeast-1",
-  region: "ap-southeast-1",
-};
+const actor = ALICE_ACTOR;
 const UBUNTU = acmeImageId(1);
 const DEBIAN = acmeImageId(2);
 const PHONE = "ac0e0000000000000000000000c9a002";

@@ -1,5 +1,18 @@
 import { PostgresAdapter, sql, type Kysely } from "kysely";
+import { DEMO } from "@/emulator/seed/demo";
 import type { Database } from "@/lib/db/types";
+import type { AuditActor } from "./writer";
+
+/** alice in acme's ap-southeast-1 project, as tests and benchmarks record her. */
+export const ALICE_ACTOR: AuditActor = {
+  userId: DEMO.alice,
+  userName: "alice",
+  accountId: DEMO.acme,
+  accountName: "acme",
+  projectId: DEMO.acmeAp,
+  projectName: "ap-southeast-1",
+  region: "ap-southeast-1",
+};
 
 /** For tests: what someone with direct access to the database could do, switch the guard off, then write. */
 export async function tamper(db: Kysely<Database>, fn: () => Promise<unknown>): Promise<void> {

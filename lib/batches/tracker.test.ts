@@ -1,6 +1,7 @@
 import type { ServerType } from "@hono/node-server";
 import type { Kysely } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ALICE_ACTOR } from "@/lib/audit/testing";
 import { JOB_SPEEDS } from "@/emulator/core/config";
 import { DEMO, acmeImageId } from "@/emulator/seed/demo";
 import { serveForConsole, wrapEmulator, type TestEmulator } from "@/emulator/testing";
@@ -18,15 +19,7 @@ import type { BatchImage, NewBatch, NewBatchPair } from "./types";
  * real jobs (applied pair by pair), injected failures, a lost answer, a token that expires, and two
  * trackers sharing one database.
  */
-const actor = {
-  userId: DEMO.alice,
-  userName: "alice",
-  accountId: DEMO.acme,
-  accountName: "acme",
-  projectId: DEMO.acmeAp,
-  projectName: "ap-southeast-1",
-  region: "ap-southeast-1",
-};
+const actor = ALICE_ACTOR;
 const SCOPE = { accountId: DEMO.acme, projectId: DEMO.acmeAp };
 const PROJECTS = [DEMO.globexAp, DEMO.initechAp, DEMO.umbrellaAp];
 const projectTargets: Target[] = PROJECTS.map((p) => ({ kind: "project", value: p, memberId: p }));

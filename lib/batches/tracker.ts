@@ -12,7 +12,7 @@ import { chunkCalls, isApplied, type OpenPair } from "./calls";
 import { announceBatchChange, onBatchChange } from "./events";
 import { finishBatch } from "./finish";
 import { bumpVersion, updatePairs } from "./store";
-import type { TokenSource } from "./tokens";
+import type { ScopedToken, TokenSource } from "./tokens";
 
 export interface TrackerOptions {
   db: Kysely<Database>;
@@ -62,6 +62,8 @@ export class Tracker {
   private readonly busy = new Set<string>();
   /** Per batch: not before this time (backoff after throttling, waiting for a sign-in). */
   private readonly notBefore = new Map<string, number>();
+  /** Per running batch: the token in use while it stays valid, so a step does not read and decrypt a session every tick. */
+  private readonly tokenOf = new Map<string, ScopedToken>();
   private timer?: ReturnType<typeof setInterval>;
   private unsubscribe?: () => void;
   private ticking?: Promise<void>;
@@ -193,15 +195,18 @@ export class Tracker {
     const batch = await db.selectFrom("batches").selectAll().where("id", "=", id).executeTakeFirst();
     if (!batch || (batch.status !== "running" && batch.status !== "waiting_for_sign_in")) return;
     const who = { userId: batch.user_id, accountId: batch.account_id, projectId: batch.project_id, region: batch.region };
-    let token;
-    try {
-      token = await this.o.tokens.tokenFor(who, batch.waiting_since);
-    } catch (e) {
-      this.o.log(`batch ${id}: could not get a token (${(e as Error).message}); trying again shortly`);
-      this.notBefore.set(id, this.o.now() + 2_000);
-      return;
+    let token = batch.status === "running" ? this.tokenOf.get(id) : undefined;
+    if (!token || token.expiresAt <= this.o.now() + 60_000) {
+      try {
+        token = await this.o.tokens.tokenFor(who, batch.waiting_since);
+      } catch (e) {
+        this.o.log(`batch ${id}: could not get a token (${(e as Error).message}); trying again shortly`);
+        this.notBefore.set(id, this.o.now() + 2_000);
+        return;
+      }
+      if (!token) return this.waitForSignIn(batch);
+      this.tokenOf.set(id, token);
     }
-    if (!token) return this.waitForSignIn(batch);
     if (batch.status === "waiting_for_sign_in") {
       await bumpVersion(db, id, this.o.now(), { status: "running", status_message: null, waiting_since: null });
       announceBatchChange(id);
@@ -217,6 +222,7 @@ export class Tracker {
       if (e instanceof SignInNeeded || (e instanceof CloudError && e.isUnauthenticated)) {
         // Never this token again; the next step tries the user's other sessions and waits only when none is left.
         this.o.tokens.refused(token.token);
+        this.tokenOf.delete(id);
         return;
       }
       throw e;
@@ -539,6 +545,7 @@ export class Tracker {
     const finished = await finishBatch(db, batch.id, this.instanceId, this.o.now());
     if (finished) {
       this.owned.delete(batch.id);
+      this.tokenOf.delete(batch.id);
       announceBatchChange(batch.id);
     }
   }
