@@ -1,6 +1,6 @@
 import { serve } from "@hono/node-server";
 import { parseArgs } from "node:util";
-import { JOB_SPEEDS, type JobSpeed } from "./core/config";
+import { disputedProfile, JOB_SPEEDS, type JobSpeed } from "./core/config";
 import { createEmulator, type SeedName } from "./server";
 import { describeWorld } from "./describe";
 
@@ -12,6 +12,7 @@ const { values } = parseArgs({
     state: { type: "string" },
     "job-speed": { type: "string" },
     config: { type: "string" },
+    disputed: { type: "string" },
     "no-controls": { type: "boolean", default: false },
     quiet: { type: "boolean", default: false },
     help: { type: "boolean", default: false },
@@ -26,6 +27,8 @@ if (values.help) {
   --state FILE        keep state in FILE across restarts (default $EMULATOR_STATE)
   --job-speed S       instant|demo|slow (default $EMULATOR_JOB_SPEED or demo)
   --config JSON       option overrides, e.g. '{"memberLimit":128,"strict":true}'
+  --disputed A|B      play every disputed behaviour (cloud-api.md section 14) as reading A (default) or B;
+                      --config '{"disputed":{"tokenRescope":"B"}}' sets one row
   --no-controls       do not serve /__emulator/ controls
   --quiet             do not print the world at start`);
   process.exit(0);
@@ -49,6 +52,10 @@ try {
   fail("--config must be a JSON object");
 }
 
+const disputed = values.disputed ?? process.env.EMULATOR_DISPUTED ?? "A";
+if (disputed !== "A" && disputed !== "B") fail(`unknown --disputed ${disputed}: use A or B`);
+const disputedRows = { ...disputedProfile(disputed), ...(overrides.disputed as object | undefined) };
+
 const publicUrl = process.env.EMULATOR_PUBLIC_URL || `http://${values.host}:${port}`;
 let emulator;
 try {
@@ -57,14 +64,14 @@ try {
     publicUrl,
     statePath: values.state ?? process.env.EMULATOR_STATE,
     controls: !values["no-controls"],
-    config: { jobTiming: JOB_SPEEDS[speed], ...overrides },
+    config: { jobTiming: JOB_SPEEDS[speed], ...overrides, disputed: disputedRows },
   });
 } catch (e) {
   fail(e instanceof Error ? e.message : String(e));
 }
 
 const server = serve({ fetch: emulator.app.fetch, port, hostname: values.host }, (info) => {
-  console.log(`Huawei Cloud emulator on http://${values.host}:${info.port} (public URL ${publicUrl}), jobs: ${speed}`);
+  console.log(`Huawei Cloud emulator on http://${values.host}:${info.port} (public URL ${publicUrl}), jobs: ${speed}, disputed behaviours: reading ${disputed}`);
   if (!values.quiet) console.log(describeWorld(emulator.emu.world));
 });
 

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import { Clock } from "./core/clock";
-import { configSchema, mergeConfig, type ConfigPatch, type EmulatorConfig } from "./core/config";
+import { defaultConfig, mergeConfig, type ConfigPatch, type EmulatorConfig } from "./core/config";
 import type { Emu, EmuEnv } from "./core/context";
 import { ApiError, gatewayError } from "./core/errors";
 import { hex32 } from "./core/ids";
@@ -54,7 +54,7 @@ export function seedWorld(seed: SeedName, now: number): World {
 }
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
-  const initialConfig = (): EmulatorConfig => configSchema.parse(options.config ?? {});
+  const initialConfig = (): EmulatorConfig => mergeConfig(defaultConfig(), options.config ?? {});
   const clock = new Clock();
   const saved = options.statePath ? readState(options.statePath) : undefined;
   let seed: SeedName = options.seed ?? "demo";

@@ -23,6 +23,57 @@ export const JOB_SPEEDS = {
 } as const satisfies Record<string, JobTiming>;
 export type JobSpeed = keyof typeof JOB_SPEEDS;
 
+/** A reading of a disputed behaviour: A is the reference's, B the other evidence's. */
+const reading = z.enum(["A", "B"]);
+export type Reading = z.infer<typeof reading>;
+
+/**
+ * The disputed behaviours of `../shared/cloud-api.md` section 14, one option per row (D1 to D8), each
+ * played as reading A (default) or B. `--disputed B` or `{"disputed":"B"}` switches every row at once.
+ */
+export const DISPUTED = [
+  ["D1", "ctsTraceTypes"],
+  ["D2", "nullOptionalFields"],
+  ["D3", "recipientMemberRead"],
+  ["D4", "wholeImageAttribute"],
+  ["D5", "batchEmptyArrays"],
+  ["D6", "cphMemberPaging"],
+  ["D7", "tokenRescope"],
+  ["D8", "cphErrorStatus"],
+] as const;
+export type DisputedKey = (typeof DISPUTED)[number][1];
+
+const disputedSchema = z
+  .object({
+    /** D1: CTS `code` a string and `request`/`response` strings (A), or a number and JSON objects with `null`s (B). */
+    ctsTraceTypes: reading.default("A"),
+    /** D2: an absent optional field is omitted (A) or sent as `null` (B). */
+    nullOptionalFields: reading.default("A"),
+    /** D3: the consumer may read `GET /v1/{project}/cloudimages/{id}/members` (A) or is refused (B). */
+    recipientMemberRead: reading.default("A"),
+    /** D3, reading B: the status of that refusal. */
+    recipientMemberReadStatus: z.union([z.literal(403), z.literal(404)]).default(403),
+    /** D4: image objects carry `__whole_image` (A) or not (B; the query filter still works). */
+    wholeImageAttribute: reading.default("A"),
+    /** D5: batch add/delete accept empty `domains`/`organizations` (A) or answer 400 `IMG.0001` to them (B). */
+    batchEmptyArrays: reading.default("A"),
+    /** D6: the CPH member list takes `limit`/`marker` (A) or answers 400 `CPS.0030` to any query parameter (B). */
+    cphMemberPaging: reading.default("A"),
+    /** D7: any user's token can be re-scoped with `methods: ["token"]` (A) or only a federated one (B). */
+    tokenRescope: reading.default("A"),
+    /** D7, reading B: the status of the refusal. */
+    tokenRescopeStatus: z.union([z.literal(401), z.literal(403)]).default(403),
+    /** D8: a CPH duplicate share or unknown image is 400 `CPS.0030` (A), or 409 / 404 (B). */
+    cphErrorStatus: reading.default("A"),
+  })
+  .prefault({});
+export type DisputedConfig = z.infer<typeof disputedSchema>;
+
+/** Every row of section 14 played as one reading. */
+export function disputedProfile(r: Reading): Record<DisputedKey, Reading> {
+  return Object.fromEntries(DISPUTED.map(([, key]) => [key, r])) as Record<DisputedKey, Reading>;
+}
+
 export const configSchema = z.object({
   /** Token lifetime; IAM's is 24 h. */
   tokenLifetimeMs: z.number().int().positive().default(24 * 3600 * 1000),
@@ -84,12 +135,15 @@ export const configSchema = z.object({
     })
     .prefault({}),
 
+  disputed: disputedSchema,
+
   /** Largest request body accepted; larger ones get the gateway's 413. */
   maxBodyBytes: z.number().int().positive().default(1024 * 1024),
 });
 
 export type EmulatorConfig = z.infer<typeof configSchema>;
-export type ConfigPatch = z.input<typeof configSchema>;
+/** Options as given: a partial object; `disputed` may name one reading for every row. */
+export type ConfigPatch = Omit<z.input<typeof configSchema>, "disputed"> & { disputed?: z.input<typeof disputedSchema> | Reading };
 
 export function defaultConfig(): EmulatorConfig {
   return configSchema.parse({});
@@ -101,7 +155,8 @@ export function mergeConfig(current: EmulatorConfig, patch: unknown): EmulatorCo
     throw new Error("config patch must be an object");
   }
   const merged: Record<string, unknown> = { ...current };
-  for (const [key, value] of Object.entries(patch)) {
+  for (let [key, value] of Object.entries(patch)) {
+    if (key === "disputed" && (value === "A" || value === "B")) value = disputedProfile(value);
     const prev = merged[key];
     merged[key] =
       isPlainObject(prev) && isPlainObject(value) ? { ...prev, ...value } : value;
