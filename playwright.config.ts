@@ -3,22 +3,54 @@ import { defineConfig } from "@playwright/test";
 const CONSOLE_PORT = Number(process.env.E2E_PORT ?? 3110);
 const EMULATOR_PORT = Number(process.env.E2E_EMULATOR_PORT ?? 4110);
 export const EMULATOR_URL = `http://127.0.0.1:${EMULATOR_PORT}`;
+/** A second emulator playing reading B of every disputed behaviour (cloud-api.md section 14), and its console. */
+const CONSOLE_B_PORT = Number(process.env.E2E_B_PORT ?? 3111);
+const EMULATOR_B_PORT = Number(process.env.E2E_EMULATOR_B_PORT ?? 4111);
+export const EMULATOR_B_URL = `http://127.0.0.1:${EMULATOR_B_PORT}`;
+
+/** What a spec needs to know of the console it runs against (read through `test.info().project.metadata`). */
+export interface E2eTarget {
+  reading: "A" | "B";
+  emulatorUrl: string;
+  database: string;
+}
+
+/** The main flows, run again against the reading-B emulator. */
+const MAIN_FLOWS = /(auth|images|incoming|incoming-phones|phones|batches|cts-import)\.spec\.ts$/;
+
+const consoleEnv = (emulatorUrl: string, database: string, instance: string) => ({
+  AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
+  DATABASE_URL: `file:${database}`,
+  CLOUD_ENDPOINT: emulatorUrl,
+  IMSHARE_EMULATOR: "1",
+  INBOX_POLL_MS: "1000",
+  BATCH_POLL_MS: "300",
+  BATCH_LEASE_MS: "3000",
+  INTENT_SETTLE_MS: "2000",
+  CLOUD_TIMEOUT_MS: "4000",
+  BATCH_JOB_TIMEOUT_MS: "6000",
+  IMSHARE_INSTANCE_ID: instance,
+  // CTS imports only when a test presses "Import now", and reads traces up to that moment.
+  CTS_IMPORT_INTERVAL_MS: "0",
+  CTS_IMPORT_SETTLE_MS: "0",
+});
 
 /**
  * End-to-end tests: `next start` (built by `npm test`) against the emulator, in Debian's Chromium.
- * One worker: the tests share one emulator whose clock some of them move.
+ * Project `main` runs every spec against reading A; project `disputed-b` runs the main flows against a
+ * second emulator and console playing reading B. Each project has one worker (its tests share one
+ * emulator whose clock some of them move); the two run side by side.
  */
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   forbidOnly: true,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: "reports/e2e.json" }]],
   use: {
-    baseURL: `http://127.0.0.1:${CONSOLE_PORT}`,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {
@@ -34,6 +66,21 @@ export default defineConfig({
       ],
     },
   },
+  projects: [
+    {
+      name: "main",
+      workers: 1,
+      use: { baseURL: `http://127.0.0.1:${CONSOLE_PORT}` },
+      metadata: { reading: "A", emulatorUrl: EMULATOR_URL, database: "data/e2e.db" } satisfies E2eTarget,
+    },
+    {
+      name: "disputed-b",
+      workers: 1,
+      testMatch: MAIN_FLOWS,
+      use: { baseURL: `http://127.0.0.1:${CONSOLE_B_PORT}` },
+      metadata: { reading: "B", emulatorUrl: EMULATOR_B_URL, database: "data/e2e-b.db" } satisfies E2eTarget,
+    },
+  ],
   webServer: [
     {
       command: `node --import tsx emulator/main.ts --port ${EMULATOR_PORT} --quiet`,
@@ -46,22 +93,20 @@ export default defineConfig({
       url: `http://127.0.0.1:${CONSOLE_PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: {
-        AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
-        DATABASE_URL: "file:data/e2e.db",
-        CLOUD_ENDPOINT: EMULATOR_URL,
-        IMSHARE_EMULATOR: "1",
-        INBOX_POLL_MS: "1000",
-        BATCH_POLL_MS: "300",
-        BATCH_LEASE_MS: "3000",
-        INTENT_SETTLE_MS: "2000",
-        CLOUD_TIMEOUT_MS: "4000",
-        BATCH_JOB_TIMEOUT_MS: "6000",
-        IMSHARE_INSTANCE_ID: "e2e-main",
-        // CTS imports only when a test presses "Import now", and reads traces up to that moment.
-        CTS_IMPORT_INTERVAL_MS: "0",
-        CTS_IMPORT_SETTLE_MS: "0",
-      },
+      env: consoleEnv(EMULATOR_URL, "data/e2e.db", "e2e-main"),
+    },
+    {
+      command: `node --import tsx emulator/main.ts --port ${EMULATOR_B_PORT} --disputed B --quiet`,
+      url: `${EMULATOR_B_URL}/__emulator/health`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+    },
+    {
+      command: `rm -f data/e2e-b.db data/e2e-b.db-wal data/e2e-b.db-shm && npx next start -p ${CONSOLE_B_PORT}`,
+      url: `http://127.0.0.1:${CONSOLE_B_PORT}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      env: consoleEnv(EMULATOR_B_URL, "data/e2e-b.db", "e2e-b"),
     },
   ],
 });

@@ -1,6 +1,5 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { EMULATOR_URL } from "../playwright.config";
 import { shareOnePair } from "./batch-helpers";
 import { emulator, expect, query, test } from "./fixtures";
 
@@ -17,7 +16,7 @@ async function openstackAsAlice(args: string[]) {
       NODE_ENV: "test",
       PATH: process.env.PATH ?? "/usr/bin:/bin",
       HOME: process.env.HOME ?? "/tmp",
-      OS_AUTH_URL: `${EMULATOR_URL}/v3`,
+      OS_AUTH_URL: `${emulator.url}/v3`,
       OS_IDENTITY_API_VERSION: "3",
       OS_IMAGE_API_VERSION: "2",
       OS_USERNAME: "alice",

@@ -1,5 +1,5 @@
 import { expect, test as base, type Page } from "@playwright/test";
-import { EMULATOR_URL } from "../playwright.config";
+import { EMULATOR_URL, type E2eTarget } from "../playwright.config";
 
 export const USERS = {
   alice: { account: "acme", user: "alice", password: "alice-demo-2026" },
@@ -8,33 +8,51 @@ export const USERS = {
 } as const;
 export type DemoUser = keyof typeof USERS;
 
+/**
+ * The console and emulator the running test's project targets: reading A (project `main`) or reading B
+ * of the disputed behaviours (project `disputed-b`). Outside a test, the main ones.
+ */
+export function target(): E2eTarget {
+  try {
+    return base.info().project.metadata as E2eTarget;
+  } catch {
+    return { reading: "A", emulatorUrl: EMULATOR_URL, database: "data/e2e.db" };
+  }
+}
+
+/** The reading of the disputed behaviours the running test's emulator plays. */
+export const reading = () => target().reading;
+
 /** The emulator's test controls (never called by the console itself). */
 export const emulator = {
+  get url() {
+    return target().emulatorUrl;
+  },
   async post(path: string, body: unknown = {}) {
-    const res = await fetch(`${EMULATOR_URL}/__emulator${path}`, { method: "POST", body: JSON.stringify(body) });
+    const res = await fetch(`${emulator.url}/__emulator${path}`, { method: "POST", body: JSON.stringify(body) });
     if (!res.ok) throw new Error(`emulator ${path}: ${res.status} ${await res.text()}`);
     return res.status === 204 ? undefined : res.json();
   },
   async put(path: string, body: unknown) {
-    const res = await fetch(`${EMULATOR_URL}/__emulator${path}`, { method: "PUT", body: JSON.stringify(body) });
+    const res = await fetch(`${emulator.url}/__emulator${path}`, { method: "PUT", body: JSON.stringify(body) });
     if (!res.ok) throw new Error(`emulator ${path}: ${res.status} ${await res.text()}`);
     return res.json();
   },
   reset: () => emulator.post("/reset"),
   fault: (fault: Record<string, unknown>) => emulator.post("/faults/routes", fault),
   async clearFaults() {
-    await fetch(`${EMULATOR_URL}/__emulator/faults`, { method: "DELETE" });
+    await fetch(`${emulator.url}/__emulator/faults`, { method: "DELETE" });
   },
   async stats(): Promise<Record<string, number>> {
-    return (await (await fetch(`${EMULATOR_URL}/__emulator/stats`)).json()).routes;
+    return (await (await fetch(`${emulator.url}/__emulator/stats`)).json()).routes;
   },
   async resetStats() {
-    await fetch(`${EMULATOR_URL}/__emulator/stats`, { method: "DELETE" });
+    await fetch(`${emulator.url}/__emulator/stats`, { method: "DELETE" });
   },
   /** A token issued straight by the emulator's IAM, as a federated user would hold one. */
   async issueToken(user: DemoUser, project = "ap-southeast-1"): Promise<string> {
     const u = USERS[user];
-    const res = await fetch(`${EMULATOR_URL}/v3/auth/tokens`, {
+    const res = await fetch(`${emulator.url}/v3/auth/tokens`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({
@@ -50,7 +68,7 @@ export const emulator = {
   },
   /** A call to the emulator's cloud API as a signed-in user of another account would make it. */
   async cloud(token: string, method: string, path: string, body?: unknown) {
-    const res = await fetch(`${EMULATOR_URL}${path}`, {
+    const res = await fetch(`${emulator.url}${path}`, {
       method,
       headers: { "Content-Type": "application/json", "X-Auth-Token": token },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -60,7 +78,7 @@ export const emulator = {
   },
   advanceClock: (ms: number) => emulator.post("/clock", { advanceMs: ms }),
   async tokens(): Promise<{ token: string; user: string }[]> {
-    return (await fetch(`${EMULATOR_URL}/__emulator/tokens`)).json();
+    return (await fetch(`${emulator.url}/__emulator/tokens`)).json();
   },
 };
 
@@ -90,7 +108,7 @@ export const test = base.extend<{ login: LoginPage }>({
 
 /** A read-only query on the console's own database (the e2e server's SQLite file). */
 export async function query<T>(sql: string, ...params: unknown[]): Promise<T[]> {
-  return queryFile<T>("data/e2e.db", sql, ...params);
+  return queryFile<T>(target().database, sql, ...params);
 }
 
 /** The same on another console's SQLite file. */

@@ -1,5 +1,4 @@
 import type { Page } from "@playwright/test";
-import { EMULATOR_URL } from "../playwright.config";
 import { auditActions, emulator, expect, lastAudit, type LoginPage, test } from "./fixtures";
 
 const GAME = "ac0e0000000000000000000000c9a001";
@@ -40,7 +39,7 @@ class PhoneImagePage {
 }
 
 async function postCount(): Promise<number> {
-  const stats = (await (await fetch(`${EMULATOR_URL}/__emulator/stats`)).json()) as { routes: Record<string, number> };
+  const stats = (await (await fetch(`${emulator.url}/__emulator/stats`)).json()) as { routes: Record<string, number> };
   return stats.routes[POST_MEMBERS] ?? 0;
 }
 
