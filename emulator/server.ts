@@ -4,6 +4,7 @@ import { defaultConfig, mergeConfig, type ConfigPatch, type EmulatorConfig } fro
 import type { Emu, EmuEnv } from "./core/context";
 import { ApiError, gatewayError } from "./core/errors";
 import { hex32 } from "./core/ids";
+import { verifySignatures } from "./core/signed-caller";
 import { Faults } from "./controls/faults";
 import { registerControls } from "./controls/routes";
 import { readState, StateSaver, writeState } from "./controls/state-file";
@@ -109,6 +110,8 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     emu.advanceJobs();
     await next();
   });
+
+  app.use("*", verifySignatures(emu));
 
   app.onError((err, c) => {
     const requestId = c.get("requestId") ?? hex32();

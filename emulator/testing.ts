@@ -2,11 +2,12 @@ import { serve, type ServerType } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import { JOB_SPEEDS, type ConfigPatch } from "./core/config";
 import { DEMO_PASSWORDS } from "./seed/demo";
+import { signLikeSdk, type SdkKey } from "./sdk-signer";
 import { createEmulator, type Emulator, type SeedName } from "./server";
 
 export type DemoUser = keyof typeof DEMO_PASSWORDS;
 
-const ACCOUNTS: Record<DemoUser, string> = { alice: "acme", audrey: "acme", bob: "globex", carol: "initech", dave: "umbrella" };
+const ACCOUNTS: Record<DemoUser, string> = { alice: "acme", audrey: "acme", arthur: "acme", bob: "globex", carol: "initech", dave: "umbrella" };
 
 export interface CallOptions {
   token?: string;
@@ -14,6 +15,8 @@ export interface CallOptions {
   /** Sent as is (for malformed JSON tests). */
   rawBody?: string;
   headers?: Record<string, string>;
+  /** Sign the request with an AK/SK pair as Huawei's SDKs do (at the emulator's clock unless `date`). */
+  sign?: SdkKey & { date?: number };
 }
 
 export interface TestResponse<T = any> {
@@ -45,6 +48,10 @@ export function wrapEmulator(emulator: Emulator): TestEmulator {
     if (options.body !== undefined) {
       body = JSON.stringify(options.body);
       headers["Content-Type"] ??= "application/json;charset=UTF-8";
+    }
+    if (options.sign) {
+      const { date = emulator.emu.clock.now(), ...key } = options.sign;
+      Object.assign(headers, signLikeSdk(key, { method, path, headers, body, date }));
     }
     const res = await emulator.app.request(path, { method, headers, body });
     const text = await res.text();

@@ -1,12 +1,13 @@
 import type { Context } from "hono";
 import type { Clock } from "./clock";
 import type { EmulatorConfig } from "./config";
-import { gatewayError } from "./errors";
+import { ApiError, gatewayError } from "./errors";
+import { signedCaller, type SignedCaller } from "./signed-caller";
 import type { World } from "../store/world";
 import type { Account, Permission, Project, Token, User } from "../store/types";
 
 /** Hono environment: per-request variables set by the server's middleware. */
-export type EmuEnv = { Variables: { requestId: string } };
+export type EmuEnv = { Variables: { requestId: string; signed?: SignedCaller | ApiError } };
 export type Ctx = Context<EmuEnv>;
 
 /** What every route module gets: the state, the options, the clock, and the public base URL. */
@@ -23,20 +24,24 @@ export interface Emu {
 }
 
 export interface Session {
-  tokenId: string;
-  token: Token;
+  /** How the caller proved who it is: an IAM token, or an AK/SK signature (`X-Project-Id` scoped). */
+  credential: { kind: "token"; tokenId: string; token: Token } | { kind: "aksk"; ak: string };
   user: User;
   account: Account;
-  /** The project the token is scoped to. */
+  /** The project the token is scoped to, or the signed request's `X-Project-Id`. */
   project: Project;
 }
 
 /**
- * The API gateway's token check for IMS, CPH, CTS and CBR routes: missing or unknown token gives
+ * The API gateway's check for IMS, CPH, CTS and CBR routes. A token: missing or unknown gives
  * `APIGW.0301`, an expired one `APIGW.0307`; a token that is not scoped to a project is unusable here.
+ * Without a token, an AK/SK signature (verified by `verifySignatures`) with an `X-Project-Id` of the
+ * pair's account; every refusal is `APIGW.0301`.
  */
 export function authenticate(c: Ctx, emu: Emu): Session {
   const tokenId = c.req.header("x-auth-token");
+  const signed = tokenId === undefined ? signedCaller(c.get("signed")) : undefined;
+  if (signed) return signedSession(c, emu, signed);
   if (!tokenId) throw gatewayError(401, "APIGW.0301", "Incorrect IAM authentication information: x-auth-token not found");
   const token = emu.world.tokens.get(tokenId);
   if (!token) throw gatewayError(401, "APIGW.0301", "Incorrect IAM authentication information: verify aksk signature fail or token is invalid");
@@ -50,7 +55,21 @@ export function authenticate(c: Ctx, emu: Emu): Session {
   if (!project) {
     throw gatewayError(401, "APIGW.0301", "Incorrect IAM authentication information: the token is not scoped to a project");
   }
-  return { tokenId, token, user, account, project };
+  return { credential: { kind: "token", tokenId, token }, user, account, project };
+}
+
+function signedSession(c: Ctx, emu: Emu, signed: SignedCaller): Session {
+  const projectId = c.req.header("x-project-id");
+  if (!projectId) throw gatewayError(401, "APIGW.0301", "Incorrect IAM authentication information: x-project-id not found");
+  const project = emu.world.projects.get(projectId);
+  if (!project || project.domainId !== signed.account.id) {
+    throw gatewayError(
+      401,
+      "APIGW.0301",
+      `Incorrect IAM authentication information: project ${projectId} is not a project of the access key's account`,
+    );
+  }
+  return { credential: { kind: "aksk", ak: signed.accessKey.ak }, user: signed.user, account: signed.account, project };
 }
 
 export function can(session: Session, permission: Permission): boolean {

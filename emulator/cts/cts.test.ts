@@ -20,7 +20,7 @@ describe("CTS traces", () => {
     const { world } = emulator.emu;
     const user = world.users.get(userId)!;
     const token = { userId, projectId, domainScoped: false, methods: ["password"], issuedAt: 0, expiresAt: 0 };
-    return { tokenId: "t", token, user, account: world.accounts.get(user.domainId)!, project: world.projects.get(projectId)! };
+    return { credential: { kind: "token", tokenId: "t", token }, user, account: world.accounts.get(user.domainId)!, project: world.projects.get(projectId)! };
   }
 
   /** Records one IMS trace for alice in acme ap-southeast-1 and returns it as stored. */

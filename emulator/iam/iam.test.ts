@@ -15,6 +15,13 @@ describe("IAM", () => {
     emu = testEmulator();
   });
 
+  it("signs in arthur, acme's second admin, in acme's projects with full permissions", async () => {
+    const token = await emu.login("arthur", "cn-north-4");
+    const res = await emu.call("GET", "/v3/auth/tokens", { token, headers: { "X-Subject-Token": token } });
+    expect(res.body.token).toMatchObject({ user: { id: DEMO.arthur, name: "arthur", domain: { id: DEMO.acme } }, project: { id: DEMO.acmeCn } });
+    expect(emu.emu.world.users.get(DEMO.arthur)?.permissions).toEqual(emu.emu.world.users.get(DEMO.alice)?.permissions);
+  });
+
   it("issues a long opaque token scoped to a project by name, with the 2.1 body and catalog", async () => {
     const res = await emu.call("POST", "/v3/auth/tokens", {
       body: passwordAuth("alice", "alice-demo-2026", { name: "acme" }, { project: { name: "ap-southeast-1", domain: { name: "acme" } } }),

@@ -17,6 +17,7 @@ export const DEMO = {
   umbrellaAp: "0b1e00000000000000000000000000a1",
   alice: "ac0e0000000000000000000000000e01",
   audrey: "ac0e0000000000000000000000000e02",
+  arthur: "ac0e0000000000000000000000000e03",
   bob: "610be000000000000000000000000e01",
   carol: "1417ec00000000000000000000000e01",
   dave: "0b1e0000000000000000000000000e01",
@@ -29,9 +30,17 @@ export const DEMO = {
 export const DEMO_PASSWORDS = {
   alice: "alice-demo-2026",
   audrey: "audrey-demo-2026",
+  arthur: "arthur-demo-2026",
   bob: "bob-demo-2026",
   carol: "carol-demo-2026",
   dave: "dave-demo-2026",
+} as const;
+
+/** The AK/SK pairs of demo-world.md "Additions (2026-12)", by user. */
+export const DEMO_KEYS = {
+  alice: { ak: "ACME0ALICE0DEMO00001", sk: "aliceDemoSecretKey0000000000000000000001" },
+  audrey: { ak: "ACME0AUDREY0DEMO0001", sk: "audreyDemoSecretKey000000000000000000001" },
+  bob: { ak: "GLOBEX0BOB0DEMO00001", sk: "bobDemoSecretKey000000000000000000000001" },
 } as const;
 
 export function acmeImageId(n: number): string {
@@ -142,10 +151,16 @@ export function demoWorld(now: number): WorldData {
     users: [
       user(DEMO.alice, "alice", DEMO_PASSWORDS.alice, acme),
       user(DEMO.audrey, "audrey", DEMO_PASSWORDS.audrey, acme, READ_ONLY),
+      user(DEMO.arthur, "arthur", DEMO_PASSWORDS.arthur, acme),
       user(DEMO.bob, "bob", DEMO_PASSWORDS.bob, globex),
       user(DEMO.carol, "carol", DEMO_PASSWORDS.carol, initech),
       user(DEMO.dave, "dave", DEMO_PASSWORDS.dave, DEMO.umbrella),
     ],
+    accessKeys: (Object.keys(DEMO_KEYS) as (keyof typeof DEMO_KEYS)[]).map((name) => ({
+      ...DEMO_KEYS[name],
+      userId: DEMO[name],
+      status: "active" as const,
+    })),
     organizations: [{ id: DEMO.org, ownerDomainId: acme, units: [{ id: DEMO.orgUnit, domainIds: [globex, initech] }] }],
     images,
     members,

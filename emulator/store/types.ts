@@ -41,6 +41,14 @@ export interface User {
   enabled: boolean;
 }
 
+/** A permanent AK/SK pair of an IAM user (what Huawei's SDKs sign requests with). */
+export interface AccessKey {
+  ak: string;
+  sk: string;
+  userId: string;
+  status: "active" | "inactive";
+}
+
 export interface OrgUnit {
   id: string;
   domainIds: string[];
@@ -219,6 +227,8 @@ export interface WorldData {
   accounts: Account[];
   projects: Project[];
   users: User[];
+  /** Absent in state files written before AK/SK support. */
+  accessKeys?: AccessKey[];
   organizations: Organization[];
   images: ImsImage[];
   members: ImsMember[];

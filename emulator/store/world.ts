@@ -1,4 +1,5 @@
 import type {
+  AccessKey,
   Account,
   CphImage,
   CphMember,
@@ -34,6 +35,8 @@ export class World {
   readonly accounts = new Map<string, Account>();
   readonly projects = new Map<string, Project>();
   readonly users = new Map<string, User>();
+  /** AK → pair. */
+  readonly accessKeys = new Map<string, AccessKey>();
   readonly organizations = new Map<string, Organization>();
   readonly images = new Map<string, ImsImage>();
   /** image id → member id → member, in insertion (= creation) order. */
@@ -53,6 +56,7 @@ export class World {
     for (const a of data.accounts) this.accounts.set(a.id, a);
     for (const p of data.projects) this.projects.set(p.id, p);
     for (const u of data.users) this.users.set(u.id, u);
+    for (const k of data.accessKeys ?? []) this.accessKeys.set(k.ak, k);
     for (const o of data.organizations) this.organizations.set(o.id, o);
     for (const i of data.images) this.images.set(i.id, i);
     for (const m of data.members) this.membersOf(m.imageId).set(m.memberId, m);
@@ -163,6 +167,7 @@ export class World {
       accounts: [...this.accounts.values()],
       projects: [...this.projects.values()],
       users: [...this.users.values()],
+      accessKeys: [...this.accessKeys.values()],
       organizations: [...this.organizations.values()],
       images: [...this.images.values()],
       members: [...this.members.values()].flatMap((m) => [...m.values()]),

@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 const DEMO_USERS = [
   { account: "acme", user: "alice", password: "alice-demo-2026", note: "acme admin: owns the demo images" },
   { account: "acme", user: "audrey", password: "audrey-demo-2026", note: "acme, read-only" },
+  { account: "acme", user: "arthur", password: "arthur-demo-2026", note: "acme's second admin: approves what alice asks for" },
   { account: "globex", user: "bob", password: "bob-demo-2026", note: "globex admin: shares with acme" },
   { account: "initech", user: "carol", password: "carol-demo-2026", note: "initech admin" },
   { account: "umbrella", user: "dave", password: "dave-demo-2026", note: "umbrella admin: a third partner project" },
