@@ -38,7 +38,7 @@ describe("npm run conformance against the emulator", () => {
     expect(run.code).toBe(0);
     const found = verdicts(run.out);
     expect(found).toEqual({ D1: "reading A", D2: "reading A", D3: "reading A", D4: "reading A", D5: "reading A", D6: "reading A", D7: "reading B", D8: "reading A" });
-    expect(run.out[6]).toBe(`D7 token-rescope: reading B (re-scoping the user's token with methods ["token"] answered 401 401)`);
+    expect(run.out[6]).toBe(`D7 token-rescope: reading B (re-scoping the user's token with methods ["token"] answered 401)`);
   });
 
   it("reads the recipient's 404 as reading B of D3 too", async () => {

@@ -5,6 +5,8 @@ import { describe, isObject, type Answer, type Method, type Wire } from "./wire"
 
 /** Fields an image carries as `null` in both readings (reference 3.1: "int/null, unused"). */
 const NULLABLE_IMAGE_FIELDS = ["size", "virtual_size"];
+/** Job fields documented as "string / null" (reference 7.1, whose example sends them as `null`): no evidence either way. */
+const NULLABLE_JOB_FIELDS = ["end_time", "error_code", "fail_reason"];
 
 export type Image = Record<string, unknown>;
 
@@ -73,10 +75,10 @@ export async function waitJob(wire: Wire, s: SignedIn, jobId: string, survey: Nu
   for (;;) {
     const progress = await wire.call("ims", "GET", `/v1/cloudimages/job/${jobId}`, { token: s.token });
     const status = isObject(progress.body) ? progress.body.status : undefined;
-    if (progress.status === 200) survey.look("job answer", progress.body);
+    if (progress.status === 200) survey.look("job answer", progress.body, NULLABLE_JOB_FIELDS);
     if (status === "SUCCESS" || status === "FAIL") {
       const shown = await wire.call("ims", "GET", `/v1/${s.projectId}/jobs/${jobId}`, { token: s.token });
-      if (shown.status === 200) survey.look("job answer", shown.body);
+      if (shown.status === 200) survey.look("job answer", shown.body, NULLABLE_JOB_FIELDS);
       const body = progress.body as Record<string, unknown>;
       return { status, detail: status === "FAIL" ? `${body.error_code ?? "no code"}: ${body.fail_reason ?? ""}` : "" };
     }

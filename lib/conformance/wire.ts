@@ -90,7 +90,7 @@ async function readBody(res: Response): Promise<unknown> {
 /** A short description of an answer for a row's evidence: `403 IMG.0047`, `201`, `no answer (ECONNREFUSED)`. */
 export function describe(a: Answer): string {
   if (a.status === 0) return `no answer (${a.error ?? "network error"})`;
-  return a.code ? `${a.status} ${a.code}` : String(a.status);
+  return a.code && a.code !== String(a.status) ? `${a.status} ${a.code}` : String(a.status);
 }
 
 export function isObject(v: unknown): v is Record<string, unknown> {
