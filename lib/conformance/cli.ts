@@ -6,6 +6,8 @@ import { DEFAULT_JOB_WAIT, runConformance, type RunResult } from "./run";
 import { formatFinding, formatSummary } from "./rows";
 import { Transcript } from "./transcript";
 
+const RECIPIENT = ["CONFORMANCE_RECIPIENT_ACCOUNT", "CONFORMANCE_RECIPIENT_USER", "CONFORMANCE_RECIPIENT_PASSWORD"];
+
 export interface Io {
   /** The result lines (one per row and the summary). */
   out(line: string): void;
@@ -39,6 +41,9 @@ export async function main(source: EnvSource, io: Io, options: MainOptions = {})
   const endpoints = Object.fromEntries((["iam", "ims", "cph", "cts"] as const).map((s) => [s, config.endpoint(s)]));
   io.err(`conformance: ${config.account}/${config.user}, project ${config.project}, region ${config.region}`);
   io.err(`  endpoints: ${Object.entries(endpoints).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  if (!config.recipient && RECIPIENT.some((name) => source[name]?.trim())) {
+    io.err(`  warning: the recipient needs all of ${RECIPIENT.join(", ")}; D3 is not tried without it`);
+  }
   io.err(config.imageId && config.memberProjectId ? `  shares ${config.imageId} with ${config.memberProjectId}, then undoes it` : "  read-only: nothing is written");
 
   const transcript = new Transcript();

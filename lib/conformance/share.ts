@@ -43,6 +43,9 @@ export async function probeSharing(wire: Wire, s: SignedIn, input: ShareInputs, 
       shareNote = note;
     }
     findings.push(await readAsRecipient(wire, s, input, existed, shareNote));
+  } catch (e) {
+    const why = `the probe failed: ${e instanceof Error ? e.message : String(e)}`;
+    for (const row of ["D5", "D3"] as const) if (!findings.some((f) => f.row === row)) findings.push(unclear(row, why));
   } finally {
     leftover = await restore(wire, s, imageId, member, existed, survey, wait);
   }
