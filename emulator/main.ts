@@ -1,6 +1,6 @@
 import { serve } from "@hono/node-server";
 import { parseArgs } from "node:util";
-import { disputedProfile, JOB_SPEEDS, type JobSpeed } from "./core/config";
+import { describeDisputed, disputedProfile, JOB_SPEEDS, type JobSpeed } from "./core/config";
 import { createEmulator, type SeedName } from "./server";
 import { describeWorld } from "./describe";
 
@@ -54,7 +54,12 @@ try {
 
 const disputed = values.disputed ?? process.env.EMULATOR_DISPUTED ?? "A";
 if (disputed !== "A" && disputed !== "B") fail(`unknown --disputed ${disputed}: use A or B`);
-const disputedRows = { ...disputedProfile(disputed), ...(overrides.disputed as object | undefined) };
+// --config may name one reading for every row ("B") or some rows ({"tokenRescope":"B"}); it wins over --disputed.
+const configured = overrides.disputed;
+const disputedRows =
+  configured === "A" || configured === "B"
+    ? disputedProfile(configured)
+    : { ...disputedProfile(disputed), ...(configured as object | undefined) };
 
 const publicUrl = process.env.EMULATOR_PUBLIC_URL || `http://${values.host}:${port}`;
 let emulator;
@@ -71,7 +76,7 @@ try {
 }
 
 const server = serve({ fetch: emulator.app.fetch, port, hostname: values.host }, (info) => {
-  console.log(`Huawei Cloud emulator on http://${values.host}:${info.port} (public URL ${publicUrl}), jobs: ${speed}, disputed behaviours: reading ${disputed}`);
+  console.log(`Huawei Cloud emulator on http://${values.host}:${info.port} (public URL ${publicUrl}), jobs: ${speed}, disputed behaviours (section 14): ${describeDisputed(emulator.emu.config.disputed)}`);
   if (!values.quiet) console.log(describeWorld(emulator.emu.world));
 });
 

@@ -74,6 +74,19 @@ export function disputedProfile(r: Reading): Record<DisputedKey, Reading> {
   return Object.fromEntries(DISPUTED.map(([, key]) => [key, r])) as Record<DisputedKey, Reading>;
 }
 
+/** `cts-trace-types` for `ctsTraceTypes`: the row slugs used in output. */
+export function disputedSlug(key: DisputedKey): string {
+  return key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+}
+
+/** One line for the start banner: "reading A", "reading B", or "reading A except D7 token-rescope B". */
+export function describeDisputed(d: DisputedConfig): string {
+  const rows = DISPUTED.map(([id, key]) => ({ id, key, r: d[key] }));
+  const base: Reading = rows.filter((x) => x.r === "B").length > rows.length / 2 ? "B" : "A";
+  const others = rows.filter((x) => x.r !== base).map((x) => `${x.id} ${disputedSlug(x.key)} ${x.r}`);
+  return others.length === 0 ? `reading ${base}` : `reading ${base} except ${others.join(", ")}`;
+}
+
 export const configSchema = z.object({
   /** Token lifetime; IAM's is 24 h. */
   tokenLifetimeMs: z.number().int().positive().default(24 * 3600 * 1000),
@@ -155,8 +168,8 @@ export function mergeConfig(current: EmulatorConfig, patch: unknown): EmulatorCo
     throw new Error("config patch must be an object");
   }
   const merged: Record<string, unknown> = { ...current };
-  for (let [key, value] of Object.entries(patch)) {
-    if (key === "disputed" && (value === "A" || value === "B")) value = disputedProfile(value);
+  for (const [key, given] of Object.entries(patch)) {
+    const value = key === "disputed" && (given === "A" || given === "B") ? disputedProfile(given) : given;
     const prev = merged[key];
     merged[key] =
       isPlainObject(prev) && isPlainObject(value) ? { ...prev, ...value } : value;
