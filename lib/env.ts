@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { endpointVariables } from "@/lib/cloud/endpoint-template";
 
 /**
  * Every environment variable the console reads, parsed once. Documented in `.env.example`.
@@ -11,13 +12,7 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
   /** `file:data/imshare.db` (SQLite, the default) or `postgres://…`. */
   DATABASE_URL: z.string().default("file:data/imshare.db"),
-  /**
-   * Base URL of every cloud service, with optional `{service}` and `{region}` placeholders:
-   * `https://{service}.{region}.myhuaweicloud.com` for Huawei Cloud, or the emulator's single URL.
-   */
-  CLOUD_ENDPOINT: z.string().default("http://127.0.0.1:4010"),
-  /** IAM endpoint; Huawei Cloud's global one is `https://iam.myhuaweicloud.com`. Defaults to CLOUD_ENDPOINT. */
-  IAM_ENDPOINT: z.string().optional(),
+  ...endpointVariables,
   /** Region shown first on the sign-in form. */
   CLOUD_DEFAULT_REGION: z.string().default("ap-southeast-1"),
   /** Regions offered on the sign-in form (comma separated). */
