@@ -1,4 +1,4 @@
-import { auditActions, countSessions, expect, emulator, test } from "./fixtures";
+import { auditActions, countSessions, expect, emulator, reading, test } from "./fixtures";
 
 test.beforeEach(async () => {
   await emulator.reset();
@@ -42,8 +42,17 @@ test("a federated user signs in with a token and may pick another project", asyn
   await page.getByLabel("IAM token").fill(token);
   await page.getByLabel("Project (region)").fill("cn-north-4");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/images$/);
-  await expect(page.getByRole("button", { name: /Project: cn-north-4/ })).toBeVisible();
+  if (reading() === "B") {
+    // D7 reading B: IAM refuses to re-scope the token; the form says what to do instead.
+    await expect(page.getByText("IAM would not move this token to the project you chose.")).toBeVisible();
+    await page.getByLabel("Project (region)").fill("");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/images$/);
+    await expect(page.getByRole("button", { name: /Project: ap-southeast-1/ })).toBeVisible();
+  } else {
+    await expect(page).toHaveURL(/\/images$/);
+    await expect(page.getByRole("button", { name: /Project: cn-north-4/ })).toBeVisible();
+  }
 
   await page.getByRole("button", { name: /User menu/ }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();
@@ -85,6 +94,16 @@ test("switching project re-scopes the session and keeps the page", async ({ page
   await page.goto("/images?limit=50");
   await page.getByRole("button", { name: /Project: ap-southeast-1/ }).click();
   await page.getByRole("menuitem", { name: /cn-north-4/ }).click();
+  if (reading() === "B") {
+    // D7 reading B: IAM refuses to re-scope; the console asks for the password of that project.
+    const dialog = page.getByRole("dialog", { name: "Switch to cn-north-4" });
+    await expect(dialog).toContainText("IAM would not move this session to cn-north-4.");
+    await dialog.getByLabel("Password of alice").fill("not-her-password");
+    await dialog.getByRole("button", { name: "Switch to cn-north-4" }).click();
+    await expect(dialog.getByRole("alert").or(dialog.getByText(/password is wrong/))).toContainText(/wrong/);
+    await dialog.getByLabel("Password of alice").fill("alice-demo-2026");
+    await dialog.getByRole("button", { name: "Switch to cn-north-4" }).click();
+  }
   await expect(page.getByRole("button", { name: /Project: cn-north-4/ })).toBeVisible();
   await expect(page).toHaveURL(/\/images\?limit=50$/);
   await expect(page.getByText("This project owns no private images yet")).toBeVisible();
