@@ -75,11 +75,12 @@ export const jobSchema = z.object({
 });
 export type Job = z.infer<typeof jobSchema>;
 
+/** Batch add/delete (reference 6.1, 6.3): an empty `domains` or `organizations` is refused on some regions (D5), so it is never sent. */
 export const batchMembersSchema = z.object({
   images: z.array(z.string()).min(1),
   projects: z.array(z.string()),
-  domains: z.array(z.string()).optional(),
-  organizations: z.array(z.string()).optional(),
+  domains: z.array(z.string()).min(1).optional(),
+  organizations: z.array(z.string()).min(1).optional(),
 });
 export type BatchMembers = z.infer<typeof batchMembersSchema>;
 
