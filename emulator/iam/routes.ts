@@ -131,6 +131,11 @@ function identify(c: Ctx, emu: Emu, auth: AuthRequest, now: number): { user: Use
     const existing = emu.world.tokens.get(tokenId);
     const user = existing && emu.world.users.get(existing.userId);
     if (!existing || !user || existing.expiresAt <= now) throw keystoneError(401, "The token is invalid or has expired.");
+    // Section 14 D7, reading B: re-scoping is documented for federated unscoped tokens only, and every
+    // token the emulator issues is a regular IAM user's (obtained by password or from one).
+    if (emu.config.disputed.tokenRescope === "B") {
+      throw keystoneError(emu.config.disputed.tokenRescopeStatus, "The token method is supported only for federated unscoped tokens.");
+    }
     return { user, expiresAt: existing.expiresAt, methods: ["token"] };
   }
   throw keystoneError(400, "The request body is malformed: no supported authentication method.");

@@ -66,9 +66,27 @@ function orgTarget(urn: string): JobTarget {
   return { type: "organization", id: match[2] ?? match[1], urn };
 }
 
+const MEMBERS_KEYS = new Set(Object.keys(batchMembersSchema.shape));
+
+/**
+ * Section 14 D5, reading B (older regional IMS): an empty `domains` or `organizations` array, or a
+ * key the body schema does not know, is a malformed request (400 `IMG.0001`).
+ */
+function checkOlderBody(emu: Emu, body: Body): void {
+  if (emu.config.disputed.batchEmptyArrays === "A" || body.kind !== "json") return;
+  const value = body.value;
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return;
+  const fields = value as Record<string, unknown>;
+  const empty = (key: string) => Array.isArray(fields[key]) && (fields[key] as unknown[]).length === 0;
+  if (Object.keys(fields).some((key) => !MEMBERS_KEYS.has(key)) || empty("domains") || empty("organizations")) {
+    throw imsError("IMG.0001");
+  }
+}
+
 /** Validates a batch add or delete body, in the order of reference 11.3; throws the first error. */
 export function parseMembersInput(emu: Emu, body: Body): MembersInput {
   const input = parse(body, batchMembersSchema);
+  checkOlderBody(emu, body);
   const images = distinct(input.images);
   checkImageIds(images);
   const projects = distinct(input.projects ?? []);

@@ -1,5 +1,7 @@
 import { createHash } from "node:crypto";
+import type { DisputedConfig } from "../core/config";
 import type { Emu } from "../core/context";
+import { withNulls } from "../core/nulls";
 import { isoSeconds } from "../core/time";
 import type { ImsImage, ImsMember } from "../store/types";
 
@@ -46,11 +48,14 @@ export interface ImageBody {
   checksum: string;
   architecture: ImsImage["architecture"];
   __system_encrypted: "0" | "1";
-  __whole_image?: "true";
-  __backup_id?: string;
-  __system__cmkid?: string;
-  __productcode?: string;
+  /** Absent under section 14 D4 reading B; the optional fields are null instead of absent under D2 reading B. */
+  __whole_image?: "true" | null;
+  __backup_id?: string | null;
+  __system__cmkid?: string | null;
+  __productcode?: string | null;
 }
+
+const OPTIONAL_STRINGS = ["__backup_id", "__system__cmkid", "__productcode"] as const;
 
 /** Undefined when the project cannot see the image: deleted, or neither its own, public nor shared with it. */
 export function sight(emu: Emu, image: ImsImage, projectId: string): Sighting | undefined {
@@ -71,9 +76,11 @@ export function virtualEnvType(image: ImsImage): ImageBody["virtual_env_type"] {
   return image.kind === "data" ? "DataImage" : "FusionCompute";
 }
 
-export function imageView({ image, visibility, imagetype }: Sighting): ImageBody {
+/** The image as the disputed readings in force (section 14 D2, D4) have it answered. */
+export function imageView({ image, visibility, imagetype }: Sighting, disputed: DisputedConfig): ImageBody {
   const self = `/v2/images/${image.id}`;
-  return {
+  const wholeAttribute = disputed.wholeImageAttribute === "A";
+  const body: ImageBody = {
     id: image.id,
     name: image.name,
     status: image.status,
@@ -106,11 +113,13 @@ export function imageView({ image, visibility, imagetype }: Sighting): ImageBody
     checksum: createHash("md5").update(image.id).digest("hex"),
     architecture: image.architecture,
     __system_encrypted: image.encryption ? "1" : "0",
-    ...(image.kind === "whole" ? { __whole_image: "true" as const } : {}),
+    ...(wholeAttribute && image.kind === "whole" ? { __whole_image: "true" as const } : {}),
     ...(image.backupId ? { __backup_id: image.backupId } : {}),
     ...(image.encryption ? { __system__cmkid: image.encryption.cmkId } : {}),
     ...(image.imagetype === "market" ? { __productcode: productCode(image.id) } : {}),
   };
+  if (disputed.nullOptionalFields === "A") return body;
+  return withNulls(body, wholeAttribute ? [...OPTIONAL_STRINGS, "__whole_image"] : OPTIONAL_STRINGS);
 }
 
 /** Marketplace product codes look like `00301-12345-0--0`; derived from the id so they stay stable. */

@@ -11,7 +11,7 @@ export function registerImsImages(app: Hono<EmuEnv>, emu: Emu): void {
   app.get("/v2/cloudimages", (c) => {
     const { project } = imageReader(c, emu);
     const { page } = selectImages(emu, project.id, parseImageQuery(c, 500));
-    return c.json({ images: page.map(imageView) });
+    return c.json({ images: page.map((s) => imageView(s, emu.config.disputed)) });
   });
 
   app.get("/v2/images", (c) => {
@@ -20,7 +20,7 @@ export function registerImsImages(app: Hono<EmuEnv>, emu: Emu): void {
     const { page, more } = selectImages(emu, project.id, query);
     const last = page[page.length - 1];
     return c.json({
-      images: page.map(imageView),
+      images: page.map((s) => imageView(s, emu.config.disputed)),
       first: listLink(c, {}),
       schema: "/v2/schemas/images",
       ...(more && last ? { next: listLink(c, { marker: last.image.id, limit: String(query.limit) }) } : {}),
@@ -33,7 +33,7 @@ export function registerImsImages(app: Hono<EmuEnv>, emu: Emu): void {
     const image = emu.world.images.get(id);
     const seen = image && sight(emu, image, project.id);
     if (!seen) throw glanceError(404, `No image found with ID ${id}`);
-    return c.json(imageView(seen));
+    return c.json(imageView(seen, emu.config.disputed));
   });
 
   app.get("/v1/cloudimages/quota", (c) => {

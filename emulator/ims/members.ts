@@ -176,7 +176,17 @@ function access(emu: Emu, session: Session, api: Api, imageId: string): Access {
   if (image && image.owner === session.project.id) return { image };
   const membership = image && emu.world.membershipOf(image.id, session.project.id);
   if (!image || !membership) throw imageNotFound(api, imageId);
+  if (api === "v1" && emu.config.disputed.recipientMemberRead === "B") throw consumerRefused(emu);
   return { image, membership };
+}
+
+/**
+ * Section 14 D3, reading B: the extension member reads are documented for the owner only, so a
+ * consumer is refused: 403 `IMG.0047` (owner-only operation) or, configured, 404 `IMG.0027` as if
+ * the image did not exist (what a stranger gets).
+ */
+function consumerRefused(emu: Emu): ApiError {
+  return emu.config.disputed.recipientMemberReadStatus === 404 ? imsError("IMG.0027", 404) : imsError("IMG.0047", 403);
 }
 
 /** A consumer names its entry by its own project id or by the id of the entry that grants it access. */
