@@ -8,12 +8,16 @@ export default defineConfig({
     alias: [
       { find: /^@\//, replacement: `${root}/` },
       { find: /^server-only$/, replacement: `${root}/test/server-only.ts` },
+      // next-auth imports `next/server` without the extension Node's ESM resolver needs outside Next.
+      { find: /^next\/server$/, replacement: "next/server.js" },
     ],
   },
   test: {
     include: ["**/*.test.ts", "**/*.test.tsx"],
     exclude: ["node_modules/**", "e2e/**", ".next/**"],
     testTimeout: 60_000,
+    // Inlined so that the `next/server` alias above applies inside next-auth.
+    server: { deps: { inline: ["next-auth", "@auth/core"] } },
     env: {
       AUTH_SECRET: "unit-test-secret-unit-test-secret-unit-test",
       DATABASE_URL: "file:data/unit.db",

@@ -22,6 +22,7 @@ export const ERRORS = {
   not_shareable: [400, "This image cannot be shared. The reason is shown on the image."],
   rate_limited: [429, "Huawei Cloud is throttling requests. Wait a few seconds and try again."],
   iam_unreachable: [503, "The identity service (IAM) could not be reached. Check the endpoint setting or try again in a minute."],
+  invalid_response: [502, "Huawei Cloud answered in a form the console does not understand. Try again; if it keeps happening, report it with the reference shown."],
   upstream_unavailable: [503, "Huawei Cloud is not answering right now. Try again in a minute."],
   timeout: [504, "Huawei Cloud did not answer in time. Try again; if it keeps happening, check the service status."],
   internal: [500, "Something went wrong in the console. Try again; if it keeps happening, report it with the reference shown."],
@@ -87,6 +88,11 @@ export function toAppError(e: unknown): AppError {
   if (e instanceof UserError) return e.error;
   if (!(e instanceof CloudError)) return appError("internal");
   const ref = { upstreamCode: e.code, upstreamRequestId: e.requestId };
+  if (e.code === "invalid_response") {
+    // The request id is the reference that finds the answer in the log line of `lib/cloud/diagnostics.ts`.
+    const message = e.requestId ? `${ERRORS.invalid_response[1]} Reference: ${e.requestId}.` : undefined;
+    return { ...appError("invalid_response", message), ...ref };
+  }
   const known = UPSTREAM[e.code];
   if (known) return { ...appError(known[0], known[1]), ...ref };
   const code = codeFor(e);
@@ -99,6 +105,8 @@ function codeFor(e: CloudError): ErrorCode {
     if (e.code === "timeout") return "timeout";
     return e.service === "iam" ? "iam_unreachable" : "upstream_unavailable";
   }
+  // CPH answers a duplicate share 409 on some deployments and 400 on others (D8): the same refusal either way.
+  if (e.service === "cph" && e.status === 409) return "invalid_input";
   const byStatus: Partial<Record<number, ErrorCode>> = {
     401: "session_expired",
     403: "forbidden",

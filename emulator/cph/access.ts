@@ -17,14 +17,20 @@ export function checkAccess(c: Ctx, session: Session, permission: Permission): v
   }
 }
 
-export function invalidImage(): never {
-  throw cphError("CPS.0030", "Parameter: image_id is invalid.");
+/** An image the caller does not know: 400 `CPS.0030`, or 404 with the same code under section 14 D8 reading B. */
+export function invalidImage(emu: Emu): never {
+  throw cphError("CPS.0030", "Parameter: image_id is invalid.", restStatus(emu, 404));
+}
+
+/** Section 14 D8: CPH answers its conflicts and unknown images with 400 (reading A) or `status` (reading B). */
+export function restStatus(emu: Emu, status: 404 | 409): number {
+  return emu.config.disputed.cphErrorStatus === "B" ? status : 400;
 }
 
 /** An image the caller owns; anything else (missing, another tenant's) is an invalid image id. */
 export function ownedImage(emu: Emu, session: Session, imageId: string): CphImage {
   const image = emu.world.cphImages.get(imageId);
-  if (!image || image.projectId !== session.project.id) invalidImage();
+  if (!image || image.projectId !== session.project.id) invalidImage(emu);
   return image;
 }
 

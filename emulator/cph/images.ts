@@ -39,7 +39,7 @@ export function registerCphImages(app: Hono<EmuEnv>, emu: Emu): void {
     rows.sort((a, b) => b.image.createdAt - a.image.createdAt || a.image.id.localeCompare(b.image.id));
     const page = rows.slice(query.offset, query.offset + query.limit);
     return c.json({
-      image_infos: page.map(({ image, type }) => imageInfo(image, type)),
+      image_infos: page.map(({ image, type }) => imageInfo(image, type, emu.config.disputed.nullOptionalFields === "B")),
       total: rows.length,
       request_id: c.get("requestId"),
     });
@@ -64,7 +64,8 @@ export function registerCphImages(app: Hono<EmuEnv>, emu: Emu): void {
   );
 }
 
-function imageInfo(image: CphImage, type: ImageType) {
+/** With `nulls` (section 14 D2, reading B) the owner field a row does not carry is null instead of absent. */
+function imageInfo(image: CphImage, type: ImageType, nulls: boolean) {
   return {
     image_id: image.id,
     image_name: image.name,
@@ -73,7 +74,9 @@ function imageInfo(image: CphImage, type: ImageType) {
     image_version: image.version,
     image_size: image.sizeBytes,
     domain_id: image.domainId,
-    ...(type === "private" ? { project_id: image.projectId } : { src_project_id: image.projectId }),
+    ...(type === "private"
+      ? { project_id: image.projectId, ...(nulls ? { src_project_id: null } : {}) }
+      : { src_project_id: image.projectId, ...(nulls ? { project_id: null } : {}) }),
     create_time: isoSeconds(image.createdAt),
     update_time: isoSeconds(image.updatedAt),
   };

@@ -3,7 +3,7 @@ import { authenticate, intParam, readBody, type Body, type Ctx, type Emu, type E
 import { cphError } from "../core/errors";
 import { HEX32 } from "../core/ids";
 import type { CphMember } from "../store/types";
-import { checkAccess, invalidImage, ownedImage, param, seesImage } from "./access";
+import { checkAccess, invalidImage, ownedImage, param, restStatus, seesImage } from "./access";
 import { audited, type Audit } from "./audit";
 
 /** CPH image members (sections 9.2 to 9.5, 11.7): synchronous, one member per call, 10 at most. */
@@ -31,7 +31,9 @@ export function registerCphMembers(app: Hono<EmuEnv>, emu: Emu): void {
         throw cphError(invalidMemberCode, "Parameter: member is invalid: images can only be shared within a region.");
       }
       const members = emu.world.cphMembersOf(image.id);
-      if (members.has(member)) throw cphError(duplicateCode, "The image has already been shared with this project.");
+      if (members.has(member)) {
+        throw cphError(duplicateCode, "The image has already been shared with this project.", restStatus(emu, 409));
+      }
       if (members.size >= memberLimit) {
         throw cphError(limitCode, `An image can be shared with a maximum of ${memberLimit} projects.`);
       }
@@ -45,9 +47,15 @@ export function registerCphMembers(app: Hono<EmuEnv>, emu: Emu): void {
     const session = authenticate(c, emu);
     checkAccess(c, session, "cph:images:get");
     const image = ownedImage(emu, session, param(c, "image_id"));
+    const all = [...(emu.world.cphMembers.get(image.id)?.values() ?? [])];
+    if (emu.config.disputed.cphMemberPaging === "B") {
+      // Section 14 D6, reading B: the API has no query parameters; every member comes in one answer.
+      const unknown = Object.keys(c.req.queries())[0];
+      if (unknown !== undefined) throw cphError("CPS.0030", `Parameter: ${unknown} is invalid.`);
+      return c.json({ members: all.map(memberView) });
+    }
     const limit = intParam(c, "limit", 1, 100);
     if (limit === null) throw cphError("CPS.0002", "Parameter: offset or limit is invalid.");
-    const all = [...(emu.world.cphMembers.get(image.id)?.values() ?? [])];
     const marker = c.req.query("marker") || undefined;
     const start = marker === undefined ? 0 : all.findIndex((m) => m.memberId === marker) + 1;
     if (start === 0 && marker !== undefined) throw cphError("CPS.0002", "Parameter: marker is invalid.");
@@ -61,8 +69,11 @@ export function registerCphMembers(app: Hono<EmuEnv>, emu: Emu): void {
       const body = await auditedBody(c, emu, audit);
       checkAccess(c, session, "cph:images:share");
       const image = emu.world.cphImages.get(param(c, "image_id"));
-      if (!image) invalidImage();
-      if (seesImage(emu, image, session.project.id)) audit.image.name = image.name;
+      if (!image) invalidImage(emu);
+      const seen = seesImage(emu, image, session.project.id);
+      // Reading B of D8: an image the caller may not know of is unknown to it (404), as for the owner's calls.
+      if (!seen && emu.config.disputed.cphErrorStatus === "B") invalidImage(emu);
+      if (seen) audit.image.name = image.name;
       const status = objectBody(body)?.status;
       if (status !== "accepted" && status !== "rejected") throw cphError("CPS.0010", "Parameter: status is invalid.");
       const membership = emu.world.cphMembers.get(image.id)?.get(session.project.id);

@@ -3,6 +3,7 @@ import { authenticate, can, type Emu, type EmuEnv } from "../core/context";
 import { serviceError } from "../core/errors";
 import type { Trace } from "../store/types";
 import { invalidParameter, matchesFilters, parseTraceQuery } from "./query";
+import { traceWire } from "./wire";
 
 const DAY = 24 * 3600 * 1000;
 
@@ -41,13 +42,8 @@ export function registerCts(app: Hono<EmuEnv>, emu: Emu): void {
     const page = matching.slice(0, q.limit);
     const more = matching.length > page.length;
     return c.json({
-      traces: page.map(({ t }) => wire(t)),
+      traces: page.map(({ t }) => traceWire(t, emu.config.disputed)),
       meta_data: { count: page.length, marker: more ? page[page.length - 1].t.trace_id : null },
     });
   });
-}
-
-function wire(trace: Trace): Omit<Trace, "projectId"> {
-  const { projectId: _projectId, ...rest } = trace;
-  return rest;
 }

@@ -6,7 +6,7 @@ type ResultStatus = "success" | "failed";
 
 export interface JobResult {
   image_id: string;
-  project_id?: string;
+  project_id?: string | null;
   status: ResultStatus;
 }
 
@@ -46,7 +46,9 @@ export function jobResults(emu: Emu, job: ImsJob): JobResult[] {
   for (const imageId of distinctImages(job)) {
     const items = job.items.filter((i) => i.imageId === imageId);
     if (!items.every(processed)) continue;
-    results.push({ image_id: imageId, ...(projectId ? { project_id: projectId } : {}), status: itemStatus(items) });
+    // Section 14 D2, reading B: a result without a project names it as null.
+    const project = projectId ? { project_id: projectId } : emu.config.disputed.nullOptionalFields === "B" ? { project_id: null } : {};
+    results.push({ image_id: imageId, ...project, status: itemStatus(items) });
   }
   return results;
 }

@@ -1,3 +1,4 @@
+import type { DisputedConfig } from "../core/config";
 import { isoSeconds } from "../core/time";
 import type { ImsMember, MemberStatus, MemberType } from "../store/types";
 
@@ -10,11 +11,12 @@ export interface MemberView {
   member_id: string;
   schema: "/v2/schemas/member";
   member_type: MemberType;
-  /** Only for organization members. */
-  urn?: string;
+  /** Only for organization members (null for the others under section 14 D2 reading B). */
+  urn?: string | null;
 }
 
-export function memberView(m: ImsMember): MemberView {
+export function memberView(m: ImsMember, disputed: DisputedConfig): MemberView {
+  const nulls = disputed.nullOptionalFields === "B";
   return {
     status: m.status,
     created_at: isoSeconds(m.createdAt),
@@ -23,7 +25,7 @@ export function memberView(m: ImsMember): MemberView {
     member_id: m.memberId,
     schema: "/v2/schemas/member",
     member_type: m.memberType,
-    ...(m.memberType === "organization" && m.urn ? { urn: m.urn } : {}),
+    ...(m.memberType === "organization" && m.urn ? { urn: m.urn } : nulls ? { urn: null } : {}),
   };
 }
 

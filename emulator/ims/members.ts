@@ -46,9 +46,10 @@ function listMembers(c: Ctx, emu: Emu, api: Api) {
   const page = pageAfter(members, (m) => m.memberId, limit ?? DEFAULT_LIMIT, after);
   if (!page) throw imsError("IMG.0001");
   return {
-    members: page.items.map(memberView),
+    members: page.items.map((m) => memberView(m, emu.config.disputed)),
     schema: "/v2/schemas/members",
-    page_info: { next_marker: page.nextMarker, current_count: page.items.length },
+    // Section 14 D2, reading B: the last page's end marker is null rather than "".
+    page_info: { next_marker: page.nextMarker || (emu.config.disputed.nullOptionalFields === "B" ? null : ""), current_count: page.items.length },
   };
 }
 
@@ -61,7 +62,7 @@ function showMember(c: Ctx, emu: Emu, api: Api): MemberView {
     ? addresses(session, membership, memberId) ? membership : undefined
     : emu.world.members.get(image.id)?.get(memberId);
   if (!member) throw memberNotFound(api, imageId, memberId);
-  return memberView(member);
+  return memberView(member, emu.config.disputed);
 }
 
 function addMember(emu: Emu, session: Session, imageId: string, body: Body): MemberView {
@@ -77,7 +78,7 @@ function addMember(emu: Emu, session: Session, imageId: string, body: Body): Mem
   }
   const outcome = applyAdd(emu, session, imageId, { type: "project", id: target });
   if (!outcome.ok) throw imsError(outcome.code);
-  return memberView(stored(emu, imageId, target));
+  return memberView(stored(emu, imageId, target), emu.config.disputed);
 }
 
 function updateMember(emu: Emu, session: Session, imageId: string, memberId: string, body: Body): MemberView {
@@ -92,7 +93,7 @@ function updateMember(emu: Emu, session: Session, imageId: string, memberId: str
   if (!can(session, "ims:images:share")) throw imsError("IMG.0026", 403);
   const outcome = applyUpdate(emu, session, imageId, change.status, change.vault_id);
   if (!outcome.ok) throw imsError(outcome.code);
-  return memberView(membership);
+  return memberView(membership, emu.config.disputed);
 }
 
 function deleteMember(emu: Emu, session: Session, imageId: string, memberId: string): null {

@@ -174,7 +174,7 @@ async function readOutcomes(scope: Scope, plan: IntentPlan): Promise<AuditPair[]
     await mapPool(images, 10, async (image) => {
       const members =
         plan.service === "cph"
-          ? (await listPhoneImageMembers(scope, image)).map((m) => ({ id: m.member_id, status: "accepted" }))
+          ? (await listPhoneImageMembers(scope, image).catch(gone)).map((m) => ({ id: m.member_id, status: "accepted" }))
           : (await listImageMembers(scope, image).catch(gone)).map((m) => ({ id: m.member_id, status: m.status }));
       return [image, new Map(members.map((m) => [m.id, m.status]))] as const;
     }),

@@ -1,6 +1,7 @@
 import "server-only";
 import NextAuth from "next-auth";
 import type {} from "next-auth/jwt";
+import { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { writeAuditEvent } from "@/lib/audit/writer";
@@ -48,9 +49,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   session: { strategy: "jwt", maxAge: 24 * 3600 },
   pages: { signIn: "/login" },
   logger: {
-    // Refused sign-ins are answered on the form; only unexpected failures belong in the log.
+    // Refused sign-ins are answered on the form and logged in one line by `./sign-in`; only unexpected
+    // failures belong here. A subclass of CredentialsSignin keeps its own `name`, so test the type.
     error(error) {
-      if (error.name !== "CredentialsSignin") console.error("[auth]", error);
+      if (!(error instanceof CredentialsSignin) && (error as { type?: string }).type !== "CredentialsSignin") console.error("[auth]", error);
     },
   },
   providers: [

@@ -14,6 +14,19 @@ export class SignInFailed extends CredentialsSignin {
   }
 }
 
+/**
+ * One server-log line per refused sign-in: who (account and user, never a secret) and why (the code).
+ * Auth.js's own logger is told to stay quiet about these (`lib/auth/index.ts`), so no stack is printed.
+ */
+async function logRefusal<T>(who: string | { text: string }, attempt: Promise<T>): Promise<T> {
+  try {
+    return await attempt;
+  } catch (e) {
+    if (e instanceof SignInFailed) console.warn(`sign-in refused: ${typeof who === "string" ? who : who.text}: ${e.reason}`);
+    throw e;
+  }
+}
+
 function transportFailure(e: CloudError): SignInFailed {
   if (e.status === 0 || e.status >= 500) return new SignInFailed("iam_unreachable");
   if (e.status === 403) return new SignInFailed("forbidden");
@@ -25,6 +38,10 @@ function transportFailure(e: CloudError): SignInFailed {
  * account-scoped request tells wrong credentials from a project the user cannot use.
  */
 export async function signInWithPassword(input: { account: string; user: string; password: string; project: string }): Promise<IssuedToken> {
+  return logRefusal(`account ${input.account} user ${input.user} project ${input.project}`, passwordSignIn(input));
+}
+
+async function passwordSignIn(input: { account: string; user: string; password: string; project: string }): Promise<IssuedToken> {
   const region = regionOf(input.project);
   try {
     return await createTokenByPassword(input, region);
@@ -47,6 +64,11 @@ export async function signInWithPassword(input: { account: string; user: string;
  * token method (401/403, D7): the user is told to use the token's own project or their password.
  */
 export async function signInWithToken(input: { token: string; project?: string }): Promise<IssuedToken> {
+  const who = { text: `token method project ${input.project || "(the token's)"}` };
+  return logRefusal(who, tokenSignIn(input, who));
+}
+
+async function tokenSignIn(input: { token: string; project?: string }, who: { text: string }): Promise<IssuedToken> {
   const region = regionOf(input.project || env.CLOUD_DEFAULT_REGION);
   let body;
   try {
@@ -56,6 +78,7 @@ export async function signInWithToken(input: { token: string; project?: string }
     throw e instanceof CloudError ? transportFailure(e) : e;
   }
   const wanted = input.project || body.project?.name || env.CLOUD_DEFAULT_REGION;
+  who.text = `token method account ${body.user.domain.name} user ${body.user.name} project ${wanted}`;
   if (body.project?.name === wanted) return { token: input.token, body };
   try {
     return await createTokenByToken(input.token, { name: wanted, domain: { name: body.user.domain.name } }, regionOf(wanted));

@@ -7,7 +7,7 @@ import type { Job } from "@/lib/cloud/schemas/ims";
 import type { BatchCallsTable, BatchesTable, Database } from "@/lib/db/types";
 import { toAppError, upstreamSentence } from "@/lib/errors";
 import { mapPool } from "@/lib/sharing/pool";
-import type { TargetKind } from "@/lib/sharing/targets";
+import { batchBody, type TargetKind } from "@/lib/sharing/targets";
 import { chunkCalls, isApplied, type OpenPair } from "./calls";
 import { announceBatchChange, onBatchChange } from "./events";
 import { finishBatch } from "./finish";
@@ -424,9 +424,7 @@ export class Tracker {
   private async sendIms(batch: BatchesTable, scope: Scope, pairs: OpenPair[]): Promise<boolean> {
     const { db } = this.o;
     const images = [...new Set(pairs.map((p) => p.image_id))];
-    const targets = new Map(pairs.map((p) => [p.target, p.target_kind as TargetKind]));
-    const of = (kind: TargetKind) => [...targets].filter(([, k]) => k === kind).map(([t]) => t);
-    const body = { images, projects: of("project"), domains: of("account"), organizations: of("organization") };
+    const body = batchBody(images, pairs.map((p) => ({ kind: p.target_kind as TargetKind, value: p.target })));
     const call = await this.record(batch, "ims", body, pairs);
     announceBatchChange(batch.id);
     await this.guard(batch.id);

@@ -48,25 +48,13 @@ export async function listSharedPhoneImages(scope: Scope): Promise<{ images: Pho
   return { images: images.slice(0, SHARED_IMAGES_CAP), total };
 }
 
-const MEMBER_PAGE = 100;
-
-/** `GET …/images/{image_id}/members`, every page: the next starts after the last member id. */
+/**
+ * `GET …/images/{image_id}/members`: every member in one answer. No query parameters: no SDK has any,
+ * and some deployments refuse an unknown one with 400 `CPS.0030` (cloud-api.md section 9.3, D6).
+ */
 export async function listPhoneImageMembers(scope: Scope, imageId: string): Promise<PhoneMember[]> {
-  const members: PhoneMember[] = [];
-  let marker: string | undefined;
-  for (let page = 0; page < 20; page++) {
-    const res = await cloudRequest({
-      ...cph(scope),
-      method: "GET",
-      path: `${imagePath(scope, imageId)}/members`,
-      query: { limit: MEMBER_PAGE, marker },
-      output: phoneMemberListSchema,
-    });
-    members.push(...res.data.members);
-    marker = res.data.members.at(-1)?.member_id;
-    if (res.data.members.length < MEMBER_PAGE || !marker) break;
-  }
-  return members;
+  const res = await cloudRequest({ ...cph(scope), method: "GET", path: `${imagePath(scope, imageId)}/members`, output: phoneMemberListSchema });
+  return res.data.members;
 }
 
 /** `POST …/images/{image_id}/members`: shares the image with one project of the same region. */

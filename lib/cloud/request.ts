@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { env } from "@/lib/env";
 import { INSTANCE_ID } from "@/lib/instance";
+import { reportSchemaFailure } from "./diagnostics";
 import { endpoint } from "./endpoints";
 import { CloudError, parseErrorBody, parseRetryAfter, type CloudService } from "./errors";
 
@@ -83,6 +84,8 @@ export async function cloudRequest<I extends z.ZodType | undefined, O extends z.
     if (res.ok) {
       const parsed = req.output.safeParse(payload);
       if (!parsed.success) {
+        const queryKeys = Object.keys(req.query ?? {}).filter((k) => req.query?.[k] !== undefined && req.query[k] !== "");
+        reportSchemaFailure({ service: req.service, method: req.method, path: req.path, queryKeys, status: res.status, requestId, issues: parsed.error.issues, payload });
         throw new CloudError(req.service, res.status, "invalid_response", `Unexpected answer from ${req.service.toUpperCase()} ${req.method} ${req.path}.`, requestId);
       }
       return { data: parsed.data, status: res.status, headers: res.headers, requestId };

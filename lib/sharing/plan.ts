@@ -74,13 +74,3 @@ export function batchesOf(pairs: PlannedPair[]): { images: string[]; targets: Ta
   }
   return [...groups.values()];
 }
-
-/** The batch API body for a group of targets. */
-export function batchBody(images: string[], targets: Target[]) {
-  return {
-    images,
-    projects: targets.filter((t) => t.kind === "project").map((t) => t.value),
-    domains: targets.filter((t) => t.kind === "account").map((t) => t.value),
-    organizations: targets.filter((t) => t.kind === "organization").map((t) => t.value),
-  };
-}

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Image } from "@/lib/cloud/schemas/ims";
-import { batchBody, batchesOf, planShare, type ImageFacts } from "./plan";
+import { batchesOf, planShare, type ImageFacts } from "./plan";
 import { memberLimitOf, shareBlocker } from "./shareability";
-import { parseTargets } from "./targets";
+import { batchBody, parseTargets } from "./targets";
 
 const OWNER = { projectId: "ac0e00000000000000000000000000a1", accountId: "ac0e0000000000000000000000000001" };
 const GLOBEX = "610be0000000000000000000000000a1";
@@ -92,6 +92,9 @@ describe("share plan", () => {
     );
     const groups = batchesOf(pairs);
     expect(groups.map((g) => g.images)).toEqual([["a", "b"], ["c"]]);
-    expect(batchBody(groups[0].images, groups[0].targets)).toEqual({ images: ["a", "b"], projects: [GLOBEX, INITECH], domains: [], organizations: [URN] });
+    expect(batchBody(groups[0].images, groups[0].targets)).toEqual({ images: ["a", "b"], projects: [GLOBEX, INITECH], organizations: [URN] });
+    expect(batchBody(["c"], groups[1].targets)).toEqual({ images: ["c"], projects: [GLOBEX], organizations: [URN] });
+    // An empty `domains` or `organizations` is never sent (D5).
+    expect(batchBody(["c"], [{ kind: "project", value: GLOBEX }])).toEqual({ images: ["c"], projects: [GLOBEX] });
   });
 });

@@ -1,3 +1,5 @@
+import type { Member } from "@/lib/cloud/schemas/ims";
+
 /** What a share can point at: projects and accounts are 32-hex ids, organizations are URNs. */
 export type TargetKind = "project" | "account" | "organization";
 
@@ -7,6 +9,29 @@ export interface Target {
   value: string;
   /** The member id IMS records for it (the OU or organization id for a URN). */
   memberId: string;
+}
+
+/**
+ * The body of a batch add or delete (`POST`/`DELETE /v1/cloudimages/members`) for these targets: the one
+ * builder every caller uses. `domains` and `organizations` are left out when empty, since some regions
+ * answer an empty (or unknown) array with 400 `IMG.0001` (cloud-api.md section 14, D5).
+ */
+export function batchBody(images: string[], targets: Pick<Target, "kind" | "value">[]) {
+  const of = (kind: TargetKind) => [...new Set(targets.filter((t) => t.kind === kind).map((t) => t.value))];
+  const domains = of("account");
+  const organizations = of("organization");
+  return {
+    images,
+    projects: of("project"),
+    ...(domains.length ? { domains } : {}),
+    ...(organizations.length ? { organizations } : {}),
+  };
+}
+
+/** An IMS member as the target a batch delete names: accounts by id, organizations by their URN (none without one). */
+export function memberTarget(m: Pick<Member, "member_type" | "member_id" | "urn">): Pick<Target, "kind" | "value">[] {
+  if (m.member_type === "organization") return m.urn ? [{ kind: "organization", value: m.urn }] : [];
+  return [{ kind: m.member_type === "domain" ? "account" : "project", value: m.member_id }];
 }
 
 export type ParsedTarget = { ok: true; target: Target } | { ok: false; input: string; reason: string };

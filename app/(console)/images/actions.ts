@@ -7,8 +7,8 @@ import { batchAddMembers, batchDeleteMembers } from "@/lib/cloud/ims";
 import { appError, UserError } from "@/lib/errors";
 import { waitForJob } from "@/lib/sharing/jobs";
 import { loadImages } from "@/lib/sharing/load";
-import { batchBody, batchesOf, planShare, type PlannedPair } from "@/lib/sharing/plan";
-import { MAX_TARGETS, parseTargets } from "@/lib/sharing/targets";
+import { batchesOf, planShare, type PlannedPair } from "@/lib/sharing/plan";
+import { batchBody, MAX_TARGETS, memberTarget, parseTargets } from "@/lib/sharing/targets";
 import { asAuditPairs, outcomeOf, verifyPairs, type PairOutcome } from "@/lib/sharing/verify";
 
 const shareSchema = z.object({
@@ -92,12 +92,7 @@ export const unshareMembersAction = defineAction({ audit: "unshare", schema: uns
   }
   const chosen = input.all ? image.members : image.members.filter((m) => input.memberIds.includes(m.member_id));
   if (chosen.length === 0) throw new UserError(appError("not_found", "None of those members are on the image any more. Refresh the page."));
-  const body = {
-    images: [image.id],
-    projects: chosen.filter((m) => m.member_type === "project").map((m) => m.member_id),
-    domains: chosen.filter((m) => m.member_type === "domain").map((m) => m.member_id),
-    organizations: chosen.filter((m) => m.member_type === "organization" && m.urn).map((m) => m.urn as string),
-  };
+  const body = batchBody([image.id], chosen.flatMap(memberTarget));
   await ctx.intent({ service: "ims", expect: "absent", pairs: chosen.map((m) => ({ image: image.id, target: m.member_id })) });
   const { jobId, requestId } = await batchDeleteMembers(ctx.scope, body);
   ctx.note({ jobId, requestId });

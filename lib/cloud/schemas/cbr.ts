@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { list, optNum } from "./tolerant";
 
 /** A CBR vault, with the billing fields that decide whether it can take a full-ECS image (reference 9.9). */
 export const vaultSchema = z.object({
@@ -8,10 +9,10 @@ export const vaultSchema = z.object({
     status: z.string(),
     object_type: z.string(),
     protect_type: z.string(),
-    size: z.number().optional(),
-    used: z.number().optional(),
+    size: optNum(),
+    used: optNum(),
   }),
 });
 export type Vault = z.infer<typeof vaultSchema>;
 
-export const vaultListSchema = z.object({ vaults: z.array(vaultSchema), count: z.number().optional() });
+export const vaultListSchema = z.object({ vaults: list(vaultSchema), count: optNum() });

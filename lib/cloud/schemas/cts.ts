@@ -1,40 +1,46 @@
 import { z } from "zod";
+import { list, num, opt, optCode, optJsonText, optNum, optString } from "./tolerant";
 
 /** The `user` block of a trace (reference 10.1); only what the console reads is required. */
 export const traceUserSchema = z.object({
-  id: z.string().optional(),
-  name: z.string().optional(),
-  user_name: z.string().optional(),
-  account_id: z.string().optional(),
-  domain: z.object({ id: z.string().optional(), name: z.string().optional() }).optional(),
+  id: optString(),
+  name: optString(),
+  user_name: optString(),
+  account_id: optString(),
+  domain: opt(z.object({ id: optString(), name: optString() })),
 });
 
-/** One trace of `GET /v3/{project_id}/traces` (reference 10.1, 10.2); unknown fields are ignored. */
+/**
+ * One trace of `GET /v3/{project_id}/traces` (reference 10.1, 10.2); unknown fields are ignored. Both
+ * readings of D1 are accepted: `code` a string or a number, `request`/`response` serialized or objects,
+ * absent fields omitted or `null`.
+ */
 export const traceSchema = z.object({
   trace_id: z.string(),
   trace_name: z.string(),
-  trace_rating: z.string().optional(),
-  trace_type: z.string().optional(),
-  service_type: z.string().optional(),
-  resource_type: z.string().optional(),
-  resource_id: z.string().optional(),
-  resource_name: z.string().optional(),
-  api_version: z.string().optional(),
-  /** The HTTP status of the recorded call, as a string. */
-  code: z.string().optional(),
-  /** Request and response bodies, JSON serialized as strings. */
-  request: z.string().nullish(),
-  response: z.string().nullish(),
-  message: z.string().nullish(),
-  time: z.number(),
-  record_time: z.number().optional(),
-  request_id: z.string().nullish(),
-  source_ip: z.string().nullish(),
-  user: traceUserSchema.optional(),
+  trace_rating: optString(),
+  trace_type: optString(),
+  service_type: optString(),
+  resource_type: optString(),
+  resource_id: optString(),
+  resource_name: optString(),
+  api_version: optString(),
+  /** The HTTP status of the recorded call, always as a string (`"200"`). */
+  code: optCode(),
+  /** Request and response bodies, always as their JSON text. */
+  request: optJsonText(),
+  response: optJsonText(),
+  message: optJsonText(),
+  time: num(),
+  record_time: optNum(),
+  request_id: optString(),
+  source_ip: optString(),
+  user: opt(traceUserSchema),
 });
 export type Trace = z.infer<typeof traceSchema>;
 
+/** `meta_data.marker` is `null` (documented) or absent on the last page. */
 export const traceListSchema = z.object({
-  traces: z.array(traceSchema).default([]),
-  meta_data: z.object({ count: z.number().int().optional(), marker: z.string().nullish() }).optional(),
+  traces: list(traceSchema),
+  meta_data: opt(z.object({ count: optNum(), marker: optString() })),
 });

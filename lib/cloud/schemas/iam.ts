@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { list, opt } from "./tolerant";
 
 const ref = z.object({ id: z.string(), name: z.string() });
 
@@ -8,9 +9,9 @@ export const tokenSchema = z.object({
     issued_at: z.string(),
     expires_at: z.string(),
     user: ref.extend({ domain: ref }),
-    project: ref.extend({ domain: ref }).optional(),
-    domain: ref.optional(),
-    roles: z.array(z.object({ id: z.string(), name: z.string() })).default([]),
+    project: opt(ref.extend({ domain: ref })),
+    domain: opt(ref),
+    roles: list(z.object({ id: z.string(), name: z.string() })),
   }),
 });
 export type TokenBody = z.infer<typeof tokenSchema>["token"];
@@ -47,8 +48,8 @@ export const authProjectsSchema = z.object({
       id: z.string(),
       name: z.string(),
       domain_id: z.string(),
-      enabled: z.boolean().default(true),
-      description: z.string().optional().default(""),
+      enabled: z.boolean().nullish().transform((e) => e ?? true),
+      description: z.string().nullish().transform((d) => d ?? ""),
     }),
   ),
 });

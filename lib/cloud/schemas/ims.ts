@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { list, opt, optCode, optNum, optString } from "./tolerant";
 
-/** The image fields the console uses (reference 3.1); unknown fields are ignored. */
+/** The image fields the console uses (reference 3.1); unknown fields are ignored, absent and `null` alike. */
 export const imageSchema = z.object({
   id: z.string(),
   name: z.string(),
@@ -8,22 +9,22 @@ export const imageSchema = z.object({
   owner: z.string(),
   visibility: z.string(),
   __imagetype: z.string(),
-  __os_type: z.string().optional(),
-  __platform: z.string().optional(),
-  __os_version: z.string().optional(),
-  virtual_env_type: z.string().optional(),
-  __image_size: z.string().optional(),
-  __whole_image: z.union([z.string(), z.boolean()]).optional(),
-  __backup_id: z.string().optional(),
-  __system__cmkid: z.string().optional(),
-  __productcode: z.string().optional(),
-  min_disk: z.number().optional(),
+  __os_type: optString(),
+  __platform: optString(),
+  __os_version: optString(),
+  virtual_env_type: optString(),
+  __image_size: optCode(),
+  __whole_image: opt(z.union([z.string(), z.boolean()])),
+  __backup_id: optString(),
+  __system__cmkid: optString(),
+  __productcode: optString(),
+  min_disk: optNum(),
   created_at: z.string(),
   updated_at: z.string(),
 });
 export type Image = z.infer<typeof imageSchema>;
 
-export const imageListSchema = z.object({ images: z.array(imageSchema) });
+export const imageListSchema = z.object({ images: list(imageSchema) });
 
 /** Member object of every IMS member API (reference 4.1); `member_type` may be absent on old deployments. */
 export const memberSchema = z.object({
@@ -32,19 +33,23 @@ export const memberSchema = z.object({
   status: z.enum(["pending", "accepted", "rejected"]),
   created_at: z.string(),
   updated_at: z.string(),
-  member_type: z.enum(["project", "domain", "organization"]).optional().default("project"),
-  urn: z.string().optional(),
+  member_type: z
+    .enum(["project", "domain", "organization"])
+    .nullish()
+    .transform((t) => t ?? "project"),
+  urn: optString(),
 });
 export type Member = z.infer<typeof memberSchema>;
 
+/** The end of the list is an absent, empty or `null` `next_marker` (D2), all read as "". */
 export const memberListSchema = z.object({
-  members: z.array(memberSchema),
-  page_info: z.object({ next_marker: z.string().optional().default("") }).optional(),
+  members: list(memberSchema),
+  page_info: opt(z.object({ next_marker: optString().transform((m) => m ?? "") })),
 });
 
 export const quotaSchema = z.object({
   quotas: z.object({
-    resources: z.array(z.object({ type: z.string(), used: z.number(), quota: z.number() })),
+    resources: list(z.object({ type: z.string(), used: optNum(), quota: optNum() })),
   }),
 });
 
@@ -53,29 +58,29 @@ export const jobIdSchema = z.object({ job_id: z.string() });
 /** ShowJob (reference 7.1): tolerant of every variation the reference warns about. */
 export const jobSchema = z.object({
   job_id: z.string(),
-  job_type: z.string().optional(),
+  job_type: optString(),
   status: z.string().transform((s) => s.toUpperCase()),
-  begin_time: z.string().nullish(),
-  end_time: z.string().nullish(),
-  error_code: z.string().nullish(),
-  fail_reason: z.string().nullish(),
-  entities: z
-    .object({
-      results: z
-        .array(z.object({ image_id: z.string().optional(), project_id: z.string().optional(), status: z.string().optional() }))
-        .optional(),
-      process_percent: z.number().optional(),
-    })
-    .passthrough()
-    .nullish(),
+  begin_time: optString(),
+  end_time: optString(),
+  error_code: optCode(),
+  fail_reason: optString(),
+  entities: opt(
+    z
+      .object({
+        results: list(z.object({ image_id: optString(), project_id: optString(), status: optString() })),
+        process_percent: optNum(),
+      })
+      .passthrough(),
+  ),
 });
 export type Job = z.infer<typeof jobSchema>;
 
+/** Batch add/delete (reference 6.1, 6.3): an empty `domains` or `organizations` is refused on some regions (D5), so it is never sent. */
 export const batchMembersSchema = z.object({
   images: z.array(z.string()).min(1),
   projects: z.array(z.string()),
-  domains: z.array(z.string()).optional(),
-  organizations: z.array(z.string()).optional(),
+  domains: z.array(z.string()).min(1).optional(),
+  organizations: z.array(z.string()).min(1).optional(),
 });
 export type BatchMembers = z.infer<typeof batchMembersSchema>;
 
