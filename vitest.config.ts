@@ -22,8 +22,6 @@ export default defineConfig({
       AUTH_SECRET: "unit-test-secret-unit-test-secret-unit-test",
       DATABASE_URL: "file:data/unit.db",
     },
-    // next-auth imports `next/server` without an extension: let Vite resolve it.
-    server: { deps: { inline: ["next-auth"] } },
     reporters: ["default", ["json", { outputFile: "reports/unit.json" }]],
   },
 });
