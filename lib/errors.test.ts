@@ -38,6 +38,22 @@ describe("error vocabulary", () => {
     expect(refused).toMatchObject({ code: "invalid_input", message: "Huawei Cloud refused the request: Something specific." });
   });
 
+  it("reads a CPH duplicate share the same whether it comes as 400 or 409 (D8); an unknown image as not found", () => {
+    const message = "The image has already been shared with this project.";
+    const as400 = toAppError(new CloudError("cph", 400, "CPS.0030", message));
+    const as409 = toAppError(new CloudError("cph", 409, "CPS.0030", message));
+    expect(as409).toEqual(as400);
+    expect(as409).toMatchObject({ code: "invalid_input", message: `Huawei Cloud refused the request: ${message}` });
+    expect(toAppError(new CloudError("cph", 404, "CPS.0030", "Parameter: image_id is invalid.")).code).toBe("not_found");
+    expect(toAppError(new CloudError("ims", 409, "IMG.0999", "x")).code).toBe("conflict");
+  });
+
+  it("shows an answer the console could not read with its request id as the reference", () => {
+    const e = toAppError(new CloudError("ims", 200, "invalid_response", "Unexpected answer from IMS GET /v2/cloudimages.", "0a1b2c"));
+    expect(e).toEqual({ code: "invalid_response", message: `${ERRORS.invalid_response[1]} Reference: 0a1b2c.`, upstreamRequestId: "0a1b2c" });
+    expect(toAppError(new CloudError("iam", 201, "invalid_response", "IAM answered without a token.")).message).toBe(ERRORS.invalid_response[1]);
+  });
+
   it("never shows raw text of unexpected errors", () => {
     const e = toAppError(new TypeError("Cannot read properties of undefined (reading 'x')"));
     expect(e).toEqual({ code: "internal", message: ERRORS.internal[1] });

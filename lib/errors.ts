@@ -91,7 +91,7 @@ export function toAppError(e: unknown): AppError {
   if (e.code === "invalid_response") {
     // The request id is the reference that finds the answer in the log line of `lib/cloud/diagnostics.ts`.
     const message = e.requestId ? `${ERRORS.invalid_response[1]} Reference: ${e.requestId}.` : undefined;
-    return { ...appError("invalid_response", message), ...ref };
+    return { ...appError("invalid_response", message), upstreamRequestId: e.requestId };
   }
   const known = UPSTREAM[e.code];
   if (known) return { ...appError(known[0], known[1]), ...ref };

@@ -1,11 +1,9 @@
-import type { ServerType } from "@hono/node-server";
 import type { Kysely } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ALICE_ACTOR } from "./testing";
-import { JOB_SPEEDS } from "@/emulator/core/config";
 import { DEMO, acmeImageId } from "@/emulator/seed/demo";
-import { createEmulator } from "@/emulator/server";
-import { serveForConsole, wrapEmulator, type TestEmulator } from "@/emulator/testing";
+import type { TestEmulator } from "@/emulator/testing";
+import { emulatorPlaying, READINGS } from "@/lib/cloud/testing";
 import { migrate } from "@/lib/db/connect";
 import { backends } from "@/lib/db/testing";
 import type { Database } from "@/lib/db/types";
@@ -13,29 +11,25 @@ import { verifyChain } from "./chain";
 import { writeAuditEvent } from "./writer";
 
 /**
- * The CTS import against the emulator over loopback, on SQLite and PostgreSQL: member calls made
- * outside the console come in once, the console's own calls (actions and batch calls) never.
+ * The CTS import against the emulator over loopback, on SQLite and PostgreSQL, with traces in either
+ * reading of D1 (string or numeric codes, serialized or object bodies): member calls made outside the
+ * console come in once, the console's own calls (actions and batch calls) never.
  */
 const actor = ALICE_ACTOR;
 const UBUNTU = acmeImageId(1);
 const DEBIAN = acmeImageId(2);
 const PHONE = "ac0e0000000000000000000000c9a002";
 
-let emulator: TestEmulator;
-let server: ServerType;
-let mod: typeof import("./cts-import");
-let ims: typeof import("@/lib/cloud/ims");
-beforeAll(async () => {
-  emulator = wrapEmulator(createEmulator({ seed: "demo", config: { jobTiming: JOB_SPEEDS.instant } }));
-  server = await serveForConsole(emulator);
-  [mod, ims] = await Promise.all([import("./cts-import"), import("@/lib/cloud/ims")]);
-});
-afterAll(() => {
-  server.close();
-  emulator.close();
-});
+const cases = backends.flatMap((backend) => READINGS.map((reading) => ({ ...backend, backend, reading })));
 
-describe.each(backends)("CTS import on $name", (backend) => {
+describe.each(cases)("CTS import on $name, disputed rows read as $reading", ({ backend, reading }) => {
+  const emulatorNow = emulatorPlaying(reading);
+  let emulator: TestEmulator;
+  let mod: typeof import("./cts-import");
+  let ims: typeof import("@/lib/cloud/ims");
+  beforeAll(async () => {
+    [mod, ims] = await Promise.all([import("./cts-import"), import("@/lib/cloud/ims")]);
+  });
   let db: Kysely<Database>;
   let cleanup: () => Promise<void>;
   let alice: string;
@@ -48,6 +42,7 @@ describe.each(backends)("CTS import on $name", (backend) => {
     await cleanup();
   });
   beforeEach(async () => {
+    emulator = emulatorNow();
     emulator.reset();
     alice = await emulator.login("alice");
   });

@@ -150,6 +150,16 @@ describe.each(backends)("batch tracker on $name", (backend) => {
     expect(await db.selectFrom("batch_calls").select("id").where("batch_id", "=", id).execute()).toHaveLength(4);
   });
 
+  it("makes calls reading B of section 14 accepts: batch bodies without empty arrays (D5), CPH calls as documented", async () => {
+    await emulator.call("PUT", "/__emulator/config", { body: { disputed: "B" } });
+    const images: BatchImage[] = [...appImages(2), { id: "ac0e0000000000000000000000c9a002", name: "cph-android12-base", service: "cph" }];
+    const id = await launch({ images, targets: projectTargets.slice(0, 2) });
+    await tracker().start().drain();
+    expect((await getBatch(db, id, SCOPE))?.counts).toMatchObject({ succeeded: 6, failed: 0 });
+    const calls = await db.selectFrom("batch_calls").selectAll().where("batch_id", "=", id).where("service", "=", "ims").execute();
+    expect(calls.map((c) => Object.keys(JSON.parse(c.body)).sort())).toEqual([["images", "projects"]]);
+  });
+
   it("waits for a sign-in when the token is refused, and resumes with the new one", async () => {
     const id = await launch({ images: appImages(2), targets: projectTargets });
     const expired = token as string;

@@ -1,8 +1,6 @@
-import type { ServerType } from "@hono/node-server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { serveForConsole } from "@/emulator/testing";
-import { createEmulator, type Emulator } from "@/emulator/server";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { CloudError } from "./errors";
+import { emulatorPlaying, READINGS } from "./testing";
 
 const ACME_AP = "ac0e00000000000000000000000000a1";
 const GLOBEX_AP = "610be0000000000000000000000000a1";
@@ -11,23 +9,20 @@ const LIST = "GET /v1/{id}/cloud-phone/images";
 const PUT_MEMBERS = "PUT /v1/{id}/cloud-phone/images/{id}/members";
 
 /** The recipient's CPH verbs (reference 9.1 `image_type=share`, 9.4) against the emulator over loopback. */
-describe("CPH client, recipient side", () => {
-  let emulator: Emulator;
-  let server: ServerType;
+describe.each(READINGS)("CPH client, recipient side, disputed rows read as %s", (reading) => {
+  const emulatorNow = emulatorPlaying(reading);
+  let emulator: ReturnType<typeof emulatorNow>;
   let cph: typeof import("./cph");
   let iam: typeof import("./iam");
 
   beforeAll(async () => {
-    emulator = createEmulator({});
-    server = await serveForConsole(emulator);
     cph = await import("./cph");
     iam = await import("./iam");
   });
-  afterAll(() => {
-    server.close();
-    emulator.close();
+  beforeEach(() => {
+    emulator = emulatorNow();
+    emulator.reset();
   });
-  beforeEach(() => emulator.reset());
 
   const scopeOf = async (user: "alice" | "audrey") => {
     const { token } = await iam.createTokenByPassword({ account: "acme", user, password: `${user}-demo-2026`, project: "ap-southeast-1" }, "ap-southeast-1");

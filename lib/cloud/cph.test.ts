@@ -1,8 +1,7 @@
-import type { ServerType } from "@hono/node-server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { serveForConsole } from "@/emulator/testing";
-import { createEmulator, type Emulator } from "@/emulator/server";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { toAppError } from "@/lib/errors";
 import { CloudError } from "./errors";
+import { emulatorPlaying, READINGS } from "./testing";
 
 const ACME_AP = "ac0e00000000000000000000000000a1";
 const GLOBEX_AP = "610be0000000000000000000000000a1";
@@ -10,23 +9,18 @@ const GAME = "ac0e0000000000000000000000c9a001";
 const BASE = "ac0e0000000000000000000000c9a002";
 const AT_LIMIT = "ac0e0000000000000000000000c9a003";
 
-/** The CPH verbs against the emulator over loopback. */
-describe("CPH client", () => {
-  let emulator: Emulator;
-  let server: ServerType;
+/** The CPH verbs against the emulator over loopback, under both readings of section 14. */
+describe.each(READINGS)("CPH client, disputed rows read as %s", (reading) => {
+  const emulatorNow = emulatorPlaying(reading);
+  let emulator: ReturnType<typeof emulatorNow>;
   let cph: typeof import("./cph");
   let token: string;
 
   beforeAll(async () => {
-    emulator = createEmulator({});
-    server = await serveForConsole(emulator);
     cph = await import("./cph");
   });
-  afterAll(() => {
-    server.close();
-    emulator.close();
-  });
   beforeEach(async () => {
+    emulator = emulatorNow();
     emulator.reset();
     const iam = await import("./iam");
     token = (await iam.createTokenByPassword({ account: "acme", user: "alice", password: "alice-demo-2026", project: "ap-southeast-1" }, "ap-southeast-1")).token;
@@ -53,18 +47,35 @@ describe("CPH client", () => {
     expect(await cph.listPhoneImageMembers(scope(), BASE)).toEqual([]);
   });
 
-  it("pages through members 100 at a time with the last member id as marker", async () => {
+  it("reads every member in one call without query parameters, which reading B refuses (D6)", async () => {
     emulator.emu.config.cph.memberLimit = 1000;
     const members = emulator.emu.world.cphMembersOf(GAME);
-    for (let i = 1; i <= 230; i++) {
+    for (let i = 1; i <= 30; i++) {
       const id = `f1f1${String(i).padStart(28, "0")}`;
       members.set(id, { imageId: GAME, memberId: id, status: "pending", createTime: i, updateTime: i });
     }
     emulator.stats.reset();
     const listed = await cph.listPhoneImageMembers(scope(), GAME);
-    expect(listed).toHaveLength(231);
-    expect(new Set(listed.map((m) => m.member_id)).size).toBe(231);
-    expect(emulator.stats.snapshot().routes["GET /v1/{id}/cloud-phone/images/{id}/members"]).toBe(3);
+    expect(listed).toHaveLength(31);
+    expect(new Set(listed.map((m) => m.member_id)).size).toBe(31);
+    expect(emulator.stats.snapshot().routes["GET /v1/{id}/cloud-phone/images/{id}/members"]).toBe(1);
+    const paged = await emulator.call("GET", `/v1/${ACME_AP}/cloud-phone/images/${GAME}/members?limit=10`, { token });
+    expect(paged.status).toBe(reading === "B" ? 400 : 200);
+  });
+
+  it("a duplicate share and an unknown image fail the same way in both readings (D8)", async () => {
+    await cph.addPhoneImageMember(scope(), BASE, GLOBEX_AP);
+    const duplicate = await cph.addPhoneImageMember(scope(), BASE, GLOBEX_AP).catch((e: unknown) => e);
+    expect(duplicate).toMatchObject({ service: "cph", status: reading === "B" ? 409 : 400 });
+    expect(toAppError(duplicate)).toMatchObject({ code: "invalid_input", message: expect.stringMatching(/^Huawei Cloud refused the request: .*already/) });
+
+    const unknown = "ac0e0000000000000000000000c9afff";
+    for (const call of [() => cph.addPhoneImageMember(scope(), unknown, GLOBEX_AP), () => cph.listPhoneImageMembers(scope(), unknown)]) {
+      const error = await call().catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CloudError);
+      expect(error).toMatchObject({ status: reading === "B" ? 404 : 400, code: "CPS.0030" });
+      if (reading === "B") expect(toAppError(error).code).toBe("not_found");
+    }
   });
 
   it("turns refusals into CloudErrors with the CPS code and never retries a POST", async () => {

@@ -1,30 +1,22 @@
-import type { ServerType } from "@hono/node-server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { JOB_SPEEDS } from "@/emulator/core/config";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { DEMO, acmeImageId } from "@/emulator/seed/demo";
-import { serveForConsole } from "@/emulator/testing";
-import { createEmulator, type Emulator } from "@/emulator/server";
 import { CloudError } from "./errors";
+import { emulatorPlaying, READINGS } from "./testing";
 
 /** The CTS client against the emulator over loopback: traces of real member calls, filters and paging. */
-describe("CTS client", () => {
-  let emulator: Emulator;
-  let server: ServerType;
+describe.each(READINGS)("CTS client, disputed rows read as %s", (reading) => {
+  const emulatorNow = emulatorPlaying(reading);
+  let emulator: ReturnType<typeof emulatorNow>;
   let iam: typeof import("./iam");
   let ims: typeof import("./ims");
   let cts: typeof import("./cts");
   let token: string;
 
   beforeAll(async () => {
-    emulator = createEmulator({ config: { jobTiming: JOB_SPEEDS.instant } });
-    server = await serveForConsole(emulator);
     [iam, ims, cts] = await Promise.all([import("./iam"), import("./ims"), import("./cts")]);
   });
-  afterAll(() => {
-    server.close();
-    emulator.close();
-  });
   beforeEach(async () => {
+    emulator = emulatorNow();
     emulator.reset();
     token = (await iam.createTokenByPassword({ account: "acme", user: "alice", password: "alice-demo-2026", project: "ap-southeast-1" }, "ap-southeast-1")).token;
   });
@@ -41,6 +33,20 @@ describe("CTS client", () => {
       expect(t).toMatchObject({ trace_name: "addMember", code: "200", request_id: requestId, user: { name: "alice", domain: { id: DEMO.acme } } });
       expect(JSON.parse(t.request!)).toEqual({ images, projects: [DEMO.globexAp] });
     }
+  });
+
+  it("reads a trace the same whether code is a number and request/response objects (D1 B) or strings (A)", async () => {
+    const failed = await emulator.call("POST", `/v2/images/${images[0]}/members`, { token, body: { member: DEMO.acmeAp } });
+    expect(failed.status).toBeGreaterThanOrEqual(400);
+    const raw = await emulator.call("GET", `/v3/${DEMO.acmeAp}/traces?trace_type=system&limit=10`, { token });
+    const rawTrace = raw.body.traces[0];
+    expect(typeof rawTrace.code).toBe(reading === "B" ? "number" : "string");
+    expect(typeof rawTrace.response).toBe(reading === "B" ? "object" : "string");
+    if (reading === "B") expect(raw.body.meta_data.marker).toBeNull();
+    const { traces, marker } = await cts.listTraces(scope(), { trace_type: "system", limit: 10 });
+    expect(marker).toBeUndefined();
+    expect(traces[0]).toMatchObject({ code: String(failed.status), request: JSON.stringify({ member: DEMO.acmeAp }) });
+    expect(JSON.parse(traces[0].response!)).toEqual(failed.body);
   });
 
   it("follows markers to the last page and honours from, to and filters", async () => {

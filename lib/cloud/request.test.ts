@@ -1,31 +1,23 @@
-import type { ServerType } from "@hono/node-server";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
-import { JOB_SPEEDS } from "@/emulator/core/config";
-import { serveForConsole } from "@/emulator/testing";
-import { createEmulator, type Emulator } from "@/emulator/server";
 import { CloudError } from "./errors";
+import { emulatorPlaying, READINGS } from "./testing";
 
-/** The client against the emulator over loopback: retries, error mapping and validation for real. */
-describe("cloud client", () => {
-  let emulator: Emulator;
-  let server: ServerType;
+/** The client against the emulator over loopback, under both readings of section 14: retries, error mapping and validation for real. */
+describe.each(READINGS)("cloud client, disputed rows read as %s", (reading) => {
+  const emulatorNow = emulatorPlaying(reading);
   let cloud: typeof import("./request");
   let iam: typeof import("./iam");
   let ims: typeof import("./ims");
   let token: string;
 
   beforeAll(async () => {
-    emulator = createEmulator({ config: { jobTiming: JOB_SPEEDS.instant } });
-    server = await serveForConsole(emulator);
     process.env.CLOUD_TIMEOUT_MS = "1000";
     [cloud, iam, ims] = await Promise.all([import("./request"), import("./iam"), import("./ims")]);
   });
-  afterAll(() => {
-    server.close();
-    emulator.close();
-  });
+  let emulator: ReturnType<typeof emulatorNow>;
   beforeEach(async () => {
+    emulator = emulatorNow();
     emulator.reset();
     token = (await iam.createTokenByPassword({ account: "acme", user: "alice", password: "alice-demo-2026", project: "ap-southeast-1" }, "ap-southeast-1")).token;
   });
@@ -88,12 +80,60 @@ describe("cloud client", () => {
     expect(error).toMatchObject({ status: 0, code: "timeout" });
   });
 
-  it("reports an answer that does not match the schema as invalid_response", async () => {
-    const error = await cloud
-      .cloudRequest({ service: "ims", region: "ap-southeast-1", method: "GET", path: "/v1/cloudimages/quota", token, output: z.object({ images: z.array(z.string()) }) })
-      .catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: "invalid_response", status: 200 });
+  it("reads a member list to its end whether next_marker is absent, empty or null (D2)", async () => {
+    const image = "1b7f0000-0000-4000-8000-000000000008";
+    const answer = await emulator.call("GET", `/v1/${scope().projectId}/cloudimages/${image}/members?limit=1000`, { token });
+    if (reading === "B") expect(answer.body.page_info).toMatchObject({ next_marker: null });
+    const members = await ims.listImageMembers(scope(), image);
+    expect(members).toHaveLength(255);
+    expect(members.every((m) => m.urn === undefined || typeof m.urn === "string")).toBe(true);
   });
+
+  it("sends batch bodies without empty domains or organizations, which reading B refuses (D5)", async () => {
+    const images = ["1b7f0000-0000-4000-8000-000000000001"];
+    const { batchBody } = await import("@/lib/sharing/targets");
+    const body = batchBody(images, [{ kind: "project", value: "610be0000000000000000000000000a1" }]);
+    expect(body).toEqual({ images, projects: ["610be0000000000000000000000000a1"] });
+    const added = await ims.batchAddMembers(scope(), body);
+    expect((await ims.showJob(scope(), added.jobId)).status).toBe("SUCCESS");
+    const removed = await ims.batchDeleteMembers(scope(), body);
+    expect((await ims.showJob(scope(), removed.jobId)).status).toBe("SUCCESS");
+    // The request schema refuses an empty array before anything is sent.
+    emulator.stats.reset();
+    await expect(ims.batchAddMembers(scope(), { ...body, domains: [] })).rejects.toThrow();
+    expect(emulator.stats.snapshot().routes["POST /v1/cloudimages/members"]).toBeUndefined();
+  });
+
+  it("reports an answer that does not match the schema as invalid_response, logged once per problem without values", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    // One field named after the reading: the log is once per problem for the whole process.
+    const output = z.object({ quotas: z.object({ resources: z.array(z.object({ type: z.number() })) }), [`missing_${reading}`]: z.string() });
+    const ask = (marker: string) =>
+      cloud.cloudRequest({ service: "ims", region: "ap-southeast-1", method: "GET", path: "/v1/cloudimages/quota", query: { marker, unused: undefined }, token, output }).catch((e: unknown) => e);
+    const first = await ask("secret-marker-value");
+    expect(first).toMatchObject({ code: "invalid_response", status: 200 });
+    await ask("another-marker-value");
+    expect(error).not.toHaveBeenCalled();
+    expect(warn).toHaveBeenCalledTimes(1);
+    const line = String(warn.mock.calls[0][0]);
+    warn.mockRestore();
+    error.mockRestore();
+    expect(line).toContain("IMS GET /v1/cloudimages/quota?marker HTTP 200");
+    expect(line).toContain(`request ${(first as CloudError).requestId}`);
+    expect(line).toContain(`missing_${reading}: expected string, received nothing`);
+    expect(line).toContain("quotas.resources.*.type: expected number, received string");
+    for (const secret of [token, "secret-marker-value", "image_member"]) expect(line).not.toContain(secret);
+
+    const { toAppError, ERRORS } = await import("@/lib/errors");
+    const shown = toAppError(first);
+    expect(shown).toMatchObject({ code: "invalid_response", upstreamRequestId: (first as CloudError).requestId });
+    expect(shown.message).toBe(`${ERRORS.invalid_response[1]} Reference: ${(first as CloudError).requestId}.`);
+  });
+});
+
+describe("cloud client without a cloud", () => {
+  const scope = () => ({ token: "t", region: "ap-southeast-1", projectId: "ac0e00000000000000000000000000a1" });
 
   it("reports an unreachable endpoint as such, after retrying the read", async () => {
     const saved = process.env.CLOUD_ENDPOINT;
