@@ -9,6 +9,11 @@ export const ERRORS = {
   invalid_credentials: [401, "The account name, user name or password is wrong. Check them and try again."],
   invalid_token: [401, "That token is not valid or has expired. Get a new token and try again."],
   unknown_project: [400, "That project does not exist in this account, or your user cannot access it. Pick another project."],
+  token_not_rescoped: [
+    403,
+    "IAM would not move this token to the project you chose. Leave the project empty to sign in to the token's own project, or sign in with your IAM user and password.",
+  ],
+  password_needed: [403, "IAM would not move this session to that project. Enter your password to switch."],
   session_expired: [401, "Your session has ended. Sign in again to continue."],
   forbidden: [403, "Your IAM user is not allowed to do this. Ask an account administrator for the permission."],
   not_found: [404, "That resource no longer exists or is not visible to this project. Refresh the page."],

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { defineAction, type ActionResult } from "@/lib/actions/action";
@@ -9,7 +10,7 @@ import { signOut } from "@/lib/auth";
 import { safeCallback } from "@/lib/auth/paths";
 import { currentSession } from "@/lib/auth/session";
 import { sessionStore } from "@/lib/auth/store";
-import { createTokenByToken, listAuthProjects, regionOf } from "@/lib/cloud/iam";
+import { passwordForProject, rescopeSession, targetProject } from "@/lib/auth/switch-project";
 import { getDb } from "@/lib/db";
 import { appError } from "@/lib/errors";
 
@@ -17,27 +18,49 @@ const switchProjectSchema = z.object({
   projectId: z.string().regex(/^[0-9a-f]{32}$/, "Choose a project from the list."),
   returnTo: z.string().optional(),
 });
+const passwordSwitchSchema = switchProjectSchema.extend({ password: z.string().min(1, "Enter your password.").max(256) });
 
 /** Re-scopes the session's token to another project of the user (IAM token method). */
 const switchProject = defineAction({ audit: "switched_project", schema: switchProjectSchema }, async (input, ctx) => {
-  const projects = await listAuthProjects(ctx.session.token, ctx.session.region);
-  const target = projects.find((p) => p.id === input.projectId);
+  const target = await targetProject(ctx.session, input.projectId);
   if (!target) return { switched: false as const };
-  const issued = await createTokenByToken(ctx.session.token, { id: target.id }, regionOf(target.name));
+  const issued = await rescopeSession(ctx.session, target);
   ctx.note({ requestId: issued.requestId });
   await (await sessionStore()).replaceToken(ctx.session.id, issued.token, issued.body);
   return { switched: true as const, project: target.name };
 });
 
-export async function switchProjectAction(prev: ActionResult<unknown> | null, input: z.input<typeof switchProjectSchema>) {
-  const result = await switchProject(null, input);
+/** Where IAM would not re-scope the token (D7): the password method, scoped to the target project. */
+const switchProjectWithPassword = defineAction({ audit: "switched_project", schema: passwordSwitchSchema }, async (input, ctx) => {
+  const target = await targetProject(ctx.session, input.projectId);
+  if (!target) return { switched: false as const };
+  const h = await headers();
+  const address = h.get("x-forwarded-for")?.split(",")[0].trim() || h.get("x-real-ip") || "direct";
+  const issued = await passwordForProject(ctx.session, target, input.password, address);
+  ctx.note({ requestId: issued.requestId });
+  await (await sessionStore()).replaceToken(ctx.session.id, issued.token, issued.body);
+  return { switched: true as const, project: target.name };
+});
+
+type SwitchResult = ActionResult<{ switched: false } | { switched: true; project: string }>;
+
+function afterSwitch(result: SwitchResult, returnTo: string | undefined) {
   if (result.ok && !result.data.switched) return { ok: false as const, error: appError("unknown_project") };
   if (result.ok) {
     // Every page and the shell show the project: render them all again for the new one.
     revalidatePath("/", "layout");
-    redirect(safeCallback(input.returnTo));
+    redirect(safeCallback(returnTo));
   }
   return result;
+}
+
+export async function switchProjectAction(prev: ActionResult<unknown> | null, input: z.input<typeof switchProjectSchema>) {
+  return afterSwitch(await switchProject(null, input), input.returnTo);
+}
+
+export async function switchProjectWithPasswordAction(prev: ActionResult<unknown> | null, form: FormData) {
+  const returnTo = form.get("returnTo");
+  return afterSwitch(await switchProjectWithPassword(null, form), typeof returnTo === "string" ? returnTo : undefined);
 }
 
 /** Records the sign-out, deletes the stored token (Auth.js event) and returns to sign-in. */

@@ -21,7 +21,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
         <Sidebar projectId={session.projectId} pollMs={env.INBOX_POLL_MS} />
         <div className="flex min-w-0 flex-1 flex-col">
           <header className="flex h-14 items-center justify-between gap-4 border-b border-border bg-card px-4 lg:px-6">
-            <ProjectSwitcher current={current} projects={projects.length ? projects : [current]} />
+            <ProjectSwitcher current={current} projects={projects.length ? projects : [current]} user={session.userName} />
             <UserMenu user={session.userName} account={session.accountName} readOnly={session.roles.includes("readonly")} />
           </header>
           <main id="main" className="flex-1 px-4 py-6 lg:px-8">

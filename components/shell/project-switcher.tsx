@@ -1,7 +1,7 @@
 "use client";
 
 import { Check, ChevronsUpDown, Globe } from "lucide-react";
-import { useActionState, useTransition } from "react";
+import { useActionState, useEffect, useRef, useState, useTransition } from "react";
 import { switchProjectAction } from "@/app/(console)/actions";
 import { Button } from "@/components/ui/button";
 import {
@@ -12,22 +12,34 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { ProjectPasswordDialog } from "./project-password-dialog";
 
 interface Project {
   id: string;
   name: string;
 }
 
-/** Lists the user's projects (IAM `GET /v3/auth/projects`); choosing one re-scopes and stays on the page. */
-export function ProjectSwitcher({ current, projects }: { current: Project; projects: Project[] }) {
+/**
+ * Lists the user's projects (IAM `GET /v3/auth/projects`); choosing one re-scopes and stays on the
+ * page. Where IAM refuses to re-scope the token (D7), a dialog asks for the password for that project.
+ */
+export function ProjectSwitcher({ current, projects, user }: { current: Project; projects: Project[]; user: string }) {
   const [state, action] = useActionState(switchProjectAction, null);
   const [pending, startTransition] = useTransition();
+  const chosen = useRef<Project | null>(null);
+  const [askPassword, setAskPassword] = useState<Project | null>(null);
   const sorted = [...projects].sort((a, b) => a.name.localeCompare(b.name));
 
-  const choose = (projectId: string) => {
-    if (projectId === current.id) return;
+  useEffect(() => {
+    // Only a new answer opens the dialog, for the project that answer is about.
+    if (state?.ok === false && state.error.code === "password_needed") setAskPassword(chosen.current);
+  }, [state]);
+
+  const choose = (project: Project) => {
+    if (project.id === current.id) return;
     const returnTo = window.location.pathname + window.location.search;
-    startTransition(() => action({ projectId, returnTo }));
+    chosen.current = project;
+    startTransition(() => action({ projectId: project.id, returnTo }));
   };
 
   return (
@@ -44,7 +56,7 @@ export function ProjectSwitcher({ current, projects }: { current: Project; proje
           <DropdownMenuLabel>Project (region)</DropdownMenuLabel>
           <DropdownMenuSeparator />
           {sorted.map((p) => (
-            <DropdownMenuItem key={p.id} onSelect={() => choose(p.id)}>
+            <DropdownMenuItem key={p.id} onSelect={() => choose(p)}>
               <Check aria-hidden className={p.id === current.id ? "opacity-100" : "opacity-0"} />
               <span className="flex flex-col">
                 <span>{p.name}</span>
@@ -55,8 +67,9 @@ export function ProjectSwitcher({ current, projects }: { current: Project; proje
         </DropdownMenuContent>
       </DropdownMenu>
       <p aria-live="polite" className="truncate text-sm text-destructive">
-        {state?.ok === false ? state.error.message : ""}
+        {state?.ok === false && state.error.code !== "password_needed" ? state.error.message : ""}
       </p>
+      <ProjectPasswordDialog key={askPassword?.id} project={askPassword} user={user} onCancel={() => setAskPassword(null)} />
     </div>
   );
 }

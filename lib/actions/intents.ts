@@ -7,6 +7,7 @@ import { CloudError } from "@/lib/cloud/errors";
 import { listImageMembers, showJobProgress, type Scope } from "@/lib/cloud/ims";
 import type { Database } from "@/lib/db/types";
 import { mapPool } from "@/lib/sharing/pool";
+import { ownStatuses } from "@/lib/sharing/recipient";
 
 /**
  * What a change is about to do, recorded before its first cloud call: the pairs and the state each
@@ -157,9 +158,18 @@ function gone(e: unknown): [] {
   throw e;
 }
 
-/** Each pair's state as the cloud has it now. */
+/**
+ * Each pair's state as the cloud has it now: the owner reads the members; a recipient (accept,
+ * reject) reads its own membership, which it may do whether or not the cloud lets it list members (D3).
+ */
 async function readOutcomes(scope: Scope, plan: IntentPlan): Promise<AuditPair[]> {
   const images = [...new Set(plan.pairs.map((p) => p.image))];
+  if (plan.expect === "accepted" || plan.expect === "rejected") {
+    const own = await ownStatuses(scope, images);
+    return plan.pairs.map((p) =>
+      p.target === scope.projectId && own.get(p.image) === plan.expect ? { ...p, outcome: "succeeded" } : { ...p, outcome: "failed", code: "not_applied" },
+    );
+  }
   const states = new Map(
     await mapPool(images, 10, async (image) => {
       const members =

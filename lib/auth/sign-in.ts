@@ -1,10 +1,10 @@
 import "server-only";
 import { CredentialsSignin } from "next-auth";
 import { CloudError } from "@/lib/cloud/errors";
-import { createTokenByPassword, createTokenByToken, regionOf, validateToken, type IssuedToken } from "@/lib/cloud/iam";
+import { createTokenByPassword, createTokenByToken, listAuthProjects, regionOf, validateToken, type IssuedToken } from "@/lib/cloud/iam";
 import { env } from "@/lib/env";
 
-export type SignInCode = "invalid_credentials" | "invalid_token" | "unknown_project" | "iam_unreachable" | "forbidden" | "upstream_unavailable";
+export type SignInCode = "invalid_credentials" | "invalid_token" | "unknown_project" | "token_not_rescoped" | "iam_unreachable" | "forbidden" | "upstream_unavailable";
 
 /** A sign-in refusal with a code the form turns into a sentence; Auth.js lets it through to the action. */
 export class SignInFailed extends CredentialsSignin {
@@ -60,7 +60,8 @@ async function passwordSignIn(input: { account: string; user: string; password: 
 
 /**
  * Signs in with a token a federated user already holds: IAM validates it, and it is re-scoped to the
- * chosen project when that differs from the token's own (or the token has none).
+ * chosen project when that differs from the token's own (or the token has none). IAM may refuse the
+ * token method (401/403, D7): the user is told to use the token's own project or their password.
  */
 export async function signInWithToken(input: { token: string; project?: string }): Promise<IssuedToken> {
   const who = { text: `token method project ${input.project || "(the token's)"}` };
@@ -82,7 +83,12 @@ async function tokenSignIn(input: { token: string; project?: string }, who: { te
   try {
     return await createTokenByToken(input.token, { name: wanted, domain: { name: body.user.domain.name } }, regionOf(wanted));
   } catch (e) {
-    if (e instanceof CloudError && (e.status === 401 || e.status === 404)) throw new SignInFailed("unknown_project");
+    if (e instanceof CloudError && e.status === 404) throw new SignInFailed("unknown_project");
+    if (e instanceof CloudError && (e.status === 401 || e.status === 403)) {
+      // A project of the user's that IAM would not move the token to, or not one of theirs at all.
+      const theirs = await listAuthProjects(input.token, region).catch(() => []);
+      throw new SignInFailed(theirs.some((p) => p.name === wanted) ? "token_not_rescoped" : "unknown_project");
+    }
     throw e instanceof CloudError ? transportFailure(e) : e;
   }
 }

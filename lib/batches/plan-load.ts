@@ -10,6 +10,7 @@ import { factsOf, MEMBER_CONCURRENCY } from "@/lib/sharing/load";
 import { PHONE_MEMBER_LIMIT } from "@/lib/sharing/phone-plan";
 import { mapPool } from "@/lib/sharing/pool";
 import { kindOf, shareBlocker, type ImageKind } from "@/lib/sharing/shareability";
+import { markImageWhole, markPageWhole } from "@/lib/sharing/whole";
 import type { BatchImageFacts } from "./plan";
 import type { ImageService } from "./types";
 
@@ -37,8 +38,11 @@ async function loadImsImages(scope: Scope, ids: string[]): Promise<BatchImageFac
     showImageQuota(scope).catch(() => ({ memberQuota: undefined })),
     mapPool(ids, MEMBER_CONCURRENCY, async (id) => {
       try {
-        const image = await showImage(scope, id);
-        return { image, members: image.owner === scope.projectId ? await listImageMembers(scope, id) : [] };
+        const shown = await showImage(scope, id);
+        // Members are the owner's to read; another project's image is only ever blocked here.
+        const owned = shown.owner === scope.projectId;
+        const [image, members] = await Promise.all([markImageWhole(scope, shown), owned ? listImageMembers(scope, id) : []]);
+        return { image, members };
       } catch (e) {
         if (isMissing(e)) return undefined;
         throw e;
@@ -120,8 +124,9 @@ async function listPickableIms(scope: Scope): Promise<{ images: PickableImage[];
   const images: PickableImage[] = [];
   let marker: string | undefined;
   for (let page = 0; page < PICKER_IMS_PAGES; page++) {
-    const batch = await listImages(scope, { owner: scope.projectId, limit: 100, marker, sort_key: "name", sort_dir: "asc" });
-    for (const image of batch) {
+    const query = { owner: scope.projectId, limit: 100, marker, sort_key: "name", sort_dir: "asc" } as const;
+    const batch = await listImages(scope, query);
+    for (const image of await markPageWhole(scope, query, batch)) {
       const blocker = shareBlocker(image, { projectId: scope.projectId, region: scope.region, windowsRestrictedRegions });
       images.push({ id: image.id, name: image.name, service: "ims", kind: kindOf(image), ...(blocker ? { blocker: { label: blocker.label, reason: blocker.reason } } : {}) });
     }

@@ -21,6 +21,11 @@ export interface TokenSource {
   tokenFor(who: BatchPrincipal, notBefore: number | null): Promise<ScopedToken | undefined>;
   /** The cloud refused this token (401): never hand it out again. */
   refused(token: string): void;
+  /**
+   * The last `tokenFor` of this principal found sessions of other projects but IAM refused to re-scope
+   * each of them (401/403, D7): only a sign-in to the batch's own project helps.
+   */
+  rescopeRefused?(who: BatchPrincipal): boolean;
 }
 
 /**
@@ -31,26 +36,45 @@ export interface TokenSource {
 export function sessionTokens(store: () => Promise<SessionStore>, now: () => number = Date.now): TokenSource {
   const rescoped = new Map<string, ScopedToken>();
   const refused = new Set<string>();
+  const refusedRescope = new Set<string>();
+  const principal = (who: BatchPrincipal) => `${who.accountId}/${who.userId}/${who.projectId}`;
   return {
     async tokenFor(who, notBefore) {
       const sessions = (await (await store()).validFor(who.userId, who.accountId, { now: now(), notBefore })).filter((s) => !refused.has(s.token));
       const same = sessions.find((s) => s.projectId === who.projectId);
-      if (same) return { token: same.token, expiresAt: same.tokenExpiresAt };
+      if (same) {
+        refusedRescope.delete(principal(who));
+        return { token: same.token, expiresAt: same.tokenExpiresAt };
+      }
+      let tried = 0;
+      let refusedBy = 0;
       for (const s of sessions) {
         const key = `${s.id}:${who.projectId}`;
         const cached = rescoped.get(key);
         if (cached && cached.expiresAt > now() + 60_000 && !refused.has(cached.token)) return cached;
+        tried++;
         try {
           const issued = await createTokenByToken(s.token, { id: who.projectId }, who.region);
           const token = { token: issued.token, expiresAt: Date.parse(issued.body.expires_at) };
           rescoped.set(key, token);
+          refusedRescope.delete(principal(who));
           return token;
         } catch (e) {
-          // This session cannot reach the project (revoked access, expired token): try the next one.
+          // This session cannot reach the project (IAM refuses the token method, revoked access, an
+          // expired token): try the next one.
           if (!(e instanceof CloudError) || e.status === 0 || e.status >= 500) throw e;
+          if (e.status === 401 || e.status === 403) refusedBy++;
         }
       }
+      // Sessions stored before the batch began to wait are not read again: the last verdict stands.
+      if (tried > 0) {
+        if (refusedBy === tried) refusedRescope.add(principal(who));
+        else refusedRescope.delete(principal(who));
+      }
       return undefined;
+    },
+    rescopeRefused(who) {
+      return refusedRescope.has(principal(who));
     },
     refused(token) {
       refused.add(token);

@@ -173,6 +173,18 @@ describe.each(backends)("batch tracker on $name", (backend) => {
     expect((await getBatch(db, id, SCOPE))?.counts.succeeded).toBe(6);
   });
 
+  it("names the project to sign in to when IAM would not re-scope the user's other sessions (D7)", async () => {
+    const id = await launch({ images: appImages(1), targets: projectTargets.slice(0, 1) });
+    const saved = token;
+    token = undefined;
+    const t = tracker({ tokens: { ...tokens, rescopeRefused: () => true } }).start();
+    await expect.poll(async () => (await getBatch(db, id, SCOPE))?.status).toBe("waiting_for_sign_in");
+    expect((await getBatch(db, id, SCOPE))?.statusMessage).toMatch(/^Waiting for alice to sign in to ap-southeast-1: IAM would not move their session/);
+    token = saved;
+    await t.drain();
+    expect((await getBatch(db, id, SCOPE))?.counts.succeeded).toBe(1);
+  });
+
   it("settles a call whose answer was lost by reading the members, and sends the rest again", async () => {
     const images = appImages(2);
     const id = await launch({ images, targets: projectTargets.slice(0, 1) });

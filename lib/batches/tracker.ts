@@ -231,11 +231,17 @@ export class Tracker {
 
   private async waitForSignIn(batch: BatchesTable, since = batch.waiting_since ?? this.o.now()): Promise<void> {
     this.notBefore.set(batch.id, this.o.now() + 1_000);
-    if (batch.status === "waiting_for_sign_in" && batch.waiting_since === since) return;
+    const who = { userId: batch.user_id, accountId: batch.account_id, projectId: batch.project_id, region: batch.region };
+    const project = batch.project_name;
+    // IAM would not re-scope the user's other sessions to this project (D7): name the project to sign in to.
+    const message = this.o.tokens.rescopeRefused?.(who)
+      ? `Waiting for ${batch.user_name} to sign in to ${project}: IAM would not move their session from another project to this one. Nothing is lost; the batch resumes when they sign in to ${project} or switch to it.`
+      : `Waiting for ${batch.user_name} to sign in again: their IAM token expired. Nothing is lost; the batch resumes when they sign in.`;
+    if (batch.status === "waiting_for_sign_in" && batch.waiting_since === since && batch.status_message === message) return;
     await bumpVersion(this.o.db, batch.id, this.o.now(), {
       status: "waiting_for_sign_in",
       waiting_since: since,
-      status_message: `Waiting for ${batch.user_name} to sign in again: their IAM token expired. Nothing is lost; the batch resumes when they sign in.`,
+      status_message: message,
     });
     announceBatchChange(batch.id);
   }

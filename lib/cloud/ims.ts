@@ -1,6 +1,6 @@
 import "server-only";
 import { cloudRequest } from "./request";
-import { batchMembersSchema, batchUpdateSchema, type BatchUpdate, imageListSchema, imageSchema, jobIdSchema, jobSchema, memberListSchema, quotaSchema, type BatchMembers, type Member } from "./schemas/ims";
+import { batchMembersSchema, batchUpdateSchema, type BatchUpdate, imageListSchema, imageSchema, jobIdSchema, jobSchema, memberListSchema, memberSchema, quotaSchema, type BatchMembers, type Member } from "./schemas/ims";
 
 export interface Scope {
   token: string;
@@ -20,6 +20,7 @@ export interface ListImagesQuery {
   member_status?: "accepted" | "rejected" | "pending";
   virtual_env_type?: "FusionCompute" | "DataImage";
   __whole_image?: "true" | "false";
+  id?: string;
 }
 
 const ims = (scope: Scope) => ({ service: "ims" as const, region: scope.region, token: scope.token });
@@ -59,6 +60,21 @@ export async function listImageMembers(scope: Scope, imageId: string): Promise<M
     if (!marker) break;
   }
   return members;
+}
+
+/**
+ * `GET /v2/images/{image_id}/members/{member_id}` (native): one member. The recipient's documented read
+ * of its own membership, with `member_id` its own project id (it answers the entry through which the
+ * project sees the image, its own or its account's or OU's); 404 when there is none.
+ */
+export async function showImageMember(scope: Scope, imageId: string, memberId: string): Promise<Member> {
+  const res = await cloudRequest({
+    ...ims(scope),
+    method: "GET",
+    path: `/v2/images/${encodeURIComponent(imageId)}/members/${encodeURIComponent(memberId)}`,
+    output: memberSchema,
+  });
+  return res.data;
 }
 
 /** `POST /v1/cloudimages/members`: shares every image with every target; answers a job id. */

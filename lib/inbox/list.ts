@@ -1,9 +1,11 @@
 import "server-only";
 import { z } from "zod";
-import { listImageMembers, listImages, type Scope } from "@/lib/cloud/ims";
+import type { Scope } from "@/lib/cloud/ims";
 import type { Image, Member } from "@/lib/cloud/schemas/ims";
 import { mapPool } from "@/lib/sharing/pool";
+import { listSharedImages, showOwnMembership } from "@/lib/sharing/recipient";
 import { kindOf, type ImageKind } from "@/lib/sharing/shareability";
+import { markWhole, trustedWholeIds } from "@/lib/sharing/whole";
 
 export const TABS = ["pending", "accepted", "rejected"] as const;
 export type Tab = (typeof TABS)[number];
@@ -19,9 +21,6 @@ export const inboxQuery = z.object({
 });
 export type InboxQuery = z.infer<typeof inboxQuery>;
 
-/** Shared-with-me lists are short; past this many images the inbox says it shows the first ones. */
-const MAX_IMAGES = 2_000;
-
 export interface InboxRow {
   image: Image;
   kind: ImageKind;
@@ -29,18 +28,8 @@ export interface InboxRow {
   membership?: Member;
   /** A full-ECS image made from a CBR backup: accepting it needs a server-backup vault. */
   needsVault: boolean;
-}
-
-async function listShared(scope: Scope, status: Tab): Promise<{ images: Image[]; truncated: boolean }> {
-  const images: Image[] = [];
-  let marker: string | undefined;
-  while (images.length < MAX_IMAGES) {
-    const page = await listImages(scope, { visibility: "shared", member_status: status, limit: 500, marker });
-    images.push(...page);
-    if (page.length < 500) return { images, truncated: false };
-    marker = page[page.length - 1].id;
-  }
-  return { images, truncated: true };
+  /** IMS did not say whether it is full-ECS: accepting offers a vault, not required. */
+  mayNeedVault: boolean;
 }
 
 function keep(row: InboxRow, q: InboxQuery, now: number): boolean {
@@ -53,16 +42,22 @@ function keep(row: InboxRow, q: InboxQuery, now: number): boolean {
 
 /**
  * The three tabs' counts and the rows of the open one: IMS images shared with the project in that
- * state, each with its membership (for the shared date), filtered as the URL says.
+ * state (the recipient's documented list, `visibility=shared&member_status=…`), each with its own
+ * membership (`GET /v2/images/{id}/members/{own project}`, for the shared date) and its kind (one
+ * `__whole_image=true` list of the tab), filtered as the URL says.
  */
 export async function loadInbox(scope: Scope, q: InboxQuery, now = Date.now()) {
-  const lists = await Promise.all(TABS.map((t) => listShared(scope, t)));
+  const [lists, wholeAnswer] = await Promise.all([
+    Promise.all(TABS.map((t) => listSharedImages(scope, t))),
+    listSharedImages(scope, q.tab, { __whole_image: "true" }).catch(() => undefined),
+  ]);
   const counts = Object.fromEntries(TABS.map((t, i) => [t, lists[i].images.length])) as Record<Tab, number>;
   const current = lists[TABS.indexOf(q.tab)];
-  const rows = await mapPool(current.images, 50, async (image): Promise<InboxRow> => {
-    const [membership] = await listImageMembers(scope, image.id).catch(() => []);
+  const whole = wholeAnswer && !wholeAnswer.truncated ? trustedWholeIds(wholeAnswer.images) : undefined;
+  const rows = await mapPool(markWhole(current.images, whole), 50, async (image): Promise<InboxRow> => {
+    const membership = (await showOwnMembership(scope, image.id).catch(() => null)) ?? undefined;
     const kind = kindOf(image);
-    return { image, kind, membership, needsVault: kind === "whole" && Boolean(image.__backup_id) };
+    return { image, kind, membership, needsVault: kind === "whole" && Boolean(image.__backup_id), mayNeedVault: kind === "unknown" };
   });
   const sorted = rows.sort((a, b) => (b.membership?.created_at ?? "").localeCompare(a.membership?.created_at ?? ""));
   return { counts, rows: sorted.filter((r) => keep(r, q, now)), truncated: current.truncated };

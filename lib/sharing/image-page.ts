@@ -3,6 +3,7 @@ import { listImageMembers, listImages, showImageQuota, type ListImagesQuery, typ
 import { z } from "zod";
 import { factsOf, MEMBER_CONCURRENCY, type LoadedImage } from "./load";
 import { mapPool } from "./pool";
+import { markPageWhole } from "./whole";
 
 /** The list's state, all of it in the URL. */
 export const imageListQuery = z.object({
@@ -46,16 +47,18 @@ export async function loadImagePage(scope: Scope, q: ImageListQuery): Promise<{ 
   let marker = q.marker;
   let scanned = 0;
   for (let page = 0; page < MAX_SCANNED_PAGES; page++) {
-    const images = await listImages(scope, {
+    const query: ListImagesQuery = {
       owner: scope.projectId,
       limit: q.limit,
       marker,
       sort_key: q.sort,
       sort_dir: q.dir,
       ...(q.type ? TYPE_FILTER[q.type] : {}),
-    });
-    const [members, { memberQuota }] = await Promise.all([
-      mapPool(images, MEMBER_CONCURRENCY, (image) => listImageMembers(scope, image.id)),
+    };
+    const listed = await listImages(scope, query);
+    const [images, members, { memberQuota }] = await Promise.all([
+      markPageWhole(scope, query, listed),
+      mapPool(listed, MEMBER_CONCURRENCY, (image) => listImageMembers(scope, image.id)),
       quota,
     ]);
     scanned += images.length;

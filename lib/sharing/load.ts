@@ -1,20 +1,21 @@
 import "server-only";
 import { listImageMembers, showImage, showImageQuota, type Scope } from "@/lib/cloud/ims";
-import type { Image, Member } from "@/lib/cloud/schemas/ims";
+import type { Member } from "@/lib/cloud/schemas/ims";
 import { windowsRestrictedRegions } from "@/lib/env";
 import type { ImageFacts } from "./plan";
 import { mapPool } from "./pool";
 import { memberLimitOf, shareBlocker } from "./shareability";
+import { markImageWhole, type KnownImage } from "./whole";
 
 /** Member calls in flight at once: a page of 100 images costs one round trip, well under IMS's 200/s. */
 export const MEMBER_CONCURRENCY = 100;
 
 export interface LoadedImage extends ImageFacts {
-  image: Image;
+  image: KnownImage;
   members: Member[];
 }
 
-export function factsOf(scope: Scope, image: Image, members: Member[], memberQuota?: number): LoadedImage {
+export function factsOf(scope: Scope, image: KnownImage, members: Member[], memberQuota?: number): LoadedImage {
   return {
     id: image.id,
     name: image.name,
@@ -30,8 +31,9 @@ export async function loadImages(scope: Scope, imageIds: string[]): Promise<Load
   const [quota, images] = await Promise.all([
     showImageQuota(scope).catch(() => ({ memberQuota: undefined })),
     mapPool(imageIds, MEMBER_CONCURRENCY, async (id) => {
-      const image = await showImage(scope, id);
-      const members = image.owner === scope.projectId ? await listImageMembers(scope, id) : [];
+      const shown = await showImage(scope, id);
+      const owned = shown.owner === scope.projectId;
+      const [image, members] = await Promise.all([markImageWhole(scope, shown), owned ? listImageMembers(scope, id) : []]);
       return { image, members };
     }),
   ]);

@@ -5,16 +5,39 @@ export const WHOLE_IMAGE_MEMBER_LIMIT = 10;
 /** Members per system or data-disk image when the quota API says nothing (current docs). */
 export const DEFAULT_MEMBER_LIMIT = 256;
 
-export type ImageKind = "system" | "data" | "whole";
+/** `unknown`: IMS said nothing that tells a full-ECS image from a system-disk one (D4). */
+export type ImageKind = "system" | "data" | "whole" | "unknown";
 
-export function kindOf(image: Pick<Image, "__whole_image" | "virtual_env_type">): ImageKind {
-  if (image.__whole_image === true || image.__whole_image === "true") return "whole";
-  return image.virtual_env_type === "DataImage" ? "data" : "system";
+/** The image fields that tell its kind, plus what the `__whole_image=true` list filter said (see whole.ts). */
+export type KindFacts = Pick<Image, "__whole_image" | "virtual_env_type" | "__backup_id"> & { wholeByFilter?: boolean };
+
+/**
+ * Whether the image's own fields say it is a full-ECS image: `__whole_image` where the cloud sends it
+ * (true or "true", false or "false"); a `__backup_id` (only full-ECS images made from CBR backups
+ * carry one); a data-disk image never is. Undefined when they do not tell: reading B of D4 drops
+ * `__whole_image`. `__image_source_type` (uds/swift) and `__data_origin` are not documented as
+ * telling the kind and are not used.
+ */
+export function wholeFromFields(image: KindFacts): boolean | undefined {
+  const flag = image.__whole_image;
+  if (flag === true || flag === "true") return true;
+  if (flag === false || flag === "false") return false;
+  if (image.__backup_id) return true;
+  if (image.virtual_env_type === "DataImage") return false;
+  return undefined;
 }
 
-export const KIND_LABEL: Record<ImageKind, string> = { system: "System disk", data: "Data disk", whole: "Full-ECS" };
+export function kindOf(image: KindFacts): ImageKind {
+  const whole = wholeFromFields(image) ?? image.wholeByFilter;
+  if (whole === true) return "whole";
+  if (image.virtual_env_type === "DataImage") return "data";
+  return whole === false ? "system" : "unknown";
+}
 
-export function memberLimitOf(image: Pick<Image, "__whole_image" | "virtual_env_type">, quota?: number): number {
+export const KIND_LABEL: Record<ImageKind, string> = { system: "System disk", data: "Data disk", whole: "Full-ECS", unknown: "System disk or full-ECS" };
+
+/** 10 for a full-ECS image; the quota API's limit otherwise, and when the kind is unknown (never a guessed 10). */
+export function memberLimitOf(image: KindFacts, quota?: number): number {
   return kindOf(image) === "whole" ? WHOLE_IMAGE_MEMBER_LIMIT : (quota ?? DEFAULT_MEMBER_LIMIT);
 }
 
@@ -31,7 +54,7 @@ export interface Blocker {
  * Why IMS would refuse to share this image, decided from its fields before anything is sent
  * (reference section 5), or undefined when it can be shared.
  */
-export function shareBlocker(image: Image, ctx: { projectId: string; region: string; windowsRestrictedRegions: string[] }): Blocker | undefined {
+export function shareBlocker(image: Image & KindFacts, ctx: { projectId: string; region: string; windowsRestrictedRegions: string[] }): Blocker | undefined {
   if (image.__imagetype === "gold" || image.visibility === "public") {
     return { code: "IMG.0089", label: "Public image", reason: "Public image: it belongs to Huawei Cloud and cannot be shared." };
   }

@@ -39,7 +39,7 @@ async function clientAddress(): Promise<string> {
   return h.get("x-forwarded-for")?.split(",")[0].trim() || h.get("x-real-ip") || "direct";
 }
 
-const SIGN_IN_CODES: ErrorCode[] = ["invalid_credentials", "invalid_token", "unknown_project", "iam_unreachable", "forbidden", "upstream_unavailable"];
+const SIGN_IN_CODES: ErrorCode[] = ["invalid_credentials", "invalid_token", "unknown_project", "token_not_rescoped", "iam_unreachable", "forbidden", "upstream_unavailable"];
 
 /** Signs in with IAM; on failure the form gets a sentence and its values back (never the secrets). */
 export async function signInAction(_prev: ActionResult<never> | null, form: FormData | unknown): Promise<ActionResult<never>> {

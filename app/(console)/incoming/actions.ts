@@ -5,13 +5,15 @@ import { z } from "zod";
 import { defineAction, type ActionContext } from "@/lib/actions/action";
 import { listVaults, vaultProblem } from "@/lib/cloud/cbr";
 import { CloudError } from "@/lib/cloud/errors";
-import { batchUpdateMembers, listImageMembers, showImage } from "@/lib/cloud/ims";
+import { batchUpdateMembers, showImage, type Scope } from "@/lib/cloud/ims";
 import type { Image } from "@/lib/cloud/schemas/ims";
 import { env } from "@/lib/env";
 import { appError, UserError } from "@/lib/errors";
 import { waitForJob } from "@/lib/sharing/jobs";
 import { mapPool } from "@/lib/sharing/pool";
-import { kindOf } from "@/lib/sharing/shareability";
+import { MEMBER_STATUSES, listSharedImages, ownStatuses } from "@/lib/sharing/recipient";
+import { kindOf, wholeFromFields } from "@/lib/sharing/shareability";
+import { markWhole, trustedWholeIds, type KnownImage } from "@/lib/sharing/whole";
 import { outcomeOf } from "@/lib/sharing/verify";
 
 const decisionSchema = z.object({
@@ -42,8 +44,11 @@ async function decide(status: "accepted" | "rejected", input: z.output<typeof de
   // ones are reported as not found without a call.
   const isIncoming = (i: Image | null): i is Image => i !== null && i.__imagetype === "shared" && i.owner !== scope.projectId;
   const missing = input.imageIds.filter((_, i) => !isIncoming(images[i]));
-  const found = images.filter(isIncoming);
-  const needsVault = found.filter((i) => status === "accepted" && kindOf(i) === "whole" && i.__backup_id);
+  const found = status === "accepted" ? await withKinds(scope, images.filter(isIncoming)) : images.filter(isIncoming);
+  // A full-ECS image from CBR needs the vault; one IMS says nothing about goes with it when one was chosen.
+  const needsVault = found.filter(
+    (i) => status === "accepted" && ((kindOf(i) === "whole" && i.__backup_id) || (kindOf(i) === "unknown" && input.vaultId)),
+  );
   if (needsVault.length) {
     const vault = input.vaultId ? (await listVaults(scope)).find((v) => v.id === input.vaultId) : undefined;
     const problem = !input.vaultId ? "Choose a server-backup vault of this project." : !vault ? "That vault is not one of this project's." : vaultProblem(vault);
@@ -64,9 +69,9 @@ async function decide(status: "accepted" | "rejected", input: z.output<typeof de
       // Every call's request id, so that the CTS import knows each of these calls as the console's own.
       ctx.note({ jobId: jobs.join(","), requestId: requests.join(",") || undefined });
       const job = await waitForJob(scope, jobId);
-      const after = await mapPool(chunk, 50, async (image) => (await listImageMembers(scope, image.id).catch(() => []))[0]?.status);
-      chunk.forEach((image, i) =>
-        results.push(after[i] === status ? { image: image.id, name: image.name, outcome: "succeeded" } : { image: image.id, name: image.name, outcome: "failed", code: job.error_code ?? "not_applied" }),
+      const after = await ownStatuses(scope, chunk.map((i) => i.id)).catch(() => new Map<string, null>());
+      chunk.forEach((image) =>
+        results.push(after.get(image.id) === status ? { image: image.id, name: image.name, outcome: "succeeded" } : { image: image.id, name: image.name, outcome: "failed", code: job.error_code ?? "not_applied" }),
       );
     }
   }
@@ -78,6 +83,18 @@ async function decide(status: "accepted" | "rejected", input: z.output<typeof de
   });
   revalidatePath("/incoming");
   return results;
+}
+
+/**
+ * The kinds of images to accept whose fields do not tell (D4): the `__whole_image=true` lists of the
+ * shared images in each state, read only when needed; an untrusted answer leaves the kind unknown.
+ */
+async function withKinds(scope: Scope, images: Image[]): Promise<KnownImage[]> {
+  if (images.every((i) => wholeFromFields(i) !== undefined)) return images;
+  const answers = await Promise.all(MEMBER_STATUSES.map((s) => listSharedImages(scope, s, { __whole_image: "true" }).catch(() => undefined)));
+  const sets = answers.map((a) => (a && !a.truncated ? trustedWholeIds(a.images) : undefined));
+  const whole = sets.every((set) => set !== undefined) ? new Set(sets.flatMap((set) => [...set!])) : undefined;
+  return markWhole(images, whole);
 }
 
 export const acceptImagesAction = defineAction({ audit: "accept", schema: decisionSchema }, (input, ctx) => decide("accepted", input, ctx));

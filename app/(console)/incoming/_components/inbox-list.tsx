@@ -29,6 +29,8 @@ export interface InboxRowView {
   sharedAt?: string;
   memberType: "project" | "domain" | "organization";
   needsVault: boolean;
+  /** IMS did not say whether it is a full-ECS image: a vault is offered, not required. */
+  mayNeedVault: boolean;
   /** Shared since the user last opened the inbox. */
   isNew: boolean;
 }
@@ -73,7 +75,7 @@ export function InboxList({ tab, rows, vaults, canChange }: { tab: Tab; rows: In
       void refreshPendingCount();
     });
   const decide = (decision: Decision, targets: InboxRowView[]) =>
-    decision === "accept" && targets.some((r) => r.needsVault) ? setVaultFor(targets) : run(decision, targets);
+    decision === "accept" && targets.some((r) => r.needsVault || r.mayNeedVault) ? setVaultFor(targets) : run(decision, targets);
 
   if (rows.length === 0) {
     return <div className="rounded-lg border border-dashed border-border bg-card p-10 text-center text-sm text-muted-foreground">No {tab} images here.</div>;
@@ -144,6 +146,7 @@ export function InboxList({ tab, rows, vaults, canChange }: { tab: Tab; rows: In
                   {r.memberType !== "project" ? `; shared with your ${r.memberType === "domain" ? "account" : "organization"}` : ""})
                 </div>
                 {r.needsVault && <Badge tone="info" className="mt-1">Full-ECS from CBR: needs a vault</Badge>}
+                {r.mayNeedVault && <Badge tone="neutral" className="mt-1">Maybe full-ECS: a vault may be needed</Badge>}
               </TD>
               <TD title={r.osVersion}>
                 <div className="whitespace-nowrap">{r.os}</div>

@@ -17,14 +17,14 @@ const STATE_LINE: Record<Tab, string> = {
 export async function InboxTable({ query }: { query: InboxQuery }) {
   const { inbox, vaults, session } = await withCloud(async (scope, s) => {
     const inbox = await loadInbox(scope, query);
-    const vaultsNeeded = query.tab !== "accepted" && inbox.rows.some((r) => r.needsVault);
+    const vaultsNeeded = query.tab !== "accepted" && inbox.rows.some((r) => r.needsVault || r.mayNeedVault);
     const vaults = vaultsNeeded ? await listVaults(scope).catch(() => []) : [];
     return { inbox, vaults, session: s };
   });
   // Shares that arrived since the user last opened the inbox are marked new, once.
   const arrivals = inbox.rows.flatMap((r) => (r.membership ? [Date.parse(r.membership.created_at)] : []));
   const isNew = await takeLook(await getDb(), session.userId, session.projectId, arrivals);
-  const rows: InboxRowView[] = inbox.rows.map(({ image, kind, membership, needsVault }) => ({
+  const rows: InboxRowView[] = inbox.rows.map(({ image, kind, membership, needsVault, mayNeedVault }) => ({
     id: image.id,
     name: image.name,
     owner: image.owner,
@@ -35,6 +35,7 @@ export async function InboxTable({ query }: { query: InboxQuery }) {
     sharedAt: membership?.created_at,
     memberType: membership?.member_type ?? "project",
     needsVault,
+    mayNeedVault,
     isNew: membership !== undefined && isNew(Date.parse(membership.created_at)),
   }));
   const vaultOptions: VaultOption[] = vaults.map((v) => ({ id: v.id, name: v.name, problem: vaultProblem(v) }));

@@ -8,7 +8,8 @@ import type { InboxRowView, VaultOption } from "./inbox-list";
 
 /**
  * Accepting a full-ECS image made from a CBR backup needs one of the project's server-backup vaults:
- * usable vaults can be chosen; the others are shown disabled with the reason.
+ * usable vaults can be chosen; the others are shown disabled with the reason. For an image IMS did not
+ * say the kind of (D4), the vault is offered but optional, so that the job does not fail for want of one.
  */
 export function VaultDialog({
   images,
@@ -23,16 +24,25 @@ export function VaultDialog({
   running: boolean;
   error?: string;
   onCancel: () => void;
-  onConfirm: (vaultId: string) => void;
+  onConfirm: (vaultId: string | undefined) => void;
 }) {
   const [vaultId, setVaultId] = useState<string>("");
   const needing = images?.filter((i) => i.needsVault) ?? [];
+  const maybe = images?.filter((i) => i.mayNeedVault) ?? [];
+  const required = needing.length > 0;
   const usable = vaults.filter((v) => !v.problem);
+  const names = (list: InboxRowView[]) => list.map((i) => i.name).join(", ");
+  const description = [
+    required ? `${names(needing)} ${needing.length === 1 ? "was" : "were"} made from a CBR backup: IMS keeps the accepted copy in a server-backup vault of this project.` : "",
+    maybe.length ? `IMS did not say whether ${names(maybe)} ${maybe.length === 1 ? "is a full-ECS image" : "are full-ECS images"}; if ${maybe.length === 1 ? "it is" : "they are"}, choose a vault${required ? "" : ", otherwise accept without one"}.` : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
   return (
     <Dialog open={images !== null} onOpenChange={(open) => (open ? undefined : (setVaultId(""), onCancel()))}>
       <DialogContent
-        title="Choose a vault for the full-ECS image"
-        description={`${needing.map((i) => i.name).join(", ")} ${needing.length === 1 ? "was" : "were"} made from a CBR backup: IMS keeps the accepted copy in a server-backup vault of this project.`}
+        title={required ? "Choose a vault for the full-ECS image" : "Choose a vault if this is a full-ECS image"}
+        description={description}
       >
         <fieldset className="flex flex-col gap-2 text-sm" disabled={running}>
           <legend className="mb-2 font-medium">Vaults of this project</legend>
@@ -68,8 +78,8 @@ export function VaultDialog({
           <Button variant="secondary" onClick={onCancel}>
             Cancel
           </Button>
-          <Button onClick={() => onConfirm(vaultId)} disabled={!vaultId || running || usable.length === 0}>
-            {running ? "Accepting…" : `Accept ${images?.length === 1 ? images[0].name : `${images?.length ?? 0} images`}`}
+          <Button onClick={() => onConfirm(vaultId || undefined)} disabled={running || (required && (!vaultId || usable.length === 0))}>
+            {running ? "Accepting…" : `Accept ${images?.length === 1 ? images[0].name : `${images?.length ?? 0} images`}${vaultId || required ? "" : " without a vault"}`}
           </Button>
         </div>
       </DialogContent>

@@ -1,0 +1,59 @@
+"use client";
+
+import { useActionState } from "react";
+import { switchProjectWithPasswordAction } from "@/app/(console)/actions";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { Input, Label } from "@/components/ui/input";
+
+/**
+ * Where IAM would not re-scope the session's token to another project (D7), the user switches by
+ * signing in to that project with their password; the session keeps its id and gets the new token.
+ */
+export function ProjectPasswordDialog({ project, user, onCancel }: { project: { id: string; name: string } | null; user: string; onCancel: () => void }) {
+  const [state, action, pending] = useActionState(switchProjectWithPasswordAction, null);
+  const error = state?.ok === false ? state.error : undefined;
+  const fieldError = error?.fieldErrors?.password?.join(" ");
+  return (
+    <Dialog open={project !== null} onOpenChange={(open) => (open ? undefined : onCancel())}>
+      <DialogContent
+        title={`Switch to ${project?.name ?? ""}`}
+        description={`IAM would not move this session to ${project?.name ?? "that project"}. Enter your password to switch.`}
+        className="w-[min(28rem,calc(100vw-2rem))]"
+      >
+        <form action={action} className="flex flex-col gap-4" noValidate>
+          <input type="hidden" name="projectId" value={project?.id ?? ""} />
+          <input type="hidden" name="returnTo" value={typeof window === "undefined" ? "/" : window.location.pathname + window.location.search} />
+          <div className="flex flex-col gap-1.5">
+            <Label htmlFor="switch-password">Password of {user}</Label>
+            <Input
+              id="switch-password"
+              name="password"
+              type="password"
+              autoComplete="current-password"
+              autoFocus
+              required
+              {...(fieldError ? { "aria-invalid": true, "aria-describedby": "switch-password-error" } : {})}
+            />
+            {fieldError && (
+              <p id="switch-password-error" className="text-xs text-destructive">
+                {fieldError}
+              </p>
+            )}
+          </div>
+          <div aria-live="polite">{error && !fieldError && <Alert tone="error">{error.message}</Alert>}</div>
+          <p className="text-xs text-muted-foreground">Signed in with a federated token? Sign out and sign in with a token for {project?.name ?? "that project"} instead.</p>
+          <div className="flex justify-end gap-2">
+            <Button type="button" variant="secondary" onClick={onCancel}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={pending}>
+              {pending ? "Switching…" : `Switch to ${project?.name ?? ""}`}
+            </Button>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}
