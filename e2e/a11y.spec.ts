@@ -11,7 +11,8 @@ async function check(page: Page, name: string) {
 }
 
 test("every page passes axe, in light and in dark", async ({ page, login }) => {
-  test.setTimeout(120_000);
+  // Eighteen axe runs while two other consoles' specs run beside this one.
+  test.setTimeout(240_000);
   await emulator.reset();
   await login.goto();
   await page.getByLabel("Account name").waitFor();

@@ -9,7 +9,7 @@ test.beforeEach(async ({ page, login }) => {
   await expect(page).toHaveURL(/\/images$/);
 });
 
-test("10 images × 3 projects with one pair made to fail: 29 done, 1 failed with its reason, and retry failed completes it", async ({ page }) => {
+test("10 images × 3 projects with one pair made to fail: 29 done, 1 failed with its reason, and retry failed completes it", { tag: "@flow" }, async ({ page }) => {
   await emulator.post("/faults/jobs", { kind: "fail-pairs", pairs: [{ image_id: APPS[3], target: INITECH }], code: "IMG.0112", times: 1 });
   const id = await launchTenByThree(page);
 

@@ -48,7 +48,7 @@ const sharesWith = (target: string, source: "cts" | "console") =>
     `%${target}%`,
   );
 
-test("a share made with the openstack CLI comes in from CTS once; the console's own share does not", async ({ page, login }) => {
+test("a share made with the openstack CLI comes in from CTS once; the console's own share does not", { tag: "@flow" }, async ({ page, login }) => {
   await emulator.reset();
   await login.goto();
   await login.signIn("alice");

@@ -94,6 +94,8 @@ export const ACTIONS: Record<string, ActionSpec> = {
   // (which would count against the sign-in rate limit of every other test).
   signInAction: { base: { method: "password", account: "", user: "", password: "", project: "", callbackUrl: "" }, form: true },
   switchProjectAction: { base: { projectId: FOREIGN.globexProject, returnTo: "/images" } },
+  // Another account's project: refused before IAM is asked, whatever the password.
+  switchProjectWithPasswordAction: { base: { projectId: FOREIGN.globexProject, returnTo: "/images", password: "" }, form: true },
   signOutAction: { base: {}, mayAccept: true },
   planShareAction: { base: { imageIds: [ACME.encrypted], targets: FOREIGN.globexProject, kind: "project" }, mayAccept: true },
   shareImagesAction: { base: { imageIds: [ACME.encrypted], targets: FOREIGN.globexProject, kind: "project" }, mayAccept: true },

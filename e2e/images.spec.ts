@@ -19,7 +19,7 @@ async function share(page: import("@playwright/test").Page, targets: string) {
   await page.getByRole("button", { name: "Check targets" }).click();
 }
 
-test("share ubuntu-22.04-web with globex and see it pending", async ({ page }) => {
+test("share ubuntu-22.04-web with globex and see it pending", { tag: "@flow" }, async ({ page }) => {
   await page.goto(`/images/${UBUNTU}`);
   await share(page, GLOBEX);
   const dialog = page.getByRole("dialog");
@@ -33,7 +33,7 @@ test("share ubuntu-22.04-web with globex and see it pending", async ({ page }) =
   expect(await auditActions("alice")).toContain("share");
 });
 
-test("the quota meter of almost-full blocks the 257th member before anything is sent", async ({ page }) => {
+test("the quota meter of almost-full blocks the 257th member before anything is sent", { tag: "@flow" }, async ({ page }) => {
   await page.goto(`/images/${ALMOST_FULL}`);
   await expect(page.getByText("255 / 256")).toBeVisible();
   await emulator.resetStats();
@@ -50,7 +50,7 @@ test("the quota meter of almost-full blocks the 257th member before anything is 
   await expect(page.getByRole("button", { name: "Share", exact: true })).toBeDisabled();
 });
 
-test("the badge of centos-7-encrypted explains why it cannot be shared", async ({ page }) => {
+test("the badge of centos-7-encrypted explains why it cannot be shared", { tag: "@flow" }, async ({ page }) => {
   await page.goto("/images?q=centos");
   const row = page.getByRole("row", { name: /centos-7-encrypted/ });
   await expect(row.getByTitle(/^Encrypted with a KMS key/)).toHaveText(/^Encrypted/);
@@ -61,7 +61,22 @@ test("the badge of centos-7-encrypted explains why it cannot be shared", async (
   await expect(page.getByRole("button", { name: "Share", exact: true })).toHaveCount(0);
 });
 
-test("unshare asks for confirmation and says what an accepted recipient loses", async ({ page }) => {
+test("full-ECS images are told apart under either reading: CBR-made ones take 10 members, the legacy one cannot be shared", { tag: "@flow" }, async ({ page }) => {
+  // D4: under reading B no image carries __whole_image; the console reads __backup_id and the list filter.
+  await page.goto("/images?q=full-ecs");
+  const fromCbr = page.getByRole("row", { name: /full-ecs-from-cbr/ });
+  await expect(fromCbr).toContainText("Full-ECS");
+  await expect(fromCbr).toContainText("0 / 10");
+  await expect(fromCbr.getByRole("checkbox")).toBeEnabled();
+  const legacy = page.getByRole("row", { name: /full-ecs-legacy/ });
+  await expect(legacy).toContainText("Not from CBR");
+  await expect(legacy.getByRole("checkbox")).toBeDisabled();
+  await fromCbr.getByRole("link", { name: "full-ecs-from-cbr" }).click();
+  await expect(page).toHaveURL(/\/images\/1b7f0000-0000-4000-8000-000000000005$/);
+  await expect(page.getByRole("meter", { name: /Members used/ })).toHaveAttribute("aria-valuemax", "10");
+});
+
+test("unshare asks for confirmation and says what an accepted recipient loses", { tag: "@flow" }, async ({ page }) => {
   const since = Date.now();
   await page.goto(`/images/${DEBIAN}`);
   await page.getByRole("button", { name: `Remove ${GLOBEX}` }).click();
@@ -136,7 +151,7 @@ test("a read-only user sees the images without the buttons that would fail", asy
   await expect(page.getByRole("checkbox")).toHaveCount(0);
 });
 
-test("select several images on the list and share them together", async ({ page }) => {
+test("select several images on the list and share them together", { tag: "@flow" }, async ({ page }) => {
   await page.goto("/images?q=app-0&sort=name&dir=asc");
   await page.getByRole("checkbox", { name: "Select app-01" }).check();
   await page.getByRole("checkbox", { name: "Select app-02" }).check();

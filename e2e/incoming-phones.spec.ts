@@ -31,7 +31,7 @@ test.beforeEach(async () => {
   await emulator.reset();
 });
 
-test("alice accepts globex-cph-android12 and the row says so", async ({ page, login }) => {
+test("alice accepts globex-cph-android12 and the row says so", { tag: "@flow" }, async ({ page, login }) => {
   const inbox = new PhoneInbox(page);
   await inbox.open(login);
   await expect(inbox.section().getByRole("heading", { level: 2, name: "Phone images shared with this project" })).toBeVisible();
@@ -51,7 +51,7 @@ test("alice accepts globex-cph-android12 and the row says so", async ({ page, lo
   expect(JSON.parse(audit.pairs)).toEqual([{ image: GLOBEX_PHONE, target: ACME_AP, outcome: "succeeded" }]);
 });
 
-test("rejecting a selection is recorded, and the latest decision is the one shown", async ({ page, login }) => {
+test("rejecting a selection is recorded, and the latest decision is the one shown", { tag: "@flow" }, async ({ page, login }) => {
   const inbox = new PhoneInbox(page);
   await inbox.open(login);
   await inbox.row().getByRole("checkbox", { name: `Select ${NAME}` }).check();

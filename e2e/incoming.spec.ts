@@ -9,7 +9,7 @@ test.beforeEach(async ({ page, login }) => {
 
 const tab = (page: import("@playwright/test").Page, name: string) => page.getByRole("navigation", { name: "Share states" }).getByRole("link", { name: new RegExp(`^${name}`) });
 
-test("alice accepts globex-analytics-gpu, rejects initech-ml-base and re-accepts globex-old-base", async ({ page }) => {
+test("alice accepts globex-analytics-gpu, rejects initech-ml-base and re-accepts globex-old-base", { tag: "@flow" }, async ({ page }) => {
   await expect(tab(page, "pending")).toContainText("3");
   await expect(page.getByText("A pending image is not listed for use until you accept it.")).toBeVisible();
   await expect(page.getByRole("row", { name: /globex-analytics-gpu/ })).toContainText("pending for 3 days");
@@ -33,7 +33,7 @@ test("alice accepts globex-analytics-gpu, rejects initech-ml-base and re-accepts
   expect(await auditActions("alice")).toEqual(expect.arrayContaining(["accept", "reject"]));
 });
 
-test("accepting globex-fullecs-cbr needs vault-server-backup; the disk and frozen vaults are refused", async ({ page }) => {
+test("accepting globex-fullecs-cbr needs vault-server-backup; the disk and frozen vaults are refused", { tag: "@flow" }, async ({ page }) => {
   await page.getByRole("button", { name: "Accept globex-fullecs-cbr" }).click();
   const dialog = page.getByRole("dialog", { name: "Choose a vault for the full-ECS image" });
   await expect(dialog.getByRole("radio", { name: /vault-disk-only/ })).toBeDisabled();
@@ -49,7 +49,7 @@ test("accepting globex-fullecs-cbr needs vault-server-backup; the disk and froze
   await expect(page.getByRole("row", { name: /globex-fullecs-cbr/ })).toBeVisible();
 });
 
-test("a selection is accepted in one go, each image's result reported", async ({ page }) => {
+test("a selection is accepted in one go, each image's result reported", { tag: "@flow" }, async ({ page }) => {
   await page.getByRole("checkbox", { name: "Select globex-analytics-gpu" }).check();
   await page.getByRole("checkbox", { name: "Select initech-ml-base" }).check();
   await emulator.resetStats();

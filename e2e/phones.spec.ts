@@ -47,7 +47,7 @@ test.beforeEach(async () => {
   await emulator.reset();
 });
 
-test("the list shows each phone image with its status and member count, searchable in the URL", async ({ page, login }) => {
+test("the list shows each phone image with its status and member count, searchable in the URL", { tag: "@flow" }, async ({ page, login }) => {
   await login.goto("/phones");
   await login.signIn("alice");
   await expect(page).toHaveURL(/\/phones$/);
@@ -72,7 +72,7 @@ test("the list shows each phone image with its status and member count, searchab
   await expect(page.getByText("No phone image matches “no-such-image”")).toBeVisible();
 });
 
-test("alice shares cph-android12-base with globex and sees it listed 1 / 10", async ({ page, login }) => {
+test("alice shares cph-android12-base with globex and sees it listed 1 / 10", { tag: "@flow" }, async ({ page, login }) => {
   const phone = new PhoneImagePage(page);
   await phone.open(login, BASE);
   await expect(page.getByText("Not shared with any project")).toBeVisible();
@@ -96,7 +96,7 @@ test("alice shares cph-android12-base with globex and sees it listed 1 / 10", as
   await expect(page.getByRole("row").filter({ hasText: "cph-android12-base" })).toContainText("1 / 10");
 });
 
-test("Check explains every target before anything is sent; the cloud's region refusal is named", async ({ page, login }) => {
+test("Check explains every target before anything is sent; the cloud's region refusal is named", { tag: "@flow" }, async ({ page, login }) => {
   const phone = new PhoneImagePage(page);
   await phone.open(login, GAME);
   await phone.check(`${GLOBEX_AP}, not-an-id\n${ACME_AP} ${ACME_CN} 610be0000000000000000000000000c4`);
@@ -144,7 +144,7 @@ test("share cph-android12-base up to its limit of 10; the 11th is blocked before
   expect(await postCount()).toBe(before);
 });
 
-test("unshare with confirmation removes the member", async ({ page, login }) => {
+test("unshare with confirmation removes the member", { tag: "@flow" }, async ({ page, login }) => {
   const phone = new PhoneImagePage(page);
   await phone.open(login, GAME);
   await page.getByRole("button", { name: `Remove ${GLOBEX_AP}` }).click();

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure what the tests drive is there: the openstack and glance CLIs (the emulator's
-# compatibility tests), Chromium (end-to-end tests) and a running PostgreSQL (data-layer tests).
+# compatibility tests), Chromium and its headless shell (end-to-end tests) and a running PostgreSQL (data-layer tests).
 # As root it installs or starts what is missing; otherwise it says what to run.
 set -euo pipefail
 
@@ -8,6 +8,7 @@ missing=()
 command -v openstack >/dev/null 2>&1 || missing+=(python3-openstackclient)
 command -v glance >/dev/null 2>&1 || missing+=(python3-glanceclient)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/lib/chromium/chromium-headless-shell ] || missing+=(chromium-headless-shell)
 
 # The data-layer tests run against PostgreSQL too (127.0.0.1:5432, trust auth).
 if command -v pg_isready >/dev/null 2>&1 && ! pg_isready -h 127.0.0.1 -q; then

@@ -55,12 +55,15 @@ function afterSwitch(result: SwitchResult, returnTo: string | undefined) {
 }
 
 export async function switchProjectAction(prev: ActionResult<unknown> | null, input: z.input<typeof switchProjectSchema>) {
-  return afterSwitch(await switchProject(null, input), input.returnTo);
+  const result = await switchProject(null, input);
+  // Only a valid input gets this far with `ok`; a hostile one (not even an object) never reaches `returnTo`.
+  return afterSwitch(result, result.ok ? input.returnTo : undefined);
 }
 
 export async function switchProjectWithPasswordAction(prev: ActionResult<unknown> | null, form: FormData) {
-  const returnTo = form.get("returnTo");
-  return afterSwitch(await switchProjectWithPassword(null, form), typeof returnTo === "string" ? returnTo : undefined);
+  const result = await switchProjectWithPassword(null, form);
+  const returnTo = result.ok && form instanceof FormData ? form.get("returnTo") : undefined;
+  return afterSwitch(result, typeof returnTo === "string" ? returnTo : undefined);
 }
 
 /** Records the sign-out, deletes the stored token (Auth.js event) and returns to sign-in. */
