@@ -8,11 +8,11 @@ export const EMULATOR_URL = `http://127.0.0.1:${EMULATOR_PORT}`;
 const CONSOLE_B_PORT = Number(process.env.E2E_B_PORT ?? 3111);
 const EMULATOR_B_PORT = Number(process.env.E2E_EMULATOR_B_PORT ?? 4111);
 export const EMULATOR_B_URL = `http://127.0.0.1:${EMULATOR_B_PORT}`;
-/** A third pair, reading A, for the long independent specs (faults, accessibility), so they run beside the rest. */
+/** A third pair, reading A, for the long independent specs (faults, accessibility, fuzz), so they run beside the rest. */
 const CONSOLE_C_PORT = Number(process.env.E2E_C_PORT ?? 3112);
 const EMULATOR_C_PORT = Number(process.env.E2E_EMULATOR_C_PORT ?? 4112);
 const EMULATOR_C_URL = `http://127.0.0.1:${EMULATOR_C_PORT}`;
-const ON_THEIR_OWN = /(faults|a11y)\.spec\.ts$/;
+const ON_THEIR_OWN = /(faults|a11y|fuzz)\.spec\.ts$/;
 
 /**
  * Debian's old headless shell (package chromium-headless-shell), as Playwright itself runs headless
@@ -49,7 +49,7 @@ const consoleEnv = (emulatorUrl: string, database: string, instance: string) => 
 /**
  * End-to-end tests: `next start` (built by `npm test`) against the emulator, in Debian's Chromium.
  * Three emulator and console pairs, one project each, side by side: `main` runs the specs against
- * reading A; `faults` runs the long fault and accessibility specs against reading A on a pair of their
+ * reading A; `hardening` runs the long fault, accessibility and fuzz specs against reading A on a pair of their
  * own; `disputed-b` runs the main flows (tests tagged @flow) against reading B of every disputed
  * behaviour. Each project has one worker: its tests share one emulator whose clock some of them move.
  */
@@ -87,7 +87,7 @@ export default defineConfig({
       metadata: { reading: "A", emulatorUrl: EMULATOR_URL, database: "data/e2e.db" } satisfies E2eTarget,
     },
     {
-      name: "faults",
+      name: "hardening",
       workers: 1,
       testMatch: ON_THEIR_OWN,
       use: { baseURL: `http://127.0.0.1:${CONSOLE_C_PORT}` },
@@ -140,7 +140,7 @@ export default defineConfig({
       url: `http://127.0.0.1:${CONSOLE_C_PORT}/api/health`,
       reuseExistingServer: false,
       timeout: 120_000,
-      env: consoleEnv(EMULATOR_C_URL, "data/e2e-c.db", "e2e-faults"),
+      env: consoleEnv(EMULATOR_C_URL, "data/e2e-c.db", "e2e-hardening"),
     },
   ],
 });

@@ -5,7 +5,7 @@ import type { Image, Member } from "@/lib/cloud/schemas/ims";
 import { mapPool } from "@/lib/sharing/pool";
 import { listSharedImages, showOwnMembership } from "@/lib/sharing/recipient";
 import { kindOf, type ImageKind } from "@/lib/sharing/shareability";
-import { markWhole, trustedWholeIds } from "@/lib/sharing/whole";
+import { filterRefused, markWhole, trustedWholeIds } from "@/lib/sharing/whole";
 
 export const TABS = ["pending", "accepted", "rejected"] as const;
 export type Tab = (typeof TABS)[number];
@@ -49,7 +49,7 @@ function keep(row: InboxRow, q: InboxQuery, now: number): boolean {
 export async function loadInbox(scope: Scope, q: InboxQuery, now = Date.now()) {
   const [lists, wholeAnswer] = await Promise.all([
     Promise.all(TABS.map((t) => listSharedImages(scope, t))),
-    listSharedImages(scope, q.tab, { __whole_image: "true" }).catch(() => undefined),
+    listSharedImages(scope, q.tab, { __whole_image: "true" }).catch(filterRefused),
   ]);
   const counts = Object.fromEntries(TABS.map((t, i) => [t, lists[i].images.length])) as Record<Tab, number>;
   const current = lists[TABS.indexOf(q.tab)];

@@ -105,3 +105,18 @@ describe.each(["A", "B"] as const)("D4 full-ECS recognition, reading %s", (readi
     expect(kindOf(await mod.whole.markImageWhole(scope, await mod.ims.showImage(scope, FULLECS_CBR)))).toBe("whole");
   });
 });
+
+describe("D4 when the __whole_image filter cannot be read", () => {
+  it("a cloud that refuses the filter (400) leaves the kinds unknown; a failing read (503) is the page's failure", async () => {
+    play({ wholeImageAttribute: "B" });
+    const page = await mod.ims.listImages(scope, { owner: DEMO.acmeAp, limit: 100 });
+    // The page is read: from here on only the filter's calls meet the faults.
+    await emulator.call("POST", "/__emulator/faults/routes", { body: { method: "GET", path: "/v2/cloudimages", status: 400, code: "IMG.0001", times: 1 } });
+    const refused = await mod.whole.markPageWhole(scope, { owner: DEMO.acmeAp, limit: 100 }, page);
+    expect(kindOf(refused.find((i) => i.id === FROM_CBR)!)).toBe("whole");
+    expect(kindOf(refused.find((i) => i.id === LEGACY)!)).toBe("unknown");
+
+    await emulator.call("POST", "/__emulator/faults/routes", { body: { method: "GET", path: "/v2/cloudimages", status: 503 } });
+    await expect(mod.whole.markPageWhole(scope, { owner: DEMO.acmeAp, limit: 100 }, page)).rejects.toMatchObject({ status: 503 });
+  });
+});

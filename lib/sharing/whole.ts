@@ -1,4 +1,5 @@
 import "server-only";
+import { CloudError } from "@/lib/cloud/errors";
 import { listImages, type ListImagesQuery, type Scope } from "@/lib/cloud/ims";
 import type { Image } from "@/lib/cloud/schemas/ims";
 import { wholeFromFields, type KindFacts } from "./shareability";
@@ -21,7 +22,17 @@ export function markWhole<T extends Image>(images: T[], whole: Set<string> | und
   return images.map((i) => (wholeFromFields(i) === undefined ? { ...i, wholeByFilter: whole.has(i.id) } : i));
 }
 
-const ask = (scope: Scope, query: ListImagesQuery) => listImages(scope, query).catch(() => undefined);
+/**
+ * A cloud that does not know the `__whole_image` filter refuses it (400): the kinds then stay unknown.
+ * Any other failure (5xx or a timeout after the retries, an expired token) is the read's own and is
+ * thrown, so a page says it could not load rather than showing every image as "maybe full-ECS".
+ */
+export function filterRefused(e: unknown): undefined {
+  if (e instanceof CloudError && e.status === 400) return undefined;
+  throw e;
+}
+
+const ask = (scope: Scope, query: ListImagesQuery) => listImages(scope, query).catch(filterRefused);
 
 /**
  * The kinds of one page of a list (D4: image objects may not carry `__whole_image`). One more list

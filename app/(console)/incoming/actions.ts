@@ -13,7 +13,7 @@ import { waitForJob } from "@/lib/sharing/jobs";
 import { mapPool } from "@/lib/sharing/pool";
 import { MEMBER_STATUSES, listSharedImages, ownStatuses } from "@/lib/sharing/recipient";
 import { kindOf, wholeFromFields } from "@/lib/sharing/shareability";
-import { markWhole, trustedWholeIds, type KnownImage } from "@/lib/sharing/whole";
+import { filterRefused, type KnownImage, markWhole, trustedWholeIds } from "@/lib/sharing/whole";
 import { outcomeOf } from "@/lib/sharing/verify";
 
 const decisionSchema = z.object({
@@ -91,7 +91,7 @@ async function decide(status: "accepted" | "rejected", input: z.output<typeof de
  */
 async function withKinds(scope: Scope, images: Image[]): Promise<KnownImage[]> {
   if (images.every((i) => wholeFromFields(i) !== undefined)) return images;
-  const answers = await Promise.all(MEMBER_STATUSES.map((s) => listSharedImages(scope, s, { __whole_image: "true" }).catch(() => undefined)));
+  const answers = await Promise.all(MEMBER_STATUSES.map((s) => listSharedImages(scope, s, { __whole_image: "true" }).catch(filterRefused)));
   const sets = answers.map((a) => (a && !a.truncated ? trustedWholeIds(a.images) : undefined));
   const whole = sets.every((set) => set !== undefined) ? new Set(sets.flatMap((set) => [...set!])) : undefined;
   return markWhole(images, whole);
