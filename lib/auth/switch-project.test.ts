@@ -4,6 +4,7 @@ import { mergeConfig } from "@/emulator/core/config";
 import { DEMO } from "@/emulator/seed/demo";
 import { createEmulator } from "@/emulator/server";
 import { serveForConsole, wrapEmulator, type TestEmulator } from "@/emulator/testing";
+import { ALICE_ACTOR } from "@/lib/audit/testing";
 import type { StoredSession } from "./session-store";
 
 /** D7: switching projects and token sign-in where IAM refuses the token method, and where it does not. */
@@ -29,13 +30,7 @@ beforeEach(async () => {
   const token = await emulator.login("alice");
   session = {
     id: "s1",
-    userId: DEMO.alice,
-    userName: "alice",
-    accountId: DEMO.acme,
-    accountName: "acme",
-    projectId: DEMO.acmeAp,
-    projectName: "ap-southeast-1",
-    region: "ap-southeast-1",
+    ...ALICE_ACTOR,
     roles: [],
     token,
     tokenExpiresAt: Date.now() + 3_600_000,

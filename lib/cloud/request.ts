@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { env } from "@/lib/env";
 import { INSTANCE_ID } from "@/lib/instance";
 import { reportSchemaFailure } from "./diagnostics";
+import { readJsonBody } from "./body";
 import { endpoint } from "./endpoints";
 import { CloudError, parseErrorBody, parseRetryAfter, type CloudService } from "./errors";
 
@@ -80,7 +81,7 @@ export async function cloudRequest<I extends z.ZodType | undefined, O extends z.
       throw error;
     }
     const requestId = res.headers.get("x-request-id") ?? undefined;
-    const payload = await readJson(res);
+    const payload = await readJsonBody(res);
     if (res.ok) {
       const parsed = req.output.safeParse(payload);
       if (!parsed.success) {
@@ -105,16 +106,6 @@ function buildUrl(base: string, path: string, query?: Query): string {
   const url = new URL(base + path);
   for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== "") url.searchParams.set(k, String(v));
   return url.toString();
-}
-
-async function readJson(res: Response): Promise<unknown> {
-  const text = await res.text();
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
 
 /** Exponential backoff with full jitter: up to 250 ms, 500 ms, 1 s… */

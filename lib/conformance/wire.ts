@@ -1,4 +1,5 @@
 import type { CloudService } from "../cloud/errors";
+import { readJsonBody } from "../cloud/body";
 import { parseErrorBody } from "../cloud/errors";
 import type { Transcript } from "./transcript";
 
@@ -53,7 +54,7 @@ export class Wire {
         body: options.body === undefined ? undefined : JSON.stringify(options.body),
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
-      const body = await readBody(res);
+      const body = await readJsonBody(res);
       this.transcript.secret(res.headers.get("x-subject-token"));
       answer = { status: res.status, headers: res.headers, body, code: res.ok ? undefined : parseErrorBody(body).code };
     } catch (e) {
@@ -74,16 +75,6 @@ export class Wire {
       ...(answer.error ? { error: answer.error } : {}),
     });
     return answer;
-  }
-}
-
-async function readBody(res: Response): Promise<unknown> {
-  const text = await res.text();
-  if (!text) return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
   }
 }
 
