@@ -13,7 +13,8 @@ export async function register() {
     const [{ purgeBefore }, { getDb }] = await Promise.all([import("@/lib/audit/chain"), import("@/lib/db")]);
     const purge = async () => {
       const removed = await purgeBefore(await getDb(), Date.now() - env.AUDIT_RETENTION_DAYS * 86_400_000);
-      if (removed) console.log(`history retention: removed ${removed} events older than ${env.AUDIT_RETENTION_DAYS} days`);
+      if (removed)
+        console.log(`history retention: removed ${removed} events older than ${env.AUDIT_RETENTION_DAYS} days`);
     };
     const run = () => void purge().catch((e) => console.error("history retention: could not purge:", e));
     run();

@@ -17,7 +17,14 @@ interface Pair extends E2eTarget {
 
 function pair(name: string, reading: "A" | "B", consolePort: number, emulatorPort: number): Pair {
   const suffix = name === "main" ? "" : `-${name}`;
-  return { reading, consolePort, emulatorPort, emulatorUrl: `http://127.0.0.1:${emulatorPort}`, database: `data/e2e${suffix}.db`, instance: `e2e-${name}` };
+  return {
+    reading,
+    consolePort,
+    emulatorPort,
+    emulatorUrl: `http://127.0.0.1:${emulatorPort}`,
+    database: `data/e2e${suffix}.db`,
+    instance: `e2e-${name}`,
+  };
 }
 
 const port = (variable: string, fallback: number) => Number(process.env[variable] ?? fallback);

@@ -22,15 +22,27 @@ export async function proxy(request: NextRequest) {
   const isPublic = PUBLIC.some((p) => p.test(pathname));
   let response: NextResponse;
   // A server action whose body Next would fail on with a 500 (too large, not React's encoding).
-  const problem = request.method === "POST" && request.headers.has("next-action") ? await actionBodyProblem(request.clone()) : undefined;
+  const problem =
+    request.method === "POST" && request.headers.has("next-action")
+      ? await actionBodyProblem(request.clone())
+      : undefined;
   if (!decodable(pathname)) {
     // Next fails on a path it cannot percent-decode (a lone surrogate's bytes) with a 500.
-    response = NextResponse.json({ error: { code: "invalid_input", message: "That address is not valid. Check the link and try again." } }, { status: 400 });
+    response = NextResponse.json(
+      { error: { code: "invalid_input", message: "That address is not valid. Check the link and try again." } },
+      { status: 400 },
+    );
   } else if (problem) {
-    response = NextResponse.json({ ok: false, error: { code: "invalid_input", message: problem.message } }, { status: problem.status });
+    response = NextResponse.json(
+      { ok: false, error: { code: "invalid_input", message: problem.message } },
+      { status: problem.status },
+    );
   } else if (!isPublic && !SESSION_COOKIES.some((c) => request.cookies.has(c))) {
     if (pathname.startsWith("/api/")) {
-      response = NextResponse.json({ error: { code: "session_expired", message: "Sign in to continue." } }, { status: 401 });
+      response = NextResponse.json(
+        { error: { code: "session_expired", message: "Sign in to continue." } },
+        { status: 401 },
+      );
     } else {
       const login = new URL("/login", request.url);
       login.searchParams.set("callbackUrl", path);

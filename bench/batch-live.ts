@@ -8,7 +8,19 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BENCH_ACTOR, benchProjects, bulkImageId, countRoutes, emulatorSnapshot, login, percentile, printTable, signInAlice, startConsole, startEmulator } from "./lib";
+import {
+  BENCH_ACTOR,
+  benchProjects,
+  bulkImageId,
+  countRoutes,
+  emulatorSnapshot,
+  login,
+  percentile,
+  printTable,
+  signInAlice,
+  startConsole,
+  startEmulator,
+} from "./lib";
 
 const IMAGES = 40;
 const TARGETS = 4;
@@ -72,7 +84,12 @@ if (!existsSync(".next/BUILD_ID")) {
 const { url: emulatorUrl, child: emulatorProcess } = await startEmulator(["--seed", "large"]);
 const dir = mkdtempSync(join(tmpdir(), "imshare-bench-live-"));
 const databaseUrl = `file:${join(dir, "console.db")}`;
-const app = await startConsole(emulatorUrl, { DATABASE_URL: databaseUrl, IMS_BATCH_CHUNK_SIZE: "1", BATCH_POLL_MS: String(POLL_MS), IMSHARE_INSTANCE_ID: INSTANCE });
+const app = await startConsole(emulatorUrl, {
+  DATABASE_URL: databaseUrl,
+  IMS_BATCH_CHUNK_SIZE: "1",
+  BATCH_POLL_MS: String(POLL_MS),
+  IMSHARE_INSTANCE_ID: INSTANCE,
+});
 try {
   const { createBatch } = await import("@/lib/batches/store");
   const { openDatabase, migrate } = await import("@/lib/db/connect");
@@ -89,7 +106,11 @@ try {
       .map((i) => i + 1 + Math.floor(i / 9))
       .map((n) => ({ id: bulkImageId(n), name: `bulk-${String(n).padStart(4, "0")}`, service: "ims" as const }));
     const pairs = images.flatMap((_, image) =>
-      targets.map((_, target) => (target <= image % TARGETS ? { image, target, status: "waiting" as const } : { image, target, status: "excluded" as const, reason: "Taken out of the plan." })),
+      targets.map((_, target) =>
+        target <= image % TARGETS
+          ? { image, target, status: "waiting" as const }
+          : { image, target, status: "excluded" as const, reason: "Taken out of the plan." },
+      ),
     );
     await fetch(`${emulatorUrl}/__emulator/stats`, { method: "DELETE" });
     const id = await createBatch(db, { actor: BENCH_ACTOR, operation: "share", images, targets, pairs });
@@ -99,21 +120,27 @@ try {
   const jobEnds = async (jobs: string[]) => {
     const ends = new Map<string, number>();
     for (const job of jobs) {
-      const res = await fetch(`${emulatorUrl}/v1/${BENCH_ACTOR.projectId}/jobs/${job}`, { headers: { "X-Auth-Token": token } });
+      const res = await fetch(`${emulatorUrl}/v1/${BENCH_ACTOR.projectId}/jobs/${job}`, {
+        headers: { "X-Auth-Token": token },
+      });
       const body = (await res.json()) as { end_time: string | null; status: string };
       if (body.status !== "SUCCESS" || !body.end_time) throw new Error(`job ${job}: ${body.status}`);
       ends.set(job, Date.parse(body.end_time));
     }
     return ends;
   };
-  const ms = (t: number[]) => `p50 ${percentile(t, 0.5).toFixed(0)} ms, p95 ${percentile(t, 0.95).toFixed(0)} ms, max ${Math.max(...t).toFixed(0)} ms`;
-  const title = (how: string) => `batch live: ${IMAGES} images × 1 to ${TARGETS} projects, chunk size 1, ${how}, job timing ${JSON.stringify(JOB_TIMING)}, BATCH_POLL_MS ${POLL_MS}`;
+  const ms = (t: number[]) =>
+    `p50 ${percentile(t, 0.5).toFixed(0)} ms, p95 ${percentile(t, 0.95).toFixed(0)} ms, max ${Math.max(...t).toFixed(0)} ms`;
+  const title = (how: string) =>
+    `batch live: ${IMAGES} images × 1 to ${TARGETS} projects, chunk size 1, ${how}, job timing ${JSON.stringify(JOB_TIMING)}, BATCH_POLL_MS ${POLL_MS}`;
 
   for (const [round, viewers] of VIEWERS.entries()) {
     const { id } = await launch(round);
     const started = Date.now();
     const arrivals: Arrival[] = [];
-    const events = await Promise.all(Array.from({ length: viewers }, (_, v) => view(`${app.url}/api/batches/${id}/events`, cookie, v, arrivals)));
+    const events = await Promise.all(
+      Array.from({ length: viewers }, (_, v) => view(`${app.url}/api/batches/${id}/events`, cookie, v, arrivals)),
+    );
     const seconds = (Date.now() - started) / 1000;
 
     const { routes, jobPolls } = await emulatorSnapshot(emulatorUrl);
@@ -122,14 +149,18 @@ try {
     const pollsPerJob = jobs.map((j) => jobPolls[j].length);
     const clients = new Set(jobs.flatMap((j) => jobPolls[j].map((p) => p.client)));
     const ends = await jobEnds(jobs);
-    if (arrivals.length !== jobs.length * viewers) throw new Error(`expected ${jobs.length * viewers} arrivals, got ${arrivals.length}`);
+    if (arrivals.length !== jobs.length * viewers)
+      throw new Error(`expected ${jobs.length * viewers} arrivals, got ${arrivals.length}`);
     const display = arrivals.map((a) => a.at - (ends.get(a.jobId) ?? NaN));
     const pipeline = arrivals.map((a) => a.at - (lastPoll.get(a.jobId) ?? NaN));
     printTable(title(`${viewers} SSE viewer(s)`), [
       ["jobs", jobs.length],
       ["job end → shown succeeded (target p95 < 1 s)", `${ms(display)} over ${display.length} job × viewer samples`],
       ["tracker's last job read → shown", ms(pipeline)],
-      ["job reads per job (min / median / max)", `${Math.min(...pollsPerJob)} / ${percentile(pollsPerJob, 0.5)} / ${Math.max(...pollsPerJob)}`],
+      [
+        "job reads per job (min / median / max)",
+        `${Math.min(...pollsPerJob)} / ${percentile(pollsPerJob, 0.5)} / ${Math.max(...pollsPerJob)}`,
+      ],
       ["GET job requests in all", countRoutes(routes, "GET /v1/cloudimages/job/", "GET /v1/{id}/jobs/")],
       ["job readers (User-Agent)", [...clients].join(", ")],
       ["events per viewer (min / max)", `${Math.min(...events)} / ${Math.max(...events)}`],
@@ -140,13 +171,25 @@ try {
   // Chromium on the batch's page: when its Succeeded count shows each job's pairs.
   const { id, sent } = await launch(VIEWERS.length);
   const seen: { at: number; n: number }[] = [];
-  await page.exposeFunction("benchSucceeded", (text: string) => void seen.push({ at: Date.now(), n: Number(text.replace(/\D/g, "")) }));
+  await page.exposeFunction(
+    "benchSucceeded",
+    (text: string) => void seen.push({ at: Date.now(), n: Number(text.replace(/\D/g, "")) }),
+  );
   await page.goto(`${app.url}/batches/${id}`);
-  const counter = await page.getByRole("region", { name: "Progress" }).locator("dt", { hasText: /^Succeeded$/ }).locator("+ dd").elementHandle();
+  const counter = await page
+    .getByRole("region", { name: "Progress" })
+    .locator("dt", { hasText: /^Succeeded$/ })
+    .locator("+ dd")
+    .elementHandle();
   await page.evaluate((el) => {
     const report = (window as unknown as { benchSucceeded: (t: string) => void }).benchSucceeded;
     report(el?.textContent ?? "");
-    if (el) new MutationObserver(() => report(el.textContent ?? "")).observe(el, { childList: true, characterData: true, subtree: true });
+    if (el)
+      new MutationObserver(() => report(el.textContent ?? "")).observe(el, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
   }, counter);
   const deadline = Date.now() + 120_000;
   while ((seen.at(-1)?.n ?? 0) < sent && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
@@ -154,7 +197,10 @@ try {
   const { jobPolls } = await emulatorSnapshot(emulatorUrl);
   const ends = await jobEnds(Object.keys(jobPolls));
   const calls = await db.selectFrom("batch_calls").select(["job_id", "body"]).where("batch_id", "=", id).execute();
-  const jobs = calls.map((c) => ({ end: ends.get(c.job_id ?? "") ?? NaN, pairs: (JSON.parse(c.body) as { projects: string[] }).projects.length }));
+  const jobs = calls.map((c) => ({
+    end: ends.get(c.job_id ?? "") ?? NaN,
+    pairs: (JSON.parse(c.body) as { projects: string[] }).projects.length,
+  }));
   const shown = shownByCount(seen, jobs);
   printTable(title("Chromium on /batches/<id>"), [
     ["jobs", jobs.length],

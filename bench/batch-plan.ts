@@ -33,7 +33,9 @@ const targets = projects.slice(0, TARGETS);
 function facts(): Facts {
   const images = Array.from({ length: IMAGES }, (_, i) => {
     const count = i % 25 === 7 ? 255 : (i * 7) % 61;
-    const memberIds = Array.from({ length: count }, (_, m) => (m % 3 === 0 ? projects[(i + m) % projects.length].id : `f0f0${(i * 1000 + m).toString(16).padStart(28, "0")}`));
+    const memberIds = Array.from({ length: count }, (_, m) =>
+      m % 3 === 0 ? projects[(i + m) % projects.length].id : `f0f0${(i * 1000 + m).toString(16).padStart(28, "0")}`,
+    );
     const encrypted = i % 50 === 13;
     return {
       id: `1b7f0000-0000-4000-8000-${(1_000_000 + i + 1).toString().padStart(12, "0")}`,
@@ -48,7 +50,10 @@ function facts(): Facts {
   return {
     operation: "share",
     images,
-    targets: targets.map((p) => ({ ok: true as const, target: { kind: "project" as const, value: p.id, memberId: p.id } })),
+    targets: targets.map((p) => ({
+      ok: true as const,
+      target: { kind: "project" as const, value: p.id, memberId: p.id },
+    })),
     owner: { projectId: DEMO.acmeAp, accountId: DEMO.acme, region: "ap-southeast-1" },
     knownProjects: [
       { id: DEMO.acmeAp, name: "ap-southeast-1" },
@@ -74,7 +79,13 @@ async function timeCreate(db: Kysely<Database>): Promise<number[]> {
   const times: number[] = [];
   for (let i = 0; i < STORE_RUNS; i++) {
     const started = performance.now();
-    await createBatch(db, { actor: BENCH_ACTOR, operation: "share", images: view.images.map(({ id, name, service }) => ({ id, name, service })), targets: view.targets.map(({ kind, value, memberId }) => ({ kind, value, memberId })), pairs });
+    await createBatch(db, {
+      actor: BENCH_ACTOR,
+      operation: "share",
+      images: view.images.map(({ id, name, service }) => ({ id, name, service })),
+      targets: view.targets.map(({ kind, value, memberId }) => ({ kind, value, memberId })),
+      pairs,
+    });
     times.push(performance.now() - started);
   }
   return times;
@@ -111,11 +122,18 @@ try {
 }
 
 const ms = (t: number) => `${t.toFixed(1)} ms`;
-const summary = (t: number[] | string) => (typeof t === "string" ? t : `median ${ms(percentile(t, 0.5))}, max ${ms(Math.max(...t))} (${t.length} runs)`);
+const summary = (t: number[] | string) =>
+  typeof t === "string" ? t : `median ${ms(percentile(t, 0.5))}, max ${ms(Math.max(...t))} (${t.length} runs)`;
 printTable(`batch plan: ${IMAGES} images × ${TARGETS} projects`, [
-  ["pairs", `${view.counts.pairs} (send ${view.counts.send}, skip ${view.counts.skip}, blocked ${view.counts.blocked})`],
+  [
+    "pairs",
+    `${view.counts.pairs} (send ${view.counts.send}, skip ${view.counts.skip}, blocked ${view.counts.blocked})`,
+  ],
   ["planBatch, per plan", `median ${ms(percentile(plans, 0.5))}, p95 ${ms(percentile(plans, 0.95))} (${RUNS} runs)`],
-  ["compact view JSON", `${Buffer.byteLength(json)} bytes (${(Buffer.byteLength(json) / 1024).toFixed(1)} KiB, ${view.reasons.length} distinct reasons)`],
+  [
+    "compact view JSON",
+    `${Buffer.byteLength(json)} bytes (${(Buffer.byteLength(json) / 1024).toFixed(1)} KiB, ${view.reasons.length} distinct reasons)`,
+  ],
   ["createBatch, SQLite (temp file)", summary(sqliteTimes)],
   ["createBatch, PostgreSQL", summary(pgTimes)],
 ]);

@@ -5,7 +5,16 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { BENCH_ACTOR, benchProjects, bulkImageId, countRoutes, emulatorSnapshot, login, printTable, startEmulator } from "./lib";
+import {
+  BENCH_ACTOR,
+  benchProjects,
+  bulkImageId,
+  countRoutes,
+  emulatorSnapshot,
+  login,
+  printTable,
+  startEmulator,
+} from "./lib";
 
 const IMAGES = 200;
 const TARGETS = 100;
@@ -28,12 +37,22 @@ try {
   await migrate(db);
 
   // Bulk images without members: every tenth of the seed is already shared.
-  const images = Array.from({ length: IMAGES }, (_, i) => i + 1 + Math.floor(i / 9)).map((n) => ({ id: bulkImageId(n), name: `bulk-${String(n).padStart(4, "0")}`, service: "ims" as const }));
+  const images = Array.from({ length: IMAGES }, (_, i) => i + 1 + Math.floor(i / 9)).map((n) => ({
+    id: bulkImageId(n),
+    name: `bulk-${String(n).padStart(4, "0")}`,
+    service: "ims" as const,
+  }));
   const targets = benchProjects(TARGETS).map((p) => ({ kind: "project" as const, value: p.id, memberId: p.id }));
-  const pairs = images.flatMap((_, image) => targets.map((_, target) => ({ image, target, status: "waiting" as const })));
+  const pairs = images.flatMap((_, image) =>
+    targets.map((_, target) => ({ image, target, status: "waiting" as const })),
+  );
 
   for (const chunkImages of CHUNKS) {
-    const control = (method: string, path: string, body?: unknown) => fetch(`${emulatorUrl}/__emulator${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+    const control = (method: string, path: string, body?: unknown) =>
+      fetch(`${emulatorUrl}/__emulator${path}`, {
+        method,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
     await control("POST", "/reset", { seed: "large" });
     await control("PUT", "/config", { jobTiming: JOB_TIMING });
     const token = await login(emulatorUrl, "alice", "alice-demo-2026", "acme");
@@ -50,7 +69,8 @@ try {
     }
     const seconds = (performance.now() - started) / 1000;
     const batch = await getBatch(db, id, { accountId: BENCH_ACTOR.accountId, projectId: BENCH_ACTOR.projectId });
-    if (batch?.counts.succeeded !== pairs.length) throw new Error(`expected ${pairs.length} pairs succeeded, got ${JSON.stringify(batch?.counts)}`);
+    if (batch?.counts.succeeded !== pairs.length)
+      throw new Error(`expected ${pairs.length} pairs succeeded, got ${JSON.stringify(batch?.counts)}`);
 
     const { total, routes, jobPolls } = await emulatorSnapshot(emulatorUrl);
     const calls = countRoutes(routes, "POST /v1/cloudimages/members");
@@ -58,17 +78,20 @@ try {
     const jobReads = countRoutes(routes, "GET /v1/{id}/jobs/");
     const memberReads = countRoutes(routes, "GET /v1/{id}/cloudimages/{id}/members", "GET /v2/images/{id}/members");
     const perJob = Object.values(jobPolls).map((list) => list.length);
-    printTable(`batch upstream: ${IMAGES} images × ${TARGETS} projects, chunk size ${chunkImages}, job timing ${JSON.stringify(JOB_TIMING)}, poll ${POLL_MS} ms`, [
-      ["pairs succeeded", batch.counts.succeeded],
-      ["IMS batch calls (POST members)", calls],
-      ["job progress polls (GET /v1/cloudimages/job/{id})", progressPolls],
-      ["job reads (GET /v1/{project}/jobs/{id})", jobReads],
-      ["job reads per job (min / max)", `${Math.min(...perJob)} / ${Math.max(...perJob)} over ${perJob.length} jobs`],
-      ["member reads", memberReads],
-      ["upstream requests in all", total],
-      ["requests per pair", (total / pairs.length).toFixed(4)],
-      ["wall time", `${seconds.toFixed(2)} s`],
-    ]);
+    printTable(
+      `batch upstream: ${IMAGES} images × ${TARGETS} projects, chunk size ${chunkImages}, job timing ${JSON.stringify(JOB_TIMING)}, poll ${POLL_MS} ms`,
+      [
+        ["pairs succeeded", batch.counts.succeeded],
+        ["IMS batch calls (POST members)", calls],
+        ["job progress polls (GET /v1/cloudimages/job/{id})", progressPolls],
+        ["job reads (GET /v1/{project}/jobs/{id})", jobReads],
+        ["job reads per job (min / max)", `${Math.min(...perJob)} / ${Math.max(...perJob)} over ${perJob.length} jobs`],
+        ["member reads", memberReads],
+        ["upstream requests in all", total],
+        ["requests per pair", (total / pairs.length).toFixed(4)],
+        ["wall time", `${seconds.toFixed(2)} s`],
+      ],
+    );
   }
   await db.destroy();
 } finally {

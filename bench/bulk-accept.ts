@@ -9,7 +9,8 @@ const ACME_AP = "ac0e00000000000000000000000000a1";
 const { url: emulatorUrl, child: emulatorProcess } = await startEmulator();
 const app = await startConsole(emulatorUrl);
 try {
-  const control = (path: string, body: unknown) => fetch(`${emulatorUrl}/__emulator${path}`, { method: "POST", body: JSON.stringify(body) });
+  const control = (path: string, body: unknown) =>
+    fetch(`${emulatorUrl}/__emulator${path}`, { method: "POST", body: JSON.stringify(body) });
   for (let i = 1; i <= IMAGES; i++) {
     const id = `610be000-0000-4000-8000-0000000b${String(i).padStart(4, "0")}`;
     await control("/images", { id, name: `inbox-bulk-${String(i).padStart(2, "0")}`, owner: GLOBEX_AP });
@@ -24,7 +25,10 @@ try {
   const seconds = (performance.now() - started) / 1000;
   const routes = await emulatorStats(emulatorUrl);
   await browser.close();
-  const count = (prefix: string) => Object.entries(routes).filter(([k]) => k.startsWith(prefix)).reduce((n, [, v]) => n + v, 0);
+  const count = (prefix: string) =>
+    Object.entries(routes)
+      .filter(([k]) => k.startsWith(prefix))
+      .reduce((n, [, v]) => n + v, 0);
   const calls = routes["PUT /v1/cloudimages/members"] ?? 0;
   const total = Object.values(routes).reduce((a, b) => a + b, 0);
   console.log(

@@ -9,7 +9,8 @@ const { url, child } = await startEmulator();
 try {
   const token = await login(url, "alice", "alice-demo-2026", "acme");
   const routes = {
-    "v1 member list, 2 members (debian-12-base)": "/v1/ac0e00000000000000000000000000a1/cloudimages/1b7f0000-0000-4000-8000-000000000002/members",
+    "v1 member list, 2 members (debian-12-base)":
+      "/v1/ac0e00000000000000000000000000a1/cloudimages/1b7f0000-0000-4000-8000-000000000002/members",
     "native member list, 255 members (almost-full)": "/v2/images/1b7f0000-0000-4000-8000-000000000008/members",
   };
   await load(`${url}${Object.values(routes)[0]}`, { "X-Auth-Token": token }, CONCURRENCY, 1);

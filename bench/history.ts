@@ -30,7 +30,20 @@ const SCOPES = [
 ];
 const USERS = ["alice", "audrey", "bruno", "chen", "dana", "emil", "fatima", "goro"];
 const IMAGES = 200;
-const ACTIONS = ["share", "share", "share", "unshare", "accept", "accept", "reject", "batch_launched", "batch_finished", "signed_in", "signed_in", "signed_out"];
+const ACTIONS = [
+  "share",
+  "share",
+  "share",
+  "unshare",
+  "accept",
+  "accept",
+  "reject",
+  "batch_launched",
+  "batch_finished",
+  "signed_in",
+  "signed_in",
+  "signed_out",
+];
 
 let seed = 42;
 const rand = () => {
@@ -40,7 +53,8 @@ const rand = () => {
   return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
 };
 const pick = <T>(a: readonly T[]) => a[Math.floor(rand() * a.length)];
-const imageId = (account: string, i: number) => `${account.slice(0, 4)}0000-0000-4000-8000-${String(i).padStart(12, "0")}`;
+const imageId = (account: string, i: number) =>
+  `${account.slice(0, 4)}0000-0000-4000-8000-${String(i).padStart(12, "0")}`;
 
 function scopeOf(): (typeof SCOPES)[number] {
   let r = rand();
@@ -57,10 +71,28 @@ function makeEvent(n: number, prev: Map<string, string>): { row: Row; refs: Ref[
   const action = pick(ACTIONS);
   const session = action.startsWith("signed");
   const batch = action.startsWith("batch") ? randomUUID() : undefined;
-  const images = session ? [] : Array.from(new Set(Array.from({ length: 1 + Math.floor(rand() * 3) }, () => imageId(s.account, Math.floor(rand() * IMAGES)))));
-  const targets = session ? [] : Array.from({ length: 1 + Math.floor(rand() * 2) }, (_, i) => `${s.account}-target-${Math.floor(rand() * 50) + i}`);
+  const images = session
+    ? []
+    : Array.from(
+        new Set(
+          Array.from({ length: 1 + Math.floor(rand() * 3) }, () => imageId(s.account, Math.floor(rand() * IMAGES))),
+        ),
+      );
+  const targets = session
+    ? []
+    : Array.from(
+        { length: 1 + Math.floor(rand() * 2) },
+        (_, i) => `${s.account}-target-${Math.floor(rand() * 50) + i}`,
+      );
   const failed = !session && rand() < 0.08;
-  const pairs = images.flatMap((image) => targets.map((target) => ({ image, target, outcome: failed && rand() < 0.5 ? "failed" : "succeeded", ...(failed ? { code: "IMG.0112" } : {}) })));
+  const pairs = images.flatMap((image) =>
+    targets.map((target) => ({
+      image,
+      target,
+      outcome: failed && rand() < 0.5 ? "failed" : "succeeded",
+      ...(failed ? { code: "IMG.0112" } : {}),
+    })),
+  );
   const cts = rand() < 0.05;
   const user = pick(USERS);
   const event = {
@@ -75,11 +107,17 @@ function makeEvent(n: number, prev: Map<string, string>): { row: Row; refs: Ref[
     region: "ap-southeast-1",
     action,
     source: cts ? ("cts" as const) : ("console" as const),
-    outcome: failed ? (pairs.some((p) => p.outcome === "succeeded") ? ("partial" as const) : ("failed" as const)) : ("succeeded" as const),
+    outcome: failed
+      ? pairs.some((p) => p.outcome === "succeeded")
+        ? ("partial" as const)
+        : ("failed" as const)
+      : ("succeeded" as const),
     images: JSON.stringify(images),
     targets: JSON.stringify(targets),
     pairs: JSON.stringify(pairs),
-    input: JSON.stringify(batch ? { batchId: batch, operation: "share" } : session ? {} : { imageIds: images, targets: targets.join("\n") }),
+    input: JSON.stringify(
+      batch ? { batchId: batch, operation: "share" } : session ? {} : { imageIds: images, targets: targets.join("\n") },
+    ),
     error_code: failed ? "IMG.0112" : null,
     error_message: failed ? "The member quota of this image is used up." : null,
     upstream_request_id: session ? null : randomUUID(),
@@ -96,13 +134,45 @@ function makeEvent(n: number, prev: Map<string, string>): { row: Row; refs: Ref[
     ["target", [...new Set(targets)]],
     ["batch", batch ? [batch] : []],
   ];
-  const refs = kinds.flatMap(([kind, list]) => list.map((ref) => ({ account_id: s.account, project_id: s.project, kind, ref, occurred_at: event.occurred_at, seq })));
+  const refs = kinds.flatMap(([kind, list]) =>
+    list.map((ref) => ({
+      account_id: s.account,
+      project_id: s.project,
+      kind,
+      ref,
+      occurred_at: event.occurred_at,
+      seq,
+    })),
+  );
   return { row: { ...event, seq, prev_hash: prevHash, hash }, refs };
 }
 
 const EVENT_COLUMNS = [
-  "seq", "id", "occurred_at", "account_id", "account_name", "user_id", "user_name", "project_id", "project_name", "region", "action", "source", "outcome",
-  "images", "targets", "pairs", "input", "error_code", "error_message", "upstream_request_id", "upstream_job_id", "duration_ms", "prev_hash", "hash", "external_id",
+  "seq",
+  "id",
+  "occurred_at",
+  "account_id",
+  "account_name",
+  "user_id",
+  "user_name",
+  "project_id",
+  "project_name",
+  "region",
+  "action",
+  "source",
+  "outcome",
+  "images",
+  "targets",
+  "pairs",
+  "input",
+  "error_code",
+  "error_message",
+  "upstream_request_id",
+  "upstream_job_id",
+  "duration_ms",
+  "prev_hash",
+  "hash",
+  "external_id",
 ] as const;
 const REF_COLUMNS = ["account_id", "project_id", "kind", "ref", "occurred_at", "seq"] as const;
 const PG_TYPE: Partial<Record<string, string>> = { seq: "bigint", occurred_at: "bigint", duration_ms: "integer" };
@@ -129,7 +199,9 @@ async function bulkWriter(db: Kysely<Database>, url: string, pg: boolean) {
         });
       },
       async close() {
-        await sql`select setval(pg_get_serial_sequence('audit_events', 'seq'), (select max(seq) from audit_events))`.execute(db);
+        await sql`select setval(pg_get_serial_sequence('audit_events', 'seq'), (select max(seq) from audit_events))`.execute(
+          db,
+        );
         for (const i of indexes.rows) await sql.raw(i.indexdef).execute(db);
         // What autovacuum does to an insert-only table in production: statistics and the visibility
         // map (without it an index-only scan still visits every row).
@@ -142,10 +214,18 @@ async function bulkWriter(db: Kysely<Database>, url: string, pg: boolean) {
   // A bulk load, not the console's settings: no fsync per commit, and room for the indexes in cache.
   file.pragma("synchronous = off");
   file.pragma("cache_size = -262144");
-  const indexes = file.prepare("select name, sql from sqlite_master where type = 'index' and tbl_name in ('audit_events', 'audit_refs') and sql is not null").all() as { name: string; sql: string }[];
+  const indexes = file
+    .prepare(
+      "select name, sql from sqlite_master where type = 'index' and tbl_name in ('audit_events', 'audit_refs') and sql is not null",
+    )
+    .all() as { name: string; sql: string }[];
   for (const i of indexes) file.exec(`drop index ${i.name}`);
-  const insertEvent = file.prepare(`insert into audit_events (${EVENT_COLUMNS.join(",")}) values (${EVENT_COLUMNS.map(() => "?").join(",")})`);
-  const insertRef = file.prepare(`insert into audit_refs (${REF_COLUMNS.join(",")}) values (${REF_COLUMNS.map(() => "?").join(",")})`);
+  const insertEvent = file.prepare(
+    `insert into audit_events (${EVENT_COLUMNS.join(",")}) values (${EVENT_COLUMNS.map(() => "?").join(",")})`,
+  );
+  const insertRef = file.prepare(
+    `insert into audit_refs (${REF_COLUMNS.join(",")}) values (${REF_COLUMNS.map(() => "?").join(",")})`,
+  );
   const write = file.transaction((rows: Row[], refs: Ref[]) => {
     for (const r of rows) insertEvent.run(EVENT_COLUMNS.map((c) => r[c]));
     for (const r of refs) insertRef.run(REF_COLUMNS.map((c) => r[c]));
@@ -177,8 +257,17 @@ async function load(db: Kysely<Database>, url: string, pg: boolean): Promise<num
   }
   await writer.close();
   for (const [account, count] of counts) {
-    const last = await db.selectFrom("audit_events").select(["seq", "hash"]).where("account_id", "=", account).orderBy("seq", "desc").limit(1).executeTakeFirstOrThrow();
-    await db.insertInto("audit_chain_heads").values({ account_id: account, seq: last.seq, hash: last.hash ?? GENESIS, count, base: GENESIS }).execute();
+    const last = await db
+      .selectFrom("audit_events")
+      .select(["seq", "hash"])
+      .where("account_id", "=", account)
+      .orderBy("seq", "desc")
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto("audit_chain_heads")
+      .values({ account_id: account, seq: last.seq, hash: last.hash ?? GENESIS, count, base: GENESIS })
+      .execute();
   }
   return (performance.now() - started) / 1000;
 }
@@ -226,11 +315,18 @@ async function exportAll(db: Kysely<Database>, scope: HistoryScope) {
   const seconds = (performance.now() - started) / 1000;
   clearInterval(sampler);
   const mb = (n: number) => n / 1024 / 1024;
-  return { rows: lines - 2, seconds, mb: mb(bytes), rssGrowth: mb(peakRss - baseline.rss), heapGrowth: mb(peakHeap - baseline.heapUsed) };
+  return {
+    rows: lines - 2,
+    seconds,
+    mb: mb(bytes),
+    rssGrowth: mb(peakRss - baseline.rss),
+    heapGrowth: mb(peakHeap - baseline.heapUsed),
+  };
 }
 
 const results: string[] = [];
-const row = (cells: (string | number)[]) => results.push(cells.map((c, i) => String(c).padEnd(i === 0 ? 12 : i === 1 ? 44 : 12)).join(""));
+const row = (cells: (string | number)[]) =>
+  results.push(cells.map((c, i) => String(c).padEnd(i === 0 ? 12 : i === 1 ? 44 : 12)).join(""));
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 const main: HistoryScope = { accountId: "acme", projectId: "acme-p1" };
 
@@ -243,8 +339,15 @@ for (const backend of backends.filter((b) => !only || only.includes(b.name))) {
     await migrate(db);
     seed = 42;
     const seconds = await load(db, url, backend.name === "PostgreSQL");
-    const [{ n }] = await db.selectFrom("audit_events").select((eb) => eb.fn.countAll<number>().as("n")).where("account_id", "=", main.accountId).where("project_id", "=", main.projectId).execute();
-    console.log(`${backend.name}: ${TOTAL.toLocaleString("en")} events written in ${seconds.toFixed(1)} s; the benchmarked project holds ${Number(n).toLocaleString("en")}`);
+    const [{ n }] = await db
+      .selectFrom("audit_events")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("account_id", "=", main.accountId)
+      .where("project_id", "=", main.projectId)
+      .execute();
+    console.log(
+      `${backend.name}: ${TOTAL.toLocaleString("en")} events written in ${seconds.toFixed(1)} s; the benchmarked project holds ${Number(n).toLocaleString("en")}`,
+    );
     const f = (raw: Record<string, unknown>) => historyFilterSchema.parse(raw);
     const week = { from: "2026-06-01", to: "2026-06-07" };
     const shapes: [string, Record<string, unknown>][] = [
@@ -278,6 +381,8 @@ for (const backend of backends.filter((b) => !only || only.includes(b.name))) {
   }
 }
 
-console.log(`\n${"backend".padEnd(12)}${"query".padEnd(44)}${"p50".padEnd(12)}${"p95".padEnd(12)}target < 50 ms (${RUNS} runs each)`);
+console.log(
+  `\n${"backend".padEnd(12)}${"query".padEnd(44)}${"p50".padEnd(12)}${"p95".padEnd(12)}target < 50 ms (${RUNS} runs each)`,
+);
 for (const line of results) console.log(line);
 if (keep) process.exit(0);

@@ -25,7 +25,10 @@ try {
   };
   await time();
   const base = await median();
-  await fetch(`${emulatorUrl}/__emulator/faults/routes`, { method: "POST", body: JSON.stringify({ path: "/**", latencyMs: LATENCY_MS }) });
+  await fetch(`${emulatorUrl}/__emulator/faults/routes`, {
+    method: "POST",
+    body: JSON.stringify({ path: "/**", latencyMs: LATENCY_MS }),
+  });
   const slow = await median();
   const trips = (slow - base) / LATENCY_MS;
   console.log(

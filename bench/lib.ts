@@ -12,7 +12,9 @@ export function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -20,9 +22,13 @@ export function freePort(): Promise<number> {
 /** Starts the emulator in its own process and waits until it answers. */
 export async function startEmulator(args: string[] = []): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "emulator/main.ts", "--port", String(port), "--quiet", ...args], {
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "emulator/main.ts", "--port", String(port), "--quiet", ...args],
+    {
+      stdio: ["ignore", "ignore", "inherit"],
+    },
+  );
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {
     try {
@@ -62,7 +68,12 @@ export interface LoadResult {
 }
 
 /** GETs one URL from `concurrency` keep-alive loops for a fixed time; bounded in time by design. */
-export async function load(target: string, headers: Record<string, string>, concurrency: number, seconds: number): Promise<LoadResult> {
+export async function load(
+  target: string,
+  headers: Record<string, string>,
+  concurrency: number,
+  seconds: number,
+): Promise<LoadResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const latencies: number[] = [];
   let errors = 0;
@@ -108,7 +119,10 @@ export async function load(target: string, headers: Record<string, string>, conc
  * Starts `next start` (build first: npm run build) against an emulator, in its own process group so
  * that stopping it also stops the next-server it starts.
  */
-export async function startConsole(emulatorUrl: string, env: Record<string, string> = {}): Promise<{ url: string; pid: number; stop(): void }> {
+export async function startConsole(
+  emulatorUrl: string,
+  env: Record<string, string> = {},
+): Promise<{ url: string; pid: number; stop(): void }> {
   const { existsSync, mkdtempSync } = await import("node:fs");
   const { tmpdir } = await import("node:os");
   const { join } = await import("node:path");
@@ -131,7 +145,13 @@ export async function startConsole(emulatorUrl: string, env: Record<string, stri
     if (next.pid) process.kill(-next.pid, "SIGTERM");
   };
   for (let i = 0; i < 300; i++) {
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return { url, pid: next.pid ?? 0, stop };
+    if (
+      await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { url, pid: next.pid ?? 0, stop };
     await new Promise((r) => setTimeout(r, 100));
   }
   stop();
@@ -141,7 +161,10 @@ export async function startConsole(emulatorUrl: string, env: Record<string, stri
 /** Signs alice in with Chromium; returns the page (for UI-driven figures) and the cookie header. */
 export async function signInAlice(consoleUrl: string, path = "/images") {
   const { chromium } = await import("@playwright/test");
-  const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+  const browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+  });
   const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
   await page.goto(`${consoleUrl}/login?callbackUrl=${encodeURIComponent(path)}`);
   await page.getByLabel("Account name").fill("acme");
@@ -167,7 +190,10 @@ export function benchProjects(n: number): { id: string; name: string }[] {
   const out: { id: string; name: string }[] = [];
   for (let a = 1; a <= LARGE.accounts && out.length < n; a++) {
     for (let p = 0; p < LARGE.projectsPerAccount && out.length < n; p++) {
-      out.push({ id: fillerProjectId("be0a", a * 16 + p), name: p === 0 ? "ap-southeast-1" : `ap-southeast-1_team${p}` });
+      out.push({
+        id: fillerProjectId("be0a", a * 16 + p),
+        name: p === 0 ? "ap-southeast-1" : `ap-southeast-1_team${p}`,
+      });
     }
   }
   return out;
@@ -190,7 +216,11 @@ export function printTable(title: string, rows: [string, string | number][]): vo
 }
 
 /** The emulator's counts and every read of each job. */
-export async function emulatorSnapshot(emulatorUrl: string): Promise<{ total: number; routes: Record<string, number>; jobPolls: Record<string, { at: number; client: string }[]> }> {
+export async function emulatorSnapshot(emulatorUrl: string): Promise<{
+  total: number;
+  routes: Record<string, number>;
+  jobPolls: Record<string, { at: number; client: string }[]>;
+}> {
   return (await fetch(`${emulatorUrl}/__emulator/stats`)).json();
 }
 

@@ -5,7 +5,12 @@ export function ImageTypeSelect({ value }: { value?: string }) {
   return (
     <div className="flex flex-col gap-1">
       <Label htmlFor="type">Type</Label>
-      <select id="type" name="type" defaultValue={value ?? ""} className="h-9 rounded-md border border-input bg-background px-2 text-sm">
+      <select
+        id="type"
+        name="type"
+        defaultValue={value ?? ""}
+        className="h-9 rounded-md border border-input bg-background px-2 text-sm"
+      >
         <option value="">All types</option>
         <option value="system">System disk</option>
         <option value="data">Data disk</option>

@@ -6,7 +6,9 @@ import { Toaster } from "./toaster";
 
 /** TanStack Query for the parts that refresh on the client (job progress, inbox counts). */
 export function Providers({ children }: { children: ReactNode }) {
-  const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, refetchOnWindowFocus: true } } }));
+  const [client] = useState(
+    () => new QueryClient({ defaultOptions: { queries: { staleTime: 5_000, refetchOnWindowFocus: true } } }),
+  );
   return (
     <QueryClientProvider client={client}>
       <Toaster>{children}</Toaster>

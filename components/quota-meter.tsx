@@ -20,7 +20,10 @@ export function QuotaMeter({ used, limit, className }: { used: number; limit: nu
         aria-valuetext={`${used} of ${limit} members`}
         className="h-1.5 w-full overflow-hidden rounded-full bg-muted"
       >
-        <div className={cn("h-full rounded-full", tone)} style={{ width: `${Math.max(ratio * 100, used > 0 ? 3 : 0)}%` }} />
+        <div
+          className={cn("h-full rounded-full", tone)}
+          style={{ width: `${Math.max(ratio * 100, used > 0 ? 3 : 0)}%` }}
+        />
       </div>
     </div>
   );

@@ -29,18 +29,30 @@ export function Toaster({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={push}>
       {children}
-      <div aria-live="polite" className="pointer-events-none fixed bottom-4 right-4 z-50 flex w-96 max-w-[calc(100vw-2rem)] flex-col gap-2">
+      <div
+        aria-live="polite"
+        className="pointer-events-none fixed right-4 bottom-4 z-50 flex w-96 max-w-[calc(100vw-2rem)] flex-col gap-2"
+      >
         {toasts.map((t) => (
           <div
             key={t.id}
             className={cn(
               "pointer-events-auto rounded-lg border bg-card p-3 text-sm shadow-lg",
-              t.tone === "error" ? "border-destructive/50" : t.tone === "success" ? "border-success/40" : "border-border",
+              t.tone === "error"
+                ? "border-destructive/50"
+                : t.tone === "success"
+                  ? "border-success/40"
+                  : "border-border",
             )}
           >
             <div className="flex items-start justify-between gap-2">
               <p className={cn("font-medium", t.tone === "error" && "text-destructive")}>{t.title}</p>
-              <button type="button" aria-label="Dismiss" onClick={() => dismiss(t.id)} className="text-muted-foreground hover:text-foreground">
+              <button
+                type="button"
+                aria-label="Dismiss"
+                onClick={() => dismiss(t.id)}
+                className="text-muted-foreground hover:text-foreground"
+              >
                 <X aria-hidden className="size-4" />
               </button>
             </div>

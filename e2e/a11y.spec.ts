@@ -7,7 +7,15 @@ import { expect, emulator, test } from "./fixtures";
 const violations: string[] = [];
 async function check(page: Page, name: string) {
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  violations.push(...results.violations.map((v) => `${name}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`));
+  violations.push(
+    ...results.violations.map(
+      (v) =>
+        `${name}: ${v.id} (${v.impact}) ${v.help}: ${v.nodes
+          .map((n) => n.target.join(" "))
+          .slice(0, 3)
+          .join(", ")}`,
+    ),
+  );
 }
 
 test("every page passes axe, in light and in dark", async ({ page, login }) => {
@@ -23,9 +31,17 @@ test("every page passes axe, in light and in dark", async ({ page, login }) => {
   await expect(page.getByText("30 succeeded").first()).toBeVisible();
   const pages: [string, string, () => Promise<unknown>][] = [
     ["images", "/images", () => page.getByRole("link", { name: "app-40" }).waitFor()],
-    ["image", "/images/1b7f0000-0000-4000-8000-000000000002", () => page.getByRole("heading", { name: "debian-12-base" }).waitFor()],
+    [
+      "image",
+      "/images/1b7f0000-0000-4000-8000-000000000002",
+      () => page.getByRole("heading", { name: "debian-12-base" }).waitFor(),
+    ],
     ["phones", "/phones", () => page.getByRole("link", { name: "cph-android11-game" }).waitFor()],
-    ["phone", "/phones/ac0e0000000000000000000000c9a001", () => page.getByRole("heading", { name: "cph-android11-game" }).waitFor()],
+    [
+      "phone",
+      "/phones/ac0e0000000000000000000000c9a001",
+      () => page.getByRole("heading", { name: "cph-android11-game" }).waitFor(),
+    ],
     ["incoming", "/incoming", () => page.getByText("globex-analytics-gpu").first().waitFor()],
     ["batches", "/batches", () => page.getByRole("heading", { name: "Batches" }).waitFor()],
     ["batch", `/batches/${batch}`, () => page.getByText("30 succeeded").first().waitFor()],

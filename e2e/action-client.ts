@@ -16,7 +16,12 @@ export function manifestActions(): ManifestAction[] {
   const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as {
     node: Record<string, { workers: Record<string, unknown>; filename: string; exportedName: string }>;
   };
-  return Object.entries(manifest.node).map(([id, entry]) => ({ id, name: entry.exportedName, file: entry.filename, path: pagePath(Object.keys(entry.workers)) }));
+  return Object.entries(manifest.node).map(([id, entry]) => ({
+    id,
+    name: entry.exportedName,
+    file: entry.filename,
+    path: pagePath(Object.keys(entry.workers)),
+  }));
 }
 
 /** `app/(console)/batches/[id]/page` → `/batches/<uuid>`; static pages are preferred. */
@@ -40,14 +45,25 @@ export function multipartOf(fields: Record<string, unknown>): { body: Buffer; co
   const parts: string[] = [`--${boundary}\r\nContent-Disposition: form-data; name="0"\r\n\r\n[null,"$K1"]\r\n`];
   for (const [key, value] of Object.entries(fields)) {
     for (const v of Array.isArray(value) ? value : [value]) {
-      parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="_1_${key}"\r\n\r\n${typeof v === "string" ? v : JSON.stringify(v)}\r\n`);
+      parts.push(
+        `--${boundary}\r\nContent-Disposition: form-data; name="_1_${key}"\r\n\r\n${typeof v === "string" ? v : JSON.stringify(v)}\r\n`,
+      );
     }
   }
-  return { body: Buffer.from(`${parts.join("")}--${boundary}--\r\n`), contentType: `multipart/form-data; boundary=${boundary}` };
+  return {
+    body: Buffer.from(`${parts.join("")}--${boundary}--\r\n`),
+    contentType: `multipart/form-data; boundary=${boundary}`,
+  };
 }
 
 /** Posts an action as the browser's fetch does: `Next-Action` header, the arguments as JSON (or multipart). */
-export async function postAction(request: APIRequestContext, origin: string, action: ManifestAction, body: string | Buffer, contentType = "text/plain;charset=UTF-8") {
+export async function postAction(
+  request: APIRequestContext,
+  origin: string,
+  action: ManifestAction,
+  body: string | Buffer,
+  contentType = "text/plain;charset=UTF-8",
+) {
   return request.post(action.path, {
     headers: { "Next-Action": action.id, "Content-Type": contentType, Accept: "text/x-component", Origin: origin },
     data: body,
@@ -101,25 +117,28 @@ export async function problemOf(res: APIResponse, mayAccept: boolean): Promise<s
   const onSite = (to: string) => /^\/(?!\/)/.test(to) || to.startsWith(`${origin}/`);
   const redirect = res.headers()["x-action-redirect"];
   if (redirect) return onSite(redirect) ? undefined : `redirect off the console: ${redirect}`;
-  if (res.status() >= 300 && res.status() < 400) return onSite(res.headers().location ?? "") ? undefined : `redirect to ${res.headers().location}`;
+  if (res.status() >= 300 && res.status() < 400)
+    return onSite(res.headers().location ?? "") ? undefined : `redirect to ${res.headers().location}`;
   // Refused before Next decodes it (too large, not React's encoding): JSON in the vocabulary.
   const refused = res.status() === 400 || res.status() === 413;
   if (!refused && res.status() !== 200) return `status ${res.status()}`;
   const result = (refused ? await res.json().catch(() => undefined) : flightResult(await res.body())) as
-    | { ok?: boolean; error?: { code?: string; message?: string } }
-    | undefined;
+    { ok?: boolean; error?: { code?: string; message?: string } } | undefined;
   if (!result || typeof result.ok !== "boolean") return `no action result in ${(await res.text()).slice(0, 200)}`;
   if (result.ok) return mayAccept ? undefined : "accepted";
   const { code, message } = result.error ?? {};
   if (!code || !ERROR_CODES.includes(code)) return `error code ${code} outside the vocabulary`;
   if (code === "internal") return `internal error: ${message}`;
-  if (!message || message.length > 500 || /at .+\(.+:\d+:\d+\)|TypeError|ZodError/.test(message)) return `unclear message: ${message?.slice(0, 200)}`;
+  if (!message || message.length > 500 || /at .+\(.+:\d+:\d+\)|TypeError|ZodError/.test(message))
+    return `unclear message: ${message?.slice(0, 200)}`;
   return undefined;
 }
 
 /** The cloud routes that change something (POST, PUT, DELETE, PATCH) with their counts so far. */
 export async function mutations(): Promise<Record<string, number>> {
-  return Object.fromEntries(Object.entries(await emulator.stats()).filter(([route]) => /^(POST|PUT|DELETE|PATCH) /.test(route)));
+  return Object.fromEntries(
+    Object.entries(await emulator.stats()).filter(([route]) => /^(POST|PUT|DELETE|PATCH) /.test(route)),
+  );
 }
 
 /** The routes whose counts grew between two `mutations()` readings. */

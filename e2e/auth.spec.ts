@@ -35,34 +35,38 @@ test("an unknown project is told apart from wrong credentials", async ({ page, l
   await expect(page.getByLabel("Project (region)")).toHaveValue("eu-west-0");
 });
 
-test("a federated user signs in with a token and may pick another project", { tag: "@flow" }, async ({ page, login }) => {
-  const token = await emulator.issueToken("alice");
-  await login.goto();
-  await page.getByRole("tab", { name: "Token (federated)" }).click();
-  await page.getByLabel("IAM token").fill(token);
-  await page.getByLabel("Project (region)").fill("cn-north-4");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  if (reading() === "B") {
-    // D7 reading B: IAM refuses to re-scope the token; the form says what to do instead.
-    await expect(page.getByText("IAM would not move this token to the project you chose.")).toBeVisible();
-    // The token is a secret: the form does not echo it back.
+test(
+  "a federated user signs in with a token and may pick another project",
+  { tag: "@flow" },
+  async ({ page, login }) => {
+    const token = await emulator.issueToken("alice");
+    await login.goto();
+    await page.getByRole("tab", { name: "Token (federated)" }).click();
     await page.getByLabel("IAM token").fill(token);
-    await page.getByLabel("Project (region)").fill("");
+    await page.getByLabel("Project (region)").fill("cn-north-4");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/\/images$/);
-    await expect(page.getByRole("button", { name: /Project: ap-southeast-1/ })).toBeVisible();
-  } else {
-    await expect(page).toHaveURL(/\/images$/);
-    await expect(page.getByRole("button", { name: /Project: cn-north-4/ })).toBeVisible();
-  }
+    if (reading() === "B") {
+      // D7 reading B: IAM refuses to re-scope the token; the form says what to do instead.
+      await expect(page.getByText("IAM would not move this token to the project you chose.")).toBeVisible();
+      // The token is a secret: the form does not echo it back.
+      await page.getByLabel("IAM token").fill(token);
+      await page.getByLabel("Project (region)").fill("");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page).toHaveURL(/\/images$/);
+      await expect(page.getByRole("button", { name: /Project: ap-southeast-1/ })).toBeVisible();
+    } else {
+      await expect(page).toHaveURL(/\/images$/);
+      await expect(page.getByRole("button", { name: /Project: cn-north-4/ })).toBeVisible();
+    }
 
-  await page.getByRole("button", { name: /User menu/ }).click();
-  await page.getByRole("menuitem", { name: "Sign out" }).click();
-  await page.getByRole("tab", { name: "Token (federated)" }).click();
-  await page.getByLabel("IAM token").fill("MIInot-a-real-token-at-all");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByText("That token is not valid or has expired.")).toBeVisible();
-});
+    await page.getByRole("button", { name: /User menu/ }).click();
+    await page.getByRole("menuitem", { name: "Sign out" }).click();
+    await page.getByRole("tab", { name: "Token (federated)" }).click();
+    await page.getByLabel("IAM token").fill("MIInot-a-real-token-at-all");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("That token is not valid or has expired.")).toBeVisible();
+  },
+);
 
 test("an unavailable IAM is reported as such and the form keeps its values", async ({ page, login }) => {
   await emulator.fault({ method: "POST", path: "/v3/auth/tokens", status: 503, times: 1 });
@@ -102,7 +106,9 @@ test("switching project re-scopes the session and keeps the page", { tag: "@flow
     await expect(dialog).toContainText("IAM would not move this session to cn-north-4.");
     await dialog.getByLabel("Password of alice").fill("not-her-password");
     await dialog.getByRole("button", { name: "Switch to cn-north-4" }).click();
-    await expect(dialog.getByText("IAM refused the password of alice for cn-north-4. Check it and try again.")).toBeVisible();
+    await expect(
+      dialog.getByText("IAM refused the password of alice for cn-north-4. Check it and try again."),
+    ).toBeVisible();
     await expect(dialog.getByLabel("Password of alice")).toHaveAttribute("aria-invalid", "true");
     await dialog.getByLabel("Password of alice").fill("alice-demo-2026");
     await dialog.getByRole("button", { name: "Switch to cn-north-4" }).click();

@@ -22,7 +22,9 @@ async function aliceBatch(): Promise<string> {
       actor: alice,
       operation: "share",
       images: [{ id: "1b7f0000-0000-4000-8000-000000000001", name: "ubuntu-22.04-web", service: "ims" }],
-      targets: [{ kind: "project", value: "610be0000000000000000000000000a1", memberId: "610be0000000000000000000000000a1" }],
+      targets: [
+        { kind: "project", value: "610be0000000000000000000000000a1", memberId: "610be0000000000000000000000000a1" },
+      ],
       pairs: [{ image: 0, target: 0, status: "skipped", reason: "Already a member." }],
     });
   } finally {
@@ -38,7 +40,10 @@ test("a project without batches says so and offers a new batch", async ({ page, 
   await expect(page.getByRole("link", { name: "New batch" }).first()).toHaveAttribute("href", "/batches/new");
 });
 
-test("another account's batch is not found, in the page and in every route, like an id that does not exist", async ({ page, login }) => {
+test("another account's batch is not found, in the page and in every route, like an id that does not exist", async ({
+  page,
+  login,
+}) => {
   const id = await aliceBatch();
   const unknown = "00000000-0000-4000-8000-000000000000";
   expect((await page.request.get(`/api/batches/${id}`)).status()).toBe(401);
@@ -63,7 +68,12 @@ test("the owner sees the batch, its finished state and its export", async ({ pag
   await expect(page.getByRole("row", { name: /ubuntu-22.04-web/ })).toContainText("Already a member.");
   const csv = await page.request.get(`/api/batches/${id}/export?format=csv`);
   expect(csv.headers()["content-disposition"]).toBe(`attachment; filename="batch-${id}.csv"`);
-  expect((await csv.text()).split("\r\n")[1]).toContain("ubuntu-22.04-web,ims,project,610be0000000000000000000000000a1");
+  expect((await csv.text()).split("\r\n")[1]).toContain(
+    "ubuntu-22.04-web,ims,project,610be0000000000000000000000000a1",
+  );
   await page.goto("/batches");
-  await expect(page.getByRole("link", { name: "Share 1 image × 1 target" }).first()).toHaveAttribute("href", `/batches/${id}`);
+  await expect(page.getByRole("link", { name: "Share 1 image × 1 target" }).first()).toHaveAttribute(
+    "href",
+    `/batches/${id}`,
+  );
 });

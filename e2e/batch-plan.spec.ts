@@ -34,7 +34,10 @@ test("plan a batch, exclude a pair and launch it", async ({ page }) => {
 
   const cell = page.getByRole("button", { name: `ubuntu-22.04-web → ${GLOBEX}: Will add.` });
   await cell.click();
-  await expect(page.getByRole("button", { name: `ubuntu-22.04-web → ${GLOBEX}: Excluded by you.` })).toHaveAttribute("aria-pressed", "true");
+  await expect(page.getByRole("button", { name: `ubuntu-22.04-web → ${GLOBEX}: Excluded by you.` })).toHaveAttribute(
+    "aria-pressed",
+    "true",
+  );
   await expect(total("Excluded by you")).toHaveText("1");
   await expect(total("Pairs launched")).toHaveText("1");
   await page.getByRole("button", { name: "Launch 1 pair" }).click();

@@ -31,7 +31,11 @@ async function signIn(page: import("@playwright/test").Page, login: import("./fi
 
 /** Which instance made each read of each job, from the emulator's record (the User-Agent names it). */
 async function jobPolls(): Promise<Record<string, { at: number; instance: string }[]>> {
-  const stats = await (await fetch(`${process.env.E2E_EMULATOR_URL ?? `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 4110}`}/__emulator/stats`)).json();
+  const stats = await (
+    await fetch(
+      `${process.env.E2E_EMULATOR_URL ?? `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 4110}`}/__emulator/stats`,
+    )
+  ).json();
   return Object.fromEntries(
     Object.entries(stats.jobPolls as Record<string, { at: number; client: string }[]>).map(([job, polls]) => [
       job,
@@ -40,9 +44,17 @@ async function jobPolls(): Promise<Record<string, { at: number; instance: string
   );
 }
 
-test("a console restarted in the middle of a batch resumes it, and every pair's outcome is recorded", async ({ page, login }) => {
+test("a console restarted in the middle of a batch resumes it, and every pair's outcome is recorded", async ({
+  page,
+  login,
+}) => {
   const databaseUrl = freshSqlite("e2e-restart.db");
-  const c = await startConsole({ port: BASE_PORT + 11, databaseUrl, instanceId: "restart", env: { IMS_BATCH_CHUNK_SIZE: "2" } });
+  const c = await startConsole({
+    port: BASE_PORT + 11,
+    databaseUrl,
+    instanceId: "restart",
+    env: { IMS_BATCH_CHUNK_SIZE: "2" },
+  });
   consoles.push(c);
   await signIn(page, login, c.url);
   const id = await launchTenByThree(page, [], c.url);
@@ -54,19 +66,33 @@ test("a console restarted in the middle of a batch resumes it, and every pair's 
   await page.goto(`${c.url}/batches/${id}`);
   await expect(countOf(page, "Succeeded")).toHaveText("30", { timeout: 30_000 });
 
-  const pairs = await queryFile<{ status: string; attempt: number }>("data/e2e-restart.db", "select status, attempt from batch_pairs where batch_id = ?", id);
+  const pairs = await queryFile<{ status: string; attempt: number }>(
+    "data/e2e-restart.db",
+    "select status, attempt from batch_pairs where batch_id = ?",
+    id,
+  );
   expect(pairs.filter((p) => p.status === "succeeded")).toHaveLength(30);
-  const calls = await queryFile<{ n: number }>("data/e2e-restart.db", "select count(*) as n from batch_calls where batch_id = ?", id);
+  const calls = await queryFile<{ n: number }>(
+    "data/e2e-restart.db",
+    "select count(*) as n from batch_calls where batch_id = ?",
+    id,
+  );
   // Nothing sent twice blindly: one cloud call per recorded call, before and after the restart.
   expect((await emulator.stats())["POST /v1/cloudimages/members"]).toBe(calls[0].n);
   expect(posts).toBeGreaterThan(0);
-  const events = await queryFile<{ pairs: string; outcome: string }>("data/e2e-restart.db", "select pairs, outcome from audit_events where action = 'batch_finished'");
+  const events = await queryFile<{ pairs: string; outcome: string }>(
+    "data/e2e-restart.db",
+    "select pairs, outcome from audit_events where action = 'batch_finished'",
+  );
   expect(events).toHaveLength(1);
   expect(JSON.parse(events[0].pairs)).toHaveLength(30);
   expect(events[0].outcome).toBe("succeeded");
 });
 
-test("a console killed in the middle of a share: after restart the audit trail has the share with its real outcome", async ({ page, login }) => {
+test("a console killed in the middle of a share: after restart the audit trail has the share with its real outcome", async ({
+  page,
+  login,
+}) => {
   const databaseUrl = freshSqlite("e2e-crash.db");
   const env = { INTENT_SETTLE_MS: "1500" };
   const c = await startConsole({ port: BASE_PORT + 14, databaseUrl, instanceId: "crash", env });
@@ -80,7 +106,12 @@ test("a console killed in the middle of a share: after restart the audit trail h
   await page.getByRole("button", { name: "Check targets" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Share 2 pairs" }).click();
   // Killed while the action waits for its job: the intent holds the job id by then.
-  await expect.poll(async () => (await queryFile<{ jobs: string }>("data/e2e-crash.db", "select jobs from action_intents"))[0]?.jobs ?? "").toMatch(/^[0-9a-f]{32}$/);
+  await expect
+    .poll(
+      async () =>
+        (await queryFile<{ jobs: string }>("data/e2e-crash.db", "select jobs from action_intents"))[0]?.jobs ?? "",
+    )
+    .toMatch(/^[0-9a-f]{32}$/);
   await c.kill("SIGKILL");
   const intents = await queryFile<{ action: string }>("data/e2e-crash.db", "select action from action_intents");
   expect(intents).toEqual([{ action: "share" }]);
@@ -88,9 +119,19 @@ test("a console killed in the middle of a share: after restart the audit trail h
 
   await c.restart();
   await expect
-    .poll(async () => queryFile<{ action: string; outcome: string; input: string; pairs: string }>("data/e2e-crash.db", "select action, outcome, input, pairs from audit_events where action = 'share'"), { timeout: 30_000 })
+    .poll(
+      async () =>
+        queryFile<{ action: string; outcome: string; input: string; pairs: string }>(
+          "data/e2e-crash.db",
+          "select action, outcome, input, pairs from audit_events where action = 'share'",
+        ),
+      { timeout: 30_000 },
+    )
     .toHaveLength(1);
-  const [event] = await queryFile<{ outcome: string; input: string; pairs: string }>("data/e2e-crash.db", "select outcome, input, pairs from audit_events where action = 'share'");
+  const [event] = await queryFile<{ outcome: string; input: string; pairs: string }>(
+    "data/e2e-crash.db",
+    "select outcome, input, pairs from audit_events where action = 'share'",
+  );
   expect(event.outcome).toBe("succeeded");
   expect(JSON.parse(event.input)).toMatchObject({ interrupted: true });
   expect(JSON.parse(event.pairs).map((p: { outcome: string }) => p.outcome)).toEqual(["succeeded", "succeeded"]);
@@ -103,14 +144,19 @@ test("a console killed in the middle of a share: after restart the audit trail h
   expect(tokens.filter((t) => c.output().includes(t) || c.output().includes(t.slice(0, 64)))).toEqual([]);
 });
 
-test("two consoles on one PostgreSQL: sessions work on both, each job is polled by one of them, and the other takes over when it is killed", async ({ page, login }) => {
+test("two consoles on one PostgreSQL: sessions work on both, each job is polled by one of them, and the other takes over when it is killed", async ({
+  page,
+  login,
+}) => {
   const name = `imshare_e2e_${Date.now().toString(36)}`;
   const admin = await openDatabase(PG_ADMIN_URL);
   await sql.raw(`create database ${name}`).execute(admin);
   const databaseUrl = PG_ADMIN_URL.replace(/\/[^/]*$/, `/${name}`);
   try {
     const [a, b] = await Promise.all(
-      ["pg-a", "pg-b"].map((instanceId, i) => startConsole({ port: BASE_PORT + 12 + i, databaseUrl, instanceId, env: { IMS_BATCH_CHUNK_SIZE: "2" } })),
+      ["pg-a", "pg-b"].map((instanceId, i) =>
+        startConsole({ port: BASE_PORT + 12 + i, databaseUrl, instanceId, env: { IMS_BATCH_CHUNK_SIZE: "2" } }),
+      ),
     );
     consoles.push(a, b);
     await signIn(page, login, a.url);
@@ -121,7 +167,8 @@ test("two consoles on one PostgreSQL: sessions work on both, each job is polled 
     const id = await launchTenByThree(page, [], a.url);
     await expect.poll(async () => Object.keys(await jobPolls()).length).toBeGreaterThan(0);
     const db = await openDatabase(databaseUrl);
-    const holder = (await db.selectFrom("batches").select("lease_owner").where("id", "=", id).executeTakeFirstOrThrow()).lease_owner;
+    const holder = (await db.selectFrom("batches").select("lease_owner").where("id", "=", id).executeTakeFirstOrThrow())
+      .lease_owner;
     await db.destroy();
     const [dead, survivor] = holder === "pg-a" ? [a, b] : [b, a];
     await dead.kill("SIGKILL");
@@ -139,13 +186,18 @@ test("two consoles on one PostgreSQL: sessions work on both, each job is polled 
       expect(switches).toBeLessThanOrEqual(1);
       expect(order.every((who) => who === dead.instanceId || who === survivor.instanceId)).toBe(true);
       const firstSurvivor = list.find((p) => p.instance === survivor.instanceId);
-      if (firstSurvivor && order[0] === dead.instanceId) expect(firstSurvivor.at).toBeGreaterThanOrEqual(killedAt - 1_000);
+      if (firstSurvivor && order[0] === dead.instanceId)
+        expect(firstSurvivor.at).toBeGreaterThanOrEqual(killedAt - 1_000);
     }
     // The takeover happened: both instances read jobs of this batch.
     const readers = new Set(Object.values(polls).flatMap((list) => list.map((p) => p.instance)));
     expect([...readers].sort()).toEqual(["pg-a", "pg-b"]);
     const check = await openDatabase(databaseUrl);
-    const finished = await check.selectFrom("audit_events").select(["pairs", "outcome"]).where("action", "=", "batch_finished").execute();
+    const finished = await check
+      .selectFrom("audit_events")
+      .select(["pairs", "outcome"])
+      .where("action", "=", "batch_finished")
+      .execute();
     await check.destroy();
     expect(finished).toHaveLength(1);
     expect(JSON.parse(finished[0].pairs)).toHaveLength(30);

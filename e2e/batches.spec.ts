@@ -1,7 +1,6 @@
 import { APPS, INITECH, countOf, launchTenByThree } from "./batch-helpers";
 import { expect, emulator, lastAudit, test } from "./fixtures";
 
-
 test.beforeEach(async ({ page, login }) => {
   await emulator.reset();
   await login.goto();
@@ -9,39 +8,53 @@ test.beforeEach(async ({ page, login }) => {
   await expect(page).toHaveURL(/\/images$/);
 });
 
-test("10 images × 3 projects with one pair made to fail: 29 done, 1 failed with its reason, and retry failed completes it", { tag: "@flow" }, async ({ page }) => {
-  await emulator.post("/faults/jobs", { kind: "fail-pairs", pairs: [{ image_id: APPS[3], target: INITECH }], code: "IMG.0112", times: 1 });
-  const id = await launchTenByThree(page);
+test(
+  "10 images × 3 projects with one pair made to fail: 29 done, 1 failed with its reason, and retry failed completes it",
+  { tag: "@flow" },
+  async ({ page }) => {
+    await emulator.post("/faults/jobs", {
+      kind: "fail-pairs",
+      pairs: [{ image_id: APPS[3], target: INITECH }],
+      code: "IMG.0112",
+      times: 1,
+    });
+    const id = await launchTenByThree(page);
 
-  await expect(countOf(page, "Succeeded")).toHaveText("29");
-  await expect(countOf(page, "Failed")).toHaveText("1");
-  await expect(page.getByText("29 succeeded, 1 failed").first()).toBeVisible();
-  await page.getByRole("group", { name: "Filter by status" }).getByRole("button", { name: /^Failed/ }).click();
-  const rows = page.getByRole("table", { name: "Pairs" }).getByRole("row");
-  await expect(rows).toHaveCount(2);
-  await expect(rows.nth(1)).toContainText("app-04");
-  await expect(rows.nth(1)).toContainText(INITECH);
-  await expect(rows.nth(1)).toContainText("IMG.0112");
+    await expect(countOf(page, "Succeeded")).toHaveText("29");
+    await expect(countOf(page, "Failed")).toHaveText("1");
+    await expect(page.getByText("29 succeeded, 1 failed").first()).toBeVisible();
+    await page
+      .getByRole("group", { name: "Filter by status" })
+      .getByRole("button", { name: /^Failed/ })
+      .click();
+    const rows = page.getByRole("table", { name: "Pairs" }).getByRole("row");
+    await expect(rows).toHaveCount(2);
+    await expect(rows.nth(1)).toContainText("app-04");
+    await expect(rows.nth(1)).toContainText(INITECH);
+    await expect(rows.nth(1)).toContainText("IMG.0112");
 
-  const finished = await lastAudit("alice");
-  expect(finished).toMatchObject({ action: "batch_finished", outcome: "partial", error_code: "IMG.0112" });
-  expect(JSON.parse(finished.input)).toMatchObject({ batchId: id, succeeded: 29, failed: 1 });
+    const finished = await lastAudit("alice");
+    expect(finished).toMatchObject({ action: "batch_finished", outcome: "partial", error_code: "IMG.0112" });
+    expect(JSON.parse(finished.input)).toMatchObject({ batchId: id, succeeded: 29, failed: 1 });
 
-  await page.getByRole("button", { name: "Retry failed (1)" }).click();
-  await expect(countOf(page, "Succeeded")).toHaveText("30");
-  await expect(countOf(page, "Failed")).toHaveText("0");
-  await expect.poll(async () => (await lastAudit("alice")).action).toBe("batch_finished");
-  const retried = await lastAudit("alice");
-  expect(JSON.parse(retried.pairs)).toEqual([{ image: APPS[3], target: INITECH, outcome: "succeeded" }]);
+    await page.getByRole("button", { name: "Retry failed (1)" }).click();
+    await expect(countOf(page, "Succeeded")).toHaveText("30");
+    await expect(countOf(page, "Failed")).toHaveText("0");
+    await expect.poll(async () => (await lastAudit("alice")).action).toBe("batch_finished");
+    const retried = await lastAudit("alice");
+    expect(JSON.parse(retried.pairs)).toEqual([{ image: APPS[3], target: INITECH, outcome: "succeeded" }]);
 
-  // The project's batches list shows it, finished, with a link back.
-  await page.goto("/batches");
-  const row = page.getByRole("row").filter({ has: page.locator(`a[href="/batches/${id}"]`) });
-  await expect(row).toContainText("Finished");
-  await expect(row).toContainText("30 succeeded");
-});
+    // The project's batches list shows it, finished, with a link back.
+    await page.goto("/batches");
+    const row = page.getByRole("row").filter({ has: page.locator(`a[href="/batches/${id}"]`) });
+    await expect(row).toContainText("Finished");
+    await expect(row).toContainText("30 succeeded");
+  },
+);
 
-test("the page shows progress while the emulator's jobs run slowly, and ends with every pair's outcome", async ({ page }) => {
+test("the page shows progress while the emulator's jobs run slowly, and ends with every pair's outcome", async ({
+  page,
+}) => {
   await emulator.put("/config", { jobTiming: { initMs: 300, itemMs: 150, maxRunMs: 0 } });
   await launchTenByThree(page);
   const bar = page.getByRole("progressbar", { name: "Share progress" });
@@ -60,13 +73,27 @@ test("cancel unsent pairs: the calls already made finish, the rest are cancelled
   // Slow jobs, and images with six different target sets: six calls, of which four run at once and
   // the last (app-06…10 with every project, 15 pairs) waits.
   await emulator.put("/config", { jobTiming: { initMs: 1500, itemMs: 300, maxRunMs: 0 } });
-  await launchTenByThree(page, [[0, 0], [1, 1], [2, 2], [3, 0], [3, 1], [4, 0], [4, 2]]);
+  await launchTenByThree(page, [
+    [0, 0],
+    [1, 1],
+    [2, 2],
+    [3, 0],
+    [3, 1],
+    [4, 0],
+    [4, 2],
+  ]);
   await expect(countOf(page, "Running")).not.toHaveText("0");
   await page.getByRole("button", { name: /^Cancel unsent/ }).click();
   await page.getByRole("button", { name: "Cancel unsent pairs" }).click();
   await expect(page.getByText(/cancelled/i).first()).toBeVisible();
   await expect.poll(async () => (await lastAudit("alice")).action, { timeout: 20_000 }).toBe("batch_finished");
-  const cancelled = Number(await page.getByRole("region", { name: "Progress" }).locator("dt", { hasText: /^cancelled$/ }).locator("+ dd").textContent());
+  const cancelled = Number(
+    await page
+      .getByRole("region", { name: "Progress" })
+      .locator("dt", { hasText: /^cancelled$/ })
+      .locator("+ dd")
+      .textContent(),
+  );
   const succeeded = Number(await countOf(page, "Succeeded").textContent());
   expect(cancelled).toBeGreaterThanOrEqual(15);
   expect(succeeded + cancelled).toBe(23);

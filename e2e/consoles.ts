@@ -19,7 +19,12 @@ export interface ConsoleProcess {
 
 export const E2E_AUTH_SECRET = "e2e-secret-e2e-secret-e2e-secret-e2e-secret";
 
-export async function startConsole(options: { port: number; databaseUrl: string; instanceId: string; env?: Record<string, string> }): Promise<ConsoleProcess> {
+export async function startConsole(options: {
+  port: number;
+  databaseUrl: string;
+  instanceId: string;
+  env?: Record<string, string>;
+}): Promise<ConsoleProcess> {
   const url = `http://127.0.0.1:${options.port}`;
   let child: ChildProcess | undefined;
   let output = "";
@@ -45,7 +50,10 @@ export async function startConsole(options: { port: number; databaseUrl: string;
     const deadline = Date.now() + 60_000;
     for (;;) {
       if (child.exitCode !== null) throw new Error(`console ${options.instanceId} exited: ${output}`);
-      const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+      const ok = await fetch(`${url}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) return;
       if (Date.now() > deadline) throw new Error(`console ${options.instanceId} did not start: ${output}`);
       await new Promise((r) => setTimeout(r, 200));

@@ -48,37 +48,54 @@ const sharesWith = (target: string, source: "cts" | "console") =>
     `%${target}%`,
   );
 
-test("a share made with the openstack CLI comes in from CTS once; the console's own share does not", { tag: "@flow" }, async ({ page, login }) => {
-  await emulator.reset();
-  await login.goto();
-  await login.signIn("alice");
-  await expect(page).toHaveURL(/\/images$/);
+test(
+  "a share made with the openstack CLI comes in from CTS once; the console's own share does not",
+  { tag: "@flow" },
+  async ({ page, login }) => {
+    await emulator.reset();
+    await login.goto();
+    await login.signIn("alice");
+    await expect(page).toHaveURL(/\/images$/);
 
-  // Through the console: one batch call whose request id the console keeps.
-  await shareOnePair(page, UBUNTU, GLOBEX);
+    // Through the console: one batch call whose request id the console keeps.
+    await shareOnePair(page, UBUNTU, GLOBEX);
 
-  // Outside the console.
-  expect(JSON.parse(await openstackAsAlice(["image", "add", "project", UBUNTU, INITECH, "-f", "json"]))).toMatchObject({ status: "pending" });
+    // Outside the console.
+    expect(
+      JSON.parse(await openstackAsAlice(["image", "add", "project", UBUNTU, INITECH, "-f", "json"])),
+    ).toMatchObject({ status: "pending" });
 
-  await page.goto("/history");
-  const panel = page.getByTestId("cts-import-panel");
-  await expect(panel.getByText("CTS keeps traces for 7 days only")).toBeVisible();
-  await panel.getByRole("button", { name: "Import now" }).click();
-  await expect(panel.getByTestId("cts-import-result")).toHaveText("Imported 1 new event from CTS; 1 already in the history.");
+    await page.goto("/history");
+    const panel = page.getByTestId("cts-import-panel");
+    await expect(panel.getByText("CTS keeps traces for 7 days only")).toBeVisible();
+    await panel.getByRole("button", { name: "Import now" }).click();
+    await expect(panel.getByTestId("cts-import-result")).toHaveText(
+      "Imported 1 new event from CTS; 1 already in the history.",
+    );
 
-  const consoleShares = (await sharesWith(GLOBEX, "console")).length;
-  const outside = await sharesWith(INITECH, "cts");
-  expect(outside).toHaveLength(1);
-  expect(outside[0]).toMatchObject({ source: "cts", user_name: "alice", images: JSON.stringify([UBUNTU]), targets: JSON.stringify([INITECH]) });
-  expect(outside[0].external_id).toBeTruthy();
-  expect(await sharesWith(GLOBEX, "cts")).toEqual([]);
-  expect(consoleShares).toBeGreaterThan(0);
+    const consoleShares = (await sharesWith(GLOBEX, "console")).length;
+    const outside = await sharesWith(INITECH, "cts");
+    expect(outside).toHaveLength(1);
+    expect(outside[0]).toMatchObject({
+      source: "cts",
+      user_name: "alice",
+      images: JSON.stringify([UBUNTU]),
+      targets: JSON.stringify([INITECH]),
+    });
+    expect(outside[0].external_id).toBeTruthy();
+    expect(await sharesWith(GLOBEX, "cts")).toEqual([]);
+    expect(consoleShares).toBeGreaterThan(0);
 
-  // A second import finds both again and adds nothing.
-  await panel.getByRole("button", { name: "Import now" }).click();
-  await expect(panel.getByTestId("cts-import-result")).toHaveText("Imported 0 new events from CTS; 2 already in the history.");
-  await page.reload();
-  await expect(page.getByTestId("cts-last-import")).toContainText("on demand as alice: 0 new events, 2 already known.");
-  expect(await sharesWith(INITECH, "cts")).toHaveLength(1);
-  expect(await sharesWith(GLOBEX, "cts")).toEqual([]);
-});
+    // A second import finds both again and adds nothing.
+    await panel.getByRole("button", { name: "Import now" }).click();
+    await expect(panel.getByTestId("cts-import-result")).toHaveText(
+      "Imported 0 new events from CTS; 2 already in the history.",
+    );
+    await page.reload();
+    await expect(page.getByTestId("cts-last-import")).toContainText(
+      "on demand as alice: 0 new events, 2 already known.",
+    );
+    expect(await sharesWith(INITECH, "cts")).toHaveLength(1);
+    expect(await sharesWith(GLOBEX, "cts")).toEqual([]);
+  },
+);

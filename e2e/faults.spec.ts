@@ -49,7 +49,9 @@ async function mainFlows(page: Page) {
   expect(await lastAudit("alice")).toMatchObject({ action: "accept", outcome: "succeeded" });
 }
 
-test("one read in five answers 500 or 503: reads are retried, and browsing, a share, an accept and a batch all complete", async ({ page }) => {
+test("one read in five answers 500 or 503: reads are retried, and browsing, a share, an accept and a batch all complete", async ({
+  page,
+}) => {
   await emulator.fault({ method: "GET", path: "/**", status: 503, probability: 0.1 });
   await emulator.fault({ method: "GET", path: "/**", status: 500, probability: 0.1 });
   test.setTimeout(180_000);
@@ -84,7 +86,9 @@ test("a read that never answers times out, is retried, and the page loads", asyn
   await expect(page.getByRole("link", { name: "ubuntu-22.04-web" })).toBeVisible({ timeout: 30_000 });
 });
 
-test("reads that keep failing show a clear error with a retry button, which works once the cloud is back", async ({ page }) => {
+test("reads that keep failing show a clear error with a retry button, which works once the cloud is back", async ({
+  page,
+}) => {
   await emulator.fault({ method: "GET", path: "/v2/cloudimages", status: 503 });
   await page.goto("/images?q=ubuntu");
   await expect(page.getByRole("heading", { name: "This page could not be loaded" })).toBeVisible();
@@ -94,13 +98,18 @@ test("reads that keep failing show a clear error with a retry button, which work
   await expect(page.getByRole("link", { name: "ubuntu-22.04-web" })).toBeVisible();
 });
 
-test("a batch job stuck in RUNNING is given up after the job timeout, its pairs read from the members and sent again", async ({ page }) => {
+test("a batch job stuck in RUNNING is given up after the job timeout, its pairs read from the members and sent again", async ({
+  page,
+}) => {
   await emulator.post("/faults/jobs", { kind: "stuck", times: 1 });
   const id = await launchTenByThree(page);
   await expect(countOf(page, "Succeeded")).toHaveText("30", { timeout: 45_000 });
   const pairs = await query<{ attempt: number }>("select attempt from batch_pairs where batch_id = ?", id);
   // Not applied by the stuck job, so sent once more; never more than that.
   expect(pairs.every((p) => p.attempt === 2)).toBe(true);
-  const calls = await query<{ status: string; error_code: string | null }>("select status, error_code from batch_calls where batch_id = ? order by seq", id);
+  const calls = await query<{ status: string; error_code: string | null }>(
+    "select status, error_code from batch_calls where batch_id = ? order by seq",
+    id,
+  );
   expect(calls[0]).toMatchObject({ status: "done", error_code: "job_stuck" });
 });

@@ -57,7 +57,10 @@ export const emulator = {
       headers: { "Content-Type": "application/json" },
       body: JSON.stringify({
         auth: {
-          identity: { methods: ["password"], password: { user: { name: u.user, password: u.password, domain: { name: u.account } } } },
+          identity: {
+            methods: ["password"],
+            password: { user: { name: u.user, password: u.password, domain: { name: u.account } } },
+          },
           scope: { project: { name: project, domain: { name: u.account } } },
         },
       }),
@@ -129,7 +132,14 @@ export async function countSessions(userName: string): Promise<number> {
 
 /** The newest audit event of a user. */
 export async function lastAudit(userName: string) {
-  const [row] = await query<{ action: string; outcome: string; images: string; pairs: string; input: string; error_code: string | null }>(
+  const [row] = await query<{
+    action: string;
+    outcome: string;
+    images: string;
+    pairs: string;
+    input: string;
+    error_code: string | null;
+  }>(
     "select action, outcome, images, pairs, input, error_code from audit_events where user_name = ? order by seq desc limit 1",
     userName,
   );
@@ -138,7 +148,10 @@ export async function lastAudit(userName: string) {
 
 /** The audit actions recorded for a user, oldest first. */
 export async function auditActions(userName: string): Promise<string[]> {
-  const rows = await query<{ action: string }>("select action from audit_events where user_name = ? order by seq", userName);
+  const rows = await query<{ action: string }>(
+    "select action from audit_events where user_name = ? order by seq",
+    userName,
+  );
   return rows.map((r) => r.action);
 }
 

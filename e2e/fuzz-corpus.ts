@@ -69,11 +69,21 @@ export const VALUES: unknown[] = [
   [[FOREIGN.globexImage]],
   { length: 1e9 },
   JSON.parse('{"__proto__":{"isAdmin":true},"constructor":{"prototype":{"polluted":1}}}'),
-  Array.from({ length: 20_000 }, (_, i) => `${FOREIGN.noUuid.slice(0, -4)}${(i % 10_000).toString(16).padStart(4, "0")}`),
+  Array.from(
+    { length: 20_000 },
+    (_, i) => `${FOREIGN.noUuid.slice(0, -4)}${(i % 10_000).toString(16).padStart(4, "0")}`,
+  ),
 ];
 
 /** Ids that look valid but name other accounts' things: they pass the schemas and must stop at the cloud's answer. */
-export const ID_LIKE = new Set([FOREIGN.globexProject, FOREIGN.globexAccount, FOREIGN.globexImage, FOREIGN.globexSharedImage, FOREIGN.noUuid, FOREIGN.noPhone]);
+export const ID_LIKE = new Set([
+  FOREIGN.globexProject,
+  FOREIGN.globexAccount,
+  FOREIGN.globexImage,
+  FOREIGN.globexSharedImage,
+  FOREIGN.noUuid,
+  FOREIGN.noPhone,
+]);
 
 export interface ActionSpec {
   /** A payload that changes nothing (other accounts' ids, images that cannot be shared); each field is varied from it. */
@@ -92,35 +102,72 @@ export interface ActionSpec {
 export const ACTIONS: Record<string, ActionSpec> = {
   // Every field empty: each variant changes one field, so no variant is ever a real sign-in attempt
   // (which would count against the sign-in rate limit of every other test).
-  signInAction: { base: { method: "password", account: "", user: "", password: "", project: "", callbackUrl: "" }, form: true },
+  signInAction: {
+    base: { method: "password", account: "", user: "", password: "", project: "", callbackUrl: "" },
+    form: true,
+  },
   switchProjectAction: { base: { projectId: FOREIGN.globexProject, returnTo: "/images" } },
   // Another account's project: refused before IAM is asked, whatever the password.
-  switchProjectWithPasswordAction: { base: { projectId: FOREIGN.globexProject, returnTo: "/images", password: "" }, form: true },
+  switchProjectWithPasswordAction: {
+    base: { projectId: FOREIGN.globexProject, returnTo: "/images", password: "" },
+    form: true,
+  },
   signOutAction: { base: {}, mayAccept: true },
-  planShareAction: { base: { imageIds: [ACME.encrypted], targets: FOREIGN.globexProject, kind: "project" }, mayAccept: true },
-  shareImagesAction: { base: { imageIds: [ACME.encrypted], targets: FOREIGN.globexProject, kind: "project" }, mayAccept: true },
-  unshareMembersAction: { base: { imageId: ACME.encrypted, memberIds: [FOREIGN.globexProject], all: false, confirmName: "" } },
+  planShareAction: {
+    base: { imageIds: [ACME.encrypted], targets: FOREIGN.globexProject, kind: "project" },
+    mayAccept: true,
+  },
+  shareImagesAction: {
+    base: { imageIds: [ACME.encrypted], targets: FOREIGN.globexProject, kind: "project" },
+    mayAccept: true,
+  },
+  unshareMembersAction: {
+    base: { imageId: ACME.encrypted, memberIds: [FOREIGN.globexProject], all: false, confirmName: "" },
+  },
   acceptImagesAction: { base: { imageIds: [FOREIGN.globexImage], vaultId: "" }, noIds: ["imageIds"], mayAccept: true },
   rejectImagesAction: { base: { imageIds: [FOREIGN.globexImage], vaultId: "" }, noIds: ["imageIds"], mayAccept: true },
   acceptPhoneImagesAction: { base: { imageIds: [FOREIGN.noPhone] }, mayAccept: true },
   rejectPhoneImagesAction: { base: { imageIds: [FOREIGN.noPhone] }, mayAccept: true },
-  planBatchAction: { base: { operation: "share", imageIds: [FOREIGN.noUuid], targets: "not a target", kind: "project" }, mayAccept: true },
-  launchBatchAction: { base: { operation: "share", imageIds: [FOREIGN.noUuid], targets: "not a target", kind: "project", excluded: [] }, noIds: ["targets"] },
+  planBatchAction: {
+    base: { operation: "share", imageIds: [FOREIGN.noUuid], targets: "not a target", kind: "project" },
+    mayAccept: true,
+  },
+  launchBatchAction: {
+    base: { operation: "share", imageIds: [FOREIGN.noUuid], targets: "not a target", kind: "project", excluded: [] },
+    noIds: ["targets"],
+  },
   retryFailedAction: { base: { batchId: FOREIGN.noUuid } },
   cancelBatchAction: { base: { batchId: FOREIGN.noUuid } },
   planPhoneShareAction: { base: { imageId: FOREIGN.noPhone, targets: FOREIGN.globexProject }, mayAccept: true },
   sharePhoneImageAction: { base: { imageId: FOREIGN.noPhone, targets: FOREIGN.globexProject }, mayAccept: true },
-  unsharePhoneImageAction: { base: { imageId: FOREIGN.noPhone, memberId: [FOREIGN.globexProject], all: "1", confirmName: "" }, form: true },
+  unsharePhoneImageAction: {
+    base: { imageId: FOREIGN.noPhone, memberId: [FOREIGN.globexProject], all: "1", confirmName: "" },
+    form: true,
+  },
   importCtsTracesAction: { base: {}, mayAccept: true },
   verifyChainAction: { base: {}, mayAccept: true },
 };
 
 /** The argument lists posted to one action: wrong shapes, then each field given every hostile value. */
 export function payloadsOf(spec: ActionSpec): unknown[][] {
-  const shapes: unknown[][] = [[], [null], [null, null], [null, "payload"], [null, 42], [null, []], [null, [spec.base]], [{ ok: true }, spec.base, "extra"]];
+  const shapes: unknown[][] = [
+    [],
+    [null],
+    [null, null],
+    [null, "payload"],
+    [null, 42],
+    [null, []],
+    [null, [spec.base]],
+    [{ ok: true }, spec.base, "extra"],
+  ];
   const whole = [
     { ...spec.base, extra: MB, $ACTION_ID_x: "1" },
-    JSON.parse(JSON.stringify(spec.base).replace(/^\{/, Object.keys(spec.base).length ? '{"__proto__":{"ok":true},' : '{"__proto__":{"ok":true}')),
+    JSON.parse(
+      JSON.stringify(spec.base).replace(
+        /^\{/,
+        Object.keys(spec.base).length ? '{"__proto__":{"ok":true},' : '{"__proto__":{"ok":true}',
+      ),
+    ),
   ];
   const fields = Object.keys(spec.base).flatMap((field) => {
     const values = [...STRINGS, ...VALUES].filter((v) => !(spec.noIds?.includes(field) && ID_LIKE.has(v as string)));
@@ -131,4 +178,14 @@ export function payloadsOf(spec: ActionSpec): unknown[][] {
 }
 
 /** Bodies that are not React's encoding at all. */
-export const RAW_BODIES = ["", "not json", "[", '{"0":1}', "[null,\"$Q1\"]", "[null,\"$@9\"]", "[null,\"$K7\"]", "[null,\"$h1\"]", "[null,\"$F1\"]"];
+export const RAW_BODIES = [
+  "",
+  "not json",
+  "[",
+  '{"0":1}',
+  '[null,"$Q1"]',
+  '[null,"$@9"]',
+  '[null,"$K7"]',
+  '[null,"$h1"]',
+  '[null,"$F1"]',
+];

@@ -1,5 +1,13 @@
 import type { APIRequestContext, Page } from "@playwright/test";
-import { grown, manifestActions, multipartOf, mutations, postAction, problemOf, type ManifestAction } from "./action-client";
+import {
+  grown,
+  manifestActions,
+  multipartOf,
+  mutations,
+  postAction,
+  problemOf,
+  type ManifestAction,
+} from "./action-client";
 import { expect, query, test } from "./fixtures";
 import { ACME, ACTIONS, FOREIGN, payloadsOf, RAW_BODIES, STRINGS, type ActionSpec } from "./fuzz-corpus";
 
@@ -31,7 +39,9 @@ async function signIn(page: Page, login: { goto(): Promise<void>; signIn(who: "a
 /** Batches still being sent by the tracker would make calls of their own while the fuzz counts. */
 async function trackerIdle() {
   await expect
-    .poll(async () => (await query<{ n: number }>("select count(*) as n from batches where status = 'running'"))[0].n, { timeout: 60_000 })
+    .poll(async () => (await query<{ n: number }>("select count(*) as n from batches where status = 'running'"))[0].n, {
+      timeout: 60_000,
+    })
     .toBe(0);
 }
 
@@ -39,16 +49,29 @@ async function trackerIdle() {
 let posted = 0;
 
 /** Posts every payload, and returns one line per answer that was wrong or that changed the cloud. */
-async function fuzz(request: APIRequestContext, origin: string, action: ManifestAction, spec: ActionSpec): Promise<string[]> {
+async function fuzz(
+  request: APIRequestContext,
+  origin: string,
+  action: ManifestAction,
+  spec: ActionSpec,
+): Promise<string[]> {
   const failures: string[] = [];
   const bodies: { label: string; body: string | Buffer; type?: string }[] = [
     ...payloadsOf(spec).map((args) => ({ label: JSON.stringify(args).slice(0, 120), body: JSON.stringify(args) })),
-    ...(TARGETED[action.name] ?? []).map((p) => ({ label: `targeted ${JSON.stringify(p)}`, body: JSON.stringify([null, p]) })),
+    ...(TARGETED[action.name] ?? []).map((p) => ({
+      label: `targeted ${JSON.stringify(p)}`,
+      body: JSON.stringify([null, p]),
+    })),
     ...RAW_BODIES.map((raw) => ({ label: `raw ${raw}`, body: raw })),
   ];
   if (spec.form) {
     for (const p of [spec.base, ...(TARGETED[action.name] ?? [])] as Record<string, unknown>[]) {
-      for (const value of ["<script>alert(1)</script>", "../../etc/passwd", "\u202E\u0000\uFEFF", "x".repeat(1 << 20)]) {
+      for (const value of [
+        "<script>alert(1)</script>",
+        "../../etc/passwd",
+        "\u202E\u0000\uFEFF",
+        "x".repeat(1 << 20),
+      ]) {
         for (const field of Object.keys(p)) {
           const { body, contentType } = multipartOf({ ...p, [field]: value });
           bodies.push({ label: `form ${field}=${value.slice(0, 30)}`, body, type: contentType });
@@ -73,13 +96,19 @@ test("the fuzz knows every server action of the build", () => {
   expect(actions.map((a) => a.name).filter((name) => !ACTIONS[name])).toEqual([]);
 });
 
-test("every server action refuses hostile input clearly: no 5xx, vocabulary codes, no cloud change", async ({ page, login, baseURL }) => {
+test("every server action refuses hostile input clearly: no 5xx, vocabulary codes, no cloud change", async ({
+  page,
+  login,
+  baseURL,
+}) => {
   test.setTimeout(240_000);
   await signIn(page, login);
   await trackerIdle();
   const failures: string[] = [];
   // Signing out ends the session the others use: last.
-  for (const action of [...actions].sort((a, b) => Number(a.name === "signOutAction") - Number(b.name === "signOutAction"))) {
+  for (const action of [...actions].sort(
+    (a, b) => Number(a.name === "signOutAction") - Number(b.name === "signOutAction"),
+  )) {
     failures.push(...(await fuzz(page.request, baseURL as string, action, ACTIONS[action.name])));
   }
   test.info().annotations.push({ type: "tried", description: String(posted) });
@@ -109,9 +138,19 @@ const SEGMENTS = [
   "------------------------------------",
   "x".repeat(4000),
 ];
-const BATCH_ROUTES = (id: string) => [`/api/batches/${id}`, `/api/batches/${id}/events`, `/api/batches/${id}/export?format=csv`, `/api/batches/${id}/export?format=json`];
+const BATCH_ROUTES = (id: string) => [
+  `/api/batches/${id}`,
+  `/api/batches/${id}/events`,
+  `/api/batches/${id}/export?format=csv`,
+  `/api/batches/${id}/export?format=json`,
+];
 
-test("route handlers answer hostile paths and queries with 4xx JSON, the same 404 for every batch that is not yours", async ({ page, login, playwright, baseURL }) => {
+test("route handlers answer hostile paths and queries with 4xx JSON, the same 404 for every batch that is not yours", async ({
+  page,
+  login,
+  playwright,
+  baseURL,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, login);
   const get = (path: string) => page.request.get(path, { failOnStatusCode: false, maxRedirects: 0 });
@@ -125,26 +164,56 @@ test("route handlers answer hostile paths and queries with 4xx JSON, the same 40
       const res = await get(path);
       if (res.status() >= 500 || res.status() === 200) failures.push(`${path.slice(0, 80)}: ${res.status()}`);
       // A path that cannot be percent-decoded is refused by the proxy (400) before any handler.
-      else if (res.status() === 404 && res.headers()["content-type"]?.includes("json") && JSON.stringify(await res.json()) !== JSON.stringify(notFound)) failures.push(`${path.slice(0, 80)}: another body`);
+      else if (
+        res.status() === 404 &&
+        res.headers()["content-type"]?.includes("json") &&
+        JSON.stringify(await res.json()) !== JSON.stringify(notFound)
+      )
+        failures.push(`${path.slice(0, 80)}: another body`);
     }
   }
   for (const value of SEGMENTS) {
-    for (const path of [`/api/incoming/count?x=${value}`, `/api/health?x=${value}`, ...BATCH_ROUTES(`${FOREIGN.noUuid}?since=${value}&format=${value}`)]) {
+    for (const path of [
+      `/api/incoming/count?x=${value}`,
+      `/api/health?x=${value}`,
+      ...BATCH_ROUTES(`${FOREIGN.noUuid}?since=${value}&format=${value}`),
+    ]) {
       const res = await get(path);
       if (res.status() >= 500) failures.push(`${path.slice(0, 80)}: ${res.status()}`);
     }
   }
   // Auth.js's own routes, with hostile actions, providers and parameters.
-  for (const path of ["session", "providers", "csrf", "signin", "signout", "nonsense", `error?error=${SEGMENTS[4]}`, `callback/iam-password?code=${SEGMENTS[2]}`, `signin/${SEGMENTS[5]}`, `callback/${SEGMENTS[3]}`]) {
-    const posted = await page.request.post(`/api/auth/${path}`, { form: { csrfToken: SEGMENTS[4], account: SEGMENTS[3] }, failOnStatusCode: false, maxRedirects: 0 });
-    for (const [method, res] of [["GET", await get(`/api/auth/${path}`)], ["POST", posted]] as const) {
+  for (const path of [
+    "session",
+    "providers",
+    "csrf",
+    "signin",
+    "signout",
+    "nonsense",
+    `error?error=${SEGMENTS[4]}`,
+    `callback/iam-password?code=${SEGMENTS[2]}`,
+    `signin/${SEGMENTS[5]}`,
+    `callback/${SEGMENTS[3]}`,
+  ]) {
+    const posted = await page.request.post(`/api/auth/${path}`, {
+      form: { csrfToken: SEGMENTS[4], account: SEGMENTS[3] },
+      failOnStatusCode: false,
+      maxRedirects: 0,
+    });
+    for (const [method, res] of [
+      ["GET", await get(`/api/auth/${path}`)],
+      ["POST", posted],
+    ] as const) {
       if (res.status() >= 500) failures.push(`/api/auth/${path.slice(0, 60)} ${method}: ${res.status()}`);
     }
   }
   expect(failures).toEqual([]);
 
   // Without a session, or with a forged session cookie: 401 in the vocabulary, never a 5xx.
-  const forged = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { Cookie: `authjs.session-token=${encodeURIComponent("<script>alert(1)</script>")}` } });
+  const forged = await playwright.request.newContext({
+    baseURL,
+    extraHTTPHeaders: { Cookie: `authjs.session-token=${encodeURIComponent("<script>alert(1)</script>")}` },
+  });
   const anonymous = await playwright.request.newContext({ baseURL });
   for (const ctx of [anonymous, forged]) {
     for (const path of [...BATCH_ROUTES(FOREIGN.noUuid), "/api/incoming/count"]) {

@@ -50,7 +50,10 @@ test("a share and a batch appear in History with their pairs; filters, export an
   await expect(page.getByRole("img", { name: /^Events per day/ })).toBeVisible();
 
   // The drawer of the batch's end: its 30 pairs; it deep-links and closes back to the list.
-  await rows.nth(1).getByRole("link", { name: /^Details of/ }).click();
+  await rows
+    .nth(1)
+    .getByRole("link", { name: /^Details of/ })
+    .click();
   const drawer = page.getByRole("dialog", { name: "Batch finished by alice" });
   await expect(drawer.getByRole("heading", { name: "Pairs (30)" })).toBeVisible();
   const pairs = drawer.getByRole("table", { name: "Pairs of the event" }).getByRole("row");
@@ -62,7 +65,10 @@ test("a share and a batch appear in History with their pairs; filters, export an
   await expect(page).toHaveURL(/\/history$/);
 
   // The share's drawer: one pair, ubuntu → globex, succeeded.
-  await rows.nth(3).getByRole("link", { name: /^Details of/ }).click();
+  await rows
+    .nth(3)
+    .getByRole("link", { name: /^Details of/ })
+    .click();
   const share = page.getByRole("dialog", { name: "Share by alice" });
   await expect(share.getByRole("heading", { name: "Pairs (1)" })).toBeVisible();
   await expect(share.getByRole("row", { name: new RegExp(`${UBUNTU} ${GLOBEX} succeeded`) })).toBeVisible();
@@ -94,7 +100,9 @@ test("a share and a batch appear in History with their pairs; filters, export an
   const byAction = await eventIds(page);
   expect(byAction.slice(0, 2)).toEqual([finishedId, launchedId]);
   expect((await csvIds(page)).ids.slice(0, byAction.length)).toEqual(byAction);
-  const json = await (await page.request.get((await page.getByRole("link", { name: "Export JSON" }).getAttribute("href")) ?? "")).json();
+  const json = await (
+    await page.request.get((await page.getByRole("link", { name: "Export JSON" }).getAttribute("href")) ?? "")
+  ).json();
   expect(json.filter).toEqual({ action: ["batch_launched", "batch_finished"] });
   expect(json.events.map((e: { id: string }) => e.id).slice(0, byAction.length)).toEqual(byAction);
   expect(json.events.every((e: { action: string }) => e.action.startsWith("batch_"))).toBe(true);
@@ -106,19 +114,25 @@ test("a share and a batch appear in History with their pairs; filters, export an
   await expect(batchHistory.nth(1)).toContainText("Batch finished");
   await expect(batchHistory.nth(2)).toContainText("Batch launched");
   await page.goto(`/images/${UBUNTU}`);
-  await expect(page.getByRole("table", { name: "History of this image" }).getByRole("row").nth(1)).toContainText("Share");
+  await expect(page.getByRole("table", { name: "History of this image" }).getByRole("row").nth(1)).toContainText(
+    "Share",
+  );
 
   // Verify recomputes the chain.
   await page.goto("/history");
   await page.getByRole("button", { name: "Verify" }).click();
-  const [{ n }] = await query<{ n: number }>("select count(*) as n from audit_events where account_id = (select account_id from audit_events where user_name = 'alice' limit 1)");
+  const [{ n }] = await query<{ n: number }>(
+    "select count(*) as n from audit_events where account_id = (select account_id from audit_events where user_name = 'alice' limit 1)",
+  );
   await expect(page.getByText(`Chain intact: ${n.toLocaleString("en")} events`)).toBeVisible();
 });
 
 test("bob cannot open alice's events or export them", async ({ page, browser }) => {
   await page.goto("/history");
   const aliceExport = (await page.getByRole("link", { name: "Export CSV" }).getAttribute("href")) ?? "";
-  const [event] = await query<{ id: string }>("select id from audit_events where user_name = 'alice' order by seq desc limit 1");
+  const [event] = await query<{ id: string }>(
+    "select id from audit_events where user_name = 'alice' order by seq desc limit 1",
+  );
 
   const context = await browser.newContext();
   const bob = await context.newPage();
@@ -136,7 +150,11 @@ test("bob cannot open alice's events or export them", async ({ page, browser }) 
   // Without the scope parameters, bob's export holds bob's events only.
   const own = await (await bob.request.get("/api/history/export?format=json")).json();
   expect(own.events.length).toBeGreaterThan(0);
-  expect(own.events.every((e: { userName: string; accountName: string }) => e.userName === "bob" && e.accountName === "globex")).toBe(true);
+  expect(
+    own.events.every(
+      (e: { userName: string; accountName: string }) => e.userName === "bob" && e.accountName === "globex",
+    ),
+  ).toBe(true);
   // Alice still can.
   expect((await page.request.get(`/api/history/${event.id}`)).status()).toBe(200);
   await context.close();

@@ -9,7 +9,10 @@ const UNICODE = "3a7f0000-0000-4000-8000-0000000000e2";
 const SCRIPT_NAME = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>`;
 const UNICODE_NAME = `‮gpj.exe​${"名".repeat(120)}\u0000end`.slice(0, 255);
 
-test("hostile image names render as text in the list, the detail, the batch planner and a batch", async ({ page, login }) => {
+test("hostile image names render as text in the list, the detail, the batch planner and a batch", async ({
+  page,
+  login,
+}) => {
   await emulator.reset();
   const owner = "ac0e00000000000000000000000000a1";
   await emulator.post("/images", { id: SCRIPTED, name: SCRIPT_NAME, owner });

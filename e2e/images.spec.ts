@@ -33,22 +33,28 @@ test("share ubuntu-22.04-web with globex and see it pending", { tag: "@flow" }, 
   expect(await auditActions("alice")).toContain("share");
 });
 
-test("the quota meter of almost-full blocks the 257th member before anything is sent", { tag: "@flow" }, async ({ page }) => {
-  await page.goto(`/images/${ALMOST_FULL}`);
-  await expect(page.getByText("255 / 256")).toBeVisible();
-  await emulator.resetStats();
-  await share(page, `${GLOBEX} ${INITECH}`);
-  const dialog = page.getByRole("dialog");
-  await expect(dialog.getByText("1 to add")).toBeVisible();
-  await expect(dialog.getByRole("row", { name: new RegExp(INITECH) })).toContainText("Member quota used up: 256 / 256");
-  expect((await emulator.stats())["POST /v1/cloudimages/members"]).toBeUndefined();
-  await dialog.getByRole("button", { name: "Share 1 pair" }).click();
-  await expect(dialog.getByText("shared, pending acceptance")).toHaveCount(1);
-  expect((await emulator.stats())["POST /v1/cloudimages/members"]).toBe(1);
-  await dialog.getByRole("button", { name: "Done" }).click();
-  await expect(page.getByText("256 / 256")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Share", exact: true })).toBeDisabled();
-});
+test(
+  "the quota meter of almost-full blocks the 257th member before anything is sent",
+  { tag: "@flow" },
+  async ({ page }) => {
+    await page.goto(`/images/${ALMOST_FULL}`);
+    await expect(page.getByText("255 / 256")).toBeVisible();
+    await emulator.resetStats();
+    await share(page, `${GLOBEX} ${INITECH}`);
+    const dialog = page.getByRole("dialog");
+    await expect(dialog.getByText("1 to add")).toBeVisible();
+    await expect(dialog.getByRole("row", { name: new RegExp(INITECH) })).toContainText(
+      "Member quota used up: 256 / 256",
+    );
+    expect((await emulator.stats())["POST /v1/cloudimages/members"]).toBeUndefined();
+    await dialog.getByRole("button", { name: "Share 1 pair" }).click();
+    await expect(dialog.getByText("shared, pending acceptance")).toHaveCount(1);
+    expect((await emulator.stats())["POST /v1/cloudimages/members"]).toBe(1);
+    await dialog.getByRole("button", { name: "Done" }).click();
+    await expect(page.getByText("256 / 256")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Share", exact: true })).toBeDisabled();
+  },
+);
 
 test("the badge of centos-7-encrypted explains why it cannot be shared", { tag: "@flow" }, async ({ page }) => {
   await page.goto("/images?q=centos");
@@ -61,20 +67,24 @@ test("the badge of centos-7-encrypted explains why it cannot be shared", { tag: 
   await expect(page.getByRole("button", { name: "Share", exact: true })).toHaveCount(0);
 });
 
-test("full-ECS images are told apart under either reading: CBR-made ones take 10 members, the legacy one cannot be shared", { tag: "@flow" }, async ({ page }) => {
-  // D4: under reading B no image carries __whole_image; the console reads __backup_id and the list filter.
-  await page.goto("/images?q=full-ecs");
-  const fromCbr = page.getByRole("row", { name: /full-ecs-from-cbr/ });
-  await expect(fromCbr).toContainText("Full-ECS");
-  await expect(fromCbr).toContainText("0 / 10");
-  await expect(fromCbr.getByRole("checkbox")).toBeEnabled();
-  const legacy = page.getByRole("row", { name: /full-ecs-legacy/ });
-  await expect(legacy).toContainText("Not from CBR");
-  await expect(legacy.getByRole("checkbox")).toBeDisabled();
-  await fromCbr.getByRole("link", { name: "full-ecs-from-cbr" }).click();
-  await expect(page).toHaveURL(/\/images\/1b7f0000-0000-4000-8000-000000000005$/);
-  await expect(page.getByRole("meter", { name: /Members used/ })).toHaveAttribute("aria-valuemax", "10");
-});
+test(
+  "full-ECS images are told apart under either reading: CBR-made ones take 10 members, the legacy one cannot be shared",
+  { tag: "@flow" },
+  async ({ page }) => {
+    // D4: under reading B no image carries __whole_image; the console reads __backup_id and the list filter.
+    await page.goto("/images?q=full-ecs");
+    const fromCbr = page.getByRole("row", { name: /full-ecs-from-cbr/ });
+    await expect(fromCbr).toContainText("Full-ECS");
+    await expect(fromCbr).toContainText("0 / 10");
+    await expect(fromCbr.getByRole("checkbox")).toBeEnabled();
+    const legacy = page.getByRole("row", { name: /full-ecs-legacy/ });
+    await expect(legacy).toContainText("Not from CBR");
+    await expect(legacy.getByRole("checkbox")).toBeDisabled();
+    await fromCbr.getByRole("link", { name: "full-ecs-from-cbr" }).click();
+    await expect(page).toHaveURL(/\/images\/1b7f0000-0000-4000-8000-000000000005$/);
+    await expect(page.getByRole("meter", { name: /Members used/ })).toHaveAttribute("aria-valuemax", "10");
+  },
+);
 
 test("unshare asks for confirmation and says what an accepted recipient loses", { tag: "@flow" }, async ({ page }) => {
   const since = Date.now();
@@ -99,7 +109,10 @@ test("unshare asks for confirmation and says what an accepted recipient loses", 
   await confirm.click();
   await expect(page.getByText("Not shared with anyone yet.")).toBeVisible();
   // Both removals are in the audit trail, and nothing else this test did.
-  const events = await query<{ action: string; outcome: string; images: string }>("select action, outcome, images from audit_events where user_name = 'alice' and occurred_at >= ? order by seq", since);
+  const events = await query<{ action: string; outcome: string; images: string }>(
+    "select action, outcome, images from audit_events where user_name = 'alice' and occurred_at >= ? order by seq",
+    since,
+  );
   expect(events.filter((e) => e.action === "unshare")).toEqual([
     { action: "unshare", outcome: "succeeded", images: JSON.stringify([DEBIAN]) },
     { action: "unshare", outcome: "succeeded", images: JSON.stringify([DEBIAN]) },
@@ -119,7 +132,9 @@ test("an injected 503 during a share shows the error and leaves nothing half-don
   expect(await auditActions("alice")).toContain("share");
 });
 
-test("a share whose answer is lost says it may have been applied, sends nothing again, and History gets the real outcome", async ({ page }) => {
+test("a share whose answer is lost says it may have been applied, sends nothing again, and History gets the real outcome", async ({
+  page,
+}) => {
   // The emulator applies the batch call, then answers 504 as a gateway that gave up would.
   await emulator.fault({ method: "POST", path: "/v1/cloudimages/members", status: 504, after: true, times: 1 });
   await emulator.resetStats();

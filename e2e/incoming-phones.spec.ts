@@ -34,7 +34,9 @@ test.beforeEach(async () => {
 test("alice accepts globex-cph-android12 and the row says so", { tag: "@flow" }, async ({ page, login }) => {
   const inbox = new PhoneInbox(page);
   await inbox.open(login);
-  await expect(inbox.section().getByRole("heading", { level: 2, name: "Phone images shared with this project" })).toBeVisible();
+  await expect(
+    inbox.section().getByRole("heading", { level: 2, name: "Phone images shared with this project" }),
+  ).toBeVisible();
   await expect(inbox.section()).toContainText("CPH does not report whether this project has accepted a share");
   const row = inbox.row();
   await expect(row).toContainText(GLOBEX_PHONE);
@@ -51,40 +53,64 @@ test("alice accepts globex-cph-android12 and the row says so", { tag: "@flow" },
   expect(JSON.parse(audit.pairs)).toEqual([{ image: GLOBEX_PHONE, target: ACME_AP, outcome: "succeeded" }]);
 });
 
-test("rejecting a selection is recorded, and the latest decision is the one shown", { tag: "@flow" }, async ({ page, login }) => {
-  const inbox = new PhoneInbox(page);
-  await inbox.open(login);
-  await inbox.row().getByRole("checkbox", { name: `Select ${NAME}` }).check();
-  await inbox.section().getByRole("button", { name: "Reject selected (1)" }).click();
-  await expect(page.getByText(`Rejected ${NAME}`, { exact: true })).toBeVisible();
-  await expect(inbox.row()).toContainText("Rejected by alice via this console");
-  await expect(inbox.section().getByRole("button", { name: "Reject selected" })).toBeDisabled();
-  expect(await lastAudit("alice")).toMatchObject({ action: "reject", outcome: "succeeded" });
+test(
+  "rejecting a selection is recorded, and the latest decision is the one shown",
+  { tag: "@flow" },
+  async ({ page, login }) => {
+    const inbox = new PhoneInbox(page);
+    await inbox.open(login);
+    await inbox
+      .row()
+      .getByRole("checkbox", { name: `Select ${NAME}` })
+      .check();
+    await inbox.section().getByRole("button", { name: "Reject selected (1)" }).click();
+    await expect(page.getByText(`Rejected ${NAME}`, { exact: true })).toBeVisible();
+    await expect(inbox.row()).toContainText("Rejected by alice via this console");
+    await expect(inbox.section().getByRole("button", { name: "Reject selected" })).toBeDisabled();
+    expect(await lastAudit("alice")).toMatchObject({ action: "reject", outcome: "succeeded" });
 
-  await inbox.row().getByRole("button", { name: `Accept ${NAME}` }).click();
-  await expect(inbox.row()).toContainText("Accepted by alice via this console");
-  expect((await auditActions("alice")).filter((a) => a === "accept" || a === "reject").slice(-2)).toEqual(["reject", "accept"]);
-});
+    await inbox
+      .row()
+      .getByRole("button", { name: `Accept ${NAME}` })
+      .click();
+    await expect(inbox.row()).toContainText("Accepted by alice via this console");
+    expect((await auditActions("alice")).filter((a) => a === "accept" || a === "reject").slice(-2)).toEqual([
+      "reject",
+      "accept",
+    ]);
+  },
+);
 
 test("a 503 on the accept shows the reason and the audit records the failure", async ({ page, login }) => {
   const inbox = new PhoneInbox(page);
   await inbox.open(login);
-  await inbox.row().getByRole("button", { name: `Reject ${NAME}` }).click();
+  await inbox
+    .row()
+    .getByRole("button", { name: `Reject ${NAME}` })
+    .click();
   await expect(inbox.row()).toContainText("Rejected by alice via this console");
   const before = await inbox.row().textContent();
   await emulator.fault({ method: "PUT", path: "/v1/*/cloud-phone/images/*/members", status: 503, times: 1 });
-  await inbox.row().getByRole("button", { name: `Accept ${NAME}` }).click();
+  await inbox
+    .row()
+    .getByRole("button", { name: `Accept ${NAME}` })
+    .click();
   await expect(page.getByText(`Could not accept ${NAME}`)).toBeVisible();
   await expect(page.getByText("Huawei Cloud is not answering right now. Try again in a minute.")).toBeVisible();
   await expect(page.getByText("(CPS.0003)")).toBeVisible();
   await expect(inbox.row()).toHaveText(before ?? "");
   const audit = await lastAudit("alice");
   expect(audit).toMatchObject({ action: "accept", outcome: "failed", error_code: "CPS.0003" });
-  expect(JSON.parse(audit.pairs)).toEqual([{ image: GLOBEX_PHONE, target: ACME_AP, outcome: "failed", code: "CPS.0003" }]);
+  expect(JSON.parse(audit.pairs)).toEqual([
+    { image: GLOBEX_PHONE, target: ACME_AP, outcome: "failed", code: "CPS.0003" },
+  ]);
 
   const dismiss = page.getByRole("button", { name: "Dismiss" });
   while ((await dismiss.count()) > 0) await dismiss.first().click();
-  await inbox.row().getByRole("button", { name: `Accept ${NAME}` }).click();
+  await inbox
+    .row()
+    .getByRole("button", { name: `Accept ${NAME}` })
+    .click();
   await expect(inbox.row()).toContainText("Accepted by alice via this console");
 });
 

@@ -7,47 +7,58 @@ test.beforeEach(async ({ page, login }) => {
   await expect(page).toHaveURL(/\/incoming$/);
 });
 
-const tab = (page: import("@playwright/test").Page, name: string) => page.getByRole("navigation", { name: "Share states" }).getByRole("link", { name: new RegExp(`^${name}`) });
+const tab = (page: import("@playwright/test").Page, name: string) =>
+  page.getByRole("navigation", { name: "Share states" }).getByRole("link", { name: new RegExp(`^${name}`) });
 
-test("alice accepts globex-analytics-gpu, rejects initech-ml-base and re-accepts globex-old-base", { tag: "@flow" }, async ({ page }) => {
-  await expect(tab(page, "pending")).toContainText("3");
-  await expect(page.getByText("A pending image is not listed for use until you accept it.")).toBeVisible();
-  await expect(page.getByRole("row", { name: /globex-analytics-gpu/ })).toContainText("pending for 3 days");
+test(
+  "alice accepts globex-analytics-gpu, rejects initech-ml-base and re-accepts globex-old-base",
+  { tag: "@flow" },
+  async ({ page }) => {
+    await expect(tab(page, "pending")).toContainText("3");
+    await expect(page.getByText("A pending image is not listed for use until you accept it.")).toBeVisible();
+    await expect(page.getByRole("row", { name: /globex-analytics-gpu/ })).toContainText("pending for 3 days");
 
-  await page.getByRole("button", { name: "Accept globex-analytics-gpu" }).click();
-  await expect(page.getByText("Accepted globex-analytics-gpu")).toBeVisible();
-  await expect(page.getByRole("row", { name: /globex-analytics-gpu/ })).toHaveCount(0);
-  await page.getByRole("button", { name: "Reject initech-ml-base" }).click();
-  await expect(page.getByText("Rejected initech-ml-base")).toBeVisible();
-  await expect(tab(page, "pending")).toContainText("1");
+    await page.getByRole("button", { name: "Accept globex-analytics-gpu" }).click();
+    await expect(page.getByText("Accepted globex-analytics-gpu")).toBeVisible();
+    await expect(page.getByRole("row", { name: /globex-analytics-gpu/ })).toHaveCount(0);
+    await page.getByRole("button", { name: "Reject initech-ml-base" }).click();
+    await expect(page.getByText("Rejected initech-ml-base")).toBeVisible();
+    await expect(tab(page, "pending")).toContainText("1");
 
-  await tab(page, "accepted").click();
-  await expect(page.getByRole("row", { name: /globex-analytics-gpu/ })).toBeVisible();
-  await tab(page, "rejected").click();
-  await expect(page.getByText("A rejected image can be accepted again later, and can still be used by its id.")).toBeVisible();
-  await expect(page.getByRole("row", { name: /initech-ml-base/ })).toBeVisible();
-  await page.getByRole("button", { name: "Accept globex-old-base" }).click();
-  await expect(page.getByText("Accepted globex-old-base")).toBeVisible();
-  await tab(page, "accepted").click();
-  await expect(page.getByRole("row", { name: /globex-old-base/ })).toBeVisible();
-  expect(await auditActions("alice")).toEqual(expect.arrayContaining(["accept", "reject"]));
-});
+    await tab(page, "accepted").click();
+    await expect(page.getByRole("row", { name: /globex-analytics-gpu/ })).toBeVisible();
+    await tab(page, "rejected").click();
+    await expect(
+      page.getByText("A rejected image can be accepted again later, and can still be used by its id."),
+    ).toBeVisible();
+    await expect(page.getByRole("row", { name: /initech-ml-base/ })).toBeVisible();
+    await page.getByRole("button", { name: "Accept globex-old-base" }).click();
+    await expect(page.getByText("Accepted globex-old-base")).toBeVisible();
+    await tab(page, "accepted").click();
+    await expect(page.getByRole("row", { name: /globex-old-base/ })).toBeVisible();
+    expect(await auditActions("alice")).toEqual(expect.arrayContaining(["accept", "reject"]));
+  },
+);
 
-test("accepting globex-fullecs-cbr needs vault-server-backup; the disk and frozen vaults are refused", { tag: "@flow" }, async ({ page }) => {
-  await page.getByRole("button", { name: "Accept globex-fullecs-cbr" }).click();
-  const dialog = page.getByRole("dialog", { name: "Choose a vault for the full-ECS image" });
-  await expect(dialog.getByRole("radio", { name: /vault-disk-only/ })).toBeDisabled();
-  await expect(dialog).toContainText("Not a server-backup vault: IMS needs a cloud server backup vault (IMG.0193).");
-  await expect(dialog.getByRole("radio", { name: /vault-frozen/ })).toBeDisabled();
-  await expect(dialog).toContainText("Vault is frozen");
-  const accept = dialog.getByRole("button", { name: "Accept globex-fullecs-cbr" });
-  await expect(accept).toBeDisabled();
-  await dialog.getByRole("radio", { name: /vault-server-backup/ }).check();
-  await accept.click();
-  await expect(page.getByText("Accepted globex-fullecs-cbr")).toBeVisible();
-  await tab(page, "accepted").click();
-  await expect(page.getByRole("row", { name: /globex-fullecs-cbr/ })).toBeVisible();
-});
+test(
+  "accepting globex-fullecs-cbr needs vault-server-backup; the disk and frozen vaults are refused",
+  { tag: "@flow" },
+  async ({ page }) => {
+    await page.getByRole("button", { name: "Accept globex-fullecs-cbr" }).click();
+    const dialog = page.getByRole("dialog", { name: "Choose a vault for the full-ECS image" });
+    await expect(dialog.getByRole("radio", { name: /vault-disk-only/ })).toBeDisabled();
+    await expect(dialog).toContainText("Not a server-backup vault: IMS needs a cloud server backup vault (IMG.0193).");
+    await expect(dialog.getByRole("radio", { name: /vault-frozen/ })).toBeDisabled();
+    await expect(dialog).toContainText("Vault is frozen");
+    const accept = dialog.getByRole("button", { name: "Accept globex-fullecs-cbr" });
+    await expect(accept).toBeDisabled();
+    await dialog.getByRole("radio", { name: /vault-server-backup/ }).check();
+    await accept.click();
+    await expect(page.getByText("Accepted globex-fullecs-cbr")).toBeVisible();
+    await tab(page, "accepted").click();
+    await expect(page.getByRole("row", { name: /globex-fullecs-cbr/ })).toBeVisible();
+  },
+);
 
 test("a selection is accepted in one go, each image's result reported", { tag: "@flow" }, async ({ page }) => {
   await page.getByRole("checkbox", { name: "Select globex-analytics-gpu" }).check();
@@ -77,7 +88,14 @@ test("a share that arrived since alice last looked is marked new, once", async (
     projects: ["ac0e00000000000000000000000000a1"],
   })) as { job_id: string };
   await expect
-    .poll(async () => ((await emulator.cloud(bob, "GET", `/v1/610be0000000000000000000000000a1/jobs/${job_id}`)) as { status: string }).status)
+    .poll(
+      async () =>
+        (
+          (await emulator.cloud(bob, "GET", `/v1/610be0000000000000000000000000a1/jobs/${job_id}`)) as {
+            status: string;
+          }
+        ).status,
+    )
     .toBe("SUCCESS");
   await page.reload();
   await expect(page.getByRole("row", { name: /globex-new-release/ })).toContainText("New");

@@ -18,7 +18,9 @@ const NO_PHONE = "ffffffffffffffffffffffffffff0002";
 
 /** A response body with the per-request ids (request ids, nonces) taken out. */
 async function bodyOf(res: APIResponse): Promise<string> {
-  return (await res.text()).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "<uuid>").replace(/[A-Za-z0-9+/]{22}==/g, "<nonce>");
+  return (await res.text())
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "<uuid>")
+    .replace(/[A-Za-z0-9+/]{22}==/g, "<nonce>");
 }
 
 async function signedIn(page: Page, who: "alice" | "bob") {
@@ -30,14 +32,20 @@ async function signedIn(page: Page, who: "alice" | "bob") {
 
 /** Same status and same body for another account's id and for an id nobody has. */
 async function expectSameAnswer(request: APIRequestContext, theirs: string, nobodys: string, status = 404) {
-  const [a, b] = [await request.get(theirs, { failOnStatusCode: false }), await request.get(nobodys, { failOnStatusCode: false })];
+  const [a, b] = [
+    await request.get(theirs, { failOnStatusCode: false }),
+    await request.get(nobodys, { failOnStatusCode: false }),
+  ];
   expect(a.status(), theirs).toBe(status);
   expect(b.status(), nobodys).toBe(status);
   expect(a.headers()["content-type"]).toBe(b.headers()["content-type"]);
   expect(await bodyOf(a), theirs).toBe(await bodyOf(b));
 }
 
-test("bob reaches none of alice's images, batches, events or exports: each answers as an id nobody has", async ({ page, browser }) => {
+test("bob reaches none of alice's images, batches, events or exports: each answers as an id nobody has", async ({
+  page,
+  browser,
+}) => {
   test.setTimeout(180_000);
   await emulator.reset();
   await signedIn(page, "alice");
@@ -61,7 +69,8 @@ test("bob reaches none of alice's images, batches, events or exports: each answe
     for (const path of [theirs, nobodys]) {
       statuses.push((await bob.goto(path))?.status());
       await expect(bob.getByRole("heading", { name: heading })).toBeVisible();
-      for (const secret of ["debian-12-base", "ubuntu-22.04-web", "cph-android11-game", "app-01"]) await expect(bob.getByText(secret)).toHaveCount(0);
+      for (const secret of ["debian-12-base", "ubuntu-22.04-web", "cph-android11-game", "app-01"])
+        await expect(bob.getByText(secret)).toHaveCount(0);
     }
     expect(statuses, theirs).toEqual([404, 404]);
   }
@@ -88,7 +97,9 @@ test("bob reaches none of alice's images, batches, events or exports: each answe
   expect(status).not.toBe("cancelled");
 
   // History: her events by id, on the API and on the page, answer as an unknown id does: 404.
-  const [event] = await query<{ id: string }>("select id from audit_events where user_name = 'alice' and action = 'batch_launched' order by seq desc limit 1");
+  const [event] = await query<{ id: string }>(
+    "select id from audit_events where user_name = 'alice' and action = 'batch_launched' order by seq desc limit 1",
+  );
   expect(event).toBeDefined();
   await expectSameAnswer(bob.request, `/api/history/${event.id}`, `/api/history/${NO_UUID}`);
   expect((await bob.goto(`/history?event=${event.id}`))?.status()).toBe(404);
@@ -107,11 +118,27 @@ test("bob reaches none of alice's images, batches, events or exports: each answe
 test("alice's own batch with hostile queries: 4xx or the batch, never a 5xx", async ({ page }) => {
   await signedIn(page, "alice");
   // An ended batch, so that its event stream closes after the snapshot.
-  const ended = () => query<{ id: string }>("select id from batches where user_name = 'alice' and status in ('finished', 'cancelled') order by created_at desc limit 1");
+  const ended = () =>
+    query<{ id: string }>(
+      "select id from batches where user_name = 'alice' and status in ('finished', 'cancelled') order by created_at desc limit 1",
+    );
   await expect.poll(async () => (await ended()).length, { timeout: 60_000 }).toBe(1);
   const [row] = await ended();
-  for (const q of ["since=-1", "since=NaN", "since=1e309", "since=%00", "since=99999999999999999999", "format=..%2F..%2Fetc%2Fpasswd", "format=%3Cscript%3E", "format=CSV"]) {
-    for (const path of [`/api/batches/${row.id}?${q}`, `/api/batches/${row.id}/export?${q}`, `/api/batches/${row.id}/events?${q}`]) {
+  for (const q of [
+    "since=-1",
+    "since=NaN",
+    "since=1e309",
+    "since=%00",
+    "since=99999999999999999999",
+    "format=..%2F..%2Fetc%2Fpasswd",
+    "format=%3Cscript%3E",
+    "format=CSV",
+  ]) {
+    for (const path of [
+      `/api/batches/${row.id}?${q}`,
+      `/api/batches/${row.id}/export?${q}`,
+      `/api/batches/${row.id}/events?${q}`,
+    ]) {
       const res = await page.request.get(path, { failOnStatusCode: false });
       expect(res.status(), path).toBeLessThan(500);
     }

@@ -29,7 +29,9 @@ test("the count shows no badge when nothing is pending", async ({ page, login })
   const res = await page.request.get("/api/incoming/count");
   expect(res.headers()["cache-control"]).toContain("no-store");
   expect(await res.json()).toEqual({ pending: 0 });
-  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Incoming", exact: true })).toBeVisible();
+  await expect(
+    page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Incoming", exact: true }),
+  ).toBeVisible();
 });
 
 test("the count route answers 401 JSON without a session, and with an unknown one", async ({ baseURL }) => {
@@ -53,7 +55,10 @@ test("a failed refresh answers 503 and keeps the last count; an upstream 401 ans
   const failed = await page.request.get("/api/incoming/count");
   expect(failed.status()).toBe(503);
   expect(failed.headers()["cache-control"]).toContain("no-store");
-  expect((await failed.json()).error).toMatchObject({ code: "upstream_unavailable", message: expect.stringContaining("pending shares") });
+  expect((await failed.json()).error).toMatchObject({
+    code: "upstream_unavailable",
+    message: expect.stringContaining("pending shares"),
+  });
   // The badge's own poll fails too, and the last count stays on screen.
   await page.waitForResponse((r) => r.url().endsWith("/api/incoming/count") && r.status() === 503);
   await expect(incoming).toBeVisible();

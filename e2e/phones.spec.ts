@@ -47,72 +47,88 @@ test.beforeEach(async () => {
   await emulator.reset();
 });
 
-test("the list shows each phone image with its status and member count, searchable in the URL", { tag: "@flow" }, async ({ page, login }) => {
-  await login.goto("/phones");
-  await login.signIn("alice");
-  await expect(page).toHaveURL(/\/phones$/);
-  const row = (name: string) => page.getByRole("row").filter({ hasText: name });
-  await expect(row("cph-android11-game")).toContainText("Android 11");
-  await expect(row("cph-android11-game")).toContainText("Usable");
-  await expect(row("cph-android11-game").getByRole("meter")).toHaveAttribute("aria-valuenow", "1");
-  await expect(row("cph-at-limit")).toContainText("10 / 10");
-  await expect(row("cph-android12-base")).toContainText("0 / 10");
-  await expect(page.getByText("1–3 of 3")).toBeVisible();
+test(
+  "the list shows each phone image with its status and member count, searchable in the URL",
+  { tag: "@flow" },
+  async ({ page, login }) => {
+    await login.goto("/phones");
+    await login.signIn("alice");
+    await expect(page).toHaveURL(/\/phones$/);
+    const row = (name: string) => page.getByRole("row").filter({ hasText: name });
+    await expect(row("cph-android11-game")).toContainText("Android 11");
+    await expect(row("cph-android11-game")).toContainText("Usable");
+    await expect(row("cph-android11-game").getByRole("meter")).toHaveAttribute("aria-valuenow", "1");
+    await expect(row("cph-at-limit")).toContainText("10 / 10");
+    await expect(row("cph-android12-base")).toContainText("0 / 10");
+    await expect(page.getByText("1–3 of 3")).toBeVisible();
 
-  await page.getByRole("searchbox", { name: "Search phone images by name" }).fill("android1");
-  await page.getByRole("button", { name: "Search" }).click();
-  await expect(page).toHaveURL(/\/phones\?q=android1$/);
-  await expect(page.getByText("1–2 of 2")).toBeVisible();
-  await expect(row("cph-at-limit")).toHaveCount(0);
+    await page.getByRole("searchbox", { name: "Search phone images by name" }).fill("android1");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(/\/phones\?q=android1$/);
+    await expect(page.getByText("1–2 of 2")).toBeVisible();
+    await expect(row("cph-at-limit")).toHaveCount(0);
 
-  await page.goto("/phones?offset=2&limit=10");
-  await expect(page.getByText("3–3 of 3")).toBeVisible();
-  await expect(page.getByRole("link", { name: "Previous page" })).toHaveAttribute("href", "/phones?limit=10");
-  await page.goto("/phones?q=no-such-image");
-  await expect(page.getByText("No phone image matches “no-such-image”")).toBeVisible();
-});
+    await page.goto("/phones?offset=2&limit=10");
+    await expect(page.getByText("3–3 of 3")).toBeVisible();
+    await expect(page.getByRole("link", { name: "Previous page" })).toHaveAttribute("href", "/phones?limit=10");
+    await page.goto("/phones?q=no-such-image");
+    await expect(page.getByText("No phone image matches “no-such-image”")).toBeVisible();
+  },
+);
 
-test("alice shares cph-android12-base with globex and sees it listed 1 / 10", { tag: "@flow" }, async ({ page, login }) => {
-  const phone = new PhoneImagePage(page);
-  await phone.open(login, BASE);
-  await expect(page.getByText("Not shared with any project")).toBeVisible();
-  await phone.check(GLOBEX_AP);
-  await expect(phone.row(GLOBEX_AP)).toContainText("add");
-  await expect(phone.dialog().getByLabel("Project ids")).toHaveValue(GLOBEX_AP);
-  expect(await postCount()).toBe(0);
+test(
+  "alice shares cph-android12-base with globex and sees it listed 1 / 10",
+  { tag: "@flow" },
+  async ({ page, login }) => {
+    const phone = new PhoneImagePage(page);
+    await phone.open(login, BASE);
+    await expect(page.getByText("Not shared with any project")).toBeVisible();
+    await phone.check(GLOBEX_AP);
+    await expect(phone.row(GLOBEX_AP)).toContainText("add");
+    await expect(phone.dialog().getByLabel("Project ids")).toHaveValue(GLOBEX_AP);
+    expect(await postCount()).toBe(0);
 
-  await phone.dialog().getByRole("button", { name: "Share with 1 project" }).click();
-  await expect(phone.row(GLOBEX_AP)).toContainText("succeeded");
-  await expect(page.getByText("Shared cph-android12-base with 1 project")).toBeVisible();
-  await phone.dialog().getByRole("button", { name: "Done" }).click();
+    await phone.dialog().getByRole("button", { name: "Share with 1 project" }).click();
+    await expect(phone.row(GLOBEX_AP)).toContainText("succeeded");
+    await expect(page.getByText("Shared cph-android12-base with 1 project")).toBeVisible();
+    await phone.dialog().getByRole("button", { name: "Done" }).click();
 
-  const member = page.getByRole("row").filter({ hasText: GLOBEX_AP });
-  await expect(member).toContainText("another account");
-  await expect(phone.meter()).toHaveAttribute("aria-valuenow", "1");
-  await expect(page.getByText("1 / 10")).toBeVisible();
-  expect(await lastAudit("alice")).toMatchObject({ action: "share", outcome: "succeeded" });
-  expect(JSON.parse((await lastAudit("alice")).pairs)).toEqual([{ image: BASE, target: GLOBEX_AP, outcome: "succeeded" }]);
-  await page.getByRole("link", { name: "Phone images" }).first().click();
-  await expect(page.getByRole("row").filter({ hasText: "cph-android12-base" })).toContainText("1 / 10");
-});
+    const member = page.getByRole("row").filter({ hasText: GLOBEX_AP });
+    await expect(member).toContainText("another account");
+    await expect(phone.meter()).toHaveAttribute("aria-valuenow", "1");
+    await expect(page.getByText("1 / 10")).toBeVisible();
+    expect(await lastAudit("alice")).toMatchObject({ action: "share", outcome: "succeeded" });
+    expect(JSON.parse((await lastAudit("alice")).pairs)).toEqual([
+      { image: BASE, target: GLOBEX_AP, outcome: "succeeded" },
+    ]);
+    await page.getByRole("link", { name: "Phone images" }).first().click();
+    await expect(page.getByRole("row").filter({ hasText: "cph-android12-base" })).toContainText("1 / 10");
+  },
+);
 
-test("Check explains every target before anything is sent; the cloud's region refusal is named", { tag: "@flow" }, async ({ page, login }) => {
-  const phone = new PhoneImagePage(page);
-  await phone.open(login, GAME);
-  await phone.check(`${GLOBEX_AP}, not-an-id\n${ACME_AP} ${ACME_CN} 610be0000000000000000000000000c4`);
-  await expect(phone.row(GLOBEX_AP)).toContainText("skipAlready a member.");
-  await expect(phone.row("not-an-id")).toContainText("blocked");
-  await expect(phone.row(ACME_AP)).toContainText("This is the image's own project.");
-  await expect(phone.row(ACME_CN)).toContainText("Must be in ap-southeast-1: this is your cn-north-4 project.");
-  await expect(phone.row("610be0000000000000000000000000c4")).toContainText("add");
-  await expect(phone.dialog().getByText("1 to add")).toBeVisible();
-  expect(await postCount()).toBe(0);
+test(
+  "Check explains every target before anything is sent; the cloud's region refusal is named",
+  { tag: "@flow" },
+  async ({ page, login }) => {
+    const phone = new PhoneImagePage(page);
+    await phone.open(login, GAME);
+    await phone.check(`${GLOBEX_AP}, not-an-id\n${ACME_AP} ${ACME_CN} 610be0000000000000000000000000c4`);
+    await expect(phone.row(GLOBEX_AP)).toContainText("skipAlready a member.");
+    await expect(phone.row("not-an-id")).toContainText("blocked");
+    await expect(phone.row(ACME_AP)).toContainText("This is the image's own project.");
+    await expect(phone.row(ACME_CN)).toContainText("Must be in ap-southeast-1: this is your cn-north-4 project.");
+    await expect(phone.row("610be0000000000000000000000000c4")).toContainText("add");
+    await expect(phone.dialog().getByText("1 to add")).toBeVisible();
+    expect(await postCount()).toBe(0);
 
-  await phone.dialog().getByRole("button", { name: "Share with 1 project" }).click();
-  await expect(phone.row("610be0000000000000000000000000c4")).toContainText("Must be in ap-southeast-1: Huawei Cloud refused a project of another region.");
-  await expect(page.getByText("Could not share cph-android11-game with 1 project")).toBeVisible();
-  expect(await postCount()).toBe(1);
-});
+    await phone.dialog().getByRole("button", { name: "Share with 1 project" }).click();
+    await expect(phone.row("610be0000000000000000000000000c4")).toContainText(
+      "Must be in ap-southeast-1: Huawei Cloud refused a project of another region.",
+    );
+    await expect(page.getByText("Could not share cph-android11-game with 1 project")).toBeVisible();
+    expect(await postCount()).toBe(1);
+  },
+);
 
 test("the console blocks an 11th member of cph-at-limit before sending", async ({ page, login }) => {
   const phone = new PhoneImagePage(page);
@@ -189,7 +205,9 @@ test("a 503 on the share shows the reason and the audit records the failure", as
   await phone.check(GLOBEX_AP);
   await phone.dialog().getByRole("button", { name: "Share with 1 project" }).click();
   await expect(phone.row(GLOBEX_AP)).toContainText("failed");
-  await expect(phone.row(GLOBEX_AP)).toContainText("Huawei Cloud is not answering right now. Try again in a minute.(CPS.0003)");
+  await expect(phone.row(GLOBEX_AP)).toContainText(
+    "Huawei Cloud is not answering right now. Try again in a minute.(CPS.0003)",
+  );
   await expect(page.getByText("Could not share cph-android12-base with 1 project")).toBeVisible();
   expect(await auditActions("alice")).toContain("share");
   const audit = await lastAudit("alice");
@@ -199,14 +217,19 @@ test("a 503 on the share shows the reason and the audit records the failure", as
   await expect(phone.meter()).toHaveAttribute("aria-valuenow", "0");
 });
 
-test("when the share cannot even start, the error says why and the dialog keeps the pasted ids", async ({ page, login }) => {
+test("when the share cannot even start, the error says why and the dialog keeps the pasted ids", async ({
+  page,
+  login,
+}) => {
   const phone = new PhoneImagePage(page);
   await phone.open(login, BASE);
   await phone.check(`${GLOBEX_AP}\n1417ec000000000000000000000000a1`);
   await expect(phone.dialog().getByText("2 to add")).toBeVisible();
   await emulator.fault({ method: "GET", path: "/v1/*/cloud-phone/images/*/members", status: 503, times: 3 });
   await phone.dialog().getByRole("button", { name: "Share with 2 projects" }).click();
-  await expect(phone.dialog().getByText("Huawei Cloud is not answering right now. Try again in a minute.(CPS.0003)")).toBeVisible();
+  await expect(
+    phone.dialog().getByText("Huawei Cloud is not answering right now. Try again in a minute.(CPS.0003)"),
+  ).toBeVisible();
   await expect(phone.dialog().getByLabel("Project ids")).toHaveValue(`${GLOBEX_AP}\n1417ec000000000000000000000000a1`);
   expect(await lastAudit("alice")).toMatchObject({ action: "share", outcome: "failed" });
   expect(await postCount()).toBe(0);

@@ -1,7 +1,10 @@
 import { countSessions, expect, test } from "./fixtures";
 
 /** Web security of every response: the headers, the script nonce, the cookie, and server actions from elsewhere. */
-test("pages carry a nonce content security policy without eval, and the other security headers", async ({ page, login }) => {
+test("pages carry a nonce content security policy without eval, and the other security headers", async ({
+  page,
+  login,
+}) => {
   const res = await page.goto("/login");
   const headers = res?.headers() ?? {};
   const csp = headers["content-security-policy"];
@@ -16,7 +19,9 @@ test("pages carry a nonce content security policy without eval, and the other se
   expect(headers["strict-transport-security"]).toBeUndefined();
   // Next's scripts carry this response's nonce, so they ran (the form is interactive).
   const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
-  const scripts = await page.locator("script[src]").evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
+  const scripts = await page
+    .locator("script[src]")
+    .evaluateAll((els) => els.map((e) => (e as HTMLScriptElement).nonce));
   expect(scripts.length).toBeGreaterThan(0);
   expect(scripts.every((n) => n === nonce)).toBe(true);
 
@@ -46,39 +51,71 @@ test("static files carry nosniff and frame protection too", async ({ page }) => 
 test("a server action posted from another origin is refused and changes nothing", async ({ page, request }) => {
   // The sign-in form as a browser without JavaScript posts it: its hidden action fields and the credentials.
   await page.goto("/login");
-  const hidden = await page.locator("form[data-sign-in=password] input[type=hidden]").evaluateAll((els) =>
-    els.map((e) => [(e as HTMLInputElement).name, (e as HTMLInputElement).value] as [string, string]),
-  );
-  const form = { ...Object.fromEntries(hidden), account: "acme", user: "alice", password: "alice-demo-2026", project: "ap-southeast-1" };
+  const hidden = await page
+    .locator("form[data-sign-in=password] input[type=hidden]")
+    .evaluateAll((els) =>
+      els.map((e) => [(e as HTMLInputElement).name, (e as HTMLInputElement).value] as [string, string]),
+    );
+  const form = {
+    ...Object.fromEntries(hidden),
+    account: "acme",
+    user: "alice",
+    password: "alice-demo-2026",
+    project: "ap-southeast-1",
+  };
   const before = await countSessions("alice");
-  const forged = await request.post("/login", { headers: { Origin: "https://evil.example" }, multipart: form, maxRedirects: 0 });
+  const forged = await request.post("/login", {
+    headers: { Origin: "https://evil.example" },
+    multipart: form,
+    maxRedirects: 0,
+  });
   expect(forged.status()).toBeGreaterThanOrEqual(400);
   expect(await countSessions("alice")).toBe(before);
   // The same post from the console's own origin signs in: the refusal was the origin's doing.
-  const own = await request.post("/login", { headers: { Origin: new URL(page.url()).origin }, multipart: form, maxRedirects: 0 });
+  const own = await request.post("/login", {
+    headers: { Origin: new URL(page.url()).origin },
+    multipart: form,
+    maxRedirects: 0,
+  });
   expect(own.status()).toBeLessThan(400);
   expect(await countSessions("alice")).toBe(before + 1);
 });
 
-test("behind HTTPS the session cookie is Secure (and __Secure- prefixed), HttpOnly and SameSite=Lax", async ({ page, request }) => {
+test("behind HTTPS the session cookie is Secure (and __Secure- prefixed), HttpOnly and SameSite=Lax", async ({
+  page,
+  request,
+}) => {
   await page.goto("/login");
-  const hidden = await page.locator("form[data-sign-in=password] input[type=hidden]").evaluateAll((els) =>
-    els.map((e) => [(e as HTMLInputElement).name, (e as HTMLInputElement).value] as [string, string]),
-  );
+  const hidden = await page
+    .locator("form[data-sign-in=password] input[type=hidden]")
+    .evaluateAll((els) =>
+      els.map((e) => [(e as HTMLInputElement).name, (e as HTMLInputElement).value] as [string, string]),
+    );
   const host = new URL(page.url()).host;
   const res = await request.post("/login", {
     headers: { Origin: `https://${host}`, "X-Forwarded-Proto": "https" },
-    multipart: { ...Object.fromEntries(hidden), account: "acme", user: "audrey", password: "audrey-demo-2026", project: "ap-southeast-1" },
+    multipart: {
+      ...Object.fromEntries(hidden),
+      account: "acme",
+      user: "audrey",
+      password: "audrey-demo-2026",
+      project: "ap-southeast-1",
+    },
     maxRedirects: 0,
   });
-  const session = res.headersArray().find((h) => h.name.toLowerCase() === "set-cookie" && h.value.includes("authjs.session-token"))?.value ?? "";
+  const session =
+    res.headersArray().find((h) => h.name.toLowerCase() === "set-cookie" && h.value.includes("authjs.session-token"))
+      ?.value ?? "";
   expect(session).toMatch(/^__Secure-authjs\.session-token=/);
   expect(session).toMatch(/; Secure/i);
   expect(session).toMatch(/; HttpOnly/i);
   expect(session).toMatch(/; SameSite=Lax/i);
 });
 
-test("sign-in is rate-limited per user: after 5 refusals even the right password waits, and says how long", async ({ page, login }) => {
+test("sign-in is rate-limited per user: after 5 refusals even the right password waits, and says how long", async ({
+  page,
+  login,
+}) => {
   // dave (umbrella) is used by no other test, so his lock cannot get in their way.
   const dave = { account: "umbrella", user: "dave", password: "not-his-password" };
   for (let i = 0; i < 5; i++) {
@@ -89,6 +126,8 @@ test("sign-in is rate-limited per user: after 5 refusals even the right password
   }
   await login.goto();
   await login.signIn({ ...dave, password: "dave-demo-2026" });
-  await expect(page.getByText(/Too many refused sign-ins for this user or from this address\. Wait 15 minutes/)).toBeVisible();
+  await expect(
+    page.getByText(/Too many refused sign-ins for this user or from this address\. Wait 15 minutes/),
+  ).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
 });

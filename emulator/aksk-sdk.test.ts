@@ -44,13 +44,18 @@ const quiet: Logger = {
 };
 
 function client(credentials: BasicCredentials | GlobalCredentials): HcClient {
-  return new HcClient(new DefaultHttpClient({ logger: quiet }, [endpoint])).withCredential(credentials).withEndpoints([endpoint]);
+  return new HcClient(new DefaultHttpClient({ logger: quiet }, [endpoint]))
+    .withCredential(credentials)
+    .withEndpoints([endpoint]);
 }
 
 const basic = (key: { ak: string; sk: string }, projectId: string) =>
   client(new BasicCredentials().withAk(key.ak).withSk(key.sk).withProjectId(projectId));
 
-function send(c: HcClient, options: Partial<HttpRequestOptions> & Pick<HttpRequestOptions, "method" | "url">): Promise<any> {
+function send(
+  c: HcClient,
+  options: Partial<HttpRequestOptions> & Pick<HttpRequestOptions, "method" | "url">,
+): Promise<any> {
   return c.sendRequest({ contentType: "application/json", queryParams: {}, pathParams: {}, headers: {}, ...options });
 }
 
@@ -72,7 +77,12 @@ describe("the Huawei Node SDK core's AK/SK signer against the emulator", () => {
     const added = await send(alice, { method: "POST", url: "/v1/cloudimages/members", contentType: json, data: body });
     expect(added.job_id).toMatch(/^[0-9a-f]{32}$/);
     expect(t.emu.world.membersOf(UBUNTU).get(DEMO.globexAp)).toMatchObject({ status: "pending" });
-    const removed = await send(alice, { method: "DELETE", url: "/v1/cloudimages/members", contentType: json, data: body });
+    const removed = await send(alice, {
+      method: "DELETE",
+      url: "/v1/cloudimages/members",
+      contentType: json,
+      data: body,
+    });
     expect(removed.job_id).toMatch(/^[0-9a-f]{32}$/);
     expect(t.emu.world.memberCount(UBUNTU)).toBe(0);
   });
@@ -100,7 +110,9 @@ describe("the Huawei Node SDK core's AK/SK signer against the emulator", () => {
   });
 
   it("lists the account's projects with global credentials (X-Domain-Id)", async () => {
-    const global = client(new GlobalCredentials().withAk(DEMO_KEYS.bob.ak).withSk(DEMO_KEYS.bob.sk).withDomainId(DEMO.globex));
+    const global = client(
+      new GlobalCredentials().withAk(DEMO_KEYS.bob.ak).withSk(DEMO_KEYS.bob.sk).withDomainId(DEMO.globex),
+    );
     const res = await send(global, { method: "GET", url: "/v3/auth/projects" });
     expect(res.projects.map((p: { id: string }) => p.id).sort()).toEqual([DEMO.globexAp, DEMO.globexCn].sort());
   });

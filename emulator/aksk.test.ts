@@ -53,15 +53,27 @@ describe("AK/SK signed requests", () => {
   it("serves CPH, CTS and CBR reads signed by bob in globex", async () => {
     const bob = { sign: DEMO_KEYS.bob, headers: { "X-Project-Id": DEMO.globexAp } };
     const { globexAp } = DEMO;
-    for (const path of [`/v1/${globexAp}/cloud-phone/images`, `/v3/${globexAp}/traces?trace_type=system&limit=5`, `/v3/${globexAp}/vaults`]) {
+    for (const path of [
+      `/v1/${globexAp}/cloud-phone/images`,
+      `/v3/${globexAp}/traces?trace_type=system&limit=5`,
+      `/v3/${globexAp}/vaults`,
+    ]) {
       const res = await t.call("GET", path, bob);
       expect(res.status, `${path} ${JSON.stringify(res.body)}`).toBe(200);
     }
   });
 
   it("refuses a tampered signature", async () => {
-    const headers = signLikeSdk(DEMO_KEYS.alice, { method: "GET", path: LIST, headers: { "X-Project-Id": DEMO.acmeAp }, date: t.emu.clock.now() });
-    headers.Authorization = headers.Authorization.replace(/Signature=(.)/, (_, c: string) => `Signature=${c === "0" ? "1" : "0"}`);
+    const headers = signLikeSdk(DEMO_KEYS.alice, {
+      method: "GET",
+      path: LIST,
+      headers: { "X-Project-Id": DEMO.acmeAp },
+      date: t.emu.clock.now(),
+    });
+    headers.Authorization = headers.Authorization.replace(
+      /Signature=(.)/,
+      (_, c: string) => `Signature=${c === "0" ? "1" : "0"}`,
+    );
     expectGatewayRefusal(await t.call("GET", LIST, { headers }), /verify aksk signature fail/);
   });
 
@@ -75,17 +87,32 @@ describe("AK/SK signed requests", () => {
       date: t.emu.clock.now(),
     });
     const changed = JSON.stringify({ ...SHARE, projects: [DEMO.initechAp] });
-    expectGatewayRefusal(await t.call("POST", "/v1/cloudimages/members", { headers, rawBody: changed }), /verify aksk signature fail/);
+    expectGatewayRefusal(
+      await t.call("POST", "/v1/cloudimages/members", { headers, rawBody: changed }),
+      /verify aksk signature fail/,
+    );
     expect(t.emu.world.memberCount(UBUNTU)).toBe(0);
   });
 
   it("refuses a query changed after signing", async () => {
-    const headers = signLikeSdk(DEMO_KEYS.alice, { method: "GET", path: LIST, headers: { "X-Project-Id": DEMO.acmeAp }, date: t.emu.clock.now() });
-    expectGatewayRefusal(await t.call("GET", LIST.replace("limit=2", "limit=3"), { headers }), /verify aksk signature fail/);
+    const headers = signLikeSdk(DEMO_KEYS.alice, {
+      method: "GET",
+      path: LIST,
+      headers: { "X-Project-Id": DEMO.acmeAp },
+      date: t.emu.clock.now(),
+    });
+    expectGatewayRefusal(
+      await t.call("GET", LIST.replace("limit=2", "limit=3"), { headers }),
+      /verify aksk signature fail/,
+    );
   });
 
   it("refuses an unknown AK, and a known AK with another SK", async () => {
-    const unknown = await t.call("GET", LIST, asAlice({ sign: { ak: "NOSUCHKEY00000000001", sk: DEMO_KEYS.alice.sk } }));
+    const unknown = await t.call(
+      "GET",
+      LIST,
+      asAlice({ sign: { ak: "NOSUCHKEY00000000001", sk: DEMO_KEYS.alice.sk } }),
+    );
     expectGatewayRefusal(unknown, /NOSUCHKEY00000000001/);
     const wrongSk = await t.call("GET", LIST, asAlice({ sign: { ak: DEMO_KEYS.alice.ak, sk: DEMO_KEYS.bob.sk } }));
     expectGatewayRefusal(wrongSk, /verify aksk signature fail/);
@@ -93,12 +120,20 @@ describe("AK/SK signed requests", () => {
 
   it("refuses an X-Sdk-Date more than 15 minutes from the emulator's clock, either way", async () => {
     const now = t.emu.clock.now();
-    expect((await t.call("GET", LIST, asAlice({ sign: { ...DEMO_KEYS.alice, date: now - 14 * MINUTE } }))).status).toBe(200);
+    expect((await t.call("GET", LIST, asAlice({ sign: { ...DEMO_KEYS.alice, date: now - 14 * MINUTE } }))).status).toBe(
+      200,
+    );
     for (const date of [now - 16 * MINUTE, now + 16 * MINUTE]) {
-      expectGatewayRefusal(await t.call("GET", LIST, asAlice({ sign: { ...DEMO_KEYS.alice, date } })), /signature expired/);
+      expectGatewayRefusal(
+        await t.call("GET", LIST, asAlice({ sign: { ...DEMO_KEYS.alice, date } })),
+        /signature expired/,
+      );
     }
     t.emu.clock.advance(20 * MINUTE);
-    expectGatewayRefusal(await t.call("GET", LIST, asAlice({ sign: { ...DEMO_KEYS.alice, date: now } })), /signature expired/);
+    expectGatewayRefusal(
+      await t.call("GET", LIST, asAlice({ sign: { ...DEMO_KEYS.alice, date: now } })),
+      /signature expired/,
+    );
   });
 
   it("refuses a project of another account, and a missing X-Project-Id", async () => {
@@ -108,12 +143,20 @@ describe("AK/SK signed requests", () => {
   });
 
   it("refuses a malformed Authorization and a missing or malformed X-Sdk-Date", async () => {
-    const headers = signLikeSdk(DEMO_KEYS.alice, { method: "GET", path: LIST, headers: { "X-Project-Id": DEMO.acmeAp }, date: t.emu.clock.now() });
+    const headers = signLikeSdk(DEMO_KEYS.alice, {
+      method: "GET",
+      path: LIST,
+      headers: { "X-Project-Id": DEMO.acmeAp },
+      date: t.emu.clock.now(),
+    });
     const malformed = { ...headers, Authorization: headers.Authorization.replace("Access=", "Key=") };
     expectGatewayRefusal(await t.call("GET", LIST, { headers: malformed }), /Authorization/);
     const { "X-Sdk-Date": _date, ...undated } = headers;
     expectGatewayRefusal(await t.call("GET", LIST, { headers: undated }), /x-sdk-date not found/);
-    expectGatewayRefusal(await t.call("GET", LIST, { headers: { ...headers, "X-Sdk-Date": "2026-12-06T21:00:00Z" } }), /YYYYMMDDTHHMMSSZ/);
+    expectGatewayRefusal(
+      await t.call("GET", LIST, { headers: { ...headers, "X-Sdk-Date": "2026-12-06T21:00:00Z" } }),
+      /YYYYMMDDTHHMMSSZ/,
+    );
   });
 
   it("gives audrey's pair reads but refuses her a share with 403", async () => {
@@ -128,10 +171,16 @@ describe("AK/SK signed requests", () => {
 
 describe("AK/SK on IAM", () => {
   it("lists the pair's account projects with X-Domain-Id (the SDK's global credentials)", async () => {
-    const res = await t.call("GET", "/v3/auth/projects", { sign: DEMO_KEYS.bob, headers: { "X-Domain-Id": DEMO.globex } });
+    const res = await t.call("GET", "/v3/auth/projects", {
+      sign: DEMO_KEYS.bob,
+      headers: { "X-Domain-Id": DEMO.globex },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.projects.map((p: { id: string }) => p.id).sort()).toEqual([DEMO.globexAp, DEMO.globexCn].sort());
-    const other = await t.call("GET", "/v3/auth/projects", { sign: DEMO_KEYS.bob, headers: { "X-Domain-Id": DEMO.acme } });
+    const other = await t.call("GET", "/v3/auth/projects", {
+      sign: DEMO_KEYS.bob,
+      headers: { "X-Domain-Id": DEMO.acme },
+    });
     expect(other.status).toBe(401);
   });
 });

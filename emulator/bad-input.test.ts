@@ -40,9 +40,21 @@ const BODIES: (string | undefined)[] = [
   '{"images":[null,1,{}],"projects":[true],"domains":[[]],"organizations":["organizations::x"],"project_id":{},"status":"accepted"}',
   `{"images":["../../etc/passwd"],"projects":["<script>alert(1)</script>"],"member":"\u202e${"a".repeat(30)}"}`,
   JSON.stringify({ images: ["1b7f0000-0000-4000-8000-000000000002".repeat(1000)], member: "x".repeat(200_000) }),
-  JSON.stringify({ __proto__: { polluted: true }, constructor: { prototype: { polluted: true } }, images: [IMAGE], projects: ["not-a-project"] }),
+  JSON.stringify({
+    __proto__: { polluted: true },
+    constructor: { prototype: { polluted: true } },
+    images: [IMAGE],
+    projects: ["not-a-project"],
+  }),
 ];
-const QUERIES = ["", "?limit=-1", "?limit=abc&marker=%00%ff", "?marker=../../x&sort_key=__proto__", "?from=1e400&to=NaN&trace_type=system", `?name=${"%F0%9F%92%A9".repeat(500)}`];
+const QUERIES = [
+  "",
+  "?limit=-1",
+  "?limit=abc&marker=%00%ff",
+  "?marker=../../x&sort_key=__proto__",
+  "?from=1e400&to=NaN&trace_type=system",
+  `?name=${"%F0%9F%92%A9".repeat(500)}`,
+];
 
 describe("bad input", () => {
   let emu: TestEmulator;
@@ -59,10 +71,16 @@ describe("bad input", () => {
       for (const token of [alice, undefined, "MII" + "x".repeat(5000)]) {
         for (const body of method === "GET" ? [undefined] : BODIES) {
           for (const query of method === "GET" ? QUERIES : [""]) {
-            const res = await emu.call(method, path + query, { token, rawBody: body, headers: { "Content-Type": "application/json" } });
+            const res = await emu.call(method, path + query, {
+              token,
+              rawBody: body,
+              headers: { "Content-Type": "application/json" },
+            });
             tried++;
-            if (res.status >= 500) failures.push(`${method} ${path}${query} ${String(body).slice(0, 40)} → ${res.status}`);
-            if (res.status !== 204 && typeof res.body !== "object") failures.push(`${method} ${path}${query} answered non-JSON`);
+            if (res.status >= 500)
+              failures.push(`${method} ${path}${query} ${String(body).slice(0, 40)} → ${res.status}`);
+            if (res.status !== 204 && typeof res.body !== "object")
+              failures.push(`${method} ${path}${query} answered non-JSON`);
           }
         }
       }
@@ -74,7 +92,9 @@ describe("bad input", () => {
   });
 
   it("leaves the demo world as it was after all of that", async () => {
-    expect([...(emu.emu.world.members.get(IMAGE)?.keys() ?? [])].sort()).toEqual([DEMO.globexAp, DEMO.initechAp].sort());
+    expect([...(emu.emu.world.members.get(IMAGE)?.keys() ?? [])].sort()).toEqual(
+      [DEMO.globexAp, DEMO.initechAp].sort(),
+    );
     expect(emu.emu.world.cphMembers.get("ac0e0000000000000000000000c9a002")?.size ?? 0).toBe(0);
   });
 });

@@ -33,7 +33,11 @@ describe("openstack and glance CLIs", () => {
     emulator.close();
   });
 
-  const env = (user: keyof typeof DEMO_PASSWORDS, domain: string, password: string = DEMO_PASSWORDS[user]): NodeJS.ProcessEnv => ({
+  const env = (
+    user: keyof typeof DEMO_PASSWORDS,
+    domain: string,
+    password: string = DEMO_PASSWORDS[user],
+  ): NodeJS.ProcessEnv => ({
     NODE_ENV: "test",
     PATH: process.env.PATH ?? "/usr/bin:/bin",
     HOME: process.env.HOME ?? "/tmp",
@@ -75,7 +79,9 @@ describe("openstack and glance CLIs", () => {
 
   it("runs the owner and recipient flow: add project, accept as the recipient, remove project", async () => {
     expect(json(await cli("openstack", ["image", "member", "list", UBUNTU, "-f", "json"], alice()))).toEqual([]);
-    const added = json(await cli("openstack", ["image", "add", "project", UBUNTU, DEMO.globexAp, "-f", "json"], alice()));
+    const added = json(
+      await cli("openstack", ["image", "add", "project", UBUNTU, DEMO.globexAp, "-f", "json"], alice()),
+    );
     expect(added).toMatchObject({ image_id: UBUNTU, member_id: DEMO.globexAp, status: "pending" });
 
     const accepted = await cli("openstack", ["image", "set", "--accept", UBUNTU], bob());
@@ -120,7 +126,11 @@ describe("openstack and glance CLIs", () => {
     expect(invisible.code).not.toBe(0);
     expect(invisible.stderr).toMatch(/404|not found|no image found/i);
 
-    const readOnly = await cli("glance", ["member-create", "1b7f0000-0000-4000-8000-000000000007", DEMO.globexAp], env("audrey", "acme"));
+    const readOnly = await cli(
+      "glance",
+      ["member-create", "1b7f0000-0000-4000-8000-000000000007", DEMO.globexAp],
+      env("audrey", "acme"),
+    );
     expect(readOnly.code).not.toBe(0);
     expect(readOnly.stderr).toMatch(/403|forbidden|role is invalid/i);
     expect(emulator.emu.world.members.get("1b7f0000-0000-4000-8000-000000000007")?.size ?? 0).toBe(0);

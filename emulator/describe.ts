@@ -6,9 +6,15 @@ export function describeWorld(world: World): string {
   const accounts = [...world.accounts.values()];
   for (const account of accounts.slice(0, 8)) {
     const users = [...world.users.values()].filter((u) => u.domainId === account.id);
-    const who = users.map((u) => `${u.name} (${u.password})${u.permissions.includes("ims:images:share") ? "" : " read-only"}`);
+    const who = users.map(
+      (u) => `${u.name} (${u.password})${u.permissions.includes("ims:images:share") ? "" : " read-only"}`,
+    );
     const projects = world.projectsOf(account.id).map((p) => `${p.name} ${p.id}`);
-    lines.push(`  ${account.name} ${account.id}`, `    users: ${who.join(", ")}`, `    projects: ${projects.join(", ")}`);
+    lines.push(
+      `  ${account.name} ${account.id}`,
+      `    users: ${who.join(", ")}`,
+      `    projects: ${projects.join(", ")}`,
+    );
   }
   if (accounts.length > 8) lines.push(`  … and ${accounts.length - 8} more accounts`);
   const keys = [...world.accessKeys.values()].filter((k) => k.status === "active");

@@ -21,22 +21,31 @@ async function probes(t: TestEmulator) {
   const get = (path: string, token = alice) => t.call("GET", path, { token });
   const pick = (b: boolean): Reading => (b ? "B" : "A");
   const rows: Record<DisputedKey, () => Promise<Reading>> = {
-    ctsTraceTypes: async () => pick(typeof (await get(`/v3/${DEMO.acmeAp}/traces?trace_type=system`)).body.traces[0].code === "number"),
-    nullOptionalFields: async () => pick((await get(`/v1/${DEMO.acmeAp}/cloudimages/${DEBIAN}/members`)).body.page_info.next_marker === null),
-    recipientMemberRead: async () => pick((await get(`/v1/${DEMO.initechAp}/cloudimages/${DEBIAN}/members`, carol)).status === 403),
+    ctsTraceTypes: async () =>
+      pick(typeof (await get(`/v3/${DEMO.acmeAp}/traces?trace_type=system`)).body.traces[0].code === "number"),
+    nullOptionalFields: async () =>
+      pick((await get(`/v1/${DEMO.acmeAp}/cloudimages/${DEBIAN}/members`)).body.page_info.next_marker === null),
+    recipientMemberRead: async () =>
+      pick((await get(`/v1/${DEMO.initechAp}/cloudimages/${DEBIAN}/members`, carol)).status === 403),
     wholeImageAttribute: async () => pick(!("__whole_image" in (await get(`/v2/images/${FROM_CBR}`)).body)),
     batchEmptyArrays: async () => {
       const body = { images: [DEBIAN], projects: [DEMO.umbrellaAp], domains: [] };
       return pick((await t.call("DELETE", "/v1/cloudimages/members", { token: alice, body })).status === 400);
     },
-    cphMemberPaging: async () => pick((await get(`/v1/${DEMO.acmeAp}/cloud-phone/images/${CPH_AT_LIMIT}/members?limit=1`)).status === 400),
+    cphMemberPaging: async () =>
+      pick((await get(`/v1/${DEMO.acmeAp}/cloud-phone/images/${CPH_AT_LIMIT}/members?limit=1`)).status === 400),
     tokenRescope: async () => {
-      const body = { auth: { identity: { methods: ["token"], token: { id: alice } }, scope: { project: { id: DEMO.acmeCn } } } };
+      const body = {
+        auth: { identity: { methods: ["token"], token: { id: alice } }, scope: { project: { id: DEMO.acmeCn } } },
+      };
       return pick((await t.call("POST", "/v3/auth/tokens", { body })).status === 403);
     },
     cphErrorStatus: async () => {
       const body = { member: DEMO.globexAp };
-      return pick((await t.call("POST", `/v1/${DEMO.acmeAp}/cloud-phone/images/${CPH_GAME}/members`, { token: alice, body })).status === 409);
+      return pick(
+        (await t.call("POST", `/v1/${DEMO.acmeAp}/cloud-phone/images/${CPH_GAME}/members`, { token: alice, body }))
+          .status === 409,
+      );
     },
   };
   return async () => {
@@ -47,7 +56,7 @@ async function probes(t: TestEmulator) {
 }
 
 describe("disputed behaviours, all rows", () => {
-  it("PUT /__emulator/config {\"disputed\":\"B\"} switches all eight at once, {\"disputed\":\"A\"} back, and one row alone", async () => {
+  it('PUT /__emulator/config {"disputed":"B"} switches all eight at once, {"disputed":"A"} back, and one row alone', async () => {
     const t = testEmulator();
     const observe = await probes(t);
     const put = (patch: unknown) => t.call("PUT", "/__emulator/config", { body: patch });
@@ -64,15 +73,24 @@ describe("disputed behaviours, all rows", () => {
     expect(await observe()).toEqual({ ...disputedProfile("A"), tokenRescope: "B" });
   });
 
-  it("testEmulator({disputed:\"B\"}) starts with every row in reading B", async () => {
+  it('testEmulator({disputed:"B"}) starts with every row in reading B', async () => {
     expect(await (await probes(testEmulator({ disputed: "B" })))()).toEqual(disputedProfile("B"));
   });
 
   it("names the readings for the start line", () => {
-    expect(describeDisputed({ ...disputedProfile("A"), recipientMemberReadStatus: 403, tokenRescopeStatus: 403 })).toBe("reading A");
-    const one = { ...disputedProfile("A"), tokenRescope: "B" as const, recipientMemberReadStatus: 403 as const, tokenRescopeStatus: 403 as const };
+    expect(describeDisputed({ ...disputedProfile("A"), recipientMemberReadStatus: 403, tokenRescopeStatus: 403 })).toBe(
+      "reading A",
+    );
+    const one = {
+      ...disputedProfile("A"),
+      tokenRescope: "B" as const,
+      recipientMemberReadStatus: 403 as const,
+      tokenRescopeStatus: 403 as const,
+    };
     expect(describeDisputed(one)).toBe("reading A except D7 token-rescope B");
-    expect(describeDisputed({ ...one, ...disputedProfile("B"), cphErrorStatus: "A" })).toBe("reading B except D8 cph-error-status A");
+    expect(describeDisputed({ ...one, ...disputedProfile("B"), cphErrorStatus: "A" })).toBe(
+      "reading B except D8 cph-error-status A",
+    );
   });
 });
 

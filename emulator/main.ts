@@ -76,7 +76,9 @@ try {
 }
 
 const server = serve({ fetch: emulator.app.fetch, port, hostname: values.host }, (info) => {
-  console.log(`Huawei Cloud emulator on http://${values.host}:${info.port} (public URL ${publicUrl}), jobs: ${speed}, disputed behaviours (section 14): ${describeDisputed(emulator.emu.config.disputed)}`);
+  console.log(
+    `Huawei Cloud emulator on http://${values.host}:${info.port} (public URL ${publicUrl}), jobs: ${speed}, disputed behaviours (section 14): ${describeDisputed(emulator.emu.config.disputed)}`,
+  );
   if (!values.quiet) console.log(describeWorld(emulator.emu.world));
 });
 

@@ -26,7 +26,8 @@ export interface RequestToSign {
 const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 
 /** encodeURIComponent leaves `!'()*` alone; the SDK's table escapes them too. */
-const rfc3986 = (text: string) => encodeURIComponent(text).replace(/[!'()*]/g, (ch) => "%" + ch.charCodeAt(0).toString(16).toUpperCase());
+const rfc3986 = (text: string) =>
+  encodeURIComponent(text).replace(/[!'()*]/g, (ch) => "%" + ch.charCodeAt(0).toString(16).toUpperCase());
 
 export function sdkDateOf(epochMs: number): string {
   const d = new Date(epochMs);
@@ -65,5 +66,8 @@ export function signLikeSdk(key: SdkKey, req: RequestToSign): Record<string, str
   ].join("\n");
   const toSign = `SDK-HMAC-SHA256\n${date}\n${sha256(canonical)}`;
   const signature = createHmac("sha256", key.sk).update(toSign).digest("hex");
-  return { ...headers, Authorization: `SDK-HMAC-SHA256 Access=${key.ak}, SignedHeaders=${signedHeaders}, Signature=${signature}` };
+  return {
+    ...headers,
+    Authorization: `SDK-HMAC-SHA256 Access=${key.ak}, SignedHeaders=${signedHeaders}, Signature=${signature}`,
+  };
 }

@@ -42,7 +42,10 @@ describe("gateway", () => {
     const res = await emu.call("POST", "/v3/auth/tokens", {
       body: {
         auth: {
-          identity: { methods: ["password"], password: { user: { name: "alice", password: "alice-demo-2026", domain: { name: "acme" } } } },
+          identity: {
+            methods: ["password"],
+            password: { user: { name: "alice", password: "alice-demo-2026", domain: { name: "acme" } } },
+          },
           scope: { domain: { name: "acme" } },
         },
       },
@@ -74,7 +77,9 @@ describe("controls", () => {
 
   it("injects 503 for a number of calls, then lets calls through", async () => {
     const token = await emu.login("alice");
-    const add = await emu.call("POST", "/__emulator/faults/routes", { body: { path: "/v2/cloudimages", status: 503, times: 2 } });
+    const add = await emu.call("POST", "/__emulator/faults/routes", {
+      body: { path: "/v2/cloudimages", status: 503, times: 2 },
+    });
     expect(add.status).toBe(201);
     expect((await emu.call("GET", "/v2/cloudimages", { token })).status).toBe(503);
     const second = await emu.call("GET", "/v2/cloudimages", { token });
@@ -88,21 +93,34 @@ describe("controls", () => {
     const { body: fault } = await emu.call("POST", "/__emulator/faults/routes", {
       body: { method: "get", path: "/v1/*/cloudimages/**", status: 429, retryAfter: 3 },
     });
-    const res = await emu.call("GET", `/v1/${DEMO.acmeAp}/cloudimages/1b7f0000-0000-4000-8000-000000000002/members`, { token });
+    const res = await emu.call("GET", `/v1/${DEMO.acmeAp}/cloudimages/1b7f0000-0000-4000-8000-000000000002/members`, {
+      token,
+    });
     expect(res.status).toBe(429);
     expect(res.headers.get("retry-after")).toBe("3");
     expect(res.body.error_code).toBe("APIGW.0308");
     expect((await emu.call("DELETE", `/__emulator/faults/${fault.id}`)).status).toBe(204);
-    expect((await emu.call("GET", `/v1/${DEMO.acmeAp}/cloudimages/1b7f0000-0000-4000-8000-000000000002/members`, { token })).status).toBe(200);
+    expect(
+      (await emu.call("GET", `/v1/${DEMO.acmeAp}/cloudimages/1b7f0000-0000-4000-8000-000000000002/members`, { token }))
+        .status,
+    ).toBe(200);
   });
 
   it("applies a call and then loses its answer when the fault says after", async () => {
     const token = await emu.login("alice");
-    await emu.call("POST", "/__emulator/faults/routes", { body: { method: "POST", path: "/v2/images/*/members", status: 504, after: true, times: 1 } });
-    const lost = await emu.call("POST", "/v2/images/1b7f0000-0000-4000-8000-000000000001/members", { token, body: { member: DEMO.globexAp } });
+    await emu.call("POST", "/__emulator/faults/routes", {
+      body: { method: "POST", path: "/v2/images/*/members", status: 504, after: true, times: 1 },
+    });
+    const lost = await emu.call("POST", "/v2/images/1b7f0000-0000-4000-8000-000000000001/members", {
+      token,
+      body: { member: DEMO.globexAp },
+    });
     expect(lost.status).toBe(504);
     // The member was added all the same: adding it again is a conflict.
-    const again = await emu.call("POST", "/v2/images/1b7f0000-0000-4000-8000-000000000001/members", { token, body: { member: DEMO.globexAp } });
+    const again = await emu.call("POST", "/v2/images/1b7f0000-0000-4000-8000-000000000001/members", {
+      token,
+      body: { member: DEMO.globexAp },
+    });
     expect(again.status).toBe(409);
   });
 
@@ -125,7 +143,9 @@ describe("controls", () => {
   });
 
   it("patches options, including named job speeds, and reset restores them", async () => {
-    const res = await emu.call("PUT", "/__emulator/config", { body: { memberLimit: 128, jobTiming: "slow", cts: { retentionDays: 3 } } });
+    const res = await emu.call("PUT", "/__emulator/config", {
+      body: { memberLimit: 128, jobTiming: "slow", cts: { retentionDays: 3 } },
+    });
     expect(res.status).toBe(200);
     expect(emu.emu.config.memberLimit).toBe(128);
     expect(emu.emu.config.jobTiming).toEqual({ initMs: 2000, itemMs: 3000, maxRunMs: 0 });
@@ -160,15 +180,30 @@ describe("controls", () => {
 
   it("adds images and members for test scenarios", async () => {
     const id = "1b7f0000-0000-4000-8000-00000000f001";
-    const created = await emu.call("POST", "/__emulator/images", { body: { id, name: "scenario", owner: DEMO.globexAp } });
+    const created = await emu.call("POST", "/__emulator/images", {
+      body: { id, name: "scenario", owner: DEMO.globexAp },
+    });
     expect(created.status).toBe(201);
-    expect((await emu.call("POST", "/__emulator/images", { body: { id, name: "again", owner: DEMO.globexAp } })).status).toBe(409);
-    expect((await emu.call("POST", "/__emulator/members", { body: { image_id: id, member_id: DEMO.acmeAp } })).status).toBe(204);
+    expect(
+      (await emu.call("POST", "/__emulator/images", { body: { id, name: "again", owner: DEMO.globexAp } })).status,
+    ).toBe(409);
+    expect(
+      (await emu.call("POST", "/__emulator/members", { body: { image_id: id, member_id: DEMO.acmeAp } })).status,
+    ).toBe(204);
     expect(emu.emu.world.membershipOf(id, DEMO.acmeAp)?.status).toBe("pending");
     const phone = "ac0e0000000000000000000000c9a002";
-    expect((await emu.call("POST", "/__emulator/cph-members", { body: { image_id: phone, member_id: "c0c0" + "0".repeat(27) + "1" } })).status).toBe(204);
+    expect(
+      (
+        await emu.call("POST", "/__emulator/cph-members", {
+          body: { image_id: phone, member_id: "c0c0" + "0".repeat(27) + "1" },
+        })
+      ).status,
+    ).toBe(204);
     expect(emu.emu.world.cphMembers.get(phone)?.size).toBe(1);
-    expect((await emu.call("POST", "/__emulator/cph-members", { body: { image_id: "nope", member_id: "c".repeat(32) } })).status).toBe(404);
+    expect(
+      (await emu.call("POST", "/__emulator/cph-members", { body: { image_id: "nope", member_id: "c".repeat(32) } }))
+        .status,
+    ).toBe(404);
   });
 });
 

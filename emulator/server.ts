@@ -164,12 +164,25 @@ function internal(err: Error): ApiError {
 }
 
 /** An injected fault's error, in the body shape of the service that owns the path. */
-function injected(status: number, code: string | undefined, message: string | undefined, retryAfter: number | undefined, path: string) {
+function injected(
+  status: number,
+  code: string | undefined,
+  message: string | undefined,
+  retryAfter: number | undefined,
+  path: string,
+) {
   const headers: Record<string, string> = retryAfter !== undefined ? { "Retry-After": String(retryAfter) } : {};
-  if (status === 429) return gatewayError(429, code ?? "APIGW.0308", message ?? "The throttling threshold has been reached.", headers);
-  const text = message ?? (status === 503 ? "Service unavailable (injected fault)." : "Internal server error (injected fault).");
+  if (status === 429)
+    return gatewayError(429, code ?? "APIGW.0308", message ?? "The throttling threshold has been reached.", headers);
+  const text =
+    message ?? (status === 503 ? "Service unavailable (injected fault)." : "Internal server error (injected fault).");
   if (/\/cloud-phone\//.test(path)) {
-    return new ApiError(status, ({ requestId }) => ({ request_id: requestId, error_code: code ?? "CPS.0003", error_msg: text }), text, headers);
+    return new ApiError(
+      status,
+      ({ requestId }) => ({ request_id: requestId, error_code: code ?? "CPS.0003", error_msg: text }),
+      text,
+      headers,
+    );
   }
   if (/^\/v[12]\/(?:cloudimages|images|[0-9a-f]{32}\/(?:cloudimages|jobs))/.test(path)) {
     return new ApiError(status, () => ({ error: { message: text, code: code ?? "IMG.0500" } }), text, headers);

@@ -7,7 +7,14 @@ import { createEmulator, type Emulator, type SeedName } from "./server";
 
 export type DemoUser = keyof typeof DEMO_PASSWORDS;
 
-const ACCOUNTS: Record<DemoUser, string> = { alice: "acme", audrey: "acme", arthur: "acme", bob: "globex", carol: "initech", dave: "umbrella" };
+const ACCOUNTS: Record<DemoUser, string> = {
+  alice: "acme",
+  audrey: "acme",
+  arthur: "acme",
+  bob: "globex",
+  carol: "initech",
+  dave: "umbrella",
+};
 
 export interface CallOptions {
   token?: string;
@@ -40,7 +47,6 @@ export function testEmulator(config: ConfigPatch = {}, seed: SeedName = "demo"):
 
 /** Adds `call` and `login` to an emulator made some other way (for example with a state file). */
 export function wrapEmulator(emulator: Emulator): TestEmulator {
-
   async function call<T>(method: string, path: string, options: CallOptions = {}): Promise<TestResponse<T>> {
     const headers: Record<string, string> = { ...options.headers };
     if (options.token) headers["X-Auth-Token"] = options.token;
@@ -77,7 +83,8 @@ export function wrapEmulator(emulator: Emulator): TestEmulator {
       },
     });
     const token = res.headers.get("x-subject-token");
-    if (res.status !== 201 || !token) throw new Error(`login ${user} failed: ${res.status} ${JSON.stringify(res.body)}`);
+    if (res.status !== 201 || !token)
+      throw new Error(`login ${user} failed: ${res.status} ${JSON.stringify(res.body)}`);
     return token;
   }
 

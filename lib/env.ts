@@ -52,7 +52,11 @@ const schema = z.object({
   SIGN_IN_MAX_FAILURES_PER_USER: z.coerce.number().int().min(1).default(5),
   /** Refused sign-ins from one address within the window before it is locked. */
   SIGN_IN_MAX_FAILURES_PER_ADDRESS: z.coerce.number().int().min(1).default(30),
-  SIGN_IN_WINDOW_MS: z.coerce.number().int().min(1_000).default(15 * 60_000),
+  SIGN_IN_WINDOW_MS: z.coerce
+    .number()
+    .int()
+    .min(1_000)
+    .default(15 * 60_000),
   /**
    * How often each project with a signed-in user has its CTS image-member traces imported into the
    * history (0: only on demand). CTS keeps 7 days, so keep it well under that.
@@ -81,6 +85,10 @@ function load() {
 }
 
 export const env = load();
-const list = (value: string) => value.split(",").map((r) => r.trim()).filter(Boolean);
+const list = (value: string) =>
+  value
+    .split(",")
+    .map((r) => r.trim())
+    .filter(Boolean);
 export const regions = list(env.CLOUD_REGIONS);
 export const windowsRestrictedRegions = list(env.WINDOWS_SHARING_RESTRICTED_REGIONS);

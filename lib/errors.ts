@@ -8,7 +8,10 @@ export const ERRORS = {
   invalid_input: [400, "Some fields need attention. Correct them and try again."],
   invalid_credentials: [401, "The account name, user name or password is wrong. Check them and try again."],
   invalid_token: [401, "That token is not valid or has expired. Get a new token and try again."],
-  unknown_project: [400, "That project does not exist in this account, or your user cannot access it. Pick another project."],
+  unknown_project: [
+    400,
+    "That project does not exist in this account, or your user cannot access it. Pick another project.",
+  ],
   token_not_rescoped: [
     403,
     "IAM would not move this token to the project you chose. Leave the project empty to sign in to the token's own project, or sign in with your IAM user and password.",
@@ -21,11 +24,20 @@ export const ERRORS = {
   quota_exceeded: [400, "The member quota of this image is used up. Remove a member first."],
   not_shareable: [400, "This image cannot be shared. The reason is shown on the image."],
   rate_limited: [429, "Huawei Cloud is throttling requests. Wait a few seconds and try again."],
-  iam_unreachable: [503, "The identity service (IAM) could not be reached. Check the endpoint setting or try again in a minute."],
-  invalid_response: [502, "Huawei Cloud answered in a form the console does not understand. Try again; if it keeps happening, report it with the reference shown."],
+  iam_unreachable: [
+    503,
+    "The identity service (IAM) could not be reached. Check the endpoint setting or try again in a minute.",
+  ],
+  invalid_response: [
+    502,
+    "Huawei Cloud answered in a form the console does not understand. Try again; if it keeps happening, report it with the reference shown.",
+  ],
   upstream_unavailable: [503, "Huawei Cloud is not answering right now. Try again in a minute."],
   timeout: [504, "Huawei Cloud did not answer in time. Try again; if it keeps happening, check the service status."],
-  internal: [500, "Something went wrong in the console. Try again; if it keeps happening, report it with the reference shown."],
+  internal: [
+    500,
+    "Something went wrong in the console. Try again; if it keeps happening, report it with the reference shown.",
+  ],
 } as const satisfies Record<string, readonly [number, string]>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -46,7 +58,10 @@ export function appError(code: ErrorCode, message?: string): AppError {
 
 /** Sentences for the upstream codes worth a specific explanation (reference section 8). */
 const UPSTREAM: Record<string, [ErrorCode, string?]> = {
-  "IMG.0026": ["forbidden", "Your IAM user may read images but not share them. Ask an administrator for ims:images:share."],
+  "IMG.0026": [
+    "forbidden",
+    "Your IAM user may read images but not share them. Ask an administrator for ims:images:share.",
+  ],
   "IMG.0088": ["quota_exceeded"],
   "IMG.0089": ["not_shareable", "Public images cannot be shared."],
   "IMG.0083": ["not_shareable", "Public images cannot be shared."],

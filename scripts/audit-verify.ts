@@ -21,7 +21,9 @@ try {
     }
     broken++;
     const b = report.firstBreak;
-    console.log(`BROKEN  account ${account}: event #${b?.seq} (id ${b?.id}, ${new Date(b?.occurredAt ?? 0).toISOString()}) after ${report.events - 1} good events`);
+    console.log(
+      `BROKEN  account ${account}: event #${b?.seq} (id ${b?.id}, ${new Date(b?.occurredAt ?? 0).toISOString()}) after ${report.events - 1} good events`,
+    );
     console.log(`        ${b?.problem}`);
   }
 } finally {

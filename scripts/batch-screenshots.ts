@@ -6,7 +6,10 @@ import { chromium, type Page } from "@playwright/test";
 const [base = "http://localhost:3000", out = "screenshots", ...named] = process.argv.slice(2);
 const batches = named.map((n) => n.split("=") as [string, string]);
 
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+});
 const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
 const page = await context.newPage();
 

@@ -11,7 +11,10 @@ const tokenRes = await fetch(`${cloud}/v3/auth/tokens`, {
   headers: { "Content-Type": "application/json" },
   body: JSON.stringify({
     auth: {
-      identity: { methods: ["password"], password: { user: { name: "alice", password: "alice-demo-2026", domain: { name: "acme" } } } },
+      identity: {
+        methods: ["password"],
+        password: { user: { name: "alice", password: "alice-demo-2026", domain: { name: "acme" } } },
+      },
       scope: { project: { name: "ap-southeast-1", domain: { name: "acme" } } },
     },
   }),
@@ -23,7 +26,10 @@ await fetch(`${cloud}/v2/images/1b7f0000-0000-4000-8000-000000000001/members`, {
   body: JSON.stringify({ member: "1417ec000000000000000000000000a1" }),
 });
 
-const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
+});
 const page = await browser.newContext({ viewport: { width: 1366, height: 900 } }).then((c) => c.newPage());
 await page.goto(`${base}/login`);
 await page.getByLabel("Account name").fill("acme");

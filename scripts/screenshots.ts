@@ -7,7 +7,15 @@ const out = process.argv[3] ?? "screenshots";
 
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
 });
 const context = await browser.newContext({ viewport: { width: 1366, height: 860 } });
 const page = await context.newPage();
@@ -36,7 +44,10 @@ await page.getByRole("button", { name: /User menu/ }).click();
 await shot("user-menu");
 await page.getByRole("menuitemradio", { name: "Dark theme" }).click();
 await page.goto(`${base}/images?limit=50`);
-await page.getByRole("link", { name: /ubuntu/ }).first().waitFor();
+await page
+  .getByRole("link", { name: /ubuntu/ })
+  .first()
+  .waitFor();
 await shot("images-dark");
 await page.goto(`${base}/incoming`);
 await shot("incoming-dark");

@@ -39,9 +39,14 @@ function portFree(port) {
   });
 }
 
-for (const [name, p, variable] of [["console", port, "PORT"], ...(useEmulator ? [["emulator", emulatorPort, "EMULATOR_PORT"]] : [])]) {
+for (const [name, p, variable] of [
+  ["console", port, "PORT"],
+  ...(useEmulator ? [["emulator", emulatorPort, "EMULATOR_PORT"]] : []),
+]) {
   if (!(await portFree(p))) {
-    console.error(`Port ${p} (the ${name}) is already in use. Stop what uses it, or choose another port: ${variable}=… npm start`);
+    console.error(
+      `Port ${p} (the ${name}) is already in use. Stop what uses it, or choose another port: ${variable}=… npm start`,
+    );
     process.exit(1);
   }
 }
@@ -52,7 +57,16 @@ const env = {
   AUTH_SECRET: authSecret(),
   ...(useEmulator ? { CLOUD_ENDPOINT: `http://127.0.0.1:${emulatorPort}`, IMSHARE_EMULATOR: "1" } : {}),
 };
-const sources = ["app", "components", "lib", "public", "proxy.ts", "next.config.js", "tailwind.config.ts", "package-lock.json"];
+const sources = [
+  "app",
+  "components",
+  "lib",
+  "public",
+  "proxy.ts",
+  "next.config.js",
+  "tailwind.config.ts",
+  "package-lock.json",
+];
 const buildId = ".next/BUILD_ID";
 if (!existsSync(buildId) || newestSource(sources) > statSync(buildId).mtimeMs) {
   console.log("Building the console (first start, or sources changed)…");
@@ -95,4 +109,6 @@ if (useEmulator) {
 }
 run("console", "npx", ["next", "start", "-p", port]);
 await waitFor(`http://127.0.0.1:${port}/api/health`);
-console.log(`\nImshare is ready: http://localhost:${port}${useEmulator ? "  (sign in as alice / alice-demo-2026, account acme)" : ""}\n`);
+console.log(
+  `\nImshare is ready: http://localhost:${port}${useEmulator ? "  (sign in as alice / alice-demo-2026, account acme)" : ""}\n`,
+);

@@ -10,6 +10,7 @@ step() { echo "— $1 (at ${SECONDS}s)"; }
 bash scripts/ensure-tools.sh
 step "type check"; npm run --silent typecheck
 step "lint"; npm run --silent lint
+step "format (Prettier; npm run format fixes it)"; npx prettier --check . --log-level warn
 step "unit tests (emulator, cloud client, data layer on SQLite and PostgreSQL)"; npm run --silent test:unit
 step "build"; AUTH_SECRET="${AUTH_SECRET:-build-only-secret-build-only-secret-xx}" npx next build
 step "end-to-end tests (Chromium; readings A and B of the disputed behaviours)"

@@ -18,7 +18,9 @@ const switchProjectSchema = z.object({
   projectId: z.string().regex(/^[0-9a-f]{32}$/, "Choose a project from the list."),
   returnTo: z.string().optional(),
 });
-const passwordSwitchSchema = switchProjectSchema.extend({ password: z.string().min(1, "Enter your password.").max(256) });
+const passwordSwitchSchema = switchProjectSchema.extend({
+  password: z.string().min(1, "Enter your password.").max(256),
+});
 
 /** Re-scopes the session's token to another project of the user (IAM token method). */
 const switchProject = defineAction({ audit: "switched_project", schema: switchProjectSchema }, async (input, ctx) => {
@@ -31,16 +33,19 @@ const switchProject = defineAction({ audit: "switched_project", schema: switchPr
 });
 
 /** Where IAM would not re-scope the token (D7): the password method, scoped to the target project. */
-const switchProjectWithPassword = defineAction({ audit: "switched_project", schema: passwordSwitchSchema }, async (input, ctx) => {
-  const target = await targetProject(ctx.session, input.projectId);
-  if (!target) return { switched: false as const };
-  const h = await headers();
-  const address = h.get("x-forwarded-for")?.split(",")[0].trim() || h.get("x-real-ip") || "direct";
-  const issued = await passwordForProject(ctx.session, target, input.password, address);
-  ctx.note({ requestId: issued.requestId });
-  await (await sessionStore()).replaceToken(ctx.session.id, issued.token, issued.body);
-  return { switched: true as const, project: target.name };
-});
+const switchProjectWithPassword = defineAction(
+  { audit: "switched_project", schema: passwordSwitchSchema },
+  async (input, ctx) => {
+    const target = await targetProject(ctx.session, input.projectId);
+    if (!target) return { switched: false as const };
+    const h = await headers();
+    const address = h.get("x-forwarded-for")?.split(",")[0].trim() || h.get("x-real-ip") || "direct";
+    const issued = await passwordForProject(ctx.session, target, input.password, address);
+    ctx.note({ requestId: issued.requestId });
+    await (await sessionStore()).replaceToken(ctx.session.id, issued.token, issued.body);
+    return { switched: true as const, project: target.name };
+  },
+);
 
 type SwitchResult = ActionResult<{ switched: false } | { switched: true; project: string }>;
 
@@ -54,7 +59,10 @@ function afterSwitch(result: SwitchResult, returnTo: string | undefined) {
   return result;
 }
 
-export async function switchProjectAction(prev: ActionResult<unknown> | null, input: z.input<typeof switchProjectSchema>) {
+export async function switchProjectAction(
+  prev: ActionResult<unknown> | null,
+  input: z.input<typeof switchProjectSchema>,
+) {
   const result = await switchProject(null, input);
   // Only a valid input gets this far with `ok`; a hostile one (not even an object) never reaches `returnTo`.
   return afterSwitch(result, result.ok ? input.returnTo : undefined);

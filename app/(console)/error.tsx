@@ -18,8 +18,8 @@ export default function ConsoleError({ error, reset }: { error: Error & { digest
     <div className="mx-auto mt-10 max-w-lg rounded-lg border border-destructive/40 bg-card p-6">
       <h2 className="font-semibold">This page could not be loaded</h2>
       <p className="mt-2 text-sm text-muted-foreground">
-        Huawei Cloud did not answer as expected. Try again; if it keeps happening, check the service status or the endpoint
-        settings.
+        Huawei Cloud did not answer as expected. Try again; if it keeps happening, check the service status or the
+        endpoint settings.
       </p>
       {error.digest && <p className="mt-2 font-mono text-xs text-muted-foreground">Reference: {error.digest}</p>}
       <Button className="mt-4" onClick={retry} disabled={pending}>

@@ -14,15 +14,26 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const current = { id: session.projectId, name: session.projectName };
   return (
     <Providers>
-      <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:left-3 focus:top-3 focus:z-50 focus:rounded-md focus:bg-card focus:px-3 focus:py-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-50 focus:rounded-md focus:bg-card focus:px-3 focus:py-2"
+      >
         Skip to content
       </a>
       <div className="flex min-h-screen">
         <Sidebar projectId={session.projectId} pollMs={env.INBOX_POLL_MS} />
         <div className="flex min-w-0 flex-1 flex-col">
           <header className="flex h-14 items-center justify-between gap-4 border-b border-border bg-card px-4 lg:px-6">
-            <ProjectSwitcher current={current} projects={projects.length ? projects : [current]} user={session.userName} />
-            <UserMenu user={session.userName} account={session.accountName} readOnly={session.roles.includes("readonly")} />
+            <ProjectSwitcher
+              current={current}
+              projects={projects.length ? projects : [current]}
+              user={session.userName}
+            />
+            <UserMenu
+              user={session.userName}
+              account={session.accountName}
+              readOnly={session.roles.includes("readonly")}
+            />
           </header>
           <main id="main" className="flex-1 px-4 py-6 lg:px-8">
             {children}

@@ -12,7 +12,7 @@ const short = (id: string) => (id.length > 13 ? `${id.slice(0, 8)}…${id.slice(
 function Ids({ ids, href, shown = 2 }: { ids: string[]; href?: (id: string) => string; shown?: number }) {
   if (ids.length === 0) return <span className="text-muted-foreground">—</span>;
   return (
-    <span className="flex flex-col gap-0.5 whitespace-nowrap font-mono text-xs">
+    <span className="flex flex-col gap-0.5 font-mono text-xs whitespace-nowrap">
       {ids.slice(0, shown).map((id) =>
         href ? (
           <Link key={id} href={href(id)} title={id} className="hover:underline">
@@ -78,12 +78,12 @@ export function EventsTable({
           )}
           {events.map((e) => (
             <TR key={e.id}>
-              <TD className="whitespace-nowrap text-xs tabular-nums">{formatDate(e.occurredAt)}</TD>
+              <TD className="text-xs whitespace-nowrap tabular-nums">{formatDate(e.occurredAt)}</TD>
               <TD>
                 <div>{e.userName}</div>
                 <div className="text-xs text-muted-foreground">{e.accountName}</div>
               </TD>
-              <TD className="whitespace-nowrap font-medium">{actionLabel(e.action)}</TD>
+              <TD className="font-medium whitespace-nowrap">{actionLabel(e.action)}</TD>
               <TD>
                 <Ids ids={e.images} href={imageHref} />
               </TD>
@@ -95,8 +95,16 @@ export function EventsTable({
               </TD>
               <TD className="max-w-40">
                 <div className="flex flex-col gap-0.5 font-mono text-xs">
-                  {e.requestId && <span title={`Request ${e.requestId}`} className="truncate">{short(e.requestId)}</span>}
-                  {e.jobId && <span title={`Job ${e.jobId}`} className="truncate text-muted-foreground">{short(e.jobId)}</span>}
+                  {e.requestId && (
+                    <span title={`Request ${e.requestId}`} className="truncate">
+                      {short(e.requestId)}
+                    </span>
+                  )}
+                  {e.jobId && (
+                    <span title={`Job ${e.jobId}`} className="truncate text-muted-foreground">
+                      {short(e.jobId)}
+                    </span>
+                  )}
                   {!e.requestId && !e.jobId && <span className="text-muted-foreground">—</span>}
                 </div>
               </TD>
@@ -104,7 +112,12 @@ export function EventsTable({
                 <SourceBadge source={e.source} />
               </TD>
               <TD className="text-right">
-                <Link href={detailHref(e.id)} scroll={false} className="text-xs font-medium text-primary hover:underline" aria-label={`Details of ${actionLabel(e.action)} at ${formatDate(e.occurredAt)}`}>
+                <Link
+                  href={detailHref(e.id)}
+                  scroll={false}
+                  className="text-xs font-medium text-primary hover:underline"
+                  aria-label={`Details of ${actionLabel(e.action)} at ${formatDate(e.occurredAt)}`}
+                >
                   Details
                 </Link>
               </TD>

@@ -6,7 +6,17 @@ import { EventsTable } from "./events-table";
 import { historyHref } from "./links";
 
 /** The newest events about one image or batch, for its own page, with a link to all of them in History. */
-export async function HistorySection({ scope, filter, title, limit = 10 }: { scope: HistoryScope; filter: Partial<HistoryFilter>; title: string; limit?: number }) {
+export async function HistorySection({
+  scope,
+  filter,
+  title,
+  limit = 10,
+}: {
+  scope: HistoryScope;
+  filter: Partial<HistoryFilter>;
+  title: string;
+  limit?: number;
+}) {
   const full = { ...emptyFilter(), ...filter };
   const page = await listEvents(await getDb(), scope, full, { limit });
   return (
@@ -24,7 +34,11 @@ export async function HistorySection({ scope, filter, title, limit = 10 }: { sco
         label={title}
         detailHref={(id) => historyHref(full, { event: id })}
         empty="Nothing recorded yet."
-        footer={page.next && <p className="text-xs text-muted-foreground">Showing the newest {limit}. Older events are in History.</p>}
+        footer={
+          page.next && (
+            <p className="text-xs text-muted-foreground">Showing the newest {limit}. Older events are in History.</p>
+          )
+        }
       />
     </section>
   );

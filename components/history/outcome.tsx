@@ -6,7 +6,13 @@ const TONE = { succeeded: "success", failed: "danger", partial: "warning" } as c
 /** The outcome badge, then the cloud's code and message for a failure or the pair counts of a partial one. */
 export function Outcome({ event }: { event: HistoryEvent }) {
   const c = pairCounts(event.pairs);
-  const counts = [c.succeeded && `${c.succeeded} succeeded`, c.failed && `${c.failed} failed`, c.skipped && `${c.skipped} skipped`].filter(Boolean).join(", ");
+  const counts = [
+    c.succeeded && `${c.succeeded} succeeded`,
+    c.failed && `${c.failed} failed`,
+    c.skipped && `${c.skipped} skipped`,
+  ]
+    .filter(Boolean)
+    .join(", ");
   return (
     <div className="flex min-w-0 flex-col gap-0.5">
       <Badge tone={TONE[event.outcome as keyof typeof TONE] ?? "neutral"} className="w-fit">

@@ -36,8 +36,10 @@ export function PendingBadge({ count, collapsed }: { count: number; collapsed?: 
     <span
       aria-hidden
       className={cn(
-        "grid h-4 min-w-4 place-items-center rounded-full bg-primary px-1 text-[10px] font-semibold leading-none text-primary-foreground tabular-nums",
-        collapsed ? "absolute -right-2.5 -top-2 h-3.5 min-w-3.5 px-0.5 text-[9px] ring-2 ring-card xl:hidden" : "ml-auto hidden h-5 min-w-5 px-1.5 text-[11px] xl:grid",
+        "grid h-4 min-w-4 place-items-center rounded-full bg-primary px-1 text-[10px] leading-none font-semibold text-primary-foreground tabular-nums",
+        collapsed
+          ? "absolute -top-2 -right-2.5 h-3.5 min-w-3.5 px-0.5 text-[9px] ring-2 ring-card xl:hidden"
+          : "ml-auto hidden h-5 min-w-5 px-1.5 text-[11px] xl:grid",
       )}
     >
       {text}

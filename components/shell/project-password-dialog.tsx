@@ -11,7 +11,15 @@ import { Input, Label } from "@/components/ui/input";
  * Where IAM would not re-scope the session's token to another project (D7), the user switches by
  * signing in to that project with their password; the session keeps its id and gets the new token.
  */
-export function ProjectPasswordDialog({ project, user, onCancel }: { project: { id: string; name: string } | null; user: string; onCancel: () => void }) {
+export function ProjectPasswordDialog({
+  project,
+  user,
+  onCancel,
+}: {
+  project: { id: string; name: string } | null;
+  user: string;
+  onCancel: () => void;
+}) {
   const [state, action, pending] = useActionState(switchProjectWithPasswordAction, null);
   const error = state?.ok === false ? state.error : undefined;
   const fieldError = error?.fieldErrors?.password?.join(" ");
@@ -24,7 +32,11 @@ export function ProjectPasswordDialog({ project, user, onCancel }: { project: { 
       >
         <form action={action} className="flex flex-col gap-4" noValidate>
           <input type="hidden" name="projectId" value={project?.id ?? ""} />
-          <input type="hidden" name="returnTo" value={typeof window === "undefined" ? "/" : window.location.pathname + window.location.search} />
+          <input
+            type="hidden"
+            name="returnTo"
+            value={typeof window === "undefined" ? "/" : window.location.pathname + window.location.search}
+          />
           <div className="flex flex-col gap-1.5">
             <Label htmlFor="switch-password">Password of {user}</Label>
             <Input
@@ -43,7 +55,10 @@ export function ProjectPasswordDialog({ project, user, onCancel }: { project: { 
             )}
           </div>
           <div aria-live="polite">{error && !fieldError && <Alert tone="error">{error.message}</Alert>}</div>
-          <p className="text-xs text-muted-foreground">Signed in with a federated token? Sign out and sign in with a token for {project?.name ?? "that project"} instead.</p>
+          <p className="text-xs text-muted-foreground">
+            Signed in with a federated token? Sign out and sign in with a token for {project?.name ?? "that project"}{" "}
+            instead.
+          </p>
           <div className="flex justify-end gap-2">
             <Button type="button" variant="secondary" onClick={onCancel}>
               Cancel

@@ -46,7 +46,12 @@ export function ProjectSwitcher({ current, projects, user }: { current: Project;
     <div className="flex min-w-0 items-center gap-3">
       <DropdownMenu>
         <DropdownMenuTrigger asChild>
-          <Button variant="secondary" className="max-w-72 justify-between" aria-label={`Project: ${current.name}. Switch project`} disabled={pending}>
+          <Button
+            variant="secondary"
+            className="max-w-72 justify-between"
+            aria-label={`Project: ${current.name}. Switch project`}
+            disabled={pending}
+          >
             <Globe aria-hidden />
             <span className="truncate">{pending ? "Switching…" : current.name}</span>
             <ChevronsUpDown aria-hidden className="opacity-60" />
@@ -69,7 +74,12 @@ export function ProjectSwitcher({ current, projects, user }: { current: Project;
       <p aria-live="polite" className="truncate text-sm text-destructive">
         {state?.ok === false && state.error.code !== "password_needed" ? state.error.message : ""}
       </p>
-      <ProjectPasswordDialog key={askPassword?.id} project={askPassword} user={user} onCancel={() => setAskPassword(null)} />
+      <ProjectPasswordDialog
+        key={askPassword?.id}
+        project={askPassword}
+        user={user}
+        onCancel={() => setAskPassword(null)}
+      />
     </div>
   );
 }

@@ -7,7 +7,13 @@ import { cn } from "@/lib/utils";
 import { NAV_ITEMS } from "./nav-items";
 import { PendingBadge, usePendingCount } from "./pending-count";
 
-const ICONS = { "/images": Images, "/phones": Smartphone, "/incoming": Inbox, "/batches": Layers, "/history": History } as const;
+const ICONS = {
+  "/images": Images,
+  "/phones": Smartphone,
+  "/incoming": Inbox,
+  "/batches": Layers,
+  "/history": History,
+} as const;
 
 /** `projectId` keys the pending count; `pollMs` is how often it is asked again (INBOX_POLL_MS). */
 export function Sidebar({ projectId, pollMs }: { projectId: string; pollMs: number }) {
@@ -17,7 +23,10 @@ export function Sidebar({ projectId, pollMs }: { projectId: string; pollMs: numb
     <nav aria-label="Main" className="w-14 shrink-0 border-r border-border bg-card xl:w-56">
       <div className="sticky top-0 flex flex-col">
         <Link href="/images" className="flex h-14 items-center gap-2 border-b border-border px-4 font-semibold">
-          <span aria-hidden className="grid size-7 place-items-center rounded-md bg-primary text-xs text-primary-foreground">
+          <span
+            aria-hidden
+            className="grid size-7 place-items-center rounded-md bg-primary text-xs text-primary-foreground"
+          >
             Im
           </span>
           <span className="hidden xl:inline">Imshare</span>
@@ -35,7 +44,9 @@ export function Sidebar({ projectId, pollMs }: { projectId: string; pollMs: numb
                   title={item.hint}
                   className={cn(
                     "flex items-center gap-3 rounded-md px-2.5 py-2 text-sm",
-                    active ? "bg-accent font-medium text-primary" : "text-muted-foreground hover:bg-muted hover:text-foreground",
+                    active
+                      ? "bg-accent font-medium text-primary"
+                      : "text-muted-foreground hover:bg-muted hover:text-foreground",
                   )}
                 >
                   <span className="relative shrink-0">

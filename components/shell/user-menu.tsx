@@ -65,7 +65,12 @@ export function UserMenu({ user, account, readOnly }: { user: string; account: s
           </DropdownMenuLabel>
           <DropdownMenuSeparator />
           {themes.map(({ value, label, Icon }) => (
-            <DropdownMenuItem key={value} onSelect={() => choose(value)} aria-checked={theme === value} role="menuitemradio">
+            <DropdownMenuItem
+              key={value}
+              onSelect={() => choose(value)}
+              aria-checked={theme === value}
+              role="menuitemradio"
+            >
               <Icon aria-hidden />
               <span className="flex-1">{label}</span>
               {theme === value && <Check aria-hidden className="text-primary" />}

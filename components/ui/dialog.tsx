@@ -21,7 +21,7 @@ export function DialogContent({
       <Primitive.Overlay className="fixed inset-0 z-40 bg-black/40" />
       <Primitive.Content
         className={cn(
-          "fixed left-1/2 top-[8vh] z-50 flex max-h-[84vh] w-[min(44rem,calc(100vw-2rem))] -translate-x-1/2 flex-col rounded-lg border border-border bg-card shadow-xl",
+          "fixed top-[8vh] left-1/2 z-50 flex max-h-[84vh] w-[min(44rem,calc(100vw-2rem))] -translate-x-1/2 flex-col rounded-lg border border-border bg-card shadow-xl",
           className,
         )}
         {...props}
@@ -30,7 +30,9 @@ export function DialogContent({
           <div>
             <Primitive.Title className="text-base font-semibold">{title}</Primitive.Title>
             {description ? (
-              <Primitive.Description className="mt-1 text-sm text-muted-foreground">{description}</Primitive.Description>
+              <Primitive.Description className="mt-1 text-sm text-muted-foreground">
+                {description}
+              </Primitive.Description>
             ) : (
               <Primitive.Description className="sr-only">{title}</Primitive.Description>
             )}

@@ -10,7 +10,12 @@ export function Table({ className, ...props }: ComponentProps<"table">) {
 }
 
 export function THead(props: ComponentProps<"thead">) {
-  return <thead className="border-b border-border bg-muted/60 text-left text-xs uppercase tracking-wide text-muted-foreground" {...props} />;
+  return (
+    <thead
+      className="border-b border-border bg-muted/60 text-left text-xs tracking-wide text-muted-foreground uppercase"
+      {...props}
+    />
+  );
 }
 
 export function TH({ className, ...props }: ComponentProps<"th">) {

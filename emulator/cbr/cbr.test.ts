@@ -22,7 +22,11 @@ describe("CBR vaults", () => {
 
   function expectCbrError(res: { status: number; body: any; headers: Headers }, status: number, code: string) {
     expect(res.status).toBe(status);
-    expect(res.body).toMatchObject({ error_code: code, error_msg: expect.any(String), request_id: res.headers.get("x-request-id") });
+    expect(res.body).toMatchObject({
+      error_code: code,
+      error_msg: expect.any(String),
+      request_id: res.headers.get("x-request-id"),
+    });
   }
 
   it("lists the project's vaults with their billing", async () => {
@@ -59,7 +63,11 @@ describe("CBR vaults", () => {
     });
     const [, disk, frozen] = res.body.vaults;
     expect(disk.provider_id).toBe("d1603440-187d-4516-af25-121250c7cc97");
-    expect(disk.billing).toMatchObject({ object_type: "disk", spec_code: "vault.backup.volume.normal", status: "available" });
+    expect(disk.billing).toMatchObject({
+      object_type: "disk",
+      spec_code: "vault.backup.volume.normal",
+      status: "available",
+    });
     expect(frozen.billing).toMatchObject({ object_type: "server", status: "frozen", frozen_scene: "ARREAR" });
   });
 
@@ -80,7 +88,14 @@ describe("CBR vaults", () => {
     expect(ids(page)).toEqual([DISK]);
     expect(page.body.count).toBe(3);
     expect(ids(await list("?offset=3"))).toEqual([]);
-    for (const bad of ["?limit=0", "?limit=1001", "?offset=-1", "?limit=x", "?protect_type=all", "?cloud_type=private"]) {
+    for (const bad of [
+      "?limit=0",
+      "?limit=1001",
+      "?offset=-1",
+      "?limit=x",
+      "?protect_type=all",
+      "?cloud_type=private",
+    ]) {
       expectCbrError(await list(bad), 400, "BackupService.9900");
     }
   });

@@ -20,7 +20,8 @@ export function registerCbr(app: Hono<EmuEnv>, emu: Emu): void {
     if (c.req.param("project_id") !== session.project.id) {
       throw serviceError("BackupService.0001", "Forbidden: the project in the path is not the token's project.", 403);
     }
-    if (!can(session, "cbr:vaults:list")) throw serviceError("BackupService.0001", "Forbidden: cbr:vaults:list is required.", 403);
+    if (!can(session, "cbr:vaults:list"))
+      throw serviceError("BackupService.0001", "Forbidden: cbr:vaults:list is required.", 403);
     const limit = intParam(c, "limit", 1, 1000);
     const offset = intParam(c, "offset", 0, Number.MAX_SAFE_INTEGER);
     if (limit === null) throw invalidParameter("limit");

@@ -79,7 +79,9 @@ export class Faults {
 
   /** Whether a new job touching these images should stick in RUNNING. */
   takeStuck(imageIds: string[]): boolean {
-    const fault = this.jobs.find((f) => f.kind === "stuck" && (!f.images || f.images.some((i) => imageIds.includes(i))));
+    const fault = this.jobs.find(
+      (f) => f.kind === "stuck" && (!f.images || f.images.some((i) => imageIds.includes(i))),
+    );
     if (fault) this.consume(fault, this.jobs);
     return Boolean(fault);
   }

@@ -87,7 +87,9 @@ export function registerControls(app: Hono<EmuEnv>, emulator: Emulator): void {
   });
 
   app.get(`${base}/faults`, (c) => c.json({ routes: faults.routes, jobs: faults.jobs }));
-  app.post(`${base}/faults/routes`, async (c) => c.json(faults.addRoute(await json(c, emulator, routeFaultSchema)), 201));
+  app.post(`${base}/faults/routes`, async (c) =>
+    c.json(faults.addRoute(await json(c, emulator, routeFaultSchema)), 201),
+  );
   app.post(`${base}/faults/jobs`, async (c) => c.json(faults.addJob(await json(c, emulator, jobFaultSchema)), 201));
   app.delete(`${base}/faults/:id`, (c) => {
     if (!faults.remove(c.req.param("id"))) throw controlError(404, "no such fault");
@@ -131,7 +133,13 @@ export function registerControls(app: Hono<EmuEnv>, emulator: Emulator): void {
     const input = await json(c, emulator, memberSchema);
     if (!emu.world.cphImages.has(input.image_id)) throw controlError(404, "no such phone image");
     const now = emu.clock.now();
-    emu.world.cphMembersOf(input.image_id).set(input.member_id, { imageId: input.image_id, memberId: input.member_id, status: input.status, createTime: now, updateTime: now });
+    emu.world.cphMembersOf(input.image_id).set(input.member_id, {
+      imageId: input.image_id,
+      memberId: input.member_id,
+      status: input.status,
+      createTime: now,
+      updateTime: now,
+    });
     emu.changed();
     return c.body(null, 204);
   });

@@ -17,7 +17,15 @@ const sha = (s: string) => createHash("sha256").update(s).digest("hex");
 
 function request(over: Partial<SignedRequest> & { headers?: Record<string, string> } = {}): SignedRequest {
   const headers: Record<string, string> = { host: "emu.test", "x-sdk-date": "20261206T210000Z", ...over.headers };
-  return { method: "GET", rawPath: "/v2/cloudimages", rawQuery: "", body: "", date: "20261206T210000Z", header: (n) => headers[n], ...over };
+  return {
+    method: "GET",
+    rawPath: "/v2/cloudimages",
+    rawQuery: "",
+    body: "",
+    date: "20261206T210000Z",
+    header: (n) => headers[n],
+    ...over,
+  };
 }
 
 describe("the canonical request", () => {
@@ -42,8 +50,13 @@ describe("the canonical request", () => {
   it("hashes the body, or takes X-Sdk-Content-Sha256 (UNSIGNED-PAYLOAD, or empty body hash as Python does)", () => {
     const last = (r: SignedRequest) => canonicalRequests(r, ["host"]).map((c) => c.split("\n").at(-1));
     expect(last(request({ method: "POST", body: "{}" }))).toEqual([sha("{}")]);
-    expect(last(request({ headers: { "x-sdk-content-sha256": "UNSIGNED-PAYLOAD" } }))).toEqual(["UNSIGNED-PAYLOAD", EMPTY_SHA256]);
-    expect(last(request({ method: "POST", body: "{}", headers: { "x-sdk-content-sha256": sha("other") } }))).toEqual([]);
+    expect(last(request({ headers: { "x-sdk-content-sha256": "UNSIGNED-PAYLOAD" } }))).toEqual([
+      "UNSIGNED-PAYLOAD",
+      EMPTY_SHA256,
+    ]);
+    expect(last(request({ method: "POST", body: "{}", headers: { "x-sdk-content-sha256": sha("other") } }))).toEqual(
+      [],
+    );
   });
 
   it("lists the signed headers' lower-case names and trimmed values in the given order", () => {
@@ -53,20 +66,29 @@ describe("the canonical request", () => {
       "x-sdk-date",
     ]);
     expect(canonical).toBe(
-      ["GET", "/v2/cloudimages/", "a=2&b=1", "host:emu.test\nx-project-id:p1\nx-sdk-date:20261206T210000Z\n", "host;x-project-id;x-sdk-date", EMPTY_SHA256].join(
-        "\n",
-      ),
+      [
+        "GET",
+        "/v2/cloudimages/",
+        "a=2&b=1",
+        "host:emu.test\nx-project-id:p1\nx-sdk-date:20261206T210000Z\n",
+        "host;x-project-id;x-sdk-date",
+        EMPTY_SHA256,
+      ].join("\n"),
     );
   });
 
   it("accepts a signature over any variant and nothing else", () => {
     const r = request({ rawPath: "/v1/a%20b" });
     const sign = (canonical: string) =>
-      createHmac("sha256", "sk").update(`SDK-HMAC-SHA256\n${r.date}\n${sha(canonical)}`).digest("hex");
+      createHmac("sha256", "sk")
+        .update(`SDK-HMAC-SHA256\n${r.date}\n${sha(canonical)}`)
+        .digest("hex");
     const headers = ["host"];
     for (const canonical of canonicalRequests(r, headers)) {
       expect(signatureMatches(r, { ak: "AK", signedHeaders: headers, signature: sign(canonical) }, "sk")).toBe(true);
-      expect(signatureMatches(r, { ak: "AK", signedHeaders: headers, signature: sign(canonical) }, "other")).toBe(false);
+      expect(signatureMatches(r, { ak: "AK", signedHeaders: headers, signature: sign(canonical) }, "other")).toBe(
+        false,
+      );
     }
   });
 });
@@ -74,8 +96,12 @@ describe("the canonical request", () => {
 describe("the Authorization and X-Sdk-Date headers", () => {
   it("parses the SDKs' form, with or without spaces after commas", () => {
     const parsed = { ak: "AK1", signedHeaders: ["host", "x-sdk-date"], signature: SIG };
-    expect(parseSdkAuthorization(`SDK-HMAC-SHA256 Access=AK1, SignedHeaders=host;x-sdk-date, Signature=${SIG}`)).toEqual(parsed);
-    expect(parseSdkAuthorization(`SDK-HMAC-SHA256 Access=AK1,SignedHeaders=host;x-sdk-date,Signature=${SIG.toUpperCase()}`)).toEqual(parsed);
+    expect(
+      parseSdkAuthorization(`SDK-HMAC-SHA256 Access=AK1, SignedHeaders=host;x-sdk-date, Signature=${SIG}`),
+    ).toEqual(parsed);
+    expect(
+      parseSdkAuthorization(`SDK-HMAC-SHA256 Access=AK1,SignedHeaders=host;x-sdk-date,Signature=${SIG.toUpperCase()}`),
+    ).toEqual(parsed);
   });
 
   it("refuses other schemes and missing or malformed parts", () => {

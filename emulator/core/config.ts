@@ -89,7 +89,11 @@ export function describeDisputed(d: DisputedConfig): string {
 
 export const configSchema = z.object({
   /** Token lifetime; IAM's is 24 h. */
-  tokenLifetimeMs: z.number().int().positive().default(24 * 3600 * 1000),
+  tokenLifetimeMs: z
+    .number()
+    .int()
+    .positive()
+    .default(24 * 3600 * 1000),
   /** Status for a password or token request scoped to an unknown project: 401 (Keystone body) or 404. */
   unknownScopeStatus: z.union([z.literal(401), z.literal(404)]).default(401),
 
@@ -113,7 +117,11 @@ export const configSchema = z.object({
   maxBatchPairs: z.number().int().min(0).default(100_000),
   jobTiming: jobTiming.default(JOB_SPEEDS.demo),
   /** How long finished jobs stay readable. */
-  jobRetentionMs: z.number().int().positive().default(48 * 3600 * 1000),
+  jobRetentionMs: z
+    .number()
+    .int()
+    .positive()
+    .default(48 * 3600 * 1000),
   /** Code and status for a path or body project that is not the token's project (IMS). */
   projectMismatch: z.object({ status: z.number().int(), code: z.string() }).default({ status: 400, code: "IMG.0030" }),
   /** Per-item code when the caller of an accept or reject is not a member of the image. */
@@ -151,12 +159,18 @@ export const configSchema = z.object({
   disputed: disputedSchema,
 
   /** Largest request body accepted; larger ones get the gateway's 413. */
-  maxBodyBytes: z.number().int().positive().default(1024 * 1024),
+  maxBodyBytes: z
+    .number()
+    .int()
+    .positive()
+    .default(1024 * 1024),
 });
 
 export type EmulatorConfig = z.infer<typeof configSchema>;
 /** Options as given: a partial object; `disputed` may name one reading for every row. */
-export type ConfigPatch = Omit<z.input<typeof configSchema>, "disputed"> & { disputed?: z.input<typeof disputedSchema> | Reading };
+export type ConfigPatch = Omit<z.input<typeof configSchema>, "disputed"> & {
+  disputed?: z.input<typeof disputedSchema> | Reading;
+};
 
 export function defaultConfig(): EmulatorConfig {
   return configSchema.parse({});
@@ -171,8 +185,7 @@ export function mergeConfig(current: EmulatorConfig, patch: unknown): EmulatorCo
   for (const [key, given] of Object.entries(patch)) {
     const value = key === "disputed" && (given === "A" || given === "B") ? disputedProfile(given) : given;
     const prev = merged[key];
-    merged[key] =
-      isPlainObject(prev) && isPlainObject(value) ? { ...prev, ...value } : value;
+    merged[key] = isPlainObject(prev) && isPlainObject(value) ? { ...prev, ...value } : value;
   }
   if (typeof merged.jobTiming === "string") merged.jobTiming = JOB_SPEEDS[merged.jobTiming as JobSpeed];
   return configSchema.strict().parse(merged);

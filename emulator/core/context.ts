@@ -42,9 +42,15 @@ export function authenticate(c: Ctx, emu: Emu): Session {
   const tokenId = c.req.header("x-auth-token");
   const signed = tokenId === undefined ? signedCaller(c.get("signed")) : undefined;
   if (signed) return signedSession(c, emu, signed);
-  if (!tokenId) throw gatewayError(401, "APIGW.0301", "Incorrect IAM authentication information: x-auth-token not found");
+  if (!tokenId)
+    throw gatewayError(401, "APIGW.0301", "Incorrect IAM authentication information: x-auth-token not found");
   const token = emu.world.tokens.get(tokenId);
-  if (!token) throw gatewayError(401, "APIGW.0301", "Incorrect IAM authentication information: verify aksk signature fail or token is invalid");
+  if (!token)
+    throw gatewayError(
+      401,
+      "APIGW.0301",
+      "Incorrect IAM authentication information: verify aksk signature fail or token is invalid",
+    );
   if (token.expiresAt <= emu.clock.now()) throw gatewayError(401, "APIGW.0307", "The token must be updated.");
   const user = emu.world.users.get(token.userId);
   const account = user && emu.world.accounts.get(user.domainId);
@@ -53,14 +59,19 @@ export function authenticate(c: Ctx, emu: Emu): Session {
     throw gatewayError(401, "APIGW.0301", "Incorrect IAM authentication information: the user of the token is invalid");
   }
   if (!project) {
-    throw gatewayError(401, "APIGW.0301", "Incorrect IAM authentication information: the token is not scoped to a project");
+    throw gatewayError(
+      401,
+      "APIGW.0301",
+      "Incorrect IAM authentication information: the token is not scoped to a project",
+    );
   }
   return { credential: { kind: "token", tokenId, token }, user, account, project };
 }
 
 function signedSession(c: Ctx, emu: Emu, signed: SignedCaller): Session {
   const projectId = c.req.header("x-project-id");
-  if (!projectId) throw gatewayError(401, "APIGW.0301", "Incorrect IAM authentication information: x-project-id not found");
+  if (!projectId)
+    throw gatewayError(401, "APIGW.0301", "Incorrect IAM authentication information: x-project-id not found");
   const project = emu.world.projects.get(projectId);
   if (!project || project.domainId !== signed.account.id) {
     throw gatewayError(

@@ -28,7 +28,8 @@ export const IMS_MESSAGES: Record<string, string> = {
   "IMG.0018": "An error occurred when the job was submitted.",
   "IMG.0023": "An exception occurred during task query.",
   "IMG.0024": "The image type in the request is incorrect.",
-  "IMG.0026": "The role is invalid. You need to apply for the required permissions or pass the real-name authentication.",
+  "IMG.0026":
+    "The role is invalid. You need to apply for the required permissions or pass the real-name authentication.",
   "IMG.0027": "The image ID in the request does not exist.",
   "IMG.0030": "The project ID and token in the request are invalid.",
   "IMG.0041": "The authorized account is empty.",
@@ -78,7 +79,12 @@ export function glanceError(status: 403 | 404 | 409, message: string): ApiError 
 }
 
 /** API gateway: flat `{"error_msg","error_code","request_id"}`, nested on Glance paths when configured. */
-export function gatewayError(status: number, code: string, message: string, headers: Record<string, string> = {}): ApiError {
+export function gatewayError(
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): ApiError {
   return new ApiError(
     status,
     ({ requestId, glancePath }) =>
@@ -103,15 +109,27 @@ const HTTP_TITLES: Record<number, string> = {
 
 /** IAM, Keystone style: `{"error":{"message","code":<int>,"title"}}`. */
 export function keystoneError(status: number, message: string): ApiError {
-  return new ApiError(status, () => ({ error: { message, code: status, title: HTTP_TITLES[status] ?? "Error" } }), message);
+  return new ApiError(
+    status,
+    () => ({ error: { message, code: status, title: HTTP_TITLES[status] ?? "Error" } }),
+    message,
+  );
 }
 
 /** CPH: flat `{"request_id","error_code","error_msg"}`. */
 export function cphError(code: string, message: string, status = 400): ApiError {
-  return new ApiError(status, ({ requestId }) => ({ request_id: requestId, error_code: code, error_msg: message }), `${code} ${message}`);
+  return new ApiError(
+    status,
+    ({ requestId }) => ({ request_id: requestId, error_code: code, error_msg: message }),
+    `${code} ${message}`,
+  );
 }
 
 /** CTS and CBR: flat `{"error_code","error_msg"}` (the Huawei SDK parses it like the others). */
 export function serviceError(code: string, message: string, status = 400): ApiError {
-  return new ApiError(status, ({ requestId }) => ({ error_code: code, error_msg: message, request_id: requestId }), `${code} ${message}`);
+  return new ApiError(
+    status,
+    ({ requestId }) => ({ error_code: code, error_msg: message, request_id: requestId }),
+    `${code} ${message}`,
+  );
 }

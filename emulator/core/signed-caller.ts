@@ -14,11 +14,15 @@ export interface SignedCaller {
 /** How far `X-Sdk-Date` may be from the gateway's clock (Huawei's API gateway: 15 minutes). */
 export const SDK_DATE_SKEW_MS = 15 * 60 * 1000;
 
-const refused = (reason: string) => gatewayError(401, "APIGW.0301", `Incorrect IAM authentication information: ${reason}`);
+const refused = (reason: string) =>
+  gatewayError(401, "APIGW.0301", `Incorrect IAM authentication information: ${reason}`);
 
 /** The gateway's basic date form, `20261206T211403Z`. */
 export function sdkDate(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return new Date(epochMs)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 /**
@@ -30,7 +34,11 @@ export function sdkDate(epochMs: number): string {
 export function verifySignatures(emu: Emu): MiddlewareHandler<EmuEnv> {
   return async (c, next) => {
     const authorization = c.req.header("authorization");
-    if (authorization !== undefined && c.req.header("x-auth-token") === undefined && !c.req.path.startsWith("/__emulator")) {
+    if (
+      authorization !== undefined &&
+      c.req.header("x-auth-token") === undefined &&
+      !c.req.path.startsWith("/__emulator")
+    ) {
       const declared = Number(c.req.header("content-length") ?? "0");
       if (declared > emu.config.maxBodyBytes) throw gatewayError(413, "APIGW.0201", "Request entity too large");
       const body = c.req.method === "GET" || c.req.method === "HEAD" ? "" : await c.req.text();
@@ -42,7 +50,10 @@ export function verifySignatures(emu: Emu): MiddlewareHandler<EmuEnv> {
 
 function verify(emu: Emu, authorization: string, raw: Request, body: string): SignedCaller | ApiError {
   const auth = parseSdkAuthorization(authorization);
-  if (!auth) return refused("the Authorization header is not SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=<h1;h2>, Signature=<hex>");
+  if (!auth)
+    return refused(
+      "the Authorization header is not SDK-HMAC-SHA256 Access=<AK>, SignedHeaders=<h1;h2>, Signature=<hex>",
+    );
   const date = raw.headers.get("x-sdk-date");
   if (date === null) return refused("x-sdk-date not found");
   const signedAt = parseSdkDate(date);

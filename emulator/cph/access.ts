@@ -10,7 +10,11 @@ export function param(c: Ctx, name: string): string {
 /** The path project must be the token's (403, reference 11.1.3) and the user must hold `permission`. */
 export function checkAccess(c: Ctx, session: Session, permission: Permission): void {
   if (param(c, "project_id") !== session.project.id) {
-    throw cphError("CPS.0001", "No permission to request resources: the project in the path is not the token's project.", 403);
+    throw cphError(
+      "CPS.0001",
+      "No permission to request resources: the project in the path is not the token's project.",
+      403,
+    );
   }
   if (!can(session, permission)) {
     throw cphError("CPS.0001", `No permission to request resources: ${permission} is required.`, 403);

@@ -7,7 +7,6 @@ import { AT_LIMIT, BASE, expectCphError, GAME, GLOBEX_IMAGE } from "./test-helpe
 const imagesPath = (project: string) => `/v1/${project}/cloud-phone/images`;
 const membersPath = (image: string, project: string = DEMO.acmeAp) => `${imagesPath(project)}/${image}/members`;
 
-
 describe("CPH images", () => {
   let emulator: TestEmulator;
   let alice: string;
@@ -75,7 +74,8 @@ describe("CPH images", () => {
     expect(second.body.image_infos).toHaveLength(1);
     expect(second.body.total).toBe(4);
     expect([...ids(first), ...ids(second)].sort()).toEqual(ids(await list(alice)));
-    for (const bad of ["?limit=0", "?limit=101", "?offset=-1", "?limit=abc"]) expectCphError(await list(alice, bad), 400, "CPS.0002");
+    for (const bad of ["?limit=0", "?limit=101", "?offset=-1", "?limit=abc"])
+      expectCphError(await list(alice, bad), 400, "CPS.0002");
     expectCphError(await list(alice, "?status=3"), 400, "CPS.0010");
     expectCphError(await list(alice, "?image_type=public"), 400, "CPS.0001");
   });
@@ -87,12 +87,20 @@ describe("CPH images", () => {
     expectCphError(await list(alice, "", DEMO.globexAp), 403, "CPS.0001");
     const audrey = await emulator.login("audrey");
     expect((await list(audrey)).body.total).toBe(4);
-    expectCphError(await emulator.call("DELETE", `${imagesPath(DEMO.acmeAp)}/${BASE}`, { token: audrey }), 403, "CPS.0001");
+    expectCphError(
+      await emulator.call("DELETE", `${imagesPath(DEMO.acmeAp)}/${BASE}`, { token: audrey }),
+      403,
+      "CPS.0001",
+    );
     expect(emulator.emu.world.cphImages.has(BASE)).toBe(true);
   });
 
   it("deletes the caller's own image with its members", async () => {
-    expectCphError(await emulator.call("DELETE", `${imagesPath(DEMO.globexAp)}/${GAME}`, { token: bob }), 400, "CPS.0030");
+    expectCphError(
+      await emulator.call("DELETE", `${imagesPath(DEMO.globexAp)}/${GAME}`, { token: bob }),
+      400,
+      "CPS.0030",
+    );
     const unknown = `${imagesPath(DEMO.acmeAp)}/ac0e0000000000000000000000c9afff`;
     expectCphError(await emulator.call("DELETE", unknown, { token: alice }), 400, "CPS.0030");
     const res = await emulator.call("DELETE", `${imagesPath(DEMO.acmeAp)}/${GAME}`, { token: alice });
@@ -115,7 +123,9 @@ describe("CTS traces of CPH calls", () => {
   afterEach(() => emulator.close());
 
   const cphTraces = async (token: string, project: string = DEMO.acmeAp) => {
-    const res = await emulator.call("GET", `/v3/${project}/traces?trace_type=system&service_type=CPH&limit=200`, { token });
+    const res = await emulator.call("GET", `/v3/${project}/traces?trace_type=system&service_type=CPH&limit=200`, {
+      token,
+    });
     expect(res.status).toBe(200);
     return res.body.traces as any[];
   };

@@ -32,8 +32,14 @@ describe("D2 null-optional-fields (CPH images)", () => {
   it("B: the field a row does not carry is null", async () => {
     const { t, alice } = await setup({ disputed: { nullOptionalFields: "B" } });
     const rows = (await t.call("GET", images(DEMO.acmeAp), { token: alice })).body.image_infos;
-    expect(rows.find((r: { image_id: string }) => r.image_id === GAME)).toMatchObject({ project_id: DEMO.acmeAp, src_project_id: null });
-    expect(rows.find((r: { image_id: string }) => r.image_id === GLOBEX_IMAGE)).toMatchObject({ project_id: null, src_project_id: DEMO.globexAp });
+    expect(rows.find((r: { image_id: string }) => r.image_id === GAME)).toMatchObject({
+      project_id: DEMO.acmeAp,
+      src_project_id: null,
+    });
+    expect(rows.find((r: { image_id: string }) => r.image_id === GLOBEX_IMAGE)).toMatchObject({
+      project_id: null,
+      src_project_id: DEMO.globexAp,
+    });
   });
 });
 
@@ -42,14 +48,23 @@ describe("D6 cph-member-paging", () => {
     const { t, alice } = await setup();
     const first = await t.call("GET", `${members(DEMO.acmeAp, AT_LIMIT)}?limit=4`, { token: alice });
     expect(first.body.members).toHaveLength(4);
-    const next = await t.call("GET", `${members(DEMO.acmeAp, AT_LIMIT)}?limit=100&marker=${first.body.members[3].member_id}`, { token: alice });
+    const next = await t.call(
+      "GET",
+      `${members(DEMO.acmeAp, AT_LIMIT)}?limit=100&marker=${first.body.members[3].member_id}`,
+      { token: alice },
+    );
     expect(next.body.members).toHaveLength(6);
   });
 
   it("B: any query parameter answers 400 CPS.0030; without one, every member comes in one answer", async () => {
     const { t, alice } = await setup({ disputed: { cphMemberPaging: "B" } });
     for (const query of ["?limit=4", "?marker=x", "?offset=0"]) {
-      expectCphError(await t.call("GET", `${members(DEMO.acmeAp, AT_LIMIT)}${query}`, { token: alice }), 400, "CPS.0030", /is invalid/);
+      expectCphError(
+        await t.call("GET", `${members(DEMO.acmeAp, AT_LIMIT)}${query}`, { token: alice }),
+        400,
+        "CPS.0030",
+        /is invalid/,
+      );
     }
     const all = await t.call("GET", members(DEMO.acmeAp, AT_LIMIT), { token: alice });
     expect(all.status).toBe(200);
@@ -60,14 +75,33 @@ describe("D6 cph-member-paging", () => {
 describe("D8 cph-error-status", () => {
   it("A: a duplicate share and an unknown image are 400 CPS.0030", async () => {
     const { t, alice, carol } = await setup();
-    expectCphError(await t.call("POST", members(DEMO.acmeAp, GAME), { token: alice, body: { member: DEMO.globexAp } }), 400, "CPS.0030", /already/);
-    expectCphError(await t.call("POST", members(DEMO.acmeAp, UNKNOWN), { token: alice, body: { member: DEMO.globexAp } }), 400, "CPS.0030");
-    expectCphError(await t.call("PUT", members(DEMO.initechAp, GAME), { token: carol, body: { status: "accepted" } }), 400, "CPS.0030", /not a member/);
+    expectCphError(
+      await t.call("POST", members(DEMO.acmeAp, GAME), { token: alice, body: { member: DEMO.globexAp } }),
+      400,
+      "CPS.0030",
+      /already/,
+    );
+    expectCphError(
+      await t.call("POST", members(DEMO.acmeAp, UNKNOWN), { token: alice, body: { member: DEMO.globexAp } }),
+      400,
+      "CPS.0030",
+    );
+    expectCphError(
+      await t.call("PUT", members(DEMO.initechAp, GAME), { token: carol, body: { status: "accepted" } }),
+      400,
+      "CPS.0030",
+      /not a member/,
+    );
   });
 
   it("B: a duplicate share is 409, calls on an unknown or invisible image 404, same codes and body shape", async () => {
     const { t, alice, bob, carol } = await setup({ disputed: { cphErrorStatus: "B" } });
-    expectCphError(await t.call("POST", members(DEMO.acmeAp, GAME), { token: alice, body: { member: DEMO.globexAp } }), 409, "CPS.0030", /already/);
+    expectCphError(
+      await t.call("POST", members(DEMO.acmeAp, GAME), { token: alice, body: { member: DEMO.globexAp } }),
+      409,
+      "CPS.0030",
+      /already/,
+    );
     const unknown = [
       t.call("POST", members(DEMO.acmeAp, UNKNOWN), { token: alice, body: { member: DEMO.globexAp } }),
       t.call("GET", members(DEMO.acmeAp, UNKNOWN), { token: alice }),
@@ -79,7 +113,10 @@ describe("D8 cph-error-status", () => {
     ];
     for (const res of await Promise.all(unknown)) expectCphError(res, 404, "CPS.0030", /image_id/);
     expect(t.emu.world.cphMembers.get(GAME)?.has(DEMO.initechAp)).toBe(false);
-    const accepted = await t.call("PUT", members(DEMO.acmeAp, GLOBEX_IMAGE), { token: alice, body: { status: "accepted" } });
+    const accepted = await t.call("PUT", members(DEMO.acmeAp, GLOBEX_IMAGE), {
+      token: alice,
+      body: { status: "accepted" },
+    });
     expect(accepted.status).toBe(200);
   });
 });

@@ -33,13 +33,20 @@ export function registerCphImages(app: Hono<EmuEnv>, emu: Emu): void {
     const projectId = session.project.id;
     const rows: { image: CphImage; type: ImageType }[] = [];
     for (const image of emu.world.cphImages.values()) {
-      const type = image.projectId === projectId ? "private" : emu.world.cphMembers.get(image.id)?.has(projectId) ? "share" : undefined;
+      const type =
+        image.projectId === projectId
+          ? "private"
+          : emu.world.cphMembers.get(image.id)?.has(projectId)
+            ? "share"
+            : undefined;
       if (type && query.types.includes(type) && matches(image, query)) rows.push({ image, type });
     }
     rows.sort((a, b) => b.image.createdAt - a.image.createdAt || a.image.id.localeCompare(b.image.id));
     const page = rows.slice(query.offset, query.offset + query.limit);
     return c.json({
-      image_infos: page.map(({ image, type }) => imageInfo(image, type, emu.config.disputed.nullOptionalFields === "B")),
+      image_infos: page.map(({ image, type }) =>
+        imageInfo(image, type, emu.config.disputed.nullOptionalFields === "B"),
+      ),
       total: rows.length,
       request_id: c.get("requestId"),
     });

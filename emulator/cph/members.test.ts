@@ -5,7 +5,6 @@ import { AT_LIMIT, BASE, expectCphError, GAME, GLOBEX_IMAGE } from "./test-helpe
 
 const membersPath = (project: string, image: string) => `/v1/${project}/cloud-phone/images/${image}/members`;
 
-
 describe("CPH image members", () => {
   let emulator: TestEmulator;
   let alice: string;
@@ -39,10 +38,14 @@ describe("CPH image members", () => {
     expect(m.create_time).toBeLessThanOrEqual(emulator.emu.clock.now());
     expect(m.update_time).toBe(m.create_time);
 
-    const recipientView = await emulator.call("GET", `/v1/${DEMO.globexAp}/cloud-phone/images?image_type=share`, { token: bob });
+    const recipientView = await emulator.call("GET", `/v1/${DEMO.globexAp}/cloud-phone/images?image_type=share`, {
+      token: bob,
+    });
     expect(recipientView.body.image_infos.map((i: any) => i.image_id)).toContain(BASE);
 
-    const cancelled = await emulator.call("DELETE", `${membersPath(DEMO.acmeAp, BASE)}/${DEMO.globexAp}`, { token: alice });
+    const cancelled = await emulator.call("DELETE", `${membersPath(DEMO.acmeAp, BASE)}/${DEMO.globexAp}`, {
+      token: alice,
+    });
     expect(cancelled.status).toBe(200);
     expect(cancelled.body).toEqual({ request_id: cancelled.headers.get("x-request-id") });
     expect((await listMembers(alice, BASE)).body.members).toEqual([]);
@@ -60,14 +63,24 @@ describe("CPH image members", () => {
 
   it("refuses an unknown image or another tenant's image with CPS.0030", async () => {
     const invalid = /^Parameter: image_id is invalid\.$/;
-    expectCphError(await share(alice, "ac0e0000000000000000000000c9afff", { member: DEMO.globexAp }), 400, "CPS.0030", invalid);
+    expectCphError(
+      await share(alice, "ac0e0000000000000000000000c9afff", { member: DEMO.globexAp }),
+      400,
+      "CPS.0030",
+      invalid,
+    );
     expectCphError(await share(alice, GLOBEX_IMAGE, { member: DEMO.initechAp }), 400, "CPS.0030", invalid);
     expect(emulator.emu.world.cphMembers.get(GLOBEX_IMAGE)?.has(DEMO.initechAp)).toBe(false);
   });
 
   it("refuses bad targets, self, duplicates and the 11th member with the default codes", async () => {
     expectCphError(await share(alice, BASE, { member: "not-a-project" }), 400, "CPS.0030", /member is invalid/);
-    expectCphError(await share(alice, BASE, { member: "ffff0000000000000000000000000001" }), 400, "CPS.0030", /does not exist/);
+    expectCphError(
+      await share(alice, BASE, { member: "ffff0000000000000000000000000001" }),
+      400,
+      "CPS.0030",
+      /does not exist/,
+    );
     expectCphError(await share(alice, BASE, { member: DEMO.globexCn }), 400, "CPS.0030", /region/);
     expectCphError(await share(alice, BASE, { member: DEMO.acmeAp }), 400, "CPS.0030", /yourself/);
     expectCphError(await share(alice, GAME, { member: DEMO.globexAp }), 400, "CPS.0030", /already been shared/);
@@ -79,7 +92,13 @@ describe("CPH image members", () => {
   it("uses the configured codes and member limit", async () => {
     emulator.close();
     emulator = testEmulator({
-      cph: { memberLimit: 1, limitCode: "CPS.9001", duplicateCode: "CPS.9002", invalidMemberCode: "CPS.9003", notMemberCode: "CPS.9004" },
+      cph: {
+        memberLimit: 1,
+        limitCode: "CPS.9001",
+        duplicateCode: "CPS.9002",
+        invalidMemberCode: "CPS.9003",
+        notMemberCode: "CPS.9004",
+      },
     });
     alice = await emulator.login("alice");
     expect((await share(alice, BASE, { member: DEMO.globexAp })).status).toBe(200);
@@ -87,9 +106,14 @@ describe("CPH image members", () => {
     expectCphError(await share(alice, BASE, { member: DEMO.globexAp }), 400, "CPS.9002");
     expectCphError(await share(alice, BASE, { member: DEMO.acmeAp }), 400, "CPS.9003", /yourself/);
     expectCphError(await share(alice, BASE, { member: DEMO.globexCn }), 400, "CPS.9003");
-    const notMember = await emulator.call("PUT", membersPath(DEMO.acmeAp, BASE), { token: alice, body: { status: "accepted" } });
+    const notMember = await emulator.call("PUT", membersPath(DEMO.acmeAp, BASE), {
+      token: alice,
+      body: { status: "accepted" },
+    });
     expectCphError(notMember, 400, "CPS.9004");
-    const unknown = await emulator.call("DELETE", `${membersPath(DEMO.acmeAp, BASE)}/${DEMO.initechAp}`, { token: alice });
+    const unknown = await emulator.call("DELETE", `${membersPath(DEMO.acmeAp, BASE)}/${DEMO.initechAp}`, {
+      token: alice,
+    });
     expectCphError(unknown, 400, "CPS.9004");
   });
 
@@ -134,11 +158,25 @@ describe("CPH image members", () => {
     expect(emulator.emu.world.cphMembers.get(GLOBEX_IMAGE)?.get(DEMO.acmeAp)?.status).toBe("rejected");
 
     const carol = await emulator.login("carol");
-    expectCphError(await update(carol, GLOBEX_IMAGE, { status: "accepted" }, DEMO.initechAp), 400, "CPS.0030", /not a member/);
+    expectCphError(
+      await update(carol, GLOBEX_IMAGE, { status: "accepted" }, DEMO.initechAp),
+      400,
+      "CPS.0030",
+      /not a member/,
+    );
     expectCphError(await update(alice, GAME, { status: "accepted" }), 400, "CPS.0030", /not a member/);
-    expectCphError(await update(alice, "ac0e0000000000000000000000c9afff", { status: "accepted" }), 400, "CPS.0030", /image_id/);
+    expectCphError(
+      await update(alice, "ac0e0000000000000000000000c9afff", { status: "accepted" }),
+      400,
+      "CPS.0030",
+      /image_id/,
+    );
     expectCphError(await update(alice, GLOBEX_IMAGE, { status: "maybe" }), 400, "CPS.0010");
-    expectCphError(await emulator.call("PUT", membersPath(DEMO.acmeAp, GLOBEX_IMAGE), { token: alice }), 400, "CPS.0010");
+    expectCphError(
+      await emulator.call("PUT", membersPath(DEMO.acmeAp, GLOBEX_IMAGE), { token: alice }),
+      400,
+      "CPS.0010",
+    );
     expectCphError(await update(alice, GLOBEX_IMAGE, { status: "accepted" }, DEMO.globexAp), 403, "CPS.0001");
     expect(emulator.emu.world.cphMembers.get(GLOBEX_IMAGE)?.get(DEMO.acmeAp)?.status).toBe("rejected");
   });
@@ -156,7 +194,11 @@ describe("CPH image members", () => {
     expectCphError(await share(audrey, BASE, { member: DEMO.globexAp }), 403, "CPS.0001", /permission/);
     const accept = { token: audrey, body: { status: "accepted" } };
     expectCphError(await emulator.call("PUT", membersPath(DEMO.acmeAp, GLOBEX_IMAGE), accept), 403, "CPS.0001");
-    expectCphError(await emulator.call("DELETE", `${membersPath(DEMO.acmeAp, GAME)}/${DEMO.globexAp}`, { token: audrey }), 403, "CPS.0001");
+    expectCphError(
+      await emulator.call("DELETE", `${membersPath(DEMO.acmeAp, GAME)}/${DEMO.globexAp}`, { token: audrey }),
+      403,
+      "CPS.0001",
+    );
     expect(emulator.emu.world.cphMembers.get(BASE)?.size ?? 0).toBe(0);
     expect(emulator.emu.world.cphMembers.get(GLOBEX_IMAGE)?.get(DEMO.acmeAp)?.status).toBe("pending");
     expect(emulator.emu.world.cphMembers.get(GAME)?.has(DEMO.globexAp)).toBe(true);

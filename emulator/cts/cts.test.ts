@@ -20,7 +20,12 @@ describe("CTS traces", () => {
     const { world } = emulator.emu;
     const user = world.users.get(userId)!;
     const token = { userId, projectId, domainScoped: false, methods: ["password"], issuedAt: 0, expiresAt: 0 };
-    return { credential: { kind: "token", tokenId: "t", token }, user, account: world.accounts.get(user.domainId)!, project: world.projects.get(projectId)! };
+    return {
+      credential: { kind: "token", tokenId: "t", token },
+      user,
+      account: world.accounts.get(user.domainId)!,
+      project: world.projects.get(projectId)!,
+    };
   }
 
   /** Records one IMS trace for alice in acme ap-southeast-1 and returns it as stored. */
@@ -61,7 +66,11 @@ describe("CTS traces", () => {
     const { projectId: _projectId, ...wire } = b;
     expect(res.body.traces[0]).toEqual(wire);
     expect(res.body.traces[0]).not.toHaveProperty("projectId");
-    expect(res.body.traces[0]).toMatchObject({ trace_rating: "warning", code: "400", request: JSON.stringify({ images: ["id-b"] }) });
+    expect(res.body.traces[0]).toMatchObject({
+      trace_rating: "warning",
+      code: "400",
+      request: JSON.stringify({ images: ["id-b"] }),
+    });
   });
 
   it("pages with limit and next markers without duplicates or gaps, ties included", async () => {
@@ -98,7 +107,11 @@ describe("CTS traces", () => {
 
     a.time = now - 2 * 3600 * 1000;
     expect(traceIds(await get("?trace_type=system"))).toEqual([c.trace_id, b.trace_id]);
-    expect(traceIds(await get(`?trace_type=system&from=${now - 3 * 3600 * 1000}`))).toEqual([c.trace_id, b.trace_id, a.trace_id]);
+    expect(traceIds(await get(`?trace_type=system&from=${now - 3 * 3600 * 1000}`))).toEqual([
+      c.trace_id,
+      b.trace_id,
+      a.trace_id,
+    ]);
   });
 
   it("drops traces older than the retention window", async () => {
@@ -125,7 +138,11 @@ describe("CTS traces", () => {
     expect(traceIds(await get("?trace_type=system&resource_name=beta&resource_type=image"))).toEqual([b.trace_id]);
     expect(traceIds(await get("?trace_type=system&trace_rating=incident"))).toEqual([b.trace_id]);
     expect(traceIds(await get("?trace_type=system&user=audrey"))).toEqual([c.trace_id]);
-    expect(traceIds(await get("?trace_type=system&trace_name=addMember&user=alice"))).toEqual([cph.trace_id, b.trace_id, a.trace_id]);
+    expect(traceIds(await get("?trace_type=system&trace_name=addMember&user=alice"))).toEqual([
+      cph.trace_id,
+      b.trace_id,
+      a.trace_id,
+    ]);
     expect(traceIds(await get("?trace_type=system&trace_name=deleteMember"))).toEqual([]);
     expect(traceIds(await get(`?trace_type=system&service_type=CPH&trace_id=${a.trace_id}`))).toEqual([a.trace_id]);
     expect(traceIds(await get("?trace_type=data"))).toEqual([]);

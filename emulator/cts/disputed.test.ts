@@ -37,9 +37,22 @@ describe("D1 cts-trace-types", () => {
     expect(ok).toMatchObject({ code: 200, message: null, request: { member: DEMO.globexAp } });
     expect(ok.response).toMatchObject({ member_id: DEMO.globexAp, status: "pending" });
     expect(failed).toMatchObject({ code: 400, message: "request failed", response: { error: { code: "IMG.0098" } } });
-    for (const key of ["location_info", "endpoint", "resource_url", "enterprise_project_id", "resource_account_id", "operation_id"]) {
+    for (const key of [
+      "location_info",
+      "endpoint",
+      "resource_url",
+      "enterprise_project_id",
+      "resource_account_id",
+      "operation_id",
+    ]) {
       expect(ok[key], key).toBeNull();
     }
-    expect(ok.user).toMatchObject({ name: "alice", access_key_id: null, principal_urn: null, principal_id: null, session_context: null });
+    expect(ok.user).toMatchObject({
+      name: "alice",
+      access_key_id: null,
+      principal_urn: null,
+      principal_id: null,
+      session_context: null,
+    });
   });
 });

@@ -5,7 +5,14 @@ import type { Trace } from "../store/types";
 const HOUR = 3600 * 1000;
 const MAX_MS = Number.MAX_SAFE_INTEGER;
 const RATINGS = ["normal", "warning", "incident"];
-const FILTERS = ["service_type", "resource_type", "resource_id", "resource_name", "trace_name", "trace_rating"] as const;
+const FILTERS = [
+  "service_type",
+  "resource_type",
+  "resource_id",
+  "resource_name",
+  "trace_name",
+  "trace_rating",
+] as const;
 
 export interface TraceQuery {
   traceType: "system" | "data";
@@ -26,7 +33,8 @@ export function invalidParameter(name: string, detail: string) {
 
 export function parseTraceQuery(c: Ctx, now: number): TraceQuery {
   const traceType = c.req.query("trace_type");
-  if (traceType !== "system" && traceType !== "data") throw invalidParameter("trace_type", "is required and must be system or data");
+  if (traceType !== "system" && traceType !== "data")
+    throw invalidParameter("trace_type", "is required and must be system or data");
   const limit = intParam(c, "limit", 1, 200);
   if (limit === null) throw invalidParameter("limit", "must be an integer from 1 to 200");
   const from = intParam(c, "from", 0, MAX_MS);
@@ -34,7 +42,8 @@ export function parseTraceQuery(c: Ctx, now: number): TraceQuery {
   if (from === null) throw invalidParameter("from", "must be a UTC timestamp in milliseconds");
   if (to === null) throw invalidParameter("to", "must be a UTC timestamp in milliseconds");
   const rating = c.req.query("trace_rating");
-  if (rating && !RATINGS.includes(rating)) throw invalidParameter("trace_rating", "must be normal, warning or incident");
+  if (rating && !RATINGS.includes(rating))
+    throw invalidParameter("trace_rating", "must be normal, warning or incident");
   const fields: TraceQuery["fields"] = {};
   for (const name of FILTERS) {
     const value = c.req.query(name);

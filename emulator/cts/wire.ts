@@ -3,7 +3,14 @@ import { withNulls } from "../core/nulls";
 import type { Trace } from "../store/types";
 
 /** Optional trace fields of the SDK's `Traces` model that the emulator's traces never carry. */
-const ABSENT_TRACE_FIELDS = ["location_info", "endpoint", "resource_url", "enterprise_project_id", "resource_account_id", "operation_id"] as const;
+const ABSENT_TRACE_FIELDS = [
+  "location_info",
+  "endpoint",
+  "resource_url",
+  "enterprise_project_id",
+  "resource_account_id",
+  "operation_id",
+] as const;
 /** The same for the trace's `user` (`UserInfo`). */
 const ABSENT_USER_FIELDS = ["access_key_id", "principal_urn", "principal_id", "session_context"] as const;
 

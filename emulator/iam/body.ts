@@ -56,7 +56,7 @@ export function tokenBody(emu: Emu, token: Token, baseUrl: string, withCatalog: 
 export function projectBody(emu: Emu, projectId: string, baseUrl: string) {
   const p = emu.world.projects.get(projectId);
   if (!p) throw new Error("missing project");
-  const parent = p.name.includes("_") ? emu.world.projectByName(p.domainId, p.region)?.id ?? p.domainId : p.domainId;
+  const parent = p.name.includes("_") ? (emu.world.projectByName(p.domainId, p.region)?.id ?? p.domainId) : p.domainId;
   return {
     id: p.id,
     name: p.name,

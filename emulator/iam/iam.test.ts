@@ -18,13 +18,21 @@ describe("IAM", () => {
   it("signs in arthur, acme's second admin, in acme's projects with full permissions", async () => {
     const token = await emu.login("arthur", "cn-north-4");
     const res = await emu.call("GET", "/v3/auth/tokens", { token, headers: { "X-Subject-Token": token } });
-    expect(res.body.token).toMatchObject({ user: { id: DEMO.arthur, name: "arthur", domain: { id: DEMO.acme } }, project: { id: DEMO.acmeCn } });
+    expect(res.body.token).toMatchObject({
+      user: { id: DEMO.arthur, name: "arthur", domain: { id: DEMO.acme } },
+      project: { id: DEMO.acmeCn },
+    });
     expect(emu.emu.world.users.get(DEMO.arthur)?.permissions).toEqual(emu.emu.world.users.get(DEMO.alice)?.permissions);
   });
 
   it("issues a long opaque token scoped to a project by name, with the 2.1 body and catalog", async () => {
     const res = await emu.call("POST", "/v3/auth/tokens", {
-      body: passwordAuth("alice", "alice-demo-2026", { name: "acme" }, { project: { name: "ap-southeast-1", domain: { name: "acme" } } }),
+      body: passwordAuth(
+        "alice",
+        "alice-demo-2026",
+        { name: "acme" },
+        { project: { name: "ap-southeast-1", domain: { name: "acme" } } },
+      ),
     });
     expect(res.status).toBe(201);
     const token = res.headers.get("x-subject-token")!;
@@ -35,7 +43,12 @@ describe("IAM", () => {
     expect(t.methods).toEqual(["password"]);
     expect(t.issued_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/);
     expect(Date.parse(t.expires_at) - Date.parse(t.issued_at)).toBe(24 * 3600 * 1000);
-    expect(t.user).toEqual({ id: DEMO.alice, name: "alice", password_expires_at: "", domain: { id: DEMO.acme, name: "acme" } });
+    expect(t.user).toEqual({
+      id: DEMO.alice,
+      name: "alice",
+      password_expires_at: "",
+      domain: { id: DEMO.acme, name: "acme" },
+    });
     expect(t.project).toEqual({ id: DEMO.acmeAp, name: "ap-southeast-1", domain: { id: DEMO.acme, name: "acme" } });
     expect(t.roles).toEqual([{ id: "0", name: "te_admin" }]);
     const types = t.catalog.map((s: { type: string }) => s.type);
@@ -67,7 +80,9 @@ describe("IAM", () => {
     ]) {
       const res = await emu.call("POST", "/v3/auth/tokens", { body });
       expect(res.status).toBe(401);
-      expect(res.body).toEqual({ error: { code: 401, title: "Unauthorized", message: "The username or password is wrong." } });
+      expect(res.body).toEqual({
+        error: { code: 401, title: "Unauthorized", message: "The username or password is wrong." },
+      });
       expect(res.headers.get("x-subject-token")).toBeNull();
     }
   });
@@ -79,7 +94,12 @@ describe("IAM", () => {
     expect(other.status).toBe(401);
     emu.emu.config = { ...emu.emu.config, unknownScopeStatus: 404 };
     const unknown = await emu.call("POST", "/v3/auth/tokens", {
-      body: passwordAuth("alice", "alice-demo-2026", { name: "acme" }, { project: { name: "eu-west-0", domain: { name: "acme" } } }),
+      body: passwordAuth(
+        "alice",
+        "alice-demo-2026",
+        { name: "acme" },
+        { project: { name: "eu-west-0", domain: { name: "acme" } } },
+      ),
     });
     expect(unknown.status).toBe(404);
     expect(unknown.body.error.code).toBe(404);
@@ -87,7 +107,10 @@ describe("IAM", () => {
 
   it("answers 400 for malformed bodies and creates no token", async () => {
     for (const rawBody of ["not json", "{}", '{"auth":{"identity":{"methods":"password"}}}', ""]) {
-      const res = await emu.call("POST", "/v3/auth/tokens", { rawBody, headers: { "Content-Type": "application/json" } });
+      const res = await emu.call("POST", "/v3/auth/tokens", {
+        rawBody,
+        headers: { "Content-Type": "application/json" },
+      });
       expect(res.status).toBe(400);
       expect(res.body.error).toMatchObject({ code: 400, title: "Bad Request" });
     }
@@ -99,7 +122,9 @@ describe("IAM", () => {
     const original = emu.emu.world.tokens.get(token)!;
     emu.emu.clock.advance(3600_000);
     const res = await emu.call("POST", "/v3/auth/tokens", {
-      body: { auth: { identity: { methods: ["token"], token: { id: token } }, scope: { project: { id: DEMO.acmeCn } } } },
+      body: {
+        auth: { identity: { methods: ["token"], token: { id: token } }, scope: { project: { id: DEMO.acmeCn } } },
+      },
     });
     expect(res.status).toBe(201);
     expect(res.body.token.methods).toEqual(["token"]);
@@ -109,7 +134,9 @@ describe("IAM", () => {
     expect(fresh).not.toBe(token);
 
     const cross = await emu.call("POST", "/v3/auth/tokens", {
-      body: { auth: { identity: { methods: ["token"], token: { id: token } }, scope: { project: { id: DEMO.globexAp } } } },
+      body: {
+        auth: { identity: { methods: ["token"], token: { id: token } }, scope: { project: { id: DEMO.globexAp } } },
+      },
     });
     expect(cross.status).toBe(401);
   });
@@ -132,7 +159,10 @@ describe("IAM", () => {
     expect(ok.status).toBe(200);
     expect(ok.headers.get("x-subject-token")).toBe(subject);
     expect(ok.body.token.user.name).toBe("bob");
-    const missing = await emu.call("GET", "/v3/auth/tokens", { token: caller, headers: { "X-Subject-Token": "MIInope" } });
+    const missing = await emu.call("GET", "/v3/auth/tokens", {
+      token: caller,
+      headers: { "X-Subject-Token": "MIInope" },
+    });
     expect(missing.status).toBe(404);
     const noCaller = await emu.call("GET", "/v3/auth/tokens", { headers: { "X-Subject-Token": subject } });
     expect(noCaller.status).toBe(401);
@@ -171,6 +201,10 @@ describe("IAM", () => {
   it("serves the identity version document", async () => {
     const res = await emu.call("GET", "/v3");
     expect(res.status).toBe(200);
-    expect(res.body.version).toMatchObject({ id: "v3.6", status: "stable", links: [{ rel: "self", href: "http://emulator.test/v3/" }] });
+    expect(res.body.version).toMatchObject({
+      id: "v3.6",
+      status: "stable",
+      links: [{ rel: "self", href: "http://emulator.test/v3/" }],
+    });
   });
 });

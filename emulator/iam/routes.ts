@@ -45,7 +45,8 @@ export function registerIam(app: Hono<EmuEnv>, emu: Emu): void {
   app.post("/v3/auth/tokens", async (c) => {
     const body = await readBody(c, emu);
     const parsed = body.kind === "json" ? authSchema.safeParse(body.value) : undefined;
-    if (!parsed?.success) throw keystoneError(400, "The request body is malformed: expected auth.identity with methods.");
+    if (!parsed?.success)
+      throw keystoneError(400, "The request body is malformed: expected auth.identity with methods.");
     const auth = parsed.data.auth;
     const now = emu.clock.now();
     const { user, expiresAt, methods } = identify(c, emu, auth, now);
@@ -85,7 +86,8 @@ export function registerIam(app: Hono<EmuEnv>, emu: Emu): void {
     const { user } = validCaller(c, emu);
     const id = c.req.param("project_id");
     const project = emu.world.projects.get(id);
-    if (project && project.domainId === user.domainId) return c.json({ project: projectBody(emu, id, baseUrl(c, emu)) });
+    if (project && project.domainId === user.domainId)
+      return c.json({ project: projectBody(emu, id, baseUrl(c, emu)) });
     if (HEX32.test(id)) throw keystoneError(403, "You are not authorized to perform the requested action.");
     throw keystoneError(404, `Could not find project: ${id}.`);
   });
@@ -111,7 +113,12 @@ export function registerIam(app: Hono<EmuEnv>, emu: Emu): void {
   }
 }
 
-function identify(c: Ctx, emu: Emu, auth: AuthRequest, now: number): { user: User; expiresAt: number; methods: string[] } {
+function identify(
+  c: Ctx,
+  emu: Emu,
+  auth: AuthRequest,
+  now: number,
+): { user: User; expiresAt: number; methods: string[] } {
   const { identity } = auth;
   if (identity.methods.includes("password") && identity.password) {
     const u = identity.password.user;
@@ -120,7 +127,11 @@ function identify(c: Ctx, emu: Emu, auth: AuthRequest, now: number): { user: Use
       : u.domain?.name !== undefined
         ? emu.world.accountByName(u.domain.name)
         : undefined;
-    const user = u.id ? emu.world.users.get(u.id) : domain && u.name ? emu.world.userByName(domain.id, u.name) : undefined;
+    const user = u.id
+      ? emu.world.users.get(u.id)
+      : domain && u.name
+        ? emu.world.userByName(domain.id, u.name)
+        : undefined;
     if (!user || user.password !== u.password || (domain && user.domainId !== domain.id)) {
       throw keystoneError(401, "The username or password is wrong.");
     }
@@ -131,11 +142,15 @@ function identify(c: Ctx, emu: Emu, auth: AuthRequest, now: number): { user: Use
     const tokenId = identity.token?.id ?? c.req.header("x-auth-token") ?? "";
     const existing = emu.world.tokens.get(tokenId);
     const user = existing && emu.world.users.get(existing.userId);
-    if (!existing || !user || existing.expiresAt <= now) throw keystoneError(401, "The token is invalid or has expired.");
+    if (!existing || !user || existing.expiresAt <= now)
+      throw keystoneError(401, "The token is invalid or has expired.");
     // Section 14 D7, reading B: re-scoping is documented for federated unscoped tokens only, and every
     // token the emulator issues is a regular IAM user's (obtained by password or from one).
     if (emu.config.disputed.tokenRescope === "B") {
-      throw keystoneError(emu.config.disputed.tokenRescopeStatus, "The token method is supported only for federated unscoped tokens.");
+      throw keystoneError(
+        emu.config.disputed.tokenRescopeStatus,
+        "The token method is supported only for federated unscoped tokens.",
+      );
     }
     return { user, expiresAt: existing.expiresAt, methods: ["token"] };
   }
@@ -144,13 +159,17 @@ function identify(c: Ctx, emu: Emu, auth: AuthRequest, now: number): { user: Use
 
 function resolveScope(emu: Emu, user: User, scope: AuthRequest["scope"]): { project?: Project; domain: boolean } {
   const unknown = () =>
-    keystoneError(emu.config.unknownScopeStatus, "The project to scope to was not found or is not accessible by the user.");
+    keystoneError(
+      emu.config.unknownScopeStatus,
+      "The project to scope to was not found or is not accessible by the user.",
+    );
   if (scope?.project) {
     const p = scope.project;
     let project: Project | undefined;
     if (p.id) project = emu.world.projects.get(p.id);
     else if (p.name) {
-      const domainId = p.domain?.id ?? (p.domain?.name !== undefined ? emu.world.accountByName(p.domain.name)?.id : user.domainId);
+      const domainId =
+        p.domain?.id ?? (p.domain?.name !== undefined ? emu.world.accountByName(p.domain.name)?.id : user.domainId);
       project = domainId ? emu.world.projectByName(domainId, p.name) : undefined;
     }
     if (!project || project.domainId !== user.domainId) throw unknown();
@@ -177,7 +196,10 @@ function validCaller(c: Ctx, emu: Emu): { user: User } {
     const domainId = c.req.header("x-domain-id");
     const projectId = c.req.header("x-project-id");
     const project = projectId === undefined ? undefined : emu.world.projects.get(projectId);
-    if ((domainId !== undefined && domainId !== signed.account.id) || (projectId !== undefined && project?.domainId !== signed.account.id)) {
+    if (
+      (domainId !== undefined && domainId !== signed.account.id) ||
+      (projectId !== undefined && project?.domainId !== signed.account.id)
+    ) {
       throw keystoneError(401, "The request you have made requires authentication.");
     }
     return { user: signed.user };

@@ -56,7 +56,11 @@ function checkImageIds(images: string[]): void {
 function checkPairCap(emu: Emu, pairs: number): void {
   const cap = emu.config.maxBatchPairs;
   if (cap > 0 && pairs > cap) {
-    throw imsError("IMG.0001", 400, `The request has ${pairs} image x target pairs; at most ${cap} are accepted per request.`);
+    throw imsError(
+      "IMG.0001",
+      400,
+      `The request has ${pairs} image x target pairs; at most ${cap} are accepted per request.`,
+    );
   }
 }
 
@@ -124,18 +128,28 @@ export function memberItems({ images, targets }: MembersInput): JobItem[] {
 }
 
 export function updateItems(images: string[], actor: Actor): JobItem[] {
-  return images.map((imageId): JobItem => ({ imageId, target: { type: "project", id: actor.project.id }, state: "waiting" }));
+  return images.map((imageId): JobItem => ({
+    imageId,
+    target: { type: "project", id: actor.project.id },
+    state: "waiting",
+  }));
 }
 
 /**
  * Strict mode: the job's per-pair rules evaluated up front, so a 400 names the first failing code
  * and nothing is applied. Members added earlier in the same batch count toward the limit.
  */
-export function strictMembersError(emu: Emu, actor: Actor, op: "add" | "delete", input: MembersInput): string | undefined {
+export function strictMembersError(
+  emu: Emu,
+  actor: Actor,
+  op: "add" | "delete",
+  input: MembersInput,
+): string | undefined {
   for (const imageId of input.images) {
     let added = 0;
     for (const target of input.targets) {
-      const outcome = op === "add" ? checkAdd(emu, actor, imageId, target, added) : checkDelete(emu, actor, imageId, target);
+      const outcome =
+        op === "add" ? checkAdd(emu, actor, imageId, target, added) : checkDelete(emu, actor, imageId, target);
       if (!outcome.ok) return outcome.code;
       if (outcome.changed) added++;
     }

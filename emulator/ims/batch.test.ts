@@ -40,7 +40,12 @@ async function run(method: string, body: unknown, token = alice, project: string
 describe("batch add", () => {
   it("shares 2 images with 2 projects: SUCCESS and 4 pending members", async () => {
     const job = await run("POST", { images: [UBUNTU, APP_01], projects: [DEMO.globexAp, DEMO.initechAp] });
-    expect(job).toMatchObject({ job_type: "imsAddImageMembersJob", status: "SUCCESS", error_code: null, fail_reason: null });
+    expect(job).toMatchObject({
+      job_type: "imsAddImageMembersJob",
+      status: "SUCCESS",
+      error_code: null,
+      fail_reason: null,
+    });
     expect(job.entities.results).toEqual([
       { image_id: UBUNTU, status: "success" },
       { image_id: APP_01, status: "success" },
@@ -75,7 +80,12 @@ describe("batch add", () => {
   it("writes domain and organization members, with the URN", async () => {
     const ou = `organizations::${DEMO.acme}:ou:${DEMO.org}/${DEMO.orgUnit}`;
     const root = `organizations::${DEMO.acme}:organization:${DEMO.org}`;
-    const job = await run("POST", { images: [UBUNTU], projects: null, domains: [DEMO.globex], organizations: [ou, root] });
+    const job = await run("POST", {
+      images: [UBUNTU],
+      projects: null,
+      domains: [DEMO.globex],
+      organizations: [ou, root],
+    });
     expect(job.status).toBe("SUCCESS");
     expect(member(UBUNTU, DEMO.globex)).toMatchObject({ memberType: "domain", status: "pending" });
     expect(member(UBUNTU, DEMO.orgUnit)).toMatchObject({ memberType: "organization", urn: ou });
@@ -112,15 +122,25 @@ describe("batch accept/reject", () => {
 
   it("needs a usable server-backup vault to accept a CBR full-ECS image", async () => {
     expect(await put([GLOBEX_FULLECS])).toMatchObject({ status: "FAIL", error_code: "IMG.0184" });
-    expect(await put([GLOBEX_FULLECS], { vault_id: "ac0e0000-0000-4000-8000-00000000ba02" })).toMatchObject({ error_code: "IMG.0193" });
-    expect(await put([GLOBEX_FULLECS], { vault_id: "ac0e0000-0000-4000-8000-00000000ba03" })).toMatchObject({ error_code: "IMG.0188" });
+    expect(await put([GLOBEX_FULLECS], { vault_id: "ac0e0000-0000-4000-8000-00000000ba02" })).toMatchObject({
+      error_code: "IMG.0193",
+    });
+    expect(await put([GLOBEX_FULLECS], { vault_id: "ac0e0000-0000-4000-8000-00000000ba03" })).toMatchObject({
+      error_code: "IMG.0188",
+    });
     expect(member(GLOBEX_FULLECS, DEMO.acmeAp)?.status).toBe("pending");
-    expect(await put([GLOBEX_FULLECS], { vault_id: "ac0e0000-0000-4000-8000-00000000ba01" })).toMatchObject({ status: "SUCCESS" });
+    expect(await put([GLOBEX_FULLECS], { vault_id: "ac0e0000-0000-4000-8000-00000000ba01" })).toMatchObject({
+      status: "SUCCESS",
+    });
     expect(member(GLOBEX_FULLECS, DEMO.acmeAp)?.status).toBe("accepted");
   });
 
   it("fails for an image the caller is no member of with IMG.0114", async () => {
-    expect(await put([NEW_RELEASE])).toMatchObject({ status: "FAIL", error_code: "IMG.0114", fail_reason: IMS_MESSAGES["IMG.0114"] });
+    expect(await put([NEW_RELEASE])).toMatchObject({
+      status: "FAIL",
+      error_code: "IMG.0114",
+      fail_reason: IMS_MESSAGES["IMG.0114"],
+    });
   });
 });
 
@@ -151,7 +171,12 @@ describe("synchronous validation", () => {
     ["malformed project id", "POST", add({ images: [UBUNTU], projects: [DEMO.globexAp.toUpperCase()] }), "IMG.0067"],
     ["malformed domain id", "DELETE", add({ images: [UBUNTU], domains: ["globex"] }), "IMG.0067"],
     ["no targets", "POST", add({ images: [UBUNTU] }), "IMG.0041"],
-    ["all target lists empty", "POST", add({ images: [UBUNTU], projects: [], domains: null, organizations: [] }), "IMG.0041"],
+    [
+      "all target lists empty",
+      "POST",
+      add({ images: [UBUNTU], projects: [], domains: null, organizations: [] }),
+      "IMG.0041",
+    ],
     ["unparseable URN", "POST", add({ images: [UBUNTU], organizations: ["o-acme0001"] }), "IMG.0001"],
     ["PUT status pending", "PUT", add({ images: [GPU], project_id: DEMO.acmeAp, status: "pending" }), "IMG.0001"],
     ["PUT status missing", "PUT", add({ images: [GPU], project_id: DEMO.acmeAp }), "IMG.0001"],
@@ -184,7 +209,10 @@ describe("synchronous validation", () => {
 
   it("refuses more pairs than maxBatchPairs with a clear message", async () => {
     await start({ maxBatchPairs: 3 });
-    const res = await t.call("POST", PATH, { token: alice, body: { images: [UBUNTU, APP_01], projects: [DEMO.globexAp, DEMO.initechAp] } });
+    const res = await t.call("POST", PATH, {
+      token: alice,
+      body: { images: [UBUNTU, APP_01], projects: [DEMO.globexAp, DEMO.initechAp] },
+    });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe("IMG.0001");
     expect(res.body.error.message).toMatch(/4 image x target pairs; at most 3/);
@@ -193,7 +221,10 @@ describe("synchronous validation", () => {
 
   it("answers the configured project mismatch", async () => {
     await start({ projectMismatch: { status: 403, code: "IMG.0161" } });
-    const res = await t.call("PUT", PATH, { token: alice, body: { images: [GPU], project_id: DEMO.globexAp, status: "accepted" } });
+    const res = await t.call("PUT", PATH, {
+      token: alice,
+      body: { images: [GPU], project_id: DEMO.globexAp, status: "accepted" },
+    });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe("IMG.0161");
   });
@@ -209,7 +240,10 @@ describe("strict mode", () => {
   beforeEach(() => start({ strict: true }));
 
   it("answers 400 with the first failing rule and applies nothing", async () => {
-    const res = await t.call("POST", PATH, { token: alice, body: { images: [UBUNTU, CENTOS_ENCRYPTED], projects: [DEMO.globexAp] } });
+    const res = await t.call("POST", PATH, {
+      token: alice,
+      body: { images: [UBUNTU, CENTOS_ENCRYPTED], projects: [DEMO.globexAp] },
+    });
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ error: { code: "IMG.0098", message: IMS_MESSAGES["IMG.0098"] } });
     expect(t.emu.world.memberCount(UBUNTU)).toBe(0);
@@ -217,7 +251,10 @@ describe("strict mode", () => {
   });
 
   it("counts earlier pairs of the batch toward the member limit", async () => {
-    const res = await t.call("POST", PATH, { token: alice, body: { images: [ALMOST_FULL], projects: [DEMO.globexAp, DEMO.initechAp] } });
+    const res = await t.call("POST", PATH, {
+      token: alice,
+      body: { images: [ALMOST_FULL], projects: [DEMO.globexAp, DEMO.initechAp] },
+    });
     expect(res.body.error?.code).toBe("IMG.0088");
     expect(t.emu.world.memberCount(ALMOST_FULL)).toBe(255);
     expect((await run("POST", { images: [ALMOST_FULL], projects: [DEMO.globexAp] })).status).toBe("SUCCESS");
@@ -237,7 +274,11 @@ describe("CTS traces", () => {
 
   it("records one trace per image of a batch call", async () => {
     const body = { images: [UBUNTU, APP_01], projects: [DEMO.globexAp] };
-    const res = await t.call("POST", PATH, { token: alice, body, headers: { "X-Forwarded-For": "203.0.113.24, 10.0.0.1" } });
+    const res = await t.call("POST", PATH, {
+      token: alice,
+      body,
+      headers: { "X-Forwarded-For": "203.0.113.24, 10.0.0.1" },
+    });
     expect(traces().map((x) => [x.resource_id, x.resource_name])).toEqual([
       [UBUNTU, "ubuntu-22.04-web"],
       [APP_01, "app-01"],
@@ -262,8 +303,16 @@ describe("CTS traces", () => {
   it("records refused calls with their status and error body", async () => {
     await t.call("DELETE", PATH, { token: alice, body: { images: [UBUNTU, "bad"], projects: [DEMO.globexAp] } });
     expect(traces()).toHaveLength(2);
-    expect(traces()[1]).toMatchObject({ trace_name: "deleteMember", resource_id: "bad", resource_name: "", code: "400", trace_rating: "warning" });
-    expect(JSON.parse(traces()[0].response)).toEqual({ error: { code: "IMG.0066", message: IMS_MESSAGES["IMG.0066"] } });
+    expect(traces()[1]).toMatchObject({
+      trace_name: "deleteMember",
+      resource_id: "bad",
+      resource_name: "",
+      code: "400",
+      trace_rating: "warning",
+    });
+    expect(JSON.parse(traces()[0].response)).toEqual({
+      error: { code: "IMG.0066", message: IMS_MESSAGES["IMG.0066"] },
+    });
     const audrey = await t.login("audrey");
     await t.call("POST", PATH, { token: audrey, body: { images: [UBUNTU], projects: [DEMO.globexAp] } });
     expect(traces()[2]).toMatchObject({ code: "403", resource_id: UBUNTU, user: { name: "audrey" } });
@@ -273,7 +322,9 @@ describe("CTS traces", () => {
 
   it("records an accept in the consumer's project", async () => {
     await run("PUT", { images: [GPU], project_id: DEMO.acmeAp, status: "accepted" });
-    expect(traces()).toEqual([expect.objectContaining({ trace_name: "updateMember", resource_id: GPU, resource_name: "globex-analytics-gpu" })]);
+    expect(traces()).toEqual([
+      expect.objectContaining({ trace_name: "updateMember", resource_id: GPU, resource_name: "globex-analytics-gpu" }),
+    ]);
     expect(traces(DEMO.globexAp)).toEqual([]);
   });
 });

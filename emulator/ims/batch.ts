@@ -1,5 +1,15 @@
 import type { Hono } from "hono";
-import { authenticate, can, clientIp, readBody, type Body, type Ctx, type Emu, type EmuEnv, type Session } from "../core/context";
+import {
+  authenticate,
+  can,
+  clientIp,
+  readBody,
+  type Body,
+  type Ctx,
+  type Emu,
+  type EmuEnv,
+  type Session,
+} from "../core/context";
 import { ApiError, imsError } from "../core/errors";
 import { recordTrace, type TraceOperation } from "../cts/record";
 import type { ImsJob, JobType } from "../store/types";

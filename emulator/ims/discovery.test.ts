@@ -37,15 +37,19 @@ function violations(schema: Schema, value: unknown, path = "$"): string[] {
   if (types.length && !types.some((t) => TYPES[t](value))) return [`${path}: not ${types.join("|")}`];
   const out: string[] = [];
   if (schema.enum && !schema.enum.includes(value)) out.push(`${path}: ${JSON.stringify(value)} not in enum`);
-  if (typeof value === "string" && schema.pattern && !new RegExp(schema.pattern).test(value)) out.push(`${path}: pattern`);
-  if (typeof value === "string" && schema.maxLength !== undefined && value.length > schema.maxLength) out.push(`${path}: too long`);
-  if (Array.isArray(value) && schema.items) value.forEach((v, i) => out.push(...violations(schema.items as Schema, v, `${path}[${i}]`)));
+  if (typeof value === "string" && schema.pattern && !new RegExp(schema.pattern).test(value))
+    out.push(`${path}: pattern`);
+  if (typeof value === "string" && schema.maxLength !== undefined && value.length > schema.maxLength)
+    out.push(`${path}: too long`);
+  if (Array.isArray(value) && schema.items)
+    value.forEach((v, i) => out.push(...violations(schema.items as Schema, v, `${path}[${i}]`)));
   if (TYPES.object(value)) {
     for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
       const property = schema.properties?.[key];
       if (property) out.push(...violations(property, v, `${path}.${key}`));
       else if (schema.additionalProperties === false) out.push(`${path}.${key}: not allowed`);
-      else if (typeof schema.additionalProperties === "object") out.push(...violations(schema.additionalProperties, v, `${path}.${key}`));
+      else if (typeof schema.additionalProperties === "object")
+        out.push(...violations(schema.additionalProperties, v, `${path}.${key}`));
     }
   }
   return out;
@@ -91,7 +95,14 @@ describe("GET /v2/schemas/*", () => {
   it("describes members, and member objects validate against it", async () => {
     const s = await schema("member");
     expect(s.name).toBe("member");
-    expect(Object.keys(s.properties ?? {}).sort()).toEqual(["created_at", "image_id", "member_id", "schema", "status", "updated_at"]);
+    expect(Object.keys(s.properties ?? {}).sort()).toEqual([
+      "created_at",
+      "image_id",
+      "member_id",
+      "schema",
+      "status",
+      "updated_at",
+    ]);
     expect(s.properties?.status.enum).toEqual(["pending", "accepted", "rejected"]);
     expect(violations(s, member)).toEqual([]);
     expect(violations(s, { ...member, status: "maybe" })).not.toEqual([]);

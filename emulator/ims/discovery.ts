@@ -15,10 +15,24 @@ export const IMAGE_SCHEMA = {
     name: { ...nullable("string"), maxLength: 255, description: "Descriptive name for the image" },
     status: {
       type: "string",
-      enum: ["queued", "saving", "active", "killed", "deleted", "pending_delete", "deactivated", "uploading", "importing"],
+      enum: [
+        "queued",
+        "saving",
+        "active",
+        "killed",
+        "deleted",
+        "pending_delete",
+        "deactivated",
+        "uploading",
+        "importing",
+      ],
       description: "Status of the image (READ-ONLY)",
     },
-    visibility: { type: "string", enum: ["public", "private", "shared", "community"], description: "Scope of image accessibility" },
+    visibility: {
+      type: "string",
+      enum: ["public", "private", "shared", "community"],
+      description: "Scope of image accessibility",
+    },
     protected: { type: "boolean", description: "If true, image will not be deletable." },
     owner: { ...nullable("string"), maxLength: 255, description: "Owner of the image" },
     checksum: { ...nullable("string"), maxLength: 32, description: "md5 hash of image contents. (READ-ONLY)" },
@@ -36,7 +50,11 @@ export const IMAGE_SCHEMA = {
     },
     min_ram: { type: "integer", description: "Amount of ram (in MB) required to boot image." },
     min_disk: { type: "integer", description: "Amount of disk space (in GB) required to boot image." },
-    tags: { type: "array", items: { type: "string", maxLength: 255 }, description: "List of strings related to the image" },
+    tags: {
+      type: "array",
+      items: { type: "string", maxLength: 255 },
+      description: "List of strings related to the image",
+    },
     created_at: text("Date and time of image registration (READ-ONLY)"),
     updated_at: text("Date and time of the last image modification (READ-ONLY)"),
     self: text("An image self url (READ-ONLY)"),
@@ -82,7 +100,11 @@ export const MEMBER_SCHEMA = {
     image_id: { type: "string", pattern: UUID_PATTERN, description: "An identifier for the image" },
     member_id: text("An identifier for the image member (tenantId)"),
     schema: { type: "string", readOnly: true },
-    status: { type: "string", enum: ["pending", "accepted", "rejected"], description: "The status of this image member" },
+    status: {
+      type: "string",
+      enum: ["pending", "accepted", "rejected"],
+      description: "The status of this image member",
+    },
   },
 };
 
@@ -101,7 +123,9 @@ const SCHEMAS = { image: IMAGE_SCHEMA, images: IMAGES_SCHEMA, member: MEMBER_SCH
 export function registerImsDiscovery(app: Hono<EmuEnv>, emu: Emu): void {
   for (const path of ["/", "/versions"]) {
     app.get(path, (c) =>
-      c.json({ versions: [{ id: "v2.0", status: "CURRENT", links: [{ rel: "self", href: `${baseUrl(c, emu)}/v2/` }] }] }),
+      c.json({
+        versions: [{ id: "v2.0", status: "CURRENT", links: [{ rel: "self", href: `${baseUrl(c, emu)}/v2/` }] }],
+      }),
     );
   }
   for (const [name, schema] of Object.entries(SCHEMAS)) {

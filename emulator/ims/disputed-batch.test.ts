@@ -46,9 +46,16 @@ describe("D5 batch-empty-arrays", () => {
       }
     }
     expect(jobs()).toBe(0);
-    const ok = await batch("POST", { images: [UBUNTU], projects: [DEMO.globexAp], domains: [DEMO.initech], organizations: [OU_URN] });
+    const ok = await batch("POST", {
+      images: [UBUNTU],
+      projects: [DEMO.globexAp],
+      domains: [DEMO.initech],
+      organizations: [OU_URN],
+    });
     expect(ok.status).toBe(200);
-    expect([...(t.emu.world.members.get(UBUNTU)?.keys() ?? [])].sort()).toEqual([DEMO.globexAp, DEMO.initech, DEMO.orgUnit].sort());
+    expect([...(t.emu.world.members.get(UBUNTU)?.keys() ?? [])].sort()).toEqual(
+      [DEMO.globexAp, DEMO.initech, DEMO.orgUnit].sort(),
+    );
     expect((await batch("DELETE", { images: [UBUNTU], projects: [DEMO.globexAp] })).status).toBe(200);
     expect(t.emu.world.members.get(UBUNTU)?.has(DEMO.globexAp)).toBe(false);
   });

@@ -21,7 +21,7 @@ async function setup(config: ConfigPatch = {}) {
 }
 
 describe("D4 whole-image-attribute", () => {
-  it("A: full-ECS images carry __whole_image \"true\", others do not", async () => {
+  it('A: full-ECS images carry __whole_image "true", others do not', async () => {
     const { get, byId } = await setup();
     const images = byId((await get("/v2/cloudimages")).images);
     expect(images[FROM_CBR].__whole_image).toBe("true");
@@ -52,15 +52,24 @@ describe("D2 null-optional-fields (IMS images)", () => {
   it("A: absent optional strings are omitted", async () => {
     const { get } = await setup();
     const ubuntu = await get(`/v2/images/${UBUNTU}`);
-    for (const key of ["__backup_id", "__system__cmkid", "__productcode", "__whole_image"]) expect(ubuntu).not.toHaveProperty(key);
+    for (const key of ["__backup_id", "__system__cmkid", "__productcode", "__whole_image"])
+      expect(ubuntu).not.toHaveProperty(key);
   });
 
   it("B: absent optional strings are null, present ones keep their values", async () => {
     const { get, byId } = await setup({ disputed: { nullOptionalFields: "B" } });
     const images = byId((await get("/v2/cloudimages")).images);
-    expect(images[UBUNTU]).toMatchObject({ __backup_id: null, __system__cmkid: null, __productcode: null, __whole_image: null });
+    expect(images[UBUNTU]).toMatchObject({
+      __backup_id: null,
+      __system__cmkid: null,
+      __productcode: null,
+      __whole_image: null,
+    });
     expect(images[ENCRYPTED].__system__cmkid).toBe("5f1d0000-0000-4000-8000-00000000c0de");
-    expect(images[FROM_CBR]).toMatchObject({ __whole_image: "true", __backup_id: "ac0e0000-0000-4000-8000-00000000bb05" });
+    expect(images[FROM_CBR]).toMatchObject({
+      __whole_image: "true",
+      __backup_id: "ac0e0000-0000-4000-8000-00000000bb05",
+    });
     expect(await get(`/v2/images/${UBUNTU}`)).toMatchObject({ __backup_id: null, __system__cmkid: null });
     const native = byId((await get("/v2/images?limit=100")).images);
     expect(native[UBUNTU].__backup_id).toBeNull();

@@ -31,11 +31,15 @@ describe("D3 recipient-member-read", () => {
     for (const path of [v1(DEMO.initechAp, DEBIAN), v1(DEMO.initechAp, DEBIAN, DEMO.initechAp)]) {
       const res = await t.call("GET", path, { token: carol });
       expect(res.status).toBe(403);
-      expect(res.body).toEqual({ error: { code: "IMG.0047", message: "This operation can be performed only by the image owner." } });
+      expect(res.body).toEqual({
+        error: { code: "IMG.0047", message: "This operation can be performed only by the image owner." },
+      });
     }
     const owner = await t.call("GET", v1(DEMO.acmeAp, DEBIAN), { token: alice });
     expect(owner.body.members.map((m: { member_id: string }) => m.member_id)).toEqual([DEMO.globexAp, DEMO.initechAp]);
-    expect((await t.call("GET", v1(DEMO.acmeAp, DEBIAN, DEMO.initechAp), { token: alice })).body.status).toBe("pending");
+    expect((await t.call("GET", v1(DEMO.acmeAp, DEBIAN, DEMO.initechAp), { token: alice })).body.status).toBe(
+      "pending",
+    );
     const native = await t.call("GET", `/v2/images/${DEBIAN}/members/${DEMO.initechAp}`, { token: carol });
     expect(native.body).toMatchObject({ member_id: DEMO.initechAp, status: "pending" });
     const inbox = await t.call("GET", "/v2/cloudimages?visibility=shared&member_status=pending", { token: carol });
@@ -62,7 +66,7 @@ describe("D2 null-optional-fields (IMS members and jobs)", () => {
     return { list, job };
   }
 
-  it("A: next_marker is \"\" on the last page, urn and a result's project_id are omitted", async () => {
+  it('A: next_marker is "" on the last page, urn and a result\'s project_id are omitted', async () => {
     const { list, job } = await read();
     expect(list.page_info).toEqual({ next_marker: "", current_count: 2 });
     expect(list.members[0]).not.toHaveProperty("urn");

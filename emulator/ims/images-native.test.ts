@@ -32,7 +32,7 @@ const names = async (path: string) => (await get(path)).images.map((i) => i.name
 async function follow(path: string) {
   const ids: string[] = [];
   const pages: NativePage[] = [];
-  for (let next: string | undefined = path; next; ) {
+  for (let next: string | undefined = path; next;) {
     if (pages.length > 100) throw new Error("next links do not end");
     const page: NativePage = await get(next);
     pages.push(page);
@@ -59,7 +59,12 @@ describe("GET /v2/images", () => {
   it("keeps the other query parameters in next", async () => {
     const page = await get(`/v2/images?owner=${DEMO.acmeAp}&limit=20&sort_dir=asc`);
     const next = new URL(page.next ?? "", "http://x").searchParams;
-    expect(Object.fromEntries(next)).toEqual({ marker: page.images[19].id, limit: "20", owner: DEMO.acmeAp, sort_dir: "asc" });
+    expect(Object.fromEntries(next)).toEqual({
+      marker: page.images[19].id,
+      limit: "20",
+      owner: DEMO.acmeAp,
+      sort_dir: "asc",
+    });
     expect(page.first).toBe(`/v2/images?owner=${DEMO.acmeAp}&limit=20&sort_dir=asc`);
     const { ids, pages } = await follow(`/v2/images?owner=${DEMO.acmeAp}&limit=20&sort_dir=asc`);
     expect(pages.map((p) => p.images.length)).toEqual([20, 20, 8]);
@@ -70,7 +75,11 @@ describe("GET /v2/images", () => {
 
   it("lists shared-with-me images by member_status, accepted by default", async () => {
     expect(await names("/v2/images?visibility=shared")).toEqual(["globex-ci-runner"]);
-    expect(await names("/v2/images?visibility=shared&member_status=pending")).toEqual(["globex-analytics-gpu", "globex-fullecs-cbr", "initech-ml-base"]);
+    expect(await names("/v2/images?visibility=shared&member_status=pending")).toEqual([
+      "globex-analytics-gpu",
+      "globex-fullecs-cbr",
+      "initech-ml-base",
+    ]);
     expect(await names("/v2/images?visibility=shared&member_status=rejected")).toEqual(["globex-old-base"]);
     expect(await names("/v2/images?visibility=shared&member_status=all")).toHaveLength(5);
     const { images } = await get(`/v2/images?__imagetype=shared&member_status=all&owner=${DEMO.globexAp}`);
@@ -88,7 +97,9 @@ describe("GET /v2/images", () => {
   it("accepts os_hidden and ignores unknown parameters", async () => {
     expect((await get("/v2/images?os_hidden=True")).images).toEqual([]);
     expect((await get("/v2/images?os_hidden=false")).images).toHaveLength(25);
-    expect((await get("/v2/images?frobnicate=1&name=debian-12-base")).images.map((i) => i.name)).toEqual(["debian-12-base"]);
+    expect((await get("/v2/images?frobnicate=1&name=debian-12-base")).images.map((i) => i.name)).toEqual([
+      "debian-12-base",
+    ]);
   });
 
   it("sorts with Glance's sort=key:dir syntax", async () => {
@@ -101,7 +112,9 @@ describe("GET /v2/images", () => {
   it("answers 401 nested on Glance paths", async () => {
     const res = await emu.call("GET", "/v2/images");
     expect(res.status).toBe(401);
-    expect(res.body).toEqual({ error: { message: expect.any(String), code: "APIGW.0301", request_id: expect.any(String) } });
+    expect(res.body).toEqual({
+      error: { message: expect.any(String), code: "APIGW.0301", request_id: expect.any(String) },
+    });
     const detail = await emu.call("GET", `/v2/images/${acmeImageId(1)}`, { token: "not-a-token" });
     expect(detail.status).toBe(401);
     expect(detail.body.error.code).toBe("APIGW.0301");
@@ -111,11 +124,20 @@ describe("GET /v2/images", () => {
 describe("GET /v2/images/{image_id}", () => {
   it("shows an image to a member in any status, with the sharer as owner", async () => {
     const gpu = await get<Record<string, unknown>>(`/v2/images/${GLOBEX_GPU}`);
-    expect(gpu).toMatchObject({ id: GLOBEX_GPU, name: "globex-analytics-gpu", owner: DEMO.globexAp, visibility: "shared", __imagetype: "shared" });
+    expect(gpu).toMatchObject({
+      id: GLOBEX_GPU,
+      name: "globex-analytics-gpu",
+      owner: DEMO.globexAp,
+      visibility: "shared",
+      __imagetype: "shared",
+    });
     expect(gpu).not.toHaveProperty("images");
     expect(await get(`/v2/images/${GLOBEX_OLD}`)).toMatchObject({ name: "globex-old-base" });
     const bob = await emu.login("bob");
-    expect(await get(`/v2/images/${acmeImageId(2)}`, bob)).toMatchObject({ name: "debian-12-base", owner: DEMO.acmeAp });
+    expect(await get(`/v2/images/${acmeImageId(2)}`, bob)).toMatchObject({
+      name: "debian-12-base",
+      owner: DEMO.acmeAp,
+    });
   });
 
   it("answers 404, not 403, to a project that is neither owner nor member", async () => {
@@ -123,34 +145,87 @@ describe("GET /v2/images/{image_id}", () => {
     for (const id of [acmeImageId(1), "not-a-uuid", acmeImageId(999)]) {
       const res = await emu.call("GET", `/v2/images/${id}`, { token: bob });
       expect(res.status, id).toBe(404);
-      expect(res.body).toEqual({ error: { code: "404 Not Found", title: "Not Found", message: expect.stringContaining(id) } });
+      expect(res.body).toEqual({
+        error: { code: "404 Not Found", title: "Not Found", message: expect.stringContaining(id) },
+      });
     }
   });
 
   it("shows public images to everyone", async () => {
     for (const user of ["bob", "carol", "audrey"] as const) {
       const token = await emu.login(user);
-      expect(await get(`/v2/images/${acmeImageId(9)}`, token)).toMatchObject({ name: "public-ubuntu", visibility: "public", __imagetype: "gold" });
+      expect(await get(`/v2/images/${acmeImageId(9)}`, token)).toMatchObject({
+        name: "public-ubuntu",
+        visibility: "public",
+        __imagetype: "gold",
+      });
     }
   });
 
   it("carries every field of the reference with the right type", async () => {
     const image = await get<Record<string, unknown>>(`/v2/images/${acmeImageId(1)}`);
-    const strings = ["id", "name", "status", "owner", "visibility", "__imagetype", "__os_type", "__platform", "__os_version", "__os_bit", "virtual_env_type", "__isregistered", "__image_source_type", "__image_size", "disk_format", "container_format", "created_at", "updated_at", "active_at", "self", "file", "schema", "enterprise_project_id", "checksum", "architecture", "__system_encrypted"];
+    const strings = [
+      "id",
+      "name",
+      "status",
+      "owner",
+      "visibility",
+      "__imagetype",
+      "__os_type",
+      "__platform",
+      "__os_version",
+      "__os_bit",
+      "virtual_env_type",
+      "__isregistered",
+      "__image_source_type",
+      "__image_size",
+      "disk_format",
+      "container_format",
+      "created_at",
+      "updated_at",
+      "active_at",
+      "self",
+      "file",
+      "schema",
+      "enterprise_project_id",
+      "checksum",
+      "architecture",
+      "__system_encrypted",
+    ];
     for (const key of strings) expect(typeof image[key], key).toBe("string");
     for (const key of ["min_disk", "min_ram"]) expect(typeof image[key], key).toBe("number");
     expect(typeof image.protected).toBe("boolean");
     expect(image.tags).toEqual([]);
-    expect(image).toMatchObject({ size: null, virtual_size: null, __isregistered: "true", __image_source_type: "uds", container_format: "bare", virtual_env_type: "FusionCompute", __image_size: "2147483648", enterprise_project_id: "0", schema: "/v2/schemas/image", __system_encrypted: "0" });
+    expect(image).toMatchObject({
+      size: null,
+      virtual_size: null,
+      __isregistered: "true",
+      __image_source_type: "uds",
+      container_format: "bare",
+      virtual_env_type: "FusionCompute",
+      __image_size: "2147483648",
+      enterprise_project_id: "0",
+      schema: "/v2/schemas/image",
+      __system_encrypted: "0",
+    });
     expect(image.self).toBe(`/v2/images/${acmeImageId(1)}`);
     expect(image.file).toBe(`/v2/images/${acmeImageId(1)}/file`);
-    for (const key of ["created_at", "updated_at", "active_at"]) expect(image[key], key).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
-    for (const key of ["__whole_image", "__backup_id", "__system__cmkid", "__productcode", "__member_count"]) expect(image, key).not.toHaveProperty(key);
+    for (const key of ["created_at", "updated_at", "active_at"])
+      expect(image[key], key).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    for (const key of ["__whole_image", "__backup_id", "__system__cmkid", "__productcode", "__member_count"])
+      expect(image, key).not.toHaveProperty(key);
   });
 
   it("adds the extras of whole, encrypted, data and market images", async () => {
-    expect(await get(`/v2/images/${acmeImageId(5)}`)).toMatchObject({ __whole_image: "true", __backup_id: "ac0e0000-0000-4000-8000-00000000bb05", virtual_env_type: "FusionCompute" });
-    expect(await get(`/v2/images/${acmeImageId(3)}`)).toMatchObject({ __system__cmkid: "5f1d0000-0000-4000-8000-00000000c0de", __system_encrypted: "1" });
+    expect(await get(`/v2/images/${acmeImageId(5)}`)).toMatchObject({
+      __whole_image: "true",
+      __backup_id: "ac0e0000-0000-4000-8000-00000000bb05",
+      virtual_env_type: "FusionCompute",
+    });
+    expect(await get(`/v2/images/${acmeImageId(3)}`)).toMatchObject({
+      __system__cmkid: "5f1d0000-0000-4000-8000-00000000c0de",
+      __system_encrypted: "1",
+    });
     expect(await get(`/v2/images/${acmeImageId(7)}`)).toMatchObject({ virtual_env_type: "DataImage" });
     const image = emu.emu.world.images.get(acmeImageId(1));
     if (image) image.imagetype = "market";

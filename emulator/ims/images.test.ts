@@ -17,7 +17,16 @@ const SHARED_WITH_ACME = {
   rejected: ["globex-old-base"],
 };
 const APP_NAMES = Array.from({ length: 40 }, (_, i) => `app-${String(i + 1).padStart(2, "0")}`);
-const ACME_NAMED = ["ubuntu-22.04-web", "debian-12-base", "centos-7-encrypted", "win2019-base", "full-ecs-from-cbr", "full-ecs-legacy", "data-disk-archive", "almost-full"];
+const ACME_NAMED = [
+  "ubuntu-22.04-web",
+  "debian-12-base",
+  "centos-7-encrypted",
+  "win2019-base",
+  "full-ecs-from-cbr",
+  "full-ecs-legacy",
+  "data-disk-archive",
+  "almost-full",
+];
 
 async function list(path: string, token = alice) {
   const res = await emu.call("GET", path, { token });
@@ -29,7 +38,7 @@ const names = async (path: string, token = alice) => (await list(path, token)).m
 /** Follows `marker` pages of the extension API until a short page. */
 async function pageThrough(query: string, limit: number) {
   const ids: string[] = [];
-  for (let marker = ""; ids.length <= 1000; ) {
+  for (let marker = ""; ids.length <= 1000;) {
     const page = await list(`/v2/cloudimages?${query}&limit=${limit}${marker ? `&marker=${marker}` : ""}`);
     ids.push(...page.map((i) => i.id));
     if (page.length < limit) return ids;
@@ -63,7 +72,9 @@ describe("GET /v2/cloudimages", () => {
     expect(asc.map((i) => i.id)).toEqual(desc.map((i) => i.id).reverse());
     const byName = (await list(`/v2/cloudimages?owner=${DEMO.acmeAp}&sort_key=name&sort_dir=asc`)).map((i) => i.name);
     expect(byName).toEqual([...byName].sort());
-    const bySize = (await list(`/v2/cloudimages?owner=${DEMO.acmeAp}&sort_key=size`)).map((i) => Number(i.__image_size));
+    const bySize = (await list(`/v2/cloudimages?owner=${DEMO.acmeAp}&sort_key=size`)).map((i) =>
+      Number(i.__image_size),
+    );
     expect(bySize).toEqual([...bySize].sort((a, b) => b - a));
   });
 
@@ -91,10 +102,16 @@ describe("GET /v2/cloudimages", () => {
     const show = async (id: string) => (await emu.call("GET", `/v2/images/${id}`, { token: alice })).body;
     expect(await show(acmeImageId(2))).toMatchObject({ __imagetype: "shared", visibility: "shared" });
     expect(await show(acmeImageId(1))).toMatchObject({ __imagetype: "private", visibility: "private" });
-    expect(await names("/v2/cloudimages?__imagetype=shared")).toEqual(["almost-full", "debian-12-base", "globex-ci-runner"]);
+    expect(await names("/v2/cloudimages?__imagetype=shared")).toEqual([
+      "almost-full",
+      "debian-12-base",
+      "globex-ci-runner",
+    ]);
     expect(await names("/v2/cloudimages?__imagetype=private")).not.toContain("debian-12-base");
 
-    const added = await emu.call("POST", "/__emulator/members", { body: { image_id: acmeImageId(1), member_id: DEMO.globexAp } });
+    const added = await emu.call("POST", "/__emulator/members", {
+      body: { image_id: acmeImageId(1), member_id: DEMO.globexAp },
+    });
     expect(added.status).toBe(204);
     expect(await show(acmeImageId(1))).toMatchObject({ __imagetype: "shared", visibility: "shared" });
     emu.emu.world.members.get(acmeImageId(1))?.clear();
@@ -144,7 +161,16 @@ describe("GET /v2/cloudimages", () => {
     const bad = await emu.call("GET", "/v2/cloudimages?__imagetype=public", { token: alice });
     expect(bad.status).toBe(400);
     expect(bad.body).toEqual({ error: { code: "IMG.0024", message: "The image type in the request is incorrect." } });
-    for (const q of ["limit=abc", "limit=0", "limit=-1", "marker=nope", `marker=${acmeImageId(999)}`, "sort_key=owner", "sort_dir=up", "member_status=maybe"]) {
+    for (const q of [
+      "limit=abc",
+      "limit=0",
+      "limit=-1",
+      "marker=nope",
+      `marker=${acmeImageId(999)}`,
+      "sort_key=owner",
+      "sort_dir=up",
+      "member_status=maybe",
+    ]) {
       const res = await emu.call("GET", `/v2/cloudimages?${q}`, { token: alice });
       expect(res.status, q).toBe(400);
       expect(res.body.error.code, q).toBe("IMG.0001");
@@ -154,7 +180,11 @@ describe("GET /v2/cloudimages", () => {
   it("answers 401 APIGW.0301 flat without a token, and 403 IMG.0026 without ims:images:get", async () => {
     const res = await emu.call("GET", "/v2/cloudimages");
     expect(res.status).toBe(401);
-    expect(res.body).toEqual({ error_msg: expect.any(String), error_code: "APIGW.0301", request_id: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    expect(res.body).toEqual({
+      error_msg: expect.any(String),
+      error_code: "APIGW.0301",
+      request_id: expect.stringMatching(/^[0-9a-f]{32}$/),
+    });
     const user = emu.emu.world.users.get(DEMO.alice);
     if (user) user.permissions = ["ims:images:share"];
     const denied = await emu.call("GET", "/v2/cloudimages", { token: alice });

@@ -36,7 +36,9 @@ function distinctImages(job: ImsJob): string[] {
  */
 export function jobResults(emu: Emu, job: ImsJob): JobResult[] {
   if (emu.config.jobResults === "per-pair") {
-    return job.items.filter(processed).map((i) => ({ image_id: i.imageId, project_id: i.target.id, status: itemStatus([i]) }));
+    return job.items
+      .filter(processed)
+      .map((i) => ({ image_id: i.imageId, project_id: i.target.id, status: itemStatus([i]) }));
   }
   if (job.type === "imsDelImageMembersJob") return [];
   const targetKeys = new Set(job.items.map((i) => `${i.target.type}:${i.target.id}`));
@@ -47,7 +49,11 @@ export function jobResults(emu: Emu, job: ImsJob): JobResult[] {
     const items = job.items.filter((i) => i.imageId === imageId);
     if (!items.every(processed)) continue;
     // Section 14 D2, reading B: a result without a project names it as null.
-    const project = projectId ? { project_id: projectId } : emu.config.disputed.nullOptionalFields === "B" ? { project_id: null } : {};
+    const project = projectId
+      ? { project_id: projectId }
+      : emu.config.disputed.nullOptionalFields === "B"
+        ? { project_id: null }
+        : {};
     results.push({ image_id: imageId, ...project, status: itemStatus(items) });
   }
   return results;

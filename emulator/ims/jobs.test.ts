@@ -30,7 +30,8 @@ async function submit(method: string, body: unknown, token = alice): Promise<str
   return res.body.job_id;
 }
 
-const showJob = (id: string, token = alice, project: string = DEMO.acmeAp) => t.call("GET", `/v1/${project}/jobs/${id}`, { token });
+const showJob = (id: string, token = alice, project: string = DEMO.acmeAp) =>
+  t.call("GET", `/v1/${project}/jobs/${id}`, { token });
 const progress = (id: string, token = alice) => t.call("GET", `/v1/cloudimages/job/${id}`, { token });
 
 describe("job visibility", () => {
@@ -79,7 +80,16 @@ describe("job shapes", () => {
   it("ShowJob has the documented top-level fields in order", async () => {
     const res = await showJob(await submit("POST", SHARE_2X2));
     expect(res.status).toBe(200);
-    expect(Object.keys(res.body)).toEqual(["job_id", "job_type", "begin_time", "end_time", "status", "error_code", "fail_reason", "entities"]);
+    expect(Object.keys(res.body)).toEqual([
+      "job_id",
+      "job_type",
+      "begin_time",
+      "end_time",
+      "status",
+      "error_code",
+      "fail_reason",
+      "entities",
+    ]);
     expect(res.body.begin_time).toMatch(ISO_MS);
     expect(res.body.end_time).toMatch(ISO_MS);
     expect(Object.keys(res.body.entities)).toEqual(["results"]);
@@ -88,7 +98,13 @@ describe("job shapes", () => {
   it("ShowJobProgress has progress entities and no results", async () => {
     const id = await submit("POST", SHARE_2X2);
     const res = await progress(id);
-    expect(res.body).toMatchObject({ job_id: id, job_type: "imsAddImageMembersJob", status: "SUCCESS", error_code: null, fail_reason: null });
+    expect(res.body).toMatchObject({
+      job_id: id,
+      job_type: "imsAddImageMembersJob",
+      status: "SUCCESS",
+      error_code: null,
+      fail_reason: null,
+    });
     expect(res.body.entities).toEqual({
       image_id: UBUNTU,
       current_task: "",
@@ -154,7 +170,8 @@ describe("per-pair results", () => {
     ]);
     const del = (await showJob(await submit("DELETE", { images: [DEBIAN], projects: [DEMO.globexAp] }))).body;
     expect(del.entities.results).toEqual([{ image_id: DEBIAN, project_id: DEMO.globexAp, status: "success" }]);
-    const update = (await showJob(await submit("PUT", { images: [GPU], project_id: DEMO.acmeAp, status: "accepted" }))).body;
+    const update = (await showJob(await submit("PUT", { images: [GPU], project_id: DEMO.acmeAp, status: "accepted" })))
+      .body;
     expect(update.entities.results).toEqual([{ image_id: GPU, project_id: DEMO.acmeAp, status: "success" }]);
   });
 });

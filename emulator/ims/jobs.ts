@@ -30,7 +30,8 @@ export class JobRunner {
   submit(request: JobRequest): ImsJob {
     const { jobTiming } = this.emu.config;
     const n = Math.max(request.items.length, 1);
-    const itemMs = jobTiming.maxRunMs > 0 ? Math.min(jobTiming.itemMs, Math.floor(jobTiming.maxRunMs / n)) : jobTiming.itemMs;
+    const itemMs =
+      jobTiming.maxRunMs > 0 ? Math.min(jobTiming.itemMs, Math.floor(jobTiming.maxRunMs / n)) : jobTiming.itemMs;
     const job: ImsJob = {
       id: hex32(),
       type: request.type,

@@ -52,7 +52,12 @@ export interface Page<T> {
  * Up to `limit` items after the one whose key is `afterKey` (from the start when absent).
  * Undefined when `afterKey` names no item: the caller answers 400 rather than guessing a position.
  */
-export function pageAfter<T>(items: readonly T[], keyOf: (item: T) => string, limit: number, afterKey?: string): Page<T> | undefined {
+export function pageAfter<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  limit: number,
+  afterKey?: string,
+): Page<T> | undefined {
   let start = 0;
   if (afterKey !== undefined) {
     const index = items.findIndex((item) => keyOf(item) === afterKey);

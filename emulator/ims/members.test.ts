@@ -18,14 +18,20 @@ let alice: string, bob: string, carol: string, audrey: string;
 
 beforeEach(async () => {
   t = testEmulator();
-  [alice, bob, carol, audrey] = await Promise.all([t.login("alice"), t.login("bob"), t.login("carol"), t.login("audrey")]);
+  [alice, bob, carol, audrey] = await Promise.all([
+    t.login("alice"),
+    t.login("bob"),
+    t.login("carol"),
+    t.login("audrey"),
+  ]);
 });
 
 const path = (image: string, member?: string) => `/v2/images/${image}/members${member ? `/${member}` : ""}`;
 const v1 = (project: string, image: string, member?: string) =>
   `/v1/${project}/cloudimages/${image}/members${member ? `/${member}` : ""}`;
 const add = (token: string, image: string, member: unknown) => t.call("POST", path(image), { token, body: { member } });
-const put = (token: string, image: string, member: string, body: unknown) => t.call("PUT", path(image, member), { token, body });
+const put = (token: string, image: string, member: string, body: unknown) =>
+  t.call("PUT", path(image, member), { token, body });
 const list = (token: string, image: string, query = "") => t.call("GET", path(image) + query, { token });
 const ids = (res: TestResponse) => res.body.members.map((m: { member_id: string }) => m.member_id);
 const count = (image: string) => t.emu.world.memberCount(image);
@@ -52,7 +58,11 @@ describe("POST /v2/images/{image_id}/members", () => {
       member_type: "project",
     });
     const listed = await list(alice, UBUNTU);
-    expect(listed.body).toEqual({ members: [res.body], schema: "/v2/schemas/members", page_info: { next_marker: "", current_count: 1 } });
+    expect(listed.body).toEqual({
+      members: [res.body],
+      schema: "/v2/schemas/members",
+      page_info: { next_marker: "", current_count: 1 },
+    });
   });
 
   it("answers 409 for an existing member and leaves it as it was", async () => {
@@ -88,7 +98,8 @@ describe("POST /v2/images/{image_id}/members", () => {
 
   it("refuses malformed bodies without changing anything, and traces each call", async () => {
     const bodies = [{ rawBody: "{not json" }, { body: [] }, { body: {} }, { body: { member: 5 } }, { body: "x" }];
-    for (const body of bodies) expectError(await t.call("POST", path(UBUNTU), { token: alice, ...body }), 400, "IMG.0001");
+    for (const body of bodies)
+      expectError(await t.call("POST", path(UBUNTU), { token: alice, ...body }), 400, "IMG.0001");
     expectError(await t.call("POST", path(UBUNTU), { token: alice, rawBody: "  " }), 400, "IMG.0007");
     expect(count(UBUNTU)).toBe(0);
     expect(traces().map((tr) => tr.code)).toEqual(Array(6).fill("400"));
@@ -175,10 +186,18 @@ describe("GET members (native and v1)", () => {
   });
 
   it("refuses a bad limit or marker with IMG.0001", async () => {
-    for (const q of ["?limit=0", "?limit=1001", "?limit=ten", "?marker=not%20base64!", `?marker=${encodeMarker("nobody")}`]) {
+    for (const q of [
+      "?limit=0",
+      "?limit=1001",
+      "?limit=ten",
+      "?marker=not%20base64!",
+      `?marker=${encodeMarker("nobody")}`,
+    ]) {
       expectError(await list(alice, DEBIAN, q), 400, "IMG.0001");
     }
-    expect(ids(await list(alice, DEBIAN, `?limit=1000&marker=${encodeMarker(DEMO.globexAp)}`))).toEqual([DEMO.initechAp]);
+    expect(ids(await list(alice, DEBIAN, `?limit=1000&marker=${encodeMarker(DEMO.globexAp)}`))).toEqual([
+      DEMO.initechAp,
+    ]);
   });
 
   it("serves the v1 list and show for the token's own project only", async () => {
@@ -208,7 +227,10 @@ describe("PUT /v2/images/{image_id}/members/{member_id}", () => {
     expect(accepted.body).toMatchObject({ image_id: GPU, member_id: DEMO.acmeAp, status: "accepted" });
     expect((await put(alice, GPU, DEMO.acmeAp, { status: "rejected" })).body.status).toBe("rejected");
     expect((await t.call("GET", path(GPU, DEMO.acmeAp), { token: bob })).body.status).toBe("rejected");
-    expect(traces().map((tr) => [tr.trace_name, tr.code])).toEqual([["updateMember", "200"], ["updateMember", "200"]]);
+    expect(traces().map((tr) => [tr.trace_name, tr.code])).toEqual([
+      ["updateMember", "200"],
+      ["updateMember", "200"],
+    ]);
   });
 
   it("answers 403 to the owner and 404 to others", async () => {
@@ -230,9 +252,19 @@ describe("PUT /v2/images/{image_id}/members/{member_id}", () => {
 
   it("applies the vault rules when accepting a full-ECS image from CBR", async () => {
     expectError(await put(alice, FULL_ECS, DEMO.acmeAp, { status: "accepted" }), 400, "IMG.0184");
-    const codes = [["ba02", "IMG.0193"], ["ba03", "IMG.0188"]];
+    const codes = [
+      ["ba02", "IMG.0193"],
+      ["ba03", "IMG.0188"],
+    ];
     for (const [v, code] of codes) {
-      expectError(await put(alice, FULL_ECS, DEMO.acmeAp, { status: "accepted", vault_id: `ac0e0000-0000-4000-8000-00000000${v}` }), 400, code);
+      expectError(
+        await put(alice, FULL_ECS, DEMO.acmeAp, {
+          status: "accepted",
+          vault_id: `ac0e0000-0000-4000-8000-00000000${v}`,
+        }),
+        400,
+        code,
+      );
     }
     const vault = t.emu.world.vaults.get(VAULT_OK);
     if (vault) vault.usedMb = vault.sizeGb * 1024 - 1;
@@ -249,8 +281,14 @@ describe("DELETE /v2/images/{image_id}/members/{member_id}", () => {
     expect([res.status, res.body]).toEqual([204, undefined]);
     expectError(await t.call("DELETE", path(DEBIAN, DEMO.initechAp), { token: alice }), 404);
     expect(ids(await list(alice, DEBIAN))).toEqual([DEMO.globexAp]);
-    expect(traces().map((tr) => [tr.trace_name, tr.code])).toEqual([["deleteMember", "204"], ["deleteMember", "404"]]);
-    expect(traces().map((tr) => JSON.parse(tr.request))).toEqual([{ member_id: DEMO.initechAp }, { member_id: DEMO.initechAp }]);
+    expect(traces().map((tr) => [tr.trace_name, tr.code])).toEqual([
+      ["deleteMember", "204"],
+      ["deleteMember", "404"],
+    ]);
+    expect(traces().map((tr) => JSON.parse(tr.request))).toEqual([
+      { member_id: DEMO.initechAp },
+      { member_id: DEMO.initechAp },
+    ]);
   });
 
   it("answers 403 to a member or a read-only user and 404 on an invisible image", async () => {
@@ -297,7 +335,9 @@ describe("organization members", () => {
       },
     ]);
     expect((await t.call("GET", path(UBUNTU, DEMO.orgUnit), { token: bob })).body.urn).toBe(OU_URN);
-    expect((await t.call("GET", v1(DEMO.globexAp, UBUNTU, DEMO.globexAp), { token: bob })).body.member_id).toBe(DEMO.orgUnit);
+    expect((await t.call("GET", v1(DEMO.globexAp, UBUNTU, DEMO.globexAp), { token: bob })).body.member_id).toBe(
+      DEMO.orgUnit,
+    );
     expectError(await list(await t.login("bob", "cn-north-4"), UBUNTU), 404);
   });
 

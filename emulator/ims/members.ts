@@ -1,6 +1,17 @@
 import type { Hono } from "hono";
 import { z } from "zod";
-import { authenticate, can, clientIp, intParam, readBody, type Body, type Ctx, type Emu, type EmuEnv, type Session } from "../core/context";
+import {
+  authenticate,
+  can,
+  clientIp,
+  intParam,
+  readBody,
+  type Body,
+  type Ctx,
+  type Emu,
+  type EmuEnv,
+  type Session,
+} from "../core/context";
 import { ApiError, glanceError, imsError } from "../core/errors";
 import { UUID } from "../core/ids";
 import { recordTrace, type TraceOperation } from "../cts/record";
@@ -49,7 +60,10 @@ function listMembers(c: Ctx, emu: Emu, api: Api) {
     members: page.items.map((m) => memberView(m, emu.config.disputed)),
     schema: "/v2/schemas/members",
     // Section 14 D2, reading B: the last page's end marker is null rather than "".
-    page_info: { next_marker: page.nextMarker || (emu.config.disputed.nullOptionalFields === "B" ? null : ""), current_count: page.items.length },
+    page_info: {
+      next_marker: page.nextMarker || (emu.config.disputed.nullOptionalFields === "B" ? null : ""),
+      current_count: page.items.length,
+    },
   };
 }
 
@@ -59,7 +73,9 @@ function showMember(c: Ctx, emu: Emu, api: Api): MemberView {
   const memberId = param(c, "member_id");
   const { image, membership } = access(emu, session, api, imageId);
   const member = membership
-    ? addresses(session, membership, memberId) ? membership : undefined
+    ? addresses(session, membership, memberId)
+      ? membership
+      : undefined
     : emu.world.members.get(image.id)?.get(memberId);
   if (!member) throw memberNotFound(api, imageId, memberId);
   return memberView(member, emu.config.disputed);
@@ -141,7 +157,14 @@ async function traced(
     const body: Body = operation === "delete" ? { kind: "empty" } : await readBody(c, emu);
     // A DELETE has no body; like CPH's cancel-sharing trace, the request names the member from the path
     // (an inference: the reference leaves it open), so that the trace says whose access was removed.
-    request = body.kind === "json" ? body.value : body.kind === "invalid" ? await c.req.text() : operation === "delete" ? { member_id: param(c, "member_id") } : null;
+    request =
+      body.kind === "json"
+        ? body.value
+        : body.kind === "invalid"
+          ? await c.req.text()
+          : operation === "delete"
+            ? { member_id: param(c, "member_id") }
+            : null;
     const view = run(session, body);
     record(view ? 200 : 204, view);
     return view ? c.json(view) : c.body(null, 204);
@@ -207,7 +230,9 @@ function imageNotFound(api: Api, imageId: string): ApiError {
 }
 
 function memberNotFound(api: Api, imageId: string, memberId: string): ApiError {
-  return api === "v2" ? glanceError(404, `Member ${memberId} not found on image ${imageId}.`) : imsError("IMG.0114", 404);
+  return api === "v2"
+    ? glanceError(404, `Member ${memberId} not found on image ${imageId}.`)
+    : imsError("IMG.0114", 404);
 }
 
 function stored(emu: Emu, imageId: string, memberId: string): ImsMember {

@@ -78,7 +78,10 @@ describe("checkAdd", () => {
     expect(checkAdd(emu, acme, NEW_RELEASE, project(DEMO.initechAp))).toEqual({ ok: false, code: "IMG.0027" });
     expect(checkAdd(emu, acme, CI_RUNNER, project(DEMO.initechAp))).toEqual({ ok: false, code: "IMG.0047" });
     expect(checkAdd(emu, acme, acmeImageId(9), project(DEMO.globexAp))).toEqual({ ok: false, code: "IMG.0089" });
-    expect(checkAdd(emu, acme, "5e5e0000-0000-4000-8000-0000000000ff", project(DEMO.globexAp))).toEqual({ ok: false, code: "IMG.0027" });
+    expect(checkAdd(emu, acme, "5e5e0000-0000-4000-8000-0000000000ff", project(DEMO.globexAp))).toEqual({
+      ok: false,
+      code: "IMG.0027",
+    });
   });
 
   it("refuses self, unknown and other-region targets", () => {
@@ -128,7 +131,11 @@ describe("applyAdd and applyDelete", () => {
   it("write a pending member with its type and URN, and remove it", () => {
     const urn = `organizations::${DEMO.acme}:organization:${DEMO.org}`;
     expect(applyAdd(emu, acme, UBUNTU, { type: "organization", id: DEMO.org, urn }).ok).toBe(true);
-    expect(emu.world.members.get(UBUNTU)?.get(DEMO.org)).toMatchObject({ memberType: "organization", urn, status: "pending" });
+    expect(emu.world.members.get(UBUNTU)?.get(DEMO.org)).toMatchObject({
+      memberType: "organization",
+      urn,
+      status: "pending",
+    });
     expect(applyDelete(emu, acme, UBUNTU, { type: "organization", id: DEMO.org })).toEqual({ ok: true, changed: true });
     expect(emu.world.memberCount(UBUNTU)).toBe(0);
     expect(applyDelete(emu, acme, UBUNTU, project(DEMO.globexAp))).toEqual({ ok: true, changed: false });
@@ -145,7 +152,10 @@ describe("checkUpdate", () => {
   it("answers the not-member code for an existing image and IMG.0027 for a missing one", () => {
     expect(checkUpdate(emu, acme, NEW_RELEASE, "accepted")).toEqual({ ok: false, code: "IMG.0114" });
     expect(checkUpdate(emu, acme, UBUNTU, "accepted")).toEqual({ ok: false, code: "IMG.0114" });
-    expect(checkUpdate(emu, acme, "5e5e0000-0000-4000-8000-0000000000ff", "accepted")).toEqual({ ok: false, code: "IMG.0027" });
+    expect(checkUpdate(emu, acme, "5e5e0000-0000-4000-8000-0000000000ff", "accepted")).toEqual({
+      ok: false,
+      code: "IMG.0027",
+    });
     configure({ notMemberCode: "IMG.0027" });
     expect(checkUpdate(emu, acme, NEW_RELEASE, "accepted")).toEqual({ ok: false, code: "IMG.0027" });
   });

@@ -12,7 +12,13 @@ export function user(id: string, name: string, password: string, domainId: strin
 }
 
 /** A shareable Linux system-disk image unless `over` says otherwise. */
-export function image(id: string, name: string, owner: string, createdAt: number, over: Partial<ImsImage> = {}): ImsImage {
+export function image(
+  id: string,
+  name: string,
+  owner: string,
+  createdAt: number,
+  over: Partial<ImsImage> = {},
+): ImsImage {
   return {
     id,
     name,
@@ -37,7 +43,13 @@ export function image(id: string, name: string, owner: string, createdAt: number
   };
 }
 
-export function member(imageId: string, memberId: string, status: MemberStatus, createdAt: number, updatedAt = createdAt): ImsMember {
+export function member(
+  imageId: string,
+  memberId: string,
+  status: MemberStatus,
+  createdAt: number,
+  updatedAt = createdAt,
+): ImsMember {
   return { imageId, memberId, memberType: "project", status, createdAt, updatedAt };
 }
 
@@ -55,7 +67,13 @@ export function cphImage(id: string, name: string, p: Project, createdAt: number
   };
 }
 
-export function vault(id: string, name: string, projectId: string, createdAt: number, over: Partial<Vault> = {}): Vault {
+export function vault(
+  id: string,
+  name: string,
+  projectId: string,
+  createdAt: number,
+  over: Partial<Vault> = {},
+): Vault {
   return {
     id,
     name,

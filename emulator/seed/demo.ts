@@ -54,7 +54,10 @@ export function demoWorld(now: number): WorldData {
 
   const images = [
     image(acmeImageId(1), "ubuntu-22.04-web", acmeAp, ago(60)),
-    image(acmeImageId(2), "debian-12-base", acmeAp, ago(55), { platform: "Debian", osVersion: "Debian GNU/Linux 12 64bit" }),
+    image(acmeImageId(2), "debian-12-base", acmeAp, ago(55), {
+      platform: "Debian",
+      osVersion: "Debian GNU/Linux 12 64bit",
+    }),
     image(acmeImageId(3), "centos-7-encrypted", acmeAp, ago(50), {
       platform: "CentOS",
       osVersion: "CentOS 7.9 64bit",
@@ -89,20 +92,28 @@ export function demoWorld(now: number): WorldData {
     }),
     image("610be000-0000-4000-8000-000000000001", "globex-analytics-gpu", globexAp, ago(12), { minRam: 16384 }),
     image("610be000-0000-4000-8000-000000000002", "globex-ci-runner", globexAp, ago(25)),
-    image("610be000-0000-4000-8000-000000000003", "globex-old-base", globexAp, ago(80), { platform: "CentOS", osVersion: "CentOS 7.6 64bit" }),
+    image("610be000-0000-4000-8000-000000000003", "globex-old-base", globexAp, ago(80), {
+      platform: "CentOS",
+      osVersion: "CentOS 7.6 64bit",
+    }),
     image("610be000-0000-4000-8000-000000000004", "globex-fullecs-cbr", globexAp, ago(9), {
       kind: "whole",
       backupId: "610be000-0000-4000-8000-00000000bb04",
       sizeBytes: 53_687_091_200,
     }),
     image("610be000-0000-4000-8000-000000000005", "globex-new-release", globexAp, ago(1)),
-    image("1417ec00-0000-4000-8000-000000000001", "initech-ml-base", initechAp, ago(6), { platform: "EulerOS", osVersion: "EulerOS 2.9 64bit" }),
+    image("1417ec00-0000-4000-8000-000000000001", "initech-ml-base", initechAp, ago(6), {
+      platform: "EulerOS",
+      osVersion: "EulerOS 2.9 64bit",
+    }),
   ];
 
   const members = [
     member(acmeImageId(2), globexAp, "accepted", ago(20), ago(19)),
     member(acmeImageId(2), initechAp, "pending", ago(4)),
-    ...Array.from({ length: 255 }, (_, i) => member(acmeImageId(8), fillerProjectId("f0f0", i + 1), "accepted", ago(29) + i * 1000)),
+    ...Array.from({ length: 255 }, (_, i) =>
+      member(acmeImageId(8), fillerProjectId("f0f0", i + 1), "accepted", ago(29) + i * 1000),
+    ),
     member("610be000-0000-4000-8000-000000000001", acmeAp, "pending", ago(3)),
     member("610be000-0000-4000-8000-000000000002", acmeAp, "accepted", ago(24), ago(23)),
     member("610be000-0000-4000-8000-000000000003", acmeAp, "rejected", ago(70), ago(69)),

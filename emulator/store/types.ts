@@ -1,12 +1,7 @@
 /** The emulator's data model (reference section 11.2). Times are epoch milliseconds. */
 
 export type Permission =
-  | "ims:images:get"
-  | "ims:images:share"
-  | "cph:images:get"
-  | "cph:images:share"
-  | "cts:trace:list"
-  | "cbr:vaults:list";
+  "ims:images:get" | "ims:images:share" | "cph:images:get" | "cph:images:share" | "cts:trace:list" | "cbr:vaults:list";
 
 export const FULL_ACCESS: Permission[] = [
   "ims:images:get",

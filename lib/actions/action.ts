@@ -19,9 +19,7 @@ const ANSWER_LOST =
   "Huawei Cloud did not answer, so this change may or may not have been applied. Imshare reads the members and records the real outcome in History within a few minutes; check there before trying again.";
 
 /** What every server action returns (STYLE convention 5). `values` echoes the form after a failure. */
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; error: AppError; values?: Record<string, string> };
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: AppError; values?: Record<string, string> };
 export type ActionState<T> = ActionResult<T> | null;
 
 /** What an action tells the audit trail beyond who, where and when. */
@@ -29,7 +27,15 @@ export interface ActionContext {
   session: StoredSession;
   scope: Scope;
   /** Records upstream ids, the images and targets involved, per-pair outcomes, or a partial outcome. */
-  note(details: { requestId?: string; jobId?: string; batchId?: string; images?: string[]; targets?: string[]; pairs?: AuditPair[]; outcome?: AuditOutcome }): void;
+  note(details: {
+    requestId?: string;
+    jobId?: string;
+    batchId?: string;
+    images?: string[];
+    targets?: string[];
+    pairs?: AuditPair[];
+    outcome?: AuditOutcome;
+  }): void;
   /**
    * Records what the change is about to do, before its first cloud call (lib/actions/intents): if the
    * console dies before the audit event is written, the outcome is read from the members and recorded.
@@ -48,16 +54,24 @@ interface ActionSpec<S extends z.ZodType> {
  * schema, runs it, maps errors to the vocabulary, writes the audit event, and lets Next's redirects
  * through. An upstream 401 sends the user to sign in again.
  */
-export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S>, run: (input: z.output<S>, ctx: ActionContext) => Promise<T>) {
+export function defineAction<S extends z.ZodType, T>(
+  spec: ActionSpec<S>,
+  run: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
+) {
   return async function action(_prev: ActionState<T>, payload: FormData | z.input<S>): Promise<ActionResult<T>> {
     const session = await requireSession();
     const raw = payload instanceof FormData ? fromForm(payload) : payload;
     const parsed = spec.schema.safeParse(raw);
     if (!parsed.success) {
-      return { ok: false, error: { ...appError("invalid_input"), fieldErrors: fieldErrorsOf(parsed.error) }, values: echo(raw) };
+      return {
+        ok: false,
+        error: { ...appError("invalid_input"), fieldErrors: fieldErrorsOf(parsed.error) },
+        values: echo(raw),
+      };
     }
     const notes: Parameters<ActionContext["note"]>[0] = {};
-    let intent: { id: string; db: Awaited<ReturnType<typeof getDb>>; timer: ReturnType<typeof setInterval> } | undefined;
+    let intent:
+      { id: string; db: Awaited<ReturnType<typeof getDb>>; timer: ReturnType<typeof setInterval> } | undefined;
     const ctx: ActionContext = {
       session,
       scope: scopeOf(session),
@@ -68,9 +82,17 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S>, run: (
       async intent(plan) {
         if (!spec.audit || intent || plan.pairs.length === 0) return;
         const db = await getDb();
-        const id = await recordIntent(db, { action: spec.audit, actor: session, input: parsed.data, plan }, INSTANCE_ID, env.BATCH_LEASE_MS);
+        const id = await recordIntent(
+          db,
+          { action: spec.audit, actor: session, input: parsed.data, plan },
+          INSTANCE_ID,
+          env.BATCH_LEASE_MS,
+        );
         // Renewed while this process works on it; a dead process lets it lapse.
-        const timer = setInterval(() => void renewIntent(db, id, INSTANCE_ID, env.BATCH_LEASE_MS).catch(() => {}), env.BATCH_LEASE_MS / 3);
+        const timer = setInterval(
+          () => void renewIntent(db, id, INSTANCE_ID, env.BATCH_LEASE_MS).catch(() => {}),
+          env.BATCH_LEASE_MS / 3,
+        );
         timer.unref?.();
         intent = { id, db, timer };
       },
@@ -87,7 +109,11 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S>, run: (
       // No answer (a timeout, a gateway that gave up) after the change began: it may have been applied.
       lost = Boolean(intent) && e instanceof CloudError && (e.status === 0 || e.status === 502 || e.status === 504);
       result = lost
-        ? { ok: false, error: { ...appError("timeout", ANSWER_LOST), upstreamCode: error.upstreamCode }, values: echo(raw) }
+        ? {
+            ok: false,
+            error: { ...appError("timeout", ANSWER_LOST), upstreamCode: error.upstreamCode },
+            values: echo(raw),
+          }
         : { ok: false, error, values: echo(raw) };
     }
     if (intent) clearInterval(intent.timer);
@@ -95,9 +121,12 @@ export function defineAction<S extends z.ZodType, T>(spec: ActionSpec<S>, run: (
       // The reconciler reads the members once the cloud had time to finish, and writes the event.
       await releaseIntent(intent.db, intent.id).catch((e) => console.error("intent: could not release", e));
     } else {
-      const recorded = spec.audit ? await audit(spec.audit, session, parsed.data, result, notes, performance.now() - started) : false;
+      const recorded = spec.audit
+        ? await audit(spec.audit, session, parsed.data, result, notes, performance.now() - started)
+        : false;
       // Unrecorded (the database failed us): the intent lapses and the reconciler writes the event.
-      if (intent && recorded) await clearIntent(intent.db, intent.id).catch((e) => console.error("intent: could not clear", e));
+      if (intent && recorded)
+        await clearIntent(intent.db, intent.id).catch((e) => console.error("intent: could not clear", e));
     }
     if (!result.ok && result.error.code === "session_expired") return redirectToSignIn("expired");
     return result;
@@ -121,7 +150,9 @@ async function audit(
       targets: notes.targets,
       pairs: notes.pairs,
       input,
-      error: result.ok ? pairFailure(notes.pairs) : { code: result.error.upstreamCode ?? result.error.code, message: result.error.message },
+      error: result.ok
+        ? pairFailure(notes.pairs)
+        : { code: result.error.upstreamCode ?? result.error.code, message: result.error.message },
       upstreamRequestId: notes.requestId ?? (result.ok ? undefined : result.error.upstreamRequestId),
       upstreamJobId: notes.jobId,
       batchId: notes.batchId,

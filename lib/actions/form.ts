@@ -7,7 +7,9 @@ export function echo(raw: unknown): Record<string, string> {
   if (!raw || typeof raw !== "object") return {};
   return Object.fromEntries(
     Object.entries(raw)
-      .filter(([k, v]) => !SECRET_FIELD.test(k) && !k.startsWith("$ACTION") && (typeof v === "string" || Array.isArray(v)))
+      .filter(
+        ([k, v]) => !SECRET_FIELD.test(k) && !k.startsWith("$ACTION") && (typeof v === "string" || Array.isArray(v)),
+      )
       .map(([k, v]) => [k, Array.isArray(v) ? v.join("\n") : String(v)]),
   );
 }

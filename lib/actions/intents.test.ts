@@ -18,7 +18,9 @@ let emulator: TestEmulator;
 let server: ServerType;
 let intents: typeof import("./intents");
 beforeAll(async () => {
-  emulator = wrapEmulator(createEmulator({ seed: "demo", config: { jobTiming: { initMs: 0, itemMs: 0, maxRunMs: 0 } } }));
+  emulator = wrapEmulator(
+    createEmulator({ seed: "demo", config: { jobTiming: { initMs: 0, itemMs: 0, maxRunMs: 0 } } }),
+  );
   server = await serveForConsole(emulator);
   intents = await import("./intents");
 });
@@ -40,25 +42,55 @@ describe.each(backends)("intent reconciler on $name", (backend) => {
   });
   beforeEach(() => emulator.reset());
 
-  it.each(["A", "B"] as const)("settles an interrupted accept from the recipient's own membership, reading %s", async (reading) => {
-    emulator.emu.config = mergeConfig(emulator.emu.config, { disputed: { recipientMemberRead: reading } });
-    const token = await emulator.login("alice");
-    // The console sent the accept of one image and died before writing its audit event.
-    const sent = await emulator.call("PUT", "/v1/cloudimages/members", { token, body: { images: [PENDING], project_id: DEMO.acmeAp, status: "accepted" } });
-    expect(sent.status).toBe(200);
-    const plan = { service: "ims" as const, expect: "accepted" as const, pairs: [PENDING, REJECTED].map((image) => ({ image, target: DEMO.acmeAp })) };
-    const id = await intents.recordIntent(db, { action: "accept", actor: ALICE_ACTOR, input: { reading }, plan }, "dead", 1, Date.now() - 5_000);
+  it.each(["A", "B"] as const)(
+    "settles an interrupted accept from the recipient's own membership, reading %s",
+    async (reading) => {
+      emulator.emu.config = mergeConfig(emulator.emu.config, { disputed: { recipientMemberRead: reading } });
+      const token = await emulator.login("alice");
+      // The console sent the accept of one image and died before writing its audit event.
+      const sent = await emulator.call("PUT", "/v1/cloudimages/members", {
+        token,
+        body: { images: [PENDING], project_id: DEMO.acmeAp, status: "accepted" },
+      });
+      expect(sent.status).toBe(200);
+      const plan = {
+        service: "ims" as const,
+        expect: "accepted" as const,
+        pairs: [PENDING, REJECTED].map((image) => ({ image, target: DEMO.acmeAp })),
+      };
+      const id = await intents.recordIntent(
+        db,
+        { action: "accept", actor: ALICE_ACTOR, input: { reading }, plan },
+        "dead",
+        1,
+        Date.now() - 5_000,
+      );
 
-    const tokens = { tokenFor: async () => ({ token, expiresAt: Date.now() + 3_600_000 }), refused: () => {} };
-    const settled = await intents.reconcileIntents({ db, tokens, instanceId: "live", leaseMs: 60_000, settleMs: 0, jobTimeoutMs: 60_000 });
+      const tokens = { tokenFor: async () => ({ token, expiresAt: Date.now() + 3_600_000 }), refused: () => {} };
+      const settled = await intents.reconcileIntents({
+        db,
+        tokens,
+        instanceId: "live",
+        leaseMs: 60_000,
+        settleMs: 0,
+        jobTimeoutMs: 60_000,
+      });
 
-    expect(settled).toBe(1);
-    expect(await db.selectFrom("action_intents").select("id").where("id", "=", id).executeTakeFirst()).toBeUndefined();
-    const event = await db.selectFrom("audit_events").selectAll().where("action", "=", "accept").orderBy("occurred_at", "desc").executeTakeFirstOrThrow();
-    expect(event.outcome).toBe("partial");
-    expect(JSON.parse(event.pairs)).toEqual([
-      { image: PENDING, target: DEMO.acmeAp, outcome: "succeeded" },
-      { image: REJECTED, target: DEMO.acmeAp, outcome: "failed", code: "not_applied" },
-    ]);
-  });
+      expect(settled).toBe(1);
+      expect(
+        await db.selectFrom("action_intents").select("id").where("id", "=", id).executeTakeFirst(),
+      ).toBeUndefined();
+      const event = await db
+        .selectFrom("audit_events")
+        .selectAll()
+        .where("action", "=", "accept")
+        .orderBy("occurred_at", "desc")
+        .executeTakeFirstOrThrow();
+      expect(event.outcome).toBe("partial");
+      expect(JSON.parse(event.pairs)).toEqual([
+        { image: PENDING, target: DEMO.acmeAp, outcome: "succeeded" },
+        { image: REJECTED, target: DEMO.acmeAp, outcome: "failed", code: "not_applied" },
+      ]);
+    },
+  );
 });

@@ -29,7 +29,13 @@ export interface IntentRecord {
   plan: IntentPlan;
 }
 
-export async function recordIntent(db: Kysely<Database>, intent: IntentRecord, owner: string, leaseMs: number, now = Date.now()): Promise<string> {
+export async function recordIntent(
+  db: Kysely<Database>,
+  intent: IntentRecord,
+  owner: string,
+  leaseMs: number,
+  now = Date.now(),
+): Promise<string> {
   const id = randomUUID();
   await db
     .insertInto("action_intents")
@@ -50,8 +56,19 @@ export async function recordIntent(db: Kysely<Database>, intent: IntentRecord, o
   return id;
 }
 
-export async function renewIntent(db: Kysely<Database>, id: string, owner: string, leaseMs: number, now = Date.now()): Promise<void> {
-  await db.updateTable("action_intents").set({ lease_until: now + leaseMs }).where("id", "=", id).where("lease_owner", "=", owner).execute();
+export async function renewIntent(
+  db: Kysely<Database>,
+  id: string,
+  owner: string,
+  leaseMs: number,
+  now = Date.now(),
+): Promise<void> {
+  await db
+    .updateTable("action_intents")
+    .set({ lease_until: now + leaseMs })
+    .where("id", "=", id)
+    .where("lease_owner", "=", owner)
+    .execute();
 }
 
 /** The jobs the change started (IMS answers with a job id): the reconciler waits until they end. */
@@ -108,10 +125,14 @@ export async function reconcileIntents(o: ReconcileOptions): Promise<number> {
     if (claimed.numUpdatedRows === 0n) continue;
     const actor = JSON.parse(intent.actor) as AuditActor;
     const plan = JSON.parse(intent.plan) as IntentPlan;
-    const token = await o.tokens.tokenFor({ userId: actor.userId, accountId: actor.accountId, projectId: actor.projectId, region: actor.region }, null);
+    const token = await o.tokens.tokenFor(
+      { userId: actor.userId, accountId: actor.accountId, projectId: actor.projectId, region: actor.region },
+      null,
+    );
     if (!token) continue;
     const scope: Scope = { token: token.token, region: actor.region, projectId: actor.projectId };
-    const later = () => o.db.updateTable("action_intents").set({ lease_until: 0 }).where("id", "=", intent.id).execute();
+    const later = () =>
+      o.db.updateTable("action_intents").set({ lease_until: 0 }).where("id", "=", intent.id).execute();
     let pairs: AuditPair[];
     try {
       // A job still running would make the members say "not applied" too early: wait for it (bounded).
@@ -141,7 +162,10 @@ export async function reconcileIntents(o: ReconcileOptions): Promise<number> {
         error:
           ok === pairs.length
             ? undefined
-            : { code: "interrupted", message: `The console stopped during this change; ${pairs.length - ok} of ${pairs.length} pairs were not applied (read from the members afterwards).` },
+            : {
+                code: "interrupted",
+                message: `The console stopped during this change; ${pairs.length - ok} of ${pairs.length} pairs were not applied (read from the members afterwards).`,
+              },
         durationMs: now - intent.started_at,
         occurredAt: intent.started_at,
       });
@@ -167,21 +191,31 @@ async function readOutcomes(scope: Scope, plan: IntentPlan): Promise<AuditPair[]
   if (plan.expect === "accepted" || plan.expect === "rejected") {
     const own = await ownStatuses(scope, images);
     return plan.pairs.map((p) =>
-      p.target === scope.projectId && own.get(p.image) === plan.expect ? { ...p, outcome: "succeeded" } : { ...p, outcome: "failed", code: "not_applied" },
+      p.target === scope.projectId && own.get(p.image) === plan.expect
+        ? { ...p, outcome: "succeeded" }
+        : { ...p, outcome: "failed", code: "not_applied" },
     );
   }
   const states = new Map(
     await mapPool(images, 10, async (image) => {
       const members =
         plan.service === "cph"
-          ? (await listPhoneImageMembers(scope, image).catch(gone)).map((m) => ({ id: m.member_id, status: "accepted" }))
+          ? (await listPhoneImageMembers(scope, image).catch(gone)).map((m) => ({
+              id: m.member_id,
+              status: "accepted",
+            }))
           : (await listImageMembers(scope, image).catch(gone)).map((m) => ({ id: m.member_id, status: m.status }));
       return [image, new Map(members.map((m) => [m.id, m.status]))] as const;
     }),
   );
   return plan.pairs.map((p) => {
     const status = states.get(p.image)?.get(p.target);
-    const reached = plan.expect === "present" ? status !== undefined : plan.expect === "absent" ? status === undefined : status === plan.expect;
+    const reached =
+      plan.expect === "present"
+        ? status !== undefined
+        : plan.expect === "absent"
+          ? status === undefined
+          : status === plan.expect;
     return reached ? { ...p, outcome: "succeeded" } : { ...p, outcome: "failed", code: "not_applied" };
   });
 }

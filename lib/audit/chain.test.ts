@@ -29,9 +29,21 @@ describe.each(backends)("audit chain on $name", (backend) => {
   async function write(count: number, at = Date.now()) {
     const seqs: number[] = [];
     for (let i = 0; i < count; i++) {
-      await writeAuditEvent(db, { actor: actor(account), action: "share", outcome: "succeeded", images: [`img-${i}`], targets: ["t1"], occurredAt: at + i });
+      await writeAuditEvent(db, {
+        actor: actor(account),
+        action: "share",
+        outcome: "succeeded",
+        images: [`img-${i}`],
+        targets: ["t1"],
+        occurredAt: at + i,
+      });
     }
-    const rows = await db.selectFrom("audit_events").select("seq").where("account_id", "=", account).orderBy("seq").execute();
+    const rows = await db
+      .selectFrom("audit_events")
+      .select("seq")
+      .where("account_id", "=", account)
+      .orderBy("seq")
+      .execute();
     seqs.push(...rows.map((r) => Number(r.seq)));
     return seqs;
   }
@@ -51,24 +63,44 @@ describe.each(backends)("audit chain on $name", (backend) => {
   it("links every event to the one before it in its account, and verifies", async () => {
     await write(5);
     await writeAuditEvent(db, { actor: actor("someone-else"), action: "share", outcome: "succeeded" });
-    const rows = await db.selectFrom("audit_events").selectAll().where("account_id", "=", account).orderBy("seq").execute();
+    const rows = await db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("account_id", "=", account)
+      .orderBy("seq")
+      .execute();
     expect(rows[0].prev_hash).toBe(GENESIS);
     for (let i = 1; i < rows.length; i++) expect(rows[i].prev_hash).toBe(rows[i - 1].hash);
     expect(await verifyChain(db, account)).toEqual({ accountId: account, events: 5, ok: true });
     // The refs table indexes what each event is about.
-    expect(await db.selectFrom("audit_refs").select("ref").where("account_id", "=", account).where("kind", "=", "image").execute()).toHaveLength(5);
+    expect(
+      await db
+        .selectFrom("audit_refs")
+        .select("ref")
+        .where("account_id", "=", account)
+        .where("kind", "=", "image")
+        .execute(),
+    ).toHaveLength(5);
   });
 
   it("refuses UPDATE and DELETE of events", async () => {
     const [seq] = await write(1);
-    await expect(db.updateTable("audit_events").set({ outcome: "failed" }).where("seq", "=", seq).execute()).rejects.toThrow(/append-only/);
+    await expect(
+      db.updateTable("audit_events").set({ outcome: "failed" }).where("seq", "=", seq).execute(),
+    ).rejects.toThrow(/append-only/);
     await expect(db.deleteFrom("audit_events").where("seq", "=", seq).execute()).rejects.toThrow(/append-only/);
     expect(await verifyChain(db, account)).toMatchObject({ ok: true, events: 1 });
   });
 
   it("names the altered row", async () => {
     const seqs = await write(6);
-    await tamper(() => db.updateTable("audit_events").set({ targets: JSON.stringify(["someone-else"]) }).where("seq", "=", seqs[3]).execute());
+    await tamper(() =>
+      db
+        .updateTable("audit_events")
+        .set({ targets: JSON.stringify(["someone-else"]) })
+        .where("seq", "=", seqs[3])
+        .execute(),
+    );
     const report = await verifyChain(db, account);
     expect(report.ok).toBe(false);
     expect(report.firstBreak).toMatchObject({ seq: seqs[3], problem: expect.stringMatching(/changed/) });
@@ -77,16 +109,26 @@ describe.each(backends)("audit chain on $name", (backend) => {
   it("names the row after a removed one, and a removed tail", async () => {
     const seqs = await write(6);
     await tamper(() => db.deleteFrom("audit_events").where("seq", "=", seqs[2]).execute());
-    expect((await verifyChain(db, account)).firstBreak).toMatchObject({ seq: seqs[3], problem: expect.stringMatching(/removed or inserted/) });
+    expect((await verifyChain(db, account)).firstBreak).toMatchObject({
+      seq: seqs[3],
+      problem: expect.stringMatching(/removed or inserted/),
+    });
 
     account = `acct-${++n}`;
     const tail = await write(4);
     await tamper(() => db.deleteFrom("audit_events").where("seq", "=", tail[3]).execute());
-    expect((await verifyChain(db, account)).firstBreak).toMatchObject({ seq: tail[2], problem: expect.stringMatching(/later events were removed/) });
+    expect((await verifyChain(db, account)).firstBreak).toMatchObject({
+      seq: tail[2],
+      problem: expect.stringMatching(/later events were removed/),
+    });
   });
 
   it("keeps appends of one account in one chain when they race", async () => {
-    await Promise.all(Array.from({ length: 40 }, (_, i) => writeAuditEvent(db, { actor: actor(account), action: "share", outcome: "succeeded", images: [`r-${i}`] })));
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        writeAuditEvent(db, { actor: actor(account), action: "share", outcome: "succeeded", images: [`r-${i}`] }),
+      ),
+    );
     expect(await verifyChain(db, account)).toMatchObject({ ok: true, events: 40 });
   });
 
@@ -98,7 +140,29 @@ describe.each(backends)("audit chain on $name", (backend) => {
       for (let i = 0; i < 3; i++) {
         await fresh
           .insertInto("audit_events")
-          .values({ id: `old-${i}`, occurred_at: 1_000 + i, account_id: "a", account_name: "acme", user_id: "u", user_name: "alice", project_id: "p", project_name: "ap-southeast-1", region: "ap-southeast-1", action: "share", source: "console", outcome: "succeeded", images: '["i1"]', targets: "[]", pairs: "[]", input: "{}", error_code: null, error_message: null, upstream_request_id: null, upstream_job_id: null, duration_ms: 0 } as never)
+          .values({
+            id: `old-${i}`,
+            occurred_at: 1_000 + i,
+            account_id: "a",
+            account_name: "acme",
+            user_id: "u",
+            user_name: "alice",
+            project_id: "p",
+            project_name: "ap-southeast-1",
+            region: "ap-southeast-1",
+            action: "share",
+            source: "console",
+            outcome: "succeeded",
+            images: '["i1"]',
+            targets: "[]",
+            pairs: "[]",
+            input: "{}",
+            error_code: null,
+            error_message: null,
+            upstream_request_id: null,
+            upstream_job_id: null,
+            duration_ms: 0,
+          } as never)
           .execute();
       }
       await migrate(fresh);
@@ -120,6 +184,8 @@ describe.each(backends)("audit chain on $name", (backend) => {
     const report = await verifyChain(db, account);
     expect(report).toMatchObject({ ok: true, events: 2 });
     // The gate is closed again.
-    await expect(db.deleteFrom("audit_events").where("account_id", "=", account).execute()).rejects.toThrow(/append-only/);
+    await expect(db.deleteFrom("audit_events").where("account_id", "=", account).execute()).rejects.toThrow(
+      /append-only/,
+    );
   });
 });

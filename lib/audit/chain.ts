@@ -44,7 +44,9 @@ export function eventHash(event: Partial<Hashed>, prevHash: string): string {
     const v = event[f];
     return v === undefined ? null : typeof v === "number" ? Number(v) : v;
   });
-  return createHash("sha256").update(JSON.stringify([prevHash, ...values])).digest("hex");
+  return createHash("sha256")
+    .update(JSON.stringify([prevHash, ...values]))
+    .digest("hex");
 }
 
 const isPostgres = (db: Db) => db.getExecutor().adapter instanceof PostgresAdapter;
@@ -60,10 +62,18 @@ export interface EventRefs {
  * the account's head (PostgreSQL `FOR UPDATE`; SQLite writes are serial), links, inserts, moves
  * the head. Returns the new row's `seq`.
  */
-export async function appendEvent(db: Db, event: Omit<NewAuditEvent, "prev_hash" | "hash" | "seq">, refs: EventRefs = {}): Promise<number> {
+export async function appendEvent(
+  db: Db,
+  event: Omit<NewAuditEvent, "prev_hash" | "hash" | "seq">,
+  refs: EventRefs = {},
+): Promise<number> {
   const run = async (tx: Transaction<Database> | Kysely<Database>) => {
     const account = event.account_id;
-    await tx.insertInto("audit_chain_heads").values({ account_id: account, seq: 0, hash: GENESIS, count: 0, base: GENESIS }).onConflict((oc) => oc.column("account_id").doNothing()).execute();
+    await tx
+      .insertInto("audit_chain_heads")
+      .values({ account_id: account, seq: 0, hash: GENESIS, count: 0, base: GENESIS })
+      .onConflict((oc) => oc.column("account_id").doNothing())
+      .execute();
     let head = tx.selectFrom("audit_chain_heads").selectAll().where("account_id", "=", account);
     if (isPostgres(tx)) head = head.forUpdate();
     const current = await head.executeTakeFirstOrThrow();
@@ -88,7 +98,15 @@ export async function appendEvent(db: Db, event: Omit<NewAuditEvent, "prev_hash"
     for (let i = 0; i < unique.length; i += 500) {
       await tx
         .insertInto("audit_refs")
-        .values(unique.slice(i, i + 500).map((r) => ({ ...r, account_id: account, project_id: event.project_id, occurred_at: event.occurred_at, seq })))
+        .values(
+          unique.slice(i, i + 500).map((r) => ({
+            ...r,
+            account_id: account,
+            project_id: event.project_id,
+            occurred_at: event.occurred_at,
+            seq,
+          })),
+        )
         .execute();
     }
     return seq;
@@ -104,7 +122,14 @@ export async function chainExisting(db: Kysely<Database>): Promise<void> {
     let last = 0;
     let count = 0;
     for (;;) {
-      const rows = await db.selectFrom("audit_events").selectAll().where("account_id", "=", account_id).where("seq", ">", last).orderBy("seq").limit(1_000).execute();
+      const rows = await db
+        .selectFrom("audit_events")
+        .selectAll()
+        .where("account_id", "=", account_id)
+        .where("seq", ">", last)
+        .orderBy("seq")
+        .limit(1_000)
+        .execute();
       for (const r of rows) {
         const hash = eventHash(r, prev);
         await db.updateTable("audit_events").set({ prev_hash: prev, hash }).where("seq", "=", r.seq).execute();
@@ -119,12 +144,30 @@ export async function chainExisting(db: Kysely<Database>): Promise<void> {
         } catch {
           // an unreadable list is left unindexed; the row itself is kept as it is
         }
-        const refRows = [...images.map((ref) => ({ kind: "image", ref })), ...targets.map((ref) => ({ kind: "target", ref }))];
-        if (refRows.length) await db.insertInto("audit_refs").values(refRows.map((x) => ({ ...x, account_id, project_id: r.project_id, occurred_at: r.occurred_at, seq: r.seq }))).execute();
+        const refRows = [
+          ...images.map((ref) => ({ kind: "image", ref })),
+          ...targets.map((ref) => ({ kind: "target", ref })),
+        ];
+        if (refRows.length)
+          await db
+            .insertInto("audit_refs")
+            .values(
+              refRows.map((x) => ({
+                ...x,
+                account_id,
+                project_id: r.project_id,
+                occurred_at: r.occurred_at,
+                seq: r.seq,
+              })),
+            )
+            .execute();
       }
       if (rows.length < 1_000) break;
     }
-    await db.insertInto("audit_chain_heads").values({ account_id, seq: last, hash: prev, count, base: GENESIS }).execute();
+    await db
+      .insertInto("audit_chain_heads")
+      .values({ account_id, seq: last, hash: prev, count, base: GENESIS })
+      .execute();
   }
 }
 
@@ -143,14 +186,25 @@ export interface ChainReport {
  * removed or inserted before it), or a tail that does not reach the head (rows removed at the end).
  */
 export async function verifyChain(db: Db, accountId: string, pageSize = 5_000): Promise<ChainReport> {
-  const head = await db.selectFrom("audit_chain_heads").selectAll().where("account_id", "=", accountId).executeTakeFirst();
+  const head = await db
+    .selectFrom("audit_chain_heads")
+    .selectAll()
+    .where("account_id", "=", accountId)
+    .executeTakeFirst();
   const base = head?.base ?? GENESIS;
   let prev = base;
   let last = 0;
   let events = 0;
   let previous: { seq: number; id: string; occurred_at: number } | undefined;
   for (;;) {
-    const rows = await db.selectFrom("audit_events").selectAll().where("account_id", "=", accountId).where("seq", ">", last).orderBy("seq").limit(pageSize).execute();
+    const rows = await db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("account_id", "=", accountId)
+      .where("seq", ">", last)
+      .orderBy("seq")
+      .limit(pageSize)
+      .execute();
     for (const r of rows) {
       events++;
       const at = { seq: Number(r.seq), id: r.id, occurredAt: Number(r.occurred_at) };
@@ -161,7 +215,15 @@ export async function verifyChain(db: Db, accountId: string, pageSize = 5_000): 
         return { accountId, events, ok: false, firstBreak: { ...at, problem } };
       }
       if (eventHash(r, prev) !== r.hash) {
-        return { accountId, events, ok: false, firstBreak: { ...at, problem: "Its fields were changed after it was written: they no longer match its hash." } };
+        return {
+          accountId,
+          events,
+          ok: false,
+          firstBreak: {
+            ...at,
+            problem: "Its fields were changed after it was written: they no longer match its hash.",
+          },
+        };
       }
       prev = r.hash as string;
       last = at.seq;
@@ -175,7 +237,12 @@ export async function verifyChain(db: Db, accountId: string, pageSize = 5_000): 
       accountId,
       events,
       ok: false,
-      firstBreak: { seq: last, id, occurredAt: Number(previous?.occurred_at ?? 0), problem: `The chain ends here but the last recorded event is #${head.seq} (${head.count} events): later events were removed.` },
+      firstBreak: {
+        seq: last,
+        id,
+        occurredAt: Number(previous?.occurred_at ?? 0),
+        problem: `The chain ends here but the last recorded event is #${head.seq} (${head.count} events): later events were removed.`,
+      },
     };
   }
   return { accountId, events, ok: true };
@@ -183,7 +250,9 @@ export async function verifyChain(db: Db, accountId: string, pageSize = 5_000): 
 
 /** Accounts with a chain, for a full verification. */
 export async function chainedAccounts(db: Db): Promise<string[]> {
-  return (await db.selectFrom("audit_chain_heads").select("account_id").orderBy("account_id").execute()).map((r) => r.account_id);
+  return (await db.selectFrom("audit_chain_heads").select("account_id").orderBy("account_id").execute()).map(
+    (r) => r.account_id,
+  );
 }
 
 /**
@@ -196,7 +265,12 @@ export async function purgeBefore(db: Kysely<Database>, before: number): Promise
     if (pg) await sql`set local imshare.audit_purge = 'on'`.execute(tx);
     else await sql`update audit_purge_gate set open = 1`.execute(tx);
     let removed = 0;
-    const accounts = await tx.selectFrom("audit_events").select("account_id").where("occurred_at", "<", before).distinct().execute();
+    const accounts = await tx
+      .selectFrom("audit_events")
+      .select("account_id")
+      .where("occurred_at", "<", before)
+      .distinct()
+      .execute();
     for (const { account_id } of accounts) {
       // Only the oldest run of the chain goes: events up to the first one (in seq order) that is
       // still within the retention. An old event imported late waits until the run reaches it.
@@ -208,11 +282,20 @@ export async function purgeBefore(db: Kysely<Database>, before: number): Promise
         .orderBy("seq")
         .limit(1)
         .executeTakeFirst();
-      let gone = tx.selectFrom("audit_events").select(["seq", "hash"]).where("account_id", "=", account_id).orderBy("seq", "desc").limit(1);
+      let gone = tx
+        .selectFrom("audit_events")
+        .select(["seq", "hash"])
+        .where("account_id", "=", account_id)
+        .orderBy("seq", "desc")
+        .limit(1);
       if (firstKept) gone = gone.where("seq", "<", firstKept.seq);
       const lastGone = await gone.executeTakeFirst();
       if (!lastGone) continue;
-      const res = await tx.deleteFrom("audit_events").where("account_id", "=", account_id).where("seq", "<=", lastGone.seq).executeTakeFirst();
+      const res = await tx
+        .deleteFrom("audit_events")
+        .where("account_id", "=", account_id)
+        .where("seq", "<=", lastGone.seq)
+        .executeTakeFirst();
       await tx.deleteFrom("audit_refs").where("account_id", "=", account_id).where("seq", "<=", lastGone.seq).execute();
       const n = Number(res.numDeletedRows);
       removed += n;

@@ -48,9 +48,16 @@ describe.each(cases)("CTS import on $name, disputed rows read as $reading", ({ b
   });
 
   const scope = () => ({ token: alice, region: "ap-southeast-1", projectId: DEMO.acmeAp });
-  const run = (opts: Partial<Parameters<typeof mod.importCtsTraces>[3]> = {}) => mod.importCtsTraces(db, scope(), actor, { trigger: "manual", instanceId: "test", ...opts });
+  const run = (opts: Partial<Parameters<typeof mod.importCtsTraces>[3]> = {}) =>
+    mod.importCtsTraces(db, scope(), actor, { trigger: "manual", instanceId: "test", ...opts });
   const ctsEvents = () =>
-    db.selectFrom("audit_events").selectAll().where("account_id", "=", DEMO.acme).where("source", "=", "cts").orderBy("seq").execute();
+    db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("account_id", "=", DEMO.acme)
+      .where("source", "=", "cts")
+      .orderBy("seq")
+      .execute();
   const cloud = async (method: string, path: string, body?: unknown, token = alice) => {
     const res = await emulator.call(method, path, { token, body });
     expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
@@ -61,12 +68,20 @@ describe.each(cases)("CTS import on $name, disputed rows read as $reading", ({ b
     const before = (await ctsEvents()).length;
     await cloud("POST", `/v2/images/${UBUNTU}/members`, { member: DEMO.initechAp });
     await cloud("POST", "/v1/cloudimages/members", { images: [DEBIAN], projects: [DEMO.umbrellaAp] });
-    const failed = await emulator.call("POST", `/v2/images/${UBUNTU}/members`, { token: alice, body: { member: DEMO.initechAp } });
+    const failed = await emulator.call("POST", `/v2/images/${UBUNTU}/members`, {
+      token: alice,
+      body: { member: DEMO.initechAp },
+    });
     expect(failed.status).toBe(409);
     await cloud("DELETE", `/v2/images/${UBUNTU}/members/${DEMO.initechAp}`);
     await cloud("POST", `/v1/${DEMO.acmeAp}/cloud-phone/images/${PHONE}/members`, { member: DEMO.globexAp });
     // The consumer's answer is traced in the consumer's project, not in acme's.
-    await cloud("PUT", `/v1/${DEMO.globexAp}/cloud-phone/images/${PHONE}/members`, { status: "accepted" }, await emulator.login("bob"));
+    await cloud(
+      "PUT",
+      `/v1/${DEMO.globexAp}/cloud-phone/images/${PHONE}/members`,
+      { status: "accepted" },
+      await emulator.login("bob"),
+    );
 
     const result = await run();
     expect(result).toMatchObject({ status: "succeeded", imported: 5, known: 0 });
@@ -78,15 +93,27 @@ describe.each(cases)("CTS import on $name, disputed rows read as $reading", ({ b
       ["unshare", "succeeded", [UBUNTU], [DEMO.initechAp]],
       ["share", "succeeded", [PHONE], [DEMO.globexAp]],
     ]);
-    expect(events.every((e) => e.user_name === "alice" && e.project_id === DEMO.acmeAp && e.external_id && e.upstream_request_id)).toBe(true);
+    expect(
+      events.every(
+        (e) => e.user_name === "alice" && e.project_id === DEMO.acmeAp && e.external_id && e.upstream_request_id,
+      ),
+    ).toBe(true);
     expect(events[1].upstream_job_id).toMatch(/^[0-9a-f]{32}$/);
     expect(events[2].error_code).toBeTruthy();
-    expect(events.map((e) => Number(e.occurred_at))).toEqual([...events.map((e) => Number(e.occurred_at))].sort((a, b) => a - b));
+    expect(events.map((e) => Number(e.occurred_at))).toEqual(
+      [...events.map((e) => Number(e.occurred_at))].sort((a, b) => a - b),
+    );
 
     const again = await run();
     expect(again).toMatchObject({ status: "succeeded", imported: 0, known: 5 });
     expect((await ctsEvents()).length).toBe(before + 5);
-    expect(await mod.lastImport(db, DEMO.acme, DEMO.acmeAp)).toMatchObject({ status: "succeeded", imported: 0, known: 5, user_name: "alice", lease_until: 0 });
+    expect(await mod.lastImport(db, DEMO.acme, DEMO.acmeAp)).toMatchObject({
+      status: "succeeded",
+      imported: 0,
+      known: 5,
+      user_name: "alice",
+      lease_until: 0,
+    });
     expect((await verifyChain(db, DEMO.acme)).ok).toBe(true);
   });
 
@@ -94,16 +121,65 @@ describe.each(cases)("CTS import on $name, disputed rows read as $reading", ({ b
     const before = (await ctsEvents()).length;
     const first = await ims.batchAddMembers(scope(), { images: [UBUNTU], projects: [DEMO.globexAp] });
     const second = await ims.batchAddMembers(scope(), { images: [DEBIAN], projects: [DEMO.globexAp] });
-    await writeAuditEvent(db, { actor, action: "share", outcome: "succeeded", upstreamRequestId: `${first.requestId},${second.requestId}` });
+    await writeAuditEvent(db, {
+      actor,
+      action: "share",
+      outcome: "succeeded",
+      upstreamRequestId: `${first.requestId},${second.requestId}`,
+    });
     const tracked = await ims.batchDeleteMembers(scope(), { images: [UBUNTU, DEBIAN], projects: [DEMO.globexAp] });
     const batchId = "b-cts-test";
     await db
       .insertInto("batches")
-      .values({ id: batchId, account_id: DEMO.acme, account_name: "acme", project_id: DEMO.acmeAp, project_name: "ap-southeast-1", region: "ap-southeast-1", user_id: DEMO.alice, user_name: "alice", operation: "unshare", status: "finished", status_message: null, images: "[]", targets: "[]", image_count: 2, target_count: 1, pair_count: 2, version: 1, lease_owner: null, lease_until: 0, waiting_since: null, reported_version: 0, created_at: Date.now(), updated_at: Date.now(), finished_at: Date.now() })
+      .values({
+        id: batchId,
+        account_id: DEMO.acme,
+        account_name: "acme",
+        project_id: DEMO.acmeAp,
+        project_name: "ap-southeast-1",
+        region: "ap-southeast-1",
+        user_id: DEMO.alice,
+        user_name: "alice",
+        operation: "unshare",
+        status: "finished",
+        status_message: null,
+        images: "[]",
+        targets: "[]",
+        image_count: 2,
+        target_count: 1,
+        pair_count: 2,
+        version: 1,
+        lease_owner: null,
+        lease_until: 0,
+        waiting_since: null,
+        reported_version: 0,
+        created_at: Date.now(),
+        updated_at: Date.now(),
+        finished_at: Date.now(),
+      })
       .execute();
     await db
       .insertInto("batch_calls")
-      .values({ id: "c-cts-test", batch_id: batchId, seq: 0, service: "ims", body: "{}", status: "done", job_id: tracked.jobId, request_id: tracked.requestId ?? null, job_status: "SUCCESS", progress: 100, error_code: null, error_message: null, polls: 1, failures: 0, next_poll_at: 0, created_at: Date.now(), updated_at: Date.now(), finished_at: Date.now() })
+      .values({
+        id: "c-cts-test",
+        batch_id: batchId,
+        seq: 0,
+        service: "ims",
+        body: "{}",
+        status: "done",
+        job_id: tracked.jobId,
+        request_id: tracked.requestId ?? null,
+        job_status: "SUCCESS",
+        progress: 100,
+        error_code: null,
+        error_message: null,
+        polls: 1,
+        failures: 0,
+        next_poll_at: 0,
+        created_at: Date.now(),
+        updated_at: Date.now(),
+        finished_at: Date.now(),
+      })
       .execute();
     await cloud("POST", `/v2/images/${UBUNTU}/members`, { member: DEMO.initechAp });
 
@@ -123,17 +199,36 @@ describe.each(cases)("CTS import on $name, disputed rows read as $reading", ({ b
     expect(await run()).toMatchObject({ status: "succeeded", imported: 1 });
     const covered = (await mod.lastImport(db, DEMO.acme, DEMO.acmeAp))!.covered_to;
 
-    await db.updateTable("cts_imports").set({ lease_owner: "other", lease_until: Date.now() + 60_000 }).where("project_id", "=", DEMO.acmeAp).execute();
+    await db
+      .updateTable("cts_imports")
+      .set({ lease_owner: "other", lease_until: Date.now() + 60_000 })
+      .where("project_id", "=", DEMO.acmeAp)
+      .execute();
     expect(await run()).toEqual({ status: "busy" });
     await mod.recordSkipped(db, actor, "nobody", { instanceId: "test" });
-    expect(await mod.lastImport(db, DEMO.acme, DEMO.acmeAp)).toMatchObject({ status: "succeeded", lease_owner: "other" });
+    expect(await mod.lastImport(db, DEMO.acme, DEMO.acmeAp)).toMatchObject({
+      status: "succeeded",
+      lease_owner: "other",
+    });
     await db.updateTable("cts_imports").set({ lease_until: 0 }).where("project_id", "=", DEMO.acmeAp).execute();
 
-    const refused = await mod.importCtsTraces(db, { ...scope(), token: "not-a-token" }, actor, { trigger: "schedule", instanceId: "test" });
+    const refused = await mod.importCtsTraces(db, { ...scope(), token: "not-a-token" }, actor, {
+      trigger: "schedule",
+      instanceId: "test",
+    });
     expect(refused).toMatchObject({ status: "failed", code: "session_expired" });
-    expect(await mod.lastImport(db, DEMO.acme, DEMO.acmeAp)).toMatchObject({ status: "failed", trigger: "schedule", covered_to: covered, lease_until: 0 });
+    expect(await mod.lastImport(db, DEMO.acme, DEMO.acmeAp)).toMatchObject({
+      status: "failed",
+      trigger: "schedule",
+      covered_to: covered,
+      lease_until: 0,
+    });
 
     await mod.recordSkipped(db, actor, "No signed-in user of this project.", { instanceId: "test" });
-    expect(await mod.lastImport(db, DEMO.acme, DEMO.acmeAp)).toMatchObject({ status: "skipped", error_message: "No signed-in user of this project.", covered_to: covered });
+    expect(await mod.lastImport(db, DEMO.acme, DEMO.acmeAp)).toMatchObject({
+      status: "skipped",
+      error_message: "No signed-in user of this project.",
+      covered_to: covered,
+    });
   });
 });

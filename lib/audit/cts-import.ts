@@ -34,18 +34,34 @@ export type ImportResult =
 type Db = Kysely<Database>;
 type Where = Pick<AuditActor, "accountId" | "projectId" | "projectName" | "region">;
 
-const key = (db: Db, w: Where) => db.updateTable("cts_imports").where("account_id", "=", w.accountId).where("project_id", "=", w.projectId);
+const key = (db: Db, w: Where) =>
+  db.updateTable("cts_imports").where("account_id", "=", w.accountId).where("project_id", "=", w.projectId);
 
 /** The last import of a project, if any ran. */
 export async function lastImport(db: Db, accountId: string, projectId: string): Promise<CtsImportRow | undefined> {
-  return db.selectFrom("cts_imports").selectAll().where("account_id", "=", accountId).where("project_id", "=", projectId).executeTakeFirst();
+  return db
+    .selectFrom("cts_imports")
+    .selectAll()
+    .where("account_id", "=", accountId)
+    .where("project_id", "=", projectId)
+    .executeTakeFirst();
 }
 
 /** Takes the project's import lease (free, expired, or already ours); false when another run holds it. */
 async function acquire(db: Db, w: Where, owner: string, now: number, leaseMs: number): Promise<boolean> {
   await db
     .insertInto("cts_imports")
-    .values({ account_id: w.accountId, project_id: w.projectId, project_name: w.projectName, region: w.region, status: "never", trigger: "manual", imported: 0, known: 0, lease_until: 0 })
+    .values({
+      account_id: w.accountId,
+      project_id: w.projectId,
+      project_name: w.projectName,
+      region: w.region,
+      status: "never",
+      trigger: "manual",
+      imported: 0,
+      known: 0,
+      lease_until: 0,
+    })
     .onConflict((oc) => oc.columns(["account_id", "project_id"]).doNothing())
     .execute();
   const res = await key(db, w)
@@ -56,10 +72,29 @@ async function acquire(db: Db, w: Where, owner: string, now: number, leaseMs: nu
 }
 
 /** Records a scheduled run that could not happen (no signed-in user of the project), unless a run holds the lease. */
-export async function recordSkipped(db: Db, w: Where, message: string, opts: { instanceId: string; now?: number }): Promise<void> {
+export async function recordSkipped(
+  db: Db,
+  w: Where,
+  message: string,
+  opts: { instanceId: string; now?: number },
+): Promise<void> {
   const now = opts.now ?? Date.now();
   if (!(await acquire(db, w, opts.instanceId, now, 60_000))) return;
-  await key(db, w).set({ status: "skipped", trigger: "schedule", user_name: null, started_at: now, finished_at: now, imported: 0, known: 0, error_code: null, error_message: message, lease_owner: null, lease_until: 0 }).execute();
+  await key(db, w)
+    .set({
+      status: "skipped",
+      trigger: "schedule",
+      user_name: null,
+      started_at: now,
+      finished_at: now,
+      imported: 0,
+      known: 0,
+      error_code: null,
+      error_message: message,
+      lease_owner: null,
+      lease_until: 0,
+    })
+    .execute();
 }
 
 /** Request ids the console already holds for this project: its own events' calls and its batches' calls. */
@@ -91,7 +126,12 @@ async function consoleRequestIds(db: Db, w: Where, since: number): Promise<Set<s
 async function importedTraceIds(db: Db, accountId: string, traceIds: string[]): Promise<Set<string>> {
   const found = new Set<string>();
   for (let i = 0; i < traceIds.length; i += CHUNK) {
-    const rows = await db.selectFrom("audit_events").select("external_id").where("account_id", "=", accountId).where("external_id", "in", traceIds.slice(i, i + CHUNK)).execute();
+    const rows = await db
+      .selectFrom("audit_events")
+      .select("external_id")
+      .where("account_id", "=", accountId)
+      .where("external_id", "in", traceIds.slice(i, i + CHUNK))
+      .execute();
     for (const r of rows) if (r.external_id) found.add(r.external_id);
   }
   return found;
@@ -103,13 +143,20 @@ async function importedTraceIds(db: Db, accountId: string, traceIds: string[]): 
  * of a console event or batch call) becomes an audit event with `source: "cts"`, appended in time
  * order. The run is recorded in `cts_imports`; a lease keeps other runs of the project out meanwhile.
  */
-export async function importCtsTraces(db: Db, scope: Scope, actor: AuditActor, opts: ImportOptions): Promise<ImportResult> {
+export async function importCtsTraces(
+  db: Db,
+  scope: Scope,
+  actor: AuditActor,
+  opts: ImportOptions,
+): Promise<ImportResult> {
   const now = opts.now ?? Date.now;
   const w: Where = actor;
   const started = now();
   if (!(await acquire(db, w, opts.instanceId, started, opts.leaseMs ?? 5 * 60_000))) return { status: "busy" };
   const previous = await lastImport(db, w.accountId, w.projectId);
-  await key(db, w).set({ status: "running", trigger: opts.trigger, user_name: actor.userName, started_at: started }).execute();
+  await key(db, w)
+    .set({ status: "running", trigger: opts.trigger, user_name: actor.userName, started_at: started })
+    .execute();
 
   // `to` is exclusive: a trace of this very millisecond is in.
   const windowTo = started - (opts.settleMs ?? 0) + 1;
@@ -118,17 +165,32 @@ export async function importCtsTraces(db: Db, scope: Scope, actor: AuditActor, o
   try {
     const events: TraceEvent[] = [];
     for (const service of ["IMS", "CPH"]) {
-      const { traces } = await listAllTraces(scope, { trace_type: "system", service_type: service, resource_type: "image", from: windowFrom, to: windowTo });
+      const { traces } = await listAllTraces(scope, {
+        trace_type: "system",
+        service_type: service,
+        resource_type: "image",
+        from: windowFrom,
+        to: windowTo,
+      });
       // CTS lists newest first, ties latest first: reversed, a stable sort by time keeps the order of calls.
       events.push(...traces.toReversed().flatMap((t) => traceEvent(t, w.projectId) ?? []));
     }
-    const seen = await importedTraceIds(db, w.accountId, events.map((e) => e.traceId));
+    const seen = await importedTraceIds(
+      db,
+      w.accountId,
+      events.map((e) => e.traceId),
+    );
     const ours = await consoleRequestIds(db, w, windowFrom - CONSOLE_SLACK_MS);
     const fresh = events.filter((e) => !seen.has(e.traceId) && !(e.requestId && ours.has(e.requestId)));
     fresh.sort((a, b) => a.time - b.time);
     for (const e of fresh) {
       await writeAuditEvent(db, {
-        actor: { ...actor, userId: e.user.id, userName: e.user.name, accountName: e.user.accountName ?? actor.accountName },
+        actor: {
+          ...actor,
+          userId: e.user.id,
+          userName: e.user.name,
+          accountName: e.user.accountName ?? actor.accountName,
+        },
         action: e.action,
         outcome: e.succeeded ? "succeeded" : "failed",
         source: "cts",
@@ -145,13 +207,36 @@ export async function importCtsTraces(db: Db, scope: Scope, actor: AuditActor, o
     }
     const result = { imported: fresh.length, known: events.length - fresh.length, windowFrom, windowTo };
     await key(db, w)
-      .set({ status: "succeeded", finished_at: now(), window_from: windowFrom, window_to: windowTo, covered_to: windowTo, imported: result.imported, known: result.known, error_code: null, error_message: null, lease_owner: null, lease_until: 0 })
+      .set({
+        status: "succeeded",
+        finished_at: now(),
+        window_from: windowFrom,
+        window_to: windowTo,
+        covered_to: windowTo,
+        imported: result.imported,
+        known: result.known,
+        error_code: null,
+        error_message: null,
+        lease_owner: null,
+        lease_until: 0,
+      })
       .execute();
     return { status: "succeeded", ...result };
   } catch (e) {
     const error = toAppError(e);
     await key(db, w)
-      .set({ status: "failed", finished_at: now(), window_from: windowFrom, window_to: windowTo, imported: 0, known: 0, error_code: error.upstreamCode ?? error.code, error_message: error.message, lease_owner: null, lease_until: 0 })
+      .set({
+        status: "failed",
+        finished_at: now(),
+        window_from: windowFrom,
+        window_to: windowTo,
+        imported: 0,
+        known: 0,
+        error_code: error.upstreamCode ?? error.code,
+        error_message: error.message,
+        lease_owner: null,
+        lease_until: 0,
+      })
       .execute();
     if (error.code === "internal") console.error("cts import failed:", e);
     return { status: "failed", code: error.code, message: error.message };

@@ -29,7 +29,9 @@ export interface TraceEvent {
   jobId?: string;
   error?: { code: string; message: string };
   user: { id: string; name: string; accountName?: string };
-  input: { trace: { name: string; service: string; apiVersion?: string; code?: string; sourceIp?: string; request: unknown } };
+  input: {
+    trace: { name: string; service: string; apiVersion?: string; code?: string; sourceIp?: string; request: unknown };
+  };
 }
 
 type Json = Record<string, unknown>;
@@ -44,7 +46,8 @@ function parse(text: string | null | undefined): unknown {
 }
 
 const asObject = (v: unknown): Json => (v && typeof v === "object" && !Array.isArray(v) ? (v as Json) : {});
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string" && x !== "") : []);
+const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === "string" && x !== "") : [];
 const str = (v: unknown): string | undefined => (typeof v === "string" && v !== "" ? v : undefined);
 
 /** The upstream code and message of a failed call, from any of the error shapes of reference 1.3. */
@@ -78,14 +81,26 @@ export function traceEvent(trace: Trace, projectId: string): TraceEvent | undefi
     targets = [str(body.project_id) ?? projectId];
   } else {
     action = operation === "add" ? "share" : "unshare";
-    targets = batch ? [...strings(body.projects), ...strings(body.domains), ...strings(body.organizations)] : strings([body.member ?? body.member_id]);
+    targets = batch
+      ? [...strings(body.projects), ...strings(body.domains), ...strings(body.organizations)]
+      : strings([body.member ?? body.member_id]);
   }
   const fromResource = (trace.resource_id ?? "").split(",").filter(Boolean);
   const images = fromResource.length > 0 ? fromResource : strings(body.images);
   const succeeded = /^2\d\d$/.test(trace.code ?? "");
   const response = parse(trace.response);
   const error = succeeded ? undefined : errorOf(response, trace.code);
-  const pairs: AuditPair[] = batch && succeeded ? [] : images.flatMap((image) => targets.map((target): AuditPair => ({ image, target, outcome: succeeded ? "succeeded" : "failed", ...(error ? { code: error.code } : {}) })));
+  const pairs: AuditPair[] =
+    batch && succeeded
+      ? []
+      : images.flatMap((image) =>
+          targets.map((target): AuditPair => ({
+            image,
+            target,
+            outcome: succeeded ? "succeeded" : "failed",
+            ...(error ? { code: error.code } : {}),
+          })),
+        );
   const user = trace.user ?? {};
   return {
     traceId: trace.trace_id,
@@ -100,6 +115,15 @@ export function traceEvent(trace: Trace, projectId: string): TraceEvent | undefi
     jobId: str(asObject(response).job_id),
     error,
     user: { id: user.id ?? "", name: user.name ?? user.user_name ?? "unknown", accountName: user.domain?.name },
-    input: { trace: { name: trace.trace_name, service, apiVersion: trace.api_version, code: trace.code, sourceIp: trace.source_ip ?? undefined, request } },
+    input: {
+      trace: {
+        name: trace.trace_name,
+        service,
+        apiVersion: trace.api_version,
+        code: trace.code,
+        sourceIp: trace.source_ip ?? undefined,
+        request,
+      },
+    },
   };
 }

@@ -40,16 +40,36 @@ describe.each(backends)("scheduled CTS import on $name", (backend) => {
   it("imports each signed-in project once across two instances, and records a skip where nobody is signed in", async () => {
     emulator.reset();
     const store = new SessionStore(db, deriveTokenKey("x".repeat(40)));
-    const signIn = await iam.createTokenByPassword({ account: "acme", user: "alice", password: "alice-demo-2026", project: "ap-southeast-1" }, "ap-southeast-1");
+    const signIn = await iam.createTokenByPassword(
+      { account: "acme", user: "alice", password: "alice-demo-2026", project: "ap-southeast-1" },
+      "ap-southeast-1",
+    );
     await store.create(signIn.token, signIn.body);
-    await emulator.call("POST", `/v2/images/${acmeImageId(1)}/members`, { token: signIn.token, body: { member: DEMO.initechAp } });
+    await emulator.call("POST", `/v2/images/${acmeImageId(1)}/members`, {
+      token: signIn.token,
+      body: { member: DEMO.initechAp },
+    });
     await db
       .insertInto("cts_imports")
-      .values({ account_id: DEMO.acme, project_id: DEMO.acmeCn, project_name: "cn-north-4", region: "cn-north-4", status: "succeeded", trigger: "manual", imported: 0, known: 0, lease_until: 0, started_at: 1 })
+      .values({
+        account_id: DEMO.acme,
+        project_id: DEMO.acmeCn,
+        project_name: "cn-north-4",
+        region: "cn-north-4",
+        status: "succeeded",
+        trigger: "manual",
+        imported: 0,
+        known: 0,
+        lease_until: 0,
+        started_at: 1,
+      })
       .execute();
 
     const options = { db, sessions: async () => store, intervalMs: 60_000, settleMs: 0, log: () => {} };
-    const [a, b] = [new schedule.CtsImportSchedule({ ...options, instanceId: "a" }), new schedule.CtsImportSchedule({ ...options, instanceId: "b" })];
+    const [a, b] = [
+      new schedule.CtsImportSchedule({ ...options, instanceId: "a" }),
+      new schedule.CtsImportSchedule({ ...options, instanceId: "b" }),
+    ];
     await Promise.all([a.tick(), b.tick()]);
 
     const rows = await db.selectFrom("cts_imports").selectAll().orderBy("project_id").execute();
@@ -63,7 +83,17 @@ describe.each(backends)("scheduled CTS import on $name", (backend) => {
 
     // Not due again before the interval has passed.
     await a.tick();
-    expect((await db.selectFrom("cts_imports").select("started_at").where("project_id", "=", DEMO.acmeAp).executeTakeFirstOrThrow()).started_at).toBe(rows[0].started_at);
-    expect(schedule.nextRunAt(rows[0].started_at, 60_000, Number(rows[0].started_at))).toBe(Number(rows[0].started_at) + 60_000);
+    expect(
+      (
+        await db
+          .selectFrom("cts_imports")
+          .select("started_at")
+          .where("project_id", "=", DEMO.acmeAp)
+          .executeTakeFirstOrThrow()
+      ).started_at,
+    ).toBe(rows[0].started_at);
+    expect(schedule.nextRunAt(rows[0].started_at, 60_000, Number(rows[0].started_at))).toBe(
+      Number(rows[0].started_at) + 60_000,
+    );
   });
 });

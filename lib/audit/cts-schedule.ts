@@ -3,7 +3,8 @@ import type { SessionStore, StoredSession } from "@/lib/auth/session-store";
 import type { Database } from "@/lib/db/types";
 import { importCtsTraces, recordSkipped } from "./cts-import";
 
-export const NO_SESSION = "No user of this project is signed in, so the scheduled import could not read CTS. It runs again once someone signs in.";
+export const NO_SESSION =
+  "No user of this project is signed in, so the scheduled import could not read CTS. It runs again once someone signs in.";
 
 export interface ScheduleOptions {
   db: Kysely<Database>;
@@ -66,9 +67,13 @@ export class CtsImportSchedule {
     const now = (this.o.now ?? Date.now)();
     const store = await this.o.sessions();
     const active = await store.activeProjects({ now });
-    const rows = await db.selectFrom("cts_imports").select(["account_id", "project_id", "project_name", "region", "started_at"]).execute();
+    const rows = await db
+      .selectFrom("cts_imports")
+      .select(["account_id", "project_id", "project_name", "region", "started_at"])
+      .execute();
     const last = new Map(rows.map((r) => [`${r.account_id}/${r.project_id}`, r.started_at]));
-    const due = (accountId: string, projectId: string) => nextRunAt(last.get(`${accountId}/${projectId}`), intervalMs, now) <= now;
+    const due = (accountId: string, projectId: string) =>
+      nextRunAt(last.get(`${accountId}/${projectId}`), intervalMs, now) <= now;
 
     for (const p of active) {
       if (this.stopped || !due(p.accountId, p.projectId)) continue;
@@ -77,12 +82,19 @@ export class CtsImportSchedule {
         await recordSkipped(db, p, NO_SESSION, { instanceId: this.o.instanceId, now });
         continue;
       }
-      const result = await importCtsTraces(db, scopeOf(session), session, { trigger: "schedule", instanceId: this.o.instanceId, settleMs: this.o.settleMs, now: this.o.now });
-      if (result.status === "failed") this.log(`cts import of project ${p.projectName} (${p.projectId}) failed: ${result.code} ${result.message}`);
+      const result = await importCtsTraces(db, scopeOf(session), session, {
+        trigger: "schedule",
+        instanceId: this.o.instanceId,
+        settleMs: this.o.settleMs,
+        now: this.o.now,
+      });
+      if (result.status === "failed")
+        this.log(`cts import of project ${p.projectName} (${p.projectId}) failed: ${result.code} ${result.message}`);
     }
     const activeKeys = new Set(active.map((p) => `${p.accountId}/${p.projectId}`));
     for (const r of rows) {
-      if (this.stopped || activeKeys.has(`${r.account_id}/${r.project_id}`) || !due(r.account_id, r.project_id)) continue;
+      if (this.stopped || activeKeys.has(`${r.account_id}/${r.project_id}`) || !due(r.account_id, r.project_id))
+        continue;
       const where = { accountId: r.account_id, projectId: r.project_id, projectName: r.project_name, region: r.region };
       await recordSkipped(db, where, NO_SESSION, { instanceId: this.o.instanceId, now });
     }

@@ -30,7 +30,10 @@ const backends = [
     name: "SQLite",
     async open() {
       const dir = mkdtempSync(join(tmpdir(), "imshare-decisions-"));
-      return { db: await openDatabase(`file:${join(dir, "test.db")}`), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+      return {
+        db: await openDatabase(`file:${join(dir, "test.db")}`),
+        cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+      };
     },
   },
   {
@@ -69,8 +72,19 @@ describe.each(backends)("last phone decisions on $name", (backend) => {
   it("gives each image its latest successful accept or reject in the project, and nothing for the rest", async () => {
     await write({ actor: actor("alice"), action: "accept", outcome: "succeeded", images: [A, B] });
     await write({ actor: actor("bob"), action: "reject", outcome: "succeeded", images: [A] });
-    await write({ actor: actor("alice"), action: "accept", outcome: "failed", images: [A], error: { code: "CPS.0003", message: "down" } });
-    await write({ actor: actor("alice", "ac0e00000000000000000000000000c4"), action: "accept", outcome: "succeeded", images: [B] });
+    await write({
+      actor: actor("alice"),
+      action: "accept",
+      outcome: "failed",
+      images: [A],
+      error: { code: "CPS.0003", message: "down" },
+    });
+    await write({
+      actor: actor("alice", "ac0e00000000000000000000000000c4"),
+      action: "accept",
+      outcome: "succeeded",
+      images: [B],
+    });
     await write({ actor: actor("alice"), action: "share", outcome: "succeeded", images: [C] });
     await write({ actor: actor("alice"), action: "accept", outcome: "succeeded", images: [C], source: "cts" });
 

@@ -17,7 +17,11 @@ const CHUNK = 50;
  * trail (CPH itself does not report a member's status). An event counts for an image when it
  * succeeded, or when it was partial and that image's own pair succeeded.
  */
-export async function lastPhoneDecisions(db: Kysely<Database>, projectId: string, imageIds: readonly string[]): Promise<Map<string, PhoneDecision>> {
+export async function lastPhoneDecisions(
+  db: Kysely<Database>,
+  projectId: string,
+  imageIds: readonly string[],
+): Promise<Map<string, PhoneDecision>> {
   const wanted = [...new Set(imageIds)];
   const found = new Map<string, PhoneDecision>();
   for (let i = 0; i < wanted.length; i += CHUNK) {
@@ -41,7 +45,11 @@ export async function lastPhoneDecisions(db: Kysely<Database>, projectId: string
       const pairs = parse<AuditPair[]>(row.pairs);
       for (const id of images) {
         if (!open.has(id) || !succeeded(row.outcome, pairs, id)) continue;
-        found.set(id, { action: row.action as PhoneDecision["action"], at: Number(row.occurred_at), userName: row.user_name });
+        found.set(id, {
+          action: row.action as PhoneDecision["action"],
+          at: Number(row.occurred_at),
+          userName: row.user_name,
+        });
         open.delete(id);
       }
     }

@@ -65,15 +65,28 @@ function eventCsvRow(e: HistoryEvent): string {
  * The events as CSV: a first line recording the filter (one cell, so a spreadsheet shows it whole;
  * the shared encoder keeps it and every cell formula-safe), the header, then one event at a time.
  */
-export async function* historyCsvLines(header: ExportHeader, events: AsyncIterable<HistoryEvent>): AsyncGenerator<string> {
-  yield csvRow([`# filter: ${filterText(header.filter)}; project: ${header.projectId}; exported_at: ${header.exportedAt}`]);
+export async function* historyCsvLines(
+  header: ExportHeader,
+  events: AsyncIterable<HistoryEvent>,
+): AsyncGenerator<string> {
+  yield csvRow([
+    `# filter: ${filterText(header.filter)}; project: ${header.projectId}; exported_at: ${header.exportedAt}`,
+  ]);
   yield csvRow([...HISTORY_CSV_COLUMNS]);
   for await (const e of events) yield eventCsvRow(e);
 }
 
 /** `{"filter":…, "exportedAt":…, "events":[…]}` in pieces, one event at a time. */
-export async function* historyJsonChunks(header: ExportHeader, events: AsyncIterable<HistoryEvent>): AsyncGenerator<string> {
-  const filter = Object.fromEntries([...new Set(filterParams(header.filter).keys())].map((k) => [k, k === "action" ? header.filter.action : header.filter[k as keyof HistoryFilter]]));
+export async function* historyJsonChunks(
+  header: ExportHeader,
+  events: AsyncIterable<HistoryEvent>,
+): AsyncGenerator<string> {
+  const filter = Object.fromEntries(
+    [...new Set(filterParams(header.filter).keys())].map((k) => [
+      k,
+      k === "action" ? header.filter.action : header.filter[k as keyof HistoryFilter],
+    ]),
+  );
   yield `{"filter":${JSON.stringify(filter)},"accountId":${JSON.stringify(header.accountId)},"projectId":${JSON.stringify(header.projectId)},"exportedAt":${JSON.stringify(header.exportedAt)},"events":[`;
   let first = true;
   for await (const e of events) {

@@ -37,7 +37,14 @@ const one = z.preprocess((v) => {
   return typeof s === "string" && s.trim() !== "" ? s.trim() : undefined;
 }, z.string().max(200).optional());
 
-const day = z.preprocess((v) => (Array.isArray(v) ? v[0] : v) || undefined, z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined));
+const day = z.preprocess(
+  (v) => (Array.isArray(v) ? v[0] : v) || undefined,
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional()
+    .catch(undefined),
+);
 
 /**
  * The History filter as it lives in the URL (STYLE 7): values stay strings so the form echoes them
@@ -54,8 +61,14 @@ export const historyFilterSchema = z.object({
   image: one.catch(undefined),
   member: one.catch(undefined),
   batch: one.catch(undefined),
-  outcome: z.preprocess((v) => (Array.isArray(v) ? v[0] : v) || undefined, z.enum(["succeeded", "failed", "partial"]).optional().catch(undefined)),
-  source: z.preprocess((v) => (Array.isArray(v) ? v[0] : v) || undefined, z.enum(["console", "cts"]).optional().catch(undefined)),
+  outcome: z.preprocess(
+    (v) => (Array.isArray(v) ? v[0] : v) || undefined,
+    z.enum(["succeeded", "failed", "partial"]).optional().catch(undefined),
+  ),
+  source: z.preprocess(
+    (v) => (Array.isArray(v) ? v[0] : v) || undefined,
+    z.enum(["console", "cts"]).optional().catch(undefined),
+  ),
   q: z.preprocess((v) => {
     const s = Array.isArray(v) ? v[0] : v;
     return typeof s === "string" && s.trim() !== "" ? s.trim().slice(0, 100) : undefined;

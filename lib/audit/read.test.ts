@@ -55,10 +55,28 @@ describe.each(backends)("history reads on $name", (backend) => {
       });
     }
     // Same instant twice: the keyset must still page through both.
-    for (const user of ["alice", "alice"]) await writeAuditEvent(db, { actor: actor("acme", "p1", user), action: "signed_in", outcome: "succeeded", occurredAt: T0 + 30 * DAY });
+    for (const user of ["alice", "alice"])
+      await writeAuditEvent(db, {
+        actor: actor("acme", "p1", user),
+        action: "signed_in",
+        outcome: "succeeded",
+        occurredAt: T0 + 30 * DAY,
+      });
     // Another project of acme, and another account, with the same image id.
-    await writeAuditEvent(db, { actor: actor("acme", "p2", "alice"), action: "share", outcome: "succeeded", images: ["img-0"], occurredAt: T0 + DAY });
-    await writeAuditEvent(db, { actor: actor("globex", "p1", "bob"), action: "share", outcome: "succeeded", images: ["img-0"], occurredAt: T0 + DAY });
+    await writeAuditEvent(db, {
+      actor: actor("acme", "p2", "alice"),
+      action: "share",
+      outcome: "succeeded",
+      images: ["img-0"],
+      occurredAt: T0 + DAY,
+    });
+    await writeAuditEvent(db, {
+      actor: actor("globex", "p1", "bob"),
+      action: "share",
+      outcome: "succeeded",
+      images: ["img-0"],
+      occurredAt: T0 + DAY,
+    });
   });
   afterAll(async () => {
     await db.destroy();
@@ -98,7 +116,11 @@ describe.each(backends)("history reads on $name", (backend) => {
     expect(await all(f({ from: "2026-11-03", to: "2026-11-04" }))).toHaveLength(4);
     const combined = await all(f({ image: "img-0", member: "proj-0", user: "alice", action: "share" }));
     expect(combined.length).toBeGreaterThan(0);
-    expect(combined.every((e) => e.images[0] === "img-0" && e.targets[0] === "proj-0" && e.userName === "alice" && e.action === "share")).toBe(true);
+    expect(
+      combined.every(
+        (e) => e.images[0] === "img-0" && e.targets[0] === "proj-0" && e.userName === "alice" && e.action === "share",
+      ),
+    ).toBe(true);
     // Free text, case-insensitive, with LIKE's wildcards taken literally.
     expect(await all(f({ q: "img.0112" }))).toHaveLength(8);
     expect(await all(f({ q: "100%" }))).toHaveLength(8);
@@ -107,10 +129,21 @@ describe.each(backends)("history reads on $name", (backend) => {
   });
 
   it("keeps other accounts and projects out of every read", async () => {
-    const other = await db.selectFrom("audit_events").select("id").where("account_id", "=", "globex").executeTakeFirstOrThrow();
+    const other = await db
+      .selectFrom("audit_events")
+      .select("id")
+      .where("account_id", "=", "globex")
+      .executeTakeFirstOrThrow();
     expect(await getEvent(db, other.id, scope)).toBeUndefined();
-    expect(await getEvent(db, other.id, { accountId: "globex", projectId: "p1" })).toMatchObject({ userName: "bob", images: ["img-0"] });
-    const p2 = await db.selectFrom("audit_events").select("id").where("project_id", "=", "p2").executeTakeFirstOrThrow();
+    expect(await getEvent(db, other.id, { accountId: "globex", projectId: "p1" })).toMatchObject({
+      userName: "bob",
+      images: ["img-0"],
+    });
+    const p2 = await db
+      .selectFrom("audit_events")
+      .select("id")
+      .where("project_id", "=", "p2")
+      .executeTakeFirstOrThrow();
     expect(await getEvent(db, p2.id, scope)).toBeUndefined();
     expect(await all(f({ image: "img-0", user: "bob" }))).toHaveLength(0);
   });
@@ -132,7 +165,9 @@ describe.each(backends)("history reads on $name", (backend) => {
     const header = { filter, accountId: "acme", projectId: "p1", exportedAt: "2026-11-22T00:00:00.000Z" };
     const csv = (await collect(historyCsvLines(header, streamEvents(db, scope, filter, 3)))).join("");
     const lines = csv.trimEnd().split("\r\n");
-    expect(lines[0]).toBe("# filter: image=img-1&action=share&action=accept; project: p1; exported_at: 2026-11-22T00:00:00.000Z");
+    expect(lines[0]).toBe(
+      "# filter: image=img-1&action=share&action=accept; project: p1; exported_at: 2026-11-22T00:00:00.000Z",
+    );
     expect(lines[1]).toMatch(/^occurred_at,id,seq,/);
     expect(lines.slice(2).map((l) => l.split(",")[1])).toEqual(rows.map((e) => e.id));
     const json = JSON.parse((await collect(historyJsonChunks(header, streamEvents(db, scope, filter, 3)))).join(""));
@@ -143,10 +178,17 @@ describe.each(backends)("history reads on $name", (backend) => {
   // Last: it breaks acme's chain on purpose.
   it("an altered row is the one Verify names, and its link opens that event", async () => {
     expect(await verifyChain(db, "acme")).toMatchObject({ ok: true, events: 43 });
-    const [victim] = await listEvents(db, scope, f({ user: "bruno", action: "unshare" }), { limit: 1 }).then((p) => p.events);
-    await tamper(db, () => db.updateTable("audit_events").set({ outcome: "failed" }).where("id", "=", victim.id).execute());
+    const [victim] = await listEvents(db, scope, f({ user: "bruno", action: "unshare" }), { limit: 1 }).then(
+      (p) => p.events,
+    );
+    await tamper(db, () =>
+      db.updateTable("audit_events").set({ outcome: "failed" }).where("id", "=", victim.id).execute(),
+    );
     const report = await verifyChain(db, "acme");
-    expect(report).toMatchObject({ ok: false, firstBreak: { id: victim.id, seq: victim.seq, problem: expect.stringMatching(/changed/) } });
+    expect(report).toMatchObject({
+      ok: false,
+      firstBreak: { id: victim.id, seq: victim.seq, problem: expect.stringMatching(/changed/) },
+    });
     expect(await getEvent(db, report.firstBreak?.id ?? "", scope)).toMatchObject({ id: victim.id, outcome: "failed" });
   });
 });

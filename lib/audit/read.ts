@@ -48,7 +48,18 @@ type Tables = Database & { e: AuditEventsTable; r: AuditRefsTable };
 type Query = SelectQueryBuilder<Tables, "e" | "r", object>;
 
 /** Columns the free-text search looks in. */
-const TEXT_COLUMNS = ["e.user_name", "e.action", "e.images", "e.targets", "e.error_code", "e.error_message", "e.upstream_request_id", "e.upstream_job_id", "e.id", "e.external_id"] as const;
+const TEXT_COLUMNS = [
+  "e.user_name",
+  "e.action",
+  "e.images",
+  "e.targets",
+  "e.error_code",
+  "e.error_message",
+  "e.upstream_request_id",
+  "e.upstream_job_id",
+  "e.id",
+  "e.external_id",
+] as const;
 
 const REF_KINDS = [
   ["image", "image"],
@@ -84,7 +95,13 @@ function filtered(db: Kysely<Database>, scope: HistoryScope, f: HistoryFilter) {
   q = q.where("e.account_id", "=", scope.accountId).where("e.project_id", "=", scope.projectId);
   for (const o of others) {
     q = q.where("e.seq", "in", (eb) =>
-      eb.selectFrom("audit_refs").select("seq").where("account_id", "=", scope.accountId).where("project_id", "=", scope.projectId).where("kind", "=", o.kind).where("ref", "=", o.ref),
+      eb
+        .selectFrom("audit_refs")
+        .select("seq")
+        .where("account_id", "=", scope.accountId)
+        .where("project_id", "=", scope.projectId)
+        .where("kind", "=", o.kind)
+        .where("ref", "=", o.ref),
     );
   }
   const { from, to } = timeBounds(f);
@@ -99,27 +116,44 @@ function filtered(db: Kysely<Database>, scope: HistoryScope, f: HistoryFilter) {
     const pattern = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     // SQLite's LIKE ignores ASCII case already; PostgreSQL needs ILIKE.
     const op = sql.raw(pg ? "ilike" : "like");
-    q = q.where((eb) => eb.or(TEXT_COLUMNS.map((c) => sql<SqlBool>`${sql.ref(c)} ${op} ${pattern} escape '\\'` as Expression<SqlBool>)));
+    q = q.where((eb) =>
+      eb.or(TEXT_COLUMNS.map((c) => sql<SqlBool>`${sql.ref(c)} ${op} ${pattern} escape '\\'` as Expression<SqlBool>)),
+    );
   }
   return { q, at, seq };
 }
 
 /** One page of events, newest first, strictly older than the cursor. */
-export async function listEvents(db: Kysely<Database>, scope: HistoryScope, f: HistoryFilter, opts: { cursor?: Cursor; limit?: number } = {}): Promise<HistoryPage> {
+export async function listEvents(
+  db: Kysely<Database>,
+  scope: HistoryScope,
+  f: HistoryFilter,
+  opts: { cursor?: Cursor; limit?: number } = {},
+): Promise<HistoryPage> {
   const limit = Math.min(Math.max(opts.limit ?? 50, 1), 5_000);
   const { at, seq, q: base } = filtered(db, scope, f);
   let q = base;
   const c = opts.cursor;
   // `at <= t` bounds the index range; the second test drops rows of the same instant already shown.
   if (c) q = q.where(at, "<=", c.at).where((eb) => eb.or([eb(at, "<", c.at), eb(seq, "<", c.seq)]));
-  const rows = await q.selectAll("e").orderBy(at, "desc").orderBy(seq, "desc").limit(limit + 1).execute();
+  const rows = await q
+    .selectAll("e")
+    .orderBy(at, "desc")
+    .orderBy(seq, "desc")
+    .limit(limit + 1)
+    .execute();
   const events = rows.slice(0, limit).map(toEvent);
   const last = events.at(-1);
   return { events, next: rows.length > limit && last ? { at: last.occurredAt, seq: last.seq } : undefined };
 }
 
 /** Every filtered event, newest first, read page by page by keyset: memory stays at one page. */
-export async function* streamEvents(db: Kysely<Database>, scope: HistoryScope, f: HistoryFilter, pageSize = 1_000): AsyncGenerator<HistoryEvent> {
+export async function* streamEvents(
+  db: Kysely<Database>,
+  scope: HistoryScope,
+  f: HistoryFilter,
+  pageSize = 1_000,
+): AsyncGenerator<HistoryEvent> {
   let cursor: Cursor | undefined;
   for (;;) {
     const page = await listEvents(db, scope, f, { cursor, limit: pageSize });
@@ -130,8 +164,18 @@ export async function* streamEvents(db: Kysely<Database>, scope: HistoryScope, f
 }
 
 /** One event of the scope; undefined for an unknown id and for another account's or project's. */
-export async function getEvent(db: Kysely<Database>, id: string, scope: HistoryScope): Promise<HistoryEvent | undefined> {
-  const row = await db.selectFrom("audit_events").selectAll().where("id", "=", id).where("account_id", "=", scope.accountId).where("project_id", "=", scope.projectId).executeTakeFirst();
+export async function getEvent(
+  db: Kysely<Database>,
+  id: string,
+  scope: HistoryScope,
+): Promise<HistoryEvent | undefined> {
+  const row = await db
+    .selectFrom("audit_events")
+    .selectAll()
+    .where("id", "=", id)
+    .where("account_id", "=", scope.accountId)
+    .where("project_id", "=", scope.projectId)
+    .executeTakeFirst();
   return row ? toEvent(row) : undefined;
 }
 
@@ -160,12 +204,19 @@ export async function activityByDay(
   const startDay = endDay - Math.min(Math.max(wanted, 1), maxDays) + 1;
   const { q, at } = filtered(db, scope, { ...f, from: undefined, to: undefined });
   const rows = await q
-    .select((eb) => [sql<number>`${eb.ref(at)} / ${sql.lit(DAY_MS)}`.as("day"), "e.action as action", eb.fn.countAll<number>().as("n")])
+    .select((eb) => [
+      sql<number>`${eb.ref(at)} / ${sql.lit(DAY_MS)}`.as("day"),
+      "e.action as action",
+      eb.fn.countAll<number>().as("n"),
+    ])
     .where(at, ">=", startDay * DAY_MS)
     .where(at, "<", (endDay + 1) * DAY_MS)
     .groupBy([sql`1`, sql`2`])
     .execute();
-  const out: ActivityDay[] = Array.from({ length: endDay - startDay + 1 }, (_, i) => ({ day: (startDay + i) * DAY_MS, counts: {} }));
+  const out: ActivityDay[] = Array.from({ length: endDay - startDay + 1 }, (_, i) => ({
+    day: (startDay + i) * DAY_MS,
+    counts: {},
+  }));
   for (const r of rows) {
     const slot = out[Number(r.day) - startDay];
     if (slot) slot.counts[r.action] = (slot.counts[r.action] ?? 0) + Number(r.n);

@@ -30,7 +30,9 @@ export async function tamper(db: Kysely<Database>, fn: () => Promise<unknown>): 
       await fn();
     } finally {
       await sql`update audit_purge_gate set open = 0`.execute(db);
-      await sql`create trigger audit_events_no_update before update on audit_events begin select raise(abort, 'audit_events is append-only: UPDATE refused'); end`.execute(db);
+      await sql`create trigger audit_events_no_update before update on audit_events begin select raise(abort, 'audit_events is append-only: UPDATE refused'); end`.execute(
+        db,
+      );
     }
   }
 }

@@ -5,7 +5,10 @@ import type { StoredSession } from "@/lib/auth/session-store";
 import type { AuditOutcome, AuditSource, Database } from "@/lib/db/types";
 
 /** Who acted, where: the fields of a session the audit trail keeps (never its token). */
-export type AuditActor = Pick<StoredSession, "userId" | "userName" | "accountId" | "accountName" | "projectId" | "projectName" | "region">;
+export type AuditActor = Pick<
+  StoredSession,
+  "userId" | "userName" | "accountId" | "accountName" | "projectId" | "projectName" | "region"
+>;
 
 export interface AuditPair {
   image: string;
@@ -60,7 +63,10 @@ function batchOf(event: AuditEvent): string | undefined {
  * Appends one event to its account's hash chain (lib/audit/chain); returns its id. Events are
  * never updated or deleted (the database refuses it).
  */
-export async function writeAuditEvent(db: Kysely<Database> | Transaction<Database>, event: AuditEvent): Promise<string> {
+export async function writeAuditEvent(
+  db: Kysely<Database> | Transaction<Database>,
+  event: AuditEvent,
+): Promise<string> {
   const id = randomUUID();
   const a = event.actor;
   const batch = batchOf(event);

@@ -22,7 +22,12 @@ declare module "next-auth/jwt" {
   }
 }
 
-const passwordInput = z.object({ account: z.string().min(1), user: z.string().min(1), password: z.string().min(1), project: z.string().min(1) });
+const passwordInput = z.object({
+  account: z.string().min(1),
+  user: z.string().min(1),
+  password: z.string().min(1),
+  project: z.string().min(1),
+});
 const tokenInput = z.object({ token: z.string().min(1), project: z.string().optional() });
 
 /** Stores the token encrypted, records the sign-in, and hands Auth.js only the session id. */
@@ -52,14 +57,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // Refused sign-ins are answered on the form and logged in one line by `./sign-in`; only unexpected
     // failures belong here. A subclass of CredentialsSignin keeps its own `name`, so test the type.
     error(error) {
-      if (!(error instanceof CredentialsSignin) && (error as { type?: string }).type !== "CredentialsSignin") console.error("[auth]", error);
+      if (!(error instanceof CredentialsSignin) && (error as { type?: string }).type !== "CredentialsSignin")
+        console.error("[auth]", error);
     },
   },
   providers: [
     Credentials({
       id: "iam-password",
       credentials: { account: {}, user: {}, password: {}, project: {} },
-      authorize: async (credentials) => establish(await signInWithPassword(passwordInput.parse(credentials)), "password"),
+      authorize: async (credentials) =>
+        establish(await signInWithPassword(passwordInput.parse(credentials)), "password"),
     }),
     Credentials({
       id: "iam-token",

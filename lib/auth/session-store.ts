@@ -45,13 +45,20 @@ export class SessionStore {
 
   async create(token: string, body: TokenBody, now = Date.now()): Promise<string> {
     const id = newSessionId();
-    await this.db.insertInto("sessions").values({ id, created_at: now, ...fields(token, body, this.key, now) }).execute();
+    await this.db
+      .insertInto("sessions")
+      .values({ id, created_at: now, ...fields(token, body, this.key, now) })
+      .execute();
     return id;
   }
 
   /** Replaces the token (project switch); false when the session no longer exists. */
   async replaceToken(id: string, token: string, body: TokenBody, now = Date.now()): Promise<boolean> {
-    const res = await this.db.updateTable("sessions").set(fields(token, body, this.key, now)).where("id", "=", id).executeTakeFirst();
+    const res = await this.db
+      .updateTable("sessions")
+      .set(fields(token, body, this.key, now))
+      .where("id", "=", id)
+      .executeTakeFirst();
     return res.numUpdatedRows > 0n;
   }
 
@@ -65,7 +72,11 @@ export class SessionStore {
    * `notBefore` (a sign-in after a batch began to wait), longest-lived first: what background work
    * done on the user's behalf (batch tracking) may use.
    */
-  async validFor(userId: string, accountId: string, opts: { now?: number; marginMs?: number; notBefore?: number | null } = {}): Promise<StoredSession[]> {
+  async validFor(
+    userId: string,
+    accountId: string,
+    opts: { now?: number; marginMs?: number; notBefore?: number | null } = {},
+  ): Promise<StoredSession[]> {
     const now = opts.now ?? Date.now();
     let q = this.db
       .selectFrom("sessions")
@@ -81,18 +92,29 @@ export class SessionStore {
   }
 
   /** Projects with at least one session valid for `marginMs` more: where background imports can run. */
-  async activeProjects(opts: { now?: number; marginMs?: number } = {}): Promise<{ accountId: string; projectId: string; projectName: string; region: string }[]> {
+  async activeProjects(
+    opts: { now?: number; marginMs?: number } = {},
+  ): Promise<{ accountId: string; projectId: string; projectName: string; region: string }[]> {
     const rows = await this.db
       .selectFrom("sessions")
       .select(["account_id", "project_id", "project_name", "region"])
       .where("token_expires_at", ">", (opts.now ?? Date.now()) + (opts.marginMs ?? 60_000))
       .groupBy(["account_id", "project_id", "project_name", "region"])
       .execute();
-    return rows.map((r) => ({ accountId: r.account_id, projectId: r.project_id, projectName: r.project_name, region: r.region }));
+    return rows.map((r) => ({
+      accountId: r.account_id,
+      projectId: r.project_id,
+      projectName: r.project_name,
+      region: r.region,
+    }));
   }
 
   /** The most recently used session of a project whose token is valid for `marginMs` more, if any. */
-  async latestInProject(accountId: string, projectId: string, opts: { now?: number; marginMs?: number } = {}): Promise<StoredSession | undefined> {
+  async latestInProject(
+    accountId: string,
+    projectId: string,
+    opts: { now?: number; marginMs?: number } = {},
+  ): Promise<StoredSession | undefined> {
     const rows = await this.db
       .selectFrom("sessions")
       .selectAll()
@@ -111,7 +133,10 @@ export class SessionStore {
 
   /** Forgets sessions whose token expired more than `graceMs` ago. */
   async purgeExpired(now = Date.now(), graceMs = 7 * 24 * 3600_000): Promise<number> {
-    const res = await this.db.deleteFrom("sessions").where("token_expires_at", "<", now - graceMs).executeTakeFirst();
+    const res = await this.db
+      .deleteFrom("sessions")
+      .where("token_expires_at", "<", now - graceMs)
+      .executeTakeFirst();
     return Number(res.numDeletedRows);
   }
 

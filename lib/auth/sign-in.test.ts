@@ -26,7 +26,10 @@ describe("refused sign-ins in the server log", () => {
   async function post(provider: string, fields: Record<string, string>) {
     const csrf = await auth.handlers.GET(new NextRequest(`${BASE}/csrf`));
     const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+    const cookie = csrf.headers
+      .getSetCookie()
+      .map((c) => c.split(";")[0])
+      .join("; ");
     const body = new URLSearchParams({ csrfToken, ...fields });
     const headers = { cookie, "content-type": "application/x-www-form-urlencoded" };
     return auth.handlers.POST(new NextRequest(`${BASE}/callback/${provider}`, { method: "POST", body, headers }));
@@ -41,10 +44,17 @@ describe("refused sign-ins in the server log", () => {
 
   it("a wrong password: one line naming account, user and the code; no stack, no password", async () => {
     const log = logs();
-    const res = await post("iam-password", { account: "acme", user: "alice", password: "not-her-password", project: "ap-southeast-1" });
+    const res = await post("iam-password", {
+      account: "acme",
+      user: "alice",
+      password: "not-her-password",
+      project: "ap-southeast-1",
+    });
     expect(res.headers.get("location")).toContain("code=invalid_credentials");
     expect(log.error).not.toHaveBeenCalled();
-    expect(log.lines()).toEqual(["sign-in refused: account acme user alice project ap-southeast-1: invalid_credentials"]);
+    expect(log.lines()).toEqual([
+      "sign-in refused: account acme user alice project ap-southeast-1: invalid_credentials",
+    ]);
   });
 
   it("an invalid token: one line with the code and never the token", async () => {

@@ -1,10 +1,24 @@
 import "server-only";
 import { CredentialsSignin } from "next-auth";
 import { CloudError } from "@/lib/cloud/errors";
-import { createTokenByPassword, createTokenByToken, listAuthProjects, regionOf, validateToken, type IssuedToken } from "@/lib/cloud/iam";
+import {
+  createTokenByPassword,
+  createTokenByToken,
+  listAuthProjects,
+  regionOf,
+  validateToken,
+  type IssuedToken,
+} from "@/lib/cloud/iam";
 import { env } from "@/lib/env";
 
-export type SignInCode = "invalid_credentials" | "invalid_token" | "unknown_project" | "token_not_rescoped" | "iam_unreachable" | "forbidden" | "upstream_unavailable";
+export type SignInCode =
+  | "invalid_credentials"
+  | "invalid_token"
+  | "unknown_project"
+  | "token_not_rescoped"
+  | "iam_unreachable"
+  | "forbidden"
+  | "upstream_unavailable";
 
 /** A sign-in refusal with a code the form turns into a sentence; Auth.js lets it through to the action. */
 export class SignInFailed extends CredentialsSignin {
@@ -22,7 +36,8 @@ async function logRefusal<T>(who: string | { text: string }, attempt: Promise<T>
   try {
     return await attempt;
   } catch (e) {
-    if (e instanceof SignInFailed) console.warn(`sign-in refused: ${typeof who === "string" ? who : who.text}: ${e.reason}`);
+    if (e instanceof SignInFailed)
+      console.warn(`sign-in refused: ${typeof who === "string" ? who : who.text}: ${e.reason}`);
     throw e;
   }
 }
@@ -37,11 +52,21 @@ function transportFailure(e: CloudError): SignInFailed {
  * Exchanges account, user and password for a token scoped to the project. When IAM refuses, a second,
  * account-scoped request tells wrong credentials from a project the user cannot use.
  */
-export async function signInWithPassword(input: { account: string; user: string; password: string; project: string }): Promise<IssuedToken> {
+export async function signInWithPassword(input: {
+  account: string;
+  user: string;
+  password: string;
+  project: string;
+}): Promise<IssuedToken> {
   return logRefusal(`account ${input.account} user ${input.user} project ${input.project}`, passwordSignIn(input));
 }
 
-async function passwordSignIn(input: { account: string; user: string; password: string; project: string }): Promise<IssuedToken> {
+async function passwordSignIn(input: {
+  account: string;
+  user: string;
+  password: string;
+  project: string;
+}): Promise<IssuedToken> {
   const region = regionOf(input.project);
   try {
     return await createTokenByPassword(input, region);
@@ -81,7 +106,11 @@ async function tokenSignIn(input: { token: string; project?: string }, who: { te
   who.text = `token method account ${body.user.domain.name} user ${body.user.name} project ${wanted}`;
   if (body.project?.name === wanted) return { token: input.token, body };
   try {
-    return await createTokenByToken(input.token, { name: wanted, domain: { name: body.user.domain.name } }, regionOf(wanted));
+    return await createTokenByToken(
+      input.token,
+      { name: wanted, domain: { name: body.user.domain.name } },
+      regionOf(wanted),
+    );
   } catch (e) {
     if (e instanceof CloudError && e.status === 404) throw new SignInFailed("unknown_project");
     if (e instanceof CloudError && (e.status === 401 || e.status === 403)) {

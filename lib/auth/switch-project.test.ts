@@ -10,11 +10,19 @@ import type { StoredSession } from "./session-store";
 /** D7: switching projects and token sign-in where IAM refuses the token method, and where it does not. */
 let emulator: TestEmulator;
 let server: ServerType;
-let mod: { switching: typeof import("./switch-project"); signIn: typeof import("./sign-in"); iam: typeof import("@/lib/cloud/iam") };
+let mod: {
+  switching: typeof import("./switch-project");
+  signIn: typeof import("./sign-in");
+  iam: typeof import("@/lib/cloud/iam");
+};
 beforeAll(async () => {
   emulator = wrapEmulator(createEmulator({ seed: "demo" }));
   server = await serveForConsole(emulator);
-  const [switching, signIn, iam] = await Promise.all([import("./switch-project"), import("./sign-in"), import("@/lib/cloud/iam")]);
+  const [switching, signIn, iam] = await Promise.all([
+    import("./switch-project"),
+    import("./sign-in"),
+    import("@/lib/cloud/iam"),
+  ]);
   mod = { switching, signIn, iam };
 });
 afterAll(() => {
@@ -37,7 +45,9 @@ beforeEach(async () => {
   };
 });
 const refuseRescope = (status: 401 | 403) => {
-  emulator.emu.config = mergeConfig(emulator.emu.config, { disputed: { tokenRescope: "B", tokenRescopeStatus: status } });
+  emulator.emu.config = mergeConfig(emulator.emu.config, {
+    disputed: { tokenRescope: "B", tokenRescopeStatus: status },
+  });
 };
 
 describe("project switch", () => {
@@ -49,7 +59,10 @@ describe("project switch", () => {
   it.each([401, 403] as const)("B (%i): asks for the password, naming the project", async (status) => {
     refuseRescope(status);
     await expect(mod.switching.rescopeSession(session, CN)).rejects.toMatchObject({
-      error: { code: "password_needed", message: "IAM would not move this session to cn-north-4. Enter your password to switch." },
+      error: {
+        code: "password_needed",
+        message: "IAM would not move this session to cn-north-4. Enter your password to switch.",
+      },
     });
   });
 
@@ -57,7 +70,10 @@ describe("project switch", () => {
     refuseRescope(403);
     const where = `test-${++address}`;
     await expect(mod.switching.passwordForProject(session, CN, "not-her-password", where)).rejects.toMatchObject({
-      error: { code: "invalid_credentials", fieldErrors: { password: [expect.stringContaining("refused the password of alice for cn-north-4")] } },
+      error: {
+        code: "invalid_credentials",
+        fieldErrors: { password: [expect.stringContaining("refused the password of alice for cn-north-4")] },
+      },
     });
     const issued = await mod.switching.passwordForProject(session, CN, "alice-demo-2026", where);
     expect(issued.body).toMatchObject({ project: { id: DEMO.acmeCn }, user: { name: "alice" } });
@@ -68,8 +84,12 @@ describe("token sign-in to another project", () => {
   it("B: a token IAM will not re-scope is told to use its own project or a password; an unknown project stays unknown", async () => {
     refuseRescope(403);
     const token = await emulator.login("alice");
-    await expect(mod.signIn.signInWithToken({ token, project: "cn-north-4" })).rejects.toMatchObject({ reason: "token_not_rescoped" });
-    await expect(mod.signIn.signInWithToken({ token, project: "eu-west-0" })).rejects.toMatchObject({ reason: "unknown_project" });
+    await expect(mod.signIn.signInWithToken({ token, project: "cn-north-4" })).rejects.toMatchObject({
+      reason: "token_not_rescoped",
+    });
+    await expect(mod.signIn.signInWithToken({ token, project: "eu-west-0" })).rejects.toMatchObject({
+      reason: "unknown_project",
+    });
     expect((await mod.signIn.signInWithToken({ token })).body.project?.name).toBe("ap-southeast-1");
   });
 

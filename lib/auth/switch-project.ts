@@ -2,12 +2,22 @@ import "server-only";
 import type { StoredSession } from "@/lib/auth/session-store";
 import { attemptKeys, clearSignInFailures, recordSignInFailure, signInBlockedFor } from "@/lib/auth/throttle";
 import { CloudError } from "@/lib/cloud/errors";
-import { createTokenByPassword, createTokenByToken, listAuthProjects, regionOf, type IssuedToken } from "@/lib/cloud/iam";
+import {
+  createTokenByPassword,
+  createTokenByToken,
+  listAuthProjects,
+  regionOf,
+  type IssuedToken,
+} from "@/lib/cloud/iam";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { appError, UserError } from "@/lib/errors";
 
-const LIMITS = { perUser: env.SIGN_IN_MAX_FAILURES_PER_USER, perAddress: env.SIGN_IN_MAX_FAILURES_PER_ADDRESS, windowMs: env.SIGN_IN_WINDOW_MS };
+const LIMITS = {
+  perUser: env.SIGN_IN_MAX_FAILURES_PER_USER,
+  perAddress: env.SIGN_IN_MAX_FAILURES_PER_ADDRESS,
+  windowMs: env.SIGN_IN_WINDOW_MS,
+};
 
 /** The project of the user's to switch to, or undefined when it is not one of theirs. */
 export async function targetProject(session: StoredSession, projectId: string) {
@@ -19,12 +29,20 @@ export async function targetProject(session: StoredSession, projectId: string) {
  * (401/403: documented for federated tokens only, cloud-api.md section 14, D7), the user is asked for
  * their password for that project instead.
  */
-export async function rescopeSession(session: StoredSession, project: { id: string; name: string }): Promise<IssuedToken> {
+export async function rescopeSession(
+  session: StoredSession,
+  project: { id: string; name: string },
+): Promise<IssuedToken> {
   try {
     return await createTokenByToken(session.token, { id: project.id }, regionOf(project.name));
   } catch (e) {
     if (e instanceof CloudError && (e.status === 401 || e.status === 403)) {
-      throw new UserError(appError("password_needed", `IAM would not move this session to ${project.name}. Enter your password to switch.`));
+      throw new UserError(
+        appError(
+          "password_needed",
+          `IAM would not move this session to ${project.name}. Enter your password to switch.`,
+        ),
+      );
     }
     throw e;
   }
@@ -35,16 +53,29 @@ export async function rescopeSession(session: StoredSession, project: { id: stri
  * and user. Refusals count against the sign-in rate limit like the sign-in form's; a wrong password
  * is a field error, never a trip to the sign-in page.
  */
-export async function passwordForProject(session: StoredSession, project: { id: string; name: string }, password: string, address: string): Promise<IssuedToken> {
+export async function passwordForProject(
+  session: StoredSession,
+  project: { id: string; name: string },
+  password: string,
+  address: string,
+): Promise<IssuedToken> {
   const db = await getDb();
   const keys = attemptKeys(session.accountName, session.userName, address);
   const wait = await signInBlockedFor(db, keys, LIMITS);
   if (wait) {
     const minutes = Math.ceil(wait / 60_000);
-    throw new UserError(appError("rate_limited", `Too many refused passwords for this user or from this address. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`));
+    throw new UserError(
+      appError(
+        "rate_limited",
+        `Too many refused passwords for this user or from this address. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`,
+      ),
+    );
   }
   try {
-    const issued = await createTokenByPassword({ account: session.accountName, user: session.userName, password, project: project.name }, regionOf(project.name));
+    const issued = await createTokenByPassword(
+      { account: session.accountName, user: session.userName, password, project: project.name },
+      regionOf(project.name),
+    );
     await clearSignInFailures(db, keys);
     return issued;
   } catch (e) {

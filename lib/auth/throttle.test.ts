@@ -35,7 +35,8 @@ describe.each(backends)("sign-in rate limit on $name", (backend) => {
 
   it("locks an address that tries many users, and a success forgives only the user's refusals", async () => {
     const t0 = 5_000_000;
-    for (let i = 0; i < 5; i++) await recordSignInFailure(db, attemptKeys("acme", `user${i}`, "10.0.0.2"), limits, t0 + i);
+    for (let i = 0; i < 5; i++)
+      await recordSignInFailure(db, attemptKeys("acme", `user${i}`, "10.0.0.2"), limits, t0 + i);
     expect(await signInBlockedFor(db, attemptKeys("acme", "new-user", "10.0.0.2"), limits, t0 + 10)).toBeGreaterThan(0);
     expect(await signInBlockedFor(db, attemptKeys("acme", "new-user", "10.0.0.3"), limits, t0 + 10)).toBeUndefined();
 

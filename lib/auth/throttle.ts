@@ -18,19 +18,48 @@ export function attemptKeys(account: string, user: string, address: string): { u
  * the window, further attempts are refused without asking IAM until the oldest refusal ages out.
  * Returns how long to wait, or undefined when the attempt may go ahead.
  */
-export async function signInBlockedFor(db: Kysely<Database>, keys: { user: string; address: string }, limits: ThrottleLimits, now = Date.now()): Promise<number | undefined> {
+export async function signInBlockedFor(
+  db: Kysely<Database>,
+  keys: { user: string; address: string },
+  limits: ThrottleLimits,
+  now = Date.now(),
+): Promise<number | undefined> {
   const since = now - limits.windowMs;
   let wait = 0;
-  for (const [key, max] of [[keys.user, limits.perUser], [keys.address, limits.perAddress]] as const) {
-    const rows = await db.selectFrom("sign_in_failures").select("at").where("key", "=", key).where("at", ">", since).orderBy("at", "desc").limit(max).execute();
+  for (const [key, max] of [
+    [keys.user, limits.perUser],
+    [keys.address, limits.perAddress],
+  ] as const) {
+    const rows = await db
+      .selectFrom("sign_in_failures")
+      .select("at")
+      .where("key", "=", key)
+      .where("at", ">", since)
+      .orderBy("at", "desc")
+      .limit(max)
+      .execute();
     if (rows.length >= max) wait = Math.max(wait, Number(rows[max - 1].at) + limits.windowMs - now);
   }
   return wait > 0 ? wait : undefined;
 }
 
-export async function recordSignInFailure(db: Kysely<Database>, keys: { user: string; address: string }, limits: ThrottleLimits, now = Date.now()): Promise<void> {
-  await db.insertInto("sign_in_failures").values([{ key: keys.user, at: now }, { key: keys.address, at: now }]).execute();
-  await db.deleteFrom("sign_in_failures").where("at", "<", now - limits.windowMs).execute();
+export async function recordSignInFailure(
+  db: Kysely<Database>,
+  keys: { user: string; address: string },
+  limits: ThrottleLimits,
+  now = Date.now(),
+): Promise<void> {
+  await db
+    .insertInto("sign_in_failures")
+    .values([
+      { key: keys.user, at: now },
+      { key: keys.address, at: now },
+    ])
+    .execute();
+  await db
+    .deleteFrom("sign_in_failures")
+    .where("at", "<", now - limits.windowMs)
+    .execute();
 }
 
 /** A successful sign-in forgives the user's earlier refusals (not the address's). */

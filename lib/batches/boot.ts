@@ -27,9 +27,14 @@ export function startTracker(): Promise<Tracker> {
     const tokens = sessionTokens(sessionStore);
     const db = await getDb();
     const reconcile = setInterval(() => {
-      void reconcileIntents({ db, tokens, instanceId: INSTANCE_ID, leaseMs: env.BATCH_LEASE_MS, settleMs: env.INTENT_SETTLE_MS, jobTimeoutMs: env.BATCH_JOB_TIMEOUT_MS }).catch((e) =>
-        console.error("intents: could not reconcile:", e),
-      );
+      void reconcileIntents({
+        db,
+        tokens,
+        instanceId: INSTANCE_ID,
+        leaseMs: env.BATCH_LEASE_MS,
+        settleMs: env.INTENT_SETTLE_MS,
+        jobTimeoutMs: env.BATCH_JOB_TIMEOUT_MS,
+      }).catch((e) => console.error("intents: could not reconcile:", e));
     }, 2_000);
     reconcile.unref();
     // A clean stop lets go of the leases, so another instance takes over at once.

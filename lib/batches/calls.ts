@@ -20,7 +20,11 @@ export function isApplied(operation: string, present: Map<string, Set<string>>, 
  * `chunkImages` images and `targetsPerCall` targets a call, so that every call's cross product is
  * exactly the pairs it carries.
  */
-export function chunkCalls<P extends { image_id: string; target: string }>(pairs: P[], chunkImages: number, targetsPerCall: number): P[][] {
+export function chunkCalls<P extends { image_id: string; target: string }>(
+  pairs: P[],
+  chunkImages: number,
+  targetsPerCall: number,
+): P[][] {
   const byImage = new Map<string, P[]>();
   for (const p of pairs) {
     const list = byImage.get(p.image_id);

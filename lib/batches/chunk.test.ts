@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { chunkCalls } from "./calls";
 
 const pairs = (images: number, targets: number, offset = 0) =>
-  Array.from({ length: images }, (_, i) => Array.from({ length: targets }, (_, t) => ({ image_id: `img-${i + offset}`, target: `t-${String(t).padStart(3, "0")}` }))).flat();
+  Array.from({ length: images }, (_, i) =>
+    Array.from({ length: targets }, (_, t) => ({
+      image_id: `img-${i + offset}`,
+      target: `t-${String(t).padStart(3, "0")}`,
+    })),
+  ).flat();
 
 describe("chunkCalls", () => {
   it("puts images with the same targets in one call, up to the chunk size", () => {

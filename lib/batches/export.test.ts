@@ -30,7 +30,7 @@ async function text(stream: ReadableStream<Uint8Array>) {
 
 describe("CSV cells", () => {
   it("neutralizes what a spreadsheet would run as a formula", () => {
-    expect(csvCell("=HYPERLINK(\"http://x\")")).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
     expect(csvCell("+1")).toBe("'+1");
     expect(csvCell("-2+3")).toBe("'-2+3");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
@@ -49,13 +49,26 @@ describe("CSV cells", () => {
   });
 
   it("writes the header and one line per pair, with ISO times", async () => {
-    const csv = await text(textStream(csvLines(each([pair(), pair({ idx: 1, imageName: "=cmd|'/c calc'!A1", reason: "Refused, \"quota\"\nfull", code: null, jobId: null })]))));
+    const csv = await text(
+      textStream(
+        csvLines(
+          each([
+            pair(),
+            pair({ idx: 1, imageName: "=cmd|'/c calc'!A1", reason: 'Refused, "quota"\nfull', code: null, jobId: null }),
+          ]),
+        ),
+      ),
+    );
     const lines = csv.split("\r\n");
-    expect(lines[0]).toBe("image_id,image_name,service,target_kind,target,member_id,status,code,reason,attempt,job_id,updated_at");
+    expect(lines[0]).toBe(
+      "image_id,image_name,service,target_kind,target,member_id,status,code,reason,attempt,job_id,updated_at",
+    );
     expect(lines[1]).toBe(
       "1b7f0000-0000-4000-8000-000000000001,ubuntu-22.04-web,ims,project,610be0000000000000000000000000a1,610be0000000000000000000000000a1,failed,IMG.0088,Quota reached,2,ff80808288d41e1b0188d5c1a0b00001,2026-11-22T10:05:00.000Z",
     );
-    expect(lines[2]).toBe(`1b7f0000-0000-4000-8000-000000000001,'=cmd|'/c calc'!A1,ims,project,610be0000000000000000000000000a1,610be0000000000000000000000000a1,failed,,"Refused, ""quota""\nfull",2,,2026-11-22T10:05:00.000Z`);
+    expect(lines[2]).toBe(
+      `1b7f0000-0000-4000-8000-000000000001,'=cmd|'/c calc'!A1,ims,project,610be0000000000000000000000000a1,610be0000000000000000000000000a1,failed,,"Refused, ""quota""\nfull",2,,2026-11-22T10:05:00.000Z`,
+    );
     expect(lines[3]).toBe("");
   });
 });
@@ -75,6 +88,9 @@ describe("JSON export", () => {
   });
 
   it("is valid with no pairs", async () => {
-    expect(JSON.parse(await text(textStream(jsonChunks({ id: "b" } as BatchSummary, each([])))))).toEqual({ batch: { id: "b" }, pairs: [] });
+    expect(JSON.parse(await text(textStream(jsonChunks({ id: "b" } as BatchSummary, each([])))))).toEqual({
+      batch: { id: "b" },
+      pairs: [],
+    });
   });
 });

@@ -1,6 +1,19 @@
 import type { BatchPairView, BatchSummary } from "./types";
 
-export const CSV_COLUMNS = ["image_id", "image_name", "service", "target_kind", "target", "member_id", "status", "code", "reason", "attempt", "job_id", "updated_at"] as const;
+export const CSV_COLUMNS = [
+  "image_id",
+  "image_name",
+  "service",
+  "target_kind",
+  "target",
+  "member_id",
+  "status",
+  "code",
+  "reason",
+  "attempt",
+  "job_id",
+  "updated_at",
+] as const;
 
 /**
  * One CSV cell: a value a spreadsheet would run as a formula (= + - @, or a leading tab or carriage
@@ -17,7 +30,20 @@ export function csvRow(cells: (string | number | null | undefined)[]): string {
 }
 
 export function pairCsvRow(p: BatchPairView): string {
-  return csvRow([p.imageId, p.imageName, p.service, p.targetKind, p.target, p.memberId, p.status, p.code, p.reason, p.attempt, p.jobId, new Date(p.updatedAt).toISOString()]);
+  return csvRow([
+    p.imageId,
+    p.imageName,
+    p.service,
+    p.targetKind,
+    p.target,
+    p.memberId,
+    p.status,
+    p.code,
+    p.reason,
+    p.attempt,
+    p.jobId,
+    new Date(p.updatedAt).toISOString(),
+  ]);
 }
 
 /** The pairs as CSV lines, header first, one pair at a time. */

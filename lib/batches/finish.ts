@@ -10,9 +10,20 @@ import type { BatchOperation } from "./types";
  * with the outcome of every pair changed since the last one (a retry reports only what it retried).
  * One transaction, so the event is written exactly once. Returns whether it ended the batch.
  */
-export async function finishBatch(db: Kysely<Database>, batchId: string, instanceId: string, now: number): Promise<boolean> {
+export async function finishBatch(
+  db: Kysely<Database>,
+  batchId: string,
+  instanceId: string,
+  now: number,
+): Promise<boolean> {
   return db.transaction().execute(async (tx) => {
-    const current = await tx.selectFrom("batches").selectAll().where("id", "=", batchId).where("status", "=", "running").where("lease_owner", "=", instanceId).executeTakeFirst();
+    const current = await tx
+      .selectFrom("batches")
+      .selectAll()
+      .where("id", "=", batchId)
+      .where("status", "=", "running")
+      .where("lease_owner", "=", instanceId)
+      .executeTakeFirst();
     if (!current) return false;
     const pairs = await tx
       .selectFrom("batch_pairs as p")
@@ -26,7 +37,11 @@ export async function finishBatch(db: Kysely<Database>, batchId: string, instanc
     for (const p of pairs) counts[p.status as keyof typeof counts]++;
     const status = counts.cancelled > 0 ? "cancelled" : "finished";
     const version = await bumpVersion(tx, batchId, now, { status, status_message: null, finished_at: now });
-    await tx.updateTable("batches").set({ reported_version: version, lease_owner: null, lease_until: 0 }).where("id", "=", batchId).execute();
+    await tx
+      .updateTable("batches")
+      .set({ reported_version: version, lease_owner: null, lease_until: 0 })
+      .where("id", "=", batchId)
+      .execute();
     const auditPairs: AuditPair[] = pairs.map((p) => ({
       image: p.image_id,
       target: p.member_id,
@@ -51,7 +66,9 @@ export async function finishBatch(db: Kysely<Database>, batchId: string, instanc
       targets: [...new Set(pairs.map((p) => p.target))],
       pairs: auditPairs,
       input: { batchId, operation: current.operation as BatchOperation, ...counts },
-      error: failed ? { code: failed.code ?? "failed", message: `${counts.failed} of ${pairs.length} pairs failed.` } : undefined,
+      error: failed
+        ? { code: failed.code ?? "failed", message: `${counts.failed} of ${pairs.length} pairs failed.` }
+        : undefined,
       upstreamJobId: jobs.join(",") || undefined,
       batchId,
       durationMs: now - current.created_at,

@@ -14,7 +14,15 @@ vi.mock("./store", async (original) => {
   return { ...actual, getBatch: vi.fn(actual.getBatch), pairsSince: vi.fn(actual.pairsSince) };
 });
 
-const actor = { userId: "u1", userName: "alice", accountId: "a1", accountName: "acme", projectId: "p1", projectName: "ap-southeast-1", region: "ap-southeast-1" };
+const actor = {
+  userId: "u1",
+  userName: "alice",
+  accountId: "a1",
+  accountName: "acme",
+  projectId: "p1",
+  projectName: "ap-southeast-1",
+  region: "ap-southeast-1",
+};
 const scope = { accountId: "a1", projectId: "p1" };
 const hex = (n: number) => n.toString(16).padStart(32, "0");
 
@@ -23,7 +31,13 @@ let versionReads = 0;
 const countVersionReads: KyselyPlugin = {
   transformQuery({ node }: { node: RootOperationNode }) {
     const text = JSON.stringify(node);
-    if (node.kind === "SelectQueryNode" && text.includes('"name":"batches"') && node.selections?.length === 1 && text.includes('"name":"version"')) versionReads++;
+    if (
+      node.kind === "SelectQueryNode" &&
+      text.includes('"name":"batches"') &&
+      node.selections?.length === 1 &&
+      text.includes('"name":"version"')
+    )
+      versionReads++;
     return node;
   },
   transformResult: async ({ result }) => result,
@@ -40,7 +54,10 @@ function listener() {
       events.push(e);
       waiting.shift()?.(e);
     },
-    next: () => (read < events.length ? Promise.resolve(events[read++]) : new Promise<LiveEvent>((resolve) => waiting.push((e) => (read++, resolve(e))))),
+    next: () =>
+      read < events.length
+        ? Promise.resolve(events[read++])
+        : new Promise<LiveEvent>((resolve) => waiting.push((e) => (read++, resolve(e)))),
   };
 }
 
@@ -129,7 +146,11 @@ describe("live batch hub", () => {
     const late = listener();
     const stopLate = hub.subscribe(batchId, scope, 2, late.onEvent);
     const snap = await late.next();
-    expect(snap).toMatchObject({ type: "snapshot", summary: { version: 2, counts: { succeeded: 2, waiting: 1 } }, pairs: [] });
+    expect(snap).toMatchObject({
+      type: "snapshot",
+      summary: { version: 2, counts: { succeeded: 2, waiting: 1 } },
+      pairs: [],
+    });
     stop();
     stopLate();
     expect(hub.activeLoops()).toBe(0);

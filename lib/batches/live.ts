@@ -8,7 +8,8 @@ import type { BatchPairView, BatchScope, BatchSummary } from "./types";
  * `snapshot`: the first event of a subscriber (summary and every pair changed after its `since`).
  * `update`: pairs changed since the previous event. `missing`: the batch is gone or not in the scope.
  */
-export type LiveEvent = { type: "snapshot" | "update"; summary: BatchSummary; pairs: BatchPairView[] } | { type: "missing" };
+export type LiveEvent =
+  { type: "snapshot" | "update"; summary: BatchSummary; pairs: BatchPairView[] } | { type: "missing" };
 
 export type Unsubscribe = () => void;
 
@@ -148,7 +149,12 @@ export function createLiveHub({ db, intervalMs = 250 }: LiveHubOptions) {
   }
 
   /** Watches a batch: `onEvent` gets a snapshot, then an update per change. Returns the unsubscribe function. */
-  function subscribe(batchId: string, scope: BatchScope, since: number, onEvent: (event: LiveEvent) => void): Unsubscribe {
+  function subscribe(
+    batchId: string,
+    scope: BatchScope,
+    since: number,
+    onEvent: (event: LiveEvent) => void,
+  ): Unsubscribe {
     const sub: Subscriber = { scope, since, onEvent, started: false };
     let loop = loops.get(batchId);
     if (loop) {

@@ -41,7 +41,10 @@ async function loadImsImages(scope: Scope, ids: string[]): Promise<BatchImageFac
         const shown = await showImage(scope, id);
         // Members are the owner's to read; another project's image is only ever blocked here.
         const owned = shown.owner === scope.projectId;
-        const [image, members] = await Promise.all([markImageWhole(scope, shown), owned ? listImageMembers(scope, id) : []]);
+        const [image, members] = await Promise.all([
+          markImageWhole(scope, shown),
+          owned ? listImageMembers(scope, id) : [],
+        ]);
         return { image, members };
       } catch (e) {
         if (isMissing(e)) return undefined;
@@ -86,7 +89,14 @@ async function loadPhoneImages(scope: Scope, ids: string[]): Promise<BatchImageF
     const image = own.get(id);
     if (!image) return notFound(id, "cph");
     const members = await listPhoneImageMembers(scope, id);
-    return { id, name: image.image_name, service: "cph", owned: true, memberIds: members.map((m) => m.member_id), limit: PHONE_MEMBER_LIMIT };
+    return {
+      id,
+      name: image.image_name,
+      service: "cph",
+      owned: true,
+      memberIds: members.map((m) => m.member_id),
+      limit: PHONE_MEMBER_LIMIT,
+    };
   });
 }
 
@@ -102,9 +112,16 @@ function ownProjects(session: StoredSession) {
 export async function loadBatchFacts(scope: Scope, session: StoredSession, imageIds: string[]) {
   const ims = imageIds.filter((id) => serviceOf(id) === "ims");
   const cph = imageIds.filter((id) => serviceOf(id) === "cph");
-  const [imsFacts, cphFacts, projects] = await Promise.all([loadImsImages(scope, ims), loadPhoneImages(scope, cph), ownProjects(session)]);
+  const [imsFacts, cphFacts, projects] = await Promise.all([
+    loadImsImages(scope, ims),
+    loadPhoneImages(scope, cph),
+    ownProjects(session),
+  ]);
   const byId = new Map([...imsFacts, ...cphFacts].map((f) => [f.id, f]));
-  return { images: imageIds.map((id) => byId.get(id) ?? notFound(id, serviceOf(id))), knownProjects: projects.map((p) => ({ id: p.id, name: p.name })) };
+  return {
+    images: imageIds.map((id) => byId.get(id) ?? notFound(id, serviceOf(id))),
+    knownProjects: projects.map((p) => ({ id: p.id, name: p.name })),
+  };
 }
 
 /** An image the planner's checklist offers. */
@@ -127,8 +144,18 @@ async function listPickableIms(scope: Scope): Promise<{ images: PickableImage[];
     const query = { owner: scope.projectId, limit: 100, marker, sort_key: "name", sort_dir: "asc" } as const;
     const batch = await listImages(scope, query);
     for (const image of await markPageWhole(scope, query, batch)) {
-      const blocker = shareBlocker(image, { projectId: scope.projectId, region: scope.region, windowsRestrictedRegions });
-      images.push({ id: image.id, name: image.name, service: "ims", kind: kindOf(image), ...(blocker ? { blocker: { label: blocker.label, reason: blocker.reason } } : {}) });
+      const blocker = shareBlocker(image, {
+        projectId: scope.projectId,
+        region: scope.region,
+        windowsRestrictedRegions,
+      });
+      images.push({
+        id: image.id,
+        name: image.name,
+        service: "ims",
+        kind: kindOf(image),
+        ...(blocker ? { blocker: { label: blocker.label, reason: blocker.reason } } : {}),
+      });
     }
     if (batch.length < 100) return { images, more: false };
     marker = batch[batch.length - 1].id;
@@ -137,7 +164,9 @@ async function listPickableIms(scope: Scope): Promise<{ images: PickableImage[];
 }
 
 /** The project's own images for the checklist: IMS (with why each cannot be shared) and CPH. */
-export async function listPickableImages(scope: Scope): Promise<{ ims: PickableImage[]; cph: PickableImage[]; more: boolean }> {
+export async function listPickableImages(
+  scope: Scope,
+): Promise<{ ims: PickableImage[]; cph: PickableImage[]; more: boolean }> {
   const [ims, phones] = await Promise.all([listPickableIms(scope), listOwnPhoneImages(scope)]);
   const cph = phones.map((p): PickableImage => ({ id: p.image_id, name: p.image_name, service: "cph" }));
   return { ims: ims.images, cph, more: ims.more };

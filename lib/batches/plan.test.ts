@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { parseTargets } from "@/lib/sharing/targets";
-import { CELL_SEND, CELL_SKIP, excludedCells, pairsOf, planBatch, type BatchImageFacts, type BatchPlanFacts, type BatchPlanView } from "./plan";
+import {
+  CELL_SEND,
+  CELL_SKIP,
+  excludedCells,
+  pairsOf,
+  planBatch,
+  type BatchImageFacts,
+  type BatchPlanFacts,
+  type BatchPlanView,
+} from "./plan";
 
 const OWNER = "ac0e00000000000000000000000000a1";
 const OWN_CN = "ac0e00000000000000000000000000c4";
@@ -18,9 +27,12 @@ const ims = (over: Partial<BatchImageFacts> = {}): BatchImageFacts => ({
   limit: 256,
   ...over,
 });
-const cph = (over: Partial<BatchImageFacts> = {}): BatchImageFacts => ims({ id: "ac0e0000000000000000000000c9a001", name: "phone", service: "cph", limit: 10, ...over });
+const cph = (over: Partial<BatchImageFacts> = {}): BatchImageFacts =>
+  ims({ id: "ac0e0000000000000000000000c9a001", name: "phone", service: "cph", limit: 10, ...over });
 
-const facts = (over: Partial<BatchPlanFacts> & { text?: string; kind?: "project" | "account" } = {}): BatchPlanFacts => ({
+const facts = (
+  over: Partial<BatchPlanFacts> & { text?: string; kind?: "project" | "account" } = {},
+): BatchPlanFacts => ({
   operation: "share",
   images: [ims()],
   targets: parseTargets(over.text ?? GLOBEX, over.kind ?? "project"),
@@ -35,7 +47,11 @@ const facts = (over: Partial<BatchPlanFacts> & { text?: string; kind?: "project"
 /** Each cell as "send", "skip" or its blocked reason, row by row. */
 const decisions = (plan: BatchPlanView) => {
   const w = plan.targets.length;
-  return plan.images.map((_, i) => plan.cells.slice(i * w, (i + 1) * w).map((c) => (c === CELL_SEND ? "send" : c === CELL_SKIP ? "skip" : plan.reasons[c - 2])));
+  return plan.images.map((_, i) =>
+    plan.cells
+      .slice(i * w, (i + 1) * w)
+      .map((c) => (c === CELL_SEND ? "send" : c === CELL_SKIP ? "skip" : plan.reasons[c - 2])),
+  );
 };
 
 describe("planBatch: share", () => {
@@ -57,20 +73,36 @@ describe("planBatch: share", () => {
 
   it("blocks every pair of an image that cannot be shared, and stores each reason once", () => {
     const encrypted = "Encrypted with a KMS key: IMS refuses to share encrypted images.";
-    const plan = planBatch(facts({ text: `${GLOBEX} ${INITECH}`, images: [ims({ shareBlocker: encrypted }), ims({ id: "x", shareBlocker: encrypted })] }));
+    const plan = planBatch(
+      facts({
+        text: `${GLOBEX} ${INITECH}`,
+        images: [ims({ shareBlocker: encrypted }), ims({ id: "x", shareBlocker: encrypted })],
+      }),
+    );
     expect(plan.reasons).toEqual([encrypted]);
     expect(plan.cells).toEqual([2, 2, 2, 2]);
     expect(plan.images[0].blocker).toBe(encrypted);
   });
 
   it("counts the adds of the same plan toward the quota, and other regions do not use it up", () => {
-    const plan = planBatch(facts({ text: `${OWN_CN} ${GLOBEX} ${INITECH}`, images: [ims({ memberIds: Array.from({ length: 255 }, (_, n) => hex("c0", n)) })] }));
-    expect(decisions(plan)[0]).toEqual([expect.stringMatching(/^Must be in/), "send", "Member quota used up: 256 / 256."]);
+    const plan = planBatch(
+      facts({
+        text: `${OWN_CN} ${GLOBEX} ${INITECH}`,
+        images: [ims({ memberIds: Array.from({ length: 255 }, (_, n) => hex("c0", n)) })],
+      }),
+    );
+    expect(decisions(plan)[0]).toEqual([
+      expect.stringMatching(/^Must be in/),
+      "send",
+      "Member quota used up: 256 / 256.",
+    ]);
   });
 
   it("shares CPH images with projects of the region only, up to 10 members counting the batch", () => {
     const nine = Array.from({ length: 9 }, (_, n) => hex("c0", n));
-    const plan = planBatch(facts({ text: `${GLOBEX} ${INITECH} ${OWN_CN} ${OWNER} ${nine[0]}`, images: [cph({ memberIds: nine })] }));
+    const plan = planBatch(
+      facts({ text: `${GLOBEX} ${INITECH} ${OWN_CN} ${OWNER} ${nine[0]}`, images: [cph({ memberIds: nine })] }),
+    );
     expect(decisions(plan)[0]).toEqual([
       "send",
       "Over the limit of 10 members: 10 / 10 counting the projects added before it.",
@@ -83,7 +115,9 @@ describe("planBatch: share", () => {
   });
 
   it("plans IMS and CPH images of one batch side by side", () => {
-    const plan = planBatch(facts({ text: `${GLOBEX} organizations::${ACCOUNT}:organization:o-abc123`, images: [ims(), cph()] }));
+    const plan = planBatch(
+      facts({ text: `${GLOBEX} organizations::${ACCOUNT}:organization:o-abc123`, images: [ims(), cph()] }),
+    );
     expect(decisions(plan)).toEqual([
       ["send", "send"],
       ["send", "CPH shares with projects only: paste a project id."],
@@ -97,25 +131,39 @@ describe("planBatch: unshare", () => {
       facts({
         operation: "unshare",
         text: `${GLOBEX} ${INITECH}`,
-        images: [ims({ memberIds: [GLOBEX] }), ims({ id: "p", owned: false, unshareBlocker: "Owned by another project: only the owner can change its members." })],
+        images: [
+          ims({ memberIds: [GLOBEX] }),
+          ims({
+            id: "p",
+            owned: false,
+            unshareBlocker: "Owned by another project: only the owner can change its members.",
+          }),
+        ],
       }),
     );
     expect(decisions(plan)).toEqual([
       ["send", "skip"],
-      ["Owned by another project: only the owner can change its members.", "Owned by another project: only the owner can change its members."],
+      [
+        "Owned by another project: only the owner can change its members.",
+        "Owned by another project: only the owner can change its members.",
+      ],
     ]);
     expect(plan.counts).toEqual({ send: 1, skip: 1, blocked: 2, pairs: 4 });
   });
 
   it("removes an image from its members even when it could not be shared any more", () => {
-    const plan = planBatch(facts({ operation: "unshare", images: [ims({ memberIds: [GLOBEX], shareBlocker: "Encrypted." })] }));
+    const plan = planBatch(
+      facts({ operation: "unshare", images: [ims({ memberIds: [GLOBEX], shareBlocker: "Encrypted." })] }),
+    );
     expect(decisions(plan)).toEqual([["send"]]);
     expect(plan.images[0].blocker).toBeUndefined();
   });
 });
 
 describe("exclusions and pairs", () => {
-  const plan = planBatch(facts({ text: `${GLOBEX} ${INITECH} ${OWNER}`, images: [ims({ memberIds: [INITECH] }), ims({ id: "b" })] }));
+  const plan = planBatch(
+    facts({ text: `${GLOBEX} ${INITECH} ${OWNER}`, images: [ims({ memberIds: [INITECH] }), ims({ id: "b" })] }),
+  );
 
   it("parses keys and refuses keys outside the plan", () => {
     expect(excludedCells(["1:0", "0:2"], 2, 3)).toEqual(new Set([3, 2]));
@@ -140,13 +188,20 @@ describe("planBatch at size", () => {
   it("plans 200 images × 100 targets into one number per cell", () => {
     const targets = Array.from({ length: 100 }, (_, n) => hex("d0", n));
     const images = Array.from({ length: 200 }, (_, n) =>
-      n % 2 === 0 ? ims({ id: `img-${n}`, memberIds: targets.slice(0, n % 10) }) : cph({ id: `cph-${n}`, memberIds: [targets[0]] }),
+      n % 2 === 0
+        ? ims({ id: `img-${n}`, memberIds: targets.slice(0, n % 10) })
+        : cph({ id: `cph-${n}`, memberIds: [targets[0]] }),
     );
     const plan = planBatch(facts({ text: targets.join("\n"), images }));
     expect(plan.cells).toHaveLength(20_000);
     // IMS rows skip their first n % 10 members; CPH rows skip one member and add 9 more up to the limit of 10.
     const imsSkips = images.reduce((s, _, n) => s + (n % 2 === 0 ? n % 10 : 0), 0);
-    expect(plan.counts).toEqual({ send: 100 * 100 - imsSkips + 100 * 9, skip: imsSkips + 100, blocked: 100 * 90, pairs: 20_000 });
+    expect(plan.counts).toEqual({
+      send: 100 * 100 - imsSkips + 100 * 9,
+      skip: imsSkips + 100,
+      blocked: 100 * 90,
+      pairs: 20_000,
+    });
     expect(plan.reasons).toEqual(["Over the limit of 10 members: 10 / 10 counting the projects added before it."]);
     expect(pairsOf(plan, new Set()).filter((p) => p.status === "waiting")).toHaveLength(plan.counts.send);
   });

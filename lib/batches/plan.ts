@@ -105,7 +105,8 @@ export function planBatch(facts: BatchPlanFacts): BatchPlanView {
   const width = targets.length;
   const cells = new Array<number>(facts.images.length * width);
   facts.images.forEach((image, i) => {
-    const row = facts.operation === "unshare" ? unshareRow(image, targets) : shareRow(image, targets, otherRegion, facts.owner);
+    const row =
+      facts.operation === "unshare" ? unshareRow(image, targets) : shareRow(image, targets, otherRegion, facts.owner);
     for (let t = 0; t < width; t++) {
       const d = row[t];
       cells[i * width + t] = d === "send" ? CELL_SEND : d === "skip" ? CELL_SKIP : code(d);
@@ -128,7 +129,12 @@ export function planBatch(facts: BatchPlanFacts): BatchPlanView {
 /** One image's decisions: "send", "skip", or the reason it is blocked. */
 type RowDecision = "send" | "skip" | string;
 
-function shareRow(image: BatchImageFacts, targets: Target[], otherRegion: (string | undefined)[], owner: BatchPlanFacts["owner"]): RowDecision[] {
+function shareRow(
+  image: BatchImageFacts,
+  targets: Target[],
+  otherRegion: (string | undefined)[],
+  owner: BatchPlanFacts["owner"],
+): RowDecision[] {
   const row = new Array<RowDecision>(targets.length);
   if (image.shareBlocker) return row.fill(image.shareBlocker);
   if (image.service === "cph") return phoneRow(image, targets, otherRegion, owner.projectId);
@@ -138,14 +144,31 @@ function shareRow(image: BatchImageFacts, targets: Target[], otherRegion: (strin
     if (otherRegion[t]) row[t] = otherRegion[t];
     else open.push(t);
   });
-  const facts: ImageFacts = { id: image.id, name: image.name, members: image.memberIds.map((member_id) => ({ member_id })), limit: image.limit };
-  const planned = planShare([facts], open.map((t) => ({ ok: true as const, target: targets[t] })), owner);
-  planned.forEach((p, k) => (row[open[k]] = p.decision === "add" ? "send" : p.decision === "skip" ? "skip" : (p.reason ?? "Blocked.")));
+  const facts: ImageFacts = {
+    id: image.id,
+    name: image.name,
+    members: image.memberIds.map((member_id) => ({ member_id })),
+    limit: image.limit,
+  };
+  const planned = planShare(
+    [facts],
+    open.map((t) => ({ ok: true as const, target: targets[t] })),
+    owner,
+  );
+  planned.forEach(
+    (p, k) =>
+      (row[open[k]] = p.decision === "add" ? "send" : p.decision === "skip" ? "skip" : (p.reason ?? "Blocked.")),
+  );
   return row;
 }
 
 /** CPH: projects only, the image's region only, at most 10 members counting the adds before it. */
-function phoneRow(image: BatchImageFacts, targets: Target[], otherRegion: (string | undefined)[], ownerProjectId: string): RowDecision[] {
+function phoneRow(
+  image: BatchImageFacts,
+  targets: Target[],
+  otherRegion: (string | undefined)[],
+  ownerProjectId: string,
+): RowDecision[] {
   const members = new Set(image.memberIds);
   const limit = image.limit || PHONE_MEMBER_LIMIT;
   let count = members.size;
@@ -154,7 +177,8 @@ function phoneRow(image: BatchImageFacts, targets: Target[], otherRegion: (strin
     if (target.value === ownerProjectId) return "This is the image's own project.";
     if (otherRegion[t]) return otherRegion[t];
     if (members.has(target.value)) return "skip";
-    if (count >= limit) return `Over the limit of ${limit} members: ${count} / ${limit} counting the projects added before it.`;
+    if (count >= limit)
+      return `Over the limit of ${limit} members: ${count} / ${limit} counting the projects added before it.`;
     count++;
     return "send";
   });
@@ -164,7 +188,8 @@ function unshareRow(image: BatchImageFacts, targets: Target[]): RowDecision[] {
   if (image.unshareBlocker) return targets.map(() => image.unshareBlocker as string);
   const members = new Set(image.memberIds);
   return targets.map((target) => {
-    if (image.service === "cph" && target.kind !== "project") return "CPH shares with projects only: paste a project id.";
+    if (image.service === "cph" && target.kind !== "project")
+      return "CPH shares with projects only: paste a project id.";
     return members.has(target.memberId) ? "send" : "skip";
   });
 }
@@ -174,7 +199,8 @@ export function excludedCells(keys: readonly string[], images: number, targets: 
   const out = new Set<number>();
   for (const key of keys) {
     const [i, t] = key.split(":").map(Number);
-    if (!Number.isInteger(i) || !Number.isInteger(t) || i < 0 || t < 0 || i >= images || t >= targets) return { bad: key };
+    if (!Number.isInteger(i) || !Number.isInteger(t) || i < 0 || t < 0 || i >= images || t >= targets)
+      return { bad: key };
     out.add(i * targets + t);
   }
   return out;
@@ -189,7 +215,10 @@ export function pairsOf(plan: BatchPlanView, excluded: ReadonlySet<number>): New
   const skipReason = SKIP_REASON[plan.operation];
   return plan.cells.map((c, idx): NewBatchPair => {
     const pair = { image: Math.floor(idx / width), target: idx % width };
-    if (c === CELL_SEND) return excluded.has(idx) ? { ...pair, status: "excluded", reason: "Taken out of the plan." } : { ...pair, status: "waiting" };
+    if (c === CELL_SEND)
+      return excluded.has(idx)
+        ? { ...pair, status: "excluded", reason: "Taken out of the plan." }
+        : { ...pair, status: "waiting" };
     if (c === CELL_SKIP) return { ...pair, status: "skipped", reason: skipReason };
     return { ...pair, status: "blocked", reason: plan.reasons[c - 2] };
   });

@@ -78,13 +78,22 @@ export async function createBatch(db: Kysely<Database>, batch: NewBatch, now = D
         updated_at: now,
       };
     });
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK) await tx.insertInto("batch_pairs").values(rows.slice(i, i + INSERT_CHUNK)).execute();
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK)
+      await tx
+        .insertInto("batch_pairs")
+        .values(rows.slice(i, i + INSERT_CHUNK))
+        .execute();
   });
   return id;
 }
 
 /** The batch if it belongs to this account and project; undefined otherwise (the pages answer 404). */
-export async function getBatch(db: Db, id: string, scope: BatchScope, now = Date.now()): Promise<BatchSummary | undefined> {
+export async function getBatch(
+  db: Db,
+  id: string,
+  scope: BatchScope,
+  now = Date.now(),
+): Promise<BatchSummary | undefined> {
   const row = await db
     .selectFrom("batches")
     .selectAll()
@@ -101,7 +110,12 @@ export async function getBatchRow(db: Db, id: string) {
 }
 
 /** The project's batches, newest first; `before` is the last one shown (keyset on created time, then id). */
-export async function listBatches(db: Db, scope: BatchScope, page: { limit?: number; before?: { createdAt: number; id: string } } = {}, now = Date.now()): Promise<BatchSummary[]> {
+export async function listBatches(
+  db: Db,
+  scope: BatchScope,
+  page: { limit?: number; before?: { createdAt: number; id: string } } = {},
+  now = Date.now(),
+): Promise<BatchSummary[]> {
   let q = db
     .selectFrom("batches")
     .selectAll()
@@ -111,7 +125,13 @@ export async function listBatches(db: Db, scope: BatchScope, page: { limit?: num
     .orderBy("id", "desc")
     .limit(page.limit ?? 50);
   const before = page.before;
-  if (before) q = q.where((eb) => eb.or([eb("created_at", "<", before.createdAt), eb.and([eb("created_at", "=", before.createdAt), eb("id", "<", before.id)])]));
+  if (before)
+    q = q.where((eb) =>
+      eb.or([
+        eb("created_at", "<", before.createdAt),
+        eb.and([eb("created_at", "=", before.createdAt), eb("id", "<", before.id)]),
+      ]),
+    );
   const rows = await q.execute();
   return Promise.all(rows.map((r) => summarize(db, r, now)));
 }
@@ -121,7 +141,22 @@ function pairQuery(db: Db, batchId: string) {
   return db
     .selectFrom("batch_pairs as p")
     .leftJoin("batch_calls as c", "c.id", "p.call_id")
-    .select(["p.idx", "p.image_id", "p.image_name", "p.service", "p.target_kind", "p.target", "p.member_id", "p.status", "p.code", "p.reason", "p.attempt", "p.version", "p.updated_at", "c.job_id"])
+    .select([
+      "p.idx",
+      "p.image_id",
+      "p.image_name",
+      "p.service",
+      "p.target_kind",
+      "p.target",
+      "p.member_id",
+      "p.status",
+      "p.code",
+      "p.reason",
+      "p.attempt",
+      "p.version",
+      "p.updated_at",
+      "c.job_id",
+    ])
     .where("p.batch_id", "=", batchId)
     .orderBy("p.idx");
 }
@@ -164,7 +199,12 @@ export async function* streamPairs(db: Db, batchId: string, pageSize = 2_000): A
 }
 
 /** The batch's version after one more change: every write of the tracker and the actions goes through it. */
-export async function bumpVersion(tx: Db, batchId: string, now: number, set: Partial<Pick<BatchesTable, "status" | "status_message" | "waiting_since" | "finished_at">> = {}): Promise<number> {
+export async function bumpVersion(
+  tx: Db,
+  batchId: string,
+  now: number,
+  set: Partial<Pick<BatchesTable, "status" | "status_message" | "waiting_since" | "finished_at">> = {},
+): Promise<number> {
   const row = await tx
     .updateTable("batches")
     .set((eb) => ({ version: eb("version", "+", 1), updated_at: now, ...set }))
@@ -178,7 +218,10 @@ export async function bumpVersion(tx: Db, batchId: string, now: number, set: Par
 export async function updatePairs(
   db: Kysely<Database>,
   batchId: string,
-  changes: { idx: number[]; set: Partial<Pick<BatchPairsTable, "status" | "code" | "reason" | "call_id" | "attempt">> }[],
+  changes: {
+    idx: number[];
+    set: Partial<Pick<BatchPairsTable, "status" | "code" | "reason" | "call_id" | "attempt">>;
+  }[],
   now = Date.now(),
   batchSet?: Parameters<typeof bumpVersion>[3],
 ): Promise<number> {
@@ -204,9 +247,19 @@ export async function updatePairs(
  */
 export async function retryFailed(db: Kysely<Database>, batchId: string, now = Date.now()): Promise<number> {
   return db.transaction().execute(async (tx) => {
-    const failed = await tx.selectFrom("batch_pairs").select("idx").where("batch_id", "=", batchId).where("status", "=", "failed").execute();
+    const failed = await tx
+      .selectFrom("batch_pairs")
+      .select("idx")
+      .where("batch_id", "=", batchId)
+      .where("status", "=", "failed")
+      .execute();
     if (failed.length === 0) return 0;
-    const version = await bumpVersion(tx, batchId, now, { status: "running", status_message: null, finished_at: null, waiting_since: null });
+    const version = await bumpVersion(tx, batchId, now, {
+      status: "running",
+      status_message: null,
+      finished_at: null,
+      waiting_since: null,
+    });
     await tx
       .updateTable("batch_pairs")
       .set({ status: "waiting", code: null, reason: null, version, updated_at: now })
@@ -220,12 +273,23 @@ export async function retryFailed(db: Kysely<Database>, batchId: string, now = D
 /** Cancels the pairs not sent yet; calls already made run to their end. Returns how many. */
 export async function cancelWaiting(db: Kysely<Database>, batchId: string, now = Date.now()): Promise<number> {
   return db.transaction().execute(async (tx) => {
-    const waiting = await tx.selectFrom("batch_pairs").select("idx").where("batch_id", "=", batchId).where("status", "=", "waiting").execute();
+    const waiting = await tx
+      .selectFrom("batch_pairs")
+      .select("idx")
+      .where("batch_id", "=", batchId)
+      .where("status", "=", "waiting")
+      .execute();
     if (waiting.length === 0) return 0;
     const version = await bumpVersion(tx, batchId, now);
     await tx
       .updateTable("batch_pairs")
-      .set({ status: "cancelled", code: "cancelled", reason: "Cancelled before it was sent.", version, updated_at: now })
+      .set({
+        status: "cancelled",
+        code: "cancelled",
+        reason: "Cancelled before it was sent.",
+        version,
+        updated_at: now,
+      })
       .where("batch_id", "=", batchId)
       .where("status", "=", "waiting")
       .execute();
@@ -257,12 +321,19 @@ async function summarize(db: Db, row: BatchesTable, now: number): Promise<BatchS
     .where("p.batch_id", "=", row.id)
     .where("p.status", "=", "running")
     .executeTakeFirst();
-  const calls = await db.selectFrom("batch_calls").select((eb) => eb.fn.countAll<number>().as("n")).where("batch_id", "=", row.id).executeTakeFirst();
+  const calls = await db
+    .selectFrom("batch_calls")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("batch_id", "=", row.id)
+    .executeTakeFirst();
   const partial = Number(running?.progress ?? 0) / 100;
   const progress = counts.launched === 0 ? 1 : Math.min(1, (counts.done + partial) / counts.launched);
   const elapsed = (row.finished_at ?? now) - row.created_at;
   const open = counts.launched - counts.done;
-  const etaMs = row.status === "running" && open > 0 && progress > 0.02 && elapsed > 1_000 ? Math.round((elapsed / progress) * (1 - progress)) : undefined;
+  const etaMs =
+    row.status === "running" && open > 0 && progress > 0.02 && elapsed > 1_000
+      ? Math.round((elapsed / progress) * (1 - progress))
+      : undefined;
   return {
     id: row.id,
     operation: row.operation as BatchOperation,

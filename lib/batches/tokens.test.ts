@@ -27,7 +27,8 @@ afterAll(() => {
 });
 
 const BATCH_IN_AP = { userId: DEMO.alice, accountId: DEMO.acme, projectId: DEMO.acmeAp, region: "ap-southeast-1" };
-const signIn = (project: string) => iam.createTokenByPassword({ account: "acme", user: "alice", password: "alice-demo-2026", project }, project);
+const signIn = (project: string) =>
+  iam.createTokenByPassword({ account: "acme", user: "alice", password: "alice-demo-2026", project }, project);
 
 describe.each(backends)("session tokens on $name", (backend) => {
   let db: Kysely<Database>;
@@ -57,22 +58,27 @@ describe.each(backends)("session tokens on $name", (backend) => {
     expect(source.rescopeRefused?.(BATCH_IN_AP)).toBe(false);
   });
 
-  it.each([401, 403] as const)("B (%i): says re-scoping was refused, and a sign-in to the batch's project resumes it", async (status) => {
-    emulator.emu.config = mergeConfig(emulator.emu.config, { disputed: { tokenRescope: "B", tokenRescopeStatus: status } });
-    const cn = await signIn("cn-north-4");
-    await store.create(cn.token, cn.body);
-    const source = tokens.sessionTokens(async () => store);
-    expect(await source.tokenFor(BATCH_IN_AP, null)).toBeUndefined();
-    expect(source.rescopeRefused?.(BATCH_IN_AP)).toBe(true);
+  it.each([401, 403] as const)(
+    "B (%i): says re-scoping was refused, and a sign-in to the batch's project resumes it",
+    async (status) => {
+      emulator.emu.config = mergeConfig(emulator.emu.config, {
+        disputed: { tokenRescope: "B", tokenRescopeStatus: status },
+      });
+      const cn = await signIn("cn-north-4");
+      await store.create(cn.token, cn.body);
+      const source = tokens.sessionTokens(async () => store);
+      expect(await source.tokenFor(BATCH_IN_AP, null)).toBeUndefined();
+      expect(source.rescopeRefused?.(BATCH_IN_AP)).toBe(true);
 
-    const waitingSince = Date.now();
-    // Waiting: the old session is not read again, and the verdict stands.
-    expect(await source.tokenFor(BATCH_IN_AP, waitingSince)).toBeUndefined();
-    expect(source.rescopeRefused?.(BATCH_IN_AP)).toBe(true);
+      const waitingSince = Date.now();
+      // Waiting: the old session is not read again, and the verdict stands.
+      expect(await source.tokenFor(BATCH_IN_AP, waitingSince)).toBeUndefined();
+      expect(source.rescopeRefused?.(BATCH_IN_AP)).toBe(true);
 
-    const ap = await signIn("ap-southeast-1");
-    await store.create(ap.token, ap.body, waitingSince + 1);
-    expect((await source.tokenFor(BATCH_IN_AP, waitingSince))?.token).toBe(ap.token);
-    expect(source.rescopeRefused?.(BATCH_IN_AP)).toBe(false);
-  });
+      const ap = await signIn("ap-southeast-1");
+      await store.create(ap.token, ap.body, waitingSince + 1);
+      expect((await source.tokenFor(BATCH_IN_AP, waitingSince))?.token).toBe(ap.token);
+      expect(source.rescopeRefused?.(BATCH_IN_AP)).toBe(false);
+    },
+  );
 });

@@ -40,7 +40,9 @@ export function sessionTokens(store: () => Promise<SessionStore>, now: () => num
   const principal = (who: BatchPrincipal) => `${who.accountId}/${who.userId}/${who.projectId}`;
   return {
     async tokenFor(who, notBefore) {
-      const sessions = (await (await store()).validFor(who.userId, who.accountId, { now: now(), notBefore })).filter((s) => !refused.has(s.token));
+      const sessions = (await (await store()).validFor(who.userId, who.accountId, { now: now(), notBefore })).filter(
+        (s) => !refused.has(s.token),
+      );
       const same = sessions.find((s) => s.projectId === who.projectId);
       if (same) {
         refusedRescope.delete(principal(who));
@@ -82,4 +84,3 @@ export function sessionTokens(store: () => Promise<SessionStore>, now: () => num
     },
   };
 }
-

@@ -23,7 +23,12 @@ const actor = ALICE_ACTOR;
 const SCOPE = { accountId: DEMO.acme, projectId: DEMO.acmeAp };
 const PROJECTS = [DEMO.globexAp, DEMO.initechAp, DEMO.umbrellaAp];
 const projectTargets: Target[] = PROJECTS.map((p) => ({ kind: "project", value: p, memberId: p }));
-const appImages = (n: number): BatchImage[] => Array.from({ length: n }, (_, i) => ({ id: acmeImageId(101 + i), name: `app-${String(i + 1).padStart(2, "0")}`, service: "ims" }));
+const appImages = (n: number): BatchImage[] =>
+  Array.from({ length: n }, (_, i) => ({
+    id: acmeImageId(101 + i),
+    name: `app-${String(i + 1).padStart(2, "0")}`,
+    service: "ims",
+  }));
 
 function everyPair(images: BatchImage[], targets: Target[]): NewBatchPair[] {
   return images.flatMap((_, image) => targets.map((_, target) => ({ image, target, status: "waiting" as const })));
@@ -57,14 +62,25 @@ describe.each(backends)("batch tracker on $name", (backend) => {
   };
   const trackers: InstanceType<typeof trackerModule.Tracker>[] = [];
   const tracker = (options: Partial<ConstructorParameters<typeof trackerModule.Tracker>[0]> = {}) => {
-    const t = new trackerModule.Tracker({ db, tokens, pollMs: 20, tickMs: 20, leaseMs: 2_000, lostAnswerGraceMs: 0, log: () => {}, ...options });
+    const t = new trackerModule.Tracker({
+      db,
+      tokens,
+      pollMs: 20,
+      tickMs: 20,
+      leaseMs: 2_000,
+      lostAnswerGraceMs: 0,
+      log: () => {},
+      ...options,
+    });
     trackers.push(t);
     return t;
   };
   const launch = (batch: Partial<NewBatch> & Pick<NewBatch, "images" | "targets">) =>
     createBatch(db, { actor, operation: "share", pairs: everyPair(batch.images, batch.targets), ...batch });
   const membersOf = async (imageId: string) =>
-    (await emulator.call("GET", `/v2/images/${imageId}/members`, { token: await emulator.login("alice") })).body.members.map((m: { member_id: string }) => m.member_id);
+    (
+      await emulator.call("GET", `/v2/images/${imageId}/members`, { token: await emulator.login("alice") })
+    ).body.members.map((m: { member_id: string }) => m.member_id);
 
   beforeAll(async () => {
     ({ db, cleanup } = await backend.open());
@@ -85,7 +101,14 @@ describe.each(backends)("batch tracker on $name", (backend) => {
 
   it("shares 10 images with 3 projects; one pair made to fail ends 29 done, 1 failed, and a retry completes it", async () => {
     const images = appImages(10);
-    await emulator.call("POST", "/__emulator/faults/jobs", { body: { kind: "fail-pairs", pairs: [{ image_id: images[3].id, target: DEMO.initechAp }], code: "IMG.0112", times: 1 } });
+    await emulator.call("POST", "/__emulator/faults/jobs", {
+      body: {
+        kind: "fail-pairs",
+        pairs: [{ image_id: images[3].id, target: DEMO.initechAp }],
+        code: "IMG.0112",
+        times: 1,
+      },
+    });
     const id = await launch({ images, targets: projectTargets });
     const t = tracker().start();
     await t.drain();
@@ -110,10 +133,17 @@ describe.each(backends)("batch tracker on $name", (backend) => {
     batch = await getBatch(db, id, SCOPE);
     expect(batch?.counts).toMatchObject({ succeeded: 30, failed: 0 });
     expect(await membersOf(images[3].id)).toContain(DEMO.initechAp);
-    const events = await db.selectFrom("audit_events").selectAll().where("action", "=", "batch_finished").orderBy("seq").execute();
+    const events = await db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("action", "=", "batch_finished")
+      .orderBy("seq")
+      .execute();
     expect(events).toHaveLength(2);
     // The retry's event reports the one pair it sent, not the 29 reported before.
-    expect(JSON.parse(events[1].pairs)).toEqual([{ image: images[3].id, target: DEMO.initechAp, outcome: "succeeded" }]);
+    expect(JSON.parse(events[1].pairs)).toEqual([
+      { image: images[3].id, target: DEMO.initechAp, outcome: "succeeded" },
+    ]);
     expect(events[1].outcome).toBe("succeeded");
   });
 
@@ -152,11 +182,19 @@ describe.each(backends)("batch tracker on $name", (backend) => {
 
   it("makes calls reading B of section 14 accepts: batch bodies without empty arrays (D5), CPH calls as documented", async () => {
     await emulator.call("PUT", "/__emulator/config", { body: { disputed: "B" } });
-    const images: BatchImage[] = [...appImages(2), { id: "ac0e0000000000000000000000c9a002", name: "cph-android12-base", service: "cph" }];
+    const images: BatchImage[] = [
+      ...appImages(2),
+      { id: "ac0e0000000000000000000000c9a002", name: "cph-android12-base", service: "cph" },
+    ];
     const id = await launch({ images, targets: projectTargets.slice(0, 2) });
     await tracker().start().drain();
     expect((await getBatch(db, id, SCOPE))?.counts).toMatchObject({ succeeded: 6, failed: 0 });
-    const calls = await db.selectFrom("batch_calls").selectAll().where("batch_id", "=", id).where("service", "=", "ims").execute();
+    const calls = await db
+      .selectFrom("batch_calls")
+      .selectAll()
+      .where("batch_id", "=", id)
+      .where("service", "=", "ims")
+      .execute();
     expect(calls.map((c) => Object.keys(JSON.parse(c.body)).sort())).toEqual([["images", "projects"]]);
   });
 
@@ -179,7 +217,9 @@ describe.each(backends)("batch tracker on $name", (backend) => {
     token = undefined;
     const t = tracker({ tokens: { ...tokens, rescopeRefused: () => true } }).start();
     await expect.poll(async () => (await getBatch(db, id, SCOPE))?.status).toBe("waiting_for_sign_in");
-    expect((await getBatch(db, id, SCOPE))?.statusMessage).toMatch(/^Waiting for alice to sign in to ap-southeast-1: IAM would not move their session/);
+    expect((await getBatch(db, id, SCOPE))?.statusMessage).toMatch(
+      /^Waiting for alice to sign in to ap-southeast-1: IAM would not move their session/,
+    );
     token = saved;
     await t.drain();
     expect((await getBatch(db, id, SCOPE))?.counts.succeeded).toBe(1);
@@ -189,16 +229,44 @@ describe.each(backends)("batch tracker on $name", (backend) => {
     const images = appImages(2);
     const id = await launch({ images, targets: projectTargets.slice(0, 1) });
     // As if the console died after recording the call: the cloud applied the first image only.
-    await emulator.call("POST", "/__emulator/members", { body: { image_id: images[0].id, member_id: DEMO.globexAp, status: "pending" } });
+    await emulator.call("POST", "/__emulator/members", {
+      body: { image_id: images[0].id, member_id: DEMO.globexAp, status: "pending" },
+    });
     await db
       .insertInto("batch_calls")
-      .values({ id: "c1", batch_id: id, seq: 1, service: "ims", body: "{}", status: "sending", job_id: null, request_id: null, job_status: null, progress: 0, error_code: null, error_message: null, polls: 0, failures: 0, next_poll_at: 0, created_at: Date.now(), updated_at: Date.now(), finished_at: null })
+      .values({
+        id: "c1",
+        batch_id: id,
+        seq: 1,
+        service: "ims",
+        body: "{}",
+        status: "sending",
+        job_id: null,
+        request_id: null,
+        job_status: null,
+        progress: 0,
+        error_code: null,
+        error_message: null,
+        polls: 0,
+        failures: 0,
+        next_poll_at: 0,
+        created_at: Date.now(),
+        updated_at: Date.now(),
+        finished_at: null,
+      })
       .execute();
-    await db.updateTable("batch_pairs").set({ status: "sending", call_id: "c1", attempt: 1 }).where("batch_id", "=", id).execute();
+    await db
+      .updateTable("batch_pairs")
+      .set({ status: "sending", call_id: "c1", attempt: 1 })
+      .where("batch_id", "=", id)
+      .execute();
     emulator.stats.reset();
     await tracker().start().drain();
     const pairs = await pairsSince(db, id);
-    expect(pairs.map((p) => [p.status, p.attempt])).toEqual([["succeeded", 1], ["succeeded", 2]]);
+    expect(pairs.map((p) => [p.status, p.attempt])).toEqual([
+      ["succeeded", 1],
+      ["succeeded", 2],
+    ]);
     expect(pairs[0].reason).toMatch(/answer was lost/);
     // Only the missing pair was sent again.
     expect(emulator.stats.snapshot().routes["POST /v1/cloudimages/members"]).toBe(1);
@@ -209,14 +277,29 @@ describe.each(backends)("batch tracker on $name", (backend) => {
     const id = await launch({ images: appImages(10), targets: projectTargets });
     const a = tracker({ instanceId: "a", leaseMs: 400 }).start();
     const b = tracker({ instanceId: "b", leaseMs: 400 }).start();
-    await expect.poll(async () => (await db.selectFrom("batch_calls").select("job_id").where("batch_id", "=", id).where("job_id", "is not", null).execute()).length).toBeGreaterThan(0);
-    const holder = (await db.selectFrom("batches").select("lease_owner").where("id", "=", id).executeTakeFirstOrThrow()).lease_owner;
+    await expect
+      .poll(
+        async () =>
+          (
+            await db
+              .selectFrom("batch_calls")
+              .select("job_id")
+              .where("batch_id", "=", id)
+              .where("job_id", "is not", null)
+              .execute()
+          ).length,
+      )
+      .toBeGreaterThan(0);
+    const holder = (await db.selectFrom("batches").select("lease_owner").where("id", "=", id).executeTakeFirstOrThrow())
+      .lease_owner;
     expect(["a", "b"]).toContain(holder);
     // The holder dies without letting go; the other waits for the lease to run out, then finishes.
     (holder === "a" ? a : b).halt();
     await (holder === "a" ? b : a).drain();
     const batch = await getBatch(db, id, SCOPE);
     expect(batch?.counts.succeeded).toBe(30);
-    expect((await db.selectFrom("batches").select("lease_owner").where("id", "=", id).executeTakeFirstOrThrow()).lease_owner).toBeNull();
+    expect(
+      (await db.selectFrom("batches").select("lease_owner").where("id", "=", id).executeTakeFirstOrThrow()).lease_owner,
+    ).toBeNull();
   });
 });

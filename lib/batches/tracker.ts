@@ -2,7 +2,14 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { addPhoneImageMember, deletePhoneImageMember, listPhoneImageMembers } from "@/lib/cloud/cph";
 import { CloudError } from "@/lib/cloud/errors";
-import { batchAddMembers, batchDeleteMembers, listImageMembers, showJob, showJobProgress, type Scope } from "@/lib/cloud/ims";
+import {
+  batchAddMembers,
+  batchDeleteMembers,
+  listImageMembers,
+  showJob,
+  showJobProgress,
+  type Scope,
+} from "@/lib/cloud/ims";
 import type { Job } from "@/lib/cloud/schemas/ims";
 import type { BatchCallsTable, BatchesTable, Database } from "@/lib/db/types";
 import { toAppError, upstreamSentence } from "@/lib/errors";
@@ -105,7 +112,11 @@ export class Tracker {
     await this.ticking;
     await Promise.allSettled([...this.steps]);
     if (this.owned.size) {
-      await this.o.db.updateTable("batches").set({ lease_owner: null, lease_until: 0 }).where("lease_owner", "=", this.instanceId).execute();
+      await this.o.db
+        .updateTable("batches")
+        .set({ lease_owner: null, lease_until: 0 })
+        .where("lease_owner", "=", this.instanceId)
+        .execute();
     }
     this.owned.clear();
   }
@@ -129,7 +140,11 @@ export class Tracker {
     for (;;) {
       await this.tick();
       await Promise.allSettled([...this.steps]);
-      const open = await this.o.db.selectFrom("batches").select("id").where("status", "in", ["running", "waiting_for_sign_in"]).executeTakeFirst();
+      const open = await this.o.db
+        .selectFrom("batches")
+        .select("id")
+        .where("status", "in", ["running", "waiting_for_sign_in"])
+        .executeTakeFirst();
       if (!open) return;
       if (Date.now() > end) throw new Error("batches still running");
       await new Promise((r) => setTimeout(r, Math.min(this.o.pollMs, 50)));
@@ -194,7 +209,12 @@ export class Tracker {
     const { db } = this.o;
     const batch = await db.selectFrom("batches").selectAll().where("id", "=", id).executeTakeFirst();
     if (!batch || (batch.status !== "running" && batch.status !== "waiting_for_sign_in")) return;
-    const who = { userId: batch.user_id, accountId: batch.account_id, projectId: batch.project_id, region: batch.region };
+    const who = {
+      userId: batch.user_id,
+      accountId: batch.account_id,
+      projectId: batch.project_id,
+      region: batch.region,
+    };
     let token = batch.status === "running" ? this.tokenOf.get(id) : undefined;
     if (!token || token.expiresAt <= this.o.now() + 60_000) {
       try {
@@ -231,13 +251,19 @@ export class Tracker {
 
   private async waitForSignIn(batch: BatchesTable, since = batch.waiting_since ?? this.o.now()): Promise<void> {
     this.notBefore.set(batch.id, this.o.now() + 1_000);
-    const who = { userId: batch.user_id, accountId: batch.account_id, projectId: batch.project_id, region: batch.region };
+    const who = {
+      userId: batch.user_id,
+      accountId: batch.account_id,
+      projectId: batch.project_id,
+      region: batch.region,
+    };
     const project = batch.project_name;
     // IAM would not re-scope the user's other sessions to this project (D7): name the project to sign in to.
     const message = this.o.tokens.rescopeRefused?.(who)
       ? `Waiting for ${batch.user_name} to sign in to ${project}: IAM would not move their session from another project to this one. Nothing is lost; the batch resumes when they sign in to ${project} or switch to it.`
       : `Waiting for ${batch.user_name} to sign in again: their IAM token expired. Nothing is lost; the batch resumes when they sign in.`;
-    if (batch.status === "waiting_for_sign_in" && batch.waiting_since === since && batch.status_message === message) return;
+    if (batch.status === "waiting_for_sign_in" && batch.waiting_since === since && batch.status_message === message)
+      return;
     await bumpVersion(this.o.db, batch.id, this.o.now(), {
       status: "waiting_for_sign_in",
       waiting_since: since,
@@ -256,10 +282,19 @@ export class Tracker {
   private async reconcile(batch: BatchesTable, scope: Scope): Promise<void> {
     const { db } = this.o;
     const now = this.o.now();
-    const calls = await db.selectFrom("batch_calls").selectAll().where("batch_id", "=", batch.id).where("status", "in", ["sending", "lost"]).execute();
+    const calls = await db
+      .selectFrom("batch_calls")
+      .selectAll()
+      .where("batch_id", "=", batch.id)
+      .where("status", "in", ["sending", "lost"])
+      .execute();
     for (const call of calls) {
       if (call.status === "sending") {
-        await db.updateTable("batch_calls").set({ status: "lost", next_poll_at: call.created_at + this.o.lostAnswerGraceMs, updated_at: now }).where("id", "=", call.id).execute();
+        await db
+          .updateTable("batch_calls")
+          .set({ status: "lost", next_poll_at: call.created_at + this.o.lostAnswerGraceMs, updated_at: now })
+          .where("id", "=", call.id)
+          .execute();
         continue;
       }
       if (call.next_poll_at > now) continue;
@@ -271,13 +306,36 @@ export class Tracker {
       const spent = missing.filter((p) => p.attempt >= this.o.maxAttempts);
       const again = missing.filter((p) => p.attempt < this.o.maxAttempts);
       await db.transaction().execute(async (tx) => {
-        await tx.updateTable("batch_calls").set({ status: "done", finished_at: now, updated_at: now }).where("id", "=", call.id).execute();
+        await tx
+          .updateTable("batch_calls")
+          .set({ status: "done", finished_at: now, updated_at: now })
+          .where("id", "=", call.id)
+          .execute();
       });
-      await updatePairs(db, batch.id, [
-        { idx: applied.map((p) => p.idx), set: { status: "succeeded", code: null, reason: "Applied; the cloud's answer was lost, so it was confirmed by reading the members." } },
-        { idx: again.map((p) => p.idx), set: { status: "waiting", reason: null } },
-        { idx: spent.map((p) => p.idx), set: { status: "failed", code: "answer_lost", reason: `Sent ${this.o.maxAttempts} times without an answer and not applied. Retry it later.` } },
-      ], now);
+      await updatePairs(
+        db,
+        batch.id,
+        [
+          {
+            idx: applied.map((p) => p.idx),
+            set: {
+              status: "succeeded",
+              code: null,
+              reason: "Applied; the cloud's answer was lost, so it was confirmed by reading the members.",
+            },
+          },
+          { idx: again.map((p) => p.idx), set: { status: "waiting", reason: null } },
+          {
+            idx: spent.map((p) => p.idx),
+            set: {
+              status: "failed",
+              code: "answer_lost",
+              reason: `Sent ${this.o.maxAttempts} times without an answer and not applied. Retry it later.`,
+            },
+          },
+        ],
+        now,
+      );
       announceBatchChange(batch.id);
     }
   }
@@ -308,25 +366,62 @@ export class Tracker {
       const now = this.o.now();
       if (e instanceof CloudError && e.status === 404) {
         // The cloud forgot the job: what it did is read from the members.
-        await db.updateTable("batch_calls").set({ status: "lost", next_poll_at: now, error_code: e.code, error_message: "The job is no longer known to the cloud.", updated_at: now }).where("id", "=", call.id).execute();
+        await db
+          .updateTable("batch_calls")
+          .set({
+            status: "lost",
+            next_poll_at: now,
+            error_code: e.code,
+            error_message: "The job is no longer known to the cloud.",
+            updated_at: now,
+          })
+          .where("id", "=", call.id)
+          .execute();
         return;
       }
       const failures = call.failures + 1;
-      const backoff = Math.min(30_000, this.o.pollMs * 2 ** failures, (e instanceof CloudError && e.retryAfterMs) || Infinity);
-      await db.updateTable("batch_calls").set({ failures, polls: call.polls + 1, next_poll_at: now + backoff, updated_at: now }).where("id", "=", call.id).execute();
+      const backoff = Math.min(
+        30_000,
+        this.o.pollMs * 2 ** failures,
+        (e instanceof CloudError && e.retryAfterMs) || Infinity,
+      );
+      await db
+        .updateTable("batch_calls")
+        .set({ failures, polls: call.polls + 1, next_poll_at: now + backoff, updated_at: now })
+        .where("id", "=", call.id)
+        .execute();
       return;
     }
     const now = this.o.now();
-    const progress = Math.round(job.status === "SUCCESS" ? 100 : Number(job.entities?.process_percent ?? call.progress));
+    const progress = Math.round(
+      job.status === "SUCCESS" ? 100 : Number(job.entities?.process_percent ?? call.progress),
+    );
     if (!FINISHED_STATUSES.has(job.status)) {
       if (now - call.created_at > this.o.jobTimeoutMs) {
-        await db.updateTable("batch_calls").set({ status: "lost", next_poll_at: now, error_code: "job_stuck", error_message: `The job was still ${job.status} after ${Math.round(this.o.jobTimeoutMs / 60_000)} min.`, updated_at: now }).where("id", "=", call.id).execute();
+        await db
+          .updateTable("batch_calls")
+          .set({
+            status: "lost",
+            next_poll_at: now,
+            error_code: "job_stuck",
+            error_message: `The job was still ${job.status} after ${Math.round(this.o.jobTimeoutMs / 60_000)} min.`,
+            updated_at: now,
+          })
+          .where("id", "=", call.id)
+          .execute();
         return;
       }
       const changed = progress !== call.progress || job.status !== call.job_status;
       await db
         .updateTable("batch_calls")
-        .set({ progress, job_status: job.status, polls: call.polls + 1, failures: 0, next_poll_at: now + this.o.pollMs, updated_at: now })
+        .set({
+          progress,
+          job_status: job.status,
+          polls: call.polls + 1,
+          failures: 0,
+          next_poll_at: now + this.o.pollMs,
+          updated_at: now,
+        })
         .where("id", "=", call.id)
         .execute();
       if (changed) {
@@ -376,13 +471,27 @@ export class Tracker {
     const reason = upstreamSentence(job.error_code) ?? job.fail_reason ?? "The cloud's job failed for this pair.";
     await db
       .updateTable("batch_calls")
-      .set({ status: "done", job_status: job.status, progress: 100, error_code: job.error_code ?? null, error_message: job.fail_reason ?? null, polls: call.polls + 1, finished_at: now, updated_at: now })
+      .set({
+        status: "done",
+        job_status: job.status,
+        progress: 100,
+        error_code: job.error_code ?? null,
+        error_message: job.fail_reason ?? null,
+        polls: call.polls + 1,
+        finished_at: now,
+        updated_at: now,
+      })
       .where("id", "=", call.id)
       .execute();
-    await updatePairs(db, batch.id, [
-      { idx: succeeded, set: { status: "succeeded", code: null, reason: null } },
-      { idx: failed, set: { status: "failed", code, reason } },
-    ], now);
+    await updatePairs(
+      db,
+      batch.id,
+      [
+        { idx: succeeded, set: { status: "succeeded", code: null, reason: null } },
+        { idx: failed, set: { status: "failed", code, reason } },
+      ],
+      now,
+    );
     announceBatchChange(batch.id);
   }
 
@@ -424,14 +533,27 @@ export class Tracker {
   private async sendIms(batch: BatchesTable, scope: Scope, pairs: OpenPair[]): Promise<boolean> {
     const { db } = this.o;
     const images = [...new Set(pairs.map((p) => p.image_id))];
-    const body = batchBody(images, pairs.map((p) => ({ kind: p.target_kind as TargetKind, value: p.target })));
+    const body = batchBody(
+      images,
+      pairs.map((p) => ({ kind: p.target_kind as TargetKind, value: p.target })),
+    );
     const call = await this.record(batch, "ims", body, pairs);
     announceBatchChange(batch.id);
     await this.guard(batch.id);
     try {
       const res = await (batch.operation === "unshare" ? batchDeleteMembers : batchAddMembers)(scope, body);
       const now = this.o.now();
-      await db.updateTable("batch_calls").set({ status: "running", job_id: res.jobId, request_id: res.requestId ?? null, next_poll_at: now + this.o.pollMs, updated_at: now }).where("id", "=", call).execute();
+      await db
+        .updateTable("batch_calls")
+        .set({
+          status: "running",
+          job_id: res.jobId,
+          request_id: res.requestId ?? null,
+          next_poll_at: now + this.o.pollMs,
+          updated_at: now,
+        })
+        .where("id", "=", call)
+        .execute();
       await updatePairs(db, batch.id, [{ idx: pairs.map((p) => p.idx), set: { status: "running" } }], now);
       announceBatchChange(batch.id);
       return true;
@@ -444,7 +566,8 @@ export class Tracker {
   /** CPH has no batch API: one call per pair, a few at a time, each recorded before it is made. */
   private async sendPhones(batch: BatchesTable, scope: Scope, pairs: OpenPair[]): Promise<void> {
     const calls = [];
-    for (const p of pairs) calls.push({ pair: p, id: await this.record(batch, "cph", { image_id: p.image_id, member: p.member_id }, [p]) });
+    for (const p of pairs)
+      calls.push({ pair: p, id: await this.record(batch, "cph", { image_id: p.image_id, member: p.member_id }, [p]) });
     announceBatchChange(batch.id);
     await mapPool(calls, this.o.cphConcurrency, async ({ pair, id }) => {
       await this.guard(batch.id);
@@ -454,8 +577,17 @@ export class Tracker {
             ? await deletePhoneImageMember(scope, pair.image_id, pair.member_id)
             : await addPhoneImageMember(scope, pair.image_id, pair.member_id);
         const now = this.o.now();
-        await this.o.db.updateTable("batch_calls").set({ status: "done", request_id: res.requestId ?? null, progress: 100, finished_at: now, updated_at: now }).where("id", "=", id).execute();
-        await updatePairs(this.o.db, batch.id, [{ idx: [pair.idx], set: { status: "succeeded", code: null, reason: null } }], now);
+        await this.o.db
+          .updateTable("batch_calls")
+          .set({ status: "done", request_id: res.requestId ?? null, progress: 100, finished_at: now, updated_at: now })
+          .where("id", "=", id)
+          .execute();
+        await updatePairs(
+          this.o.db,
+          batch.id,
+          [{ idx: [pair.idx], set: { status: "succeeded", code: null, reason: null } }],
+          now,
+        );
       } catch (e) {
         if (e instanceof LeaseLost) throw e;
         await this.refused(batch, id, [pair], e);
@@ -469,7 +601,11 @@ export class Tracker {
     const id = randomUUID();
     const now = this.o.now();
     await db.transaction().execute(async (tx) => {
-      const seq = await tx.selectFrom("batch_calls").select((eb) => eb.fn.countAll<number>().as("n")).where("batch_id", "=", batch.id).executeTakeFirst();
+      const seq = await tx
+        .selectFrom("batch_calls")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .where("batch_id", "=", batch.id)
+        .executeTakeFirst();
       await tx
         .insertInto("batch_calls")
         .values({
@@ -495,7 +631,17 @@ export class Tracker {
         .execute();
     });
     for (const attempt of new Set(pairs.map((p) => p.attempt))) {
-      await updatePairs(db, batch.id, [{ idx: pairs.filter((p) => p.attempt === attempt).map((p) => p.idx), set: { status: "sending", call_id: id, attempt: attempt + 1 } }], now);
+      await updatePairs(
+        db,
+        batch.id,
+        [
+          {
+            idx: pairs.filter((p) => p.attempt === attempt).map((p) => p.idx),
+            set: { status: "sending", call_id: id, attempt: attempt + 1 },
+          },
+        ],
+        now,
+      );
     }
     return id;
   }
@@ -512,7 +658,17 @@ export class Tracker {
     const cloud = e instanceof CloudError ? e : undefined;
     const throttled = cloud && (cloud.status === 429 || cloud.code === "IMG.0060" || cloud.code === "APIGW.0308");
     if (cloud?.isUnauthenticated || throttled) {
-      await db.updateTable("batch_calls").set({ status: "done", error_code: cloud.code, error_message: cloud.message, finished_at: now, updated_at: now }).where("id", "=", callId).execute();
+      await db
+        .updateTable("batch_calls")
+        .set({
+          status: "done",
+          error_code: cloud.code,
+          error_message: cloud.message,
+          finished_at: now,
+          updated_at: now,
+        })
+        .where("id", "=", callId)
+        .execute();
       // Not applied: the pairs go back to the queue without spending an attempt (one write for all).
       const byAttempt = new Map<number, number[]>();
       for (const p of pairs) {
@@ -520,7 +676,12 @@ export class Tracker {
         if (list) list.push(p.idx);
         else byAttempt.set(p.attempt, [p.idx]);
       }
-      await updatePairs(db, batch.id, [...byAttempt].map(([attempt, idx]) => ({ idx, set: { status: "waiting", attempt } })), now);
+      await updatePairs(
+        db,
+        batch.id,
+        [...byAttempt].map(([attempt, idx]) => ({ idx, set: { status: "waiting", attempt } })),
+        now,
+      );
       if (cloud.isUnauthenticated) throw new SignInNeeded();
       this.notBefore.set(batch.id, now + (cloud.retryAfterMs ?? 2_000));
       return;
@@ -528,15 +689,30 @@ export class Tracker {
     if (!cloud || cloud.status === 0 || cloud.status >= 500) {
       await db
         .updateTable("batch_calls")
-        .set({ status: "lost", error_code: cloud?.code ?? "internal", error_message: cloud?.message ?? String(e), next_poll_at: now + this.o.lostAnswerGraceMs, updated_at: now })
+        .set({
+          status: "lost",
+          error_code: cloud?.code ?? "internal",
+          error_message: cloud?.message ?? String(e),
+          next_poll_at: now + this.o.lostAnswerGraceMs,
+          updated_at: now,
+        })
         .where("id", "=", callId)
         .execute();
       if (!cloud) this.o.log(`batch ${batch.id}: call failed: ${(e as Error).stack ?? String(e)}`);
       return;
     }
     const app = toAppError(cloud);
-    await db.updateTable("batch_calls").set({ status: "done", error_code: cloud.code, error_message: cloud.message, finished_at: now, updated_at: now }).where("id", "=", callId).execute();
-    await updatePairs(db, batch.id, [{ idx, set: { status: "failed", code: cloud.code || app.code, reason: app.message } }], now);
+    await db
+      .updateTable("batch_calls")
+      .set({ status: "done", error_code: cloud.code, error_message: cloud.message, finished_at: now, updated_at: now })
+      .where("id", "=", callId)
+      .execute();
+    await updatePairs(
+      db,
+      batch.id,
+      [{ idx, set: { status: "failed", code: cloud.code || app.code, reason: app.message } }],
+      now,
+    );
   }
 
   // ---- the end ------------------------------------------------------------------------------------------
@@ -544,7 +720,13 @@ export class Tracker {
   /** When no pair is open any more: the batch ends, its lease is let go, and the run's outcomes are audited once. */
   private async finishIfDone(batch: BatchesTable): Promise<void> {
     const { db } = this.o;
-    const open = await db.selectFrom("batch_pairs").select("idx").where("batch_id", "=", batch.id).where("status", "in", ["waiting", "sending", "running"]).limit(1).executeTakeFirst();
+    const open = await db
+      .selectFrom("batch_pairs")
+      .select("idx")
+      .where("batch_id", "=", batch.id)
+      .where("status", "in", ["waiting", "sending", "running"])
+      .limit(1)
+      .executeTakeFirst();
     if (open) return;
     const finished = await finishBatch(db, batch.id, this.instanceId, this.o.now());
     if (finished) {
@@ -569,7 +751,10 @@ export class Tracker {
   private async readMembers(scope: Scope, pairs: OpenPair[]): Promise<Map<string, Set<string>>> {
     const images = [...new Map(pairs.map((p) => [p.image_id, p.service])).entries()];
     const lists = await mapPool(images, 10, async ([id, service]) => {
-      const ids = service === "cph" ? (await listPhoneImageMembers(scope, id)).map((m) => m.member_id) : (await listImageMembers(scope, id)).map((m) => m.member_id);
+      const ids =
+        service === "cph"
+          ? (await listPhoneImageMembers(scope, id)).map((m) => m.member_id)
+          : (await listImageMembers(scope, id)).map((m) => m.member_id);
       return [id, new Set(ids)] as const;
     });
     return new Map(lists);

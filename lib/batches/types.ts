@@ -17,9 +17,20 @@ export type BatchStatus = "running" | "waiting_for_sign_in" | "finished" | "canc
  * Pairs decided at plan time never run: `skipped` (already a member, or not a member for unshare),
  * `blocked` (with the reason), `excluded` (the user took it out of the plan).
  */
-export type PairStatus = "waiting" | "sending" | "running" | "succeeded" | "failed" | "cancelled" | "skipped" | "blocked" | "excluded";
+export type PairStatus =
+  "waiting" | "sending" | "running" | "succeeded" | "failed" | "cancelled" | "skipped" | "blocked" | "excluded";
 
-export const PAIR_STATUSES: PairStatus[] = ["waiting", "sending", "running", "succeeded", "failed", "cancelled", "skipped", "blocked", "excluded"];
+export const PAIR_STATUSES: PairStatus[] = [
+  "waiting",
+  "sending",
+  "running",
+  "succeeded",
+  "failed",
+  "cancelled",
+  "skipped",
+  "blocked",
+  "excluded",
+];
 /** Statuses of pairs still in the tracker's hands. */
 export const OPEN_PAIR_STATUSES: PairStatus[] = ["waiting", "sending", "running"];
 

@@ -22,6 +22,7 @@ export function vaultProblem(vault: Vault): string | undefined {
   if (vault.billing.object_type !== "server" || vault.billing.protect_type !== "backup") {
     return "Not a server-backup vault: IMS needs a cloud server backup vault (IMG.0193).";
   }
-  if (vault.billing.status !== "available") return `Vault is ${vault.billing.status}: IMS needs an available vault (IMG.0188).`;
+  if (vault.billing.status !== "available")
+    return `Vault is ${vault.billing.status}: IMS needs an available vault (IMG.0188).`;
   return undefined;
 }

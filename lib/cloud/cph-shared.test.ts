@@ -25,7 +25,10 @@ describe.each(READINGS)("CPH client, recipient side, disputed rows read as %s", 
   });
 
   const scopeOf = async (user: "alice" | "audrey") => {
-    const { token } = await iam.createTokenByPassword({ account: "acme", user, password: `${user}-demo-2026`, project: "ap-southeast-1" }, "ap-southeast-1");
+    const { token } = await iam.createTokenByPassword(
+      { account: "acme", user, password: `${user}-demo-2026`, project: "ap-southeast-1" },
+      "ap-southeast-1",
+    );
     return { token, region: "ap-southeast-1", projectId: ACME_AP };
   };
 
@@ -45,7 +48,9 @@ describe.each(READINGS)("CPH client, recipient side, disputed rows read as %s", 
         createdAt: now - i * 1000,
         updatedAt: now - i * 1000,
       });
-      emulator.emu.world.cphMembersOf(id).set(ACME_AP, { imageId: id, memberId: ACME_AP, status: "pending", createTime: now, updateTime: now });
+      emulator.emu.world
+        .cphMembersOf(id)
+        .set(ACME_AP, { imageId: id, memberId: ACME_AP, status: "pending", createTime: now, updateTime: now });
     }
   }
 
@@ -53,7 +58,12 @@ describe.each(READINGS)("CPH client, recipient side, disputed rows read as %s", 
     const { images, total } = await cph.listSharedPhoneImages(await scopeOf("alice"));
     expect(total).toBe(1);
     expect(images).toEqual([
-      expect.objectContaining({ image_id: GLOBEX_PHONE, image_name: "globex-cph-android12", image_type: "share", src_project_id: GLOBEX_AP }),
+      expect.objectContaining({
+        image_id: GLOBEX_PHONE,
+        image_name: "globex-cph-android12",
+        image_type: "share",
+        src_project_id: GLOBEX_AP,
+      }),
     ]);
     expect(images[0].project_id).toBeUndefined();
   });
@@ -88,15 +98,22 @@ describe.each(READINGS)("CPH client, recipient side, disputed rows read as %s", 
 
   it("turns refusals into CloudErrors and never retries the PUT", async () => {
     const scope = await scopeOf("alice");
-    const own = await cph.updatePhoneImageMember(scope, "ac0e0000000000000000000000c9a002", "accepted").catch((e: unknown) => e);
+    const own = await cph
+      .updatePhoneImageMember(scope, "ac0e0000000000000000000000c9a002", "accepted")
+      .catch((e: unknown) => e);
     expect(own).toBeInstanceOf(CloudError);
     expect(own).toMatchObject({ service: "cph", status: 400 });
 
-    await expect(cph.updatePhoneImageMember(await scopeOf("audrey"), GLOBEX_PHONE, "accepted")).rejects.toMatchObject({ status: 403 });
+    await expect(cph.updatePhoneImageMember(await scopeOf("audrey"), GLOBEX_PHONE, "accepted")).rejects.toMatchObject({
+      status: 403,
+    });
 
     emulator.faults.addRoute({ method: "PUT", path: "/v1/*/cloud-phone/images/*/members", status: 503, times: 1 });
     emulator.stats.reset();
-    await expect(cph.updatePhoneImageMember(scope, GLOBEX_PHONE, "accepted")).rejects.toMatchObject({ status: 503, code: "CPS.0003" });
+    await expect(cph.updatePhoneImageMember(scope, GLOBEX_PHONE, "accepted")).rejects.toMatchObject({
+      status: 503,
+      code: "CPS.0003",
+    });
     expect(emulator.stats.snapshot().routes[PUT_MEMBERS]).toBe(1);
     expect(emulator.emu.world.cphMembersOf(GLOBEX_PHONE).get(ACME_AP)?.status).toBe("pending");
   });

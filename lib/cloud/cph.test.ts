@@ -23,7 +23,12 @@ describe.each(READINGS)("CPH client, disputed rows read as %s", (reading) => {
     emulator = emulatorNow();
     emulator.reset();
     const iam = await import("./iam");
-    token = (await iam.createTokenByPassword({ account: "acme", user: "alice", password: "alice-demo-2026", project: "ap-southeast-1" }, "ap-southeast-1")).token;
+    token = (
+      await iam.createTokenByPassword(
+        { account: "acme", user: "alice", password: "alice-demo-2026", project: "ap-southeast-1" },
+        "ap-southeast-1",
+      )
+    ).token;
   });
 
   const scope = () => ({ token, region: "ap-southeast-1", projectId: ACME_AP });
@@ -31,7 +36,11 @@ describe.each(READINGS)("CPH client, disputed rows read as %s", (reading) => {
   it("lists the project's own phone images a page at a time, with the total", async () => {
     const all = await cph.listPhoneImages(scope(), { image_type: "private" });
     expect(all.total).toBe(3);
-    expect(all.images.map((i) => i.image_name).sort()).toEqual(["cph-android11-game", "cph-android12-base", "cph-at-limit"]);
+    expect(all.images.map((i) => i.image_name).sort()).toEqual([
+      "cph-android11-game",
+      "cph-android12-base",
+      "cph-at-limit",
+    ]);
     expect(all.images[0]).toMatchObject({ image_type: "private", status: 1, project_id: ACME_AP });
     const second = await cph.listPhoneImages(scope(), { image_type: "private", offset: 2, limit: 2 });
     expect(second).toMatchObject({ total: 3, images: [expect.objectContaining({ image_id: all.images[2].image_id })] });
@@ -41,7 +50,12 @@ describe.each(READINGS)("CPH client, disputed rows read as %s", (reading) => {
     const added = await cph.addPhoneImageMember(scope(), BASE, GLOBEX_AP);
     expect(added.requestId).toMatch(/^[0-9a-f]{32}$/);
     const [member] = await cph.listPhoneImageMembers(scope(), BASE);
-    expect(member).toEqual({ image_id: BASE, member_id: GLOBEX_AP, create_time: expect.any(Number), update_time: expect.any(Number) });
+    expect(member).toEqual({
+      image_id: BASE,
+      member_id: GLOBEX_AP,
+      create_time: expect.any(Number),
+      update_time: expect.any(Number),
+    });
     expect(member.create_time).toBeGreaterThan(1e12);
     await cph.deletePhoneImageMember(scope(), BASE, GLOBEX_AP);
     expect(await cph.listPhoneImageMembers(scope(), BASE)).toEqual([]);
@@ -67,10 +81,16 @@ describe.each(READINGS)("CPH client, disputed rows read as %s", (reading) => {
     await cph.addPhoneImageMember(scope(), BASE, GLOBEX_AP);
     const duplicate = await cph.addPhoneImageMember(scope(), BASE, GLOBEX_AP).catch((e: unknown) => e);
     expect(duplicate).toMatchObject({ service: "cph", status: reading === "B" ? 409 : 400 });
-    expect(toAppError(duplicate)).toMatchObject({ code: "invalid_input", message: expect.stringMatching(/^Huawei Cloud refused the request: .*already/) });
+    expect(toAppError(duplicate)).toMatchObject({
+      code: "invalid_input",
+      message: expect.stringMatching(/^Huawei Cloud refused the request: .*already/),
+    });
 
     const unknown = "ac0e0000000000000000000000c9afff";
-    for (const call of [() => cph.addPhoneImageMember(scope(), unknown, GLOBEX_AP), () => cph.listPhoneImageMembers(scope(), unknown)]) {
+    for (const call of [
+      () => cph.addPhoneImageMember(scope(), unknown, GLOBEX_AP),
+      () => cph.listPhoneImageMembers(scope(), unknown),
+    ]) {
       const error = await call().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(CloudError);
       expect(error).toMatchObject({ status: reading === "B" ? 404 : 400, code: "CPS.0030" });
@@ -84,8 +104,14 @@ describe.each(READINGS)("CPH client, disputed rows read as %s", (reading) => {
     expect(full).toMatchObject({ service: "cph", status: 400, code: "CPS.0030" });
     emulator.faults.addRoute({ method: "POST", path: "/v1/*/cloud-phone/images/*/members", status: 503, times: 1 });
     emulator.stats.reset();
-    await expect(cph.addPhoneImageMember(scope(), BASE, GLOBEX_AP)).rejects.toMatchObject({ status: 503, code: "CPS.0003" });
+    await expect(cph.addPhoneImageMember(scope(), BASE, GLOBEX_AP)).rejects.toMatchObject({
+      status: 503,
+      code: "CPS.0003",
+    });
     expect(emulator.stats.snapshot().routes["POST /v1/{id}/cloud-phone/images/{id}/members"]).toBe(1);
-    await expect(cph.deletePhoneImageMember(scope(), BASE, GLOBEX_AP)).rejects.toMatchObject({ status: 400, code: "CPS.0030" });
+    await expect(cph.deletePhoneImageMember(scope(), BASE, GLOBEX_AP)).rejects.toMatchObject({
+      status: 400,
+      code: "CPS.0030",
+    });
   });
 });

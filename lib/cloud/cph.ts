@@ -23,11 +23,18 @@ export interface ListPhoneImagesQuery {
 }
 
 const cph = (scope: Scope) => ({ service: "cph" as const, region: scope.region, token: scope.token });
-const imagePath = (scope: Scope, imageId: string) => `/v1/${scope.projectId}/cloud-phone/images/${encodeURIComponent(imageId)}`;
+const imagePath = (scope: Scope, imageId: string) =>
+  `/v1/${scope.projectId}/cloud-phone/images/${encodeURIComponent(imageId)}`;
 
 /** `GET /v1/{project_id}/cloud-phone/images`: one page (offset/limit) and the total that matched. */
 export async function listPhoneImages(scope: Scope, query: ListPhoneImagesQuery) {
-  const res = await cloudRequest({ ...cph(scope), method: "GET", path: `/v1/${scope.projectId}/cloud-phone/images`, query: { ...query }, output: phoneImageListSchema });
+  const res = await cloudRequest({
+    ...cph(scope),
+    method: "GET",
+    path: `/v1/${scope.projectId}/cloud-phone/images`,
+    query: { ...query },
+    output: phoneImageListSchema,
+  });
   return { images: res.data.image_infos, total: res.data.total ?? res.data.image_infos.length };
 }
 
@@ -53,7 +60,12 @@ export async function listSharedPhoneImages(scope: Scope): Promise<{ images: Pho
  * and some deployments refuse an unknown one with 400 `CPS.0030` (cloud-api.md section 9.3, D6).
  */
 export async function listPhoneImageMembers(scope: Scope, imageId: string): Promise<PhoneMember[]> {
-  const res = await cloudRequest({ ...cph(scope), method: "GET", path: `${imagePath(scope, imageId)}/members`, output: phoneMemberListSchema });
+  const res = await cloudRequest({
+    ...cph(scope),
+    method: "GET",
+    path: `${imagePath(scope, imageId)}/members`,
+    output: phoneMemberListSchema,
+  });
   return res.data.members;
 }
 
@@ -97,6 +109,13 @@ export async function updatePhoneImageMember(scope: Scope, imageId: string, stat
 /** The member calls may report a failure inside a 200; it is a failure all the same. */
 function answered(res: CloudResponse<{ request_id?: string; error_code?: string; error_msg?: string }>) {
   const requestId = res.data.request_id ?? res.requestId;
-  if (res.data.error_code) throw new CloudError("cph", res.status, res.data.error_code, res.data.error_msg ?? "CPH refused the request.", requestId);
+  if (res.data.error_code)
+    throw new CloudError(
+      "cph",
+      res.status,
+      res.data.error_code,
+      res.data.error_msg ?? "CPH refused the request.",
+      requestId,
+    );
   return { requestId };
 }

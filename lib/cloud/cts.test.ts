@@ -18,7 +18,12 @@ describe.each(READINGS)("CTS client, disputed rows read as %s", (reading) => {
   beforeEach(async () => {
     emulator = emulatorNow();
     emulator.reset();
-    token = (await iam.createTokenByPassword({ account: "acme", user: "alice", password: "alice-demo-2026", project: "ap-southeast-1" }, "ap-southeast-1")).token;
+    token = (
+      await iam.createTokenByPassword(
+        { account: "acme", user: "alice", password: "alice-demo-2026", project: "ap-southeast-1" },
+        "ap-southeast-1",
+      )
+    ).token;
   });
 
   const scope = () => ({ token, region: "ap-southeast-1", projectId: DEMO.acmeAp });
@@ -26,17 +31,30 @@ describe.each(READINGS)("CTS client, disputed rows read as %s", (reading) => {
 
   it("reads the trace of a batch share per image, with the call's request id and body", async () => {
     const { requestId } = await ims.batchAddMembers(scope(), { images, projects: [DEMO.globexAp] });
-    const { traces, marker } = await cts.listTraces(scope(), { trace_type: "system", service_type: "IMS", resource_type: "image", limit: 200 });
+    const { traces, marker } = await cts.listTraces(scope(), {
+      trace_type: "system",
+      service_type: "IMS",
+      resource_type: "image",
+      limit: 200,
+    });
     expect(marker).toBeUndefined();
     expect(traces.map((t) => t.resource_id).sort()).toEqual([...images].sort());
     for (const t of traces) {
-      expect(t).toMatchObject({ trace_name: "addMember", code: "200", request_id: requestId, user: { name: "alice", domain: { id: DEMO.acme } } });
+      expect(t).toMatchObject({
+        trace_name: "addMember",
+        code: "200",
+        request_id: requestId,
+        user: { name: "alice", domain: { id: DEMO.acme } },
+      });
       expect(JSON.parse(t.request!)).toEqual({ images, projects: [DEMO.globexAp] });
     }
   });
 
   it("reads a trace the same whether code is a number and request/response objects (D1 B) or strings (A)", async () => {
-    const failed = await emulator.call("POST", `/v2/images/${images[0]}/members`, { token, body: { member: DEMO.acmeAp } });
+    const failed = await emulator.call("POST", `/v2/images/${images[0]}/members`, {
+      token,
+      body: { member: DEMO.acmeAp },
+    });
     expect(failed.status).toBeGreaterThanOrEqual(400);
     const raw = await emulator.call("GET", `/v3/${DEMO.acmeAp}/traces?trace_type=system&limit=10`, { token });
     const rawTrace = raw.body.traces[0];
@@ -69,7 +87,9 @@ describe.each(READINGS)("CTS client, disputed rows read as %s", (reading) => {
   });
 
   it("turns a refused query into a CloudError", async () => {
-    const error = await cts.listTraces({ ...scope(), projectId: DEMO.globexAp }, { trace_type: "system" }).catch((e: unknown) => e);
+    const error = await cts
+      .listTraces({ ...scope(), projectId: DEMO.globexAp }, { trace_type: "system" })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CloudError);
     expect(error).toMatchObject({ service: "cts", status: 403, code: "CTS.0012" });
   });

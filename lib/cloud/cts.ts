@@ -40,7 +40,11 @@ export async function listTraces(scope: Scope, query: ListTracesQuery): Promise<
 }
 
 /** Every trace matching `query`, following markers, at most `cap` traces (newest first). */
-export async function listAllTraces(scope: Scope, query: Omit<ListTracesQuery, "next" | "limit">, cap = 10_000): Promise<{ traces: Trace[]; truncated: boolean }> {
+export async function listAllTraces(
+  scope: Scope,
+  query: Omit<ListTracesQuery, "next" | "limit">,
+  cap = 10_000,
+): Promise<{ traces: Trace[]; truncated: boolean }> {
   const traces: Trace[] = [];
   let next: string | undefined;
   do {

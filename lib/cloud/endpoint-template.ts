@@ -22,6 +22,6 @@ export interface EndpointTemplates {
 
 /** The base URL of a service in a region, from the templates (IAM falls back to CLOUD_ENDPOINT). */
 export function fillEndpoint(templates: EndpointTemplates, service: CloudService, region: string): string {
-  const template = service === "iam" ? (templates.IAM_ENDPOINT || templates.CLOUD_ENDPOINT) : templates.CLOUD_ENDPOINT;
+  const template = service === "iam" ? templates.IAM_ENDPOINT || templates.CLOUD_ENDPOINT : templates.CLOUD_ENDPOINT;
   return template.replaceAll("{service}", service).replaceAll("{region}", region).replace(/\/+$/, "");
 }

@@ -16,9 +16,15 @@ export function regionOf(projectName: string): string {
   return projectName.split("_")[0];
 }
 
-function issued(res: { status: number; headers: Headers; data: { token: TokenBody }; requestId?: string }): IssuedToken {
+function issued(res: {
+  status: number;
+  headers: Headers;
+  data: { token: TokenBody };
+  requestId?: string;
+}): IssuedToken {
   const token = res.headers.get("x-subject-token");
-  if (!token) throw new CloudError("iam", res.status, "invalid_response", "IAM answered without a token.", res.requestId);
+  if (!token)
+    throw new CloudError("iam", res.status, "invalid_response", "IAM answered without a token.", res.requestId);
   return { token, body: res.data.token, requestId: res.requestId };
 }
 
@@ -32,7 +38,10 @@ export interface PasswordCredentials {
  * `POST /v3/auth/tokens`, password method, scoped to a project by name (`ap-southeast-1`) in the
  * account, or to the account itself (`project` omitted), which tells bad credentials from a bad project.
  */
-export async function createTokenByPassword(input: PasswordCredentials & { project?: string }, region: string): Promise<IssuedToken> {
+export async function createTokenByPassword(
+  input: PasswordCredentials & { project?: string },
+  region: string,
+): Promise<IssuedToken> {
   const scope = input.project
     ? { project: { name: input.project, domain: { name: input.account } } }
     : { domain: { name: input.account } };
@@ -58,7 +67,11 @@ export async function createTokenByPassword(input: PasswordCredentials & { proje
 }
 
 /** `POST /v3/auth/tokens`, token method: re-scopes an existing token to another project. */
-export async function createTokenByToken(token: string, project: { id: string } | { name: string; domain: { name: string } }, region: string): Promise<IssuedToken> {
+export async function createTokenByToken(
+  token: string,
+  project: { id: string } | { name: string; domain: { name: string } },
+  region: string,
+): Promise<IssuedToken> {
   const res = await cloudRequest({
     service: "iam",
     region,
@@ -92,6 +105,13 @@ export async function validateToken(token: string, region: string): Promise<Toke
  * shell's project switcher and a page that names projects share one IAM call.
  */
 export const listAuthProjects = cache(async (token: string, region: string) => {
-  const res = await cloudRequest({ service: "iam", region, method: "GET", path: "/v3/auth/projects", token, output: authProjectsSchema });
+  const res = await cloudRequest({
+    service: "iam",
+    region,
+    method: "GET",
+    path: "/v3/auth/projects",
+    token,
+    output: authProjectsSchema,
+  });
   return res.data.projects.filter((p) => p.enabled);
 });

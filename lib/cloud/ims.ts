@@ -1,6 +1,19 @@
 import "server-only";
 import { cloudRequest } from "./request";
-import { batchMembersSchema, batchUpdateSchema, type BatchUpdate, imageListSchema, imageSchema, jobIdSchema, jobSchema, memberListSchema, memberSchema, quotaSchema, type BatchMembers, type Member } from "./schemas/ims";
+import {
+  batchMembersSchema,
+  batchUpdateSchema,
+  type BatchUpdate,
+  imageListSchema,
+  imageSchema,
+  jobIdSchema,
+  jobSchema,
+  memberListSchema,
+  memberSchema,
+  quotaSchema,
+  type BatchMembers,
+  type Member,
+} from "./schemas/ims";
 
 export interface Scope {
   token: string;
@@ -27,13 +40,24 @@ const ims = (scope: Scope) => ({ service: "ims" as const, region: scope.region, 
 
 /** `GET /v2/cloudimages`: one page; the next page starts after the last id (`marker`). */
 export async function listImages(scope: Scope, query: ListImagesQuery) {
-  const res = await cloudRequest({ ...ims(scope), method: "GET", path: "/v2/cloudimages", query: { ...query }, output: imageListSchema });
+  const res = await cloudRequest({
+    ...ims(scope),
+    method: "GET",
+    path: "/v2/cloudimages",
+    query: { ...query },
+    output: imageListSchema,
+  });
   return res.data.images;
 }
 
 /** `GET /v2/images/{id}`: 404 when the image is not visible to the project. */
 export async function showImage(scope: Scope, imageId: string) {
-  const res = await cloudRequest({ ...ims(scope), method: "GET", path: `/v2/images/${encodeURIComponent(imageId)}`, output: imageSchema });
+  const res = await cloudRequest({
+    ...ims(scope),
+    method: "GET",
+    path: `/v2/images/${encodeURIComponent(imageId)}`,
+    output: imageSchema,
+  });
   return res.data;
 }
 
@@ -79,30 +103,61 @@ export async function showImageMember(scope: Scope, imageId: string, memberId: s
 
 /** `POST /v1/cloudimages/members`: shares every image with every target; answers a job id. */
 export async function batchAddMembers(scope: Scope, body: BatchMembers) {
-  const res = await cloudRequest({ ...ims(scope), method: "POST", path: "/v1/cloudimages/members", input: batchMembersSchema, body, output: jobIdSchema });
+  const res = await cloudRequest({
+    ...ims(scope),
+    method: "POST",
+    path: "/v1/cloudimages/members",
+    input: batchMembersSchema,
+    body,
+    output: jobIdSchema,
+  });
   return { jobId: res.data.job_id, requestId: res.requestId };
 }
 
 /** `DELETE /v1/cloudimages/members` (JSON body): stops sharing every image with every target. */
 export async function batchDeleteMembers(scope: Scope, body: BatchMembers) {
-  const res = await cloudRequest({ ...ims(scope), method: "DELETE", path: "/v1/cloudimages/members", input: batchMembersSchema, body, output: jobIdSchema });
+  const res = await cloudRequest({
+    ...ims(scope),
+    method: "DELETE",
+    path: "/v1/cloudimages/members",
+    input: batchMembersSchema,
+    body,
+    output: jobIdSchema,
+  });
   return { jobId: res.data.job_id, requestId: res.requestId };
 }
 
 /** `PUT /v1/cloudimages/members`: the recipient accepts or rejects images shared with its project. */
 export async function batchUpdateMembers(scope: Scope, body: BatchUpdate) {
-  const res = await cloudRequest({ ...ims(scope), method: "PUT", path: "/v1/cloudimages/members", input: batchUpdateSchema, body, output: jobIdSchema });
+  const res = await cloudRequest({
+    ...ims(scope),
+    method: "PUT",
+    path: "/v1/cloudimages/members",
+    input: batchUpdateSchema,
+    body,
+    output: jobIdSchema,
+  });
   return { jobId: res.data.job_id, requestId: res.requestId };
 }
 
 /** `GET /v1/{project_id}/jobs/{job_id}` (ShowJob, the one with per-item results). */
 export async function showJob(scope: Scope, jobId: string) {
-  const res = await cloudRequest({ ...ims(scope), method: "GET", path: `/v1/${scope.projectId}/jobs/${encodeURIComponent(jobId)}`, output: jobSchema });
+  const res = await cloudRequest({
+    ...ims(scope),
+    method: "GET",
+    path: `/v1/${scope.projectId}/jobs/${encodeURIComponent(jobId)}`,
+    output: jobSchema,
+  });
   return res.data;
 }
 
 /** `GET /v1/cloudimages/job/{job_id}` (ShowJobProgress, the recommended one: progress, no results). */
 export async function showJobProgress(scope: Scope, jobId: string) {
-  const res = await cloudRequest({ ...ims(scope), method: "GET", path: `/v1/cloudimages/job/${encodeURIComponent(jobId)}`, output: jobSchema });
+  const res = await cloudRequest({
+    ...ims(scope),
+    method: "GET",
+    path: `/v1/cloudimages/job/${encodeURIComponent(jobId)}`,
+    output: jobSchema,
+  });
   return res.data;
 }

@@ -19,7 +19,12 @@ describe.each(READINGS)("cloud client, disputed rows read as %s", (reading) => {
   beforeEach(async () => {
     emulator = emulatorNow();
     emulator.reset();
-    token = (await iam.createTokenByPassword({ account: "acme", user: "alice", password: "alice-demo-2026", project: "ap-southeast-1" }, "ap-southeast-1")).token;
+    token = (
+      await iam.createTokenByPassword(
+        { account: "acme", user: "alice", password: "alice-demo-2026", project: "ap-southeast-1" },
+        "ap-southeast-1",
+      )
+    ).token;
   });
 
   const scope = () => ({ token, region: "ap-southeast-1", projectId: "ac0e00000000000000000000000000a1" });
@@ -82,7 +87,9 @@ describe.each(READINGS)("cloud client, disputed rows read as %s", (reading) => {
 
   it("reads a member list to its end whether next_marker is absent, empty or null (D2)", async () => {
     const image = "1b7f0000-0000-4000-8000-000000000008";
-    const answer = await emulator.call("GET", `/v1/${scope().projectId}/cloudimages/${image}/members?limit=1000`, { token });
+    const answer = await emulator.call("GET", `/v1/${scope().projectId}/cloudimages/${image}/members?limit=1000`, {
+      token,
+    });
     if (reading === "B") expect(answer.body.page_info).toMatchObject({ next_marker: null });
     const members = await ims.listImageMembers(scope(), image);
     expect(members).toHaveLength(255);
@@ -108,9 +115,22 @@ describe.each(READINGS)("cloud client, disputed rows read as %s", (reading) => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
     // One field named after the reading: the log is once per problem for the whole process.
-    const output = z.object({ quotas: z.object({ resources: z.array(z.object({ type: z.number() })) }), [`missing_${reading}`]: z.string() });
+    const output = z.object({
+      quotas: z.object({ resources: z.array(z.object({ type: z.number() })) }),
+      [`missing_${reading}`]: z.string(),
+    });
     const ask = (marker: string) =>
-      cloud.cloudRequest({ service: "ims", region: "ap-southeast-1", method: "GET", path: "/v1/cloudimages/quota", query: { marker, unused: undefined }, token, output }).catch((e: unknown) => e);
+      cloud
+        .cloudRequest({
+          service: "ims",
+          region: "ap-southeast-1",
+          method: "GET",
+          path: "/v1/cloudimages/quota",
+          query: { marker, unused: undefined },
+          token,
+          output,
+        })
+        .catch((e: unknown) => e);
     const first = await ask("secret-marker-value");
     expect(first).toMatchObject({ code: "invalid_response", status: 200 });
     await ask("another-marker-value");

@@ -73,7 +73,12 @@ export async function cloudRequest<I extends z.ZodType | undefined, O extends z.
       });
     } catch (e) {
       const timedOut = e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError");
-      const error = new CloudError(req.service, 0, timedOut ? "timeout" : "unreachable", timedOut ? "The cloud did not answer in time." : "The cloud could not be reached.");
+      const error = new CloudError(
+        req.service,
+        0,
+        timedOut ? "timeout" : "unreachable",
+        timedOut ? "The cloud did not answer in time." : "The cloud could not be reached.",
+      );
       if (idempotent && attempt < MAX_ATTEMPTS) {
         await sleep(backoff(attempt));
         continue;
@@ -85,15 +90,39 @@ export async function cloudRequest<I extends z.ZodType | undefined, O extends z.
     if (res.ok) {
       const parsed = req.output.safeParse(payload);
       if (!parsed.success) {
-        const queryKeys = Object.keys(req.query ?? {}).filter((k) => req.query?.[k] !== undefined && req.query[k] !== "");
-        reportSchemaFailure({ service: req.service, method: req.method, path: req.path, queryKeys, status: res.status, requestId, issues: parsed.error.issues, payload });
-        throw new CloudError(req.service, res.status, "invalid_response", `Unexpected answer from ${req.service.toUpperCase()} ${req.method} ${req.path}.`, requestId);
+        const queryKeys = Object.keys(req.query ?? {}).filter(
+          (k) => req.query?.[k] !== undefined && req.query[k] !== "",
+        );
+        reportSchemaFailure({
+          service: req.service,
+          method: req.method,
+          path: req.path,
+          queryKeys,
+          status: res.status,
+          requestId,
+          issues: parsed.error.issues,
+          payload,
+        });
+        throw new CloudError(
+          req.service,
+          res.status,
+          "invalid_response",
+          `Unexpected answer from ${req.service.toUpperCase()} ${req.method} ${req.path}.`,
+          requestId,
+        );
       }
       return { data: parsed.data, status: res.status, headers: res.headers, requestId };
     }
     const retryAfterMs = parseRetryAfter(res.headers.get("retry-after"));
     const { code, message } = parseErrorBody(payload);
-    const error = new CloudError(req.service, res.status, code ?? `HTTP.${res.status}`, message ?? res.statusText, requestId, retryAfterMs);
+    const error = new CloudError(
+      req.service,
+      res.status,
+      code ?? `HTTP.${res.status}`,
+      message ?? res.statusText,
+      requestId,
+      retryAfterMs,
+    );
     if (idempotent && attempt < MAX_ATTEMPTS && (res.status === 429 || res.status >= 500)) {
       await sleep(Math.min(retryAfterMs ?? backoff(attempt), MAX_BACKOFF_MS));
       continue;

@@ -20,7 +20,9 @@ let server: Promise<ServerType> | undefined;
  */
 export function emulatorPlaying(reading: Reading, config: ConfigPatch = {}): () => TestEmulator {
   beforeAll(async () => {
-    current = wrapEmulator(createEmulator({ seed: "demo", config: { jobTiming: JOB_SPEEDS.instant, ...config, disputed: reading } }));
+    current = wrapEmulator(
+      createEmulator({ seed: "demo", config: { jobTiming: JOB_SPEEDS.instant, ...config, disputed: reading } }),
+    );
     server ??= listen();
     process.env.CLOUD_ENDPOINT = `http://127.0.0.1:${((await server).address() as AddressInfo).port}`;
   });
@@ -36,9 +38,16 @@ export function emulatorPlaying(reading: Reading, config: ConfigPatch = {}): () 
 
 function listen(): Promise<ServerType> {
   return new Promise((resolve) => {
-    const s = serve({ fetch: (req) => (current ? current.app.fetch(req) : new Response("no emulator", { status: 503 })), port: 0, hostname: "127.0.0.1" }, () => {
-      s.unref();
-      resolve(s);
-    });
+    const s = serve(
+      {
+        fetch: (req) => (current ? current.app.fetch(req) : new Response("no emulator", { status: 503 })),
+        port: 0,
+        hostname: "127.0.0.1",
+      },
+      () => {
+        s.unref();
+        resolve(s);
+      },
+    );
   });
 }

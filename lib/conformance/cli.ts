@@ -32,19 +32,32 @@ export async function main(source: EnvSource, io: Io, options: MainOptions = {})
     io.err(`conformance: missing required environment variables: ${parsed.missing.join(", ")}`);
     io.err(`  required: ${REQUIRED.join(", ")} (and CLOUD_ENDPOINT, IAM_ENDPOINT as for the console)`);
     io.err("  optional: CONFORMANCE_IMAGE_ID with CONFORMANCE_MEMBER_PROJECT_ID (shares the image, then undoes it),");
-    io.err("            CONFORMANCE_RECIPIENT_ACCOUNT, _USER, _PASSWORD (reads the share as the recipient), CONFORMANCE_TRANSCRIPT");
+    io.err(
+      "            CONFORMANCE_RECIPIENT_ACCOUNT, _USER, _PASSWORD (reads the share as the recipient), CONFORMANCE_TRANSCRIPT",
+    );
     return 2;
   }
   const config = parsed.config;
   const started = options.now ?? new Date();
-  const path = resolve(options.cwd ?? process.cwd(), config.transcriptPath ?? `conformance-${started.toISOString().replace(/[:.]/g, "-")}.json`);
+  const path = resolve(
+    options.cwd ?? process.cwd(),
+    config.transcriptPath ?? `conformance-${started.toISOString().replace(/[:.]/g, "-")}.json`,
+  );
   const endpoints = Object.fromEntries((["iam", "ims", "cph", "cts"] as const).map((s) => [s, config.endpoint(s)]));
   io.err(`conformance: ${config.account}/${config.user}, project ${config.project}, region ${config.region}`);
-  io.err(`  endpoints: ${Object.entries(endpoints).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  io.err(
+    `  endpoints: ${Object.entries(endpoints)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}`,
+  );
   if (!config.recipient && RECIPIENT.some((name) => source[name]?.trim())) {
     io.err(`  warning: the recipient needs all of ${RECIPIENT.join(", ")}; D3 is not tried without it`);
   }
-  io.err(config.imageId && config.memberProjectId ? `  shares ${config.imageId} with ${config.memberProjectId}, then undoes it` : "  read-only: nothing is written");
+  io.err(
+    config.imageId && config.memberProjectId
+      ? `  shares ${config.imageId} with ${config.memberProjectId}, then undoes it`
+      : "  read-only: nothing is written",
+  );
 
   const transcript = new Transcript();
   let result: RunResult | undefined;
@@ -52,7 +65,10 @@ export async function main(source: EnvSource, io: Io, options: MainOptions = {})
   try {
     result = await runConformance(config, transcript, options.wait ?? DEFAULT_JOB_WAIT);
   } catch (e) {
-    failure = e instanceof CannotRun ? e.message : `unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
+    failure =
+      e instanceof CannotRun
+        ? e.message
+        : `unexpected failure: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`;
   }
   const lines = result?.findings.map(formatFinding) ?? [];
   transcript.write(path, {

@@ -24,12 +24,18 @@ describe("npm run conformance against the emulator", () => {
       const run = await runWith({ disputed: reading });
       expect(run.code).toBe(0);
       expect(run.out).toHaveLength(ROWS.length + 1);
-      ROWS.forEach(([id, slug], i) => expect(run.out[i]).toMatch(new RegExp(`^${id} ${slug}: reading ${reading} \\(.+\\)$`)));
+      ROWS.forEach(([id, slug], i) =>
+        expect(run.out[i]).toMatch(new RegExp(`^${id} ${slug}: reading ${reading} \\(.+\\)$`)),
+      );
       expect(run.out.at(-1)).toBe(`summary: 8 reading ${reading}; transcript: ${run.transcriptPath}`);
       // The sandbox image had no member before the run and has none after it.
       expect(membersOf(served!, IMAGE)).toEqual([]);
-      const shared = JSON.parse(run.transcript).requests.filter((r: { method: string; url: string }) => r.method !== "GET" && r.url.endsWith("/v1/cloudimages/members"));
-      expect(shared.map((r: { method: string }) => r.method)).toEqual(reading === "A" ? ["POST", "DELETE"] : ["POST", "POST", "DELETE"]);
+      const shared = JSON.parse(run.transcript).requests.filter(
+        (r: { method: string; url: string }) => r.method !== "GET" && r.url.endsWith("/v1/cloudimages/members"),
+      );
+      expect(shared.map((r: { method: string }) => r.method)).toEqual(
+        reading === "A" ? ["POST", "DELETE"] : ["POST", "POST", "DELETE"],
+      );
     });
   }
 
@@ -37,15 +43,30 @@ describe("npm run conformance against the emulator", () => {
     const run = await runWith({ disputed: { tokenRescope: "B", tokenRescopeStatus: 401 } });
     expect(run.code).toBe(0);
     const found = verdicts(run.out);
-    expect(found).toEqual({ D1: "reading A", D2: "reading A", D3: "reading A", D4: "reading A", D5: "reading A", D6: "reading A", D7: "reading B", D8: "reading A" });
-    expect(run.out[6]).toBe(`D7 token-rescope: reading B (re-scoping the user's token with methods ["token"] answered 401)`);
+    expect(found).toEqual({
+      D1: "reading A",
+      D2: "reading A",
+      D3: "reading A",
+      D4: "reading A",
+      D5: "reading A",
+      D6: "reading A",
+      D7: "reading B",
+      D8: "reading A",
+    });
+    expect(run.out[6]).toBe(
+      `D7 token-rescope: reading B (re-scoping the user's token with methods ["token"] answered 401)`,
+    );
   });
 
   it("reads the recipient's 404 as reading B of D3 too", async () => {
     const run = await runWith({ disputed: { recipientMemberRead: "B", recipientMemberReadStatus: 404 } });
     const found = verdicts(run.out);
     expect(found.D3).toBe("reading B");
-    expect(Object.entries(found).filter(([, v]) => v === "reading B").map(([k]) => k)).toEqual(["D3"]);
+    expect(
+      Object.entries(found)
+        .filter(([, v]) => v === "reading B")
+        .map(([k]) => k),
+    ).toEqual(["D3"]);
     expect(run.out[2]).toMatch(/v1 member list answered 404 .*v2 read of its entry 200/);
   });
 
@@ -58,7 +79,9 @@ describe("npm run conformance against the emulator", () => {
     const found = verdicts(run.out);
     expect(found.D5).toBe("not tried");
     expect(found.D3).toBe("reading A");
-    const calls = JSON.parse(run.transcript).requests.map((r: { method: string; url: string }) => `${r.method} ${new URL(r.url).pathname}`);
+    const calls = JSON.parse(run.transcript).requests.map(
+      (r: { method: string; url: string }) => `${r.method} ${new URL(r.url).pathname}`,
+    );
     expect(calls).toContain(`GET /v1/${GLOBEX_AP}/cloudimages/${image}/members`);
     expect(calls.filter((c: string) => c.endsWith(" /v1/cloudimages/members"))).toEqual([]);
   });

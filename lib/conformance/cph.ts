@@ -20,7 +20,8 @@ export async function surveyCph(wire: Wire, s: SignedIn, survey: NullSurvey): Pr
   const listed = await wire.call("cph", "GET", base(s), { token: s.token, query: { image_type: "private" } });
   if (listed.status !== 200) return { unavailable: `the CPH image list answered ${describe(listed)}`, images: [] };
   survey.look("CPH image list", listed.body);
-  const infos = isObject(listed.body) && Array.isArray(listed.body.image_infos) ? listed.body.image_infos.filter(isObject) : [];
+  const infos =
+    isObject(listed.body) && Array.isArray(listed.body.image_infos) ? listed.body.image_infos.filter(isObject) : [];
   const images: CphFacts["images"] = [];
   for (const info of infos.slice(0, LOOKED_AT)) {
     const id = String(info.image_id);
@@ -40,7 +41,10 @@ export async function probeCphPaging(wire: Wire, s: SignedIn, facts: CphFacts): 
   if (facts.unavailable) return notTried("D6", facts.unavailable);
   const image = facts.images[0];
   if (!image) return notTried("D6", "the project has no CPH image");
-  const answer = await wire.call("cph", "GET", `${base(s)}/${image.id}/members`, { token: s.token, query: { limit: 1 } });
+  const answer = await wire.call("cph", "GET", `${base(s)}/${image.id}/members`, {
+    token: s.token,
+    query: { limit: 1 },
+  });
   const evidence = `the CPH member list with limit=1 answered ${describe(answer)}`;
   if (answer.status === 200) return readingA("D6", evidence);
   if (answer.status === 400) return readingB("D6", evidence);
@@ -53,13 +57,21 @@ export async function probeCphPaging(wire: Wire, s: SignedIn, facts: CphFacts): 
  */
 export async function probeCphErrors(wire: Wire, s: SignedIn, facts: CphFacts, member: string): Promise<Finding> {
   if (facts.unavailable) return notTried("D8", facts.unavailable);
-  const unknown = await wire.call("cph", "POST", `${base(s)}/${UNKNOWN_CPH_IMAGE}/members`, { token: s.token, body: { member } });
+  const unknown = await wire.call("cph", "POST", `${base(s)}/${UNKNOWN_CPH_IMAGE}/members`, {
+    token: s.token,
+    body: { member },
+  });
   const readings = [reading(unknown, 404)];
   const parts = [`a share of an unknown image answered ${describe(unknown)}`];
   // The image with the fewest members, so that a limit reached does not stand in for the duplicate.
-  const shared = facts.images.filter((i) => i.members.length > 0).sort((a, b) => a.members.length - b.members.length)[0];
+  const shared = facts.images
+    .filter((i) => i.members.length > 0)
+    .sort((a, b) => a.members.length - b.members.length)[0];
   if (shared) {
-    const again = await wire.call("cph", "POST", `${base(s)}/${shared.id}/members`, { token: s.token, body: { member: shared.members[0] } });
+    const again = await wire.call("cph", "POST", `${base(s)}/${shared.id}/members`, {
+      token: s.token,
+      body: { member: shared.members[0] },
+    });
     readings.push(reading(again, 409));
     parts.push(`sharing an image again with an existing member ${describe(again)}`);
   } else {

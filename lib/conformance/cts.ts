@@ -21,7 +21,8 @@ export async function probeTraceTypes(wire: Wire, s: SignedIn, now = Date.now())
   const traces = isObject(answer.body) && Array.isArray(answer.body.traces) ? answer.body.traces.filter(isObject) : [];
   if (traces.length === 0) return unclear("D1", "no system trace in the last 7 days to look at");
 
-  const kinds = (field: string) => new Set(traces.filter((t) => field in t && t[field] !== null).map((t) => kindOf(t[field])));
+  const kinds = (field: string) =>
+    new Set(traces.filter((t) => field in t && t[field] !== null).map((t) => kindOf(t[field])));
   const code = kinds("code");
   const bodies = new Set([...kinds("request"), ...kinds("response")]);
   const nulls = new Set(traces.flatMap((t) => nullPaths(t)));
@@ -31,7 +32,9 @@ export async function probeTraceTypes(wire: Wire, s: SignedIn, now = Date.now())
 
   const said = [
     code.size ? `code is ${[...code].map(article).join(" or ")}` : "no trace has a code",
-    bodies.size ? `request/response are ${[...bodies].map((k) => `${k}s`).join(" or ")}` : "no trace has a request or response",
+    bodies.size
+      ? `request/response are ${[...bodies].map((k) => `${k}s`).join(" or ")}`
+      : "no trace has a request or response",
     nulls.size ? `null fields: ${[...nulls].slice(0, 3).join(", ")}${nulls.size > 3 ? "…" : ""}` : "no null field",
   ];
   const evidence = `${said.join(", ")} in ${traces.length} trace${traces.length === 1 ? "" : "s"}`;

@@ -47,7 +47,9 @@ const schema = z.object({
 export type EnvSource = Record<string, string | undefined>;
 
 /** The configuration, or the names of the required variables that are missing or empty. */
-export function parseConformanceEnv(source: EnvSource): { ok: true; config: ConformanceConfig } | { ok: false; missing: string[] } {
+export function parseConformanceEnv(
+  source: EnvSource,
+): { ok: true; config: ConformanceConfig } | { ok: false; missing: string[] } {
   const blank = (v: string | undefined) => v === undefined || v.trim() === "";
   const missing = REQUIRED.filter((name) => blank(source[name]));
   if (missing.length) return { ok: false, missing };
@@ -57,7 +59,11 @@ export function parseConformanceEnv(source: EnvSource): { ok: true; config: Conf
   const templates = { CLOUD_ENDPOINT: e.CLOUD_ENDPOINT, IAM_ENDPOINT: e.IAM_ENDPOINT };
   const recipient =
     e.CONFORMANCE_RECIPIENT_ACCOUNT && e.CONFORMANCE_RECIPIENT_USER && e.CONFORMANCE_RECIPIENT_PASSWORD
-      ? { account: e.CONFORMANCE_RECIPIENT_ACCOUNT, user: e.CONFORMANCE_RECIPIENT_USER, password: e.CONFORMANCE_RECIPIENT_PASSWORD }
+      ? {
+          account: e.CONFORMANCE_RECIPIENT_ACCOUNT,
+          user: e.CONFORMANCE_RECIPIENT_USER,
+          password: e.CONFORMANCE_RECIPIENT_PASSWORD,
+        }
       : undefined;
   return {
     ok: true,

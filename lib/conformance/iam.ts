@@ -20,9 +20,14 @@ export interface Credentials {
 export class CannotRun extends Error {}
 
 /** Password sign-in scoped to a project (reference 2.1); the answer, and the token when it worked. */
-export async function signIn(wire: Wire, creds: Credentials, as: string): Promise<{ answer: Answer; session?: SignedIn }> {
+export async function signIn(
+  wire: Wire,
+  creds: Credentials,
+  as: string,
+): Promise<{ answer: Answer; session?: SignedIn }> {
   wire.transcript.secret(creds.password);
-  const project = "name" in creds.project ? { name: creds.project.name, domain: { name: creds.account } } : { id: creds.project.id };
+  const project =
+    "name" in creds.project ? { name: creds.project.name, domain: { name: creds.account } } : { id: creds.project.id };
   const answer = await wire.call("iam", "POST", "/v3/auth/tokens", {
     as,
     query: { nocatalog: "true" },
@@ -38,7 +43,8 @@ export async function signIn(wire: Wire, creds: Credentials, as: string): Promis
   });
   const token = answer.headers.get("x-subject-token");
   const body = answer.body;
-  const projectId = isObject(body) && isObject(body.token) && isObject(body.token.project) ? body.token.project.id : undefined;
+  const projectId =
+    isObject(body) && isObject(body.token) && isObject(body.token.project) ? body.token.project.id : undefined;
   if (answer.status !== 201 || !token || typeof projectId !== "string") return { answer };
   return { answer, session: { token, projectId, as } };
 }
@@ -48,7 +54,9 @@ export async function signInOrStop(wire: Wire, creds: Credentials, endpoint: str
   const { answer, session } = await signIn(wire, creds, "user");
   if (session) return session;
   if (answer.status === 0) throw new CannotRun(`IAM at ${endpoint} could not be reached: ${answer.error}`);
-  throw new CannotRun(`Sign-in of ${creds.account}/${creds.user} to project ${"name" in creds.project ? creds.project.name : creds.project.id} failed: ${describe(answer)}`);
+  throw new CannotRun(
+    `Sign-in of ${creds.account}/${creds.user} to project ${"name" in creds.project ? creds.project.name : creds.project.id} failed: ${describe(answer)}`,
+  );
 }
 
 /**
@@ -59,9 +67,11 @@ export async function probeTokenRescope(wire: Wire, s: SignedIn): Promise<Findin
   const answer = await wire.call("iam", "POST", "/v3/auth/tokens", {
     token: s.token,
     query: { nocatalog: "true" },
-    body: { auth: { identity: { methods: ["token"], token: { id: s.token } }, scope: { project: { id: s.projectId } } } },
+    body: {
+      auth: { identity: { methods: ["token"], token: { id: s.token } }, scope: { project: { id: s.projectId } } },
+    },
   });
-  if (answer.status === 201) return readingA("D7", "re-scoping the user's token with methods [\"token\"] answered 201");
+  if (answer.status === 201) return readingA("D7", 're-scoping the user\'s token with methods ["token"] answered 201');
   if (answer.status === 401 || answer.status === 403) {
     return readingB("D7", `re-scoping the user's token with methods ["token"] answered ${describe(answer)}`);
   }

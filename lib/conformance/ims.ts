@@ -15,8 +15,16 @@ export function imagesOf(a: Answer): Image[] {
 }
 
 /** The project's own images (reference 3.1, `owner={project}`), looked at for D2. */
-export async function listOwnImages(wire: Wire, s: SignedIn, survey: NullSurvey, extra: Record<string, string> = {}): Promise<Answer> {
-  const answer = await wire.call("ims", "GET", "/v2/cloudimages", { token: s.token, query: { owner: s.projectId, limit: 100, ...extra } });
+export async function listOwnImages(
+  wire: Wire,
+  s: SignedIn,
+  survey: NullSurvey,
+  extra: Record<string, string> = {},
+): Promise<Answer> {
+  const answer = await wire.call("ims", "GET", "/v2/cloudimages", {
+    token: s.token,
+    query: { owner: s.projectId, limit: 100, ...extra },
+  });
   if (answer.status === 200) survey.look("image list", answer.body, NULLABLE_IMAGE_FIELDS);
   return answer;
 }
@@ -33,13 +41,23 @@ export async function probeWholeImage(wire: Wire, s: SignedIn, survey: NullSurve
   const filtered = await listOwnImages(wire, s, survey, { __whole_image: "true" });
   const whole = imagesOf(filtered);
   if (filtered.status !== 200) {
-    return unclear("D4", `none of ${images.length} images carries __whole_image; the __whole_image=true filter answered ${describe(filtered)}`);
+    return unclear(
+      "D4",
+      `none of ${images.length} images carries __whole_image; the __whole_image=true filter answered ${describe(filtered)}`,
+    );
   }
   if (whole.length === 0) {
-    return unclear("D4", `none of ${images.length} images carries __whole_image, and the project has no full-ECS image to confirm with`);
+    return unclear(
+      "D4",
+      `none of ${images.length} images carries __whole_image, and the project has no full-ECS image to confirm with`,
+    );
   }
-  if (whole.some((i) => "__whole_image" in i)) return readingA("D4", `the ${whole.length} full-ECS images carry __whole_image`);
-  return readingB("D4", `no image carries __whole_image, not even the ${whole.length} full-ECS images the __whole_image=true filter returns`);
+  if (whole.some((i) => "__whole_image" in i))
+    return readingA("D4", `the ${whole.length} full-ECS images carry __whole_image`);
+  return readingB(
+    "D4",
+    `no image carries __whole_image, not even the ${whole.length} full-ECS images the __whole_image=true filter returns`,
+  );
 }
 
 /** The owner's (or a consumer's) v1 member list of an image (reference 4.8). */
@@ -53,9 +71,17 @@ export function memberIds(a: Answer): string[] {
 }
 
 /** A batch member call (reference 6.1, 6.3): the job id when it was accepted. */
-export async function batch(wire: Wire, s: SignedIn, method: Method, body: Record<string, unknown>): Promise<{ answer: Answer; jobId?: string }> {
+export async function batch(
+  wire: Wire,
+  s: SignedIn,
+  method: Method,
+  body: Record<string, unknown>,
+): Promise<{ answer: Answer; jobId?: string }> {
   const answer = await wire.call("ims", method, "/v1/cloudimages/members", { token: s.token, body });
-  const jobId = answer.status === 200 && isObject(answer.body) && typeof answer.body.job_id === "string" ? answer.body.job_id : undefined;
+  const jobId =
+    answer.status === 200 && isObject(answer.body) && typeof answer.body.job_id === "string"
+      ? answer.body.job_id
+      : undefined;
   return { answer, jobId };
 }
 
@@ -70,7 +96,13 @@ export interface JobWait {
 }
 
 /** Polls an IMS job until it ends or the time is up, then reads it once with ShowJob (both for D2). */
-export async function waitJob(wire: Wire, s: SignedIn, jobId: string, survey: NullSurvey, wait: JobWait): Promise<JobOutcome> {
+export async function waitJob(
+  wire: Wire,
+  s: SignedIn,
+  jobId: string,
+  survey: NullSurvey,
+  wait: JobWait,
+): Promise<JobOutcome> {
   const deadline = Date.now() + wait.timeoutMs;
   for (;;) {
     const progress = await wire.call("ims", "GET", `/v1/cloudimages/job/${jobId}`, { token: s.token });
@@ -85,7 +117,8 @@ export async function waitJob(wire: Wire, s: SignedIn, jobId: string, survey: Nu
     if (progress.status !== 200 && progress.status !== 0 && progress.status < 500) {
       return { status: "unreadable", detail: describe(progress) };
     }
-    if (Date.now() >= deadline) return { status: "timeout", detail: `still ${String(status)} after ${wait.timeoutMs} ms` };
+    if (Date.now() >= deadline)
+      return { status: "timeout", detail: `still ${String(status)} after ${wait.timeoutMs} ms` };
     await new Promise((r) => setTimeout(r, wait.pollMs));
   }
 }

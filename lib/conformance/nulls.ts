@@ -23,7 +23,9 @@ export class NullSurvey {
   finding(): Finding {
     if (this.sources.size === 0) return notTried("D2", "no answer to look at");
     const nulls = [...this.sources.values()].flatMap((s) => [...s.nulls]);
-    const looked = [...this.sources.entries()].map(([name, s]) => `${s.answers} ${name}${s.answers === 1 ? "" : "s"}`).join(", ");
+    const looked = [...this.sources.entries()]
+      .map(([name, s]) => `${s.answers} ${name}${s.answers === 1 ? "" : "s"}`)
+      .join(", ");
     if (nulls.length === 0) return readingA("D2", `no null field in ${looked}`);
     const shown = nulls.slice(0, 4).join(", ") + (nulls.length > 4 ? ` and ${nulls.length - 4} more` : "");
     return readingB("D2", `null for optional fields: ${shown} (looked at ${looked})`);

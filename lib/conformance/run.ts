@@ -23,7 +23,11 @@ export const DEFAULT_JOB_WAIT: JobWait = { timeoutMs: 120_000, pollMs: 1_000 };
  * the recipient only when an image and a member project are given, then re-scope the token. Throws
  * CannotRun when the user cannot sign in or IMS cannot be reached.
  */
-export async function runConformance(config: ConformanceConfig, transcript: Transcript, wait = DEFAULT_JOB_WAIT): Promise<RunResult> {
+export async function runConformance(
+  config: ConformanceConfig,
+  transcript: Transcript,
+  wait = DEFAULT_JOB_WAIT,
+): Promise<RunResult> {
   const wire = new Wire(config.endpoint, transcript);
   const findings: Finding[] = [];
   const guard = async (rows: RowId[], probe: () => Promise<Finding | Finding[]>) => {
@@ -31,14 +35,17 @@ export async function runConformance(config: ConformanceConfig, transcript: Tran
       findings.push(...[await probe()].flat());
     } catch (e) {
       if (e instanceof CannotRun) throw e;
-      findings.push(...rows.map((row) => unclear(row, `the probe failed: ${e instanceof Error ? e.message : String(e)}`)));
+      findings.push(
+        ...rows.map((row) => unclear(row, `the probe failed: ${e instanceof Error ? e.message : String(e)}`)),
+      );
     }
   };
 
   const s = await signInOrStop(wire, { ...config, project: { name: config.project } }, config.endpoint("iam"));
   const survey = new NullSurvey();
   const images = await listOwnImages(wire, s, survey);
-  if (images.status === 0) throw new CannotRun(`IMS at ${config.endpoint("ims")} could not be reached: ${images.error}`);
+  if (images.status === 0)
+    throw new CannotRun(`IMS at ${config.endpoint("ims")} could not be reached: ${images.error}`);
   await guard(["D4"], () => probeWholeImage(wire, s, survey, images));
 
   const writing = Boolean(config.imageId && config.memberProjectId);

@@ -22,7 +22,13 @@ export interface ShareResult {
  * array first), reads the share as the recipient, then removes the member again unless it was there
  * before, whatever happened in between.
  */
-export async function probeSharing(wire: Wire, s: SignedIn, input: ShareInputs, survey: NullSurvey, wait: JobWait): Promise<ShareResult> {
+export async function probeSharing(
+  wire: Wire,
+  s: SignedIn,
+  input: ShareInputs,
+  survey: NullSurvey,
+  wait: JobWait,
+): Promise<ShareResult> {
   const { imageId, memberProjectId: member } = input;
   const before = await listMembers(wire, s, imageId);
   survey.look("member list", before.body);
@@ -36,7 +42,12 @@ export async function probeSharing(wire: Wire, s: SignedIn, input: ShareInputs, 
   try {
     let shareNote = "";
     if (existed) {
-      findings.push(notTried("D5", "the member project is already a member of the image, so nothing was added; name another project to try"));
+      findings.push(
+        notTried(
+          "D5",
+          "the member project is already a member of the image, so nothing was added; name another project to try",
+        ),
+      );
     } else {
       const { finding, note } = await addMember(wire, s, imageId, member, survey, wait);
       findings.push(finding);
@@ -70,23 +81,38 @@ async function addMember(
   if (empty.answer.status !== 400) return { finding: unclear("D5", refused), note: refused };
   const plain = await batch(wire, s, "POST", { images: [imageId], projects: [member] });
   const job = plain.jobId ? await waitJob(wire, s, plain.jobId, survey, wait) : undefined;
-  const note = !job ? `the plain batch add answered ${describe(plain.answer)}` : job.status === "SUCCESS" ? "" : `the share job ended ${job.status} ${job.detail}`.trim();
+  const note = !job
+    ? `the plain batch add answered ${describe(plain.answer)}`
+    : job.status === "SUCCESS"
+      ? ""
+      : `the share job ended ${job.status} ${job.detail}`.trim();
   const worked = job?.status === "SUCCESS";
   const tail = `; without it the add ${worked ? "worked" : "did not work either"}`;
   return {
-    finding: empty.answer.code === "IMG.0001" && worked ? readingB("D5", refused + tail) : unclear("D5", refused + tail),
+    finding:
+      empty.answer.code === "IMG.0001" && worked ? readingB("D5", refused + tail) : unclear("D5", refused + tail),
     note,
   };
 }
 
 /** D3: the recipient's v1 member list (200 A, 403/404 B), beside the documented v2 read of its own entry. */
-async function readAsRecipient(wire: Wire, s: SignedIn, input: ShareInputs, existed: boolean, shareNote: string): Promise<Finding> {
+async function readAsRecipient(
+  wire: Wire,
+  s: SignedIn,
+  input: ShareInputs,
+  existed: boolean,
+  shareNote: string,
+): Promise<Finding> {
   if (!input.recipient) return notTried("D3", "no recipient account given");
   const members = await listMembers(wire, s, input.imageId);
   if (!memberIds(members).includes(input.memberProjectId)) {
     return unclear("D3", `the image could not be shared with the member project${shareNote ? `: ${shareNote}` : ""}`);
   }
-  const { answer, session } = await signIn(wire, { ...input.recipient, project: { id: input.memberProjectId } }, "recipient");
+  const { answer, session } = await signIn(
+    wire,
+    { ...input.recipient, project: { id: input.memberProjectId } },
+    "recipient",
+  );
   if (!session) return unclear("D3", `the recipient could not sign in to the member project: ${describe(answer)}`);
   const v1 = await listMembers(wire, session, input.imageId);
   const v2 = await wire.call("ims", "GET", `/v2/images/${input.imageId}/members/${input.memberProjectId}`, {

@@ -68,7 +68,11 @@ export async function runConformanceCli(env: Record<string, string>): Promise<Ru
   const dir = mkdtempSync(join(tmpdir(), "conformance-"));
   const out: string[] = [];
   const err: string[] = [];
-  const code = await main(env, { out: (l) => out.push(l), err: (l) => err.push(l) }, { cwd: dir, wait: { timeoutMs: 10_000, pollMs: 50 } });
+  const code = await main(
+    env,
+    { out: (l) => out.push(l), err: (l) => err.push(l) },
+    { cwd: dir, wait: { timeoutMs: 10_000, pollMs: 50 } },
+  );
   const summary = out.at(-1) ?? err.at(-1) ?? "";
   const transcriptPath = /transcript: (.+)$/.exec(summary)?.[1] ?? "";
   return { code, out, err, transcriptPath, transcript: transcriptPath ? readFileSync(transcriptPath, "utf8") : "" };

@@ -14,7 +14,9 @@ describe("the conformance transcript", () => {
     const t = new Transcript();
     t.secret("opaque-token-value-1234");
     const out = t.redact({
-      auth: { identity: { methods: ["token"], token: { id: "abc" }, password: { user: { name: "alice", password: "p" } } } },
+      auth: {
+        identity: { methods: ["token"], token: { id: "abc" }, password: { user: { name: "alice", password: "p" } } },
+      },
       headers: { "X-Auth-Token": "x", "X-Subject-Token": "y", Accept: "application/json" },
       user: { access_key_id: "ACME0ALICE0DEMO00001", name: "alice" },
       request: '{"user":{"password":"hunter2"},"sk":"s3cr3t"}',
@@ -22,7 +24,13 @@ describe("the conformance transcript", () => {
       keystone: `MII${"A".repeat(80)}`,
     });
     expect(out).toEqual({
-      auth: { identity: { methods: ["token"], token: { id: REDACTED }, password: { user: { name: "alice", password: REDACTED } } } },
+      auth: {
+        identity: {
+          methods: ["token"],
+          token: { id: REDACTED },
+          password: { user: { name: "alice", password: REDACTED } },
+        },
+      },
       headers: { "X-Auth-Token": REDACTED, "X-Subject-Token": REDACTED, Accept: "application/json" },
       user: { access_key_id: REDACTED, name: "alice" },
       request: `{"user":{"password":"${REDACTED}"},"sk":"${REDACTED}"}`,
@@ -38,10 +46,12 @@ describe("the conformance transcript", () => {
     expect(doc.findings).toEqual(run.out.slice(0, 8));
     const requests = served.emulator.stats.snapshot().total;
     expect(doc.requests).toHaveLength(requests);
-    for (const r of doc.requests) expect(r).toMatchObject({ method: expect.any(String), url: expect.any(String), status: expect.any(Number) });
+    for (const r of doc.requests)
+      expect(r).toMatchObject({ method: expect.any(String), url: expect.any(String), status: expect.any(Number) });
     const tokens = [...served.emulator.emu.world.tokens.keys()];
     expect(tokens.length).toBeGreaterThanOrEqual(3);
-    for (const secret of [...tokens, DEMO_PASSWORDS.alice, DEMO_PASSWORDS.bob]) expect(run.transcript).not.toContain(secret);
+    for (const secret of [...tokens, DEMO_PASSWORDS.alice, DEMO_PASSWORDS.bob])
+      expect(run.transcript).not.toContain(secret);
     expect(run.transcript).toContain(`"x-subject-token": "${REDACTED}"`);
     expect(run.transcript).toContain(`"X-Auth-Token": "${REDACTED}"`);
   });
@@ -49,9 +59,15 @@ describe("the conformance transcript", () => {
 
 describe("npm run conformance when it cannot run", () => {
   it("lists the missing required variables and exits 2", async () => {
-    const run = await runConformanceCli({ CONFORMANCE_REGION: "ap-southeast-1", CONFORMANCE_ACCOUNT: "acme", CONFORMANCE_USER: " " });
+    const run = await runConformanceCli({
+      CONFORMANCE_REGION: "ap-southeast-1",
+      CONFORMANCE_ACCOUNT: "acme",
+      CONFORMANCE_USER: " ",
+    });
     expect(run.code).toBe(2);
-    expect(run.err[0]).toBe("conformance: missing required environment variables: CONFORMANCE_USER, CONFORMANCE_PASSWORD, CONFORMANCE_PROJECT");
+    expect(run.err[0]).toBe(
+      "conformance: missing required environment variables: CONFORMANCE_USER, CONFORMANCE_PASSWORD, CONFORMANCE_PROJECT",
+    );
     expect(run.out).toEqual([]);
   });
 
@@ -59,7 +75,9 @@ describe("npm run conformance when it cannot run", () => {
     served = await serveEmulator({});
     const run = await runConformanceCli({ ...aliceEnv(served.url), CONFORMANCE_PASSWORD: "wrong-password" });
     expect(run.code).toBe(1);
-    expect(run.err).toContain("conformance: could not run: Sign-in of acme/alice to project ap-southeast-1 failed: 401");
+    expect(run.err).toContain(
+      "conformance: could not run: Sign-in of acme/alice to project ap-southeast-1 failed: 401",
+    );
     expect(run.out).toEqual([]);
     expect(JSON.parse(run.transcript).requests).toHaveLength(1);
     expect(run.transcript).not.toContain("wrong-password");
@@ -72,6 +90,8 @@ describe("npm run conformance when it cannot run", () => {
     served = undefined;
     const run = await runConformanceCli(aliceEnv(url));
     expect(run.code).toBe(1);
-    expect(run.err.find((l) => l.startsWith("conformance: could not run:"))).toMatch(`IAM at ${url} could not be reached`);
+    expect(run.err.find((l) => l.startsWith("conformance: could not run:"))).toMatch(
+      `IAM at ${url} could not be reached`,
+    );
   });
 });

@@ -3,11 +3,13 @@ import { writeFileSync } from "node:fs";
 export const REDACTED = "[redacted]";
 
 /** Keys whose values are secrets wherever they appear (request and response bodies, CTS traces, headers). */
-const SECRET_KEY = /^(?:password|passwd|new_?password|original_?password|secret|secret_?key|sk|ak|access_?key(?:_?id)?|security_?token|securitytoken|x-auth-token|x-subject-token|x-security-token|authorization|signature)$/i;
+const SECRET_KEY =
+  /^(?:password|passwd|new_?password|original_?password|secret|secret_?key|sk|ak|access_?key(?:_?id)?|security_?token|securitytoken|x-auth-token|x-subject-token|x-security-token|authorization|signature)$/i;
 /** Keystone token strings (`MII…`) and long opaque tokens, in case one turns up somewhere unexpected. */
 const TOKEN_LIKE = /^(?:MII[A-Za-z0-9+/=_-]{60,}|[A-Za-z0-9+/=_-]{200,})$/;
 /** A `"password":"…"` pair inside a JSON text (CTS keeps request bodies as strings). */
-const EMBEDDED_SECRET = /("(?:password|passwd|secret|secret_?key|sk|access_?key|security_?token)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi;
+const EMBEDDED_SECRET =
+  /("(?:password|passwd|secret|secret_?key|sk|access_?key|security_?token)"\s*:\s*)"(?:[^"\\]|\\.)*"/gi;
 
 export interface TranscriptEntry {
   at: string;
@@ -51,7 +53,10 @@ export class Transcript {
     if (Array.isArray(value)) return value.map((v) => this.redact(v, key, parent));
     if (value && typeof value === "object") {
       return Object.fromEntries(
-        Object.entries(value).map(([k, v]) => [k, SECRET_KEY.test(k) && v !== null && typeof v !== "object" ? REDACTED : this.redact(v, k, key)]),
+        Object.entries(value).map(([k, v]) => [
+          k,
+          SECRET_KEY.test(k) && v !== null && typeof v !== "object" ? REDACTED : this.redact(v, k, key),
+        ]),
       );
     }
     return value;

@@ -42,7 +42,11 @@ export class Wire {
   async call(service: CloudService, method: Method, path: string, options: CallOptions = {}): Promise<Answer> {
     const url = new URL(this.base(service) + path);
     for (const [k, v] of Object.entries(options.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
-    const headers: Record<string, string> = { Accept: "application/json", "User-Agent": USER_AGENT, ...options.headers };
+    const headers: Record<string, string> = {
+      Accept: "application/json",
+      "User-Agent": USER_AGENT,
+      ...options.headers,
+    };
     if (options.token) headers["X-Auth-Token"] = options.token;
     if (options.body !== undefined) headers["Content-Type"] = "application/json;charset=UTF-8";
     const started = Date.now();
@@ -69,7 +73,9 @@ export class Wire {
       requestHeaders: headers,
       ...(options.body !== undefined ? { requestBody: options.body } : {}),
       status: answer.status,
-      responseHeaders: Object.fromEntries(KEPT_RESPONSE_HEADERS.flatMap((h) => (answer.headers.has(h) ? [[h, answer.headers.get(h) ?? ""]] : []))),
+      responseHeaders: Object.fromEntries(
+        KEPT_RESPONSE_HEADERS.flatMap((h) => (answer.headers.has(h) ? [[h, answer.headers.get(h) ?? ""]] : [])),
+      ),
       ...(answer.body !== undefined ? { responseBody: answer.body } : {}),
       ms: Date.now() - started,
       ...(answer.error ? { error: answer.error } : {}),

@@ -18,7 +18,9 @@ export async function openDatabase(url: string): Promise<Kysely<Database>> {
     const pool = new pg.default.Pool({ connectionString: url, max: 10 });
     // An idle connection that the server closes (restart, failover) must not crash the process:
     // the pool drops it and opens another on the next query.
-    pool.on("error", (e) => console.error(`database: an idle connection was closed (${e.message}); it will be replaced.`));
+    pool.on("error", (e) =>
+      console.error(`database: an idle connection was closed (${e.message}); it will be replaced.`),
+    );
     return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   }
   const { default: SQLite } = await import("better-sqlite3");
@@ -42,6 +44,8 @@ export async function migrate(db: Kysely<Database>): Promise<void> {
   const { error, results } = await new Migrator({ db, provider, allowUnorderedMigrations: true }).migrateToLatest();
   const failed = results?.find((r) => r.status === "Error");
   if (error || failed) {
-    throw new Error(`Database migration ${failed?.migrationName ?? ""} failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(
+      `Database migration ${failed?.migrationName ?? ""} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
 }

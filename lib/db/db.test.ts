@@ -14,7 +14,11 @@ const tokenBody = (project = { id: "ac0e00000000000000000000000000a1", name: "ap
   methods: ["password"],
   issued_at: "2026-11-22T10:00:00.000000Z",
   expires_at: "2026-11-23T10:00:00.000000Z",
-  user: { id: "ac0e0000000000000000000000000e01", name: "alice", domain: { id: "ac0e0000000000000000000000000001", name: "acme" } },
+  user: {
+    id: "ac0e0000000000000000000000000e01",
+    name: "alice",
+    domain: { id: "ac0e0000000000000000000000000001", name: "acme" },
+  },
   project: { ...project, domain: { id: "ac0e0000000000000000000000000001", name: "acme" } },
   roles: [{ id: "0", name: "te_admin" }],
 });
@@ -48,7 +52,10 @@ describe.each(backends)("data layer on $name", (backend) => {
     const second = await openDatabase(url);
     await Promise.all([migrate(db), migrate(second)]);
     await second.destroy();
-    const rows = await db.selectFrom("kysely_migration" as never).select(sql<string>`name`.as("name")).execute();
+    const rows = await db
+      .selectFrom("kysely_migration" as never)
+      .select(sql<string>`name`.as("name"))
+      .execute();
     expect(rows.map((r) => (r as { name: string }).name)).toEqual(Object.keys(migrations));
   });
 
@@ -61,13 +68,26 @@ describe.each(backends)("data layer on $name", (backend) => {
     expect(row.token_expires_at).toBe(Date.parse("2026-11-23T10:00:00Z"));
     expect(typeof row.token_expires_at).toBe("number");
     const session = await store.get(id);
-    expect(session).toMatchObject({ token, userName: "alice", accountName: "acme", projectName: "ap-southeast-1", region: "ap-southeast-1", roles: ["te_admin"] });
+    expect(session).toMatchObject({
+      token,
+      userName: "alice",
+      accountName: "acme",
+      projectName: "ap-southeast-1",
+      region: "ap-southeast-1",
+      roles: ["te_admin"],
+    });
   });
 
   it("replaces the token on a project switch and deletes it on sign-out", async () => {
     const store = new SessionStore(db, key);
     const id = await store.create("MIIfirst", tokenBody());
-    expect(await store.replaceToken(id, "MIIsecond", tokenBody({ id: "ac0e00000000000000000000000000c4", name: "cn-north-4" }))).toBe(true);
+    expect(
+      await store.replaceToken(
+        id,
+        "MIIsecond",
+        tokenBody({ id: "ac0e00000000000000000000000000c4", name: "cn-north-4" }),
+      ),
+    ).toBe(true);
     expect(await store.get(id)).toMatchObject({ token: "MIIsecond", projectName: "cn-north-4", region: "cn-north-4" });
     await store.delete(id);
     expect(await store.get(id)).toBeUndefined();
@@ -78,11 +98,19 @@ describe.each(backends)("data layer on $name", (backend) => {
     const store = new SessionStore(db, key);
     const id = await store.create("MIIsecret", tokenBody());
     expect(await new SessionStore(db, deriveTokenKey("another-secret-another-secret-another")).get(id)).toBeUndefined();
-    const row = await db.selectFrom("sessions").select("token_ciphertext").where("id", "=", id).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom("sessions")
+      .select("token_ciphertext")
+      .where("id", "=", id)
+      .executeTakeFirstOrThrow();
     const [v, iv, data, tag] = row.token_ciphertext.split(".");
     const flipped = Buffer.from(data, "base64url");
     flipped[0] ^= 1;
-    await db.updateTable("sessions").set({ token_ciphertext: [v, iv, flipped.toString("base64url"), tag].join(".") }).where("id", "=", id).execute();
+    await db
+      .updateTable("sessions")
+      .set({ token_ciphertext: [v, iv, flipped.toString("base64url"), tag].join(".") })
+      .where("id", "=", id)
+      .execute();
     expect(await store.get(id)).toBeUndefined();
   });
 
@@ -116,7 +144,13 @@ describe.each(backends)("data layer on $name", (backend) => {
     expect(rows[0].seq).toBeLessThan(rows[1].seq);
     expect(JSON.parse(rows[0].input)).toEqual({ images: ["img-1"], nested: { keep: 1 } });
     expect(JSON.parse(rows[0].pairs)).toHaveLength(2);
-    expect(rows[0]).toMatchObject({ outcome: "partial", upstream_job_id: "job-1", duration_ms: 13, source: "console", account_name: "acme" });
+    expect(rows[0]).toMatchObject({
+      outcome: "partial",
+      upstream_job_id: "job-1",
+      duration_ms: 13,
+      source: "console",
+      account_name: "acme",
+    });
   });
 
   it("remembers when each user last looked at each project's inbox, never moving back", async () => {
@@ -137,7 +171,11 @@ describe.each(backends)("data layer on $name", (backend) => {
   });
 
   it("lets two requests mark the same inbox at once", async () => {
-    await Promise.all([markSeen(db, "bob-id", "proj-a", 10), markSeen(db, "bob-id", "proj-a", 20), markSeen(db, "bob-id", "proj-a", 15)]);
+    await Promise.all([
+      markSeen(db, "bob-id", "proj-a", 10),
+      markSeen(db, "bob-id", "proj-a", 20),
+      markSeen(db, "bob-id", "proj-a", 15),
+    ]);
     expect(await lastSeenAt(db, "bob-id", "proj-a")).toBe(20);
   });
 });

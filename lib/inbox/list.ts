@@ -14,10 +14,20 @@ export type Tab = (typeof TABS)[number];
 export const inboxQuery = z.object({
   tab: z.enum(TABS).default("pending").catch("pending"),
   q: z.string().trim().max(100).optional().catch(undefined),
-  owner: z.string().trim().regex(/^[0-9a-f]{32}$/).optional().catch(undefined),
+  owner: z
+    .string()
+    .trim()
+    .regex(/^[0-9a-f]{32}$/)
+    .optional()
+    .catch(undefined),
   type: z.enum(["system", "data", "whole"]).optional().catch(undefined),
   /** Shared at least this many days ago. */
-  age: z.coerce.number().int().refine((n) => [1, 7, 30].includes(n)).optional().catch(undefined),
+  age: z.coerce
+    .number()
+    .int()
+    .refine((n) => [1, 7, 30].includes(n))
+    .optional()
+    .catch(undefined),
 });
 export type InboxQuery = z.infer<typeof inboxQuery>;
 
@@ -57,7 +67,13 @@ export async function loadInbox(scope: Scope, q: InboxQuery, now = Date.now()) {
   const rows = await mapPool(markWhole(current.images, whole), 50, async (image): Promise<InboxRow> => {
     const membership = (await showOwnMembership(scope, image.id).catch(() => null)) ?? undefined;
     const kind = kindOf(image);
-    return { image, kind, membership, needsVault: kind === "whole" && Boolean(image.__backup_id), mayNeedVault: kind === "unknown" };
+    return {
+      image,
+      kind,
+      membership,
+      needsVault: kind === "whole" && Boolean(image.__backup_id),
+      mayNeedVault: kind === "unknown",
+    };
   });
   const sorted = rows.sort((a, b) => (b.membership?.created_at ?? "").localeCompare(a.membership?.created_at ?? ""));
   return { counts, rows: sorted.filter((r) => keep(r, q, now)), truncated: current.truncated };

@@ -20,7 +20,9 @@ export async function markSeen(db: Kysely<Database>, userId: string, projectId: 
   await db
     .insertInto("inbox_views")
     .values({ user_id: userId, project_id: projectId, seen_at: at })
-    .onConflict((oc) => oc.columns(["user_id", "project_id"]).doUpdateSet({ seen_at: at }).where("inbox_views.seen_at", "<", at))
+    .onConflict((oc) =>
+      oc.columns(["user_id", "project_id"]).doUpdateSet({ seen_at: at }).where("inbox_views.seen_at", "<", at),
+    )
     .execute();
 }
 
@@ -29,7 +31,12 @@ export async function markSeen(db: Kysely<Database>, userId: string, projectId: 
  * so a share is new when it arrived in or after the second of the previous look, and the look is
  * recorded past the newest share it showed, so the same share is not new twice.
  */
-export async function takeLook(db: Kysely<Database>, userId: string, projectId: string, arrivals: number[]): Promise<(arrival: number) => boolean> {
+export async function takeLook(
+  db: Kysely<Database>,
+  userId: string,
+  projectId: string,
+  arrivals: number[],
+): Promise<(arrival: number) => boolean> {
   const before = await lastSeenAt(db, userId, projectId);
   const newest = arrivals.length ? Math.max(...arrivals) : 0;
   await markSeen(db, userId, projectId, Math.max(Date.now(), newest + 1000));

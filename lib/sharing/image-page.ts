@@ -14,7 +14,12 @@ export const imageListQuery = z.object({
   pending: z.enum(["yes"]).optional().catch(undefined),
   sort: z.enum(["created_at", "name", "size"]).default("created_at").catch("created_at"),
   dir: z.enum(["asc", "desc"]).default("desc").catch("desc"),
-  limit: z.coerce.number().int().refine((n) => [25, 50, 100].includes(n)).default(25).catch(25),
+  limit: z.coerce
+    .number()
+    .int()
+    .refine((n) => [25, 50, 100].includes(n))
+    .default(25)
+    .catch(25),
   marker: z.uuid().optional().catch(undefined),
 });
 export type ImageListQuery = z.infer<typeof imageListQuery>;
@@ -41,7 +46,10 @@ function keep(row: LoadedImage, q: ImageListQuery): boolean {
  * their markers (never the whole list), filters what the cloud cannot, and stops once the page is
  * full; `next` is the marker to continue from.
  */
-export async function loadImagePage(scope: Scope, q: ImageListQuery): Promise<{ rows: LoadedImage[]; next?: string; scanned: number }> {
+export async function loadImagePage(
+  scope: Scope,
+  q: ImageListQuery,
+): Promise<{ rows: LoadedImage[]; next?: string; scanned: number }> {
   const quota = showImageQuota(scope).catch(() => ({ memberQuota: undefined }));
   const rows: LoadedImage[] = [];
   let marker = q.marker;

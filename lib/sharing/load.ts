@@ -33,7 +33,10 @@ export async function loadImages(scope: Scope, imageIds: string[]): Promise<Load
     mapPool(imageIds, MEMBER_CONCURRENCY, async (id) => {
       const shown = await showImage(scope, id);
       const owned = shown.owner === scope.projectId;
-      const [image, members] = await Promise.all([markImageWhole(scope, shown), owned ? listImageMembers(scope, id) : []]);
+      const [image, members] = await Promise.all([
+        markImageWhole(scope, shown),
+        owned ? listImageMembers(scope, id) : [],
+      ]);
       return { image, members };
     }),
   ]);

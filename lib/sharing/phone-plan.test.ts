@@ -65,7 +65,10 @@ describe("planPhoneShare", () => {
 
   it("counts earlier adds toward the limit of 10", () => {
     const members = Array.from({ length: 8 }, (_, i) => filler(i + 1));
-    const rows = planPhoneShare([GLOBEX, filler(1), INITECH, filler(20), filler(21)].join(" "), facts({ memberIds: members }));
+    const rows = planPhoneShare(
+      [GLOBEX, filler(1), INITECH, filler(20), filler(21)].join(" "),
+      facts({ memberIds: members }),
+    );
     expect(decisions(rows)).toEqual([
       [GLOBEX, "add", undefined],
       [filler(1), "skip", "already_member"],
@@ -92,7 +95,12 @@ describe("planPhoneShare", () => {
 
 describe("phoneCallFailure", () => {
   it("names the region only when the cloud refused the project for it", () => {
-    const region = new CloudError("cph", 400, "CPS.0030", "Parameter: member is invalid: images can only be shared within a region.");
+    const region = new CloudError(
+      "cph",
+      400,
+      "CPS.0030",
+      "Parameter: member is invalid: images can only be shared within a region.",
+    );
     expect(phoneCallFailure(region, "ap-southeast-1")).toEqual({
       reason: "Must be in ap-southeast-1: Huawei Cloud refused a project of another region.",
       code: "CPS.0030",
@@ -105,11 +113,21 @@ describe("phoneCallFailure", () => {
   });
 
   it("explains unavailability, refusals of permission and unknown failures in the vocabulary", () => {
-    expect(phoneCallFailure(new CloudError("cph", 503, "CPS.0003", "Service unavailable (injected fault)."), "ap-southeast-1")).toEqual({
+    expect(
+      phoneCallFailure(
+        new CloudError("cph", 503, "CPS.0003", "Service unavailable (injected fault)."),
+        "ap-southeast-1",
+      ),
+    ).toEqual({
       reason: "Huawei Cloud is not answering right now. Try again in a minute.",
       code: "CPS.0003",
     });
-    expect(phoneCallFailure(new CloudError("cph", 403, "CPS.0001", "No permission"), "ap-southeast-1").reason).toMatch(/not allowed/);
-    expect(phoneCallFailure(new Error("boom"), "ap-southeast-1")).toEqual({ reason: expect.stringMatching(/went wrong/), code: "internal" });
+    expect(phoneCallFailure(new CloudError("cph", 403, "CPS.0001", "No permission"), "ap-southeast-1").reason).toMatch(
+      /not allowed/,
+    );
+    expect(phoneCallFailure(new Error("boom"), "ap-southeast-1")).toEqual({
+      reason: expect.stringMatching(/went wrong/),
+      code: "internal",
+    });
   });
 });

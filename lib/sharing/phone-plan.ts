@@ -7,7 +7,8 @@ import type { Decision } from "./plan";
 export const PHONE_MEMBER_LIMIT = 10;
 
 /** Why a target is skipped or blocked, as the audit trail records it. */
-export type PhonePlanCode = "bad_format" | "not_a_project" | "own_project" | "other_region" | "already_member" | "over_limit";
+export type PhonePlanCode =
+  "bad_format" | "not_a_project" | "own_project" | "other_region" | "already_member" | "over_limit";
 
 export interface PhonePlanRow {
   /** The target as typed. */
@@ -45,18 +46,35 @@ export function planPhoneShare(text: string, facts: PhonePlanFacts): PhonePlanRo
     if (!t.ok) return { input: t.input, decision: "blocked", code: "bad_format", reason: t.reason };
     const { target } = t;
     if (target.kind !== "project") {
-      return { input: target.value, decision: "blocked", code: "not_a_project", reason: "CPH shares with projects only: paste a project id." };
+      return {
+        input: target.value,
+        decision: "blocked",
+        code: "not_a_project",
+        reason: "CPH shares with projects only: paste a project id.",
+      };
     }
     const row = { input: target.value, projectId: target.value, projectName: known.get(target.value) };
-    if (target.value === facts.ownerProjectId) return { ...row, decision: "blocked", code: "own_project", reason: "This is the image's own project." };
+    if (target.value === facts.ownerProjectId)
+      return { ...row, decision: "blocked", code: "own_project", reason: "This is the image's own project." };
     // A region project is named after its region, a sub-project `<region>_<name>` (lib/cloud/iam regionOf).
     const otherRegion = row.projectName?.split("_")[0];
     if (otherRegion && otherRegion !== facts.region) {
-      return { ...row, decision: "blocked", code: "other_region", reason: `Must be in ${facts.region}: this is your ${otherRegion} project${row.projectName === otherRegion ? "" : ` ${row.projectName}`}.` };
+      return {
+        ...row,
+        decision: "blocked",
+        code: "other_region",
+        reason: `Must be in ${facts.region}: this is your ${otherRegion} project${row.projectName === otherRegion ? "" : ` ${row.projectName}`}.`,
+      };
     }
-    if (members.has(target.value)) return { ...row, decision: "skip", code: "already_member", reason: "Already a member." };
+    if (members.has(target.value))
+      return { ...row, decision: "skip", code: "already_member", reason: "Already a member." };
     if (count >= limit) {
-      return { ...row, decision: "blocked", code: "over_limit", reason: `Over the limit of ${limit} members: ${count} / ${limit} counting the projects added above.` };
+      return {
+        ...row,
+        decision: "blocked",
+        code: "over_limit",
+        reason: `Over the limit of ${limit} members: ${count} / ${limit} counting the projects added above.`,
+      };
     }
     count++;
     return { ...row, decision: "add", reason: `Becomes member ${count} of ${limit}.` };

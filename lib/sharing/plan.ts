@@ -64,10 +64,14 @@ export function planShare(images: ImageFacts[], targets: ParsedTarget[], owner: 
 /** The pairs to send, grouped into batch calls: images that add the same targets share one call. */
 export function batchesOf(pairs: PlannedPair[]): { images: string[]; targets: Target[] }[] {
   const byImage = new Map<string, Target[]>();
-  for (const p of pairs) if (p.decision === "add" && p.target) byImage.set(p.imageId, [...(byImage.get(p.imageId) ?? []), p.target]);
+  for (const p of pairs)
+    if (p.decision === "add" && p.target) byImage.set(p.imageId, [...(byImage.get(p.imageId) ?? []), p.target]);
   const groups = new Map<string, { images: string[]; targets: Target[] }>();
   for (const [imageId, targets] of byImage) {
-    const key = targets.map((t) => `${t.kind}:${t.value}`).sort().join("|");
+    const key = targets
+      .map((t) => `${t.kind}:${t.value}`)
+      .sort()
+      .join("|");
     const group = groups.get(key) ?? { images: [], targets };
     group.images.push(imageId);
     groups.set(key, group);

@@ -25,6 +25,8 @@ describe("mapPool", () => {
   });
 
   it("rejects when a call rejects, so per-item outcomes are caught inside fn", async () => {
-    await expect(mapPool([1, 2], 2, async (n) => (n === 2 ? Promise.reject(new Error("no")) : n))).rejects.toThrow("no");
+    await expect(mapPool([1, 2], 2, async (n) => (n === 2 ? Promise.reject(new Error("no")) : n))).rejects.toThrow(
+      "no",
+    );
   });
 });

@@ -29,7 +29,9 @@ let mod: {
 let scope: Scope;
 
 beforeAll(async () => {
-  emulator = wrapEmulator(createEmulator({ seed: "demo", config: { jobTiming: { initMs: 0, itemMs: 0, maxRunMs: 0 } } }));
+  emulator = wrapEmulator(
+    createEmulator({ seed: "demo", config: { jobTiming: { initMs: 0, itemMs: 0, maxRunMs: 0 } } }),
+  );
   server = await serveForConsole(emulator);
   const [recipient, whole, load, page, inbox, ims] = await Promise.all([
     import("./recipient"),
@@ -61,17 +63,32 @@ describe.each([
   beforeEach(() => play(patch));
 
   it("reads the project's own membership and status of each image shared with it", async () => {
-    if (reading !== "A") await expect(mod.ims.listImageMembers(scope, PENDING)).rejects.toMatchObject({ status: patch.recipientMemberReadStatus });
-    expect(await mod.recipient.showOwnMembership(scope, PENDING)).toMatchObject({ image_id: PENDING, member_id: DEMO.acmeAp, status: "pending" });
+    if (reading !== "A")
+      await expect(mod.ims.listImageMembers(scope, PENDING)).rejects.toMatchObject({
+        status: patch.recipientMemberReadStatus,
+      });
+    expect(await mod.recipient.showOwnMembership(scope, PENDING)).toMatchObject({
+      image_id: PENDING,
+      member_id: DEMO.acmeAp,
+      status: "pending",
+    });
     expect(await mod.recipient.showOwnMembership(scope, "610be000-0000-4000-8000-000000000005")).toBeNull();
     const statuses = await mod.recipient.ownStatuses(scope, [PENDING, ACCEPTED, REJECTED]);
-    expect(Object.fromEntries(statuses)).toEqual({ [PENDING]: "pending", [ACCEPTED]: "accepted", [REJECTED]: "rejected" });
+    expect(Object.fromEntries(statuses)).toEqual({
+      [PENDING]: "pending",
+      [ACCEPTED]: "accepted",
+      [REJECTED]: "rejected",
+    });
   });
 
   it("fills the inbox: counts, shared dates and the vault a CBR full-ECS image needs", async () => {
     play({ wholeImageAttribute: "B" });
     const inbox = await mod.inbox.loadInbox(scope, mod.inbox.inboxQuery.parse({}));
-    expect(inbox.counts).toMatchObject({ pending: expect.any(Number), accepted: expect.any(Number), rejected: expect.any(Number) });
+    expect(inbox.counts).toMatchObject({
+      pending: expect.any(Number),
+      accepted: expect.any(Number),
+      rejected: expect.any(Number),
+    });
     const byId = new Map(inbox.rows.map((r) => [r.image.id, r]));
     expect(byId.get(PENDING)?.membership?.created_at).toMatch(/^\d{4}-/);
     expect(byId.get(FULLECS_CBR)).toMatchObject({ kind: "whole", needsVault: true, mayNeedVault: false });
@@ -111,12 +128,18 @@ describe("D4 when the __whole_image filter cannot be read", () => {
     play({ wholeImageAttribute: "B" });
     const page = await mod.ims.listImages(scope, { owner: DEMO.acmeAp, limit: 100 });
     // The page is read: from here on only the filter's calls meet the faults.
-    await emulator.call("POST", "/__emulator/faults/routes", { body: { method: "GET", path: "/v2/cloudimages", status: 400, code: "IMG.0001", times: 1 } });
+    await emulator.call("POST", "/__emulator/faults/routes", {
+      body: { method: "GET", path: "/v2/cloudimages", status: 400, code: "IMG.0001", times: 1 },
+    });
     const refused = await mod.whole.markPageWhole(scope, { owner: DEMO.acmeAp, limit: 100 }, page);
     expect(kindOf(refused.find((i) => i.id === FROM_CBR)!)).toBe("whole");
     expect(kindOf(refused.find((i) => i.id === LEGACY)!)).toBe("unknown");
 
-    await emulator.call("POST", "/__emulator/faults/routes", { body: { method: "GET", path: "/v2/cloudimages", status: 503 } });
-    await expect(mod.whole.markPageWhole(scope, { owner: DEMO.acmeAp, limit: 100 }, page)).rejects.toMatchObject({ status: 503 });
+    await emulator.call("POST", "/__emulator/faults/routes", {
+      body: { method: "GET", path: "/v2/cloudimages", status: 503 },
+    });
+    await expect(mod.whole.markPageWhole(scope, { owner: DEMO.acmeAp, limit: 100 }, page)).rejects.toMatchObject({
+      status: 503,
+    });
   });
 });

@@ -15,7 +15,11 @@ export const MAX_SHARED_IMAGES = 2_000;
  * state, page after page. The recipient's documented way to read many statuses at once; the owner's
  * member list may refuse a recipient (cloud-api.md section 14, D3).
  */
-export async function listSharedImages(scope: Scope, status: MemberStatus, extra: { __whole_image?: "true" } = {}): Promise<{ images: Image[]; truncated: boolean }> {
+export async function listSharedImages(
+  scope: Scope,
+  status: MemberStatus,
+  extra: { __whole_image?: "true" } = {},
+): Promise<{ images: Image[]; truncated: boolean }> {
   const images: Image[] = [];
   let marker: string | undefined;
   while (images.length < MAX_SHARED_IMAGES) {

@@ -34,7 +34,12 @@ export function kindOf(image: KindFacts): ImageKind {
   return whole === false ? "system" : "unknown";
 }
 
-export const KIND_LABEL: Record<ImageKind, string> = { system: "System disk", data: "Data disk", whole: "Full-ECS", unknown: "System disk or full-ECS" };
+export const KIND_LABEL: Record<ImageKind, string> = {
+  system: "System disk",
+  data: "Data disk",
+  whole: "Full-ECS",
+  unknown: "System disk or full-ECS",
+};
 
 /** 10 for a full-ECS image; the quota API's limit otherwise, and when the kind is unknown (never a guessed 10). */
 export function memberLimitOf(image: KindFacts, quota?: number): number {
@@ -54,23 +59,52 @@ export interface Blocker {
  * Why IMS would refuse to share this image, decided from its fields before anything is sent
  * (reference section 5), or undefined when it can be shared.
  */
-export function shareBlocker(image: Image & KindFacts, ctx: { projectId: string; region: string; windowsRestrictedRegions: string[] }): Blocker | undefined {
+export function shareBlocker(
+  image: Image & KindFacts,
+  ctx: { projectId: string; region: string; windowsRestrictedRegions: string[] },
+): Blocker | undefined {
   if (image.__imagetype === "gold" || image.visibility === "public") {
-    return { code: "IMG.0089", label: "Public image", reason: "Public image: it belongs to Huawei Cloud and cannot be shared." };
+    return {
+      code: "IMG.0089",
+      label: "Public image",
+      reason: "Public image: it belongs to Huawei Cloud and cannot be shared.",
+    };
   }
-  if (image.owner !== ctx.projectId) return { code: "IMG.0047", label: "Not owner", reason: "Owned by another project: only the owner can share it." };
+  if (image.owner !== ctx.projectId)
+    return { code: "IMG.0047", label: "Not owner", reason: "Owned by another project: only the owner can share it." };
   if (image.__imagetype === "market" || image.__productcode) {
-    return { code: "IMG.0105", label: "Marketplace", reason: "Marketplace image: marketplace images cannot be shared." };
+    return {
+      code: "IMG.0105",
+      label: "Marketplace",
+      reason: "Marketplace image: marketplace images cannot be shared.",
+    };
   }
-  if (image.status !== "active") return { code: "IMG.0046", label: "Not active", reason: `Not active (${image.status}): wait until the image is active.` };
+  if (image.status !== "active")
+    return {
+      code: "IMG.0046",
+      label: "Not active",
+      reason: `Not active (${image.status}): wait until the image is active.`,
+    };
   if (image.__system__cmkid) {
-    return { code: "IMG.0098", label: "Encrypted", reason: "Encrypted with a KMS key: IMS refuses to share encrypted images." };
+    return {
+      code: "IMG.0098",
+      label: "Encrypted",
+      reason: "Encrypted with a KMS key: IMS refuses to share encrypted images.",
+    };
   }
   if (kindOf(image) === "whole" && !image.__backup_id) {
-    return { code: "IMG.0135", label: "Not from CBR", reason: "Full-ECS image not created from a CBR backup: only CBR-made full-ECS images can be shared." };
+    return {
+      code: "IMG.0135",
+      label: "Not from CBR",
+      reason: "Full-ECS image not created from a CBR backup: only CBR-made full-ECS images can be shared.",
+    };
   }
   if (image.__os_type === "Windows" && ctx.windowsRestrictedRegions.includes(ctx.region)) {
-    return { code: "IMG.0105", label: "Windows", reason: `Windows image: IMS no longer shares Windows images in ${ctx.region}.` };
+    return {
+      code: "IMG.0105",
+      label: "Windows",
+      reason: `Windows image: IMS no longer shares Windows images in ${ctx.region}.`,
+    };
   }
   return undefined;
 }

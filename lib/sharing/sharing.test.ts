@@ -32,7 +32,10 @@ describe("targets", () => {
       { ok: true, target: { kind: "organization", value: URN, memberId: "ou-partners01" } },
       { ok: false, input: "nope", reason: expect.stringContaining("32 lower-case hexadecimal") },
     ]);
-    expect(parseTargets("1b7f0000-0000-4000-8000-000000000001", "account")[0]).toMatchObject({ ok: false, reason: expect.stringContaining("image id") });
+    expect(parseTargets("1b7f0000-0000-4000-8000-000000000001", "account")[0]).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining("image id"),
+    });
     expect(parseTargets(GLOBEX, "account")[0]).toMatchObject({ ok: true, target: { kind: "account" } });
   });
 });
@@ -59,10 +62,19 @@ describe("shareability", () => {
 });
 
 describe("share plan", () => {
-  const facts = (over: Partial<ImageFacts> = {}): ImageFacts => ({ id: "img-1", name: "ubuntu", members: [], limit: 256, ...over });
+  const facts = (over: Partial<ImageFacts> = {}): ImageFacts => ({
+    id: "img-1",
+    name: "ubuntu",
+    members: [],
+    limit: 256,
+    ...over,
+  });
 
   it("adds, skips members, and blocks the owner's own project and account with reasons", () => {
-    const targets = [...parseTargets(`${GLOBEX} ${INITECH} ${OWNER.projectId}`, "project"), ...parseTargets(OWNER.accountId, "account")];
+    const targets = [
+      ...parseTargets(`${GLOBEX} ${INITECH} ${OWNER.projectId}`, "project"),
+      ...parseTargets(OWNER.accountId, "account"),
+    ];
     const pairs = planShare([facts({ members: [{ member_id: INITECH }] })], targets, OWNER);
     expect(pairs.map((p) => [p.input, p.decision])).toEqual([
       [GLOBEX, "add"],
@@ -80,7 +92,11 @@ describe("share plan", () => {
   });
 
   it("blocks every pair of an image that cannot be shared", () => {
-    const pairs = planShare([facts({ blocker: { code: "IMG.0098", label: "Encrypted", reason: "Encrypted." } })], parseTargets(GLOBEX, "project"), OWNER);
+    const pairs = planShare(
+      [facts({ blocker: { code: "IMG.0098", label: "Encrypted", reason: "Encrypted." } })],
+      parseTargets(GLOBEX, "project"),
+      OWNER,
+    );
     expect(pairs[0]).toMatchObject({ decision: "blocked", reason: "Encrypted." });
   });
 
@@ -92,7 +108,11 @@ describe("share plan", () => {
     );
     const groups = batchesOf(pairs);
     expect(groups.map((g) => g.images)).toEqual([["a", "b"], ["c"]]);
-    expect(batchBody(groups[0].images, groups[0].targets)).toEqual({ images: ["a", "b"], projects: [GLOBEX, INITECH], organizations: [URN] });
+    expect(batchBody(groups[0].images, groups[0].targets)).toEqual({
+      images: ["a", "b"],
+      projects: [GLOBEX, INITECH],
+      organizations: [URN],
+    });
     expect(batchBody(["c"], groups[1].targets)).toEqual({ images: ["c"], projects: [GLOBEX], organizations: [URN] });
     // An empty `domains` or `organizations` is never sent (D5).
     expect(batchBody(["c"], [{ kind: "project", value: GLOBEX }])).toEqual({ images: ["c"], projects: [GLOBEX] });

@@ -72,7 +72,8 @@ export function parseTargets(text: string, idKind: "project" | "account"): Parse
 
 function describeBadInput(input: string, idKind: string): string {
   if (/^[0-9a-f-]{36}$/i.test(input)) return "This looks like an image id (UUID), not a project or account id.";
-  if (input.startsWith("organizations::")) return "Not a valid Organizations URN (organizations::<account>:ou:o-…/ou-…).";
+  if (input.startsWith("organizations::"))
+    return "Not a valid Organizations URN (organizations::<account>:ou:o-…/ou-…).";
   if (input.length > 64) return "Too long to be an id.";
   return `Not a ${idKind} id: ${idKind} ids are 32 lower-case hexadecimal characters.`;
 }

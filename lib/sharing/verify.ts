@@ -25,12 +25,23 @@ export async function verifyPairs(
 ): Promise<PairOutcome[]> {
   const images = [...new Set(pairs.map((p) => p.image))];
   const members = new Map(
-    await mapPool(images, MEMBER_CONCURRENCY, async (id) => [id, new Set((await listImageMembers(scope, id)).map((m) => m.member_id))] as const),
+    await mapPool(
+      images,
+      MEMBER_CONCURRENCY,
+      async (id) => [id, new Set((await listImageMembers(scope, id)).map((m) => m.member_id))] as const,
+    ),
   );
-  const failure = job?.status === "FAIL" ? (job.error_code ?? "job_failed") : job && job.status !== "SUCCESS" ? "job_unfinished" : "not_applied";
+  const failure =
+    job?.status === "FAIL"
+      ? (job.error_code ?? "job_failed")
+      : job && job.status !== "SUCCESS"
+        ? "job_unfinished"
+        : "not_applied";
   return pairs.map((p) => {
     const present = members.get(p.image)?.has(p.target) ?? false;
-    return present === (expect === "present") ? { ...p, outcome: "succeeded" } : { ...p, outcome: "failed", code: failure };
+    return present === (expect === "present")
+      ? { ...p, outcome: "succeeded" }
+      : { ...p, outcome: "failed", code: failure };
   });
 }
 

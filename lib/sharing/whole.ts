@@ -60,10 +60,18 @@ export async function markPageWhole(scope: Scope, query: ListImagesQuery, page: 
  * (its own, or those shared with it in `status`). An answer naming another image means the cloud
  * ignored a filter: the kind stays unknown.
  */
-export async function markImageWhole(scope: Scope, image: Image, status?: "pending" | "accepted" | "rejected"): Promise<KnownImage> {
+export async function markImageWhole(
+  scope: Scope,
+  image: Image,
+  status?: "pending" | "accepted" | "rejected",
+): Promise<KnownImage> {
   if (wholeFromFields(image) !== undefined) return image;
   const among: ListImagesQuery | undefined =
-    image.owner === scope.projectId ? { owner: scope.projectId } : status ? { visibility: "shared", member_status: status } : undefined;
+    image.owner === scope.projectId
+      ? { owner: scope.projectId }
+      : status
+        ? { visibility: "shared", member_status: status }
+        : undefined;
   if (!among) return image;
   const answer = await ask(scope, { ...among, id: image.id, __whole_image: "true" });
   if (!answer || answer.some((i) => i.id !== image.id)) return image;

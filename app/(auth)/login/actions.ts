@@ -29,7 +29,11 @@ const signInSchema = z.discriminatedUnion("method", [
   }),
 ]);
 
-const LIMITS = { perUser: env.SIGN_IN_MAX_FAILURES_PER_USER, perAddress: env.SIGN_IN_MAX_FAILURES_PER_ADDRESS, windowMs: env.SIGN_IN_WINDOW_MS };
+const LIMITS = {
+  perUser: env.SIGN_IN_MAX_FAILURES_PER_USER,
+  perAddress: env.SIGN_IN_MAX_FAILURES_PER_ADDRESS,
+  windowMs: env.SIGN_IN_WINDOW_MS,
+};
 /** Refusals that count against the rate limit: wrong secrets, not an unreachable IAM. */
 const COUNTED: ErrorCode[] = ["invalid_credentials", "invalid_token"];
 
@@ -39,15 +43,27 @@ async function clientAddress(): Promise<string> {
   return h.get("x-forwarded-for")?.split(",")[0].trim() || h.get("x-real-ip") || "direct";
 }
 
-const SIGN_IN_CODES: ErrorCode[] = ["invalid_credentials", "invalid_token", "unknown_project", "token_not_rescoped", "iam_unreachable", "forbidden", "upstream_unavailable"];
+const SIGN_IN_CODES: ErrorCode[] = [
+  "invalid_credentials",
+  "invalid_token",
+  "unknown_project",
+  "token_not_rescoped",
+  "iam_unreachable",
+  "forbidden",
+  "upstream_unavailable",
+];
 
 /** Signs in with IAM; on failure the form gets a sentence and its values back (never the secrets). */
-export async function signInAction(_prev: ActionResult<never> | null, form: FormData | unknown): Promise<ActionResult<never>> {
+export async function signInAction(
+  _prev: ActionResult<never> | null,
+  form: FormData | unknown,
+): Promise<ActionResult<never>> {
   // The form posts FormData; anything else posted by hand is parsed (and refused) by the same schema.
   const raw = form instanceof FormData ? fromForm(form) : form;
   const values = echo(raw);
   const parsed = signInSchema.safeParse(raw);
-  if (!parsed.success) return { ok: false, error: { ...appError("invalid_input"), fieldErrors: fieldErrorsOf(parsed.error) }, values };
+  if (!parsed.success)
+    return { ok: false, error: { ...appError("invalid_input"), fieldErrors: fieldErrorsOf(parsed.error) }, values };
   const { method, callbackUrl, ...credentials } = parsed.data;
   const db = await getDb();
   const keys = attemptKeys(
@@ -60,15 +76,22 @@ export async function signInAction(_prev: ActionResult<never> | null, form: Form
     const minutes = Math.ceil(wait / 60_000);
     return {
       ok: false,
-      error: appError("rate_limited", `Too many refused sign-ins for this user or from this address. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again; check the account, user name and password first.`),
+      error: appError(
+        "rate_limited",
+        `Too many refused sign-ins for this user or from this address. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again; check the account, user name and password first.`,
+      ),
       values,
     };
   }
   try {
-    await signIn(method === "password" ? "iam-password" : "iam-token", { ...credentials, redirectTo: safeCallback(callbackUrl) });
+    await signIn(method === "password" ? "iam-password" : "iam-token", {
+      ...credentials,
+      redirectTo: safeCallback(callbackUrl),
+    });
   } catch (e) {
     if (e instanceof AuthError) {
-      const code = "code" in e && SIGN_IN_CODES.includes(e.code as ErrorCode) ? (e.code as ErrorCode) : "upstream_unavailable";
+      const code =
+        "code" in e && SIGN_IN_CODES.includes(e.code as ErrorCode) ? (e.code as ErrorCode) : "upstream_unavailable";
       if (!("code" in e)) console.error("sign-in failed:", e);
       if (COUNTED.includes(code)) await recordSignInFailure(db, keys, LIMITS);
       return { ok: false, error: appError(code), values };

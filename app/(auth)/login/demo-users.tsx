@@ -7,7 +7,12 @@ import { Button } from "@/components/ui/button";
 const DEMO_USERS = [
   { account: "acme", user: "alice", password: "alice-demo-2026", note: "acme admin: owns the demo images" },
   { account: "acme", user: "audrey", password: "audrey-demo-2026", note: "acme, read-only" },
-  { account: "acme", user: "arthur", password: "arthur-demo-2026", note: "acme's second admin: approves what alice asks for" },
+  {
+    account: "acme",
+    user: "arthur",
+    password: "arthur-demo-2026",
+    note: "acme's second admin: approves what alice asks for",
+  },
   { account: "globex", user: "bob", password: "bob-demo-2026", note: "globex admin: shares with acme" },
   { account: "initech", user: "carol", password: "carol-demo-2026", note: "initech admin" },
   { account: "umbrella", user: "dave", password: "dave-demo-2026", note: "umbrella admin: a third partner project" },
@@ -28,7 +33,9 @@ export function DemoUsers() {
     <Card className="h-fit">
       <CardHeader>
         <CardTitle>Demo users (local emulator)</CardTitle>
-        <p className="text-sm text-muted-foreground">This console runs against the bundled emulator. These users exist only there.</p>
+        <p className="text-sm text-muted-foreground">
+          This console runs against the bundled emulator. These users exist only there.
+        </p>
       </CardHeader>
       <CardContent>
         <ul className="divide-y divide-border text-sm">
@@ -46,7 +53,9 @@ export function DemoUsers() {
                 type="button"
                 variant="secondary"
                 size="sm"
-                onClick={() => fill({ account: u.account, user: u.user, password: u.password, project: "ap-southeast-1" })}
+                onClick={() =>
+                  fill({ account: u.account, user: u.user, password: u.password, project: "ap-southeast-1" })
+                }
                 title={`Fill the form with ${u.user}`}
               >
                 Use<span className="sr-only"> {u.user}</span>

@@ -10,7 +10,17 @@ import { signInAction } from "./actions";
 
 type Mode = "password" | "token";
 
-function Field({ name, label, error, children }: { name: string; label: string; error?: string[]; children: React.ReactNode }) {
+function Field({
+  name,
+  label,
+  error,
+  children,
+}: {
+  name: string;
+  label: string;
+  error?: string[];
+  children: React.ReactNode;
+}) {
   return (
     <div className="flex flex-col gap-1.5">
       <Label htmlFor={name}>{label}</Label>
@@ -24,13 +34,31 @@ function Field({ name, label, error, children }: { name: string; label: string; 
   );
 }
 
-export function LoginForm({ callbackUrl, regions, defaultRegion, expired }: { callbackUrl: string; regions: string[]; defaultRegion: string; expired: boolean }) {
+export function LoginForm({
+  callbackUrl,
+  regions,
+  defaultRegion,
+  expired,
+}: {
+  callbackUrl: string;
+  regions: string[];
+  defaultRegion: string;
+  expired: boolean;
+}) {
   const [state, action, pending] = useActionState(signInAction, null);
-  const [mode, setMode] = useState<Mode>(state?.ok === false && state.values?.method === "token" ? "token" : "password");
+  const [mode, setMode] = useState<Mode>(
+    state?.ok === false && state.values?.method === "token" ? "token" : "password",
+  );
   const values = state?.ok === false ? (state.values ?? {}) : {};
   const fieldErrors = state?.ok === false ? state.error.fieldErrors : undefined;
-  const invalid = (name: string) => (fieldErrors?.[name] ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {});
-  const message = state?.ok === false ? state.error.message : expired ? "Your session has ended. Sign in again to continue where you were." : null;
+  const invalid = (name: string) =>
+    fieldErrors?.[name] ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {};
+  const message =
+    state?.ok === false
+      ? state.error.message
+      : expired
+        ? "Your session has ended. Sign in again to continue where you were."
+        : null;
 
   return (
     <Card>
@@ -42,7 +70,10 @@ export function LoginForm({ callbackUrl, regions, defaultRegion, expired }: { ca
             type="button"
             aria-selected={mode === m}
             onClick={() => setMode(m)}
-            className={cn("flex-1 px-4 py-2.5 font-medium", mode === m ? "border-b-2 border-primary text-foreground" : "text-muted-foreground hover:text-foreground")}
+            className={cn(
+              "flex-1 px-4 py-2.5 font-medium",
+              mode === m ? "border-b-2 border-primary text-foreground" : "text-muted-foreground hover:text-foreground",
+            )}
           >
             {m === "password" ? "IAM user" : "Token (federated)"}
           </button>
@@ -55,18 +86,48 @@ export function LoginForm({ callbackUrl, regions, defaultRegion, expired }: { ca
           {mode === "password" ? (
             <>
               <Field name="account" label="Account name" error={fieldErrors?.account}>
-                <Input id="account" name="account" autoComplete="organization" defaultValue={values.account} {...invalid("account")} required />
+                <Input
+                  id="account"
+                  name="account"
+                  autoComplete="organization"
+                  defaultValue={values.account}
+                  {...invalid("account")}
+                  required
+                />
               </Field>
               <Field name="user" label="IAM user name" error={fieldErrors?.user}>
-                <Input id="user" name="user" autoComplete="username" defaultValue={values.user} {...invalid("user")} required />
+                <Input
+                  id="user"
+                  name="user"
+                  autoComplete="username"
+                  defaultValue={values.user}
+                  {...invalid("user")}
+                  required
+                />
               </Field>
               <Field name="password" label="Password" error={fieldErrors?.password}>
-                <Input id="password" name="password" type="password" autoComplete="current-password" {...invalid("password")} required />
+                <Input
+                  id="password"
+                  name="password"
+                  type="password"
+                  autoComplete="current-password"
+                  {...invalid("password")}
+                  required
+                />
               </Field>
             </>
           ) : (
             <Field name="token" label="IAM token" error={fieldErrors?.token}>
-              <Textarea id="token" name="token" rows={5} spellCheck={false} autoComplete="off" placeholder="MII…" {...invalid("token")} required />
+              <Textarea
+                id="token"
+                name="token"
+                rows={5}
+                spellCheck={false}
+                autoComplete="off"
+                placeholder="MII…"
+                {...invalid("token")}
+                required
+              />
             </Field>
           )}
           <Field name="project" label="Project (region)" error={fieldErrors?.project}>

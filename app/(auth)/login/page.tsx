@@ -6,7 +6,11 @@ import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const sp = await searchParams;
   const callbackUrl = safeCallback(sp.callbackUrl);
   const expired = sp.reason === "expired";
@@ -21,7 +25,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
               Share machine images between projects and accounts of Huawei Cloud. Your token stays on the server.
             </p>
           </div>
-          <LoginForm callbackUrl={callbackUrl} regions={regions} defaultRegion={env.CLOUD_DEFAULT_REGION} expired={expired} />
+          <LoginForm
+            callbackUrl={callbackUrl}
+            regions={regions}
+            defaultRegion={env.CLOUD_DEFAULT_REGION}
+            expired={expired}
+          />
         </div>
         {env.IMSHARE_EMULATOR && <DemoUsers />}
       </div>

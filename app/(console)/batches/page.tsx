@@ -24,10 +24,18 @@ const listQuery = z.object({
     .catch(undefined),
 });
 
-export default async function BatchesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function BatchesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { before } = listQuery.parse(await searchParams);
   const session = await requireSession();
-  const rows = await listBatches(await getDb(), { accountId: session.accountId, projectId: session.projectId }, { limit: PAGE_SIZE + 1, before });
+  const rows = await listBatches(
+    await getDb(),
+    { accountId: session.accountId, projectId: session.projectId },
+    { limit: PAGE_SIZE + 1, before },
+  );
   const batches = rows.slice(0, PAGE_SIZE);
   const last = batches[batches.length - 1];
   const older = rows.length > PAGE_SIZE ? `${last.createdAt}_${last.id}` : undefined;
@@ -42,13 +50,17 @@ export default async function BatchesPage({ searchParams }: { searchParams: Prom
 
   return (
     <>
-      <PageHeader title="Batches" description="Shares of many images with many projects, accounts or organizations, followed job by job." actions={newBatch} />
+      <PageHeader
+        title="Batches"
+        description="Shares of many images with many projects, accounts or organizations, followed job by job."
+        actions={newBatch}
+      />
       {batches.length === 0 ? (
         <div className="rounded-lg border border-dashed border-border bg-card p-10 text-center">
           <p className="font-medium">{before ? "No older batches" : "No batches in this project yet"}</p>
           <p className="mx-auto mt-1 max-w-xl text-sm text-muted-foreground">
-            A batch shares (or unshares) many images with many targets at once; the console sends the calls, follows every job and keeps
-            each pair&apos;s outcome here.
+            A batch shares (or unshares) many images with many targets at once; the console sends the calls, follows
+            every job and keeps each pair&apos;s outcome here.
           </p>
           {before ? (
             <Button asChild variant="secondary" className="mt-4">
@@ -80,7 +92,8 @@ export default async function BatchesPage({ searchParams }: { searchParams: Prom
                     </TD>
                     <TD>
                       <Link href={`/batches/${b.id}`} className="font-medium text-primary hover:underline">
-                        {b.operation === "share" ? "Share" : "Unshare"} {b.imageCount} image{b.imageCount === 1 ? "" : "s"} × {b.targetCount} target
+                        {b.operation === "share" ? "Share" : "Unshare"} {b.imageCount} image
+                        {b.imageCount === 1 ? "" : "s"} × {b.targetCount} target
                         {b.targetCount === 1 ? "" : "s"}
                       </Link>
                       <div className="font-mono text-xs text-muted-foreground">{b.id.slice(0, 8)}</div>
@@ -93,9 +106,19 @@ export default async function BatchesPage({ searchParams }: { searchParams: Prom
                     <TD className="min-w-64">
                       <div className="flex flex-wrap gap-x-3 text-xs">
                         <span className="text-success">{counts.succeeded.toLocaleString("en")} succeeded</span>
-                        <span className={counts.failed ? "text-destructive" : "text-muted-foreground"}>{counts.failed.toLocaleString("en")} failed</span>
-                        {counts.cancelled > 0 && <span className="text-muted-foreground">{counts.cancelled.toLocaleString("en")} cancelled</span>}
-                        {!isOver(b) && <span className="text-muted-foreground">{(counts.launched - counts.done).toLocaleString("en")} open</span>}
+                        <span className={counts.failed ? "text-destructive" : "text-muted-foreground"}>
+                          {counts.failed.toLocaleString("en")} failed
+                        </span>
+                        {counts.cancelled > 0 && (
+                          <span className="text-muted-foreground">
+                            {counts.cancelled.toLocaleString("en")} cancelled
+                          </span>
+                        )}
+                        {!isOver(b) && (
+                          <span className="text-muted-foreground">
+                            {(counts.launched - counts.done).toLocaleString("en")} open
+                          </span>
+                        )}
                       </div>
                       {!isOver(b) && <BatchProgressBar summary={b} className="mt-1.5 h-1.5 max-w-64" />}
                     </TD>

@@ -6,4 +6,6 @@ import { defineAction } from "@/lib/actions/action";
 import { getDb } from "@/lib/db";
 
 /** Recomputes the account's chain and reports the first broken link; reads only, so no audit event. */
-export const verifyChainAction = defineAction({ audit: false, schema: z.object({}) }, async (_input, ctx) => verifyChain(await getDb(), ctx.session.accountId));
+export const verifyChainAction = defineAction({ audit: false, schema: z.object({}) }, async (_input, ctx) =>
+  verifyChain(await getDb(), ctx.session.accountId),
+);

@@ -20,10 +20,21 @@ export interface CtsImportData {
  * Read-only users may run it too: it only reads the cloud, and adds to the history what the cloud
  * already says happened.
  */
-export const importCtsTracesAction = defineAction({ audit: false, schema: z.object({}) }, async (_input, ctx): Promise<CtsImportData> => {
-  const result = await importCtsTraces(await getDb(), ctx.scope, ctx.session, { trigger: "manual", instanceId: INSTANCE_ID, settleMs: env.CTS_IMPORT_SETTLE_MS });
-  revalidatePath("/history");
-  if (result.status === "busy") throw new UserError(appError("conflict", "An import of this project is running already. Its result appears here when it ends."));
-  if (result.status === "failed") throw new UserError(appError(result.code as Parameters<typeof appError>[0], result.message));
-  return { imported: result.imported, known: result.known };
-});
+export const importCtsTracesAction = defineAction(
+  { audit: false, schema: z.object({}) },
+  async (_input, ctx): Promise<CtsImportData> => {
+    const result = await importCtsTraces(await getDb(), ctx.scope, ctx.session, {
+      trigger: "manual",
+      instanceId: INSTANCE_ID,
+      settleMs: env.CTS_IMPORT_SETTLE_MS,
+    });
+    revalidatePath("/history");
+    if (result.status === "busy")
+      throw new UserError(
+        appError("conflict", "An import of this project is running already. Its result appears here when it ends."),
+      );
+    if (result.status === "failed")
+      throw new UserError(appError(result.code as Parameters<typeof appError>[0], result.message));
+    return { imported: result.imported, known: result.known };
+  },
+);

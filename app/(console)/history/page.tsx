@@ -22,7 +22,11 @@ import { VerifyButton } from "./_components/verify-button";
 
 export const metadata: Metadata = { title: "History" };
 
-export default async function HistoryPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function HistoryPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const session = await requireSession();
   const params = await searchParams;
   const filter = historyFilterSchema.parse(params);
@@ -51,7 +55,9 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
         <Activity scope={scope} filter={filter} />
       </Suspense>
       <div className="flex flex-wrap items-center justify-end gap-2">
-        <span className="mr-auto text-xs text-muted-foreground">Exports hold every event of this filter, not only this page.</span>
+        <span className="mr-auto text-xs text-muted-foreground">
+          Exports hold every event of this filter, not only this page.
+        </span>
         <Button asChild variant="secondary" size="sm">
           <a href={exportHref("csv")} download>
             <Download aria-hidden />
@@ -69,7 +75,11 @@ export default async function HistoryPage({ searchParams }: { searchParams: Prom
         <HistoryList scope={scope} filter={filter} before={before} />
       </Suspense>
       {event && (
-        <EventDrawer title={`${actionLabel(event.action)} by ${event.userName}`} description={formatDate(event.occurredAt)} closeHref={historyHref(filter, { before })}>
+        <EventDrawer
+          title={`${actionLabel(event.action)} by ${event.userName}`}
+          description={formatDate(event.occurredAt)}
+          closeHref={historyHref(filter, { before })}
+        >
           <EventDetail event={event} />
         </EventDrawer>
       )}

@@ -8,7 +8,11 @@ import { ImagesTable } from "./_components/images-table";
 
 export const metadata: Metadata = { title: "Images" };
 
-export default async function ImagesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ImagesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const query = imageListQuery.parse(await searchParams);
   return (
     <>

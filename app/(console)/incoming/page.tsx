@@ -10,12 +10,19 @@ import { PhoneInbox } from "./_components/phone-inbox";
 
 export const metadata: Metadata = { title: "Incoming" };
 
-export default async function IncomingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function IncomingPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const query = inboxQuery.parse(await searchParams);
   const session = await requireSession();
   return (
     <>
-      <PageHeader title="Incoming" description="Images other projects and accounts have shared with this project. Accept an image to use it; reject it to set it aside." />
+      <PageHeader
+        title="Incoming"
+        description="Images other projects and accounts have shared with this project. Accept an image to use it; reject it to set it aside."
+      />
       <InboxFilters query={query} />
       <Suspense key={JSON.stringify(query)} fallback={<TableSkeleton label="Loading shared images" />}>
         <InboxTable query={query} />

@@ -43,19 +43,34 @@ function decidePhoneImages(decision: PhoneMemberDecision) {
     // Only images shared with this project are sent; any other id is answered here, without a call.
     const shared = new Set((await listSharedPhoneImages(ctx.scope)).images.map((i) => i.image_id));
     let lost: CloudError | undefined;
-    const results = await mapPool(imageIds, CONCURRENCY, async (imageId): Promise<PhoneDecisionResult & { requestId?: string }> => {
-      if (!shared.has(imageId)) return { imageId, outcome: "failed", reason: NOT_SHARED, code: "not_found" };
-      try {
-        const { requestId } = await updatePhoneImageMember(ctx.scope, imageId, decision);
-        return { imageId, outcome: "succeeded", requestId };
-      } catch (e) {
-        if (e instanceof CloudError && e.isUnauthenticated) lost = e;
-        const error = toAppError(e);
-        return { imageId, outcome: "failed", reason: error.message, code: error.upstreamCode ?? error.code, requestId: error.upstreamRequestId };
-      }
-    });
+    const results = await mapPool(
+      imageIds,
+      CONCURRENCY,
+      async (imageId): Promise<PhoneDecisionResult & { requestId?: string }> => {
+        if (!shared.has(imageId)) return { imageId, outcome: "failed", reason: NOT_SHARED, code: "not_found" };
+        try {
+          const { requestId } = await updatePhoneImageMember(ctx.scope, imageId, decision);
+          return { imageId, outcome: "succeeded", requestId };
+        } catch (e) {
+          if (e instanceof CloudError && e.isUnauthenticated) lost = e;
+          const error = toAppError(e);
+          return {
+            imageId,
+            outcome: "failed",
+            reason: error.message,
+            code: error.upstreamCode ?? error.code,
+            requestId: error.upstreamRequestId,
+          };
+        }
+      },
+    );
     const target = ctx.scope.projectId;
-    const pairs: AuditPair[] = results.map((r) => ({ image: r.imageId, target, outcome: r.outcome, ...(r.code ? { code: r.code } : {}) }));
+    const pairs: AuditPair[] = results.map((r) => ({
+      image: r.imageId,
+      target,
+      outcome: r.outcome,
+      ...(r.code ? { code: r.code } : {}),
+    }));
     const done = results.filter((r) => r.outcome === "succeeded").length;
     ctx.note({
       images: imageIds,
@@ -67,12 +82,21 @@ function decidePhoneImages(decision: PhoneMemberDecision) {
     });
     if (lost) throw lost;
     revalidatePath("/incoming");
-    return { decision, results: results.map(({ imageId, outcome, reason, code }) => ({ imageId, outcome, reason, code })) };
+    return {
+      decision,
+      results: results.map(({ imageId, outcome, reason, code }) => ({ imageId, outcome, reason, code })),
+    };
   };
 }
 
 /** Accepts phone images shared with this project, so that it can create cloud phones from them. */
-export const acceptPhoneImagesAction = defineAction({ audit: "accept", schema: decidePhoneImagesSchema }, decidePhoneImages("accepted"));
+export const acceptPhoneImagesAction = defineAction(
+  { audit: "accept", schema: decidePhoneImagesSchema },
+  decidePhoneImages("accepted"),
+);
 
 /** Rejects phone images shared with this project; accepting later is still possible while the share lasts. */
-export const rejectPhoneImagesAction = defineAction({ audit: "reject", schema: decidePhoneImagesSchema }, decidePhoneImages("rejected"));
+export const rejectPhoneImagesAction = defineAction(
+  { audit: "reject", schema: decidePhoneImagesSchema },
+  decidePhoneImages("rejected"),
+);

@@ -35,10 +35,13 @@ const plan = (facts: Awaited<ReturnType<typeof loadShareFacts>>, text: string, c
   });
 
 /** The "Check" step: what a share would do, decided on the server from the cloud's current state. */
-export const planPhoneShareAction = defineAction({ audit: false, schema: z.object({ imageId, targets }) }, async (input, ctx) => {
-  const facts = await loadShareFacts(ctx.scope, ctx.session, input.imageId);
-  return { targets: input.targets, rows: plan(facts, input.targets, ctx), members: facts.members.length };
-});
+export const planPhoneShareAction = defineAction(
+  { audit: false, schema: z.object({ imageId, targets }) },
+  async (input, ctx) => {
+    const facts = await loadShareFacts(ctx.scope, ctx.session, input.imageId);
+    return { targets: input.targets, rows: plan(facts, input.targets, ctx), members: facts.members.length };
+  },
+);
 
 /** Shares with every target the server's own plan adds, one POST per target; the rest are reported, not sent. */
 export const sharePhoneImageAction = defineAction(
@@ -47,12 +50,25 @@ export const sharePhoneImageAction = defineAction(
     const facts = await loadShareFacts(ctx.scope, ctx.session, input.imageId);
     const rows = plan(facts, input.targets, ctx);
     const adds = rows.filter((r) => r.decision === "add" && r.projectId);
-    await ctx.intent({ service: "cph", expect: "present", pairs: adds.map((r) => ({ image: input.imageId, target: r.projectId! })) });
-    const { sent, lost } = await fanOut(adds.map((r) => r.projectId!), (id) => addPhoneImageMember(ctx.scope, input.imageId, id), ctx.scope.region);
+    await ctx.intent({
+      service: "cph",
+      expect: "present",
+      pairs: adds.map((r) => ({ image: input.imageId, target: r.projectId! })),
+    });
+    const { sent, lost } = await fanOut(
+      adds.map((r) => r.projectId!),
+      (id) => addPhoneImageMember(ctx.scope, input.imageId, id),
+      ctx.scope.region,
+    );
     const byId = new Map(sent.map((r) => [r.id, r]));
     const results: ShareRow[] = rows.map((r) => {
       const call = r.projectId ? byId.get(r.projectId) : undefined;
-      if (call) return { ...r, reason: call.outcome === "succeeded" ? "Shared: the project can use it once it accepts." : undefined, ...call };
+      if (call)
+        return {
+          ...r,
+          reason: call.outcome === "succeeded" ? "Shared: the project can use it once it accepts." : undefined,
+          ...call,
+        };
       return { ...r, id: r.projectId ?? r.input, outcome: r.decision === "skip" ? "skipped" : "blocked" };
     });
     record(ctx, input.imageId, results, sent);
@@ -62,15 +78,23 @@ export const sharePhoneImageAction = defineAction(
   },
 );
 
-const unshareSchema = z.object({
-  imageId,
-  memberId: z.preprocess((v) => (v === undefined ? [] : [v].flat()), z.array(z.string().regex(/^[0-9a-f]{32}$/)).max(100)),
-  all: z.enum(["1"]).optional(),
-  confirmName: z.string().max(256).optional(),
-}).refine((v) => v.all || v.memberId.length > 0, { message: "Choose at least one member.", path: ["memberId"] });
+const unshareSchema = z
+  .object({
+    imageId,
+    memberId: z.preprocess(
+      (v) => (v === undefined ? [] : [v].flat()),
+      z.array(z.string().regex(/^[0-9a-f]{32}$/)).max(100),
+    ),
+    all: z.enum(["1"]).optional(),
+    confirmName: z.string().max(256).optional(),
+  })
+  .refine((v) => v.all || v.memberId.length > 0, { message: "Choose at least one member.", path: ["memberId"] });
 
 const unshare = defineAction({ audit: "unshare", schema: unshareSchema }, async (input, ctx) => {
-  const [image, members] = await Promise.all([findPhoneImage(ctx.scope, input.imageId), listPhoneImageMembers(ctx.scope, input.imageId)]);
+  const [image, members] = await Promise.all([
+    findPhoneImage(ctx.scope, input.imageId),
+    listPhoneImageMembers(ctx.scope, input.imageId),
+  ]);
   if (!image) throw new CloudError("cph", 404, "not_found", "The phone image is not among this project's images.");
   if (input.all && input.confirmName !== image.image_name) {
     ctx.note({ images: [input.imageId], outcome: "failed" });
@@ -79,13 +103,20 @@ const unshare = defineAction({ audit: "unshare", schema: unshareSchema }, async 
   const current = new Set(members.map((m) => m.member_id));
   const wanted = input.all ? [...current] : [...new Set(input.memberId)];
   const gone = wanted.filter((id) => !current.has(id));
-  await ctx.intent({ service: "cph", expect: "absent", pairs: wanted.filter((id) => current.has(id)).map((target) => ({ image: input.imageId, target })) });
+  await ctx.intent({
+    service: "cph",
+    expect: "absent",
+    pairs: wanted.filter((id) => current.has(id)).map((target) => ({ image: input.imageId, target })),
+  });
   const { sent, lost } = await fanOut(
     wanted.filter((id) => current.has(id)),
     (id) => deletePhoneImageMember(ctx.scope, input.imageId, id),
     ctx.scope.region,
   );
-  const results: CallResult[] = [...sent, ...gone.map((id) => ({ id, outcome: "skipped" as const, reason: "No longer a member.", code: "not_member" }))];
+  const results: CallResult[] = [
+    ...sent,
+    ...gone.map((id) => ({ id, outcome: "skipped" as const, reason: "No longer a member.", code: "not_member" })),
+  ];
   record(ctx, input.imageId, results, sent);
   if (lost) throw lost;
   revalidatePath("/phones", "layout");
@@ -95,7 +126,10 @@ const unshare = defineAction({ audit: "unshare", schema: unshareSchema }, async 
 export type UnshareData = { imageName: string; results: CallResult[] };
 
 /** Stops sharing with the chosen members, or with all of them once the image's name is typed. */
-export async function unsharePhoneImageAction(prev: ActionState<UnshareData>, payload: FormData | z.input<typeof unshareSchema>): Promise<ActionResult<UnshareData>> {
+export async function unsharePhoneImageAction(
+  prev: ActionState<UnshareData>,
+  payload: FormData | z.input<typeof unshareSchema>,
+): Promise<ActionResult<UnshareData>> {
   const result = await unshare(null, payload);
   if (!result.ok) return result;
   if (result.data.refused) {
@@ -120,7 +154,12 @@ async function fanOut(ids: string[], call: (id: string) => Promise<{ requestId?:
       return { id, outcome: "succeeded", requestId: (await call(id)).requestId };
     } catch (e) {
       if (e instanceof CloudError && e.isUnauthenticated) lost = e;
-      return { id, outcome: "failed", ...phoneCallFailure(e, region), requestId: e instanceof CloudError ? e.requestId : undefined };
+      return {
+        id,
+        outcome: "failed",
+        ...phoneCallFailure(e, region),
+        requestId: e instanceof CloudError ? e.requestId : undefined,
+      };
     }
   });
   return { sent, lost };
@@ -136,6 +175,17 @@ function record(ctx: ActionContext, image: string, results: CallResult[], sent: 
   }));
   const ok = sent.filter((r) => r.outcome === "succeeded");
   const nothingToDo = sent.length === 0 && results.every((r) => r.outcome === "skipped");
-  const outcome = nothingToDo || (sent.length > 0 && ok.length === sent.length) ? "succeeded" : ok.length === 0 ? "failed" : "partial";
-  ctx.note({ images: [image], targets: sent.map((r) => r.id), pairs, outcome, requestId: sent.flatMap((r) => r.requestId ?? []).join(",") || undefined });
+  const outcome =
+    nothingToDo || (sent.length > 0 && ok.length === sent.length)
+      ? "succeeded"
+      : ok.length === 0
+        ? "failed"
+        : "partial";
+  ctx.note({
+    images: [image],
+    targets: sent.map((r) => r.id),
+    pairs,
+    outcome,
+    requestId: sent.flatMap((r) => r.requestId ?? []).join(",") || undefined,
+  });
 }

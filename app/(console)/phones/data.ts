@@ -22,7 +22,10 @@ const SEARCH_PAGES = 10;
  * so a search reads every page (100 at a time) and matches part of the name here; without a
  * search, the cloud pages with offset and limit.
  */
-export async function listPhoneImagesPage(scope: Scope, { q, offset, limit }: { q?: string; offset: number; limit: number }) {
+export async function listPhoneImagesPage(
+  scope: Scope,
+  { q, offset, limit }: { q?: string; offset: number; limit: number },
+) {
   if (!q) return listPhoneImages(scope, { image_type: "private", offset, limit });
   const all: PhoneImage[] = [];
   for (let page = 0; page < SEARCH_PAGES; page++) {

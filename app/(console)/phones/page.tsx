@@ -15,10 +15,19 @@ const DEFAULT_LIMIT = 25;
 const searchSchema = z.object({
   q: z.string().trim().max(128).optional().catch(undefined),
   offset: z.coerce.number().int().min(0).max(100_000).default(0).catch(0),
-  limit: z.coerce.number().int().refine((n) => LIMITS.includes(n)).default(DEFAULT_LIMIT).catch(DEFAULT_LIMIT),
+  limit: z.coerce
+    .number()
+    .int()
+    .refine((n) => LIMITS.includes(n))
+    .default(DEFAULT_LIMIT)
+    .catch(DEFAULT_LIMIT),
 });
 
-export default async function PhonesPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function PhonesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await requireSession();
   const { q, offset, limit } = searchSchema.parse(await searchParams);
   const query = { q: q || undefined, offset, limit };
@@ -29,7 +38,10 @@ export default async function PhonesPage({ searchParams }: { searchParams: Promi
         description="CPH cloud-phone images owned by this project, with their members: up to 10 projects per image, in the same region."
       />
       <PhoneSearch q={query.q} limit={limit} defaultLimit={DEFAULT_LIMIT} />
-      <Suspense key={`${query.q}-${offset}-${limit}`} fallback={<TableSkeleton rows={4} label="Loading phone images" />}>
+      <Suspense
+        key={`${query.q}-${offset}-${limit}`}
+        fallback={<TableSkeleton rows={4} label="Loading phone images" />}
+      >
         <PhoneImagesTable query={query} defaultLimit={DEFAULT_LIMIT} />
       </Suspense>
     </>

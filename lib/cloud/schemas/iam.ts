@@ -18,7 +18,10 @@ export type TokenBody = z.infer<typeof tokenSchema>["token"];
 
 const scopeSchema = z.union([
   z.object({
-    project: z.union([z.object({ id: z.string() }), z.object({ name: z.string(), domain: z.object({ name: z.string() }) })]),
+    project: z.union([
+      z.object({ id: z.string() }),
+      z.object({ name: z.string(), domain: z.object({ name: z.string() }) }),
+    ]),
   }),
   z.object({ domain: z.object({ name: z.string() }) }),
 ]);
@@ -28,7 +31,11 @@ export const passwordAuthSchema = z.object({
     identity: z.object({
       methods: z.tuple([z.literal("password")]),
       password: z.object({
-        user: z.object({ name: z.string().min(1), password: z.string().min(1), domain: z.object({ name: z.string().min(1) }) }),
+        user: z.object({
+          name: z.string().min(1),
+          password: z.string().min(1),
+          domain: z.object({ name: z.string().min(1) }),
+        }),
       }),
     }),
     scope: scopeSchema,
@@ -48,8 +55,14 @@ export const authProjectsSchema = z.object({
       id: z.string(),
       name: z.string(),
       domain_id: z.string(),
-      enabled: z.boolean().nullish().transform((e) => e ?? true),
-      description: z.string().nullish().transform((d) => d ?? ""),
+      enabled: z
+        .boolean()
+        .nullish()
+        .transform((e) => e ?? true),
+      description: z
+        .string()
+        .nullish()
+        .transform((d) => d ?? ""),
     }),
   ),
 });

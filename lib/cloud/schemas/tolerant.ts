@@ -16,7 +16,15 @@ export function opt<T extends z.ZodType>(schema: T) {
 export const optString = () => opt(z.string());
 
 /** A number sent as a number or as a numeric string (`"200"`, `"1024"`). */
-export const num = () => z.union([z.number(), z.string().trim().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
+export const num = () =>
+  z.union([
+    z.number(),
+    z
+      .string()
+      .trim()
+      .regex(/^-?\d+(\.\d+)?$/)
+      .transform(Number),
+  ]);
 
 /** An optional number, as `num`, that may also be absent or `null`. */
 export const optNum = () => opt(num());
@@ -32,7 +40,17 @@ export const optCode = () => opt(code());
  * the serialized text afterwards, so readers parse one shape. Absent or `null` becomes undefined.
  */
 export const optJsonText = () =>
-  opt(z.union([z.string(), z.record(z.string(), z.unknown()).transform((o) => JSON.stringify(o)), z.array(z.unknown()).transform((a) => JSON.stringify(a))]));
+  opt(
+    z.union([
+      z.string(),
+      z.record(z.string(), z.unknown()).transform((o) => JSON.stringify(o)),
+      z.array(z.unknown()).transform((a) => JSON.stringify(a)),
+    ]),
+  );
 
 /** A list that may be omitted or `null` when empty. */
-export const list = <T extends z.ZodType>(item: T) => z.array(item).nullish().transform((v): z.output<T>[] => v ?? []);
+export const list = <T extends z.ZodType>(item: T) =>
+  z
+    .array(item)
+    .nullish()
+    .transform((v): z.output<T>[] => v ?? []);

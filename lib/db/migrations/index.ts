@@ -108,7 +108,11 @@ export const migrations: Record<string, Migration> = {
         .addColumn("updated_at", "bigint", (c) => c.notNull())
         .addColumn("finished_at", "bigint")
         .execute();
-      await db.schema.createIndex("batches_scope_created").on("batches").columns(["account_id", "project_id", "created_at"]).execute();
+      await db.schema
+        .createIndex("batches_scope_created")
+        .on("batches")
+        .columns(["account_id", "project_id", "created_at"])
+        .execute();
       await db.schema.createIndex("batches_status_lease").on("batches").columns(["status", "lease_until"]).execute();
 
       await db.schema
@@ -155,7 +159,11 @@ export const migrations: Record<string, Migration> = {
         .addColumn("updated_at", "bigint", (c) => c.notNull())
         .addColumn("finished_at", "bigint")
         .execute();
-      await db.schema.createIndex("batch_calls_batch_status").on("batch_calls").columns(["batch_id", "status"]).execute();
+      await db.schema
+        .createIndex("batch_calls_batch_status")
+        .on("batch_calls")
+        .columns(["batch_id", "status"])
+        .execute();
     },
     async down(db) {
       await db.schema.dropTable("batch_calls").execute();
@@ -169,9 +177,21 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable("audit_events").addColumn("prev_hash", "text").execute();
       await db.schema.alterTable("audit_events").addColumn("hash", "text").execute();
       await db.schema.alterTable("audit_events").addColumn("external_id", "text").execute();
-      await db.schema.createIndex("audit_events_user").on("audit_events").columns(["account_id", "project_id", "user_name", "occurred_at", "seq"]).execute();
-      await db.schema.createIndex("audit_events_account_seq").on("audit_events").columns(["account_id", "seq"]).execute();
-      await db.schema.createIndex("audit_events_external").on("audit_events").columns(["account_id", "external_id"]).execute();
+      await db.schema
+        .createIndex("audit_events_user")
+        .on("audit_events")
+        .columns(["account_id", "project_id", "user_name", "occurred_at", "seq"])
+        .execute();
+      await db.schema
+        .createIndex("audit_events_account_seq")
+        .on("audit_events")
+        .columns(["account_id", "seq"])
+        .execute();
+      await db.schema
+        .createIndex("audit_events_external")
+        .on("audit_events")
+        .columns(["account_id", "external_id"])
+        .execute();
 
       // The last event of each account's chain: appends lock it, so the chain has no forks.
       await db.schema
@@ -193,7 +213,11 @@ export const migrations: Record<string, Migration> = {
         .addColumn("occurred_at", "bigint", (c) => c.notNull())
         .addColumn("seq", "bigint", (c) => c.notNull())
         .execute();
-      await db.schema.createIndex("audit_refs_lookup").on("audit_refs").columns(["account_id", "project_id", "kind", "ref", "occurred_at", "seq"]).execute();
+      await db.schema
+        .createIndex("audit_refs_lookup")
+        .on("audit_refs")
+        .columns(["account_id", "project_id", "kind", "ref", "occurred_at", "seq"])
+        .execute();
 
       // Existing events join the chain in the order they were written.
       await chainExisting(db as Kysely<never>);
@@ -209,12 +233,21 @@ export const migrations: Record<string, Migration> = {
             end if;
             raise exception 'audit_events is append-only: % refused', tg_op using errcode = 'insufficient_privilege';
           end $$`.execute(db);
-        await sql`create trigger audit_events_append_only before update or delete on audit_events for each row execute function audit_events_append_only()`.execute(db);
+        await sql`create trigger audit_events_append_only before update or delete on audit_events for each row execute function audit_events_append_only()`.execute(
+          db,
+        );
       } else {
-        await db.schema.createTable("audit_purge_gate").addColumn("open", "integer", (c) => c.notNull()).execute();
+        await db.schema
+          .createTable("audit_purge_gate")
+          .addColumn("open", "integer", (c) => c.notNull())
+          .execute();
         await sql`insert into audit_purge_gate (open) values (0)`.execute(db);
-        await sql`create trigger audit_events_no_update before update on audit_events begin select raise(abort, 'audit_events is append-only: UPDATE refused'); end`.execute(db);
-        await sql`create trigger audit_events_no_delete before delete on audit_events when (select open from audit_purge_gate) = 0 begin select raise(abort, 'audit_events is append-only: DELETE refused'); end`.execute(db);
+        await sql`create trigger audit_events_no_update before update on audit_events begin select raise(abort, 'audit_events is append-only: UPDATE refused'); end`.execute(
+          db,
+        );
+        await sql`create trigger audit_events_no_delete before delete on audit_events when (select open from audit_purge_gate) = 0 begin select raise(abort, 'audit_events is append-only: DELETE refused'); end`.execute(
+          db,
+        );
       }
     },
     async down(db) {
@@ -259,7 +292,11 @@ export const migrations: Record<string, Migration> = {
         .addColumn("lease_owner", "text", (c) => c.notNull())
         .addColumn("lease_until", "bigint", (c) => c.notNull())
         .execute();
-      await db.schema.createIndex("action_intents_lease").on("action_intents").columns(["lease_until", "started_at"]).execute();
+      await db.schema
+        .createIndex("action_intents_lease")
+        .on("action_intents")
+        .columns(["lease_until", "started_at"])
+        .execute();
     },
     async down(db) {
       await db.schema.dropTable("action_intents").execute();
@@ -300,7 +337,11 @@ export const migrations: Record<string, Migration> = {
     // History's activity chart counts a project's events per day and action: with `action` in the
     // index the count reads the index alone instead of every row of the range.
     async up(db) {
-      await db.schema.createIndex("audit_events_activity").on("audit_events").columns(["account_id", "project_id", "occurred_at", "action"]).execute();
+      await db.schema
+        .createIndex("audit_events_activity")
+        .on("audit_events")
+        .columns(["account_id", "project_id", "occurred_at", "action"])
+        .execute();
     },
     async down(db) {
       await db.schema.dropIndex("audit_events_activity").execute();

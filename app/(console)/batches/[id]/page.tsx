@@ -24,7 +24,11 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
       </Link>
       <BatchLive initial={batch} canChange={canChange(session)} />
       <Suspense fallback={<TableSkeleton rows={3} label="Loading history" />}>
-        <HistorySection scope={{ accountId: session.accountId, projectId: session.projectId }} filter={{ batch: id }} title="History of this batch" />
+        <HistorySection
+          scope={{ accountId: session.accountId, projectId: session.projectId }}
+          filter={{ batch: id }}
+          title="History of this batch"
+        />
       </Suspense>
     </div>
   );

@@ -17,17 +17,29 @@ const fmt = (n: number) => n.toLocaleString("en-US");
 const planSchema = z.object({
   operation: z.enum(["share", "unshare"]),
   imageIds: z
-    .array(z.string().trim().regex(/^[0-9A-Za-z_-]{1,64}$/, "Image ids are UUIDs (IMS) or 32 letters and digits (CPH)."))
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^[0-9A-Za-z_-]{1,64}$/, "Image ids are UUIDs (IMS) or 32 letters and digits (CPH)."),
+    )
     .min(1, "Choose or paste at least one image.")
     .max(BATCH_LIMITS.images, `A batch takes at most ${fmt(BATCH_LIMITS.images)} images.`)
     .transform((ids) => [...new Set(ids)]),
-  targets: z.string().trim().min(1, "Enter or upload at least one project id, account id or organization URN.").max(200_000, "That is too much text for 1,000 targets."),
+  targets: z
+    .string()
+    .trim()
+    .min(1, "Enter or upload at least one project id, account id or organization URN.")
+    .max(200_000, "That is too much text for 1,000 targets."),
   kind: z.enum(["project", "account"]).default("project"),
 });
 
 const launchSchema = planSchema.extend({
   /** Sends taken out of the plan, as `imageIndex:targetIndex`. */
-  excluded: z.array(z.string().regex(/^\d{1,4}:\d{1,4}$/, "Not a pair of the plan.")).max(BATCH_LIMITS.pairs).default([]),
+  excluded: z
+    .array(z.string().regex(/^\d{1,4}:\d{1,4}$/, "Not a pair of the plan."))
+    .max(BATCH_LIMITS.pairs)
+    .default([]),
 });
 
 /** Plans on the server from the cloud's current state; the browser's copy of a plan is never trusted. */
@@ -35,10 +47,14 @@ async function plan(input: z.output<typeof planSchema>, ctx: ActionContext): Pro
   const targets = parseTargets(input.targets, input.kind);
   const valid = targets.filter((t) => t.ok).length;
   if (valid === 0) throw fieldError("targets", "None of these lines is a project id, account id or organization URN.");
-  if (valid > BATCH_LIMITS.targets) throw fieldError("targets", `A batch takes at most ${fmt(BATCH_LIMITS.targets)} targets; these are ${fmt(valid)}.`);
+  if (valid > BATCH_LIMITS.targets)
+    throw fieldError("targets", `A batch takes at most ${fmt(BATCH_LIMITS.targets)} targets; these are ${fmt(valid)}.`);
   const pairs = input.imageIds.length * valid;
   if (pairs > BATCH_LIMITS.pairs) {
-    throw fieldError("targets", `${fmt(input.imageIds.length)} images × ${fmt(valid)} targets make ${fmt(pairs)} pairs; a batch takes at most ${fmt(BATCH_LIMITS.pairs)}. Split it in two.`);
+    throw fieldError(
+      "targets",
+      `${fmt(input.imageIds.length)} images × ${fmt(valid)} targets make ${fmt(pairs)} pairs; a batch takes at most ${fmt(BATCH_LIMITS.pairs)}. Split it in two.`,
+    );
   }
   const facts = await loadBatchFacts(ctx.scope, ctx.session, input.imageIds);
   return planBatch({
@@ -62,10 +78,12 @@ export const planBatchAction = defineAction({ audit: false, schema: planSchema }
  * pair for the tracker. Nothing is sent here; the tracker sends.
  */
 const launchBatch = defineAction({ audit: "batch_launched", schema: launchSchema }, async (input, ctx) => {
-  if (!canChange(ctx.session)) throw new UserError(appError("forbidden", "Your user is read-only: it can plan a batch but not launch one."));
+  if (!canChange(ctx.session))
+    throw new UserError(appError("forbidden", "Your user is read-only: it can plan a batch but not launch one."));
   const planned = await plan(input, ctx);
   const excluded = excludedCells(input.excluded, planned.images.length, planned.targets.length);
-  if (!(excluded instanceof Set)) throw fieldError("excluded", `The plan changed: pair ${excluded.bad} is not in it any more. Plan again.`);
+  if (!(excluded instanceof Set))
+    throw fieldError("excluded", `The plan changed: pair ${excluded.bad} is not in it any more. Plan again.`);
   const pairs = pairsOf(planned, excluded);
   const id = await createBatch(await getDb(), {
     actor: ctx.session,
@@ -80,7 +98,10 @@ const launchBatch = defineAction({ audit: "batch_launched", schema: launchSchema
 });
 
 /** Launches, then opens the batch's page; the redirect comes after the wrapper wrote the audit event. */
-export async function launchBatchAction(prev: ActionState<{ id: string; launched: number }>, input: z.input<typeof launchSchema>) {
+export async function launchBatchAction(
+  prev: ActionState<{ id: string; launched: number }>,
+  input: z.input<typeof launchSchema>,
+) {
   const result = await launchBatch(prev, input);
   if (result.ok) redirect(`/batches/${result.data.id}`);
   return result;

@@ -17,14 +17,26 @@ const preselection = z
   .string()
   .optional()
   .catch(undefined)
-  .transform((s) => [...new Set((s ?? "").split(/[\s,]+/).filter((id) => /^[0-9A-Za-z_-]{1,64}$/.test(id)))].slice(0, BATCH_LIMITS.images));
+  .transform((s) =>
+    [...new Set((s ?? "").split(/[\s,]+/).filter((id) => /^[0-9A-Za-z_-]{1,64}$/.test(id)))].slice(
+      0,
+      BATCH_LIMITS.images,
+    ),
+  );
 
 async function LoadedPlanner({ preselected }: { preselected: string[] }) {
-  const { images, readOnly } = await withCloud(async (scope, session) => ({ images: await listPickableImages(scope), readOnly: !canChange(session) }));
+  const { images, readOnly } = await withCloud(async (scope, session) => ({
+    images: await listPickableImages(scope),
+    readOnly: !canChange(session),
+  }));
   return <Planner images={images} preselected={preselected} readOnly={readOnly} />;
 }
 
-export default async function NewBatchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function NewBatchPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const raw = (await searchParams).images;
   const preselected = preselection.parse(Array.isArray(raw) ? raw.join(",") : raw);
   return (

@@ -5,8 +5,18 @@ import type { ActivityDay } from "@/lib/audit/read";
 const GROUPS = [
   { name: "Share / unshare", actions: ["share", "unshare"], className: "fill-primary", swatch: "bg-primary" },
   { name: "Accept / reject", actions: ["accept", "reject"], className: "fill-success", swatch: "bg-success" },
-  { name: "Batches", actions: ["batch_launched", "batch_retried", "batch_cancelled", "batch_finished"], className: "fill-warning", swatch: "bg-warning" },
-  { name: "Sign-in / project", actions: ["signed_in", "signed_out", "switched_project"], className: "fill-muted-foreground/50", swatch: "bg-muted-foreground/50" },
+  {
+    name: "Batches",
+    actions: ["batch_launched", "batch_retried", "batch_cancelled", "batch_finished"],
+    className: "fill-warning",
+    swatch: "bg-warning",
+  },
+  {
+    name: "Sign-in / project",
+    actions: ["signed_in", "signed_out", "switched_project"],
+    className: "fill-muted-foreground/50",
+    swatch: "bg-muted-foreground/50",
+  },
 ] as const;
 const OTHER = { name: "Other", className: "fill-destructive/70", swatch: "bg-destructive/70" };
 
@@ -44,7 +54,12 @@ export function ActivityChart({ days }: { days: ActivityDay[] }) {
           ))}
         </span>
       </figcaption>
-      <svg viewBox={`0 0 ${W} ${H + 16}`} className="h-28 w-full" role="img" aria-label={`Events per day, ${label(days[0].day)} to ${label(days.at(-1)!.day)}`}>
+      <svg
+        viewBox={`0 0 ${W} ${H + 16}`}
+        className="h-28 w-full"
+        role="img"
+        aria-label={`Events per day, ${label(days[0].day)} to ${label(days.at(-1)!.day)}`}
+      >
         <line x1={0} x2={W} y1={H + 0.5} y2={H + 0.5} className="stroke-border" />
         {days.map((d, i) => {
           let y = H;
@@ -64,7 +79,13 @@ export function ActivityChart({ days }: { days: ActivityDay[] }) {
           );
         })}
         {[0, Math.floor(days.length / 2), days.length - 1].map((i) => (
-          <text key={i} x={Math.min(Math.max(i * slot + slot / 2, 14), W - 14)} y={H + 13} textAnchor="middle" className="fill-muted-foreground text-[10px]">
+          <text
+            key={i}
+            x={Math.min(Math.max(i * slot + slot / 2, 14), W - 14)}
+            y={H + 13}
+            textAnchor="middle"
+            className="fill-muted-foreground text-[10px]"
+          >
             {label(days[i].day)}
           </text>
         ))}

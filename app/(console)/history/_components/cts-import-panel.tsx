@@ -20,7 +20,10 @@ function outcome(run: CtsImportRow): { tone: "info" | "warning" | "error"; text:
     case "skipped":
       return { tone: "warning", text: run.error_message ?? "Skipped." };
     default:
-      return { tone: "error", text: `Failed: ${run.error_message ?? "unknown error"}${run.error_code ? ` (${run.error_code})` : ""}` };
+      return {
+        tone: "error",
+        text: `Failed: ${run.error_message ?? "unknown error"}${run.error_code ? ` (${run.error_code})` : ""}`,
+      };
   }
 }
 
@@ -45,8 +48,9 @@ export async function CtsImportPanel({ accountId, projectId }: { accountId: stri
       <CardHeader>
         <CardTitle id="cts-import-title">Sharing done outside the console</CardTitle>
         <p className="text-sm text-muted-foreground">
-          Image shares, unshares, accepts and rejects made with the CLI, the SDKs or Huawei Cloud&apos;s own console are read from Cloud
-          Trace Service (IMS and CPH) and added to this history, marked <span className="font-medium text-foreground">CTS</span>.
+          Image shares, unshares, accepts and rejects made with the CLI, the SDKs or Huawei Cloud&apos;s own console are
+          read from Cloud Trace Service (IMS and CPH) and added to this history, marked{" "}
+          <span className="font-medium text-foreground">CTS</span>.
         </p>
       </CardHeader>
       <CardContent className="flex flex-col gap-3 text-sm">
@@ -55,8 +59,10 @@ export async function CtsImportPanel({ accountId, projectId }: { accountId: stri
           <dd data-testid="cts-last-import">
             {ran ? (
               <>
-                {formatDate(Number(ran.started_at))} ({formatAge(Number(ran.started_at), now)} ago), {ran.trigger === "manual" ? "on demand" : "scheduled"}
-                {ran.user_name && <> as {ran.user_name}</>}: <span className={result?.tone === "error" ? "text-destructive" : undefined}>{result?.text}</span>
+                {formatDate(Number(ran.started_at))} ({formatAge(Number(ran.started_at), now)} ago),{" "}
+                {ran.trigger === "manual" ? "on demand" : "scheduled"}
+                {ran.user_name && <> as {ran.user_name}</>}:{" "}
+                <span className={result?.tone === "error" ? "text-destructive" : undefined}>{result?.text}</span>
               </>
             ) : (
               "Never: nothing from CTS is in this history yet."
@@ -72,14 +78,24 @@ export async function CtsImportPanel({ accountId, projectId }: { accountId: stri
           )}
           <dt className="text-muted-foreground">Next scheduled run</dt>
           <dd data-testid="cts-next-import">
-            {interval > 0 ? `${due(nextRunAt(ran ? Number(ran.started_at) : undefined, interval, now), now)}, then every ${Math.round(interval / 60_000)} minutes while a user of this project is signed in` : "None: scheduled imports are off (CTS_IMPORT_INTERVAL_MS=0). Use Import now."}
+            {interval > 0
+              ? `${due(nextRunAt(ran ? Number(ran.started_at) : undefined, interval, now), now)}, then every ${Math.round(interval / 60_000)} minutes while a user of this project is signed in`
+              : "None: scheduled imports are off (CTS_IMPORT_INTERVAL_MS=0). Use Import now."}
           </dd>
         </dl>
         <Alert tone={uncovered ? "warning" : "info"}>
-          CTS keeps traces for {DAYS(7 * 24 * 3600_000)} days only. A change made outside the console can be seen here only if an import
-          ran within {DAYS(7 * 24 * 3600_000)} days of it{uncovered && ran ? "; the last complete import is older than that, so some outside changes may be missing" : ""}.
+          CTS keeps traces for {DAYS(7 * 24 * 3600_000)} days only. A change made outside the console can be seen here
+          only if an import ran within {DAYS(7 * 24 * 3600_000)} days of it
+          {uncovered && ran
+            ? "; the last complete import is older than that, so some outside changes may be missing"
+            : ""}
+          .
           {env.CTS_IMPORT_SETTLE_MS >= 60_000 && (
-            <> Traces of the last {Math.round(env.CTS_IMPORT_SETTLE_MS / 60_000)} minutes wait for the next run, so that console changes still in progress are not taken for outside ones.</>
+            <>
+              {" "}
+              Traces of the last {Math.round(env.CTS_IMPORT_SETTLE_MS / 60_000)} minutes wait for the next run, so that
+              console changes still in progress are not taken for outside ones.
+            </>
           )}
         </Alert>
         <ImportNowButton />

@@ -31,16 +31,26 @@ export function EventDetail({ event: e }: { event: HistoryEvent }) {
         {facts.map(([k, v, mono]) => (
           <div key={k} className="contents">
             <dt className="text-muted-foreground">{k}</dt>
-            <dd className={mono ? "break-all font-mono text-xs" : "min-w-0"}>{v}</dd>
+            <dd className={mono ? "font-mono text-xs break-all" : "min-w-0"}>{v}</dd>
           </div>
         ))}
       </dl>
       <section className="flex flex-col gap-2">
-        <h3 className="font-medium">Images ({e.images.length}) and targets ({e.targets.length})</h3>
+        <h3 className="font-medium">
+          Images ({e.images.length}) and targets ({e.targets.length})
+        </h3>
         <div className="grid grid-cols-2 gap-4 font-mono text-xs">
           {[e.images, e.targets].map((ids, i) => (
             <ul key={i} aria-label={i ? "Targets" : "Images"} className="flex flex-col gap-0.5">
-              {ids.length ? ids.map((id) => <li key={id} className="break-all">{id}</li>) : <li className="font-sans text-muted-foreground">None</li>}
+              {ids.length ? (
+                ids.map((id) => (
+                  <li key={id} className="break-all">
+                    {id}
+                  </li>
+                ))
+              ) : (
+                <li className="font-sans text-muted-foreground">None</li>
+              )}
             </ul>
           ))}
         </div>
@@ -60,8 +70,8 @@ export function EventDetail({ event: e }: { event: HistoryEvent }) {
             <tbody>
               {e.pairs.map((p, i) => (
                 <TR key={i}>
-                  <TD className="break-all font-mono text-xs">{p.image}</TD>
-                  <TD className="break-all font-mono text-xs">{p.target}</TD>
+                  <TD className="font-mono text-xs break-all">{p.image}</TD>
+                  <TD className="font-mono text-xs break-all">{p.target}</TD>
                   <TD>
                     <Badge tone={TONE[p.outcome] ?? "neutral"}>{p.outcome}</Badge>
                   </TD>
@@ -76,11 +86,15 @@ export function EventDetail({ event: e }: { event: HistoryEvent }) {
       </section>
       <section className="flex flex-col gap-2">
         <h3 className="font-medium">Input</h3>
-        <pre className="max-h-64 overflow-auto rounded-md bg-muted p-3 font-mono text-xs">{JSON.stringify(e.input, null, 2)}</pre>
+        <pre className="max-h-64 overflow-auto rounded-md bg-muted p-3 font-mono text-xs">
+          {JSON.stringify(e.input, null, 2)}
+        </pre>
       </section>
       <section className="flex flex-col gap-1">
         <h3 className="font-medium">Chain</h3>
-        <p className="text-xs text-muted-foreground">SHA-256 of this event&apos;s fields and the previous event&apos;s hash.</p>
+        <p className="text-xs text-muted-foreground">
+          SHA-256 of this event&apos;s fields and the previous event&apos;s hash.
+        </p>
         <dl className="grid grid-cols-[6rem_1fr] gap-x-4 gap-y-1 font-mono text-xs">
           <dt className="font-sans text-muted-foreground">Previous</dt>
           <dd className="break-all">{e.prevHash ?? "—"}</dd>

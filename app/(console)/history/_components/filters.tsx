@@ -9,7 +9,13 @@ const selectClass = "h-9 rounded-md border border-input bg-background px-2 text-
 export function HistoryFilters({ filter }: { filter: HistoryFilter }) {
   const actions = [...new Set([...AUDIT_ACTIONS, ...filter.action])];
   return (
-    <form method="get" action="/history" role="search" aria-label="Filter events" className="flex flex-wrap items-end gap-3">
+    <form
+      method="get"
+      action="/history"
+      role="search"
+      aria-label="Filter events"
+      className="flex flex-wrap items-end gap-3"
+    >
       <div className="flex min-w-56 flex-1 flex-col gap-1">
         <Label htmlFor="q">Search</Label>
         <Input id="q" name="q" type="search" placeholder="Id, code, message, user…" defaultValue={filter.q} />

@@ -9,7 +9,15 @@ import { getDb } from "@/lib/db";
 export const PAGE_SIZE = 50;
 
 /** One keyset page of the filtered events with Newest / Older links. */
-export async function HistoryList({ scope, filter, before }: { scope: HistoryScope; filter: HistoryFilter; before?: Cursor }) {
+export async function HistoryList({
+  scope,
+  filter,
+  before,
+}: {
+  scope: HistoryScope;
+  filter: HistoryFilter;
+  before?: Cursor;
+}) {
   const page = await listEvents(await getDb(), scope, filter, { cursor: before, limit: PAGE_SIZE });
   return (
     <EventsTable

@@ -16,7 +16,9 @@ export function VerifyButton() {
         {pending ? "Verifying…" : "Verify"}
       </Button>
       <p aria-live="polite" className="text-sm">
-        {state?.ok && state.data.ok && <span className="text-success">Chain intact: {state.data.events.toLocaleString("en")} events</span>}
+        {state?.ok && state.data.ok && (
+          <span className="text-success">Chain intact: {state.data.events.toLocaleString("en")} events</span>
+        )}
         {state?.ok && !state.data.ok && state.data.firstBreak && (
           <span className="text-destructive">
             Chain broken at event #{state.data.firstBreak.seq} (

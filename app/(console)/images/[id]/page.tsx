@@ -42,7 +42,10 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
     status: m.status,
     createdAt: m.created_at,
     updatedAt: m.updated_at,
-    name: m.member_type === "domain" && m.member_id === session.accountId ? `your account (${session.accountName})` : names.get(m.member_id),
+    name:
+      m.member_type === "domain" && m.member_id === session.accountId
+        ? `your account (${session.accountName})`
+        : names.get(m.member_id),
   }));
   const facts: [string, string][] = [
     ["Type", KIND_LABEL[kindOf(image)]],
@@ -73,7 +76,7 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
         {facts.map(([k, v]) => (
           <div key={k} className="min-w-0">
             <dt className="text-xs text-muted-foreground">{k}</dt>
-            <dd className={k === "Image id" ? "break-all font-mono text-xs" : ""}>{v}</dd>
+            <dd className={k === "Image id" ? "font-mono text-xs break-all" : ""}>{v}</dd>
           </div>
         ))}
         <div>
@@ -91,7 +94,11 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
         canChange={canChange(session)}
       />
       <Suspense fallback={<TableSkeleton rows={3} label="Loading history" />}>
-        <HistorySection scope={{ accountId: session.accountId, projectId: session.projectId }} filter={{ image: image.id }} title="History of this image" />
+        <HistorySection
+          scope={{ accountId: session.accountId, projectId: session.projectId }}
+          filter={{ image: image.id }}
+          title="History of this image"
+        />
       </Suspense>
     </div>
   );

@@ -11,7 +11,13 @@ const selectClass = "h-9 rounded-md border border-input bg-background px-2 text-
 export function ImageFilters({ query }: { query: ImageListQuery }) {
   const filtered = Boolean(query.q || query.type || query.shareable || query.members || query.pending);
   return (
-    <form method="get" action="/images" role="search" aria-label="Filter images" className="mb-4 flex flex-wrap items-end gap-3">
+    <form
+      method="get"
+      action="/images"
+      role="search"
+      aria-label="Filter images"
+      className="mb-4 flex flex-wrap items-end gap-3"
+    >
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
       <input type="hidden" name="limit" value={query.limit} />

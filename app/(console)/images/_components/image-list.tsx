@@ -16,13 +16,26 @@ import { listHref } from "./query";
 import type { ImageRowView } from "./row-view";
 import { ShareDialog } from "./share-dialog";
 
-function SortHeader({ query, sort, children, className }: { query: ImageListQuery; sort: ImageListQuery["sort"]; children: string; className?: string }) {
+function SortHeader({
+  query,
+  sort,
+  children,
+  className,
+}: {
+  query: ImageListQuery;
+  sort: ImageListQuery["sort"];
+  children: string;
+  className?: string;
+}) {
   const active = query.sort === sort;
   const dir = active && query.dir === "desc" ? "asc" : "desc";
   const Icon = query.dir === "desc" ? ArrowDown : ArrowUp;
   return (
     <TH className={className} aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
-      <Link href={listHref({ ...query, sort, dir, marker: undefined })} className="inline-flex items-center gap-1 hover:text-foreground">
+      <Link
+        href={listHref({ ...query, sort, dir, marker: undefined })}
+        className="inline-flex items-center gap-1 hover:text-foreground"
+      >
         {children}
         {active && <Icon aria-hidden className="size-3" />}
       </Link>
@@ -35,7 +48,15 @@ function statusTone(status: string) {
 }
 
 /** The images table with multi-select: selected shareable images can be shared together. */
-export function ImageList({ rows, query, canChange }: { rows: ImageRowView[]; query: ImageListQuery; canChange: boolean }) {
+export function ImageList({
+  rows,
+  query,
+  canChange,
+}: {
+  rows: ImageRowView[];
+  query: ImageListQuery;
+  canChange: boolean;
+}) {
   const selection = useSelection();
   const selectable = rows.filter((r) => !r.blocker);
   const chosen = rows.filter((r) => selection.has(r.id));
@@ -61,7 +82,9 @@ export function ImageList({ rows, query, canChange }: { rows: ImageRowView[]; qu
             </Link>
           </Button>
           <span className="text-muted-foreground">
-            {chosen.length === 0 ? "Select shareable images to share them together." : `${chosen.length} of ${selectable.length} shareable images on this page selected.`}
+            {chosen.length === 0
+              ? "Select shareable images to share them together."
+              : `${chosen.length} of ${selectable.length} shareable images on this page selected.`}
           </span>
         </div>
       )}
@@ -78,14 +101,20 @@ export function ImageList({ rows, query, canChange }: { rows: ImageRowView[]; qu
                 />
               </TH>
             )}
-            <SortHeader query={query} sort="name">Name</SortHeader>
+            <SortHeader query={query} sort="name">
+              Name
+            </SortHeader>
             <TH>OS</TH>
             <TH>Type</TH>
-            <SortHeader query={query} sort="size" className="text-right">Size</SortHeader>
+            <SortHeader query={query} sort="size" className="text-right">
+              Size
+            </SortHeader>
             <TH>Status</TH>
             <TH>Members</TH>
             <TH>Sharing</TH>
-            <SortHeader query={query} sort="created_at">Created</SortHeader>
+            <SortHeader query={query} sort="created_at">
+              Created
+            </SortHeader>
           </tr>
         </THead>
         <tbody>
@@ -105,13 +134,13 @@ export function ImageList({ rows, query, canChange }: { rows: ImageRowView[]; qu
                 <Link href={`/images/${r.id}`} className="font-medium hover:underline">
                   {r.name}
                 </Link>
-                <div className="whitespace-nowrap font-mono text-[11px] text-muted-foreground">{r.id}</div>
+                <div className="font-mono text-[11px] whitespace-nowrap text-muted-foreground">{r.id}</div>
               </TD>
               <TD className="whitespace-nowrap" title={r.osVersion}>
                 {r.os}
               </TD>
               <TD className="whitespace-nowrap">{KIND_LABEL[r.kind]}</TD>
-              <TD className="whitespace-nowrap text-right tabular-nums">{formatBytes(r.sizeBytes)}</TD>
+              <TD className="text-right whitespace-nowrap tabular-nums">{formatBytes(r.sizeBytes)}</TD>
               <TD className="whitespace-nowrap">
                 <Badge tone={statusTone(r.status)}>{r.status}</Badge>
               </TD>

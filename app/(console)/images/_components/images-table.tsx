@@ -8,13 +8,22 @@ import { rowView } from "./row-view";
 
 /** One page of the project's images with members, quota and shareability, read from IMS page by page. */
 export async function ImagesTable({ query }: { query: ImageListQuery }) {
-  const { rows, next, session } = await withCloud(async (scope, s) => ({ ...(await loadImagePage(scope, query)), session: s }));
+  const { rows, next, session } = await withCloud(async (scope, s) => ({
+    ...(await loadImagePage(scope, query)),
+    session: s,
+  }));
   const filtered = Boolean(query.q || query.type || query.shareable || query.members || query.pending);
 
   if (rows.length === 0) {
     return (
       <div className="rounded-lg border border-dashed border-border bg-card p-10 text-center">
-        <p className="font-medium">{filtered ? "No image matches these filters" : query.marker ? "No more images" : "This project owns no private images yet"}</p>
+        <p className="font-medium">
+          {filtered
+            ? "No image matches these filters"
+            : query.marker
+              ? "No more images"
+              : "This project owns no private images yet"}
+        </p>
         <p className="mt-1 text-sm text-muted-foreground">
           {filtered
             ? next

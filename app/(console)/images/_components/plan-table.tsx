@@ -13,7 +13,8 @@ export function PlanTable({ plan, multipleImages }: { plan: SharePlanView; multi
   return (
     <div className="flex flex-col gap-2">
       <p className="text-sm">
-        <strong>{add}</strong> to add, <strong>{skip}</strong> already member{skip === 1 ? "" : "s"}, <strong>{blocked}</strong> blocked.
+        <strong>{add}</strong> to add, <strong>{skip}</strong> already member{skip === 1 ? "" : "s"},{" "}
+        <strong>{blocked}</strong> blocked.
       </p>
       <div className="max-h-72 overflow-y-auto rounded-md border border-border">
         <table className="w-full text-sm">
@@ -30,9 +31,11 @@ export function PlanTable({ plan, multipleImages }: { plan: SharePlanView; multi
             {plan.pairs.map((p) => (
               <tr key={`${p.imageId}-${p.input}`} className="border-t border-border">
                 {multipleImages && <td className="px-3 py-1.5">{p.imageName}</td>}
-                <td className="whitespace-nowrap px-3 py-1.5 font-mono text-xs">
+                <td className="px-3 py-1.5 font-mono text-xs whitespace-nowrap">
                   {p.input}
-                  {p.target && p.target.kind !== "project" && <span className="ml-1 font-sans text-muted-foreground">({p.target.kind})</span>}
+                  {p.target && p.target.kind !== "project" && (
+                    <span className="ml-1 font-sans text-muted-foreground">({p.target.kind})</span>
+                  )}
                 </td>
                 <td className="px-3 py-1.5">
                   <Badge tone={DECISION[p.decision].tone}>{DECISION[p.decision].label}</Badge>
@@ -57,7 +60,8 @@ export function ResultTable({
   names: Map<string, string>;
   jobs: string[];
 }) {
-  if (results.length === 0) return <p className="text-sm">Nothing needed sending: every target was already a member or blocked.</p>;
+  if (results.length === 0)
+    return <p className="text-sm">Nothing needed sending: every target was already a member or blocked.</p>;
   return (
     <div className="flex flex-col gap-2 text-sm">
       <p>
@@ -65,11 +69,16 @@ export function ResultTable({
       </p>
       <ul className="max-h-60 overflow-y-auto rounded-md border border-border">
         {results.map((r) => (
-          <li key={`${r.image}-${r.target}`} className="flex items-center justify-between gap-3 border-t border-border px-3 py-1.5 first:border-0">
+          <li
+            key={`${r.image}-${r.target}`}
+            className="flex items-center justify-between gap-3 border-t border-border px-3 py-1.5 first:border-0"
+          >
             <span>
               {names.get(r.image) ?? r.image} → <code className="font-mono text-xs">{r.target}</code>
             </span>
-            <Badge tone={r.outcome === "succeeded" ? "success" : "danger"}>{r.outcome === "succeeded" ? "shared, pending acceptance" : `failed ${r.code ?? ""}`}</Badge>
+            <Badge tone={r.outcome === "succeeded" ? "success" : "danger"}>
+              {r.outcome === "succeeded" ? "shared, pending acceptance" : `failed ${r.code ?? ""}`}
+            </Badge>
           </li>
         ))}
       </ul>

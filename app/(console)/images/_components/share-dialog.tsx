@@ -37,14 +37,20 @@ export function ShareDialog({ images, trigger }: { images: { id: string; name: s
       const res = await shareImagesAction(null, input);
       setResult(res);
       if (!res.ok) {
-        toast({ tone: "error", title: `Sharing ${what} failed`, body: `${res.error.message}${res.error.upstreamCode ? ` (${res.error.upstreamCode})` : ""}` });
+        toast({
+          tone: "error",
+          title: `Sharing ${what} failed`,
+          body: `${res.error.message}${res.error.upstreamCode ? ` (${res.error.upstreamCode})` : ""}`,
+        });
         return;
       }
       const ok = res.data.results.filter((r) => r.outcome === "succeeded").length;
       const failed = res.data.results.length - ok;
       toast({
         tone: failed ? "error" : "success",
-        title: failed ? `Shared ${what}: ${ok} done, ${failed} failed` : `Shared ${what} with ${ok} target${ok === 1 ? "" : "s"}`,
+        title: failed
+          ? `Shared ${what}: ${ok} done, ${failed} failed`
+          : `Shared ${what} with ${ok} target${ok === 1 ? "" : "s"}`,
         body: res.data.jobs.length ? `IMS job ${res.data.jobs.join(", ")}` : "Nothing needed sending.",
       });
       router.refresh();
@@ -59,13 +65,23 @@ export function ShareDialog({ images, trigger }: { images: { id: string; name: s
       }}
     >
       <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent title={`Share ${what}`} description="Recipients see the image as pending until they accept it. Nothing is sent until you confirm.">
+      <DialogContent
+        title={`Share ${what}`}
+        description="Recipients see the image as pending until they accept it. Nothing is sent until you confirm."
+      >
         <div className="flex flex-col gap-4">
           <fieldset className="flex gap-4 text-sm" disabled={sending}>
             <legend className="mb-1 text-sm font-medium">Ids are</legend>
             {(["project", "account"] as const).map((k) => (
               <label key={k} className="flex items-center gap-2">
-                <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => (setKind(k), reset())} className="accent-[var(--primary)]" />
+                <input
+                  type="radio"
+                  name="kind"
+                  value={k}
+                  checked={kind === k}
+                  onChange={() => (setKind(k), reset())}
+                  className="accent-[var(--primary)]"
+                />
                 {k === "project" ? "Project ids" : "Account ids"}
               </label>
             ))}
@@ -86,7 +102,11 @@ export function ShareDialog({ images, trigger }: { images: { id: string; name: s
             </p>
           </div>
           <div aria-live="polite" className="flex flex-col gap-3">
-            {plan && !plan.ok && <Alert tone="error">{plan.error.fieldErrors ? Object.values(plan.error.fieldErrors).flat().join(" ") : plan.error.message}</Alert>}
+            {plan && !plan.ok && (
+              <Alert tone="error">
+                {plan.error.fieldErrors ? Object.values(plan.error.fieldErrors).flat().join(" ") : plan.error.message}
+              </Alert>
+            )}
             {plan?.ok && !result && <PlanTable plan={plan.data} multipleImages={images.length > 1} />}
             {sending && !result && (
               <div className="flex flex-col gap-1 text-sm">
@@ -96,8 +116,19 @@ export function ShareDialog({ images, trigger }: { images: { id: string; name: s
                 </div>
               </div>
             )}
-            {result && !result.ok && <Alert tone="error">{result.error.message}{result.error.upstreamCode ? ` (${result.error.upstreamCode})` : ""}</Alert>}
-            {result?.ok && <ResultTable results={result.data.results} names={new Map(images.map((i) => [i.id, i.name]))} jobs={result.data.jobs} />}
+            {result && !result.ok && (
+              <Alert tone="error">
+                {result.error.message}
+                {result.error.upstreamCode ? ` (${result.error.upstreamCode})` : ""}
+              </Alert>
+            )}
+            {result?.ok && (
+              <ResultTable
+                results={result.data.results}
+                names={new Map(images.map((i) => [i.id, i.name]))}
+                jobs={result.data.jobs}
+              />
+            )}
           </div>
           <div className="flex justify-end gap-2">
             {result?.ok ? (
@@ -108,7 +139,11 @@ export function ShareDialog({ images, trigger }: { images: { id: string; name: s
                   {checking ? "Checking…" : "Check targets"}
                 </Button>
                 <Button onClick={send} disabled={sending || !plan?.ok || plan.data.counts.add === 0}>
-                  {sending ? "Sharing…" : plan?.ok ? `Share ${plan.data.counts.add} pair${plan.data.counts.add === 1 ? "" : "s"}` : "Share"}
+                  {sending
+                    ? "Sharing…"
+                    : plan?.ok
+                      ? `Share ${plan.data.counts.add} pair${plan.data.counts.add === 1 ? "" : "s"}`
+                      : "Share"}
                 </Button>
               </>
             )}

@@ -10,7 +10,13 @@ const selectClass = "h-9 rounded-md border border-input bg-background px-2 text-
 export function InboxFilters({ query }: { query: InboxQuery }) {
   const filtered = Boolean(query.q || query.owner || query.type || query.age);
   return (
-    <form method="get" action="/incoming" role="search" aria-label="Filter shared images" className="mb-4 flex flex-wrap items-end gap-3">
+    <form
+      method="get"
+      action="/incoming"
+      role="search"
+      aria-label="Filter shared images"
+      className="mb-4 flex flex-wrap items-end gap-3"
+    >
       <input type="hidden" name="tab" value={query.tab} />
       <div className="flex min-w-48 flex-1 flex-col gap-1">
         <Label htmlFor="q">Search</Label>
@@ -18,7 +24,13 @@ export function InboxFilters({ query }: { query: InboxQuery }) {
       </div>
       <div className="flex min-w-48 flex-col gap-1">
         <Label htmlFor="owner">Owner project</Label>
-        <Input id="owner" name="owner" placeholder="32-character project id" defaultValue={query.owner} className="font-mono text-xs" />
+        <Input
+          id="owner"
+          name="owner"
+          placeholder="32-character project id"
+          defaultValue={query.owner}
+          className="font-mono text-xs"
+        />
       </div>
       <ImageTypeSelect value={query.type} />
       <div className="flex flex-col gap-1">

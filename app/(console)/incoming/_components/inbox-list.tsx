@@ -45,7 +45,17 @@ export interface VaultOption {
 type Decision = "accept" | "reject";
 
 /** The open tab's images with accept and reject, one by one or for a selection. */
-export function InboxList({ tab, rows, vaults, canChange }: { tab: Tab; rows: InboxRowView[]; vaults: VaultOption[]; canChange: boolean }) {
+export function InboxList({
+  tab,
+  rows,
+  vaults,
+  canChange,
+}: {
+  tab: Tab;
+  rows: InboxRowView[];
+  vaults: VaultOption[];
+  canChange: boolean;
+}) {
   const selection = useSelection();
   const [running, start] = useTransition();
   const [results, setResults] = useState<{ decision: Decision; result: ActionResult<DecisionResult[]> } | null>(null);
@@ -62,23 +72,38 @@ export function InboxList({ tab, rows, vaults, canChange }: { tab: Tab; rows: In
       const result = await action(null, { imageIds: targets.map((r) => r.id), vaultId });
       setResults({ decision, result });
       if (!result.ok) {
-        toast({ tone: "error", title: `Could not ${decision} ${targets.length === 1 ? targets[0].name : `${targets.length} images`}`, body: result.error.message });
+        toast({
+          tone: "error",
+          title: `Could not ${decision} ${targets.length === 1 ? targets[0].name : `${targets.length} images`}`,
+          body: result.error.message,
+        });
         return;
       }
       const ok = result.data.filter((r) => r.outcome === "succeeded").length;
       const failed = result.data.length - ok;
       const verb = decision === "accept" ? "Accepted" : "Rejected";
-      toast({ tone: failed ? "error" : "success", title: failed ? `${verb} ${ok} of ${result.data.length} images; ${failed} failed` : `${verb} ${ok === 1 ? result.data[0].name : `${ok} images`}` });
+      toast({
+        tone: failed ? "error" : "success",
+        title: failed
+          ? `${verb} ${ok} of ${result.data.length} images; ${failed} failed`
+          : `${verb} ${ok === 1 ? result.data[0].name : `${ok} images`}`,
+      });
       setVaultFor(null);
       selection.clear();
       router.refresh();
       void refreshPendingCount();
     });
   const decide = (decision: Decision, targets: InboxRowView[]) =>
-    decision === "accept" && targets.some((r) => r.needsVault || r.mayNeedVault) ? setVaultFor(targets) : run(decision, targets);
+    decision === "accept" && targets.some((r) => r.needsVault || r.mayNeedVault)
+      ? setVaultFor(targets)
+      : run(decision, targets);
 
   if (rows.length === 0) {
-    return <div className="rounded-lg border border-dashed border-border bg-card p-10 text-center text-sm text-muted-foreground">No {tab} images here.</div>;
+    return (
+      <div className="rounded-lg border border-dashed border-border bg-card p-10 text-center text-sm text-muted-foreground">
+        No {tab} images here.
+      </div>
+    );
   }
 
   return (
@@ -92,7 +117,11 @@ export function InboxList({ tab, rows, vaults, canChange }: { tab: Tab; rows: In
             </Button>
           )}
           {can.reject && (
-            <Button variant="secondary" disabled={chosen.length === 0 || running} onClick={() => decide("reject", chosen)}>
+            <Button
+              variant="secondary"
+              disabled={chosen.length === 0 || running}
+              onClick={() => decide("reject", chosen)}
+            >
               <X aria-hidden />
               Reject {chosen.length || ""} selected
             </Button>
@@ -105,7 +134,12 @@ export function InboxList({ tab, rows, vaults, canChange }: { tab: Tab; rows: In
       {results && !results.result.ok && <Alert tone="error">{results.result.error.message}</Alert>}
       {results?.result.ok && results.result.data.some((r) => r.outcome === "failed") && (
         <Alert tone="error">
-          Not done: {results.result.data.filter((r) => r.outcome === "failed").map((r) => `${r.name} (${r.code})`).join(", ")}. The others were {results.decision}ed.
+          Not done:{" "}
+          {results.result.data
+            .filter((r) => r.outcome === "failed")
+            .map((r) => `${r.name} (${r.code})`)
+            .join(", ")}
+          . The others were {results.decision}ed.
         </Alert>
       )}
       <Table>
@@ -125,7 +159,11 @@ export function InboxList({ tab, rows, vaults, canChange }: { tab: Tab; rows: In
             <TH>OS and type</TH>
             <TH className="text-right">Size</TH>
             <TH>Shared</TH>
-            {canChange && <TH><span className="sr-only">Actions</span></TH>}
+            {canChange && (
+              <TH>
+                <span className="sr-only">Actions</span>
+              </TH>
+            )}
           </tr>
         </THead>
         <tbody>
@@ -133,45 +171,74 @@ export function InboxList({ tab, rows, vaults, canChange }: { tab: Tab; rows: In
             <TR key={r.id}>
               {canChange && (
                 <TD>
-                  <Checkbox aria-label={`Select ${r.name}`} checked={selection.has(r.id)} onChange={() => selection.toggle(r.id)} />
+                  <Checkbox
+                    aria-label={`Select ${r.name}`}
+                    checked={selection.has(r.id)}
+                    onChange={() => selection.toggle(r.id)}
+                  />
                 </TD>
               )}
               <TD>
                 <div className="font-medium">
                   {r.name} {r.isNew && <Badge tone="info">New</Badge>}
                 </div>
-                <div className="whitespace-nowrap font-mono text-[11px] text-muted-foreground">{r.id}</div>
-                <div className="whitespace-nowrap text-xs text-muted-foreground">
+                <div className="font-mono text-[11px] whitespace-nowrap text-muted-foreground">{r.id}</div>
+                <div className="text-xs whitespace-nowrap text-muted-foreground">
                   from <span className="font-mono text-[11px]">{r.owner}</span> (another account
-                  {r.memberType !== "project" ? `; shared with your ${r.memberType === "domain" ? "account" : "organization"}` : ""})
+                  {r.memberType !== "project"
+                    ? `; shared with your ${r.memberType === "domain" ? "account" : "organization"}`
+                    : ""}
+                  )
                 </div>
-                {r.needsVault && <Badge tone="info" className="mt-1">Full-ECS from CBR: needs a vault</Badge>}
-                {r.mayNeedVault && <Badge tone="neutral" className="mt-1">Maybe full-ECS: a vault may be needed</Badge>}
+                {r.needsVault && (
+                  <Badge tone="info" className="mt-1">
+                    Full-ECS from CBR: needs a vault
+                  </Badge>
+                )}
+                {r.mayNeedVault && (
+                  <Badge tone="neutral" className="mt-1">
+                    Maybe full-ECS: a vault may be needed
+                  </Badge>
+                )}
               </TD>
               <TD title={r.osVersion}>
                 <div className="whitespace-nowrap">{r.os}</div>
-                <div className="whitespace-nowrap text-xs text-muted-foreground">{KIND_LABEL[r.kind]}</div>
+                <div className="text-xs whitespace-nowrap text-muted-foreground">{KIND_LABEL[r.kind]}</div>
               </TD>
-              <TD className="whitespace-nowrap text-right tabular-nums">{formatBytes(r.sizeBytes)}</TD>
+              <TD className="text-right whitespace-nowrap tabular-nums">{formatBytes(r.sizeBytes)}</TD>
               <TD className="whitespace-nowrap">
                 {r.sharedAt ? (
                   <>
                     <div title={formatDate(r.sharedAt)}>{r.sharedAt.slice(0, 10)}</div>
-                    {tab === "pending" && <div className="text-xs text-warning">pending for {formatAge(r.sharedAt)}</div>}
+                    {tab === "pending" && (
+                      <div className="text-xs text-warning">pending for {formatAge(r.sharedAt)}</div>
+                    )}
                   </>
                 ) : (
                   "—"
                 )}
               </TD>
               {canChange && (
-                <TD className="whitespace-nowrap text-right">
+                <TD className="text-right whitespace-nowrap">
                   {can.accept && (
-                    <Button size="sm" variant="secondary" disabled={running} onClick={() => decide("accept", [r])} aria-label={`Accept ${r.name}`}>
+                    <Button
+                      size="sm"
+                      variant="secondary"
+                      disabled={running}
+                      onClick={() => decide("accept", [r])}
+                      aria-label={`Accept ${r.name}`}
+                    >
                       Accept
                     </Button>
                   )}{" "}
                   {can.reject && (
-                    <Button size="sm" variant="ghost" disabled={running} onClick={() => decide("reject", [r])} aria-label={`Reject ${r.name}`}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      disabled={running}
+                      onClick={() => decide("reject", [r])}
+                      aria-label={`Reject ${r.name}`}
+                    >
                       Reject
                     </Button>
                   )}

@@ -50,7 +50,9 @@ export async function InboxTable({ query }: { query: InboxQuery }) {
             aria-current={tab === query.tab ? "page" : undefined}
             className={cn(
               "-mb-px border-b-2 px-4 py-2 text-sm capitalize",
-              tab === query.tab ? "border-primary font-medium text-foreground" : "border-transparent text-muted-foreground hover:text-foreground",
+              tab === query.tab
+                ? "border-primary font-medium text-foreground"
+                : "border-transparent text-muted-foreground hover:text-foreground",
             )}
           >
             {tab} <span className="ml-1 rounded-full bg-muted px-1.5 text-xs tabular-nums">{inbox.counts[tab]}</span>
@@ -58,7 +60,11 @@ export async function InboxTable({ query }: { query: InboxQuery }) {
         ))}
       </nav>
       <p className="text-sm text-muted-foreground">{STATE_LINE[query.tab]}</p>
-      {inbox.truncated && <p className="text-sm text-warning">Showing the first 2,000 images of this tab; narrow the filters to see the rest.</p>}
+      {inbox.truncated && (
+        <p className="text-sm text-warning">
+          Showing the first 2,000 images of this tab; narrow the filters to see the rest.
+        </p>
+      )}
       <InboxList tab={query.tab} rows={rows} vaults={vaultOptions} canChange={canChange(session)} />
     </div>
   );

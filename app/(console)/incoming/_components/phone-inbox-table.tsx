@@ -60,19 +60,32 @@ export function PhoneInboxTable({ rows, canChange }: { rows: PhoneInboxRow[]; ca
         ))}
       </ul>
     );
-    if (failed.length === 0) toast({ tone: "success", title: `${done} ${subject}`, body: req.decision === "accept" ? "It can now be used to create cloud phones." : undefined });
+    if (failed.length === 0)
+      toast({
+        tone: "success",
+        title: `${done} ${subject}`,
+        body: req.decision === "accept" ? "It can now be used to create cloud phones." : undefined,
+      });
     else if (ok === 0) toast({ tone: "error", title: `Could not ${verb} ${subject}`, body: why });
-    else toast({ tone: "error", title: `${done} ${ok} of ${plural(req.imageIds.length)}; ${failed.length} failed`, body: why });
+    else
+      toast({
+        tone: "error",
+        title: `${done} ${ok} of ${plural(req.imageIds.length)}; ${failed.length} failed`,
+        body: why,
+      });
     for (const r of result.data.results) if (r.outcome === "succeeded") selection.toggle(r.imageId, false);
     return result;
   }, null);
-  const decide = (decision: Request["decision"], imageIds: string[]) => startTransition(() => send({ decision, imageIds }));
+  const decide = (decision: Request["decision"], imageIds: string[]) =>
+    startTransition(() => send({ decision, imageIds }));
 
   if (rows.length === 0) {
     return (
       <div className="rounded-lg border border-dashed border-border p-8 text-center">
         <p className="font-medium">No phone images are shared with this project</p>
-        <p className="mt-1 text-sm text-muted-foreground">When another project shares a CPH image with this one, it is listed here to accept or reject.</p>
+        <p className="mt-1 text-sm text-muted-foreground">
+          When another project shares a CPH image with this one, it is listed here to accept or reject.
+        </p>
       </div>
     );
   }
@@ -81,10 +94,29 @@ export function PhoneInboxTable({ rows, canChange }: { rows: PhoneInboxRow[]; ca
     <div className="flex flex-col gap-3">
       {canChange && (
         <div className="flex flex-wrap items-center gap-2">
-          <Button size="sm" disabled={selected.length === 0 || pending} onClick={() => decide("accept", selected.map((r) => r.imageId))}>
+          <Button
+            size="sm"
+            disabled={selected.length === 0 || pending}
+            onClick={() =>
+              decide(
+                "accept",
+                selected.map((r) => r.imageId),
+              )
+            }
+          >
             Accept selected{selected.length > 0 ? ` (${selected.length})` : ""}
           </Button>
-          <Button variant="secondary" size="sm" disabled={selected.length === 0 || pending} onClick={() => decide("reject", selected.map((r) => r.imageId))}>
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={selected.length === 0 || pending}
+            onClick={() =>
+              decide(
+                "reject",
+                selected.map((r) => r.imageId),
+              )
+            }
+          >
             Reject selected{selected.length > 0 ? ` (${selected.length})` : ""}
           </Button>
           <span aria-live="polite" className="text-xs text-muted-foreground">
@@ -101,7 +133,9 @@ export function PhoneInboxTable({ rows, canChange }: { rows: PhoneInboxRow[]; ca
                 <Checkbox
                   aria-label="Select all shared phone images"
                   checked={selected.length === rows.length}
-                  onChange={(e) => (e.target.checked ? selection.setAll(rows.map((r) => r.imageId)) : selection.clear())}
+                  onChange={(e) =>
+                    e.target.checked ? selection.setAll(rows.map((r) => r.imageId)) : selection.clear()
+                  }
                 />
               </TH>
             )}
@@ -127,13 +161,16 @@ export function PhoneInboxTable({ rows, canChange }: { rows: PhoneInboxRow[]; ca
               <TD>
                 <div className="font-medium">{r.name}</div>
                 <div className="font-mono text-[11px] text-muted-foreground">{r.imageId}</div>
-                <div className="whitespace-nowrap text-[11px] text-muted-foreground">
-                  from <span className="font-mono" title="Owner project">{r.ownerProjectId ?? "an unknown project"}</span>
+                <div className="text-[11px] whitespace-nowrap text-muted-foreground">
+                  from{" "}
+                  <span className="font-mono" title="Owner project">
+                    {r.ownerProjectId ?? "an unknown project"}
+                  </span>
                 </div>
               </TD>
               <TD className="whitespace-nowrap">
                 <div>{r.version || "—"}</div>
-                <div className="text-xs tabular-nums text-muted-foreground">{formatBytes(r.sizeBytes)}</div>
+                <div className="text-xs text-muted-foreground tabular-nums">{formatBytes(r.sizeBytes)}</div>
               </TD>
               <TD>
                 <DateTime value={r.createTime} />
@@ -142,11 +179,23 @@ export function PhoneInboxTable({ rows, canChange }: { rows: PhoneInboxRow[]; ca
                 <Decision decision={r.decision} />
               </TD>
               {canChange && (
-                <TD className="space-x-1 whitespace-nowrap text-right">
-                  <Button variant="secondary" size="sm" aria-label={`Accept ${r.name}`} disabled={pending} onClick={() => decide("accept", [r.imageId])}>
+                <TD className="space-x-1 text-right whitespace-nowrap">
+                  <Button
+                    variant="secondary"
+                    size="sm"
+                    aria-label={`Accept ${r.name}`}
+                    disabled={pending}
+                    onClick={() => decide("accept", [r.imageId])}
+                  >
                     Accept
                   </Button>
-                  <Button variant="ghost" size="sm" aria-label={`Reject ${r.name}`} disabled={pending} onClick={() => decide("reject", [r.imageId])}>
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    aria-label={`Reject ${r.name}`}
+                    disabled={pending}
+                    onClick={() => decide("reject", [r.imageId])}
+                  >
                     Reject
                   </Button>
                 </TD>
@@ -160,14 +209,18 @@ export function PhoneInboxTable({ rows, canChange }: { rows: PhoneInboxRow[]; ca
 }
 
 function Decision({ decision }: { decision: PhoneInboxRow["decision"] }) {
-  if (decision === undefined) return <span className="text-xs text-muted-foreground">Unknown: the console&apos;s history could not be read</span>;
-  if (decision === null) return <span className="text-xs text-muted-foreground">No decision recorded by this console</span>;
+  if (decision === undefined)
+    return <span className="text-xs text-muted-foreground">Unknown: the console&apos;s history could not be read</span>;
+  if (decision === null)
+    return <span className="text-xs text-muted-foreground">No decision recorded by this console</span>;
   const accepted = decision.action === "accept";
   return (
     <div className="flex flex-col text-xs leading-tight">
       <span>
-        <span className={cn("font-medium", accepted ? "text-success" : "text-destructive")}>{accepted ? "Accepted" : "Rejected"}</span> by{" "}
-        {decision.userName} via this console
+        <span className={cn("font-medium", accepted ? "text-success" : "text-destructive")}>
+          {accepted ? "Accepted" : "Rejected"}
+        </span>{" "}
+        by {decision.userName} via this console
       </span>
       <DateTime value={decision.at} />
     </div>

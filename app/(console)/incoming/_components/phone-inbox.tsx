@@ -47,8 +47,8 @@ export async function PhoneInbox({ canChange }: { canChange: boolean }) {
       <CardHeader>
         <CardTitle id="phone-inbox-title">Phone images shared with this project</CardTitle>
         <p className="text-sm text-muted-foreground">
-          CPH does not report whether this project has accepted a share, so each row shows the last decision made through this console. A
-          project can create cloud phones from an image only once it has accepted it.
+          CPH does not report whether this project has accepted a share, so each row shows the last decision made
+          through this console. A project can create cloud phones from an image only once it has accepted it.
         </p>
       </CardHeader>
       <CardContent>
@@ -56,7 +56,8 @@ export async function PhoneInbox({ canChange }: { canChange: boolean }) {
           <>
             {inbox.total > inbox.rows.length && (
               <Alert tone="warning" className="mb-3">
-                Showing the first {inbox.rows.length.toLocaleString("en")} of {inbox.total.toLocaleString("en")} shared phone images.
+                Showing the first {inbox.rows.length.toLocaleString("en")} of {inbox.total.toLocaleString("en")} shared
+                phone images.
               </Alert>
             )}
             <PhoneInboxTable rows={inbox.rows} canChange={canChange} />

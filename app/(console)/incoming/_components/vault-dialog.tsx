@@ -33,8 +33,12 @@ export function VaultDialog({
   const usable = vaults.filter((v) => !v.problem);
   const names = (list: InboxRowView[]) => list.map((i) => i.name).join(", ");
   const description = [
-    required ? `${names(needing)} ${needing.length === 1 ? "was" : "were"} made from a CBR backup: IMS keeps the accepted copy in a server-backup vault of this project.` : "",
-    maybe.length ? `IMS did not say whether ${names(maybe)} ${maybe.length === 1 ? "is a full-ECS image" : "are full-ECS images"}; if ${maybe.length === 1 ? "it is" : "they are"}, choose a vault${required ? "" : ", otherwise accept without one"}.` : "",
+    required
+      ? `${names(needing)} ${needing.length === 1 ? "was" : "were"} made from a CBR backup: IMS keeps the accepted copy in a server-backup vault of this project.`
+      : "",
+    maybe.length
+      ? `IMS did not say whether ${names(maybe)} ${maybe.length === 1 ? "is a full-ECS image" : "are full-ECS images"}; if ${maybe.length === 1 ? "it is" : "they are"}, choose a vault${required ? "" : ", otherwise accept without one"}.`
+      : "",
   ]
     .filter(Boolean)
     .join(" ");
@@ -46,9 +50,16 @@ export function VaultDialog({
       >
         <fieldset className="flex flex-col gap-2 text-sm" disabled={running}>
           <legend className="mb-2 font-medium">Vaults of this project</legend>
-          {vaults.length === 0 && <p className="text-muted-foreground">This project has no CBR vault. Create a server-backup vault in CBR first.</p>}
+          {vaults.length === 0 && (
+            <p className="text-muted-foreground">
+              This project has no CBR vault. Create a server-backup vault in CBR first.
+            </p>
+          )}
           {vaults.map((v) => (
-            <label key={v.id} className={`flex items-start gap-3 rounded-md border border-border p-3 ${v.problem ? "opacity-60" : "cursor-pointer hover:bg-muted"}`}>
+            <label
+              key={v.id}
+              className={`flex items-start gap-3 rounded-md border border-border p-3 ${v.problem ? "opacity-60" : "cursor-pointer hover:bg-muted"}`}
+            >
               <input
                 type="radio"
                 name="vault"
@@ -78,8 +89,13 @@ export function VaultDialog({
           <Button variant="secondary" onClick={onCancel}>
             Cancel
           </Button>
-          <Button onClick={() => onConfirm(vaultId || undefined)} disabled={running || (required && (!vaultId || usable.length === 0))}>
-            {running ? "Accepting…" : `Accept ${images?.length === 1 ? images[0].name : `${images?.length ?? 0} images`}${vaultId || required ? "" : " without a vault"}`}
+          <Button
+            onClick={() => onConfirm(vaultId || undefined)}
+            disabled={running || (required && (!vaultId || usable.length === 0))}
+          >
+            {running
+              ? "Accepting…"
+              : `Accept ${images?.length === 1 ? images[0].name : `${images?.length ?? 0} images`}${vaultId || required ? "" : " without a vault"}`}
           </Button>
         </div>
       </DialogContent>

@@ -16,19 +16,27 @@ export const metadata: Metadata = { title: "Phone image" };
 export default async function PhoneImagePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   if (!PHONE_IMAGE_ID.test(id)) notFound();
-  const { image, session } = await withCloud(async (scope, session) => ({ image: await findPhoneImage(scope, id), session }));
+  const { image, session } = await withCloud(async (scope, session) => ({
+    image: await findPhoneImage(scope, id),
+    session,
+  }));
   if (!image) notFound();
   const editable = canChange(session);
   return (
     <>
-      <Link href="/phones" className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground">
+      <Link
+        href="/phones"
+        className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
+      >
         <ChevronLeft aria-hidden className="size-4" />
         Phone images
       </Link>
       <PageHeader
         title={image.image_name}
         description={`Cloud-phone image of project ${session.projectName}.`}
-        actions={editable && <ShareDialog imageId={image.image_id} imageName={image.image_name} region={session.region} />}
+        actions={
+          editable && <ShareDialog imageId={image.image_id} imageName={image.image_name} region={session.region} />
+        }
       />
       <div className="flex flex-col gap-6">
         <PhoneFacts image={image} projectName={session.projectName} />

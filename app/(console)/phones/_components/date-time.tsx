@@ -6,7 +6,7 @@ export function DateTime({ value }: { value: string | number | undefined }) {
   const space = text.indexOf(" ");
   if (space < 0) return <span className="text-muted-foreground">{text}</span>;
   return (
-    <time dateTime={new Date(value!).toISOString()} className="flex flex-col whitespace-nowrap leading-tight">
+    <time dateTime={new Date(value!).toISOString()} className="flex flex-col leading-tight whitespace-nowrap">
       <span>{text.slice(0, space)}</span>
       <span className="text-xs text-muted-foreground">{text.slice(space + 1)}</span>
     </time>

@@ -34,8 +34,16 @@ export async function PhoneImagesTable({ query, defaultLimit }: { query: PhoneLi
   const { q, offset, limit } = query;
 
   if (images.length === 0) {
-    const title = q ? `No phone image matches “${q}”` : offset > 0 ? "No more phone images" : "This project owns no phone images yet";
-    const hint = q ? "Search matches part of the name. Try a shorter term." : offset > 0 ? "You reached the end of the list." : "Create a custom image from a cloud phone in CPH, or switch to another project.";
+    const title = q
+      ? `No phone image matches “${q}”`
+      : offset > 0
+        ? "No more phone images"
+        : "This project owns no phone images yet";
+    const hint = q
+      ? "Search matches part of the name. Try a shorter term."
+      : offset > 0
+        ? "You reached the end of the list."
+        : "Create a custom image from a cloud phone in CPH, or switch to another project.";
     return (
       <div className="rounded-lg border border-dashed border-border bg-card p-10 text-center">
         <p className="font-medium">{title}</p>
@@ -75,7 +83,7 @@ export async function PhoneImagesTable({ query, defaultLimit }: { query: PhoneLi
                 <div className="font-mono text-[11px] text-muted-foreground">{image.image_id}</div>
               </TD>
               <TD className="whitespace-nowrap">{image.image_version || "—"}</TD>
-              <TD className="whitespace-nowrap text-right tabular-nums">{formatBytes(image.image_size)}</TD>
+              <TD className="text-right whitespace-nowrap tabular-nums">{formatBytes(image.image_size)}</TD>
               <TD className="whitespace-nowrap">
                 <PhoneStatus status={image.status} />
               </TD>
@@ -84,7 +92,10 @@ export async function PhoneImagesTable({ query, defaultLimit }: { query: PhoneLi
               </TD>
               <TD>
                 {counts[i] === undefined ? (
-                  <span className="text-xs text-muted-foreground" title="The member list could not be read. Open the image to retry.">
+                  <span
+                    className="text-xs text-muted-foreground"
+                    title="The member list could not be read. Open the image to retry."
+                  >
                     unknown
                   </span>
                 ) : (

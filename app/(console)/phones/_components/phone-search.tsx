@@ -11,8 +11,19 @@ export function PhoneSearch({ q, limit, defaultLimit }: { q?: string; limit: num
         Search phone images by name
       </label>
       <div className="relative w-72 max-w-full">
-        <Search aria-hidden className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" />
-        <Input id="phone-search" name="q" type="search" defaultValue={q} placeholder="Search by name" className="pl-8" maxLength={128} />
+        <Search
+          aria-hidden
+          className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
+        />
+        <Input
+          id="phone-search"
+          name="q"
+          type="search"
+          defaultValue={q}
+          placeholder="Search by name"
+          className="pl-8"
+          maxLength={128}
+        />
       </div>
       {limit !== defaultLimit && <input type="hidden" name="limit" value={limit} />}
       <Button type="submit" variant="secondary">

@@ -28,7 +28,8 @@ export async function loadBatchRequest(id: string): Promise<BatchRequest | Respo
   const scope = { accountId: session.accountId, projectId: session.projectId };
   const db = await getDb();
   const summary = /^[0-9a-f-]{36}$/.test(id) ? await getBatch(db, id, scope) : undefined;
-  if (!summary) return fail(404, appError("not_found", "This batch does not exist or was launched in another project."));
+  if (!summary)
+    return fail(404, appError("not_found", "This batch does not exist or was launched in another project."));
   return { session, scope, db, summary };
 }
 

@@ -13,4 +13,5 @@ export async function historyScope(): Promise<HistoryScope | Response> {
   return { accountId: session.accountId, projectId: session.projectId };
 }
 
-export const notInScope = () => fail(404, appError("not_found", "This event does not exist, or it belongs to another account or project."));
+export const notInScope = () =>
+  fail(404, appError("not_found", "This event does not exist, or it belongs to another account or project."));

@@ -22,7 +22,8 @@ export async function GET(request: Request) {
   const project = url.searchParams.get("project");
   if ((account && account !== scope.accountId) || (project && project !== scope.projectId)) return notInScope();
   const format = url.searchParams.get("format") ?? "csv";
-  if (format !== "csv" && format !== "json") return fail(400, appError("invalid_input", "Choose format=csv or format=json."));
+  if (format !== "csv" && format !== "json")
+    return fail(400, appError("invalid_input", "Choose format=csv or format=json."));
   const params: Record<string, string | string[]> = {};
   for (const key of new Set(url.searchParams.keys())) params[key] = url.searchParams.getAll(key);
   const filter = historyFilterSchema.parse(params);

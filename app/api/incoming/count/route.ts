@@ -18,8 +18,16 @@ export async function GET() {
     return Response.json(body, { headers: noStore });
   } catch (e) {
     const error = toAppError(e);
-    if ((e instanceof CloudError && e.isUnauthenticated) || error.code === "session_expired") return fail(401, appError("session_expired"));
+    if ((e instanceof CloudError && e.isUnauthenticated) || error.code === "session_expired")
+      return fail(401, appError("session_expired"));
     const { upstreamCode, upstreamRequestId } = error;
-    return fail(503, { ...appError("upstream_unavailable", "The number of pending shares could not be read from Huawei Cloud. It will be tried again shortly."), upstreamCode, upstreamRequestId });
+    return fail(503, {
+      ...appError(
+        "upstream_unavailable",
+        "The number of pending shares could not be read from Huawei Cloud. It will be tried again shortly.",
+      ),
+      upstreamCode,
+      upstreamRequestId,
+    });
   }
 }

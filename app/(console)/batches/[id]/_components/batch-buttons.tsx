@@ -10,10 +10,19 @@ import type { BatchSummary } from "@/lib/batches/types";
 import { cancelBatchAction, retryFailedAction } from "../actions";
 
 type Result = Awaited<ReturnType<typeof retryFailedAction>>;
-const errorText = (r: Extract<Result, { ok: false }>) => r.error.message + (r.error.upstreamCode ? ` (${r.error.upstreamCode})` : "");
+const errorText = (r: Extract<Result, { ok: false }>) =>
+  r.error.message + (r.error.upstreamCode ? ` (${r.error.upstreamCode})` : "");
 
 /** Retry the failed pairs, cancel the unsent ones (after a confirmation), and the exports. */
-export function BatchButtons({ summary, canChange, onChanged }: { summary: BatchSummary; canChange: boolean; onChanged: () => void }) {
+export function BatchButtons({
+  summary,
+  canChange,
+  onChanged,
+}: {
+  summary: BatchSummary;
+  canChange: boolean;
+  onChanged: () => void;
+}) {
   const [pending, start] = useTransition();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -24,7 +33,8 @@ export function BatchButtons({ summary, canChange, onChanged }: { summary: Batch
   const retry = () =>
     start(async () => {
       const res = await retryFailedAction(null, { batchId });
-      if (!res.ok) return toast({ tone: "error", title: "The failed pairs could not be retried", body: errorText(res) });
+      if (!res.ok)
+        return toast({ tone: "error", title: "The failed pairs could not be retried", body: errorText(res) });
       toast({ tone: "success", title: `${res.data.count} failed pair${res.data.count === 1 ? "" : "s"} queued again` });
       onChanged();
     });

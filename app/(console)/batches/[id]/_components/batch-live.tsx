@@ -48,19 +48,23 @@ export function BatchLive({ initial, canChange }: { initial: BatchSummary; canCh
       <div>
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-xl font-semibold tracking-tight">
-            {verb} {plural(summary.imageCount, "image")} {summary.operation === "share" ? "with" : "from"} {plural(summary.targetCount, "target")}
+            {verb} {plural(summary.imageCount, "image")} {summary.operation === "share" ? "with" : "from"}{" "}
+            {plural(summary.targetCount, "target")}
           </h1>
           <BatchStatusBadge summary={summary} />
         </div>
         <p className="mt-1 text-sm text-muted-foreground">
-          Launched by {summary.userName} on {formatDate(summary.createdAt)} in {summary.projectName} · {plural(summary.pairCount, "pair")} ·{" "}
-          {plural(summary.calls, "call")} to Huawei Cloud
+          Launched by {summary.userName} on {formatDate(summary.createdAt)} in {summary.projectName} ·{" "}
+          {plural(summary.pairCount, "pair")} · {plural(summary.calls, "call")} to Huawei Cloud
           {summary.finishedAt ? ` · ended ${formatDate(summary.finishedAt)}` : ""}
         </p>
       </div>
 
       {summary.status === "waiting_for_sign_in" && (
-        <Alert tone="warning">{summary.statusMessage ?? "Waiting for you to sign in again: your token expired. The batch resumes when you sign in."}</Alert>
+        <Alert tone="warning">
+          {summary.statusMessage ??
+            "Waiting for you to sign in again: your token expired. The batch resumes when you sign in."}
+        </Alert>
       )}
       {over && (
         <Alert tone={counts.failed ? "error" : "info"} aria-live="polite">
@@ -71,7 +75,8 @@ export function BatchLive({ initial, canChange }: { initial: BatchSummary; canCh
       <section aria-label="Progress" className="rounded-lg border border-border bg-card p-4">
         <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2 text-sm">
           <span className="font-medium">
-            {Math.round(summary.progress * 100)}% · {counts.done.toLocaleString("en")} of {plural(counts.launched, "launched pair")} done
+            {Math.round(summary.progress * 100)}% · {counts.done.toLocaleString("en")} of{" "}
+            {plural(counts.launched, "launched pair")} done
           </span>
           <span className="text-muted-foreground" aria-live="polite">
             {eta ?? STREAM_NOTE[state] ?? ""}
@@ -100,7 +105,9 @@ export function BatchLive({ initial, canChange }: { initial: BatchSummary; canCh
         </div>
       </section>
 
-      {state !== "live" && state !== "ended" && STREAM_NOTE[state] && eta && <p className="text-sm text-muted-foreground">{STREAM_NOTE[state]}</p>}
+      {state !== "live" && state !== "ended" && STREAM_NOTE[state] && eta && (
+        <p className="text-sm text-muted-foreground">{STREAM_NOTE[state]}</p>
+      )}
 
       <PairsGrid pairs={pairs} revision={revision} counts={counts} total={summary.pairCount} />
     </div>

@@ -55,7 +55,13 @@ export function etaText(etaMs: number | undefined): string | null {
  * The batch's progress over its launched pairs: succeeded, failed and cancelled pairs as solid
  * segments, running jobs' progress as a lighter one.
  */
-export function BatchProgressBar({ summary, className }: { summary: Pick<BatchSummary, "counts" | "progress" | "operation">; className?: string }) {
+export function BatchProgressBar({
+  summary,
+  className,
+}: {
+  summary: Pick<BatchSummary, "counts" | "progress" | "operation">;
+  className?: string;
+}) {
   const { counts, progress } = summary;
   const launched = counts.launched || 1;
   const pct = (n: number) => `${(n / launched) * 100}%`;

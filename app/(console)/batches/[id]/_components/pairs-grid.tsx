@@ -15,10 +15,16 @@ const FILTERS: { key: string; label: string; title?: string; statuses: PairStatu
   { key: "waiting", label: "Waiting", statuses: ["waiting"] },
   { key: "succeeded", label: "Succeeded", statuses: ["succeeded"] },
   { key: "cancelled", label: "Cancelled", statuses: ["cancelled"] },
-  { key: "not-sent", label: "Skipped…", title: "Skipped, blocked or excluded at plan time", statuses: ["skipped", "blocked", "excluded"] },
+  {
+    key: "not-sent",
+    label: "Skipped…",
+    title: "Skipped, blocked or excluded at plan time",
+    statuses: ["skipped", "blocked", "excluded"],
+  },
 ];
 
-const COLUMNS = "grid-cols-[minmax(8rem,1fr)_minmax(15.5rem,1.3fr)_5.5rem_7rem_minmax(12rem,2fr)_4rem_minmax(8rem,1fr)]";
+const COLUMNS =
+  "grid-cols-[minmax(8rem,1fr)_minmax(15.5rem,1.3fr)_5.5rem_7rem_minmax(12rem,2fr)_4rem_minmax(8rem,1fr)]";
 const ROW_HEIGHT = 52;
 
 const matches = (p: BatchPairView, q: string) =>
@@ -28,7 +34,17 @@ const matches = (p: BatchPairView, q: string) =>
  * Every pair of the batch in a virtualized grid: only the rows in view are in the page, so 20,000
  * pairs scroll as smoothly as 20. Filter by status and search by image, target, code or job id.
  */
-export function PairsGrid({ pairs, revision, counts, total }: { pairs: RefObject<BatchPairView[]>; revision: number; counts: BatchCounts; total: number }) {
+export function PairsGrid({
+  pairs,
+  revision,
+  counts,
+  total,
+}: {
+  pairs: RefObject<BatchPairView[]>;
+  revision: number;
+  counts: BatchCounts;
+  total: number;
+}) {
   const [filter, setFilter] = useState("all");
   const [query, setQuery] = useState("");
   const q = useDeferredValue(query.trim().toLowerCase());
@@ -46,7 +62,12 @@ export function PairsGrid({ pairs, revision, counts, total }: { pairs: RefObject
   }, [pairs, revision, filter, q]);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the React Compiler is off; the virtualizer re-renders this component itself.
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 10 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+  });
   const countOf = (statuses: PairStatus[] | null) => (statuses ? statuses.reduce((n, s) => n + counts[s], 0) : total);
 
   return (
@@ -65,7 +86,9 @@ export function PairsGrid({ pairs, revision, counts, total }: { pairs: RefObject
               onClick={() => setFilter(f.key)}
               className={cn(
                 "rounded-md border px-2.5 py-1 text-xs",
-                filter === f.key ? "border-primary/40 bg-accent font-medium text-primary" : "border-border text-muted-foreground hover:bg-muted",
+                filter === f.key
+                  ? "border-primary/40 bg-accent font-medium text-primary"
+                  : "border-border text-muted-foreground hover:bg-muted",
               )}
             >
               {f.label} <span className="tabular-nums">{countOf(f.statuses).toLocaleString("en")}</span>
@@ -74,13 +97,26 @@ export function PairsGrid({ pairs, revision, counts, total }: { pairs: RefObject
         </div>
         <label className="relative ml-auto w-64 max-w-full">
           <span className="sr-only">Search pairs</span>
-          <Search aria-hidden className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted-foreground" />
-          <Input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Search image, target, code" className="pl-8" />
+          <Search
+            aria-hidden
+            className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
+          />
+          <Input
+            type="search"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            placeholder="Search image, target, code"
+            className="pl-8"
+          />
         </label>
       </div>
       <div role="table" aria-label="Pairs" aria-rowcount={rows.length + 1} className="text-sm">
-        <div role="rowgroup" className="overflow-hidden border-b border-border bg-muted/50 [scrollbar-gutter:stable]">
-          <div role="row" aria-rowindex={1} className={cn("grid gap-3 px-3 py-2 text-xs font-medium text-muted-foreground", COLUMNS)}>
+        <div role="rowgroup" className="[scrollbar-gutter:stable] overflow-hidden border-b border-border bg-muted/50">
+          <div
+            role="row"
+            aria-rowindex={1}
+            className={cn("grid gap-3 px-3 py-2 text-xs font-medium text-muted-foreground", COLUMNS)}
+          >
             {["Image", "Target", "Kind", "Status", "Code and reason", "Attempt", "Job id"].map((h) => (
               <div key={h} role="columnheader">
                 {h}
@@ -88,7 +124,13 @@ export function PairsGrid({ pairs, revision, counts, total }: { pairs: RefObject
             ))}
           </div>
         </div>
-        <div ref={scroller} role="rowgroup" tabIndex={0} aria-label="Pairs, scrollable" className="max-h-[min(36rem,65vh)] overflow-auto [scrollbar-gutter:stable]">
+        <div
+          ref={scroller}
+          role="rowgroup"
+          tabIndex={0}
+          aria-label="Pairs, scrollable"
+          className="max-h-[min(36rem,65vh)] [scrollbar-gutter:stable] overflow-auto"
+        >
           {rows.length === 0 ? (
             <div role="row">
               <div role="cell" className="p-6 text-center text-muted-foreground">
@@ -114,20 +156,28 @@ export function PairsGrid({ pairs, revision, counts, total }: { pairs: RefObject
                     <div role="cell" className="min-w-0 truncate font-mono text-xs" title={p.target}>
                       {p.target}
                     </div>
-                    <div role="cell" className="capitalize text-muted-foreground">
+                    <div role="cell" className="text-muted-foreground capitalize">
                       {p.targetKind}
                     </div>
                     <div role="cell">
                       <PairStatusBadge status={p.status} />
                     </div>
-                    <div role="cell" className="line-clamp-2 min-w-0 text-xs" title={[p.code, p.reason].filter(Boolean).join(": ")}>
+                    <div
+                      role="cell"
+                      className="line-clamp-2 min-w-0 text-xs"
+                      title={[p.code, p.reason].filter(Boolean).join(": ")}
+                    >
                       {p.code && <span className="mr-1.5 font-mono text-muted-foreground">{p.code}</span>}
                       {p.reason ?? (p.code ? "" : "—")}
                     </div>
-                    <div role="cell" className="tabular-nums text-muted-foreground">
+                    <div role="cell" className="text-muted-foreground tabular-nums">
                       {p.attempt || "—"}
                     </div>
-                    <div role="cell" className="min-w-0 truncate font-mono text-xs text-muted-foreground" title={p.jobId ?? undefined}>
+                    <div
+                      role="cell"
+                      className="min-w-0 truncate font-mono text-xs text-muted-foreground"
+                      title={p.jobId ?? undefined}
+                    >
                       {p.jobId ?? "—"}
                     </div>
                   </div>

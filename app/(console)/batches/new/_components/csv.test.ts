@@ -6,7 +6,11 @@ const B = "1417ec000000000000000000000000a1";
 
 describe("readCsvTargets", () => {
   it("takes the first column of a file without a header", () => {
-    expect(readCsvTargets(`${A},globex\n${B},initech\n`)).toEqual({ values: [A, B], column: "first column", ignored: [] });
+    expect(readCsvTargets(`${A},globex\n${B},initech\n`)).toEqual({
+      values: [A, B],
+      column: "first column",
+      ignored: [],
+    });
   });
 
   it("takes the named column and reports the header, empty lines and missing values", () => {

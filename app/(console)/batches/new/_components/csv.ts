@@ -11,7 +11,12 @@ export interface CsvTargets {
 
 /** The cells of one CSV line: commas, semicolons or tabs, double quotes around a cell removed. */
 function cellsOf(line: string): string[] {
-  return line.split(/[,;\t]/).map((c) => c.trim().replace(/^"(.*)"$/, "$1").trim());
+  return line.split(/[,;\t]/).map((c) =>
+    c
+      .trim()
+      .replace(/^"(.*)"$/, "$1")
+      .trim(),
+  );
 }
 
 /**

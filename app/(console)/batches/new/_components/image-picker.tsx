@@ -42,7 +42,9 @@ export function ImagePicker({
   const [shareableOnly, setShareableOnly] = useState(false);
   const needle = q.trim().toLowerCase();
   const shown = images[tab].filter(
-    (i) => (!needle || i.name.toLowerCase().includes(needle) || i.id === needle) && !(shareableOnly && operation === "share" && i.blocker),
+    (i) =>
+      (!needle || i.name.toLowerCase().includes(needle) || i.id === needle) &&
+      !(shareableOnly && operation === "share" && i.blocker),
   );
   const set = (ids: string[], on: boolean) => {
     const next = new Set(selected);
@@ -75,48 +77,92 @@ export function ImagePicker({
                 aria-selected={tab === t.service}
                 aria-controls={`${id}-list`}
                 onClick={() => setTab(t.service)}
-                className={cn("flex-1 rounded px-3 py-1.5 font-medium", tab === t.service ? "bg-card shadow-sm" : "text-muted-foreground hover:text-foreground")}
+                className={cn(
+                  "flex-1 rounded px-3 py-1.5 font-medium",
+                  tab === t.service ? "bg-card shadow-sm" : "text-muted-foreground hover:text-foreground",
+                )}
               >
-                {t.label} <span className="tabular-nums text-muted-foreground">({count ? `${count} of ` : ""}{images[t.service].length})</span>
+                {t.label}{" "}
+                <span className="text-muted-foreground tabular-nums">
+                  ({count ? `${count} of ` : ""}
+                  {images[t.service].length})
+                </span>
               </button>
             );
           })}
         </div>
         <div className="flex flex-wrap items-center gap-3">
-          <Input type="search" aria-label="Search images" placeholder="Name or image id" value={q} onChange={(e) => setQ(e.target.value)} className="min-w-40 flex-1" />
+          <Input
+            type="search"
+            aria-label="Search images"
+            placeholder="Name or image id"
+            value={q}
+            onChange={(e) => setQ(e.target.value)}
+            className="min-w-40 flex-1"
+          />
           {tab === "ims" && operation === "share" && (
             <label className="flex items-center gap-2 text-sm">
               <Checkbox checked={shareableOnly} onChange={(e) => setShareableOnly(e.target.checked)} />
               Shareable only
             </label>
           )}
-          <Button type="button" variant="secondary" size="sm" disabled={shown.length === 0} onClick={() => set(shown.map((i) => i.id), !allShown)}>
+          <Button
+            type="button"
+            variant="secondary"
+            size="sm"
+            disabled={shown.length === 0}
+            onClick={() =>
+              set(
+                shown.map((i) => i.id),
+                !allShown,
+              )
+            }
+          >
             {allShown ? "Clear shown" : `Select ${shown.length} shown`}
           </Button>
         </div>
-        <div id={`${id}-list`} role="tabpanel" aria-labelledby={`${id}-${tab}`} className="h-56 overflow-y-auto rounded-md border border-border">
-        <ul>
-          {shown.length === 0 && <li className="p-4 text-center text-sm text-muted-foreground">{images[tab].length ? "No image matches." : "This project has none."}</li>}
-          {shown.map((image) => (
-            <li key={image.id} className="border-t border-border first:border-0">
-              <label className="flex cursor-pointer items-center gap-3 px-3 py-1.5 text-sm hover:bg-muted">
-                <Checkbox checked={selected.has(image.id)} onChange={(e) => set([image.id], e.target.checked)} aria-label={`Select ${image.name}`} />
-                <span className="min-w-0 flex-1">
-                  <span className="block truncate font-medium">{image.name}</span>
-                  <span className="block truncate font-mono text-[11px] text-muted-foreground">{image.id}</span>
-                </span>
-                {image.kind && <span className="whitespace-nowrap text-xs text-muted-foreground">{KIND_LABEL[image.kind]}</span>}
-                {image.blocker && (
-                  <Badge tone="warning" title={image.blocker.reason}>
-                    {image.blocker.label}
-                  </Badge>
-                )}
-              </label>
-            </li>
-          ))}
-        </ul>
+        <div
+          id={`${id}-list`}
+          role="tabpanel"
+          aria-labelledby={`${id}-${tab}`}
+          className="h-56 overflow-y-auto rounded-md border border-border"
+        >
+          <ul>
+            {shown.length === 0 && (
+              <li className="p-4 text-center text-sm text-muted-foreground">
+                {images[tab].length ? "No image matches." : "This project has none."}
+              </li>
+            )}
+            {shown.map((image) => (
+              <li key={image.id} className="border-t border-border first:border-0">
+                <label className="flex cursor-pointer items-center gap-3 px-3 py-1.5 text-sm hover:bg-muted">
+                  <Checkbox
+                    checked={selected.has(image.id)}
+                    onChange={(e) => set([image.id], e.target.checked)}
+                    aria-label={`Select ${image.name}`}
+                  />
+                  <span className="min-w-0 flex-1">
+                    <span className="block truncate font-medium">{image.name}</span>
+                    <span className="block truncate font-mono text-[11px] text-muted-foreground">{image.id}</span>
+                  </span>
+                  {image.kind && (
+                    <span className="text-xs whitespace-nowrap text-muted-foreground">{KIND_LABEL[image.kind]}</span>
+                  )}
+                  {image.blocker && (
+                    <Badge tone="warning" title={image.blocker.reason}>
+                      {image.blocker.label}
+                    </Badge>
+                  )}
+                </label>
+              </li>
+            ))}
+          </ul>
         </div>
-        {images.more && tab === "ims" && <p className="text-xs text-muted-foreground">Only the first 500 images are listed; paste the ids of others.</p>}
+        {images.more && tab === "ims" && (
+          <p className="text-xs text-muted-foreground">
+            Only the first 500 images are listed; paste the ids of others.
+          </p>
+        )}
         <div className="flex flex-col gap-1.5">
           <Label htmlFor={`${id}-paste`}>Or paste image ids</Label>
           <Textarea

@@ -29,7 +29,9 @@ export function LaunchBar({
   error?: AppError;
 }) {
   const [confirming, setConfirming] = useState(false);
-  const label = launching ? "Launching…" : `Launch ${launched.toLocaleString("en-US")} pair${launched === 1 ? "" : "s"}`;
+  const label = launching
+    ? "Launching…"
+    : `Launch ${launched.toLocaleString("en-US")} pair${launched === 1 ? "" : "s"}`;
   const launch = () => (operation === "unshare" ? setConfirming(true) : onLaunch());
 
   return (
@@ -49,7 +51,11 @@ export function LaunchBar({
               : `The batch runs on the server; you can leave the page once it opens.`}
         </span>
         {!readOnly && (
-          <Button onClick={launch} disabled={launched === 0 || launching} variant={operation === "unshare" ? "destructive" : "default"}>
+          <Button
+            onClick={launch}
+            disabled={launched === 0 || launching}
+            variant={operation === "unshare" ? "destructive" : "default"}
+          >
             <Rocket aria-hidden />
             {label}
           </Button>
@@ -59,9 +65,11 @@ export function LaunchBar({
         <DialogContent title={`Remove ${launched.toLocaleString("en-US")} memberships?`}>
           <div className="flex flex-col gap-4 text-sm">
             <p>
-              The batch removes up to {targets.toLocaleString("en-US")} target{targets === 1 ? "" : "s"} from the members of {images.toLocaleString("en-US")} image
-              {images === 1 ? "" : "s"}, {launched.toLocaleString("en-US")} pair{launched === 1 ? "" : "s"} in all. Recipients who accepted an image can no longer create
-              servers, disks or phones from it. Pairs already sent cannot be taken back by cancelling.
+              The batch removes up to {targets.toLocaleString("en-US")} target{targets === 1 ? "" : "s"} from the
+              members of {images.toLocaleString("en-US")} image
+              {images === 1 ? "" : "s"}, {launched.toLocaleString("en-US")} pair{launched === 1 ? "" : "s"} in all.
+              Recipients who accepted an image can no longer create servers, disks or phones from it. Pairs already sent
+              cannot be taken back by cancelling.
             </p>
             <div className="flex justify-end gap-2">
               <DialogClose asChild>

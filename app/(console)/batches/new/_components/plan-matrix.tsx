@@ -35,13 +35,34 @@ const CELL_LOOK: Record<CellState, string> = {
  * 500 × 1,000) stays smooth. A send cell toggles its pair out of the plan; the header checkboxes
  * take out a whole image or target.
  */
-export function PlanMatrix({ plan, excluded, onToggle }: { plan: BatchPlanView; excluded: Set<number>; onToggle: (cells: number[]) => void }) {
+export function PlanMatrix({
+  plan,
+  excluded,
+  onToggle,
+}: {
+  plan: BatchPlanView;
+  excluded: Set<number>;
+  onToggle: (cells: number[]) => void;
+}) {
   const scroll = useRef<HTMLDivElement>(null);
   const width = plan.targets.length;
   // The compiler leaves this component unmemoized, which the virtualizers need: they re-render on scroll.
   // eslint-disable-next-line react-hooks/incompatible-library
-  const rows = useVirtualizer({ count: plan.images.length, getScrollElement: () => scroll.current, estimateSize: () => CELL, paddingStart: COL_HEAD, overscan: 8 });
-  const cols = useVirtualizer({ horizontal: true, count: width, getScrollElement: () => scroll.current, estimateSize: () => CELL, paddingStart: ROW_HEAD, overscan: 8 });
+  const rows = useVirtualizer({
+    count: plan.images.length,
+    getScrollElement: () => scroll.current,
+    estimateSize: () => CELL,
+    paddingStart: COL_HEAD,
+    overscan: 8,
+  });
+  const cols = useVirtualizer({
+    horizontal: true,
+    count: width,
+    getScrollElement: () => scroll.current,
+    estimateSize: () => CELL,
+    paddingStart: ROW_HEAD,
+    overscan: 8,
+  });
   const verb = plan.operation === "share" ? "add" : "remove";
   const sendMark = plan.operation === "share" ? "+" : "−";
 
@@ -80,7 +101,10 @@ export function PlanMatrix({ plan, excluded, onToggle }: { plan: BatchPlanView; 
             ] as const
           ).map(([state, mark, label]) => (
             <li key={state} className="flex items-center gap-1.5">
-              <span aria-hidden className={cn("grid size-4 place-items-center rounded-sm text-[11px] font-bold", CELL_LOOK[state])}>
+              <span
+                aria-hidden
+                className={cn("grid size-4 place-items-center rounded-sm text-[11px] font-bold", CELL_LOOK[state])}
+              >
                 {mark}
               </span>
               {label}
@@ -88,7 +112,10 @@ export function PlanMatrix({ plan, excluded, onToggle }: { plan: BatchPlanView; 
           ))}
         </ul>
       </div>
-      <p className="text-xs text-muted-foreground">Select a green cell to take that pair out of the batch, or untick an image or target to take out all of its pairs.</p>
+      <p className="text-xs text-muted-foreground">
+        Select a green cell to take that pair out of the batch, or untick an image or target to take out all of its
+        pairs.
+      </p>
       <div
         ref={scroll}
         role="grid"
@@ -98,8 +125,18 @@ export function PlanMatrix({ plan, excluded, onToggle }: { plan: BatchPlanView; 
         className="relative max-h-[30rem] overflow-auto rounded-lg border border-border bg-card"
       >
         <div className="relative" style={{ width: cols.getTotalSize(), height: rows.getTotalSize() }}>
-          <div role="row" aria-rowindex={1} className="sticky top-0 z-20 border-b border-border bg-muted" style={{ height: COL_HEAD, width: cols.getTotalSize() }}>
-            <div role="columnheader" aria-colindex={1} className="sticky left-0 z-30 flex h-full items-end border-r border-border bg-muted px-3 pb-2 text-xs text-muted-foreground" style={{ width: ROW_HEAD }}>
+          <div
+            role="row"
+            aria-rowindex={1}
+            className="sticky top-0 z-20 border-b border-border bg-muted"
+            style={{ height: COL_HEAD, width: cols.getTotalSize() }}
+          >
+            <div
+              role="columnheader"
+              aria-colindex={1}
+              className="sticky left-0 z-30 flex h-full items-end border-r border-border bg-muted px-3 pb-2 text-xs text-muted-foreground"
+              style={{ width: ROW_HEAD }}
+            >
               Image ↓ · target →
             </div>
             {cols.getVirtualItems().map((c) => {
@@ -114,11 +151,22 @@ export function PlanMatrix({ plan, excluded, onToggle }: { plan: BatchPlanView; 
                   className="absolute top-0 flex flex-col items-center justify-end gap-1 pb-1"
                   style={{ left: c.start, width: CELL, height: COL_HEAD }}
                 >
-                  <span className="overflow-hidden text-ellipsis whitespace-nowrap font-mono text-[10px] leading-none [writing-mode:vertical-rl] rotate-180" style={{ maxHeight: COL_HEAD - 28 }}>
-                    {t.kind !== "project" && <span className="font-sans text-muted-foreground">{t.kind === "account" ? "acct " : "org "}</span>}
+                  <span
+                    className="rotate-180 overflow-hidden font-mono text-[10px] leading-none text-ellipsis whitespace-nowrap [writing-mode:vertical-rl]"
+                    style={{ maxHeight: COL_HEAD - 28 }}
+                  >
+                    {t.kind !== "project" && (
+                      <span className="font-sans text-muted-foreground">{t.kind === "account" ? "acct " : "org "}</span>
+                    )}
                     {shortTarget(t)}
                   </span>
-                  <Checkbox className="size-3.5" aria-label={`Include target ${t.value}`} disabled={state.disabled} checked={state.checked} onChange={() => onToggle(colCells(c.index))} />
+                  <Checkbox
+                    className="size-3.5"
+                    aria-label={`Include target ${t.value}`}
+                    disabled={state.disabled}
+                    checked={state.checked}
+                    onChange={() => onToggle(colCells(c.index))}
+                  />
                 </div>
               );
             })}
@@ -127,7 +175,13 @@ export function PlanMatrix({ plan, excluded, onToggle }: { plan: BatchPlanView; 
             const image = plan.images[r.index];
             const state = headerState(rowCells(r.index));
             return (
-              <div key={r.key} role="row" aria-rowindex={r.index + 2} className="absolute left-0" style={{ top: r.start, height: CELL, width: cols.getTotalSize() }}>
+              <div
+                key={r.key}
+                role="row"
+                aria-rowindex={r.index + 2}
+                className="absolute left-0"
+                style={{ top: r.start, height: CELL, width: cols.getTotalSize() }}
+              >
                 <div
                   role="rowheader"
                   aria-colindex={1}
@@ -135,21 +189,59 @@ export function PlanMatrix({ plan, excluded, onToggle }: { plan: BatchPlanView; 
                   className="sticky left-0 z-10 flex items-center gap-2 border-r border-border bg-card px-3 text-xs"
                   style={{ width: ROW_HEAD, height: CELL }}
                 >
-                  <Checkbox className="size-3.5" aria-label={`Include image ${image.name}`} disabled={state.disabled} checked={state.checked} onChange={() => onToggle(rowCells(r.index))} />
-                  <span className={cn("min-w-0 flex-1 truncate", image.blocker && "text-muted-foreground line-through decoration-destructive/60")}>{image.name}</span>
-                  {image.service === "cph" && <span className="rounded bg-muted px-1 text-[10px] text-muted-foreground">phone</span>}
+                  <Checkbox
+                    className="size-3.5"
+                    aria-label={`Include image ${image.name}`}
+                    disabled={state.disabled}
+                    checked={state.checked}
+                    onChange={() => onToggle(rowCells(r.index))}
+                  />
+                  <span
+                    className={cn(
+                      "min-w-0 flex-1 truncate",
+                      image.blocker && "text-muted-foreground line-through decoration-destructive/60",
+                    )}
+                  >
+                    {image.name}
+                  </span>
+                  {image.service === "cph" && (
+                    <span className="rounded bg-muted px-1 text-[10px] text-muted-foreground">phone</span>
+                  )}
                 </div>
                 {cols.getVirtualItems().map((c) => {
                   const idx = r.index * width + c.index;
                   const cell = stateOf(idx);
                   const code = plan.cells[idx];
-                  const why = cell === "blocked" ? plan.reasons[code - 2] : cell === "skip" ? SKIP_REASON[plan.operation] : cell === "excluded" ? "Excluded by you." : `Will ${verb}.`;
+                  const why =
+                    cell === "blocked"
+                      ? plan.reasons[code - 2]
+                      : cell === "skip"
+                        ? SKIP_REASON[plan.operation]
+                        : cell === "excluded"
+                          ? "Excluded by you."
+                          : `Will ${verb}.`;
                   const label = `${image.name} → ${plan.targets[c.index].value}: ${why}`;
-                  const look = cn("grid size-full place-items-center rounded-sm text-[11px] font-bold leading-none", CELL_LOOK[cell]);
+                  const look = cn(
+                    "grid size-full place-items-center rounded-sm text-[11px] leading-none font-bold",
+                    CELL_LOOK[cell],
+                  );
                   return (
-                    <div key={c.key} role="gridcell" aria-colindex={c.index + 2} className="absolute top-0 p-px" style={{ left: c.start, width: CELL, height: CELL }}>
+                    <div
+                      key={c.key}
+                      role="gridcell"
+                      aria-colindex={c.index + 2}
+                      className="absolute top-0 p-px"
+                      style={{ left: c.start, width: CELL, height: CELL }}
+                    >
                       {cell === "send" || cell === "excluded" ? (
-                        <button type="button" title={label} aria-label={label} aria-pressed={cell === "excluded"} onClick={() => onToggle([idx])} className={look}>
+                        <button
+                          type="button"
+                          title={label}
+                          aria-label={label}
+                          aria-pressed={cell === "excluded"}
+                          onClick={() => onToggle([idx])}
+                          className={look}
+                        >
                           {cell === "send" ? sendMark : "○"}
                         </button>
                       ) : (

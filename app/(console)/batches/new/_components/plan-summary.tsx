@@ -8,7 +8,11 @@ export function PlanSummary({ plan, excluded }: { plan: BatchPlanView; excluded:
   const verb = plan.operation === "share" ? "To add" : "To remove";
   const totals = [
     { label: verb, value: send, tone: "text-success" },
-    { label: plan.operation === "share" ? "Skipped: already members" : "Skipped: not members", value: skip, tone: "text-muted-foreground" },
+    {
+      label: plan.operation === "share" ? "Skipped: already members" : "Skipped: not members",
+      value: skip,
+      tone: "text-muted-foreground",
+    },
     { label: "Blocked", value: blocked, tone: "text-destructive" },
     { label: "Excluded by you", value: excluded, tone: "text-warning" },
   ];
@@ -27,8 +31,8 @@ export function PlanSummary({ plan, excluded }: { plan: BatchPlanView; excluded:
         </div>
       </dl>
       <p className="text-sm text-muted-foreground">
-        {plan.images.length} image{plan.images.length === 1 ? "" : "s"} × {plan.targets.length} target{plan.targets.length === 1 ? "" : "s"} ={" "}
-        {pairs.toLocaleString("en-US")} pairs.
+        {plan.images.length} image{plan.images.length === 1 ? "" : "s"} × {plan.targets.length} target
+        {plan.targets.length === 1 ? "" : "s"} = {pairs.toLocaleString("en-US")} pairs.
       </p>
     </section>
   );
@@ -52,7 +56,9 @@ export function PlanProblems({ plan }: { plan: BatchPlanView }) {
           <ul className="flex flex-col gap-1 text-sm">
             {groups.map((g) => (
               <li key={g.reason} className="flex gap-3">
-                <span className="w-14 shrink-0 text-right font-semibold tabular-nums text-destructive">{g.count.toLocaleString("en-US")}</span>
+                <span className="w-14 shrink-0 text-right font-semibold text-destructive tabular-nums">
+                  {g.count.toLocaleString("en-US")}
+                </span>
                 <span>{g.reason}</span>
               </li>
             ))}
@@ -67,7 +73,7 @@ export function PlanProblems({ plan }: { plan: BatchPlanView }) {
           <ul className="flex max-h-48 flex-col gap-1 overflow-y-auto text-sm">
             {plan.invalid.map((l) => (
               <li key={l.input}>
-                <code className="break-all font-mono text-xs">{l.input}</code>
+                <code className="font-mono text-xs break-all">{l.input}</code>
                 <span className="text-muted-foreground"> — {l.reason}</span>
               </li>
             ))}

@@ -24,7 +24,15 @@ interface PlanInput {
 const splitIds = (text: string) => text.split(/[\s,;]+/).filter(Boolean);
 
 /** The batch planner: choose the operation, images and targets, plan, take pairs out, launch. */
-export function Planner({ images, preselected, readOnly }: { images: { ims: PickableImage[]; cph: PickableImage[]; more: boolean }; preselected: string[]; readOnly: boolean }) {
+export function Planner({
+  images,
+  preselected,
+  readOnly,
+}: {
+  images: { ims: PickableImage[]; cph: PickableImage[]; more: boolean };
+  preselected: string[];
+  readOnly: boolean;
+}) {
   const listed = useMemo(() => new Set([...images.ims, ...images.cph].map((i) => i.id)), [images]);
   const [operation, setOperation] = useState<BatchOperation>("share");
   const [selected, setSelected] = useState(() => new Set(preselected.filter((id) => listed.has(id))));
@@ -49,7 +57,9 @@ export function Planner({ images, preselected, readOnly }: { images: { ims: Pick
     setExcluded(new Set());
     setLaunchError(null);
   };
-  const change = <T,>(set: (v: T) => void) => (v: T) => (set(v), stale());
+  const change =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => (set(v), stale());
 
   const plan = () => {
     const input: PlanInput = { operation, imageIds, targets, kind };
@@ -96,9 +106,18 @@ export function Planner({ images, preselected, readOnly }: { images: { ims: Pick
             key={op}
             className="flex cursor-pointer items-center gap-2 rounded-md border border-border bg-card px-3 py-2 text-sm has-[:checked]:border-primary has-[:checked]:bg-accent"
           >
-            <input type="radio" name="operation" value={op} checked={operation === op} onChange={() => change(setOperation)(op)} className="accent-[var(--primary)]" />
+            <input
+              type="radio"
+              name="operation"
+              value={op}
+              checked={operation === op}
+              onChange={() => change(setOperation)(op)}
+              className="accent-[var(--primary)]"
+            />
             <span className="font-medium">{op === "share" ? "Share" : "Unshare"}</span>
-            <span className="text-muted-foreground">{op === "share" ? "add the targets as members" : "remove the targets from the members"}</span>
+            <span className="text-muted-foreground">
+              {op === "share" ? "add the targets as members" : "remove the targets from the members"}
+            </span>
           </label>
         ))}
       </fieldset>
@@ -113,7 +132,13 @@ export function Planner({ images, preselected, readOnly }: { images: { ims: Pick
           total={imageIds.length}
           errors={errors.imageIds}
         />
-        <TargetsField targets={targets} onTargets={change(setTargets)} kind={kind} onKind={change(setKind)} errors={errors.targets} />
+        <TargetsField
+          targets={targets}
+          onTargets={change(setTargets)}
+          kind={kind}
+          onKind={change(setKind)}
+          errors={errors.targets}
+        />
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <Button onClick={plan} disabled={planning || launching || imageIds.length === 0 || !targets.trim()}>

@@ -52,7 +52,14 @@ export function TargetsField({
           <legend className="mb-1 text-sm font-medium">Ids are</legend>
           {(["project", "account"] as const).map((k) => (
             <label key={k} className="flex items-center gap-2">
-              <input type="radio" name="kind" value={k} checked={kind === k} onChange={() => onKind(k)} className="accent-[var(--primary)]" />
+              <input
+                type="radio"
+                name="kind"
+                value={k}
+                checked={kind === k}
+                onChange={() => onKind(k)}
+                className="accent-[var(--primary)]"
+              />
               {k === "project" ? "Project ids" : "Account ids"}
             </label>
           ))}
@@ -60,7 +67,7 @@ export function TargetsField({
         <div className="flex flex-col gap-1.5">
           <div className="flex items-end justify-between gap-2">
             <Label htmlFor={`${id}-targets`}>Targets</Label>
-            <span className="text-xs tabular-nums text-muted-foreground">{count} entered</span>
+            <span className="text-xs text-muted-foreground tabular-nums">{count} entered</span>
           </div>
           <Textarea
             id={`${id}-targets`}
@@ -72,11 +79,20 @@ export function TargetsField({
             aria-describedby={`${id}-hint`}
           />
           <p id={`${id}-hint`} className={errors ? "text-xs text-destructive" : "text-xs text-muted-foreground"}>
-            {errors ? errors.join(" ") : "One per line, or separated by spaces or commas. URNs are recognised as organizations."}
+            {errors
+              ? errors.join(" ")
+              : "One per line, or separated by spaces or commas. URNs are recognised as organizations."}
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-3">
-          <input ref={file} id={`${id}-file`} type="file" accept=".csv,.txt,text/csv,text/plain" className="sr-only" onChange={(e) => upload(e.target.files?.[0])} />
+          <input
+            ref={file}
+            id={`${id}-file`}
+            type="file"
+            accept=".csv,.txt,text/csv,text/plain"
+            className="sr-only"
+            onChange={(e) => upload(e.target.files?.[0])}
+          />
           <Button type="button" variant="secondary" size="sm" onClick={() => file.current?.click()}>
             <Upload aria-hidden />
             Upload CSV
@@ -94,8 +110,10 @@ export function TargetsField({
             ) : (
               <>
                 <p>
-                  Read <strong>{read.values.length}</strong> value{read.values.length === 1 ? "" : "s"} from {read.name} ({read.column}).
-                  {read.ignored.length > 0 && ` Ignored ${read.ignored.length} line${read.ignored.length === 1 ? "" : "s"}:`}
+                  Read <strong>{read.values.length}</strong> value{read.values.length === 1 ? "" : "s"} from {read.name}{" "}
+                  ({read.column}).
+                  {read.ignored.length > 0 &&
+                    ` Ignored ${read.ignored.length} line${read.ignored.length === 1 ? "" : "s"}:`}
                 </p>
                 {read.ignored.length > 0 && (
                   <ul className="mt-1 max-h-24 overflow-y-auto text-muted-foreground">

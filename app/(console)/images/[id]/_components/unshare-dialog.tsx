@@ -35,12 +35,21 @@ export function UnshareDialog({
   const router = useRouter();
   const accepted = members.filter((m) => m.status === "accepted").length;
   const n = members.length;
-  const title = all ? `Remove all ${n} members of ${image.name}?` : n === 1 ? `Stop sharing ${image.name} with ${members[0]?.id}?` : `Remove ${n} members of ${image.name}?`;
+  const title = all
+    ? `Remove all ${n} members of ${image.name}?`
+    : n === 1
+      ? `Stop sharing ${image.name} with ${members[0]?.id}?`
+      : `Remove ${n} members of ${image.name}?`;
 
   const confirm = () =>
     start(async () => {
       setError(null);
-      const res = await unshareMembersAction(null, { imageId: image.id, memberIds: members.map((m) => m.id), all, confirmName: all ? typed : undefined });
+      const res = await unshareMembersAction(null, {
+        imageId: image.id,
+        memberIds: members.map((m) => m.id),
+        all,
+        confirmName: all ? typed : undefined,
+      });
       if (!res.ok) {
         setError(res.error.message + (res.error.upstreamCode ? ` (${res.error.upstreamCode})` : ""));
         return;
@@ -49,7 +58,9 @@ export function UnshareDialog({
       const failed = res.data.results.length - ok;
       toast({
         tone: failed ? "error" : "success",
-        title: failed ? `Removed ${ok} of ${ok + failed} members of ${image.name}` : `Removed ${ok} member${ok === 1 ? "" : "s"} of ${image.name}`,
+        title: failed
+          ? `Removed ${ok} of ${ok + failed} members of ${image.name}`
+          : `Removed ${ok} member${ok === 1 ? "" : "s"} of ${image.name}`,
         body: `IMS job ${res.data.jobId}`,
       });
       setOpen(false);
@@ -60,12 +71,16 @@ export function UnshareDialog({
   return (
     <Dialog open={open} onOpenChange={(o) => (setOpen(o), setTyped(""), setError(null))}>
       <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent title={title} description="Removing a member stops sharing the image with it. It cannot be undone; you can share again later.">
+      <DialogContent
+        title={title}
+        description="Removing a member stops sharing the image with it. It cannot be undone; you can share again later."
+      >
         <div className="flex flex-col gap-4 text-sm">
           {accepted > 0 ? (
             <Alert tone="warning">
-              {accepted === n ? (n === 1 ? "This member has" : "All of them have") : `${accepted} of them have`} accepted the share and
-              may be using it: they can no longer create servers or disks from this image, nor reinstall from it.
+              {accepted === n ? (n === 1 ? "This member has" : "All of them have") : `${accepted} of them have`}{" "}
+              accepted the share and may be using it: they can no longer create servers or disks from this image, nor
+              reinstall from it.
             </Alert>
           ) : (
             <p>None of them has accepted the share yet, so no one loses an image in use.</p>
@@ -75,7 +90,13 @@ export function UnshareDialog({
               <Label htmlFor="confirm-name">
                 Type <span className="font-mono">{image.name}</span> to confirm
               </Label>
-              <Input id="confirm-name" value={typed} onChange={(e) => setTyped(e.target.value)} autoComplete="off" spellCheck={false} />
+              <Input
+                id="confirm-name"
+                value={typed}
+                onChange={(e) => setTyped(e.target.value)}
+                autoComplete="off"
+                spellCheck={false}
+              />
             </div>
           )}
           <div aria-live="polite">{error && <Alert tone="error">{error}</Alert>}</div>

@@ -25,7 +25,8 @@ export async function MembersSection({ image, editable }: { image: PhoneImage; e
         <div className="flex min-w-0 flex-1 flex-col gap-1">
           <CardTitle id="members-title">Members</CardTitle>
           <p className="text-sm text-muted-foreground">
-            CPH does not report whether a member has accepted: a project can create phones from the image only after accepting it.
+            CPH does not report whether a member has accepted: a project can create phones from the image only after
+            accepting it.
           </p>
         </div>
         <QuotaMeter used={rows.length} limit={PHONE_MEMBER_LIMIT} className="w-32 shrink-0" />

@@ -17,7 +17,17 @@ export interface MemberRow {
 }
 
 /** The members, with row, selection and remove-all actions for users who may change them. */
-export function MembersTable({ imageId, imageName, members, editable }: { imageId: string; imageName: string; members: MemberRow[]; editable: boolean }) {
+export function MembersTable({
+  imageId,
+  imageName,
+  members,
+  editable,
+}: {
+  imageId: string;
+  imageName: string;
+  members: MemberRow[];
+  editable: boolean;
+}) {
   const selection = useSelection();
   const picked = selection.selected;
   const [request, setRequest] = useState<UnshareRequest | null>(null);
@@ -39,7 +49,12 @@ export function MembersTable({ imageId, imageName, members, editable }: { imageI
     <div className="flex flex-col gap-3">
       {editable && (
         <div className="flex flex-wrap items-center gap-2">
-          <Button variant="secondary" size="sm" disabled={selected.length === 0} onClick={() => setRequest({ mode: "selected", members: selected })}>
+          <Button
+            variant="secondary"
+            size="sm"
+            disabled={selected.length === 0}
+            onClick={() => setRequest({ mode: "selected", members: selected })}
+          >
             Remove selected{selected.length > 0 ? ` (${selected.length})` : ""}
           </Button>
           <Button variant="secondary" size="sm" onClick={() => setRequest({ mode: "all", members })}>
@@ -56,7 +71,9 @@ export function MembersTable({ imageId, imageName, members, editable }: { imageI
                 <Checkbox
                   aria-label="Select all members"
                   checked={selected.length === members.length}
-                  onChange={(e) => (e.target.checked ? selection.setAll(members.map((m) => m.memberId)) : selection.clear())}
+                  onChange={(e) =>
+                    e.target.checked ? selection.setAll(members.map((m) => m.memberId)) : selection.clear()
+                  }
                 />
               </TH>
             )}
@@ -90,7 +107,12 @@ export function MembersTable({ imageId, imageName, members, editable }: { imageI
               </TD>
               {editable && (
                 <TD className="text-right">
-                  <Button variant="ghost" size="sm" aria-label={`Remove ${m.memberId}`} onClick={() => setRequest({ mode: "one", members: [m] })}>
+                  <Button
+                    variant="ghost"
+                    size="sm"
+                    aria-label={`Remove ${m.memberId}`}
+                    onClick={() => setRequest({ mode: "one", members: [m] })}
+                  >
                     Remove
                   </Button>
                 </TD>

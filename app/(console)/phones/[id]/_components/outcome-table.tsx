@@ -37,7 +37,7 @@ export function OutcomeTable({ rows, caption }: { rows: OutcomeRow[]; caption: s
         {rows.map((r) => (
           <TR key={r.target}>
             <TD className="align-top">
-              <div className="max-w-64 truncate whitespace-nowrap font-mono text-xs leading-5" title={r.target}>
+              <div className="max-w-64 truncate font-mono text-xs leading-5 whitespace-nowrap" title={r.target}>
                 {r.target}
               </div>
               {r.name && <div className="text-xs text-muted-foreground">{r.name}</div>}
@@ -47,7 +47,9 @@ export function OutcomeTable({ rows, caption }: { rows: OutcomeRow[]; caption: s
             </TD>
             <TD className="align-top text-xs leading-5">
               {r.reason ?? <span className="text-muted-foreground">—</span>}
-              {r.code && r.outcome === "failed" && <span className="ml-1 font-mono text-muted-foreground">({r.code})</span>}
+              {r.code && r.outcome === "failed" && (
+                <span className="ml-1 font-mono text-muted-foreground">({r.code})</span>
+              )}
             </TD>
           </TR>
         ))}

@@ -6,7 +6,12 @@ import { PhoneStatus } from "../../_components/phone-status";
 
 export function PhoneFacts({ image, projectName }: { image: PhoneImage; projectName: string }) {
   const facts: [string, ReactNode][] = [
-    ["Image id", <span key="id" className="break-all font-mono text-xs">{image.image_id}</span>],
+    [
+      "Image id",
+      <span key="id" className="font-mono text-xs break-all">
+        {image.image_id}
+      </span>,
+    ],
     ["Status", <PhoneStatus key="status" status={image.status} />],
     ["Android version", image.image_version || "—"],
     ["Size", formatBytes(image.image_size)],

@@ -33,7 +33,14 @@ export function ShareDialog({ imageId, imageName, region }: { imageId: string; i
         title={`Share ${imageName}`}
         description={`Paste the ids of projects in ${region}. Check shows what will happen to each before anything is sent.`}
       >
-        <ShareForm key={round} imageId={imageId} imageName={imageName} region={region} onAgain={() => setRound((r) => r + 1)} onDone={() => setOpen(false)} />
+        <ShareForm
+          key={round}
+          imageId={imageId}
+          imageName={imageName}
+          region={region}
+          onAgain={() => setRound((r) => r + 1)}
+          onDone={() => setOpen(false)}
+        />
       </DialogContent>
     </Dialog>
   );
@@ -103,7 +110,8 @@ function ShareForm({ imageId, imageName, region, onAgain, onDone }: FormProps) {
           aria-describedby="share-targets-hint"
         />
         <p id="share-targets-hint" className="text-xs text-muted-foreground">
-          32-character project ids, separated by spaces, commas or new lines. CPH shares within {region} only, with at most {PHONE_MEMBER_LIMIT} projects per image.
+          32-character project ids, separated by spaces, commas or new lines. CPH shares within {region} only, with at
+          most {PHONE_MEMBER_LIMIT} projects per image.
         </p>
       </div>
       <div aria-live="polite" className="flex flex-col gap-3">
@@ -113,17 +121,22 @@ function ShareForm({ imageId, imageName, region, onAgain, onDone }: FormProps) {
             {error.upstreamCode && <span className="ml-1 font-mono text-xs">({error.upstreamCode})</span>}
           </Alert>
         )}
-        {plan?.ok && !planned && <p className="text-sm text-muted-foreground">The list changed since it was checked: check it again.</p>}
+        {plan?.ok && !planned && (
+          <p className="text-sm text-muted-foreground">The list changed since it was checked: check it again.</p>
+        )}
         {planned && counts && (
           <>
             <p className="text-sm">
               <span className="font-medium">{counts.add} to add</span>
               <span className="text-muted-foreground">
                 {" "}
-                · {counts.skip} already {counts.skip === 1 ? "a member" : "members"} · {counts.blocked} blocked · the image has {planned.members} of {PHONE_MEMBER_LIMIT} members
+                · {counts.skip} already {counts.skip === 1 ? "a member" : "members"} · {counts.blocked} blocked · the
+                image has {planned.members} of {PHONE_MEMBER_LIMIT} members
               </span>
             </p>
-            {planned.rows.length > 0 && <OutcomeTable caption="What sharing would do to each target" rows={planned.rows.map(planRow)} />}
+            {planned.rows.length > 0 && (
+              <OutcomeTable caption="What sharing would do to each target" rows={planned.rows.map(planRow)} />
+            )}
           </>
         )}
       </div>
@@ -140,7 +153,13 @@ function ShareForm({ imageId, imageName, region, onAgain, onDone }: FormProps) {
 }
 
 const planRow = (r: PhonePlanRow) => ({ target: r.input, name: r.projectName, outcome: r.decision, reason: r.reason });
-const outcomeRow = (r: ShareRow) => ({ target: r.id, name: r.projectName, outcome: r.outcome, reason: r.reason, code: r.code });
+const outcomeRow = (r: ShareRow) => ({
+  target: r.id,
+  name: r.projectName,
+  outcome: r.outcome,
+  reason: r.reason,
+  code: r.code,
+});
 function summary(rows: ShareRow[]): string {
   const count = (o: ShareRow["outcome"]) => rows.filter((r) => r.outcome === o).length;
   const parts = [`Shared with ${projects(count("succeeded"))}`];
@@ -161,8 +180,19 @@ function announce(toast: ReturnType<typeof useToast>, imageName: string, result:
   }
   const done = result.data.rows.filter((r) => r.outcome === "succeeded").length;
   const failed = result.data.rows.filter((r) => r.outcome === "failed");
-  if (done + failed.length === 0) toast({ tone: "info", title: `Nothing to share: every target was skipped or blocked` });
+  if (done + failed.length === 0)
+    toast({ tone: "info", title: `Nothing to share: every target was skipped or blocked` });
   else if (failed.length === 0) toast({ tone: "success", title: `Shared ${imageName} with ${projects(done)}` });
-  else if (done === 0) toast({ tone: "error", title: `Could not share ${imageName} with ${projects(failed.length)}`, body: failed[0].reason });
-  else toast({ tone: "error", title: `Shared ${imageName} with ${done} of ${projects(done + failed.length)}`, body: failed[0].reason });
+  else if (done === 0)
+    toast({
+      tone: "error",
+      title: `Could not share ${imageName} with ${projects(failed.length)}`,
+      body: failed[0].reason,
+    });
+  else
+    toast({
+      tone: "error",
+      title: `Shared ${imageName} with ${done} of ${projects(done + failed.length)}`,
+      body: failed[0].reason,
+    });
 }

@@ -42,9 +42,14 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
         }
         const over = isOver(event.summary);
         const data = JSON.stringify({ summary: event.summary, pairs: event.pairs });
-        write(`event: ${event.type === "snapshot" ? "snapshot" : over ? "finished" : "update"}\nid: ${event.summary.version}\ndata: ${data}\n\n`);
+        write(
+          `event: ${event.type === "snapshot" ? "snapshot" : over ? "finished" : "update"}\nid: ${event.summary.version}\ndata: ${data}\n\n`,
+        );
         if (!over) return;
-        if (event.type === "snapshot") write(`event: finished\nid: ${event.summary.version}\ndata: ${JSON.stringify({ summary: event.summary, pairs: [] })}\n\n`);
+        if (event.type === "snapshot")
+          write(
+            `event: finished\nid: ${event.summary.version}\ndata: ${JSON.stringify({ summary: event.summary, pairs: [] })}\n\n`,
+          );
         close();
       });
       close = () => {

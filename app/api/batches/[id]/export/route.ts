@@ -12,7 +12,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (loaded instanceof Response) return loaded;
   const { db, summary } = loaded;
   const format = new URL(request.url).searchParams.get("format") ?? "csv";
-  if (format !== "csv" && format !== "json") return fail(400, appError("invalid_input", "Choose format=csv or format=json."));
+  if (format !== "csv" && format !== "json")
+    return fail(400, appError("invalid_input", "Choose format=csv or format=json."));
   const json = format === "json";
   const pairs = streamPairs(db, summary.id);
   const body = textStream(json ? jsonChunks(summary, pairs) : csvLines(pairs));
