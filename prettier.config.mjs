@@ -3,9 +3,11 @@
  * sorts class names in `className`, `cva()` and `cn()` the way Tailwind orders its CSS.
  * @type {import("prettier").Config}
  */
-export default {
+const config = {
   printWidth: 120,
   plugins: ["prettier-plugin-tailwindcss"],
   tailwindStylesheet: "./app/globals.css",
   tailwindFunctions: ["cva", "cn", "clsx"],
 };
+
+export default config;

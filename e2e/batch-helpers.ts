@@ -35,8 +35,8 @@ export const countOf = (page: Page, label: string) =>
     .locator("dt", { hasText: new RegExp(`^${label}$`) })
     .locator("+ dd");
 
-/** Shares an image with one project from its page (Share, Check targets, Share 1 pair, Done), as a user does. */
-export async function shareOnePair(page: Page, imageId: string, target: string, timeout?: number) {
+/** Shares an image with one project from its page (Share, Check targets, Share 1 pair) and waits for the result. */
+export async function shareOnePairUntilResult(page: Page, imageId: string, target: string, timeout?: number) {
   await page.goto(`/images/${imageId}`);
   await page.getByRole("button", { name: "Share", exact: true }).click();
   await page.getByLabel("Targets").fill(target);
@@ -44,5 +44,10 @@ export async function shareOnePair(page: Page, imageId: string, target: string, 
   const dialog = page.getByRole("dialog");
   await dialog.getByRole("button", { name: "Share 1 pair" }).click();
   await expect(dialog.getByText("shared, pending acceptance")).toBeVisible({ timeout });
-  await dialog.getByRole("button", { name: "Done" }).click();
+}
+
+/** Shares an image with one project from its page (Share, Check targets, Share 1 pair, Done), as a user does. */
+export async function shareOnePair(page: Page, imageId: string, target: string, timeout?: number) {
+  await shareOnePairUntilResult(page, imageId, target, timeout);
+  await page.getByRole("dialog").getByRole("button", { name: "Done" }).click();
 }

@@ -124,21 +124,32 @@ describe.each(["A", "B"] as const)("D4 full-ECS recognition, reading %s", (readi
 });
 
 describe("D4 when the __whole_image filter cannot be read", () => {
-  it("a cloud that refuses the filter (400) leaves the kinds unknown; a failing read (503) is the page's failure", async () => {
+  it("the owner's page leaves the kinds its fields do not tell unknown, whether the filter is refused (400) or fails (503)", async () => {
     play({ wholeImageAttribute: "B" });
     const page = await mod.ims.listImages(scope, { owner: DEMO.acmeAp, limit: 100 });
     // The page is read: from here on only the filter's calls meet the faults.
-    await emulator.call("POST", "/__emulator/faults/routes", {
-      body: { method: "GET", path: "/v2/cloudimages", status: 400, code: "IMG.0001", times: 1 },
-    });
-    const refused = await mod.whole.markPageWhole(scope, { owner: DEMO.acmeAp, limit: 100 }, page);
-    expect(kindOf(refused.find((i) => i.id === FROM_CBR)!)).toBe("whole");
-    expect(kindOf(refused.find((i) => i.id === LEGACY)!)).toBe("unknown");
+    for (const status of [400, 503]) {
+      await emulator.call("DELETE", "/__emulator/faults");
+      await emulator.call("POST", "/__emulator/faults/routes", {
+        body: { method: "GET", path: "/v2/cloudimages", status },
+      });
+      const marked = await mod.whole.markPageWhole(scope, { owner: DEMO.acmeAp, limit: 100 }, page);
+      expect(kindOf(marked.find((i) => i.id === FROM_CBR)!)).toBe("whole");
+      expect(kindOf(marked.find((i) => i.id === LEGACY)!)).toBe("unknown");
+    }
+  });
 
+  it("the inbox and accept take a refused filter (400) as unknown kinds, and a failing read (503) as a failure", async () => {
+    const refused = await mod.ims
+      .listImages(scope, { __whole_image: "nonsense" as "true" })
+      .catch(mod.whole.filterRefused);
+    expect(refused).toBeUndefined();
     await emulator.call("POST", "/__emulator/faults/routes", {
       body: { method: "GET", path: "/v2/cloudimages", status: 503 },
     });
-    await expect(mod.whole.markPageWhole(scope, { owner: DEMO.acmeAp, limit: 100 }, page)).rejects.toMatchObject({
+    await expect(
+      mod.recipient.listSharedImages(scope, "pending", { __whole_image: "true" }).catch(mod.whole.filterRefused),
+    ).rejects.toMatchObject({
       status: 503,
     });
   });

@@ -23,16 +23,22 @@ export function markWhole<T extends Image>(images: T[], whole: Set<string> | und
 }
 
 /**
- * A cloud that does not know the `__whole_image` filter refuses it (400): the kinds then stay unknown.
- * Any other failure (5xx or a timeout after the retries, an expired token) is the read's own and is
- * thrown, so a page says it could not load rather than showing every image as "maybe full-ECS".
+ * For the recipient's inbox and its accept: a cloud that does not know the `__whole_image` filter
+ * refuses it (400), and the kinds then stay unknown. Any other failure (5xx or a timeout after the
+ * retries, an expired token) is the read's own and is thrown: the inbox says it could not load, and an
+ * accept does not go ahead on a guess.
  */
 export function filterRefused(e: unknown): undefined {
   if (e instanceof CloudError && e.status === 400) return undefined;
   throw e;
 }
 
-const ask = (scope: Scope, query: ListImagesQuery) => listImages(scope, query).catch(filterRefused);
+/**
+ * For the owner's images the filter's answer only refines a label and a limit (an unknown kind shows the
+ * quota's limit and blocks nothing; IMS still judges each pair), so a failed read leaves the kinds unknown
+ * rather than failing the page it is one read of.
+ */
+const ask = (scope: Scope, query: ListImagesQuery) => listImages(scope, query).catch(() => undefined);
 
 /**
  * The kinds of one page of a list (D4: image objects may not carry `__whole_image`). One more list
