@@ -29,8 +29,21 @@ static_checks() {
 
 bash scripts/ensure-tools.sh
 step "type check, lint and format, side by side"; static_checks
-step "unit tests (emulator, cloud client, data layer on SQLite and PostgreSQL)"; npm run --silent test:unit
-step "build"; AUTH_SECRET="${AUTH_SECRET:-build-only-secret-build-only-secret-xx}" npx next build
+# The production build (for the end-to-end tests) runs beside the unit tests; its output follows theirs.
+step "build, in the background"
+build_log=$(mktemp)
+AUTH_SECRET="${AUTH_SECRET:-build-only-secret-build-only-secret-xx}" npx next build >"$build_log" 2>&1 &
+build_pid=$!
+step "unit tests (emulator, cloud client, data layer on SQLite and PostgreSQL)"
+unit_status=0
+npm run --silent test:unit || unit_status=$?
+build_status=0
+wait "$build_pid" || build_status=$?
+step "build: $([ "$build_status" -eq 0 ] && echo done || echo FAILED)"
+cat "$build_log"
+rm -f "$build_log"
+[ "$unit_status" -eq 0 ] || exit "$unit_status"
+[ "$build_status" -eq 0 ] || exit "$build_status"
 step "end-to-end tests (Chromium; readings A and B of the disputed behaviours)"
 status=0
 npm run --silent test:e2e || status=$?
