@@ -3,14 +3,14 @@ import type { StoredSession } from "@/lib/auth/session-store";
 import { listPhoneImageMembers, listPhoneImages } from "@/lib/cloud/cph";
 import { CloudError } from "@/lib/cloud/errors";
 import { listAuthProjects } from "@/lib/cloud/iam";
-import { listImageMembers, listImages, showImage, showImageQuota, type Scope } from "@/lib/cloud/ims";
+import { listImages, showImageQuota, type Scope } from "@/lib/cloud/ims";
 import type { PhoneImage } from "@/lib/cloud/schemas/cph";
 import { windowsRestrictedRegions } from "@/lib/env";
-import { factsOf, MEMBER_CONCURRENCY } from "@/lib/sharing/load";
+import { factsOf, MEMBER_CONCURRENCY, readImage } from "@/lib/sharing/load";
 import { PHONE_MEMBER_LIMIT } from "@/lib/sharing/phone-plan";
 import { mapPool } from "@/lib/sharing/pool";
 import { kindOf, shareBlocker, type ImageKind } from "@/lib/sharing/shareability";
-import { markImageWhole, markPageWhole } from "@/lib/sharing/whole";
+import { markPageWhole } from "@/lib/sharing/whole";
 import type { BatchImageFacts } from "./plan";
 import type { ImageService } from "./types";
 
@@ -38,14 +38,7 @@ async function loadImsImages(scope: Scope, ids: string[]): Promise<BatchImageFac
     showImageQuota(scope).catch(() => ({ memberQuota: undefined })),
     mapPool(ids, MEMBER_CONCURRENCY, async (id) => {
       try {
-        const shown = await showImage(scope, id);
-        // Members are the owner's to read; another project's image is only ever blocked here.
-        const owned = shown.owner === scope.projectId;
-        const [image, members] = await Promise.all([
-          markImageWhole(scope, shown),
-          owned ? listImageMembers(scope, id) : [],
-        ]);
-        return { image, members };
+        return await readImage(scope, id);
       } catch (e) {
         if (isMissing(e)) return undefined;
         throw e;

@@ -26,19 +26,22 @@ export function factsOf(scope: Scope, image: KnownImage, members: Member[], memb
   };
 }
 
+/**
+ * One image with what decides its sharing: its kind (see whole.ts) and, where the project owns it, its
+ * members (the owner's to read; another project's image only ever comes back blocked).
+ */
+export async function readImage(scope: Scope, id: string): Promise<{ image: KnownImage; members: Member[] }> {
+  const shown = await showImage(scope, id);
+  const owned = shown.owner === scope.projectId;
+  const [image, members] = await Promise.all([markImageWhole(scope, shown), owned ? listImageMembers(scope, id) : []]);
+  return { image, members };
+}
+
 /** Images by id with their members and limits, every call concurrent. */
 export async function loadImages(scope: Scope, imageIds: string[]): Promise<LoadedImage[]> {
   const [quota, images] = await Promise.all([
     showImageQuota(scope).catch(() => ({ memberQuota: undefined })),
-    mapPool(imageIds, MEMBER_CONCURRENCY, async (id) => {
-      const shown = await showImage(scope, id);
-      const owned = shown.owner === scope.projectId;
-      const [image, members] = await Promise.all([
-        markImageWhole(scope, shown),
-        owned ? listImageMembers(scope, id) : [],
-      ]);
-      return { image, members };
-    }),
+    mapPool(imageIds, MEMBER_CONCURRENCY, (id) => readImage(scope, id)),
   ]);
   return images.map(({ image, members }) => factsOf(scope, image, members, quota.memberQuota));
 }
