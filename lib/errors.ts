@@ -120,6 +120,7 @@ function codeFor(e: CloudError): ErrorCode {
     if (e.code === "timeout") return "timeout";
     return e.service === "iam" ? "iam_unreachable" : "upstream_unavailable";
   }
+  if (e.isThrottled) return "rate_limited";
   // CPH answers a duplicate share 409 on some deployments and 400 on others (D8): the same refusal either way.
   if (e.service === "cph" && e.status === 409) return "invalid_input";
   const byStatus: Partial<Record<number, ErrorCode>> = {

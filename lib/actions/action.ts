@@ -107,7 +107,7 @@ export function defineAction<S extends z.ZodType, T>(
       const error = toAppError(e);
       if (error.code === "internal") console.error(`action ${spec.audit || "read"} failed:`, e);
       // No answer (a timeout, a gateway that gave up) after the change began: it may have been applied.
-      lost = Boolean(intent) && e instanceof CloudError && (e.status === 0 || e.status === 502 || e.status === 504);
+      lost = Boolean(intent) && e instanceof CloudError && e.mayHaveApplied;
       result = lost
         ? {
             ok: false,

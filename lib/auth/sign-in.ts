@@ -43,7 +43,7 @@ async function logRefusal<T>(who: string | { text: string }, attempt: Promise<T>
 }
 
 function transportFailure(e: CloudError): SignInFailed {
-  if (e.status === 0 || e.status >= 500) return new SignInFailed("iam_unreachable");
+  if (e.isUnavailable) return new SignInFailed("iam_unreachable");
   if (e.status === 403) return new SignInFailed("forbidden");
   return new SignInFailed("upstream_unavailable");
 }

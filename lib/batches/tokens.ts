@@ -64,7 +64,7 @@ export function sessionTokens(store: () => Promise<SessionStore>, now: () => num
         } catch (e) {
           // This session cannot reach the project (IAM refuses the token method, revoked access, an
           // expired token): try the next one.
-          if (!(e instanceof CloudError) || e.status === 0 || e.status >= 500) throw e;
+          if (!(e instanceof CloudError) || e.isUnavailable) throw e;
           if (e.status === 401 || e.status === 403) refusedBy++;
         }
       }

@@ -656,7 +656,7 @@ export class Tracker {
     const now = this.o.now();
     const idx = pairs.map((p) => p.idx);
     const cloud = e instanceof CloudError ? e : undefined;
-    const throttled = cloud && (cloud.status === 429 || cloud.code === "IMG.0060" || cloud.code === "APIGW.0308");
+    const throttled = cloud?.isThrottled;
     if (cloud?.isUnauthenticated || throttled) {
       await db
         .updateTable("batch_calls")
@@ -686,7 +686,7 @@ export class Tracker {
       this.notBefore.set(batch.id, now + (cloud.retryAfterMs ?? 2_000));
       return;
     }
-    if (!cloud || cloud.status === 0 || cloud.status >= 500) {
+    if (!cloud || cloud.mayHaveApplied) {
       await db
         .updateTable("batch_calls")
         .set({

@@ -24,7 +24,28 @@ export class CloudError extends Error {
   get isUnauthenticated(): boolean {
     return this.status === 401;
   }
+
+  /** The cloud refused for the rate of calls (429, `IMG.0060`, `APIGW.0308`): nothing was applied; send later. */
+  get isThrottled(): boolean {
+    return this.status === 429 || THROTTLING_CODES.has(this.code);
+  }
+
+  /** No usable answer: nothing came (timeout, reset) or the service failed (5xx). */
+  get isUnavailable(): boolean {
+    return this.status === 0 || (this.status >= 500 && !this.isThrottled);
+  }
+
+  /**
+   * For a change: the cloud may have applied it even though it did not say so (no answer, or a 5xx from
+   * a gateway that may have forwarded it). What it did can only be learned by reading the members.
+   */
+  get mayHaveApplied(): boolean {
+    return this.isUnavailable;
+  }
 }
+
+/** Upstream codes that mean "too many calls", whatever the HTTP status that carries them. */
+const THROTTLING_CODES = new Set(["IMG.0060", "APIGW.0308"]);
 
 /**
  * Reads every error body shape of the reference (section 1.3): IMS `{"error":{"code","message"}}`,

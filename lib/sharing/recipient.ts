@@ -56,7 +56,7 @@ export async function ownStatuses(scope: Scope, imageIds: string[]): Promise<Map
     try {
       out.set(id, (await showOwnMembership(scope, id))?.status ?? null);
     } catch (e) {
-      if (!(e instanceof CloudError) || e.status === 0 || e.status >= 500 || e.status === 401) throw e;
+      if (!(e instanceof CloudError) || e.isUnavailable || e.isUnauthenticated) throw e;
       refused.push(id);
     }
   });

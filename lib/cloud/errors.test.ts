@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { CloudError } from "./errors";
+
+const err = (status: number, code = "X") => new CloudError("ims", status, code, "m");
+
+describe("CloudError says what kind of failure it is", () => {
+  it("throttling: 429, or IMG.0060 / APIGW.0308 under any status; never 'may have applied'", () => {
+    expect(err(429).isThrottled).toBe(true);
+    expect(err(400, "IMG.0060").isThrottled).toBe(true);
+    expect(err(503, "APIGW.0308").isThrottled).toBe(true);
+    expect(err(503, "APIGW.0308").mayHaveApplied).toBe(false);
+    expect(err(400, "IMG.0088").isThrottled).toBe(false);
+  });
+
+  it("no answer or a 5xx: unavailable, and a change may have been applied", () => {
+    for (const status of [0, 500, 502, 503, 504]) {
+      expect(err(status).isUnavailable).toBe(true);
+      expect(err(status).mayHaveApplied).toBe(true);
+    }
+  });
+
+  it("a 4xx refusal was not applied, and is not unavailability", () => {
+    for (const status of [400, 401, 403, 404, 409]) {
+      expect(err(status).isUnavailable).toBe(false);
+      expect(err(status).mayHaveApplied).toBe(false);
+    }
+    expect(err(401).isUnauthenticated).toBe(true);
+  });
+});
