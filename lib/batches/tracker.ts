@@ -15,7 +15,7 @@ import type { BatchCallsTable, BatchesTable, Database } from "@/lib/db/types";
 import { toAppError, upstreamSentence } from "@/lib/errors";
 import { mapPool } from "@/lib/sharing/pool";
 import { batchBody, type TargetKind } from "@/lib/sharing/targets";
-import { chunkCalls, isApplied, type OpenPair } from "./calls";
+import { chunkCalls } from "@/lib/sharing/calls";
 import { announceBatchChange, onBatchChange } from "./events";
 import { finishBatch } from "./finish";
 import { bumpVersion, updatePairs } from "./store";
@@ -46,6 +46,23 @@ export interface TrackerOptions {
   maxAttempts?: number;
   now?: () => number;
   log?: (message: string) => void;
+}
+
+/** A pair still in the tracker's hands, as the calls are formed and settled. */
+interface OpenPair {
+  idx: number;
+  image_id: string;
+  service: string;
+  target_kind: string;
+  target: string;
+  member_id: string;
+  attempt: number;
+}
+
+/** Whether the members read back show the pair's change applied (a member for share, none for unshare). */
+function isApplied(operation: string, present: Map<string, Set<string>>, p: OpenPair): boolean {
+  const there = present.get(p.image_id)?.has(p.member_id) ?? false;
+  return operation === "unshare" ? !there : there;
 }
 
 class LeaseLost extends Error {}

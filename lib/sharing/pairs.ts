@@ -1,0 +1,43 @@
+import type { AuditOutcome } from "@/lib/db/types";
+
+/**
+ * The vocabulary of member changes, shared by single shares, phone shares, the inbox, batches and the
+ * intent reconciler: a pair is one image and one member; its outcome is what the cloud did to it.
+ */
+
+/** IMS private images go through the batch API and its jobs; CPH images one call per pair. */
+export type ImageService = "ims" | "cph";
+
+/** What a change does to each pair: add the member (share) or remove it (unshare). */
+export type Operation = "share" | "unshare";
+
+/** One image and one member id (a project, an account, or an organization or OU id). */
+export interface Pair {
+  image: string;
+  target: string;
+}
+
+export type PairResult = "succeeded" | "failed" | "skipped";
+
+/** What happened to one pair; `code` is the cloud's (`IMG.0088`) or the console's (`not_applied`). */
+export interface PairOutcome extends Pair {
+  outcome: PairResult;
+  code?: string;
+  reason?: string;
+}
+
+/**
+ * The one roll-up of pair outcomes (or batch pair statuses): skipped pairs do not count; succeeded when
+ * every other pair succeeded (or nothing was sent), failed when none did, partial otherwise. Anything
+ * but `succeeded` and `skipped` (failed, cancelled) counts against it.
+ */
+export function rollUp(pairs: readonly { outcome: string }[]): AuditOutcome {
+  let sent = 0;
+  let ok = 0;
+  for (const p of pairs) {
+    if (p.outcome === "skipped") continue;
+    sent++;
+    if (p.outcome === "succeeded") ok++;
+  }
+  return ok === sent ? "succeeded" : ok === 0 ? "failed" : "partial";
+}
