@@ -1,0 +1,101 @@
+import { z } from "zod";
+import type { ImageService, PairOutcome } from "./pairs";
+import type { Target } from "./targets";
+
+/**
+ * What the share and unshare dialogs and their server actions agree on, for IMS and CPH images alike.
+ * Client-safe: no server imports. Each action checks the image ids of its own service on top.
+ */
+
+/** A form field that may come once, several times (FormData), or as an array. */
+const listOf = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (v === undefined || v === "" ? [] : [v].flat()), z.array(item));
+
+/** A checkbox or a boolean. */
+const flag = z.preprocess((v) => v === true || v === "1" || v === "true" || v === "on", z.boolean());
+
+export const shareInput = z.object({
+  imageIds: listOf(z.string().min(1).max(64)).pipe(
+    z.array(z.string()).min(1, "Choose at least one image.").max(100, "Share at most 100 images at once."),
+  ),
+  targets: z
+    .string()
+    .trim()
+    .min(1, "Enter at least one project id, account id or organization URN.")
+    .max(20_000, "That is too much text."),
+  /** How bare 32-hex ids are read: projects (the only kind CPH takes) or accounts. */
+  kind: z.enum(["project", "account"]).default("project"),
+});
+export type ShareInput = z.input<typeof shareInput>;
+
+export const unshareInput = z
+  .object({
+    imageId: z.string().min(1).max(64),
+    memberIds: listOf(z.string().min(1).max(128)).pipe(z.array(z.string()).max(1000)),
+    all: flag.default(false),
+    confirmName: z.string().max(256).optional(),
+  })
+  .refine((v) => v.all || v.memberIds.length > 0, { message: "Choose at least one member.", path: ["memberIds"] });
+export type UnshareInput = z.input<typeof unshareInput>;
+
+export type Decision = "add" | "skip" | "blocked";
+
+/** Why a pair is skipped or blocked (or, for `add`, what it becomes), one code per rule of `lib/sharing/rules.ts`. */
+export type PlanCode =
+  | "bad_format"
+  | "not_a_project"
+  | "own_project"
+  | "own_account"
+  | "other_region"
+  | "not_shareable"
+  | "not_owned"
+  | "not_found"
+  | "already_member"
+  | "not_member"
+  | "over_limit"
+  | "new_member";
+
+/** One image × target pair of a share plan, as the dialogs show it. */
+export interface PlanRow {
+  imageId: string;
+  imageName: string;
+  /** The target as typed. */
+  input: string;
+  /** The parsed target; absent when the input did not parse. */
+  target?: Target;
+  /** The project's name when it is one of the user's own projects. */
+  label?: string;
+  decision: Decision;
+  code?: PlanCode;
+  reason?: string;
+}
+
+export interface SharePlanView {
+  service: ImageService;
+  /** The text the plan was made from, so that a dialog knows whether it still holds. */
+  targets: string;
+  rows: PlanRow[];
+  counts: Record<Decision, number>;
+}
+
+export interface ShareResultView extends SharePlanView {
+  /** The outcome of every pair that was sent (skipped and blocked pairs are in `rows`). */
+  results: PairOutcome[];
+  /** The IMS jobs that carried it (none for CPH). */
+  jobIds: string[];
+}
+
+export interface UnshareResultView {
+  imageName: string;
+  /** Every chosen member: removed (succeeded), not removed (failed), or no longer a member (skipped). */
+  results: PairOutcome[];
+  jobIds: string[];
+  /** Members that had accepted: their projects lose the image. */
+  removedAccepted: number;
+}
+
+export function countDecisions(rows: readonly { decision: Decision }[]): Record<Decision, number> {
+  const counts: Record<Decision, number> = { add: 0, skip: 0, blocked: 0 };
+  for (const r of rows) counts[r.decision]++;
+  return counts;
+}
