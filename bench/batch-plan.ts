@@ -1,5 +1,5 @@
 // Planning a batch of 200 images × 100 projects (20,000 pairs) on the server's code path: the pure
-// planner fed facts shaped as `loadBatchFacts` returns them, the size of the compact view the browser
+// planner fed facts shaped as `loadFacts` (lib/sharing/facts.ts) returns them, the size of the compact view the browser
 // gets, and `createBatch` writing the 20,000 pairs on SQLite and (if reachable) PostgreSQL.
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -26,7 +26,7 @@ const projects = benchProjects(TARGETS + 40);
 const targets = projects.slice(0, TARGETS);
 
 /**
- * Facts as `loadBatchFacts` returns them: IMS images of acme with 0 to 60 members each (some of them
+ * Facts as `loadFacts` (lib/sharing/facts.ts) returns them: IMS images of acme with 0 to 60 members each (some of them
  * among the targets, so some pairs are skipped), a few full (255 of 256) and a few encrypted; the
  * user's own three acme projects as the known ones.
  */

@@ -2,12 +2,11 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { writeAuditEvent, type AuditActor, type AuditPair } from "@/lib/audit/writer";
 import type { TokenSource } from "@/lib/batches/tokens";
-import { listPhoneImageMembers } from "@/lib/cloud/cph";
 import { CloudError } from "@/lib/cloud/errors";
-import { listImageMembers, showJobProgress, type Scope } from "@/lib/cloud/ims";
+import { showJobProgress, type Scope } from "@/lib/cloud/ims";
 import type { Database } from "@/lib/db/types";
-import { mapPool } from "@/lib/sharing/pool";
-import { ownStatuses } from "@/lib/sharing/recipient";
+import { readBack, type Expect } from "@/lib/sharing/members";
+import { rollUp, type ImageService, type Pair } from "@/lib/sharing/pairs";
 
 /**
  * What a change is about to do, recorded before its first cloud call: the pairs and the state each
@@ -17,9 +16,9 @@ import { ownStatuses } from "@/lib/sharing/recipient";
  * writes the event with the real outcome. Nothing is sent again: the reconciler only reads.
  */
 export interface IntentPlan {
-  service: "ims" | "cph";
-  expect: "present" | "absent" | "accepted" | "rejected";
-  pairs: { image: string; target: string }[];
+  service: ImageService;
+  expect: Expect;
+  pairs: Pair[];
 }
 
 export interface IntentRecord {
@@ -150,17 +149,18 @@ export async function reconcileIntents(o: ReconcileOptions): Promise<number> {
       continue;
     }
     const ok = pairs.filter((p) => p.outcome === "succeeded").length;
+    const outcome = rollUp(pairs);
     await o.db.transaction().execute(async (tx) => {
       await writeAuditEvent(tx, {
         actor,
         action: intent.action,
-        outcome: ok === pairs.length ? "succeeded" : ok === 0 ? "failed" : "partial",
+        outcome,
         images: [...new Set(plan.pairs.map((p) => p.image))],
         targets: [...new Set(plan.pairs.map((p) => p.target))],
         pairs,
         input: { ...(JSON.parse(intent.input) as object), interrupted: true },
         error:
-          ok === pairs.length
+          outcome === "succeeded"
             ? undefined
             : {
                 code: "interrupted",
@@ -176,46 +176,10 @@ export async function reconcileIntents(o: ReconcileOptions): Promise<number> {
   return settled;
 }
 
-/** An image that no longer exists has no members; any other failure is not an answer. */
-function gone(e: unknown): [] {
-  if (e instanceof CloudError && e.status === 404) return [];
-  throw e;
-}
-
 /**
- * Each pair's state as the cloud has it now: the owner reads the members; a recipient (accept,
- * reject) reads its own membership, which it may do whether or not the cloud lets it list members (D3).
+ * Each pair's state as the cloud has it now: the owner reads the members; a recipient (accept, reject)
+ * reads its own membership, which it may do whether or not the cloud lets it list members (D3).
  */
-async function readOutcomes(scope: Scope, plan: IntentPlan): Promise<AuditPair[]> {
-  const images = [...new Set(plan.pairs.map((p) => p.image))];
-  if (plan.expect === "accepted" || plan.expect === "rejected") {
-    const own = await ownStatuses(scope, images);
-    return plan.pairs.map((p) =>
-      p.target === scope.projectId && own.get(p.image) === plan.expect
-        ? { ...p, outcome: "succeeded" }
-        : { ...p, outcome: "failed", code: "not_applied" },
-    );
-  }
-  const states = new Map(
-    await mapPool(images, 10, async (image) => {
-      const members =
-        plan.service === "cph"
-          ? (await listPhoneImageMembers(scope, image).catch(gone)).map((m) => ({
-              id: m.member_id,
-              status: "accepted",
-            }))
-          : (await listImageMembers(scope, image).catch(gone)).map((m) => ({ id: m.member_id, status: m.status }));
-      return [image, new Map(members.map((m) => [m.id, m.status]))] as const;
-    }),
-  );
-  return plan.pairs.map((p) => {
-    const status = states.get(p.image)?.get(p.target);
-    const reached =
-      plan.expect === "present"
-        ? status !== undefined
-        : plan.expect === "absent"
-          ? status === undefined
-          : status === plan.expect;
-    return reached ? { ...p, outcome: "succeeded" } : { ...p, outcome: "failed", code: "not_applied" };
-  });
+function readOutcomes(scope: Scope, plan: IntentPlan): Promise<AuditPair[]> {
+  return readBack(scope, plan.service, plan.pairs, plan.expect);
 }

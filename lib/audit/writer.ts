@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from "kysely";
 import { appendEvent } from "./chain";
 import type { StoredSession } from "@/lib/auth/session-store";
 import type { AuditOutcome, AuditSource, Database } from "@/lib/db/types";
+import type { PairOutcome } from "@/lib/sharing/pairs";
 
 /** Who acted, where: the fields of a session the audit trail keeps (never its token). */
 export type AuditActor = Pick<
@@ -10,12 +11,8 @@ export type AuditActor = Pick<
   "userId" | "userName" | "accountId" | "accountName" | "projectId" | "projectName" | "region"
 >;
 
-export interface AuditPair {
-  image: string;
-  target: string;
-  outcome: "succeeded" | "failed" | "skipped";
-  code?: string;
-}
+/** One pair's outcome as the trail keeps it (a `PairOutcome` without its sentence). */
+export type AuditPair = Omit<PairOutcome, "reason">;
 
 export interface AuditEvent {
   actor: AuditActor;
@@ -87,7 +84,14 @@ export async function writeAuditEvent(
       outcome: event.outcome,
       images: JSON.stringify(event.images ?? []),
       targets: JSON.stringify(event.targets ?? []),
-      pairs: JSON.stringify(event.pairs ?? []),
+      pairs: JSON.stringify(
+        (event.pairs ?? []).map(({ image, target, outcome, code }) => ({
+          image,
+          target,
+          outcome,
+          ...(code ? { code } : {}),
+        })),
+      ),
       input: JSON.stringify(redact(event.input ?? {})),
       error_code: event.error?.code ?? null,
       error_message: event.error?.message ?? null,

@@ -94,7 +94,7 @@ describe("planBatch: share", () => {
     expect(decisions(plan)[0]).toEqual([
       expect.stringMatching(/^Must be in/),
       "send",
-      "Member quota used up: 256 / 256.",
+      "Member quota used up: 256 / 256, counting the targets added before it.",
     ]);
   });
 
@@ -105,7 +105,7 @@ describe("planBatch: share", () => {
     );
     expect(decisions(plan)[0]).toEqual([
       "send",
-      "Over the limit of 10 members: 10 / 10 counting the projects added before it.",
+      "Member quota used up: 10 / 10, counting the targets added before it.",
       "Must be in ap-southeast-1: this is your cn-north-4 project.",
       "This is the image's own project.",
       "skip",
@@ -202,7 +202,7 @@ describe("planBatch at size", () => {
       blocked: 100 * 90,
       pairs: 20_000,
     });
-    expect(plan.reasons).toEqual(["Over the limit of 10 members: 10 / 10 counting the projects added before it."]);
+    expect(plan.reasons).toEqual(["Member quota used up: 10 / 10, counting the targets added before it."]);
     expect(pairsOf(plan, new Set()).filter((p) => p.status === "waiting")).toHaveLength(plan.counts.send);
   });
 });

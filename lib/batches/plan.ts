@@ -1,5 +1,4 @@
-import { planShare, type ImageFacts } from "@/lib/sharing/plan";
-import { PHONE_MEMBER_LIMIT } from "@/lib/sharing/phone-plan";
+import { decideImage, REASONS, type ImageFacts } from "@/lib/sharing/rules";
 import type { ParsedTarget, Target } from "@/lib/sharing/targets";
 import type { BatchOperation, ImageService, NewBatchPair } from "./types";
 
@@ -10,20 +9,8 @@ export const BATCH_LIMITS = { images: 500, targets: 1_000, pairs: 50_000 } as co
 export const CELL_SEND = 0;
 export const CELL_SKIP = 1;
 
-/** What the planner knows about one image, loaded beforehand (`loadBatchFacts`). */
-export interface BatchImageFacts {
-  id: string;
-  name: string;
-  service: ImageService;
-  /** False when the image belongs to another project (or could not be found): nothing can change its members. */
-  owned: boolean;
-  /** Why the image cannot be shared at all (public, encrypted, not found…). */
-  shareBlocker?: string;
-  /** Why its members cannot be changed at all (not owned, not found). */
-  unshareBlocker?: string;
-  memberIds: string[];
-  limit: number;
-}
+/** What the planner knows about one image (the sharing rules' facts). */
+export type BatchImageFacts = ImageFacts;
 
 export interface BatchPlanFacts {
   operation: BatchOperation;
@@ -60,16 +47,15 @@ export interface BatchPlanView {
 }
 
 /** Why a pair is skipped, per operation. */
-export const SKIP_REASON: Record<BatchOperation, string> = { share: "Already a member.", unshare: "Not a member." };
-
-const regionOfName = (name: string) => name.split("_")[0];
+export const SKIP_REASON: Record<BatchOperation, string> = {
+  share: REASONS.alreadyMember,
+  unshare: REASONS.notMember,
+};
 
 /**
  * Decides every image × target pair of a batch before anything is sent, from facts loaded
- * beforehand. Share reuses `planShare` (own project or account, already a member, quota counting
- * the adds before it) for IMS images and the CPH rules (projects only, same region, 10 members) for
- * phone images; a target that is one of the user's projects in another region is blocked for both.
- * Unshare removes members and skips targets that are not members.
+ * beforehand, by the sharing rules (`decideImage` in lib/sharing/rules.ts), for IMS and CPH images,
+ * share and unshare alike; the plan is kept as one number per cell.
  */
 export function planBatch(facts: BatchPlanFacts): BatchPlanView {
   const targets: PlanTargetView[] = [];
@@ -95,21 +81,14 @@ export function planBatch(facts: BatchPlanFacts): BatchPlanView {
     return c;
   };
 
-  const { region } = facts.owner;
-  const otherRegion = targets.map((t) => {
-    const r = t.label ? regionOfName(t.label) : undefined;
-    if (!r || r === region) return undefined;
-    return `Must be in ${region}: this is your ${r} project${t.label === r ? "" : ` ${t.label}`}.`;
-  });
-
+  const ctx = { operation: facts.operation, owner: facts.owner, knownProjects: facts.knownProjects };
   const width = targets.length;
   const cells = new Array<number>(facts.images.length * width);
   facts.images.forEach((image, i) => {
-    const row =
-      facts.operation === "unshare" ? unshareRow(image, targets) : shareRow(image, targets, otherRegion, facts.owner);
+    const row = decideImage(image, targets, ctx);
     for (let t = 0; t < width; t++) {
       const d = row[t];
-      cells[i * width + t] = d === "send" ? CELL_SEND : d === "skip" ? CELL_SKIP : code(d);
+      cells[i * width + t] = d.send ? CELL_SEND : d.skip ? CELL_SKIP : code(d.reason ?? "Blocked.");
     }
   });
 
@@ -124,74 +103,6 @@ export function planBatch(facts: BatchPlanFacts): BatchPlanView {
     return { id: image.id, name: image.name, service: image.service, ...(blocker ? { blocker } : {}) };
   });
   return { operation: facts.operation, images, targets, invalid, cells, reasons, counts };
-}
-
-/** One image's decisions: "send", "skip", or the reason it is blocked. */
-type RowDecision = "send" | "skip" | string;
-
-function shareRow(
-  image: BatchImageFacts,
-  targets: Target[],
-  otherRegion: (string | undefined)[],
-  owner: BatchPlanFacts["owner"],
-): RowDecision[] {
-  const row = new Array<RowDecision>(targets.length);
-  if (image.shareBlocker) return row.fill(image.shareBlocker);
-  if (image.service === "cph") return phoneRow(image, targets, otherRegion, owner.projectId);
-  // Targets of another region never count toward the quota: plan the others with planShare.
-  const open: number[] = [];
-  targets.forEach((_, t) => {
-    if (otherRegion[t]) row[t] = otherRegion[t];
-    else open.push(t);
-  });
-  const facts: ImageFacts = {
-    id: image.id,
-    name: image.name,
-    members: image.memberIds.map((member_id) => ({ member_id })),
-    limit: image.limit,
-  };
-  const planned = planShare(
-    [facts],
-    open.map((t) => ({ ok: true as const, target: targets[t] })),
-    owner,
-  );
-  planned.forEach(
-    (p, k) =>
-      (row[open[k]] = p.decision === "add" ? "send" : p.decision === "skip" ? "skip" : (p.reason ?? "Blocked.")),
-  );
-  return row;
-}
-
-/** CPH: projects only, the image's region only, at most 10 members counting the adds before it. */
-function phoneRow(
-  image: BatchImageFacts,
-  targets: Target[],
-  otherRegion: (string | undefined)[],
-  ownerProjectId: string,
-): RowDecision[] {
-  const members = new Set(image.memberIds);
-  const limit = image.limit || PHONE_MEMBER_LIMIT;
-  let count = members.size;
-  return targets.map((target, t) => {
-    if (target.kind !== "project") return "CPH shares with projects only: paste a project id.";
-    if (target.value === ownerProjectId) return "This is the image's own project.";
-    if (otherRegion[t]) return otherRegion[t];
-    if (members.has(target.value)) return "skip";
-    if (count >= limit)
-      return `Over the limit of ${limit} members: ${count} / ${limit} counting the projects added before it.`;
-    count++;
-    return "send";
-  });
-}
-
-function unshareRow(image: BatchImageFacts, targets: Target[]): RowDecision[] {
-  if (image.unshareBlocker) return targets.map(() => image.unshareBlocker as string);
-  const members = new Set(image.memberIds);
-  return targets.map((target) => {
-    if (image.service === "cph" && target.kind !== "project")
-      return "CPH shares with projects only: paste a project id.";
-    return members.has(target.memberId) ? "send" : "skip";
-  });
 }
 
 /** Parses exclusion keys (`imageIndex:targetIndex`) into flat cell indexes; keys outside the plan are refused. */

@@ -2,17 +2,21 @@ import "server-only";
 import { listImageMembers, showImage, showImageQuota, type Scope } from "@/lib/cloud/ims";
 import type { Member } from "@/lib/cloud/schemas/ims";
 import { windowsRestrictedRegions } from "@/lib/env";
-import type { ImageFacts } from "./plan";
 import { mapPool } from "./pool";
-import { memberLimitOf, shareBlocker } from "./shareability";
+import { memberLimitOf, shareBlocker, type Blocker } from "./shareability";
 import { markImageWhole, type KnownImage } from "./whole";
 
 /** Member calls in flight at once: a page of 100 images costs one round trip, well under IMS's 200/s. */
 export const MEMBER_CONCURRENCY = 100;
 
-export interface LoadedImage extends ImageFacts {
+/** An IMS image with its members, member limit and why it cannot be shared, as the image pages show it. */
+export interface LoadedImage {
+  id: string;
+  name: string;
   image: KnownImage;
   members: Member[];
+  limit: number;
+  blocker?: Blocker;
 }
 
 export function factsOf(scope: Scope, image: KnownImage, members: Member[], memberQuota?: number): LoadedImage {

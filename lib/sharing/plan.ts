@@ -1,80 +1,54 @@
-import type { Member } from "@/lib/cloud/schemas/ims";
-import type { Blocker } from "./shareability";
+import { countDecisions, type PlanRow, type SharePlanView } from "./forms";
+import type { ImageService } from "./pairs";
+import { decideImage, type ImageFacts, type PlanContext } from "./rules";
 import type { ParsedTarget, Target } from "./targets";
 
-export type Decision = "add" | "skip" | "blocked";
-
-export interface PlannedPair {
-  imageId: string;
-  /** The target as typed, for rows that did not parse. */
-  input: string;
-  target?: Target;
-  decision: Decision;
-  reason?: string;
-}
-
-export interface ImageFacts {
-  id: string;
-  name: string;
-  blocker?: Blocker;
-  members: Pick<Member, "member_id">[];
-  limit: number;
-}
-
-export interface Owner {
-  projectId: string;
-  accountId: string;
-}
-
 /**
- * Decides every image × target pair before anything is sent: add, skip (already a member), or
- * blocked with the reason (bad format, the owner's own project or account, image not shareable,
- * quota used up counting the pairs added before it in the same plan).
+ * A share plan as the dialogs show it: every image × pasted target, decided by the rules
+ * (`decideImage`), with the lines that did not parse blocked as typed.
  */
-export function planShare(images: ImageFacts[], targets: ParsedTarget[], owner: Owner): PlannedPair[] {
-  const pairs: PlannedPair[] = [];
+export function planShare(
+  service: ImageService,
+  text: string,
+  images: readonly ImageFacts[],
+  targets: readonly ParsedTarget[],
+  ctx: Omit<PlanContext, "operation">,
+): SharePlanView {
+  const parsed = targets.flatMap((t) => (t.ok ? [t.target] : []));
+  const names = new Map(ctx.knownProjects.map((p) => [p.id, p.name]));
+  const rows: PlanRow[] = [];
   for (const image of images) {
-    const existing = new Set(image.members.map((m) => m.member_id));
-    let count = image.members.length;
+    const decisions = decideImage(image, parsed, { ...ctx, operation: "share" });
+    let k = 0;
     for (const t of targets) {
+      const base = { imageId: image.id, imageName: image.name };
       if (!t.ok) {
-        pairs.push({ imageId: image.id, input: t.input, decision: "blocked", reason: t.reason });
+        rows.push({ ...base, input: t.input, decision: "blocked", code: "bad_format", reason: t.reason });
         continue;
       }
-      const { target } = t;
-      const pair = { imageId: image.id, input: target.value, target };
-      if (image.blocker) pairs.push({ ...pair, decision: "blocked", reason: image.blocker.reason });
-      else if (target.kind === "project" && target.value === owner.projectId) {
-        pairs.push({ ...pair, decision: "blocked", reason: "This is the image's own project." });
-      } else if (target.kind === "account" && target.value === owner.accountId) {
-        pairs.push({ ...pair, decision: "blocked", reason: "This is your own account." });
-      } else if (existing.has(target.memberId)) {
-        pairs.push({ ...pair, decision: "skip", reason: "Already a member." });
-      } else if (count >= image.limit) {
-        pairs.push({ ...pair, decision: "blocked", reason: `Member quota used up: ${count} / ${image.limit}.` });
-      } else {
-        count++;
-        pairs.push({ ...pair, decision: "add" });
-      }
+      const d = decisions[k++];
+      const label = t.target.kind === "project" ? names.get(t.target.value) : undefined;
+      rows.push({
+        ...base,
+        input: t.target.value,
+        target: t.target,
+        ...(label ? { label } : {}),
+        decision: d.send ? "add" : d.skip ? "skip" : "blocked",
+        code: d.code,
+        reason: d.reason,
+      });
     }
   }
-  return pairs;
+  return { service, targets: text, rows, counts: countDecisions(rows) };
 }
 
-/** The pairs to send, grouped into batch calls: images that add the same targets share one call. */
-export function batchesOf(pairs: PlannedPair[]): { images: string[]; targets: Target[] }[] {
-  const byImage = new Map<string, Target[]>();
-  for (const p of pairs)
-    if (p.decision === "add" && p.target) byImage.set(p.imageId, [...(byImage.get(p.imageId) ?? []), p.target]);
-  const groups = new Map<string, { images: string[]; targets: Target[] }>();
-  for (const [imageId, targets] of byImage) {
-    const key = targets
-      .map((t) => `${t.kind}:${t.value}`)
-      .sort()
-      .join("|");
-    const group = groups.get(key) ?? { images: [], targets };
-    group.images.push(imageId);
-    groups.set(key, group);
-  }
-  return [...groups.values()];
+/** The pairs a plan sends, as the calls take them. */
+export function addsOf(
+  plan: SharePlanView,
+): { image_id: string; target_kind: Target["kind"]; target: string; member_id: string }[] {
+  return plan.rows.flatMap((r) =>
+    r.decision === "add" && r.target
+      ? [{ image_id: r.imageId, target_kind: r.target.kind, target: r.target.value, member_id: r.target.memberId }]
+      : [],
+  );
 }

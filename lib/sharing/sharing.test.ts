@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import type { Image } from "@/lib/cloud/schemas/ims";
-import { batchesOf, planShare, type ImageFacts } from "./plan";
 import { memberLimitOf, shareBlocker } from "./shareability";
 import { batchBody, parseTargets } from "./targets";
 
@@ -61,60 +60,18 @@ describe("shareability", () => {
   });
 });
 
-describe("share plan", () => {
-  const facts = (over: Partial<ImageFacts> = {}): ImageFacts => ({
-    id: "img-1",
-    name: "ubuntu",
-    members: [],
-    limit: 256,
-    ...over,
-  });
-
-  it("adds, skips members, and blocks the owner's own project and account with reasons", () => {
-    const targets = [
-      ...parseTargets(`${GLOBEX} ${INITECH} ${OWNER.projectId}`, "project"),
-      ...parseTargets(OWNER.accountId, "account"),
-    ];
-    const pairs = planShare([facts({ members: [{ member_id: INITECH }] })], targets, OWNER);
-    expect(pairs.map((p) => [p.input, p.decision])).toEqual([
-      [GLOBEX, "add"],
-      [INITECH, "skip"],
-      [OWNER.projectId, "blocked"],
-      [OWNER.accountId, "blocked"],
-    ]);
-  });
-
-  it("counts the plan's own adds toward the quota: the 257th member is blocked", () => {
-    const members = Array.from({ length: 255 }, (_, i) => ({ member_id: `m${i}` }));
-    const pairs = planShare([facts({ members })], parseTargets(`${GLOBEX} ${INITECH}`, "project"), OWNER);
-    expect(pairs.map((p) => p.decision)).toEqual(["add", "blocked"]);
-    expect(pairs[1].reason).toBe("Member quota used up: 256 / 256.");
-  });
-
-  it("blocks every pair of an image that cannot be shared", () => {
-    const pairs = planShare(
-      [facts({ blocker: { code: "IMG.0098", label: "Encrypted", reason: "Encrypted." } })],
-      parseTargets(GLOBEX, "project"),
-      OWNER,
-    );
-    expect(pairs[0]).toMatchObject({ decision: "blocked", reason: "Encrypted." });
-  });
-
-  it("groups images that add the same targets into one batch call", () => {
-    const pairs = planShare(
-      [facts({ id: "a" }), facts({ id: "b" }), facts({ id: "c", members: [{ member_id: INITECH }] })],
-      parseTargets(`${GLOBEX} ${INITECH} ${URN}`, "project"),
-      OWNER,
-    );
-    const groups = batchesOf(pairs);
-    expect(groups.map((g) => g.images)).toEqual([["a", "b"], ["c"]]);
-    expect(batchBody(groups[0].images, groups[0].targets)).toEqual({
-      images: ["a", "b"],
-      projects: [GLOBEX, INITECH],
-      organizations: [URN],
-    });
-    expect(batchBody(["c"], groups[1].targets)).toEqual({ images: ["c"], projects: [GLOBEX], organizations: [URN] });
-    // An empty `domains` or `organizations` is never sent (D5).
+describe("batchBody", () => {
+  it("never sends an empty domains or organizations array (D5)", () => {
     expect(batchBody(["c"], [{ kind: "project", value: GLOBEX }])).toEqual({ images: ["c"], projects: [GLOBEX] });
+    expect(
+      batchBody(
+        ["a", "b"],
+        [
+          { kind: "project", value: GLOBEX },
+          { kind: "project", value: INITECH },
+          { kind: "organization", value: URN },
+        ],
+      ),
+    ).toEqual({ images: ["a", "b"], projects: [GLOBEX, INITECH], organizations: [URN] });
   });
 });

@@ -11,10 +11,11 @@ import { env } from "@/lib/env";
 import { appError, UserError } from "@/lib/errors";
 import { waitForJob } from "@/lib/sharing/jobs";
 import { mapPool } from "@/lib/sharing/pool";
-import { MEMBER_STATUSES, listSharedImages, ownStatuses } from "@/lib/sharing/recipient";
+import { readBack } from "@/lib/sharing/members";
+import { rollUp, type PairOutcome } from "@/lib/sharing/pairs";
+import { MEMBER_STATUSES, listSharedImages } from "@/lib/sharing/recipient";
 import { kindOf, wholeFromFields } from "@/lib/sharing/shareability";
 import { filterRefused, type KnownImage, markWhole, trustedWholeIds } from "@/lib/sharing/whole";
-import { outcomeOf } from "@/lib/sharing/verify";
 
 const decisionSchema = z.object({
   imageIds: z.array(z.uuid()).min(1, "Choose at least one image.").max(500, "Decide at most 500 images at once."),
@@ -99,17 +100,21 @@ async function decide(
       // Every call's request id, so that the CTS import knows each of these calls as the console's own.
       ctx.note({ jobId: jobs.join(","), requestId: requests.join(",") || undefined });
       const job = await waitForJob(scope, jobId);
-      const after = await ownStatuses(
-        scope,
-        chunk.map((i) => i.id),
-      ).catch(() => new Map<string, null>());
-      chunk.forEach((image) =>
-        results.push(
-          after.get(image.id) === status
-            ? { image: image.id, name: image.name, outcome: "succeeded" }
-            : { image: image.id, name: image.name, outcome: "failed", code: job.error_code ?? "not_applied" },
+      const failure = job.status === "SUCCESS" ? undefined : (job.error_code ?? "not_applied");
+      const pairs = chunk.map((i) => ({ image: i.id, target: scope.projectId, name: i.name }));
+      // Unread is not "not applied": where the membership cannot be read, the job's own answer stands.
+      const read = await readBack(scope, "ims", pairs, status, failure).catch(() =>
+        pairs.map((p): typeof p & PairOutcome =>
+          failure ? { ...p, outcome: "failed", code: failure } : { ...p, outcome: "succeeded" },
         ),
       );
+      for (const r of read)
+        results.push({
+          image: r.image,
+          name: r.name,
+          outcome: r.outcome === "succeeded" ? "succeeded" : "failed",
+          ...(r.code ? { code: r.code } : {}),
+        });
     }
   }
   ctx.note({
@@ -121,7 +126,7 @@ async function decide(
       outcome: r.outcome,
       ...(r.code ? { code: r.code } : {}),
     })),
-    outcome: outcomeOf(results),
+    outcome: rollUp(results),
   });
   revalidatePath("/incoming");
   return results;

@@ -8,6 +8,7 @@ import { listSharedPhoneImages, updatePhoneImageMember } from "@/lib/cloud/cph";
 import { CloudError } from "@/lib/cloud/errors";
 import type { PhoneMemberDecision } from "@/lib/cloud/schemas/cph";
 import { toAppError } from "@/lib/errors";
+import { rollUp } from "@/lib/sharing/pairs";
 import { mapPool } from "@/lib/sharing/pool";
 
 /** CPH answers one image per call: a few at a time. */
@@ -71,12 +72,11 @@ function decidePhoneImages(decision: PhoneMemberDecision) {
       outcome: r.outcome,
       ...(r.code ? { code: r.code } : {}),
     }));
-    const done = results.filter((r) => r.outcome === "succeeded").length;
     ctx.note({
       images: imageIds,
       targets: [target],
       pairs,
-      outcome: done === results.length ? "succeeded" : done === 0 ? "failed" : "partial",
+      outcome: rollUp(results),
       // Every call's request id, so that the CTS import knows each of these calls as the console's own.
       requestId: results.flatMap((r) => r.requestId ?? []).join(",") || undefined,
     });

@@ -6,7 +6,7 @@ import { defineAction, type ActionContext, type ActionState } from "@/lib/action
 import { canChange } from "@/lib/auth/session";
 import { announceBatchChange } from "@/lib/batches/events";
 import { BATCH_LIMITS, excludedCells, pairsOf, planBatch, type BatchPlanView } from "@/lib/batches/plan";
-import { loadBatchFacts } from "@/lib/batches/plan-load";
+import { loadFacts } from "@/lib/sharing/facts";
 import { createBatch } from "@/lib/batches/store";
 import { getDb } from "@/lib/db";
 import { appError, UserError } from "@/lib/errors";
@@ -56,7 +56,7 @@ async function plan(input: z.output<typeof planSchema>, ctx: ActionContext): Pro
       `${fmt(input.imageIds.length)} images × ${fmt(valid)} targets make ${fmt(pairs)} pairs; a batch takes at most ${fmt(BATCH_LIMITS.pairs)}. Split it in two.`,
     );
   }
-  const facts = await loadBatchFacts(ctx.scope, ctx.session, input.imageIds);
+  const facts = await loadFacts(ctx.scope, ctx.session, input.imageIds);
   return planBatch({
     operation: input.operation,
     images: facts.images,

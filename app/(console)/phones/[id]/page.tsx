@@ -6,7 +6,7 @@ import { Suspense } from "react";
 import { PageHeader } from "@/components/page-header";
 import { TableSkeleton } from "@/components/table-skeleton";
 import { canChange, withCloud } from "@/lib/auth/session";
-import { findPhoneImage, PHONE_IMAGE_ID } from "../data";
+import { findPhoneImage, PHONE_IMAGE_ID } from "@/lib/sharing/phones";
 import { MembersSection } from "./_components/members-section";
 import { PhoneFacts } from "./_components/phone-facts";
 import { ShareDialog } from "./_components/share-dialog";

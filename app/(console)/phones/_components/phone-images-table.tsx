@@ -4,8 +4,8 @@ import { Button } from "@/components/ui/button";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import { withCloud } from "@/lib/auth/session";
 import { formatBytes } from "@/lib/format";
-import { PHONE_MEMBER_LIMIT } from "@/lib/sharing/phone-plan";
-import { countPhoneImageMembers, listPhoneImagesPage } from "../data";
+import { PHONE_MEMBER_LIMIT } from "@/lib/sharing/rules";
+import { countPhoneImageMembers, listPhoneImagesPage } from "@/lib/sharing/phones";
 import { DateTime } from "./date-time";
 import { PhoneStatus } from "./phone-status";
 

@@ -3,8 +3,8 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { withCloud } from "@/lib/auth/session";
 import { listPhoneImageMembers } from "@/lib/cloud/cph";
 import type { PhoneImage } from "@/lib/cloud/schemas/cph";
-import { PHONE_MEMBER_LIMIT } from "@/lib/sharing/phone-plan";
-import { ownProjects } from "../../data";
+import { PHONE_MEMBER_LIMIT } from "@/lib/sharing/rules";
+import { ownProjects } from "@/lib/sharing/facts";
 import { MembersTable, type MemberRow } from "./members-table";
 
 /** The image's members, named when they are projects of the user's own account. */

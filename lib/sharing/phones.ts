@@ -1,8 +1,6 @@
 import "server-only";
-import type { StoredSession } from "@/lib/auth/session-store";
 import { listPhoneImageMembers, listPhoneImages } from "@/lib/cloud/cph";
 import { CloudError } from "@/lib/cloud/errors";
-import { listAuthProjects } from "@/lib/cloud/iam";
 import type { Scope } from "@/lib/cloud/ims";
 import type { PhoneImage } from "@/lib/cloud/schemas/cph";
 
@@ -15,7 +13,19 @@ export async function findPhoneImage(scope: Scope, imageId: string): Promise<Pho
   return images.find((i) => i.image_id === imageId);
 }
 
-const SEARCH_PAGES = 10;
+/** Most phone images read (100 a page): CPH has no "show image" call, nor a search by part of a name. */
+const PHONE_PAGES = 10;
+
+/** The project's own phone images, every page (up to PHONE_PAGES). */
+export async function listOwnPhoneImages(scope: Scope): Promise<PhoneImage[]> {
+  const all: PhoneImage[] = [];
+  for (let page = 0; page < PHONE_PAGES; page++) {
+    const res = await listPhoneImages(scope, { image_type: "private", offset: page * 100, limit: 100 });
+    all.push(...res.images);
+    if (res.images.length < 100 || all.length >= res.total) break;
+  }
+  return all;
+}
 
 /**
  * A page of the project's phone images. The cloud's `image_name` filter matches whole names only,
@@ -27,12 +37,7 @@ export async function listPhoneImagesPage(
   { q, offset, limit }: { q?: string; offset: number; limit: number },
 ) {
   if (!q) return listPhoneImages(scope, { image_type: "private", offset, limit });
-  const all: PhoneImage[] = [];
-  for (let page = 0; page < SEARCH_PAGES; page++) {
-    const res = await listPhoneImages(scope, { image_type: "private", offset: page * 100, limit: 100 });
-    all.push(...res.images);
-    if (res.images.length < 100 || all.length >= res.total) break;
-  }
+  const all = await listOwnPhoneImages(scope);
   const needle = q.toLowerCase();
   const matches = all.filter((i) => i.image_name.toLowerCase().includes(needle));
   return { images: matches.slice(offset, offset + limit), total: matches.length };
@@ -51,23 +56,4 @@ export function countPhoneImageMembers(scope: Scope, images: PhoneImage[]): Prom
       ),
     ),
   );
-}
-
-/** The user's own projects, to name members; IAM being unavailable only costs the names. */
-export function ownProjects(session: StoredSession) {
-  return listAuthProjects(session.token, session.region).catch((e: unknown) => {
-    if (e instanceof CloudError && e.isUnauthenticated) throw e;
-    return [];
-  });
-}
-
-/** What planning a share needs, read at the same time: the image, its members and the user's projects. */
-export async function loadShareFacts(scope: Scope, session: StoredSession, imageId: string) {
-  const [image, members, projects] = await Promise.all([
-    findPhoneImage(scope, imageId),
-    listPhoneImageMembers(scope, imageId),
-    ownProjects(session),
-  ]);
-  if (!image) throw new CloudError("cph", 404, "not_found", "The phone image is not among this project's images.");
-  return { image, members, projects };
 }

@@ -1,0 +1,157 @@
+import { describe, expect, it } from "vitest";
+import { CloudError } from "@/lib/cloud/errors";
+import { callFailure } from "./apply";
+import { planShare } from "./plan";
+import { REASONS, type ImageFacts } from "./rules";
+import { parseTargets } from "./targets";
+
+const OWNER = "ac0e00000000000000000000000000a1";
+const ACCOUNT = "ac0e0000000000000000000000000001";
+const OWN_CN = "ac0e00000000000000000000000000c4";
+const GLOBEX = "610be0000000000000000000000000a1";
+const INITECH = "1417ec000000000000000000000000a1";
+const URN = "organizations::ac0e0000000000000000000000000001:ou:o-acme0001/ou-partners01";
+const filler = (n: number) => `c0c0${String(n).padStart(28, "0")}`;
+
+const ims = (over: Partial<ImageFacts> = {}): ImageFacts => ({
+  id: "1b7f0000-0000-4000-8000-000000000001",
+  name: "ubuntu",
+  service: "ims",
+  owned: true,
+  memberIds: [],
+  limit: 256,
+  ...over,
+});
+const phone = (over: Partial<ImageFacts> = {}): ImageFacts =>
+  ims({ id: "ac0e0000000000000000000000c9a001", name: "phone", service: "cph", limit: 10, ...over });
+
+const ctx = (
+  knownProjects = [
+    { id: OWNER, name: "ap-southeast-1" },
+    { id: OWN_CN, name: "cn-north-4" },
+  ],
+) => ({ owner: { projectId: OWNER, accountId: ACCOUNT, region: "ap-southeast-1" }, knownProjects });
+
+const plan = (image: ImageFacts, text: string, kind: "project" | "account" = "project", known = ctx()) =>
+  planShare(image.service, text, [image], parseTargets(text, kind), known);
+const decisions = (view: ReturnType<typeof plan>) => view.rows.map((r) => [r.input, r.decision, r.code]);
+
+describe("the sharing rules, one wording for IMS and CPH", () => {
+  for (const image of [ims(), phone()]) {
+    it(`${image.service}: adds new projects, saying which member each becomes`, () => {
+      const view = plan(image, `${GLOBEX}\n${INITECH}`);
+      expect(decisions(view)).toEqual([
+        [GLOBEX, "add", "new_member"],
+        [INITECH, "add", "new_member"],
+      ]);
+      expect(view.rows.map((r) => r.reason)).toEqual([
+        `Becomes member 1 of ${image.limit}.`,
+        `Becomes member 2 of ${image.limit}.`,
+      ]);
+      expect(view.counts).toEqual({ add: 2, skip: 0, blocked: 0 });
+    });
+
+    it(`${image.service}: blocks bad formats and the image's own project; skips members; lower-cases and de-duplicates`, () => {
+      const view = plan(
+        { ...image, memberIds: [INITECH] },
+        `not-an-id, 1b7f0000-0000-4000-8000-000000000001 ${OWNER} ${GLOBEX.toUpperCase()}; ${GLOBEX} ${INITECH}`,
+      );
+      expect(decisions(view)).toEqual([
+        ["not-an-id", "blocked", "bad_format"],
+        ["1b7f0000-0000-4000-8000-000000000001", "blocked", "bad_format"],
+        [OWNER, "blocked", "own_project"],
+        [GLOBEX, "add", "new_member"],
+        [INITECH, "skip", "already_member"],
+      ]);
+      expect(view.rows[1].reason).toMatch(/image id/);
+      expect(view.rows[2].reason).toBe(REASONS.ownProject);
+    });
+
+    it(`${image.service}: blocks the user's own projects of another region, naming both regions`, () => {
+      expect(plan(image, OWN_CN).rows[0]).toMatchObject({
+        decision: "blocked",
+        code: "other_region",
+        label: "cn-north-4",
+        reason: "Must be in ap-southeast-1: this is your cn-north-4 project.",
+      });
+      const dev = plan(image, OWN_CN, "project", ctx([{ id: OWN_CN, name: "cn-north-4_dev" }]));
+      expect(dev.rows[0].reason).toBe("Must be in ap-southeast-1: this is your cn-north-4 project cn-north-4_dev.");
+      const sub = plan(image, OWN_CN, "project", ctx([{ id: OWN_CN, name: "ap-southeast-1_dev" }]));
+      expect(sub.rows[0].decision).toBe("add");
+    });
+
+    it(`${image.service}: counts earlier adds toward the member limit`, () => {
+      const members = Array.from({ length: image.limit - 2 }, (_, i) => filler(i + 1));
+      const view = plan({ ...image, memberIds: members }, [GLOBEX, filler(1), INITECH, filler(900)].join(" "));
+      expect(decisions(view)).toEqual([
+        [GLOBEX, "add", "new_member"],
+        [filler(1), "skip", "already_member"],
+        [INITECH, "add", "new_member"],
+        [filler(900), "blocked", "over_limit"],
+      ]);
+      expect(view.rows[3].reason).toBe(
+        `Member quota used up: ${image.limit} / ${image.limit}, counting the targets added before it.`,
+      );
+    });
+
+    it(`${image.service}: blocks every pair of an image that cannot be shared`, () => {
+      expect(plan({ ...image, shareBlocker: "Encrypted." }, GLOBEX).rows[0]).toMatchObject({
+        decision: "blocked",
+        code: "not_shareable",
+        reason: "Encrypted.",
+      });
+    });
+  }
+
+  it("IMS: takes accounts and organizations, and blocks the own account", () => {
+    expect(decisions(plan(ims(), `${ACCOUNT} ${GLOBEX}`, "account"))).toEqual([
+      [ACCOUNT, "blocked", "own_account"],
+      [GLOBEX, "add", "new_member"],
+    ]);
+    expect(decisions(plan(ims(), URN))).toEqual([[URN, "add", "new_member"]]);
+  });
+
+  it("CPH: shares with projects only", () => {
+    expect(decisions(plan(phone(), URN))).toEqual([[URN, "blocked", "not_a_project"]]);
+    expect(decisions(plan(phone(), GLOBEX, "account"))).toEqual([[GLOBEX, "blocked", "not_a_project"]]);
+  });
+
+  it("returns nothing for empty text", () => {
+    expect(plan(phone(), " \n ,; ").rows).toEqual([]);
+  });
+});
+
+describe("callFailure", () => {
+  it("names the region only when the cloud refused the project for it", () => {
+    const region = new CloudError(
+      "cph",
+      400,
+      "CPS.0030",
+      "Parameter: member is invalid: images can only be shared within a region.",
+    );
+    expect(callFailure(region, "ap-southeast-1")).toEqual({
+      reason: "Must be in ap-southeast-1: Huawei Cloud refused a project of another region.",
+      code: "CPS.0030",
+    });
+    const duplicate = new CloudError("cph", 400, "CPS.0030", "The image has already been shared with this project.");
+    expect(callFailure(duplicate, "ap-southeast-1")).toEqual({
+      reason: "Huawei Cloud refused the request: The image has already been shared with this project.",
+      code: "CPS.0030",
+    });
+  });
+
+  it("explains unavailability, refusals of permission and unknown failures in the vocabulary", () => {
+    const down = new CloudError("cph", 503, "CPS.0003", "Service unavailable (injected fault).");
+    expect(callFailure(down, "ap-southeast-1")).toEqual({
+      reason: "Huawei Cloud is not answering right now. Try again in a minute.",
+      code: "CPS.0003",
+    });
+    expect(callFailure(new CloudError("cph", 403, "CPS.0001", "No permission"), "ap-southeast-1").reason).toMatch(
+      /not allowed/,
+    );
+    expect(callFailure(new Error("boom"), "ap-southeast-1")).toEqual({
+      reason: expect.stringMatching(/went wrong/),
+      code: "internal",
+    });
+  });
+});

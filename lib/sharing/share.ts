@@ -1,0 +1,67 @@
+import "server-only";
+import type { ActionContext } from "@/lib/actions/action";
+import { appError, UserError } from "@/lib/errors";
+import { applyPairs } from "./apply";
+import { loadFacts } from "./facts";
+import type { ShareResultView, SharePlanView, ShareInput } from "./forms";
+import type { ImageService, PairOutcome } from "./pairs";
+import { rollUp } from "./pairs";
+import { addsOf, planShare } from "./plan";
+import { MAX_TARGETS, parseTargets } from "./targets";
+import type { z } from "zod";
+import type { shareInput } from "./forms";
+
+type Input = z.output<typeof shareInput>;
+export type { ShareInput };
+
+/** The "Check" step of both share dialogs: what a share would do, decided on the server from the cloud's current state. */
+export async function planShareOf(service: ImageService, input: Input, ctx: ActionContext): Promise<SharePlanView> {
+  // CPH shares with projects only: bare ids are projects, whatever the form says.
+  const targets = parseTargets(input.targets, service === "cph" ? "project" : input.kind);
+  if (targets.length > MAX_TARGETS) {
+    throw new UserError({
+      ...appError("invalid_input", `Share with at most ${MAX_TARGETS} targets at once; use a batch for more.`),
+      fieldErrors: { targets: [`At most ${MAX_TARGETS} targets at once; use a batch for more.`] },
+    });
+  }
+  const { scope, session } = ctx;
+  const facts = await loadFacts(scope, session, input.imageIds, service);
+  return planShare(service, input.targets, facts.images, targets, {
+    owner: { projectId: scope.projectId, accountId: session.accountId, region: scope.region },
+    knownProjects: facts.knownProjects,
+  });
+}
+
+/**
+ * Shares as the server's own plan says (never the browser's): the pairs to add are recorded as an
+ * intent, sent (IMS batch jobs, CPH one call per pair) and each one's outcome learned; skipped and
+ * blocked pairs are recorded with their rule, unsent.
+ */
+export async function shareOf(service: ImageService, input: Input, ctx: ActionContext): Promise<ShareResultView> {
+  const plan = await planShareOf(service, input, ctx);
+  const adds = addsOf(plan);
+  await ctx.intent({
+    service,
+    expect: "present",
+    pairs: adds.map((p) => ({ image: p.image_id, target: p.member_id })),
+  });
+  const applied = await applyPairs(ctx.scope, { service, operation: "share", pairs: adds }, (a) =>
+    ctx.note({ jobId: a.jobIds.join(",") || undefined, requestId: a.requestIds.join(",") || undefined }),
+  );
+  const unsent: PairOutcome[] = plan.rows
+    .filter((r) => r.decision !== "add")
+    .map((r) => ({
+      image: r.imageId,
+      target: r.target?.memberId ?? r.input,
+      outcome: "skipped",
+      code: r.code,
+      reason: r.reason,
+    }));
+  ctx.note({
+    images: [...new Set(plan.rows.map((r) => r.imageId))],
+    targets: [...new Set(plan.rows.flatMap((r) => (r.target ? [r.target.value] : [])))],
+    pairs: [...applied.outcomes, ...unsent],
+    outcome: rollUp(applied.outcomes),
+  });
+  return { ...plan, results: applied.outcomes, jobIds: applied.jobIds };
+}

@@ -1,0 +1,114 @@
+import "server-only";
+import type { z } from "zod";
+import type { ActionContext } from "@/lib/actions/action";
+import { listPhoneImageMembers } from "@/lib/cloud/cph";
+import { CloudError } from "@/lib/cloud/errors";
+import type { Scope } from "@/lib/cloud/ims";
+import { appError, UserError } from "@/lib/errors";
+import { applyPairs } from "./apply";
+import type { CallPair } from "./calls";
+import type { UnshareResultView, unshareInput } from "./forms";
+import { readImage } from "./load";
+import { rollUp, type ImageService, type PairOutcome } from "./pairs";
+import { findPhoneImage } from "./phones";
+import { memberTarget } from "./targets";
+
+/** A member as an unshare removes it: the call's target (a URN for an organization) and whether it had accepted. */
+interface RemovableMember {
+  id: string;
+  pair?: CallPair;
+  accepted: boolean;
+}
+
+/** The owner's image with its members, for either service; a missing image is `not_found`. */
+async function readOwnImage(
+  scope: Scope,
+  service: ImageService,
+  imageId: string,
+): Promise<{ name: string; members: RemovableMember[] }> {
+  if (service === "cph") {
+    const [image, members] = await Promise.all([findPhoneImage(scope, imageId), listPhoneImageMembers(scope, imageId)]);
+    if (!image) throw new CloudError("cph", 404, "not_found", "The phone image is not among this project's images.");
+    return {
+      name: image.image_name,
+      members: members.map((m) => ({
+        id: m.member_id,
+        accepted: true,
+        pair: { image_id: imageId, target_kind: "project", target: m.member_id, member_id: m.member_id },
+      })),
+    };
+  }
+  const { image, members } = await readImage(scope, imageId);
+  if (image.owner !== scope.projectId)
+    throw new UserError(appError("forbidden", "Only the image's owner project can change its members."));
+  return {
+    name: image.name,
+    members: members.map((m) => {
+      const [target] = memberTarget(m);
+      return {
+        id: m.member_id,
+        accepted: m.status === "accepted",
+        ...(target
+          ? { pair: { image_id: imageId, target_kind: target.kind, target: target.value, member_id: m.member_id } }
+          : {}),
+      };
+    }),
+  };
+}
+
+/**
+ * Stops sharing, for both services: the chosen members, or all of them once the image's name is
+ * typed exactly. Members already gone are reported as skipped; the rest are removed and read back.
+ */
+export async function unshareOf(
+  service: ImageService,
+  input: z.output<typeof unshareInput>,
+  ctx: ActionContext,
+): Promise<UnshareResultView> {
+  const image = await readOwnImage(ctx.scope, service, input.imageId);
+  if (input.all && input.confirmName !== image.name) {
+    const message = `Type the image name ${image.name} exactly to remove every member.`;
+    throw new UserError({ ...appError("invalid_input", message), fieldErrors: { confirmName: [message] } });
+  }
+  const byId = new Map(image.members.map((m) => [m.id, m]));
+  const wanted = input.all ? image.members.map((m) => m.id) : [...new Set(input.memberIds)];
+  const chosen = wanted.flatMap((id) => byId.get(id) ?? []);
+  const skipped: PairOutcome[] = wanted
+    .filter((id) => !byId.has(id))
+    .map((target) => ({
+      image: input.imageId,
+      target,
+      outcome: "skipped",
+      code: "not_member",
+      reason: "No longer a member.",
+    }));
+  const noUrn: PairOutcome[] = chosen
+    .filter((m) => !m.pair)
+    .map((m) => ({
+      image: input.imageId,
+      target: m.id,
+      outcome: "failed",
+      code: "no_urn",
+      reason: "IMS did not give this organization's URN, which removing it needs. Remove it in Huawei Cloud's console.",
+    }));
+  const pairs = chosen.flatMap((m) => m.pair ?? []);
+  await ctx.intent({
+    service,
+    expect: "absent",
+    pairs: pairs.map((p) => ({ image: p.image_id, target: p.member_id })),
+  });
+  const applied = pairs.length
+    ? await applyPairs(ctx.scope, { service, operation: "unshare", pairs }, (a) =>
+        ctx.note({ jobId: a.jobIds.join(",") || undefined, requestId: a.requestIds.join(",") || undefined }),
+      )
+    : { outcomes: [], jobIds: [] };
+  const results = [...applied.outcomes, ...noUrn, ...skipped];
+  ctx.note({ images: [input.imageId], targets: chosen.map((m) => m.id), pairs: results, outcome: rollUp(results) });
+  const removed = new Set(applied.outcomes.filter((o) => o.outcome === "succeeded").map((o) => o.target));
+  return {
+    imageName: image.name,
+    results,
+    jobIds: applied.jobIds,
+    removedAccepted: chosen.filter((m) => m.accepted && removed.has(m.id)).length,
+  };
+}
