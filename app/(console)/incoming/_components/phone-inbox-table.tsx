@@ -53,8 +53,8 @@ export function PhoneInboxTable({ rows, canChange }: { rows: PhoneInboxRow[]; ca
     const why = (
       <ul className="flex flex-col gap-0.5">
         {failed.map((f) => (
-          <li key={f.imageId}>
-            <span className="font-medium text-foreground">{nameOf(f.imageId)}</span>: {f.reason}
+          <li key={f.image}>
+            <span className="font-medium text-foreground">{nameOf(f.image)}</span>: {f.reason}
             {f.code && <span className="ml-1 font-mono text-xs">({f.code})</span>}
           </li>
         ))}
@@ -73,7 +73,7 @@ export function PhoneInboxTable({ rows, canChange }: { rows: PhoneInboxRow[]; ca
         title: `${done} ${ok} of ${plural(req.imageIds.length)}; ${failed.length} failed`,
         body: why,
       });
-    for (const r of result.data.results) if (r.outcome === "succeeded") selection.toggle(r.imageId, false);
+    for (const r of result.data.results) if (r.outcome === "succeeded") selection.toggle(r.image, false);
     return result;
   }, null);
   const decide = (decision: Request["decision"], imageIds: string[]) =>
