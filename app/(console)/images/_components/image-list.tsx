@@ -5,6 +5,7 @@ import Link from "next/link";
 import { QuotaMeter } from "@/components/quota-meter";
 import { useSelection } from "@/components/use-selection";
 import { ShareBadge } from "@/components/share-badge";
+import { ShareDialog } from "@/components/sharing/share-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
@@ -14,7 +15,7 @@ import type { ImageListQuery } from "@/lib/sharing/image-page";
 import { KIND_LABEL } from "@/lib/sharing/shareability";
 import { listHref } from "./query";
 import type { ImageRowView } from "./row-view";
-import { ShareDialog } from "./share-dialog";
+import { planShareAction, shareImagesAction } from "../actions";
 
 function SortHeader({
   query,
@@ -43,6 +44,8 @@ function SortHeader({
   );
 }
 
+const SHARE_ACTIONS = { plan: planShareAction, share: shareImagesAction };
+
 function statusTone(status: string) {
   return status === "active" ? "success" : status === "killed" || status === "deleted" ? "danger" : "warning";
 }
@@ -67,7 +70,10 @@ export function ImageList({
       {canChange && (
         <div className="flex min-h-9 items-center gap-3 text-sm">
           <ShareDialog
+            service="ims"
             images={chosen.map((r) => ({ id: r.id, name: r.name }))}
+            actions={SHARE_ACTIONS}
+            quota={chosen.length === 1 ? { used: chosen[0].members, limit: chosen[0].limit } : undefined}
             trigger={
               <Button disabled={chosen.length === 0}>
                 <Share2 aria-hidden />

@@ -6,10 +6,11 @@ import { Suspense } from "react";
 import { PageHeader } from "@/components/page-header";
 import { TableSkeleton } from "@/components/table-skeleton";
 import { canChange, withCloud } from "@/lib/auth/session";
+import { listPhoneImageMembers } from "@/lib/cloud/cph";
 import { findPhoneImage, PHONE_IMAGE_ID } from "@/lib/sharing/phones";
 import { MembersSection } from "./_components/members-section";
 import { PhoneFacts } from "./_components/phone-facts";
-import { ShareDialog } from "./_components/share-dialog";
+import { PhoneShare, ShareButton } from "./_components/phone-share";
 
 export const metadata: Metadata = { title: "Phone image" };
 
@@ -22,6 +23,8 @@ export default async function PhoneImagePage({ params }: { params: Promise<{ id:
   }));
   if (!image) notFound();
   const editable = canChange(session);
+  // Read once, for the members table and the share plan's summary.
+  const members = withCloud((scope) => listPhoneImageMembers(scope, image.image_id));
   return (
     <>
       <Link
@@ -35,13 +38,17 @@ export default async function PhoneImagePage({ params }: { params: Promise<{ id:
         title={image.image_name}
         description={`Cloud-phone image of project ${session.projectName}.`}
         actions={
-          editable && <ShareDialog imageId={image.image_id} imageName={image.image_name} region={session.region} />
+          editable && (
+            <Suspense fallback={<ShareButton disabled />}>
+              <PhoneShare image={image} region={session.region} members={members} />
+            </Suspense>
+          )
         }
       />
       <div className="flex flex-col gap-6">
         <PhoneFacts image={image} projectName={session.projectName} />
         <Suspense fallback={<TableSkeleton rows={3} label="Loading members" />}>
-          <MembersSection image={image} editable={editable} />
+          <MembersSection image={image} members={members} editable={editable} />
         </Suspense>
       </div>
     </>

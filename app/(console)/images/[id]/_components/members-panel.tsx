@@ -7,8 +7,9 @@ import { Button } from "@/components/ui/button";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import { Checkbox } from "@/components/ui/checkbox";
 import { formatAge, formatDate } from "@/lib/format";
-import { ShareDialog } from "../../_components/share-dialog";
-import { UnshareDialog } from "./unshare-dialog";
+import { ShareDialog } from "@/components/sharing/share-dialog";
+import { UnshareDialog, type UnshareMember } from "@/components/sharing/unshare-dialog";
+import { planShareAction, shareImagesAction, unshareMembersAction } from "../../actions";
 
 export interface MemberView {
   id: string;
@@ -20,6 +21,8 @@ export interface MemberView {
   /** Resolved for the user's own account's projects; other accounts' names are not readable. */
   name?: string;
 }
+
+const SHARE_ACTIONS = { plan: planShareAction, share: shareImagesAction };
 
 const TYPE_LABEL = { project: "Project", domain: "Account", organization: "Organization" } as const;
 const STATUS_TONE = { pending: "warning", accepted: "success", rejected: "neutral" } as const;
@@ -40,6 +43,11 @@ export function MembersPanel({
 }) {
   const selection = useSelection();
   const chosen = members.filter((m) => selection.has(m.id));
+  const unshare = (m: MemberView): UnshareMember => ({
+    id: m.id,
+    name: m.name ?? (m.type === "organization" ? m.urn : undefined),
+    status: m.status,
+  });
   const full = members.length >= limit;
 
   return (
@@ -52,7 +60,10 @@ export function MembersPanel({
           <div className="flex flex-wrap gap-2">
             {shareable && (
               <ShareDialog
+                service="ims"
                 images={[image]}
+                actions={SHARE_ACTIONS}
+                quota={{ used: members.length, limit }}
                 trigger={
                   <Button
                     disabled={full}
@@ -65,8 +76,10 @@ export function MembersPanel({
               />
             )}
             <UnshareDialog
+              service="ims"
               image={image}
-              members={chosen}
+              members={chosen.map(unshare)}
+              action={unshareMembersAction}
               onDone={selection.clear}
               trigger={
                 <Button variant="secondary" disabled={chosen.length === 0}>
@@ -76,8 +89,11 @@ export function MembersPanel({
               }
             />
             <UnshareDialog
+              service="ims"
               image={image}
-              members={members}
+              members={members.map(unshare)}
+              action={unshareMembersAction}
+              onDone={selection.clear}
               all
               trigger={
                 <Button variant="destructive" disabled={members.length === 0}>
@@ -149,8 +165,11 @@ export function MembersPanel({
                 {canChange && (
                   <TD className="text-right">
                     <UnshareDialog
+                      service="ims"
                       image={image}
-                      members={[m]}
+                      members={[unshare(m)]}
+                      action={unshareMembersAction}
+                      onDone={() => selection.toggle(m.id, false)}
                       trigger={
                         <Button variant="ghost" size="sm" aria-label={`Remove ${m.id}`}>
                           Remove

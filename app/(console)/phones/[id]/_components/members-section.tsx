@@ -1,17 +1,22 @@
 import { QuotaMeter } from "@/components/quota-meter";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { withCloud } from "@/lib/auth/session";
-import { listPhoneImageMembers } from "@/lib/cloud/cph";
-import type { PhoneImage } from "@/lib/cloud/schemas/cph";
-import { PHONE_MEMBER_LIMIT } from "@/lib/sharing/rules";
+import type { PhoneImage, PhoneMember } from "@/lib/cloud/schemas/cph";
 import { ownProjects } from "@/lib/sharing/facts";
+import { PHONE_MEMBER_LIMIT } from "@/lib/sharing/rules";
 import { MembersTable, type MemberRow } from "./members-table";
 
 /** The image's members, named when they are projects of the user's own account. */
-export async function MembersSection({ image, editable }: { image: PhoneImage; editable: boolean }) {
-  const [members, projects] = await withCloud((scope, session) =>
-    Promise.all([listPhoneImageMembers(scope, image.image_id), ownProjects(session)]),
-  );
+export async function MembersSection({
+  image,
+  members: read,
+  editable,
+}: {
+  image: PhoneImage;
+  members: Promise<PhoneMember[]>;
+  editable: boolean;
+}) {
+  const [members, projects] = await Promise.all([read, withCloud((_, session) => ownProjects(session))]);
   const names = new Map(projects.map((p) => [p.id, p.name]));
   const rows: MemberRow[] = members.map((m) => ({
     memberId: m.member_id,

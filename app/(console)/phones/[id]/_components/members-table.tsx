@@ -1,12 +1,12 @@
 "use client";
 
-import { useState } from "react";
+import { UnshareDialog, type UnshareMember } from "@/components/sharing/unshare-dialog";
 import { useSelection } from "@/components/use-selection";
 import { Button } from "@/components/ui/button";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import { Checkbox } from "@/components/ui/checkbox";
+import { unsharePhoneImageAction } from "../../actions";
 import { DateTime } from "../../_components/date-time";
-import { UnshareDialog, type UnshareRequest } from "./unshare-dialog";
 
 export interface MemberRow {
   memberId: string;
@@ -30,9 +30,10 @@ export function MembersTable({
 }) {
   const selection = useSelection();
   const picked = selection.selected;
-  const [request, setRequest] = useState<UnshareRequest | null>(null);
   const selected = members.filter((m) => picked.has(m.memberId));
   const toggle = selection.toggle;
+  const image = { id: imageId, name: imageName };
+  const unshare = (m: MemberRow): UnshareMember => ({ id: m.memberId, name: m.projectName });
 
   if (members.length === 0) {
     return (
@@ -49,17 +50,31 @@ export function MembersTable({
     <div className="flex flex-col gap-3">
       {editable && (
         <div className="flex flex-wrap items-center gap-2">
-          <Button
-            variant="secondary"
-            size="sm"
-            disabled={selected.length === 0}
-            onClick={() => setRequest({ mode: "selected", members: selected })}
-          >
-            Remove selected{selected.length > 0 ? ` (${selected.length})` : ""}
-          </Button>
-          <Button variant="secondary" size="sm" onClick={() => setRequest({ mode: "all", members })}>
-            Remove all
-          </Button>
+          <UnshareDialog
+            service="cph"
+            image={image}
+            members={selected.map(unshare)}
+            action={unsharePhoneImageAction}
+            onDone={selection.clear}
+            trigger={
+              <Button variant="secondary" size="sm" disabled={selected.length === 0}>
+                Remove selected{selected.length > 0 ? ` (${selected.length})` : ""}
+              </Button>
+            }
+          />
+          <UnshareDialog
+            service="cph"
+            image={image}
+            members={members.map(unshare)}
+            action={unsharePhoneImageAction}
+            onDone={selection.clear}
+            all
+            trigger={
+              <Button variant="secondary" size="sm">
+                Remove all
+              </Button>
+            }
+          />
         </div>
       )}
       <Table>
@@ -107,31 +122,24 @@ export function MembersTable({
               </TD>
               {editable && (
                 <TD className="text-right">
-                  <Button
-                    variant="ghost"
-                    size="sm"
-                    aria-label={`Remove ${m.memberId}`}
-                    onClick={() => setRequest({ mode: "one", members: [m] })}
-                  >
-                    Remove
-                  </Button>
+                  <UnshareDialog
+                    service="cph"
+                    image={image}
+                    members={[unshare(m)]}
+                    action={unsharePhoneImageAction}
+                    onDone={() => toggle(m.memberId, false)}
+                    trigger={
+                      <Button variant="ghost" size="sm" aria-label={`Remove ${m.memberId}`}>
+                        Remove
+                      </Button>
+                    }
+                  />
                 </TD>
               )}
             </TR>
           ))}
         </tbody>
       </Table>
-      {request && (
-        <UnshareDialog
-          imageId={imageId}
-          imageName={imageName}
-          request={request}
-          onClose={(removed) => {
-            setRequest(null);
-            if (removed) selection.clear();
-          }}
-        />
-      )}
     </div>
   );
 }

@@ -1,16 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
-
-export type Outcome = "add" | "skip" | "blocked" | "succeeded" | "failed" | "skipped";
-
-export interface OutcomeRow {
-  target: string;
-  /** The project's name when it is one of the user's own projects. */
-  name?: string;
-  outcome: Outcome;
-  reason?: string;
-  code?: string;
-}
+import type { Outcome, OutcomeRow } from "./rows";
 
 const BADGE: Record<Outcome, { label: string; tone: "info" | "neutral" | "danger" | "success" }> = {
   add: { label: "add", tone: "info" },
@@ -19,33 +9,49 @@ const BADGE: Record<Outcome, { label: string; tone: "info" | "neutral" | "danger
   blocked: { label: "blocked", tone: "danger" },
   succeeded: { label: "succeeded", tone: "success" },
   failed: { label: "failed", tone: "danger" },
+  unknown: { label: "unknown", tone: "neutral" },
 };
 
-/** One row per target: what the plan decided, or what happened when it was sent, and why. */
-export function OutcomeTable({ rows, caption }: { rows: OutcomeRow[]; caption: string }) {
+/**
+ * One row per pair (or per target, for one image): what the plan decided, or what happened when it was
+ * sent, and why. Fixed column widths keep it inside its dialog: long targets (organization URNs) wrap,
+ * long image names are cut short with the full name as a title.
+ */
+export function OutcomeTable({ rows, caption, images }: { rows: OutcomeRow[]; caption: string; images?: boolean }) {
   return (
-    <Table>
+    <Table className="table-fixed">
       <caption className="sr-only">{caption}</caption>
       <THead>
         <tr>
+          {images && <TH className="w-[22%]">Image</TH>}
           <TH>Target</TH>
           <TH className="w-24">Result</TH>
-          <TH>Reason</TH>
+          <TH className="w-[38%]">Reason</TH>
         </tr>
       </THead>
       <tbody>
         {rows.map((r) => (
-          <TR key={r.target}>
+          <TR key={r.key}>
+            {images && (
+              <TD className="align-top">
+                <div className="truncate text-xs leading-5" title={r.image}>
+                  {r.image}
+                </div>
+              </TD>
+            )}
             <TD className="align-top">
-              <div className="max-w-64 truncate font-mono text-xs leading-5 whitespace-nowrap" title={r.target}>
+              <div className="font-mono text-xs leading-5 break-all">
                 {r.target}
+                {r.kind && r.kind !== "project" && (
+                  <span className="ml-1 font-sans text-muted-foreground">({r.kind})</span>
+                )}
               </div>
-              {r.name && <div className="text-xs text-muted-foreground">{r.name}</div>}
+              {r.name && <div className="text-xs break-words text-muted-foreground">{r.name}</div>}
             </TD>
             <TD className="align-top">
               <Badge tone={BADGE[r.outcome].tone}>{BADGE[r.outcome].label}</Badge>
             </TD>
-            <TD className="align-top text-xs leading-5">
+            <TD className="align-top text-xs leading-5 break-words">
               {r.reason ?? <span className="text-muted-foreground">—</span>}
               {r.code && r.outcome === "failed" && (
                 <span className="ml-1 font-mono text-muted-foreground">({r.code})</span>

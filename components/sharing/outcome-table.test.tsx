@@ -1,0 +1,37 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import { OutcomeTable } from "./outcome-table";
+
+const URN = `organizations::0123456789abcdef0123456789abcdef:ou:o-${"a".repeat(30)}/ou-${"b".repeat(30)}`;
+
+describe("OutcomeTable", () => {
+  const html = renderToStaticMarkup(
+    <OutcomeTable
+      caption="Plan"
+      images
+      rows={[
+        { key: "1", image: "x".repeat(200), target: URN, kind: "organization", outcome: "add" },
+        {
+          key: "2",
+          image: "y",
+          target: "610be0000000000000000000000000a1",
+          outcome: "skip",
+          reason: "Already a member.",
+        },
+        { key: "3", image: "y", target: "t", outcome: "failed", reason: "Not answering.", code: "CPS.0003" },
+      ]}
+    />,
+  );
+
+  it("has fixed column widths, so a long URN wraps instead of widening the dialog", () => {
+    expect(html).toContain('class="w-full caption-bottom text-sm table-fixed"');
+    expect(html).toMatch(/<div class="[^"]*break-all[^"]*">organizations::/);
+    expect(html).toContain(`title="${"x".repeat(200)}"`);
+  });
+
+  it("puts the decision right before its reason, and the cloud's code after a failure's reason", () => {
+    const text = html.replace(/<[^>]+>/g, "");
+    expect(text).toContain("skipAlready a member.");
+    expect(text).toContain("failedNot answering.(CPS.0003)");
+  });
+});

@@ -1,0 +1,212 @@
+"use client";
+
+import { useActionState, useState, type ReactElement } from "react";
+import { useToast } from "@/components/toaster";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
+import { Label, Textarea } from "@/components/ui/input";
+import type { ActionState } from "@/lib/actions/action";
+import type { ShareResultView, SharePlanView } from "@/lib/sharing/forms";
+import type { ImageService } from "@/lib/sharing/pairs";
+import { OutcomeTable } from "./outcome-table";
+import { planRows, sameText, shareResultRows, tally } from "./rows";
+import type { ShareActions } from "./types";
+import { plural, shareToast, shareWords, type ShareWords } from "./wording";
+
+type Kind = "project" | "account";
+
+export interface ShareDialogProps {
+  service: ImageService;
+  images: { id: string; name: string }[];
+  actions: ShareActions;
+  trigger: ReactElement;
+  /** CPH: the region the image and its members are in. */
+  region?: string;
+  /** One image's members and its member limit, for the plan's summary. */
+  quota?: { used: number; limit: number };
+}
+
+/**
+ * Share images: type targets, check what will happen to each pair on the server, then send and see
+ * what happened. Every opening, and "share with more", starts a fresh form.
+ */
+export function ShareDialog({ service, images, actions, trigger, region, quota }: ShareDialogProps) {
+  const [open, setOpen] = useState(false);
+  const [round, setRound] = useState(0);
+  const what = images.length === 1 ? images[0].name : `${images.length} images`;
+  const words = shareWords(service, images.length, region, quota?.limit);
+  return (
+    <Dialog open={open} onOpenChange={setOpen}>
+      <DialogTrigger asChild>{trigger}</DialogTrigger>
+      <DialogContent title={`Share ${what}`} description={words.description}>
+        <ShareForm
+          key={round}
+          service={service}
+          images={images}
+          actions={actions}
+          what={what}
+          words={words}
+          quota={images.length === 1 ? quota : undefined}
+          again={round > 0}
+          onAgain={() => setRound((r) => r + 1)}
+          onDone={() => setOpen(false)}
+        />
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+interface FormProps extends Pick<ShareDialogProps, "service" | "images" | "actions" | "quota"> {
+  what: string;
+  words: ShareWords;
+  /** A second round: the targets field takes the focus the result's buttons had. */
+  again: boolean;
+  onAgain: () => void;
+  onDone: () => void;
+}
+
+const kindOf = (form: FormData): Kind => (form.get("kind") === "account" ? "account" : "project");
+
+function ShareForm({ service, images, actions, what, words, quota, again, onAgain, onDone }: FormProps) {
+  const toast = useToast();
+  // Kept so that React's reset of the form after each action puts the typed values back.
+  const [text, setText] = useState("");
+  const [kind, setKind] = useState<Kind>("project");
+  const [checkedKind, setCheckedKind] = useState<Kind>();
+  const [last, setLast] = useState<"plan" | "share">();
+  const [plan, check, checking] = useActionState(async (prev: ActionState<SharePlanView>, form: FormData) => {
+    setLast("plan");
+    setCheckedKind(kindOf(form));
+    return actions.plan(prev, form);
+  }, null);
+  const [result, share, sharing] = useActionState(async (prev: ActionState<ShareResultView>, form: FormData) => {
+    setLast("share");
+    const next = await actions.share(prev, form);
+    toast(shareToast(service, what, next));
+    return next;
+  }, null);
+  const planned = plan?.ok && sameText(plan.data.targets, text) && checkedKind === kind ? plan.data : undefined;
+  const counts = planned?.counts;
+  const latest = last === "share" ? result : plan;
+  const error = latest && !latest.ok ? latest.error : undefined;
+  const fieldMessages = Object.values(error?.fieldErrors ?? {}).flat();
+  const multi = images.length > 1;
+
+  if (result?.ok) {
+    const rows = shareResultRows(result.data);
+    const n = tally(rows);
+    const parts = [words.shared(n.succeeded)];
+    if (n.failed) parts.push(`${n.failed} failed`);
+    if (n.skipped) parts.push(`${n.skipped} skipped`);
+    if (n.blocked) parts.push(`${n.blocked} blocked, not sent`);
+    if (n.unknown) parts.push(`${n.unknown} unknown`);
+    const jobs = result.data.jobIds;
+    return (
+      <div className="flex flex-col gap-4">
+        <div className="text-sm" aria-live="polite">
+          <p>{parts.join(" · ")}.</p>
+          {jobs.length > 0 && (
+            <p className="text-muted-foreground">
+              IMS job{jobs.length === 1 ? "" : "s"} <code className="font-mono text-xs">{jobs.join(", ")}</code>.
+            </p>
+          )}
+        </div>
+        <OutcomeTable caption="What happened to each target" rows={rows} images={multi} />
+        <div className="flex justify-end gap-2">
+          <Button variant="secondary" onClick={onAgain}>
+            {words.again}
+          </Button>
+          <Button onClick={onDone}>Done</Button>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <form action={share} className="flex flex-col gap-4">
+      {images.map((i) => (
+        <input key={i.id} type="hidden" name="imageIds" value={i.id} />
+      ))}
+      {service === "ims" && (
+        <fieldset className="flex gap-4 text-sm" disabled={sharing}>
+          <legend className="mb-1 text-sm font-medium">Ids are</legend>
+          {(["project", "account"] as const).map((k) => (
+            <label key={k} className="flex items-center gap-2">
+              <input
+                type="radio"
+                name="kind"
+                value={k}
+                defaultChecked={kind === k}
+                onChange={() => setKind(k)}
+                className="accent-[var(--primary)]"
+              />
+              {k === "project" ? "Project ids" : "Account ids"}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <div className="flex flex-col gap-1.5">
+        <Label htmlFor="share-targets">{words.label}</Label>
+        <Textarea
+          id="share-targets"
+          name="targets"
+          rows={4}
+          spellCheck={false}
+          autoFocus={again}
+          placeholder={words.placeholder}
+          defaultValue={text}
+          readOnly={sharing}
+          onChange={(e) => setText(e.target.value)}
+          aria-invalid={Boolean(error?.fieldErrors?.targets)}
+          aria-describedby="share-targets-hint"
+        />
+        <p id="share-targets-hint" className="text-xs text-muted-foreground">
+          {words.hint}
+        </p>
+      </div>
+      <div aria-live="polite" className="flex flex-col gap-3">
+        {error && (
+          <Alert tone="error">
+            {fieldMessages.length ? fieldMessages.join(" ") : error.message}
+            {error.upstreamCode && <span className="ml-1 font-mono text-xs">({error.upstreamCode})</span>}
+          </Alert>
+        )}
+        {plan?.ok && !planned && (
+          <p className="text-sm text-muted-foreground">The list changed since it was checked: check it again.</p>
+        )}
+        {planned && counts && (
+          <>
+            <p className="text-sm">
+              <span className="font-medium">{counts.add} to add</span>
+              <span className="text-muted-foreground">
+                {" "}
+                · {counts.skip} already {counts.skip === 1 ? "a member" : "members"} · {counts.blocked} blocked
+                {quota && ` · the image has ${quota.used} of ${plural(quota.limit, "member")}`}
+              </span>
+            </p>
+            {planned.rows.length > 0 && (
+              <OutcomeTable caption="What sharing would do to each target" rows={planRows(planned)} images={multi} />
+            )}
+          </>
+        )}
+        {sharing && words.sending && (
+          <div className="flex flex-col gap-1 text-sm">
+            <span>{words.sending}</span>
+            <div className="h-1.5 overflow-hidden rounded-full bg-muted">
+              <div className="h-full w-1/3 animate-pulse rounded-full bg-primary" />
+            </div>
+          </div>
+        )}
+      </div>
+      <div className="sticky -bottom-5 -mx-5 -mb-5 flex justify-end gap-2 border-t border-border bg-card px-5 py-3">
+        <Button type="submit" variant="secondary" formAction={check} disabled={checking || sharing || !text.trim()}>
+          {checking ? "Checking…" : "Check targets"}
+        </Button>
+        <Button type="submit" disabled={!counts?.add || sharing || checking}>
+          {sharing ? "Sharing…" : counts?.add ? words.send(counts.add) : "Share"}
+        </Button>
+      </div>
+    </form>
+  );
+}

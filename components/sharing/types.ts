@@ -1,0 +1,12 @@
+import type { ActionResult, ActionState } from "@/lib/actions/action";
+import type { ShareResultView, SharePlanView, UnshareResultView } from "@/lib/sharing/forms";
+
+/** A server action as `useActionState` calls it: the page passes its own service's actions in. */
+export type FormAction<T> = (prev: ActionState<T>, form: FormData) => Promise<ActionResult<T>>;
+
+export interface ShareActions {
+  plan: FormAction<SharePlanView>;
+  share: FormAction<ShareResultView>;
+}
+
+export type UnshareAction = FormAction<UnshareResultView>;
