@@ -136,7 +136,7 @@ test("the console blocks an 11th member of cph-at-limit before sending", async (
   await expect(phone.meter()).toHaveAttribute("aria-valuenow", "10");
   await phone.check(GLOBEX_AP);
   await expect(phone.row(GLOBEX_AP)).toContainText("blocked");
-  await expect(phone.row(GLOBEX_AP)).toContainText("Over the limit of 10 members: 10 / 10");
+  await expect(phone.row(GLOBEX_AP)).toContainText("Member quota used up: 10 / 10");
   await expect(phone.dialog().getByRole("button", { name: "Share", exact: true })).toBeDisabled();
   expect(await postCount()).toBe(0);
 });
@@ -156,7 +156,7 @@ test("share cph-android12-base up to its limit of 10; the 11th is blocked before
   await expect(phone.meter()).toHaveAttribute("aria-valuenow", "10");
   const before = await postCount();
   await phone.check("610be0000000000000000000000000c4");
-  await expect(phone.row("610be0000000000000000000000000c4")).toContainText("Over the limit of 10 members: 10 / 10");
+  await expect(phone.row("610be0000000000000000000000000c4")).toContainText("Member quota used up: 10 / 10");
   expect(await postCount()).toBe(before);
 });
 

@@ -703,7 +703,7 @@ export class Tracker {
       this.notBefore.set(batch.id, now + (cloud.retryAfterMs ?? 2_000));
       return;
     }
-    if (!cloud || cloud.mayHaveApplied) {
+    if (!cloud || cloud.isUnavailable) {
       await db
         .updateTable("batch_calls")
         .set({

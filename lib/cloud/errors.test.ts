@@ -12,11 +12,13 @@ describe("CloudError says what kind of failure it is", () => {
     expect(err(400, "IMG.0088").isThrottled).toBe(false);
   });
 
-  it("no answer or a 5xx: unavailable, and a change may have been applied", () => {
-    for (const status of [0, 500, 502, 503, 504]) {
+  it("no answer or a 5xx: unavailable; a change may have been applied unless the service said 503", () => {
+    for (const status of [0, 500, 502, 504]) {
       expect(err(status).isUnavailable).toBe(true);
       expect(err(status).mayHaveApplied).toBe(true);
     }
+    expect(err(503).isUnavailable).toBe(true);
+    expect(err(503).mayHaveApplied).toBe(false);
   });
 
   it("a 4xx refusal was not applied, and is not unavailability", () => {

@@ -36,11 +36,12 @@ export class CloudError extends Error {
   }
 
   /**
-   * For a change: the cloud may have applied it even though it did not say so (no answer, or a 5xx from
-   * a gateway that may have forwarded it). What it did can only be learned by reading the members.
+   * For a change: the cloud may have applied it even though it did not say so: no answer came, or a
+   * gateway or the service failed midway (500, 502, 504). A 503 says the service did not take the request.
+   * What such a change did can only be learned by reading the members.
    */
   get mayHaveApplied(): boolean {
-    return this.isUnavailable;
+    return this.isUnavailable && this.status !== 503;
   }
 }
 
