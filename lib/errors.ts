@@ -91,10 +91,17 @@ export function upstreamSentence(code: string | null | undefined): string | unde
   return known ? (known[1] ?? ERRORS[known[0]][1]) : undefined;
 }
 
-/** Thrown by actions to refuse with a specific, already user-facing error. */
+/**
+ * Thrown by actions and routes to refuse with a specific, already user-facing error: an `AppError`,
+ * or a code and an optional sentence (`new UserError("not_found", "This batch does not exist.")`).
+ */
 export class UserError extends Error {
-  constructor(readonly error: AppError) {
-    super(error.message);
+  readonly error: AppError;
+
+  constructor(error: AppError | ErrorCode, message?: string) {
+    const e = typeof error === "string" ? appError(error, message) : error;
+    super(e.message);
+    this.error = e;
   }
 }
 

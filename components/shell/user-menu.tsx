@@ -77,7 +77,7 @@ export function UserMenu({ user, account, readOnly }: { user: string; account: s
             </DropdownMenuItem>
           ))}
           <DropdownMenuSeparator />
-          <DropdownMenuItem onSelect={() => void signOutAction()}>
+          <DropdownMenuItem onSelect={() => void signOutAction(null, {})}>
             <LogOut aria-hidden />
             Sign out
           </DropdownMenuItem>

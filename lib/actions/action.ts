@@ -1,8 +1,8 @@
 import "server-only";
-import { unstable_rethrow } from "next/navigation";
+import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
 import { writeAuditEvent, type AuditPair } from "@/lib/audit/writer";
-import { redirectToSignIn, requireSession, scopeOf } from "@/lib/auth/session";
+import { canChange, currentSession, redirectToSignIn, requireSession, scopeOf } from "@/lib/auth/session";
 import type { StoredSession } from "@/lib/auth/session-store";
 import { CloudError } from "@/lib/cloud/errors";
 import type { Scope } from "@/lib/cloud/ims";
@@ -10,7 +10,7 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { INSTANCE_ID } from "@/lib/instance";
 import type { AuditOutcome } from "@/lib/db/types";
-import { appError, toAppError, type AppError } from "@/lib/errors";
+import { appError, toAppError, UserError, type AppError } from "@/lib/errors";
 import { echo, fieldErrorsOf, fromForm } from "./form";
 import { clearIntent, noteIntentJobs, recordIntent, releaseIntent, renewIntent, type IntentPlan } from "./intents";
 
@@ -21,6 +21,9 @@ const ANSWER_LOST =
 /** What every server action returns (STYLE convention 5). `values` echoes the form after a failure. */
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: AppError; values?: Record<string, string> };
 export type ActionState<T> = ActionResult<T> | null;
+
+type Db = Awaited<ReturnType<typeof getDb>>;
+type Notes = Parameters<ActionContext["note"]>[0];
 
 /** What an action tells the audit trail beyond who, where and when. */
 export interface ActionContext {
@@ -43,23 +46,68 @@ export interface ActionContext {
   intent(plan: IntentPlan): Promise<void>;
 }
 
-interface ActionSpec<S extends z.ZodType> {
+interface ActionSpec<S extends z.ZodType, T> {
   /** The audit action (`share`, `unshare`, `switched_project`…); `false` for actions that change nothing. */
   audit: string | false;
   schema: S;
+  /**
+   * Read-only users (IAM role `readonly`) are refused every audited action with `forbidden` (reads,
+   * `audit: false`, never are), unless it changes neither the cloud nor what the console keeps for
+   * others (sign-out, switching project).
+   */
+  allowReadOnly?: boolean;
+  /** The sentence of that refusal, where the action can say more than the general one. */
+  readOnlyMessage?: string;
+  /**
+   * Where to go after a success (once the audit event is written); `undefined` stays on the page.
+   * The result's type comes from `run`: annotate `data` where it is read.
+   */
+  redirect?: (data: T, input: z.output<S>) => string | undefined;
 }
+
+/** Sign-in has no session yet (`false`); sign-out records the one it ends, even expired (`"optional"`). */
+interface OpenActionSpec<S extends z.ZodType, T> extends ActionSpec<S, T> {
+  session: "optional" | false;
+}
+
+export type Action<S extends z.ZodType, T> = (
+  prev: ActionState<T>,
+  payload: FormData | z.input<S>,
+) => Promise<ActionResult<T>>;
+
+type Hooks = Pick<ActionContext, "note" | "intent">;
 
 /**
  * The one wrapper of every server action: loads the session, parses the input with the action's
- * schema, runs it, maps errors to the vocabulary, writes the audit event, and lets Next's redirects
- * through. An upstream 401 sends the user to sign in again.
+ * schema, refuses read-only users, runs it, maps errors to the vocabulary, writes the audit event,
+ * redirects on success, and lets Next's redirects through. An upstream 401 sends the user to sign in again.
  */
 export function defineAction<S extends z.ZodType, T>(
-  spec: ActionSpec<S>,
+  spec: ActionSpec<S, T>,
   run: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
-) {
-  return async function action(_prev: ActionState<T>, payload: FormData | z.input<S>): Promise<ActionResult<T>> {
-    const session = await requireSession();
+): Action<S, T> {
+  return wrap(spec, requireSession, (input, session, hooks) =>
+    run(input, { session, scope: scopeOf(session), ...hooks }),
+  );
+}
+
+/** The same wrapper for the actions that run without a live session: signing in and out. */
+export function defineOpenAction<S extends z.ZodType, T>(
+  spec: OpenActionSpec<S, T>,
+  run: (input: z.output<S>) => Promise<T>,
+): Action<S, T> {
+  return wrap(spec, spec.session ? currentSession : async () => undefined, (input) => run(input));
+}
+
+const READ_ONLY = "Your user is read-only: it can look at this project but not change anything in it.";
+
+function wrap<S extends z.ZodType, T, Session extends StoredSession | undefined>(
+  spec: ActionSpec<S, T>,
+  load: () => Promise<Session>,
+  run: (input: z.output<S>, session: Session, hooks: Hooks) => Promise<T>,
+): Action<S, T> {
+  return async function action(_prev, payload) {
+    const session = await load();
     const raw = payload instanceof FormData ? fromForm(payload) : payload;
     const parsed = spec.schema.safeParse(raw);
     if (!parsed.success) {
@@ -69,18 +117,15 @@ export function defineAction<S extends z.ZodType, T>(
         values: echo(raw),
       };
     }
-    const notes: Parameters<ActionContext["note"]>[0] = {};
-    let intent:
-      { id: string; db: Awaited<ReturnType<typeof getDb>>; timer: ReturnType<typeof setInterval> } | undefined;
-    const ctx: ActionContext = {
-      session,
-      scope: scopeOf(session),
+    const notes: Notes = {};
+    let intent: { id: string; db: Db; timer: ReturnType<typeof setInterval> } | undefined;
+    const hooks: Hooks = {
       note: (d) => {
         Object.assign(notes, d);
         if (d.jobId && intent) void noteIntentJobs(intent.db, intent.id, d.jobId).catch(() => {});
       },
       async intent(plan) {
-        if (!spec.audit || intent || plan.pairs.length === 0) return;
+        if (!spec.audit || !session || intent || plan.pairs.length === 0) return;
         const db = await getDb();
         const id = await recordIntent(
           db,
@@ -101,7 +146,9 @@ export function defineAction<S extends z.ZodType, T>(
     let result: ActionResult<T>;
     let lost = false;
     try {
-      result = { ok: true, data: await run(parsed.data, ctx) };
+      if (spec.audit && session && !spec.allowReadOnly && !canChange(session))
+        throw new UserError("forbidden", spec.readOnlyMessage ?? READ_ONLY);
+      result = { ok: true, data: await run(parsed.data, session, hooks) };
     } catch (e) {
       unstable_rethrow(e);
       const error = toAppError(e);
@@ -121,14 +168,17 @@ export function defineAction<S extends z.ZodType, T>(
       // The reconciler reads the members once the cloud had time to finish, and writes the event.
       await releaseIntent(intent.db, intent.id).catch((e) => console.error("intent: could not release", e));
     } else {
-      const recorded = spec.audit
-        ? await audit(spec.audit, session, parsed.data, result, notes, performance.now() - started)
-        : false;
+      const recorded =
+        spec.audit && session
+          ? await audit(spec.audit, session, parsed.data, result, notes, performance.now() - started)
+          : false;
       // Unrecorded (the database failed us): the intent lapses and the reconciler writes the event.
       if (intent && recorded)
         await clearIntent(intent.db, intent.id).catch((e) => console.error("intent: could not clear", e));
     }
     if (!result.ok && result.error.code === "session_expired") return redirectToSignIn("expired");
+    const to = result.ok ? spec.redirect?.(result.data, parsed.data) : undefined;
+    if (to) redirect(to);
     return result;
   };
 }
@@ -138,7 +188,7 @@ async function audit(
   session: StoredSession,
   input: unknown,
   result: ActionResult<unknown>,
-  notes: Parameters<ActionContext["note"]>[0],
+  notes: Notes,
   durationMs: number,
 ): Promise<boolean> {
   try {

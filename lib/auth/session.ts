@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { CloudError } from "@/lib/cloud/errors";
 import type { Scope } from "@/lib/cloud/ims";
+import { UserError } from "@/lib/errors";
 import { auth } from "./index";
 import { PATH_HEADER, safeCallback } from "./paths";
 import type { StoredSession } from "./session-store";
@@ -32,6 +33,16 @@ export const requireSession = cache(async (): Promise<StoredSession> => {
   if (session.tokenExpiresAt <= Date.now()) return redirectToSignIn("expired");
   return session;
 });
+
+/**
+ * The session of a route handler: without a live one it throws `session_expired`, which
+ * `errorResponse` answers 401 (a route answers, it does not redirect).
+ */
+export async function routeSession(): Promise<StoredSession> {
+  const session = await currentSession();
+  if (!session || session.tokenExpiresAt <= Date.now()) throw new UserError("session_expired");
+  return session;
+}
 
 export function scopeOf(s: StoredSession): Scope {
   return { token: s.token, region: s.region, projectId: s.projectId };

@@ -2,6 +2,7 @@ import "server-only";
 import { z } from "zod";
 import type { Scope } from "@/lib/cloud/ims";
 import type { Image, Member } from "@/lib/cloud/schemas/ims";
+import { HEX32 } from "@/lib/ids";
 import { mapPool } from "@/lib/sharing/pool";
 import { listSharedImages, showOwnMembership } from "@/lib/sharing/recipient";
 import { kindOf, type ImageKind } from "@/lib/sharing/shareability";
@@ -14,12 +15,7 @@ export type Tab = (typeof TABS)[number];
 export const inboxQuery = z.object({
   tab: z.enum(TABS).default("pending").catch("pending"),
   q: z.string().trim().max(100).optional().catch(undefined),
-  owner: z
-    .string()
-    .trim()
-    .regex(/^[0-9a-f]{32}$/)
-    .optional()
-    .catch(undefined),
+  owner: z.string().trim().regex(HEX32).optional().catch(undefined),
   type: z.enum(["system", "data", "whole"]).optional().catch(undefined),
   /** Shared at least this many days ago. */
   age: z.coerce

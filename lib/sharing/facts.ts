@@ -3,6 +3,7 @@ import type { StoredSession } from "@/lib/auth/session-store";
 import { listPhoneImageMembers } from "@/lib/cloud/cph";
 import { CloudError } from "@/lib/cloud/errors";
 import { listAuthProjects } from "@/lib/cloud/iam";
+import { UUID } from "@/lib/ids";
 import { showImageQuota, type Scope } from "@/lib/cloud/ims";
 import { factsOf, MEMBER_CONCURRENCY, readImage } from "./load";
 import type { ImageService } from "./pairs";
@@ -11,7 +12,6 @@ import { mapPool } from "./pool";
 import { PHONE_MEMBER_LIMIT, REASONS, type ImageFacts } from "./rules";
 
 /** IMS image ids are UUIDs; anything else is taken for a CPH image id. */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function serviceOf(imageId: string): ImageService {
   return UUID.test(imageId) ? "ims" : "cph";
 }

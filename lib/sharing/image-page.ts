@@ -1,6 +1,7 @@
 import "server-only";
 import { listImageMembers, listImages, showImageQuota, type ListImagesQuery, type Scope } from "@/lib/cloud/ims";
 import { z } from "zod";
+import { UUID } from "@/lib/ids";
 import { factsOf, MEMBER_CONCURRENCY, type LoadedImage } from "./load";
 import { mapPool } from "./pool";
 import { markPageWhole } from "./whole";
@@ -20,7 +21,7 @@ export const imageListQuery = z.object({
     .refine((n) => [25, 50, 100].includes(n))
     .default(25)
     .catch(25),
-  marker: z.uuid().optional().catch(undefined),
+  marker: z.string().regex(UUID).optional().catch(undefined),
 });
 export type ImageListQuery = z.infer<typeof imageListQuery>;
 

@@ -4,9 +4,6 @@ import { CloudError } from "@/lib/cloud/errors";
 import type { Scope } from "@/lib/cloud/ims";
 import type { PhoneImage } from "@/lib/cloud/schemas/cph";
 
-/** CPH image ids are 32 characters of digits and letters; anything far from that is not looked up. */
-export const PHONE_IMAGE_ID = /^[0-9A-Za-z_-]{1,64}$/;
-
 /** One of the project's own phone images, or undefined (CPH has no "show image" call: the list filters by id). */
 export async function findPhoneImage(scope: Scope, imageId: string): Promise<PhoneImage | undefined> {
   const { images } = await listPhoneImages(scope, { image_type: "private", image_id: imageId });

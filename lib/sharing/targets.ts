@@ -1,4 +1,5 @@
 import type { Member } from "@/lib/cloud/schemas/ims";
+import { HEX32, ORG_URN, UUID } from "@/lib/ids";
 
 /** What a share can point at: projects and accounts are 32-hex ids, organizations are URNs. */
 export type TargetKind = "project" | "account" | "organization";
@@ -36,9 +37,6 @@ export function memberTarget(m: Pick<Member, "member_type" | "member_id" | "urn"
 
 export type ParsedTarget = { ok: true; target: Target } | { ok: false; input: string; reason: string };
 
-const HEX32 = /^[0-9a-f]{32}$/;
-const ORG_URN = /^organizations::[0-9a-f]{32}:(?:organization:(o-[a-z0-9]+)|ou:o-[a-z0-9]+\/(ou-[a-z0-9-]+))$/;
-
 /** Largest number of targets one share takes (the cloud's console caps an action at 100). */
 export const MAX_TARGETS = 100;
 
@@ -71,7 +69,7 @@ export function parseTargets(text: string, idKind: "project" | "account"): Parse
 }
 
 function describeBadInput(input: string, idKind: string): string {
-  if (/^[0-9a-f-]{36}$/i.test(input)) return "This looks like an image id (UUID), not a project or account id.";
+  if (UUID.test(input)) return "This looks like an image id (UUID), not a project or account id.";
   if (input.startsWith("organizations::"))
     return "Not a valid Organizations URN (organizations::<account>:ou:o-…/ou-…).";
   if (input.length > 64) return "Too long to be an id.";

@@ -3,14 +3,13 @@
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { z } from "zod";
-import type { ActionResult } from "@/lib/actions/action";
-import { echo, fieldErrorsOf, fromForm } from "@/lib/actions/form";
+import { defineOpenAction } from "@/lib/actions/action";
 import { signIn } from "@/lib/auth";
 import { safeCallback } from "@/lib/auth/paths";
 import { attemptKeys, clearSignInFailures, recordSignInFailure, signInBlockedFor } from "@/lib/auth/throttle";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { appError, type ErrorCode } from "@/lib/errors";
+import { UserError, type ErrorCode } from "@/lib/errors";
 
 const common = { callbackUrl: z.string().optional(), project: z.string().trim().max(64) };
 const signInSchema = z.discriminatedUnion("method", [
@@ -53,52 +52,45 @@ const SIGN_IN_CODES: ErrorCode[] = [
   "upstream_unavailable",
 ];
 
-/** Signs in with IAM; on failure the form gets a sentence and its values back (never the secrets). */
-export async function signInAction(
-  _prev: ActionResult<never> | null,
-  form: FormData | unknown,
-): Promise<ActionResult<never>> {
-  // The form posts FormData; anything else posted by hand is parsed (and refused) by the same schema.
-  const raw = form instanceof FormData ? fromForm(form) : form;
-  const values = echo(raw);
-  const parsed = signInSchema.safeParse(raw);
-  if (!parsed.success)
-    return { ok: false, error: { ...appError("invalid_input"), fieldErrors: fieldErrorsOf(parsed.error) }, values };
-  const { method, callbackUrl, ...credentials } = parsed.data;
-  const db = await getDb();
-  const keys = attemptKeys(
-    parsed.data.method === "password" ? parsed.data.account : "token",
-    parsed.data.method === "password" ? parsed.data.user : "token",
-    await clientAddress(),
-  );
-  const wait = await signInBlockedFor(db, keys, LIMITS);
-  if (wait) {
-    const minutes = Math.ceil(wait / 60_000);
-    return {
-      ok: false,
-      error: appError(
+/**
+ * Signs in with IAM. No session yet, so no audit event here: `lib/auth` records `signed_in` once IAM
+ * issued the token. On failure the form gets a sentence and its values back (never the secrets).
+ */
+export const signInAction = defineOpenAction(
+  { session: false, audit: false, schema: signInSchema },
+  async (input): Promise<never> => {
+    const { method, callbackUrl, ...credentials } = input;
+    const db = await getDb();
+    const keys = attemptKeys(
+      input.method === "password" ? input.account : "token",
+      input.method === "password" ? input.user : "token",
+      await clientAddress(),
+    );
+    const wait = await signInBlockedFor(db, keys, LIMITS);
+    if (wait) {
+      const minutes = Math.ceil(wait / 60_000);
+      throw new UserError(
         "rate_limited",
         `Too many refused sign-ins for this user or from this address. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again; check the account, user name and password first.`,
-      ),
-      values,
-    };
-  }
-  try {
-    await signIn(method === "password" ? "iam-password" : "iam-token", {
-      ...credentials,
-      redirectTo: safeCallback(callbackUrl),
-    });
-  } catch (e) {
-    if (e instanceof AuthError) {
-      const code =
-        "code" in e && SIGN_IN_CODES.includes(e.code as ErrorCode) ? (e.code as ErrorCode) : "upstream_unavailable";
-      if (!("code" in e)) console.error("sign-in failed:", e);
-      if (COUNTED.includes(code)) await recordSignInFailure(db, keys, LIMITS);
-      return { ok: false, error: appError(code), values };
+      );
     }
-    // Signed in (Next's redirect is thrown): earlier refusals of this user are forgiven.
-    await clearSignInFailures(db, keys);
-    throw e;
-  }
-  return { ok: false, error: appError("internal"), values };
-}
+    try {
+      await signIn(method === "password" ? "iam-password" : "iam-token", {
+        ...credentials,
+        redirectTo: safeCallback(callbackUrl),
+      });
+    } catch (e) {
+      if (e instanceof AuthError) {
+        const code =
+          "code" in e && SIGN_IN_CODES.includes(e.code as ErrorCode) ? (e.code as ErrorCode) : "upstream_unavailable";
+        if (!("code" in e)) console.error("sign-in failed:", e);
+        if (COUNTED.includes(code)) await recordSignInFailure(db, keys, LIMITS);
+        throw new UserError(code);
+      }
+      // Signed in (Next's redirect is thrown): earlier refusals of this user are forgiven.
+      await clearSignInFailures(db, keys);
+      throw e;
+    }
+    throw new UserError("internal");
+  },
+);

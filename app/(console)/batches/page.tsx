@@ -9,6 +9,7 @@ import { canChange, requireSession } from "@/lib/auth/session";
 import { listBatches } from "@/lib/batches/store";
 import { getDb } from "@/lib/db";
 import { formatDate } from "@/lib/format";
+import { UUID } from "@/lib/ids";
 import { BatchProgressBar, BatchStatusBadge, isOver } from "./[id]/_components/batch-status";
 
 export const metadata: Metadata = { title: "Batches" };
@@ -18,8 +19,9 @@ const PAGE_SIZE = 25;
 const listQuery = z.object({
   before: z
     .string()
-    .regex(/^\d{1,15}_[0-9a-f-]{36}$/)
+    .regex(/^\d{1,15}_[^_]+$/)
     .transform((v) => ({ createdAt: Number(v.split("_")[0]), id: v.split("_")[1] }))
+    .refine((c) => UUID.test(c.id))
     .optional()
     .catch(undefined),
 });

@@ -3,15 +3,16 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/action";
+import { imsImageIdSchema, UUID } from "@/lib/ids";
 import { shareInput, unshareInput } from "@/lib/sharing/forms";
 import { planShareOf, shareOf } from "@/lib/sharing/share";
 import { unshareOf } from "@/lib/sharing/unshare";
 
 /** IMS image ids are UUIDs: anything else is refused before a call. */
 const imsShare = shareInput.extend({
-  imageIds: shareInput.shape.imageIds.pipe(z.array(z.uuid("Choose images from the list."))),
+  imageIds: shareInput.shape.imageIds.pipe(z.array(imsImageIdSchema("Choose images from the list."))),
 });
-const imsUnshare = unshareInput.refine((v) => z.uuid().safeParse(v.imageId).success, {
+const imsUnshare = unshareInput.refine((v) => UUID.test(v.imageId), {
   message: "Not an image id.",
   path: ["imageId"],
 });

@@ -3,11 +3,15 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/action";
+import { imsImageIdSchema, vaultIdSchema } from "@/lib/ids";
 import { answerShares, type AnswerOutcome } from "@/lib/sharing/answer";
 
 const decisionSchema = z.object({
-  imageIds: z.array(z.uuid()).min(1, "Choose at least one image.").max(500, "Decide at most 500 images at once."),
-  vaultId: z.string().trim().max(64).optional(),
+  imageIds: z
+    .array(imsImageIdSchema())
+    .min(1, "Choose at least one image.")
+    .max(500, "Decide at most 500 images at once."),
+  vaultId: z.string().trim().pipe(vaultIdSchema()).optional(),
 });
 
 export type DecisionResult = AnswerOutcome;

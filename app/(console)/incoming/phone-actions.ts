@@ -3,15 +3,13 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/action";
+import { phoneImageIdSchema } from "@/lib/ids";
 import { answerShares, type Answer, type AnswerOutcome } from "@/lib/sharing/answer";
 
 const decidePhoneImagesSchema = z.object({
   imageIds: z.preprocess(
     (v) => (v === undefined ? [] : [v].flat()),
-    z
-      .array(z.string().regex(/^[0-9A-Za-z]{32}$/, "Not a phone image id."))
-      .min(1, "Choose at least one image.")
-      .max(100, "Choose at most 100 images at a time."),
+    z.array(phoneImageIdSchema()).min(1, "Choose at least one image.").max(100, "Choose at most 100 images at a time."),
   ),
 });
 

@@ -4,20 +4,19 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/action";
 import { shareInput, unshareInput } from "@/lib/sharing/forms";
-import { PHONE_IMAGE_ID } from "@/lib/sharing/phones";
+import { HEX32, PHONE_IMAGE_ID, phoneImageIdSchema } from "@/lib/ids";
 import { planShareOf, shareOf } from "@/lib/sharing/share";
 import { unshareOf } from "@/lib/sharing/unshare";
 
-const phoneId = z.string().regex(PHONE_IMAGE_ID, "Not a phone image id.");
+const phoneId = phoneImageIdSchema();
 /** One phone image at a time; CPH shares with projects only. */
 const phoneShare = shareInput.extend({
   imageIds: shareInput.shape.imageIds.pipe(z.array(phoneId).length(1, "Share one phone image at a time.")),
   targets: shareInput.shape.targets.pipe(z.string().min(1, "Paste at least one project id.")),
 });
-const PROJECT_ID = /^[0-9a-f]{32}$/;
 const phoneUnshare = unshareInput
   .refine((v) => PHONE_IMAGE_ID.test(v.imageId), { message: "Not a phone image id.", path: ["imageId"] })
-  .refine((v) => v.memberIds.every((id) => PROJECT_ID.test(id)), {
+  .refine((v) => v.memberIds.every((id) => HEX32.test(id)), {
     message: "Members of a phone image are project ids.",
     path: ["memberIds"],
   });

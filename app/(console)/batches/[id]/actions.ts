@@ -3,28 +3,28 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction, type ActionContext } from "@/lib/actions/action";
-import { canChange } from "@/lib/auth/session";
 import { announceBatchChange } from "@/lib/batches/events";
 import { cancelWaiting, getBatch, retryFailed } from "@/lib/batches/store";
 import type { PairStatus } from "@/lib/batches/types";
 import { getDb } from "@/lib/db";
-import { appError, UserError } from "@/lib/errors";
+import { UserError } from "@/lib/errors";
+import { batchIdSchema } from "@/lib/ids";
 
-const batchSchema = z.object({ batchId: z.uuid() });
+const batchSchema = z.object({ batchId: batchIdSchema() });
 
 export interface BatchActionResult {
   /** How many pairs were put back in the queue, or cancelled. */
   count: number;
 }
 
-/** The batch if it is this project's (the same `not_found` as for no batch at all), and the user may change it. */
+/** Changing a batch: read-only users are refused before the batch is looked up. */
+const changing = { readOnlyMessage: "Your IAM user may look at batches but not change them.", schema: batchSchema };
+
+/** The batch if it is this project's (the same `not_found` as for no batch at all). */
 async function ownBatch(batchId: string, ctx: ActionContext) {
   const db = await getDb();
   const batch = await getBatch(db, batchId, { accountId: ctx.session.accountId, projectId: ctx.session.projectId });
-  if (!batch)
-    throw new UserError(appError("not_found", "This batch does not exist or was launched in another project."));
-  if (!canChange(ctx.session))
-    throw new UserError(appError("forbidden", "Your IAM user may look at batches but not change them."));
+  if (!batch) throw new UserError("not_found", "This batch does not exist or was launched in another project.");
   return db;
 }
 
@@ -41,7 +41,7 @@ async function involved(db: Awaited<ReturnType<typeof getDb>>, batchId: string, 
 
 /** Puts the failed pairs back in the queue; the tracker sends them again. */
 export const retryFailedAction = defineAction(
-  { audit: "batch_retried", schema: batchSchema },
+  { ...changing, audit: "batch_retried" },
   async ({ batchId }, ctx): Promise<BatchActionResult> => {
     const db = await ownBatch(batchId, ctx);
     ctx.note(await involved(db, batchId, "failed"));
@@ -54,7 +54,7 @@ export const retryFailedAction = defineAction(
 
 /** Cancels the pairs not sent yet; calls already made run to their end. */
 export const cancelBatchAction = defineAction(
-  { audit: "batch_cancelled", schema: batchSchema },
+  { ...changing, audit: "batch_cancelled" },
   async ({ batchId }, ctx): Promise<BatchActionResult> => {
     const db = await ownBatch(batchId, ctx);
     ctx.note(await involved(db, batchId, "waiting"));

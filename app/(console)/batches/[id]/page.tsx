@@ -7,13 +7,14 @@ import { TableSkeleton } from "@/components/table-skeleton";
 import { canChange, requireSession } from "@/lib/auth/session";
 import { getBatch } from "@/lib/batches/store";
 import { getDb } from "@/lib/db";
+import { UUID } from "@/lib/ids";
 import { BatchLive } from "./_components/batch-live";
 
 export const metadata: Metadata = { title: "Batch" };
 
 export default async function BatchPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
+  if (!UUID.test(id)) notFound();
   const session = await requireSession();
   const batch = await getBatch(await getDb(), id, { accountId: session.accountId, projectId: session.projectId });
   if (!batch) notFound();

@@ -1,15 +1,14 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { z } from "zod";
-import { defineAction, type ActionContext, type ActionState } from "@/lib/actions/action";
-import { canChange } from "@/lib/auth/session";
+import { defineAction, type ActionContext } from "@/lib/actions/action";
 import { announceBatchChange } from "@/lib/batches/events";
 import { BATCH_LIMITS, excludedCells, pairsOf, planBatch, type BatchPlanView } from "@/lib/batches/plan";
 import { loadFacts } from "@/lib/sharing/facts";
 import { createBatch } from "@/lib/batches/store";
 import { getDb } from "@/lib/db";
 import { appError, UserError } from "@/lib/errors";
+import { imageIdSchema } from "@/lib/ids";
 import { parseTargets } from "@/lib/sharing/targets";
 
 const fmt = (n: number) => n.toLocaleString("en-US");
@@ -17,12 +16,7 @@ const fmt = (n: number) => n.toLocaleString("en-US");
 const planSchema = z.object({
   operation: z.enum(["share", "unshare"]),
   imageIds: z
-    .array(
-      z
-        .string()
-        .trim()
-        .regex(/^[0-9A-Za-z_-]{1,64}$/, "Image ids are UUIDs (IMS) or 32 letters and digits (CPH)."),
-    )
+    .array(z.string().trim().pipe(imageIdSchema()))
     .min(1, "Choose or paste at least one image.")
     .max(BATCH_LIMITS.images, `A batch takes at most ${fmt(BATCH_LIMITS.images)} images.`)
     .transform((ids) => [...new Set(ids)]),
@@ -75,34 +69,30 @@ export const planBatchAction = defineAction({ audit: false, schema: planSchema }
 
 /**
  * Launches a batch: plans again from the same input, applies the user's exclusions and records every
- * pair for the tracker. Nothing is sent here; the tracker sends.
+ * pair for the tracker, then opens the batch's page. Nothing is sent here; the tracker sends.
  */
-const launchBatch = defineAction({ audit: "batch_launched", schema: launchSchema }, async (input, ctx) => {
-  if (!canChange(ctx.session))
-    throw new UserError(appError("forbidden", "Your user is read-only: it can plan a batch but not launch one."));
-  const planned = await plan(input, ctx);
-  const excluded = excludedCells(input.excluded, planned.images.length, planned.targets.length);
-  if (!(excluded instanceof Set))
-    throw fieldError("excluded", `The plan changed: pair ${excluded.bad} is not in it any more. Plan again.`);
-  const pairs = pairsOf(planned, excluded);
-  const id = await createBatch(await getDb(), {
-    actor: ctx.session,
-    operation: input.operation,
-    images: planned.images.map(({ id, name, service }) => ({ id, name, service })),
-    targets: planned.targets.map(({ kind, value, memberId }) => ({ kind, value, memberId })),
-    pairs,
-  });
-  announceBatchChange(id);
-  ctx.note({ batchId: id, images: planned.images.map((i) => i.id), targets: planned.targets.map((t) => t.value) });
-  return { id, launched: pairs.filter((p) => p.status === "waiting").length };
-});
-
-/** Launches, then opens the batch's page; the redirect comes after the wrapper wrote the audit event. */
-export async function launchBatchAction(
-  prev: ActionState<{ id: string; launched: number }>,
-  input: z.input<typeof launchSchema>,
-) {
-  const result = await launchBatch(prev, input);
-  if (result.ok) redirect(`/batches/${result.data.id}`);
-  return result;
-}
+export const launchBatchAction = defineAction(
+  {
+    audit: "batch_launched",
+    schema: launchSchema,
+    readOnlyMessage: "Your user is read-only: it can plan a batch but not launch one.",
+    redirect: (batch: { id: string }) => `/batches/${batch.id}`,
+  },
+  async (input, ctx) => {
+    const planned = await plan(input, ctx);
+    const excluded = excludedCells(input.excluded, planned.images.length, planned.targets.length);
+    if (!(excluded instanceof Set))
+      throw fieldError("excluded", `The plan changed: pair ${excluded.bad} is not in it any more. Plan again.`);
+    const pairs = pairsOf(planned, excluded);
+    const id = await createBatch(await getDb(), {
+      actor: ctx.session,
+      operation: input.operation,
+      images: planned.images.map(({ id, name, service }) => ({ id, name, service })),
+      targets: planned.targets.map(({ kind, value, memberId }) => ({ kind, value, memberId })),
+      pairs,
+    });
+    announceBatchChange(id);
+    ctx.note({ batchId: id, images: planned.images.map((i) => i.id), targets: planned.targets.map((t) => t.value) });
+    return { id, launched: pairs.filter((p) => p.status === "waiting").length };
+  },
+);

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { canChange, withCloud } from "@/lib/auth/session";
 import { BATCH_LIMITS } from "@/lib/batches/plan";
 import { listPickableImages } from "@/lib/batches/plan-load";
+import { IMAGE_ID } from "@/lib/ids";
 import { Planner } from "./_components/planner";
 
 export const metadata: Metadata = { title: "New batch" };
@@ -18,10 +19,7 @@ const preselection = z
   .optional()
   .catch(undefined)
   .transform((s) =>
-    [...new Set((s ?? "").split(/[\s,]+/).filter((id) => /^[0-9A-Za-z_-]{1,64}$/.test(id)))].slice(
-      0,
-      BATCH_LIMITS.images,
-    ),
+    [...new Set((s ?? "").split(/[\s,]+/).filter((id) => IMAGE_ID.test(id)))].slice(0, BATCH_LIMITS.images),
   );
 
 async function LoadedPlanner({ preselected }: { preselected: string[] }) {

@@ -11,6 +11,7 @@ import { canChange, withCloud } from "@/lib/auth/session";
 import { CloudError } from "@/lib/cloud/errors";
 import { listAuthProjects } from "@/lib/cloud/iam";
 import { formatBytes, formatDate } from "@/lib/format";
+import { UUID } from "@/lib/ids";
 import { loadImages } from "@/lib/sharing/load";
 import { KIND_LABEL, kindOf } from "@/lib/sharing/shareability";
 import { MembersPanel, type MemberView } from "./_components/members-panel";
@@ -19,7 +20,7 @@ export const metadata: Metadata = { title: "Image" };
 
 export default async function ImagePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
+  if (!UUID.test(id)) notFound();
   const data = await withCloud(async (scope, session) => {
     const [loaded, projects] = await Promise.all([
       loadImages(scope, [id]).then(([image]) => image),

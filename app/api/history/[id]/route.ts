@@ -1,15 +1,19 @@
 import { getEvent } from "@/lib/audit/read";
 import { getDb } from "@/lib/db";
-import { historyScope, noStore, notInScope } from "../_lib/request";
+import { errorResponse, jsonResponse } from "@/lib/http";
+import { historyScope, notInScope } from "../_lib/request";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 /** One event of the session's account and project as JSON; the same 404 for another's as for none. */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const scope = await historyScope();
-  if (scope instanceof Response) return scope;
-  const event = await getEvent(await getDb(), (await params).id, scope);
-  if (!event) return notInScope();
-  return Response.json({ event }, { headers: noStore });
+  try {
+    const scope = await historyScope();
+    const event = await getEvent(await getDb(), (await params).id, scope);
+    if (!event) throw notInScope();
+    return jsonResponse({ event });
+  } catch (e) {
+    return errorResponse(e);
+  }
 }

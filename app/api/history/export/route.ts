@@ -3,8 +3,9 @@ import { historyFilterSchema } from "@/lib/audit/filter";
 import { streamEvents } from "@/lib/audit/read";
 import { textStream } from "@/lib/batches/export";
 import { getDb } from "@/lib/db";
-import { appError } from "@/lib/errors";
-import { fail, historyScope, noStore, notInScope } from "../_lib/request";
+import { UserError } from "@/lib/errors";
+import { errorResponse, NO_STORE } from "@/lib/http";
+import { historyScope, notInScope } from "../_lib/request";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -15,28 +16,31 @@ export const runtime = "nodejs";
  * opened by anyone else it answers 404, as an event id of theirs would.
  */
 export async function GET(request: Request) {
-  const scope = await historyScope();
-  if (scope instanceof Response) return scope;
-  const url = new URL(request.url);
-  const account = url.searchParams.get("account");
-  const project = url.searchParams.get("project");
-  if ((account && account !== scope.accountId) || (project && project !== scope.projectId)) return notInScope();
-  const format = url.searchParams.get("format") ?? "csv";
-  if (format !== "csv" && format !== "json")
-    return fail(400, appError("invalid_input", "Choose format=csv or format=json."));
-  const params: Record<string, string | string[]> = {};
-  for (const key of new Set(url.searchParams.keys())) params[key] = url.searchParams.getAll(key);
-  const filter = historyFilterSchema.parse(params);
-  const exportedAt = new Date().toISOString();
-  const header = { filter, ...scope, exportedAt };
-  const events = streamEvents(await getDb(), scope, filter);
-  const json = format === "json";
-  const body = textStream(json ? historyJsonChunks(header, events) : historyCsvLines(header, events));
-  return new Response(body, {
-    headers: {
-      ...noStore,
-      "Content-Type": json ? "application/json; charset=utf-8" : "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="history-${exportedAt.slice(0, 10)}.${json ? "json" : "csv"}"`,
-    },
-  });
+  try {
+    const scope = await historyScope();
+    const url = new URL(request.url);
+    const account = url.searchParams.get("account");
+    const project = url.searchParams.get("project");
+    if ((account && account !== scope.accountId) || (project && project !== scope.projectId)) throw notInScope();
+    const format = url.searchParams.get("format") ?? "csv";
+    if (format !== "csv" && format !== "json")
+      throw new UserError("invalid_input", "Choose format=csv or format=json.");
+    const params: Record<string, string | string[]> = {};
+    for (const key of new Set(url.searchParams.keys())) params[key] = url.searchParams.getAll(key);
+    const filter = historyFilterSchema.parse(params);
+    const exportedAt = new Date().toISOString();
+    const header = { filter, ...scope, exportedAt };
+    const events = streamEvents(await getDb(), scope, filter);
+    const json = format === "json";
+    const body = textStream(json ? historyJsonChunks(header, events) : historyCsvLines(header, events));
+    return new Response(body, {
+      headers: {
+        ...NO_STORE,
+        "Content-Type": json ? "application/json; charset=utf-8" : "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="history-${exportedAt.slice(0, 10)}.${json ? "json" : "csv"}"`,
+      },
+    });
+  } catch (e) {
+    return errorResponse(e);
+  }
 }

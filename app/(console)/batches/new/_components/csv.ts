@@ -1,6 +1,9 @@
+import { HEX32 } from "@/lib/ids";
+
 /** Column names a target file may use; without one, the first column holds the targets. */
 const TARGET_COLUMNS = ["target", "project_id", "account_id", "urn"];
-const ID_LIKE = /^(?:[0-9a-f]{32}|organizations::\S+)$/i;
+/** Loose on purpose: a mistyped id in the first line is reported as a bad target, not taken for a header. */
+const idLike = (cell: string) => HEX32.test(cell.toLowerCase()) || /^organizations::\S+$/i.test(cell);
 
 export interface CsvTargets {
   values: string[];
@@ -37,7 +40,7 @@ export function readCsvTargets(text: string): CsvTargets {
     start = 1;
   } else {
     column = 0;
-    if (header[0] && !ID_LIKE.test(header[0]) && lines.length > 1) {
+    if (header[0] && !idLike(header[0]) && lines.length > 1) {
       ignored.push({ line: 1, text: lines[0], reason: "header" });
       start = 1;
       name = header[0] ? `first column (${header[0]})` : name;

@@ -1,5 +1,6 @@
 import { liveHub, type LiveEvent } from "@/lib/batches/live";
-import type { BatchSummary } from "@/lib/batches/types";
+import type { BatchScope, BatchSummary } from "@/lib/batches/types";
+import { errorResponse } from "@/lib/http";
 import { loadBatchRequest, sinceOf } from "../../_lib/request";
 
 export const dynamic = "force-dynamic";
@@ -16,10 +17,15 @@ const isOver = (s: BatchSummary) => s.status === "finished" || s.status === "can
  * loop per batch; they never call the cloud.
  */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const loaded = await loadBatchRequest((await params).id);
-  if (loaded instanceof Response) return loaded;
-  const { scope, summary } = loaded;
-  const since = sinceOf(request);
+  try {
+    const { scope, summary } = await loadBatchRequest((await params).id);
+    return eventStream(request, scope, summary, sinceOf(request));
+  } catch (e) {
+    return errorResponse(e);
+  }
+}
+
+function eventStream(request: Request, scope: BatchScope, summary: BatchSummary, since: number): Response {
   const encoder = new TextEncoder();
   let close = () => {};
 

@@ -1,27 +1,30 @@
 import { csvLines, jsonChunks, textStream } from "@/lib/batches/export";
 import { streamPairs } from "@/lib/batches/store";
-import { appError } from "@/lib/errors";
-import { fail, loadBatchRequest } from "../../_lib/request";
+import { UserError } from "@/lib/errors";
+import { errorResponse, NO_STORE } from "@/lib/http";
+import { loadBatchRequest } from "../../_lib/request";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 /** Every pair of the batch as CSV or JSON, streamed page by page from the database. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const loaded = await loadBatchRequest((await params).id);
-  if (loaded instanceof Response) return loaded;
-  const { db, summary } = loaded;
-  const format = new URL(request.url).searchParams.get("format") ?? "csv";
-  if (format !== "csv" && format !== "json")
-    return fail(400, appError("invalid_input", "Choose format=csv or format=json."));
-  const json = format === "json";
-  const pairs = streamPairs(db, summary.id);
-  const body = textStream(json ? jsonChunks(summary, pairs) : csvLines(pairs));
-  return new Response(body, {
-    headers: {
-      "Content-Type": json ? "application/json; charset=utf-8" : "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="batch-${summary.id}.${json ? "json" : "csv"}"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  try {
+    const { db, summary } = await loadBatchRequest((await params).id);
+    const format = new URL(request.url).searchParams.get("format") ?? "csv";
+    if (format !== "csv" && format !== "json")
+      throw new UserError("invalid_input", "Choose format=csv or format=json.");
+    const json = format === "json";
+    const pairs = streamPairs(db, summary.id);
+    const body = textStream(json ? jsonChunks(summary, pairs) : csvLines(pairs));
+    return new Response(body, {
+      headers: {
+        ...NO_STORE,
+        "Content-Type": json ? "application/json; charset=utf-8" : "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="batch-${summary.id}.${json ? "json" : "csv"}"`,
+      },
+    });
+  } catch (e) {
+    return errorResponse(e);
+  }
 }

@@ -1,0 +1,54 @@
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { CloudError } from "./cloud/errors";
+import { ERRORS, UserError, type ErrorCode } from "./errors";
+import { errorResponse, jsonResponse } from "./http";
+
+afterEach(() => vi.restoreAllMocks());
+
+const answer = async (r: Response) => ({
+  status: r.status,
+  cache: r.headers.get("cache-control"),
+  body: (await r.json()) as { error: { code: string; message: string; upstreamCode?: string } },
+});
+
+describe("route responses", () => {
+  it("answers a refusal with its code's status, the body { error } and no-store", async () => {
+    const r = await answer(errorResponse(new UserError("not_found", "This batch does not exist.")));
+    expect(r).toEqual({
+      status: 404,
+      cache: "no-store",
+      body: { error: { code: "not_found", message: "This batch does not exist." } },
+    });
+  });
+
+  it("reads the status column of the vocabulary for every code", () => {
+    for (const [code, [status]] of Object.entries(ERRORS))
+      expect(errorResponse(new UserError(code as ErrorCode)).status, code).toBe(status);
+  });
+
+  it("explains a cloud error and keeps its reference", async () => {
+    const quota = await answer(errorResponse(new CloudError("ims", 400, "IMG.0088", "quota", "req-9")));
+    expect(quota.status).toBe(400);
+    expect(quota.body.error).toMatchObject({ code: "quota_exceeded", upstreamCode: "IMG.0088" });
+    expect((await answer(errorResponse(new CloudError("ims", 0, "timeout", "no answer")))).status).toBe(504);
+    expect((await answer(errorResponse(new CloudError("cph", 429, "CPS.0429", "slow down")))).status).toBe(429);
+    expect((await answer(errorResponse(new CloudError("iam", 401, "IAM.401", "expired")))).status).toBe(401);
+  });
+
+  it("answers anything else as internal (500), logged, without its text", async () => {
+    const log = vi.spyOn(console, "error").mockImplementation(() => {});
+    const r = await answer(errorResponse(new TypeError("secret stack detail")));
+    expect(r.status).toBe(500);
+    expect(r.body.error).toEqual({ code: "internal", message: ERRORS.internal[1] });
+    expect(JSON.stringify(r.body)).not.toContain("secret");
+    expect(log).toHaveBeenCalledOnce();
+  });
+
+  it("answers success as JSON that no cache keeps", async () => {
+    const r = jsonResponse({ pending: 3 });
+    expect(r.status).toBe(200);
+    expect(r.headers.get("cache-control")).toBe("no-store");
+    expect(r.headers.get("content-type")).toContain("application/json");
+    expect(await r.json()).toEqual({ pending: 3 });
+  });
+});

@@ -1,0 +1,19 @@
+import { ERRORS, toAppError } from "@/lib/errors";
+
+/** Route answers are per user and project: no cache keeps them. */
+export const NO_STORE = { "Cache-Control": "no-store" } as const;
+
+/** A route handler's JSON answer, never cached. */
+export function jsonResponse(body: unknown, status = 200): Response {
+  return Response.json(body, { status, headers: NO_STORE });
+}
+
+/**
+ * Any failure as a route handler's answer: `{ error }` in the vocabulary with the code's HTTP status
+ * (a `UserError` as it is, a `CloudError` explained, anything else `internal` and logged), never cached.
+ */
+export function errorResponse(e: unknown): Response {
+  const error = toAppError(e);
+  if (error.code === "internal") console.error("route failed:", e);
+  return jsonResponse({ error }, ERRORS[error.code][0]);
+}
