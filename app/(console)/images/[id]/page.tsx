@@ -13,7 +13,8 @@ import { listAuthProjects } from "@/lib/cloud/iam";
 import { formatBytes, formatDate } from "@/lib/format";
 import { loadImages } from "@/lib/sharing/load";
 import { KIND_LABEL, kindOf } from "@/lib/sharing/shareability";
-import { MembersPanel, type MemberView } from "./_components/members-panel";
+import { MembersPanel } from "./_components/members-panel";
+import type { MemberView } from "./_components/types";
 
 export const metadata: Metadata = { title: "Image" };
 

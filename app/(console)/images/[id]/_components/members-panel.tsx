@@ -8,18 +8,8 @@ import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import { Checkbox } from "@/components/ui/checkbox";
 import { formatAge, formatDate } from "@/lib/format";
 import { ShareDialog } from "../../_components/share-dialog";
+import type { MemberView } from "./types";
 import { UnshareDialog } from "./unshare-dialog";
-
-export interface MemberView {
-  id: string;
-  type: "project" | "domain" | "organization";
-  urn?: string;
-  status: "pending" | "accepted" | "rejected";
-  createdAt: string;
-  updatedAt: string;
-  /** Resolved for the user's own account's projects; other accounts' names are not readable. */
-  name?: string;
-}
 
 const TYPE_LABEL = { project: "Project", domain: "Account", organization: "Organization" } as const;
 const STATUS_TONE = { pending: "warning", accepted: "success", rejected: "neutral" } as const;

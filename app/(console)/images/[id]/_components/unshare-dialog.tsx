@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
 import { unshareMembersAction } from "../../actions";
-import type { MemberView } from "./members-panel";
+import type { MemberView } from "./types";
 
 /**
  * The one confirmation before members are removed: it says what recipients lose, and for "remove

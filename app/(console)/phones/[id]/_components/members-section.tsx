@@ -5,7 +5,8 @@ import { listPhoneImageMembers } from "@/lib/cloud/cph";
 import type { PhoneImage } from "@/lib/cloud/schemas/cph";
 import { PHONE_MEMBER_LIMIT } from "@/lib/sharing/phone-plan";
 import { ownProjects } from "../../data";
-import { MembersTable, type MemberRow } from "./members-table";
+import { MembersTable } from "./members-table";
+import type { MemberRow } from "./types";
 
 /** The image's members, named when they are projects of the user's own account. */
 export async function MembersSection({ image, editable }: { image: PhoneImage; editable: boolean }) {

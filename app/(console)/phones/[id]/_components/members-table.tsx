@@ -6,15 +6,8 @@ import { Button } from "@/components/ui/button";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import { Checkbox } from "@/components/ui/checkbox";
 import { DateTime } from "../../_components/date-time";
+import type { MemberRow } from "./types";
 import { UnshareDialog, type UnshareRequest } from "./unshare-dialog";
-
-export interface MemberRow {
-  memberId: string;
-  /** Set when the member is one of the user's own projects. */
-  projectName?: string;
-  createTime: number;
-  updateTime: number;
-}
 
 /** The members, with row, selection and remove-all actions for users who may change them. */
 export function MembersTable({

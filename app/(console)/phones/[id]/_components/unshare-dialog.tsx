@@ -8,7 +8,7 @@ import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
 import type { ActionState } from "@/lib/actions/action";
 import { unsharePhoneImageAction, type UnshareData } from "../../actions";
-import type { MemberRow } from "./members-table";
+import type { MemberRow } from "./types";
 import { OutcomeTable } from "./outcome-table";
 
 export interface UnshareRequest {
