@@ -1,14 +1,18 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import { appendEvent } from "./chain";
-import type { StoredSession } from "@/lib/auth/session-store";
 import type { AuditOutcome, AuditSource, Database } from "@/lib/db/types";
 
 /** Who acted, where: the fields of a session the audit trail keeps (never its token). */
-export type AuditActor = Pick<
-  StoredSession,
-  "userId" | "userName" | "accountId" | "accountName" | "projectId" | "projectName" | "region"
->;
+export interface AuditActor {
+  userId: string;
+  userName: string;
+  accountId: string;
+  accountName: string;
+  projectId: string;
+  projectName: string;
+  region: string;
+}
 
 export interface AuditPair {
   image: string;
