@@ -6,7 +6,7 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { env } = await import("@/lib/env");
   if (env.BATCH_TRACKER) {
-    const { startTracker } = await import("@/lib/batches/boot");
+    const { startTracker } = await import("@/lib/boot/batches");
     await startTracker().catch((e) => console.error("batch tracker: could not start:", e));
   }
   if (env.AUDIT_RETENTION_DAYS > 0) {
@@ -21,7 +21,7 @@ export async function register() {
     setInterval(run, 6 * 3600_000).unref();
   }
   if (env.CTS_IMPORT_INTERVAL_MS > 0) {
-    const { startCtsImports } = await import("@/lib/audit/cts-boot");
+    const { startCtsImports } = await import("@/lib/boot/cts-imports");
     await startCtsImports().catch((e) => console.error("cts import: could not start:", e));
   }
 }

@@ -17,11 +17,10 @@ import { registerImsBatch } from "./ims/batch";
 import { registerImsImages } from "./ims/images";
 import { JobRunner } from "./ims/jobs";
 import { registerImsMembers } from "./ims/members";
-import { largeWorld } from "./seed/large";
-import { demoWorld } from "./seed/demo";
+import { seedWorld, type SeedName } from "./seed/seeds";
 import { World } from "./store/world";
 
-export type SeedName = "demo" | "large";
+export type { SeedName } from "./seed/seeds";
 
 export interface EmulatorOptions {
   seed?: SeedName;
@@ -49,10 +48,6 @@ export interface Emulator {
 const GLANCE_PATH = /^\/(?:v2\/(?:images|schemas)(?:\/|$)|versions$|$)/;
 const IAM_PATH = /^\/v3(?:\/auth|\/projects|\/?$)/;
 const HANG_MS = 120_000;
-
-export function seedWorld(seed: SeedName, now: number): World {
-  return new World(seed === "large" ? largeWorld(now) : demoWorld(now));
-}
 
 export function createEmulator(options: EmulatorOptions = {}): Emulator {
   const initialConfig = (): EmulatorConfig => mergeConfig(defaultConfig(), options.config ?? {});

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { endpointVariables } from "@/lib/cloud/endpoint-template";
+import { endpointVariables } from "@/lib/endpoint-template";
 
 /**
  * Every environment variable the console reads, parsed once. Documented in `.env.example`.

@@ -6,6 +6,7 @@ import { Providers } from "@/components/providers";
 import { requireSession, withCloud } from "@/lib/auth/session";
 import { listAuthProjects } from "@/lib/cloud/iam";
 import { env } from "@/lib/env";
+import { signOutAction, switchProjectAction, switchProjectWithPasswordAction } from "./actions";
 
 /** The shell of every signed-in page: navigation, project and region switcher, user menu. */
 export default async function ConsoleLayout({ children }: { children: ReactNode }) {
@@ -28,11 +29,14 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
               current={current}
               projects={projects.length ? projects : [current]}
               user={session.userName}
+              switchProjectAction={switchProjectAction}
+              switchProjectWithPasswordAction={switchProjectWithPasswordAction}
             />
             <UserMenu
               user={session.userName}
               account={session.accountName}
               readOnly={session.roles.includes("readonly")}
+              signOutAction={signOutAction}
             />
           </header>
           <main id="main" className="flex-1 px-4 py-6 lg:px-8">

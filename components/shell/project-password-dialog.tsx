@@ -1,11 +1,17 @@
 "use client";
 
 import { useActionState } from "react";
-import { switchProjectWithPasswordAction } from "@/app/(console)/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
+import type { ActionResult, ActionState } from "@/lib/actions/action";
+
+/** The server action that switches project by signing in to it with the password (a form). */
+export type SwitchWithPassword = (
+  prev: ActionState<{ project: string }>,
+  form: FormData,
+) => Promise<ActionResult<{ project: string }>>;
 
 /**
  * Where IAM would not re-scope the session's token to another project (D7), the user switches by
@@ -14,10 +20,12 @@ import { Input, Label } from "@/components/ui/input";
 export function ProjectPasswordDialog({
   project,
   user,
+  switchProjectWithPasswordAction,
   onCancel,
 }: {
   project: { id: string; name: string } | null;
   user: string;
+  switchProjectWithPasswordAction: SwitchWithPassword;
   onCancel: () => void;
 }) {
   const [state, action, pending] = useActionState(switchProjectWithPasswordAction, null);

@@ -2,7 +2,6 @@
 
 import { Check, ChevronsUpDown, Globe } from "lucide-react";
 import { useActionState, useEffect, useRef, useState, useTransition } from "react";
-import { switchProjectAction } from "@/app/(console)/actions";
 import { Button } from "@/components/ui/button";
 import {
   DropdownMenu,
@@ -12,18 +11,37 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import { ProjectPasswordDialog } from "./project-password-dialog";
+import type { ActionResult, ActionState } from "@/lib/actions/action";
+import { ProjectPasswordDialog, type SwitchWithPassword } from "./project-password-dialog";
 
 interface Project {
   id: string;
   name: string;
 }
 
+/** The server action that re-scopes the session's token to another project. */
+export type SwitchProject = (
+  prev: ActionState<{ project: string }>,
+  input: { projectId: string; returnTo: string },
+) => Promise<ActionResult<{ project: string }>>;
+
 /**
  * Lists the user's projects (IAM `GET /v3/auth/projects`); choosing one re-scopes and stays on the
  * page. Where IAM refuses to re-scope the token (D7), a dialog asks for the password for that project.
  */
-export function ProjectSwitcher({ current, projects, user }: { current: Project; projects: Project[]; user: string }) {
+export function ProjectSwitcher({
+  current,
+  projects,
+  user,
+  switchProjectAction,
+  switchProjectWithPasswordAction,
+}: {
+  current: Project;
+  projects: Project[];
+  user: string;
+  switchProjectAction: SwitchProject;
+  switchProjectWithPasswordAction: SwitchWithPassword;
+}) {
   const [state, action] = useActionState(switchProjectAction, null);
   const [pending, startTransition] = useTransition();
   const chosen = useRef<Project | null>(null);
@@ -78,6 +96,7 @@ export function ProjectSwitcher({ current, projects, user }: { current: Project;
         key={askPassword?.id}
         project={askPassword}
         user={user}
+        switchProjectWithPasswordAction={switchProjectWithPasswordAction}
         onCancel={() => setAskPassword(null)}
       />
     </div>

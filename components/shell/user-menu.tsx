@@ -2,7 +2,6 @@
 
 import { Check, LogOut, Monitor, Moon, Sun, UserRound } from "lucide-react";
 import { useState } from "react";
-import { signOutAction } from "@/app/(console)/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import {
@@ -28,7 +27,18 @@ function applyTheme(theme: Theme) {
   document.cookie = `theme=${theme}; path=/; max-age=31536000; samesite=lax`;
 }
 
-export function UserMenu({ user, account, readOnly }: { user: string; account: string; readOnly: boolean }) {
+export function UserMenu({
+  user,
+  account,
+  readOnly,
+  signOutAction,
+}: {
+  user: string;
+  account: string;
+  readOnly: boolean;
+  /** The server action that records the sign-out and returns to sign-in. */
+  signOutAction: (prev: null, payload: Record<string, never>) => Promise<unknown>;
+}) {
   const [theme, setTheme] = useState<Theme | null>(null);
   const choose = (t: Theme) => {
     applyTheme(t);

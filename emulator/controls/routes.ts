@@ -1,13 +1,22 @@
 import type { Hono } from "hono";
 import { z } from "zod";
 import { mergeConfig } from "../core/config";
-import type { Ctx, EmuEnv } from "../core/context";
+import type { Ctx, Emu, EmuEnv } from "../core/context";
 import { readBody } from "../core/context";
 import { ApiError } from "../core/errors";
-import type { Emulator, SeedName } from "../server";
 import { image as imageBuilder } from "../seed/builders";
-import { jobFaultSchema, routeFaultSchema } from "./faults";
+import type { SeedName } from "../seed/seeds";
+import { jobFaultSchema, routeFaultSchema, type Faults } from "./faults";
+import type { Stats } from "./stats";
 import type { ImsImage } from "../store/types";
+
+/** What the controls act on: the emulator's state, its faults and counts, and its reset. */
+export interface Controlled {
+  emu: Emu;
+  faults: Faults;
+  stats: Stats;
+  reset(seed?: SeedName): void;
+}
 
 const clockSchema = z.union([
   z.object({ advanceMs: z.number().int() }).strict(),
@@ -39,7 +48,7 @@ function controlError(status: number, message: string): ApiError {
   return new ApiError(status, () => ({ error: message }), message);
 }
 
-async function json<T>(c: Ctx, emulator: Emulator, schema: z.ZodType<T>): Promise<T> {
+async function json<T>(c: Ctx, emulator: Controlled, schema: z.ZodType<T>): Promise<T> {
   const body = await readBody(c, emulator.emu);
   const value = body.kind === "json" ? body.value : body.kind === "empty" ? {} : undefined;
   const parsed = schema.safeParse(value);
@@ -51,7 +60,7 @@ async function json<T>(c: Ctx, emulator: Emulator, schema: z.ZodType<T>): Promis
  * Test and demo controls under `/__emulator/`, a path no cloud API uses. The console never calls
  * these outside tests.
  */
-export function registerControls(app: Hono<EmuEnv>, emulator: Emulator): void {
+export function registerControls(app: Hono<EmuEnv>, emulator: Controlled): void {
   const { emu, faults, stats } = emulator;
   const base = "/__emulator";
 

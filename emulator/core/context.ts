@@ -1,27 +1,9 @@
-import type { Context } from "hono";
-import type { Clock } from "./clock";
-import type { EmulatorConfig } from "./config";
-import { ApiError, gatewayError } from "./errors";
-import { signedCaller, type SignedCaller } from "./signed-caller";
-import type { World } from "../store/world";
+import type { Ctx, Emu, SignedCaller } from "./emu";
+import { gatewayError } from "./errors";
+import { signedCaller } from "./signed-caller";
 import type { Account, Permission, Project, Token, User } from "../store/types";
 
-/** Hono environment: per-request variables set by the server's middleware. */
-export type EmuEnv = { Variables: { requestId: string; signed?: SignedCaller | ApiError } };
-export type Ctx = Context<EmuEnv>;
-
-/** What every route module gets: the state, the options, the clock, and the public base URL. */
-export interface Emu {
-  world: World;
-  config: EmulatorConfig;
-  clock: Clock;
-  /** Base URL written into the token catalog and links (EMULATOR_PUBLIC_URL). */
-  publicUrl: string;
-  /** Called after a mutation so that `--state` writes; cheap. */
-  changed(): void;
-  /** Applies due job progress (the job runner registers itself here). */
-  advanceJobs(): void;
-}
+export type { Ctx, Emu, EmuEnv } from "./emu";
 
 export interface Session {
   /** How the caller proved who it is: an IAM token, or an AK/SK signature (`X-Project-Id` scoped). */

@@ -1,15 +1,7 @@
 import type { MiddlewareHandler } from "hono";
-import type { AccessKey, Account, User } from "../store/types";
 import { parseSdkAuthorization, parseSdkDate, signatureMatches } from "./aksk";
-import type { Emu, EmuEnv } from "./context";
+import type { Emu, EmuEnv, SignedCaller } from "./emu";
 import { ApiError, gatewayError } from "./errors";
-
-/** Who signed a request with an AK/SK pair; the project or domain header is checked by the route. */
-export interface SignedCaller {
-  accessKey: AccessKey;
-  user: User;
-  account: Account;
-}
 
 /** How far `X-Sdk-Date` may be from the gateway's clock (Huawei's API gateway: 15 minutes). */
 export const SDK_DATE_SKEW_MS = 15 * 60 * 1000;

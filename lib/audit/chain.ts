@@ -114,63 +114,6 @@ export async function appendEvent(
   return db.isTransaction ? run(db) : (db as Kysely<Database>).transaction().execute(run);
 }
 
-/** Chains events written before the chain existed (migration 0004), account by account, in `seq` order. */
-export async function chainExisting(db: Kysely<Database>): Promise<void> {
-  const accounts = await db.selectFrom("audit_events").select("account_id").distinct().execute();
-  for (const { account_id } of accounts) {
-    let prev = GENESIS;
-    let last = 0;
-    let count = 0;
-    for (;;) {
-      const rows = await db
-        .selectFrom("audit_events")
-        .selectAll()
-        .where("account_id", "=", account_id)
-        .where("seq", ">", last)
-        .orderBy("seq")
-        .limit(1_000)
-        .execute();
-      for (const r of rows) {
-        const hash = eventHash(r, prev);
-        await db.updateTable("audit_events").set({ prev_hash: prev, hash }).where("seq", "=", r.seq).execute();
-        prev = hash;
-        last = Number(r.seq);
-        count++;
-        let images: string[] = [];
-        let targets: string[] = [];
-        try {
-          images = JSON.parse(r.images);
-          targets = JSON.parse(r.targets);
-        } catch {
-          // an unreadable list is left unindexed; the row itself is kept as it is
-        }
-        const refRows = [
-          ...images.map((ref) => ({ kind: "image", ref })),
-          ...targets.map((ref) => ({ kind: "target", ref })),
-        ];
-        if (refRows.length)
-          await db
-            .insertInto("audit_refs")
-            .values(
-              refRows.map((x) => ({
-                ...x,
-                account_id,
-                project_id: r.project_id,
-                occurred_at: r.occurred_at,
-                seq: r.seq,
-              })),
-            )
-            .execute();
-      }
-      if (rows.length < 1_000) break;
-    }
-    await db
-      .insertInto("audit_chain_heads")
-      .values({ account_id, seq: last, hash: prev, count, base: GENESIS })
-      .execute();
-  }
-}
-
 export interface ChainReport {
   accountId: string;
   /** Events checked. */

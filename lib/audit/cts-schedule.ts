@@ -1,14 +1,25 @@
 import type { Kysely } from "kysely";
-import type { SessionStore, StoredSession } from "@/lib/auth/session-store";
 import type { Database } from "@/lib/db/types";
 import { importCtsTraces, recordSkipped } from "./cts-import";
+import type { AuditActor } from "./writer";
 
 export const NO_SESSION =
   "No user of this project is signed in, so the scheduled import could not read CTS. It runs again once someone signs in.";
 
+/** A signed-in user's session, as the schedule uses it: who imports, with which token. */
+type ScheduleSession = AuditActor & { token: string };
+
+/** The part of the session store (lib/auth/session-store) the schedule reads. */
+export interface ScheduleSessions {
+  activeProjects(opts: {
+    now?: number;
+  }): Promise<{ accountId: string; projectId: string; projectName: string; region: string }[]>;
+  latestInProject(accountId: string, projectId: string, opts: { now?: number }): Promise<ScheduleSession | undefined>;
+}
+
 export interface ScheduleOptions {
   db: Kysely<Database>;
-  sessions: () => Promise<SessionStore>;
+  sessions: () => Promise<ScheduleSessions>;
   instanceId: string;
   intervalMs: number;
   settleMs: number;
@@ -101,6 +112,6 @@ export class CtsImportSchedule {
   }
 }
 
-function scopeOf(s: StoredSession) {
+function scopeOf(s: ScheduleSession) {
   return { token: s.token, region: s.region, projectId: s.projectId };
 }

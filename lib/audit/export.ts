@@ -1,4 +1,4 @@
-import { csvRow } from "@/lib/batches/export";
+import { csvRow } from "@/lib/csv";
 import { filterParams, type HistoryFilter } from "./filter";
 import { pairCounts, type HistoryEvent } from "./read";
 

@@ -1,18 +1,26 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import { appendEvent } from "./chain";
-import type { StoredSession } from "@/lib/auth/session-store";
 import type { AuditOutcome, AuditSource, Database } from "@/lib/db/types";
-import type { PairOutcome } from "@/lib/sharing/pairs";
 
 /** Who acted, where: the fields of a session the audit trail keeps (never its token). */
-export type AuditActor = Pick<
-  StoredSession,
-  "userId" | "userName" | "accountId" | "accountName" | "projectId" | "projectName" | "region"
->;
+export interface AuditActor {
+  userId: string;
+  userName: string;
+  accountId: string;
+  accountName: string;
+  projectId: string;
+  projectName: string;
+  region: string;
+}
 
-/** One pair's outcome as the trail keeps it (a `PairOutcome` without its sentence). */
-export type AuditPair = Omit<PairOutcome, "reason">;
+/** One image × member pair's outcome as the trail keeps it. */
+export interface AuditPair {
+  image: string;
+  target: string;
+  outcome: "succeeded" | "failed" | "skipped";
+  code?: string;
+}
 
 export interface AuditEvent {
   actor: AuditActor;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, csvLines, jsonChunks, textStream } from "./export";
+import { csvLines, jsonChunks, textStream } from "./export";
 import type { BatchPairView, BatchSummary } from "./types";
 
 const pair = (over: Partial<BatchPairView> = {}): BatchPairView => ({
@@ -28,26 +28,7 @@ async function text(stream: ReadableStream<Uint8Array>) {
   return new Response(stream).text();
 }
 
-describe("CSV cells", () => {
-  it("neutralizes what a spreadsheet would run as a formula", () => {
-    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
-    expect(csvCell("+1")).toBe("'+1");
-    expect(csvCell("-2+3")).toBe("'-2+3");
-    expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
-    expect(csvCell("\tcmd")).toBe("'\tcmd");
-    expect(csvCell("a=b")).toBe("a=b");
-  });
-
-  it("quotes commas, quotes and line breaks, and leaves plain values alone", () => {
-    expect(csvCell("a,b")).toBe('"a,b"');
-    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
-    expect(csvCell("two\nlines")).toBe('"two\nlines"');
-    expect(csvCell("cr\r\nlf")).toBe('"cr\r\nlf"');
-    expect(csvCell("IMG.0088")).toBe("IMG.0088");
-    expect(csvCell(3)).toBe("3");
-    expect(csvCell(null)).toBe("");
-  });
-
+describe("CSV export", () => {
   it("writes the header and one line per pair, with ISO times", async () => {
     const csv = await text(
       textStream(

@@ -1,7 +1,7 @@
 import "server-only";
 import { env } from "@/lib/env";
 import type { CloudService } from "./errors";
-import { fillEndpoint } from "./endpoint-template";
+import { fillEndpoint } from "@/lib/endpoint-template";
 
 /**
  * The base URL of a service in a region, from the configured template

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { endpointVariables, fillEndpoint } from "../cloud/endpoint-template";
+import { endpointVariables, fillEndpoint } from "../endpoint-template";
 import type { CloudService } from "../cloud/errors";
 
 /** What `npm run conformance` needs, from the environment (README "Which reading does your cloud play?"). */

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ActionContext } from "@/lib/actions/action";
+import type { ChangeContext } from "./context";
 import { listVaults, vaultProblem } from "@/lib/cloud/cbr";
 import { listSharedPhoneImages, updatePhoneImageMember } from "@/lib/cloud/cph";
 import { CloudError } from "@/lib/cloud/errors";
@@ -104,7 +104,7 @@ export async function answerShares(
   service: ImageService,
   answer: Answer,
   input: { imageIds: string[]; vaultId?: string },
-  ctx: ActionContext,
+  ctx: ChangeContext,
 ): Promise<AnswerOutcome[]> {
   const { scope } = ctx;
   const ids = [...new Set(input.imageIds)];

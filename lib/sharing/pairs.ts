@@ -1,3 +1,4 @@
+import type { AuditPair } from "@/lib/audit/writer";
 import type { AuditOutcome } from "@/lib/db/types";
 
 /**
@@ -17,12 +18,13 @@ export interface Pair {
   target: string;
 }
 
-export type PairResult = "succeeded" | "failed" | "skipped";
+export type PairResult = AuditPair["outcome"];
 
-/** What happened to one pair; `code` is the cloud's (`IMG.0088`) or the console's (`not_applied`). */
-export interface PairOutcome extends Pair {
-  outcome: PairResult;
-  code?: string;
+/**
+ * What happened to one pair (as the audit trail keeps it, plus a sentence): `code` is the cloud's
+ * (`IMG.0088`) or the console's (`not_applied`, or the plan rule that skipped it).
+ */
+export interface PairOutcome extends AuditPair {
   reason?: string;
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import type { ActionContext } from "@/lib/actions/action";
+import type { ChangeContext } from "./context";
 import { appError, UserError } from "@/lib/errors";
 import { applyPairs } from "./apply";
 import { loadFacts } from "./facts";
@@ -15,7 +15,7 @@ type Input = z.output<typeof shareInput>;
 export type { ShareInput };
 
 /** The "Check" step of both share dialogs: what a share would do, decided on the server from the cloud's current state. */
-export async function planShareOf(service: ImageService, input: Input, ctx: ActionContext): Promise<SharePlanView> {
+export async function planShareOf(service: ImageService, input: Input, ctx: ChangeContext): Promise<SharePlanView> {
   // CPH shares with projects only: bare ids are projects, whatever the form says.
   const targets = parseTargets(input.targets, service === "cph" ? "project" : input.kind);
   if (targets.length > MAX_TARGETS) {
@@ -37,7 +37,7 @@ export async function planShareOf(service: ImageService, input: Input, ctx: Acti
  * intent, sent (IMS batch jobs, CPH one call per pair) and each one's outcome learned; skipped and
  * blocked pairs are recorded with their rule, unsent.
  */
-export async function shareOf(service: ImageService, input: Input, ctx: ActionContext): Promise<ShareResultView> {
+export async function shareOf(service: ImageService, input: Input, ctx: ChangeContext): Promise<ShareResultView> {
   const plan = await planShareOf(service, input, ctx);
   const adds = addsOf(plan);
   await ctx.intent({

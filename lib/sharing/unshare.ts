@@ -1,6 +1,6 @@
 import "server-only";
 import type { z } from "zod";
-import type { ActionContext } from "@/lib/actions/action";
+import type { ChangeContext } from "./context";
 import { listPhoneImageMembers } from "@/lib/cloud/cph";
 import { CloudError } from "@/lib/cloud/errors";
 import type { Scope } from "@/lib/cloud/ims";
@@ -63,7 +63,7 @@ async function readOwnImage(
 export async function unshareOf(
   service: ImageService,
   input: z.output<typeof unshareInput>,
-  ctx: ActionContext,
+  ctx: ChangeContext,
 ): Promise<UnshareResultView> {
   const image = await readOwnImage(ctx.scope, service, input.imageId);
   if (input.all && input.confirmName !== image.name) {

@@ -1,5 +1,5 @@
 import { PostgresAdapter, sql, type Kysely, type Migration } from "kysely";
-import { chainExisting } from "@/lib/audit/chain";
+import { chainExisting0004 } from "./audit-chain-0004";
 
 /** Whether a migration runs on PostgreSQL (else SQLite); the few types that differ depend on it. */
 function isPostgres(db: Kysely<unknown>): boolean {
@@ -220,7 +220,7 @@ export const migrations: Record<string, Migration> = {
         .execute();
 
       // Existing events join the chain in the order they were written.
-      await chainExisting(db as Kysely<never>);
+      await chainExisting0004(db);
 
       // Append-only, enforced by the database: UPDATE is refused, and DELETE too unless the
       // retention purge opened the gate inside its own transaction.

@@ -14,7 +14,8 @@ import { formatBytes, formatDate } from "@/lib/format";
 import { UUID } from "@/lib/ids";
 import { loadImages } from "@/lib/sharing/load";
 import { KIND_LABEL, kindOf } from "@/lib/sharing/shareability";
-import { MembersPanel, type MemberView } from "./_components/members-panel";
+import { MembersPanel } from "./_components/members-panel";
+import type { MemberView } from "./_components/members-panel";
 
 export const metadata: Metadata = { title: "Image" };
 

@@ -14,33 +14,10 @@ import { Checkbox } from "@/components/ui/checkbox";
 import type { ActionResult } from "@/lib/actions/action";
 import { formatAge, formatBytes, formatDate } from "@/lib/format";
 import type { Tab } from "@/lib/inbox/list";
-import { KIND_LABEL, type ImageKind } from "@/lib/sharing/shareability";
+import { KIND_LABEL } from "@/lib/sharing/shareability";
 import { acceptImagesAction, rejectImagesAction, type DecisionResult } from "../actions";
+import type { InboxRowView, VaultOption } from "./types";
 import { VaultDialog } from "./vault-dialog";
-
-export interface InboxRowView {
-  id: string;
-  name: string;
-  owner: string;
-  os: string;
-  osVersion: string;
-  kind: ImageKind;
-  sizeBytes?: number;
-  sharedAt?: string;
-  memberType: "project" | "domain" | "organization";
-  needsVault: boolean;
-  /** IMS did not say whether it is a full-ECS image: a vault is offered, not required. */
-  mayNeedVault: boolean;
-  /** Shared since the user last opened the inbox. */
-  isNew: boolean;
-}
-
-export interface VaultOption {
-  id: string;
-  name: string;
-  /** Why it cannot take a full-ECS image; absent when usable. */
-  problem?: string;
-}
 
 type Decision = "accept" | "reject";
 

@@ -5,7 +5,8 @@ import { getDb } from "@/lib/db";
 import { takeLook } from "@/lib/inbox/seen";
 import { TABS, loadInbox, type InboxQuery, type Tab } from "@/lib/inbox/list";
 import { cn } from "@/lib/utils";
-import { InboxList, type InboxRowView, type VaultOption } from "./inbox-list";
+import { InboxList } from "./inbox-list";
+import type { InboxRowView, VaultOption } from "./types";
 
 const STATE_LINE: Record<Tab, string> = {
   pending: "A pending image is not listed for use until you accept it.",

@@ -4,7 +4,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
-import type { InboxRowView, VaultOption } from "./inbox-list";
+import type { InboxRowView, VaultOption } from "./types";
 
 /**
  * Accepting a full-ECS image made from a CBR backup needs one of the project's server-backup vaults:

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import type { CloudService } from "./errors";
 
 /**
  * The console's endpoint variables, parsed in `lib/env.ts` and by tools that run outside the console
@@ -21,7 +20,7 @@ export interface EndpointTemplates {
 }
 
 /** The base URL of a service in a region, from the templates (IAM falls back to CLOUD_ENDPOINT). */
-export function fillEndpoint(templates: EndpointTemplates, service: CloudService, region: string): string {
+export function fillEndpoint(templates: EndpointTemplates, service: string, region: string): string {
   const template = service === "iam" ? templates.IAM_ENDPOINT || templates.CLOUD_ENDPOINT : templates.CLOUD_ENDPOINT;
   return template.replaceAll("{service}", service).replaceAll("{region}", region).replace(/\/+$/, "");
 }

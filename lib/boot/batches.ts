@@ -4,8 +4,8 @@ import { reconcileIntents } from "@/lib/actions/intents";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { INSTANCE_ID } from "@/lib/instance";
-import { sessionTokens } from "./tokens";
-import { Tracker } from "./tracker";
+import { sessionTokens } from "@/lib/batches/tokens";
+import { Tracker } from "@/lib/batches/tracker";
 
 const cache = globalThis as unknown as { imshareTracker?: Promise<Tracker> };
 

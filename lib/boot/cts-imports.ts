@@ -3,7 +3,7 @@ import { sessionStore } from "@/lib/auth/store";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { INSTANCE_ID } from "@/lib/instance";
-import { CtsImportSchedule } from "./cts-schedule";
+import { CtsImportSchedule } from "@/lib/audit/cts-schedule";
 
 const cache = globalThis as unknown as { imshareCtsImports?: Promise<CtsImportSchedule> };
 

@@ -1,0 +1,27 @@
+import type { ImageKind } from "@/lib/sharing/shareability";
+
+/** An incoming image as the inbox list and the vault dialog show it. */
+export interface InboxRowView {
+  id: string;
+  name: string;
+  owner: string;
+  os: string;
+  osVersion: string;
+  kind: ImageKind;
+  sizeBytes?: number;
+  sharedAt?: string;
+  memberType: "project" | "domain" | "organization";
+  needsVault: boolean;
+  /** IMS did not say whether it is a full-ECS image: a vault is offered, not required. */
+  mayNeedVault: boolean;
+  /** Shared since the user last opened the inbox. */
+  isNew: boolean;
+}
+
+/** A CBR vault offered for accepting a full-ECS image. */
+export interface VaultOption {
+  id: string;
+  name: string;
+  /** Why it cannot take a full-ECS image; absent when usable. */
+  problem?: string;
+}

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { csvCell, csvRow } from "./csv";
+
+describe("CSV cells", () => {
+  it("neutralizes what a spreadsheet would run as a formula", () => {
+    expect(csvCell('=HYPERLINK("http://x")')).toBe(`"'=HYPERLINK(""http://x"")"`);
+    expect(csvCell("+1")).toBe("'+1");
+    expect(csvCell("-2+3")).toBe("'-2+3");
+    expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(csvCell("\tcmd")).toBe("'\tcmd");
+    expect(csvCell("a=b")).toBe("a=b");
+  });
+
+  it("quotes commas, quotes and line breaks, and leaves plain values alone", () => {
+    expect(csvCell("a,b")).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell("two\nlines")).toBe('"two\nlines"');
+    expect(csvCell("cr\r\nlf")).toBe('"cr\r\nlf"');
+    expect(csvCell("IMG.0088")).toBe("IMG.0088");
+    expect(csvCell(3)).toBe("3");
+    expect(csvCell(null)).toBe("");
+  });
+
+  it("ends a row with CRLF", () => {
+    expect(csvRow(["a", 1, null, "b,c"])).toBe('a,1,,"b,c"\r\n');
+  });
+});
