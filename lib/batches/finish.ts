@@ -2,7 +2,6 @@ import type { Kysely } from "kysely";
 import { writeAuditEvent, type AuditPair } from "@/lib/audit/writer";
 import type { Database } from "@/lib/db/types";
 import { bumpVersion } from "./store";
-import type { BatchOperation } from "./types";
 
 /**
  * Ends a batch whose pairs all have their outcome, if this instance still holds it: its status
@@ -65,7 +64,7 @@ export async function finishBatch(
       images: [...new Set(pairs.map((p) => p.image_id))],
       targets: [...new Set(pairs.map((p) => p.target))],
       pairs: auditPairs,
-      input: { batchId, operation: current.operation as BatchOperation, ...counts },
+      input: { batchId, operation: current.operation, ...counts },
       error: failed
         ? { code: failed.code ?? "failed", message: `${counts.failed} of ${pairs.length} pairs failed.` }
         : undefined,

@@ -7,14 +7,10 @@ import {
   PAIR_STATUSES,
   type BatchCounts,
   type BatchImage,
-  type BatchOperation,
   type BatchPairView,
   type BatchScope,
-  type BatchStatus,
   type BatchSummary,
-  type ImageService,
   type NewBatch,
-  type PairStatus,
 } from "./types";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -168,11 +164,11 @@ function pairView(r: PairRow): BatchPairView {
     idx: r.idx,
     imageId: r.image_id,
     imageName: r.image_name,
-    service: r.service as ImageService,
+    service: r.service,
     targetKind: r.target_kind as TargetKind,
     target: r.target,
     memberId: r.member_id,
-    status: r.status as PairStatus,
+    status: r.status,
     code: r.code,
     reason: r.reason,
     attempt: r.attempt,
@@ -306,7 +302,7 @@ export async function countPairs(db: Db, batchId: string): Promise<BatchCounts> 
     .groupBy("status")
     .execute();
   const counts = { ...Object.fromEntries(PAIR_STATUSES.map((s) => [s, 0])), launched: 0, done: 0 } as BatchCounts;
-  for (const r of rows) counts[r.status as PairStatus] = Number(r.n);
+  for (const r of rows) counts[r.status] = Number(r.n);
   counts.done = counts.succeeded + counts.failed + counts.cancelled;
   counts.launched = counts.done + OPEN_PAIR_STATUSES.reduce((n, s) => n + counts[s], 0);
   return counts;
@@ -336,8 +332,8 @@ async function summarize(db: Db, row: BatchesTable, now: number): Promise<BatchS
       : undefined;
   return {
     id: row.id,
-    operation: row.operation as BatchOperation,
-    status: row.status as BatchStatus,
+    operation: row.operation,
+    status: row.status,
     statusMessage: row.status_message,
     accountId: row.account_id,
     projectId: row.project_id,

@@ -11,7 +11,8 @@ import {
   type Scope,
 } from "@/lib/cloud/ims";
 import type { Job } from "@/lib/cloud/schemas/ims";
-import type { BatchCallsTable, BatchesTable, Database } from "@/lib/db/types";
+import type { BatchCallsTable, BatchesTable, Database, PairStatus } from "@/lib/db/types";
+import type { ImageService } from "@/lib/sharing/pairs";
 import { toAppError, upstreamSentence } from "@/lib/errors";
 import { mapPool } from "@/lib/sharing/pool";
 import { batchBody, type TargetKind } from "@/lib/sharing/targets";
@@ -52,7 +53,7 @@ export interface TrackerOptions {
 interface OpenPair {
   idx: number;
   image_id: string;
-  service: string;
+  service: ImageService;
   target_kind: string;
   target: string;
   member_id: string;
@@ -524,7 +525,7 @@ export class Tracker {
       .where("status", "in", ["running", "sending", "lost"])
       .executeTakeFirst();
     let slots = this.o.jobsInFlight - Number(running?.n ?? 0);
-    const waiting = (service: string, limit?: number) => {
+    const waiting = (service: ImageService, limit?: number) => {
       let q = db
         .selectFrom("batch_pairs")
         .select(["idx", "image_id", "service", "target_kind", "target", "member_id", "attempt"])
@@ -755,7 +756,7 @@ export class Tracker {
 
   // ---- helpers --------------------------------------------------------------------------------------------
 
-  private pairsOf(callId: string, statuses: string[]): Promise<OpenPair[]> {
+  private pairsOf(callId: string, statuses: PairStatus[]): Promise<OpenPair[]> {
     return this.o.db
       .selectFrom("batch_pairs")
       .select(["idx", "image_id", "service", "target_kind", "target", "member_id", "attempt"])
