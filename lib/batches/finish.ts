@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import { writeAuditEvent, type AuditPair } from "@/lib/audit/writer";
 import type { Database } from "@/lib/db/types";
-import { bumpVersion } from "./store";
+import { bumpVersion } from "./pair-store";
 
 /**
  * Ends a batch whose pairs all have their outcome, if this instance still holds it: its status

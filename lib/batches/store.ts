@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { BatchPairsTable, BatchesTable, Database } from "@/lib/db/types";
+import { sql, type Kysely } from "kysely";
+import type { BatchesTable, Database } from "@/lib/db/types";
 import type { TargetKind } from "@/lib/sharing/targets";
+import { INSERT_CHUNK, type Db } from "./pair-store";
 import {
   OPEN_PAIR_STATUSES,
   PAIR_STATUSES,
@@ -13,10 +14,7 @@ import {
   type NewBatch,
 } from "./types";
 
-type Db = Kysely<Database> | Transaction<Database>;
-
-/** Rows per INSERT: SQLite allows 32,766 bound values, PostgreSQL 65,535; a pair row binds 15. */
-const INSERT_CHUNK = 1_000;
+export { bumpVersion, cancelWaiting, retryFailed, updatePairs } from "./pair-store";
 
 /** Records a planned batch with every pair; the tracker picks it up. Returns its id. */
 export async function createBatch(db: Kysely<Database>, batch: NewBatch, now = Date.now()): Promise<string> {
@@ -192,105 +190,6 @@ export async function* streamPairs(db: Db, batchId: string, pageSize = 2_000): A
     if (rows.length < pageSize) return;
     after = rows[rows.length - 1].idx;
   }
-}
-
-/** The batch's version after one more change: every write of the tracker and the actions goes through it. */
-export async function bumpVersion(
-  tx: Db,
-  batchId: string,
-  now: number,
-  set: Partial<Pick<BatchesTable, "status" | "status_message" | "waiting_since" | "finished_at">> = {},
-): Promise<number> {
-  const row = await tx
-    .updateTable("batches")
-    .set((eb) => ({ version: eb("version", "+", 1), updated_at: now, ...set }))
-    .where("id", "=", batchId)
-    .returning("version")
-    .executeTakeFirstOrThrow();
-  return Number(row.version);
-}
-
-/** Updates pairs by index and stamps them with a new version, in one transaction. */
-export async function updatePairs(
-  db: Kysely<Database>,
-  batchId: string,
-  changes: {
-    idx: number[];
-    set: Partial<Pick<BatchPairsTable, "status" | "code" | "reason" | "call_id" | "attempt">>;
-  }[],
-  now = Date.now(),
-  batchSet?: Parameters<typeof bumpVersion>[3],
-): Promise<number> {
-  return db.transaction().execute(async (tx) => {
-    const version = await bumpVersion(tx, batchId, now, batchSet);
-    for (const change of changes) {
-      for (let i = 0; i < change.idx.length; i += INSERT_CHUNK) {
-        await tx
-          .updateTable("batch_pairs")
-          .set({ ...change.set, version, updated_at: now })
-          .where("batch_id", "=", batchId)
-          .where("idx", "in", change.idx.slice(i, i + INSERT_CHUNK))
-          .execute();
-      }
-    }
-    return version;
-  });
-}
-
-/**
- * Puts the failed pairs back in the queue (the user asked to retry them). Returns how many; the
- * batch runs again. Pairs that are still open or already done are left as they are.
- */
-export async function retryFailed(db: Kysely<Database>, batchId: string, now = Date.now()): Promise<number> {
-  return db.transaction().execute(async (tx) => {
-    const failed = await tx
-      .selectFrom("batch_pairs")
-      .select("idx")
-      .where("batch_id", "=", batchId)
-      .where("status", "=", "failed")
-      .execute();
-    if (failed.length === 0) return 0;
-    const version = await bumpVersion(tx, batchId, now, {
-      status: "running",
-      status_message: null,
-      finished_at: null,
-      waiting_since: null,
-    });
-    await tx
-      .updateTable("batch_pairs")
-      .set({ status: "waiting", code: null, reason: null, version, updated_at: now })
-      .where("batch_id", "=", batchId)
-      .where("status", "=", "failed")
-      .execute();
-    return failed.length;
-  });
-}
-
-/** Cancels the pairs not sent yet; calls already made run to their end. Returns how many. */
-export async function cancelWaiting(db: Kysely<Database>, batchId: string, now = Date.now()): Promise<number> {
-  return db.transaction().execute(async (tx) => {
-    const waiting = await tx
-      .selectFrom("batch_pairs")
-      .select("idx")
-      .where("batch_id", "=", batchId)
-      .where("status", "=", "waiting")
-      .execute();
-    if (waiting.length === 0) return 0;
-    const version = await bumpVersion(tx, batchId, now);
-    await tx
-      .updateTable("batch_pairs")
-      .set({
-        status: "cancelled",
-        code: "cancelled",
-        reason: "Cancelled before it was sent.",
-        version,
-        updated_at: now,
-      })
-      .where("batch_id", "=", batchId)
-      .where("status", "=", "waiting")
-      .execute();
-    return waiting.length;
-  });
 }
 
 /** Pair counts by status. */

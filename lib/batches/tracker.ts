@@ -19,7 +19,7 @@ import { batchBody, type TargetKind } from "@/lib/sharing/targets";
 import { chunkCalls } from "@/lib/sharing/calls";
 import { announceBatchChange, onBatchChange } from "./events";
 import { finishBatch } from "./finish";
-import { bumpVersion, updatePairs } from "./store";
+import { bumpVersion, updatePairs } from "./pair-store";
 import type { ScopedToken, TokenSource } from "./tokens";
 
 export interface TrackerOptions {
