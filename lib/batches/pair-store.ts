@@ -1,5 +1,7 @@
 import type { Kysely, Transaction } from "kysely";
-import type { BatchPairsTable, BatchesTable, Database } from "@/lib/db/types";
+import type { BatchPairsTable, BatchesTable, Database, PairStatus } from "@/lib/db/types";
+import type { ImageService } from "@/lib/sharing/pairs";
+import { OPEN_PAIR_STATUSES } from "./types";
 
 /** A database or a transaction on it. */
 export type Db = Kysely<Database> | Transaction<Database>;
@@ -104,4 +106,64 @@ export async function cancelWaiting(db: Kysely<Database>, batchId: string, now =
       .execute();
     return waiting.length;
   });
+}
+
+/** A pair still in the tracker's hands, as calls are formed from it and settled. */
+export type OpenPair = Pick<
+  BatchPairsTable,
+  "idx" | "image_id" | "service" | "target_kind" | "target" | "member_id" | "attempt"
+>;
+
+const OPEN_PAIR_COLUMNS = ["idx", "image_id", "service", "target_kind", "target", "member_id", "attempt"] as const;
+
+/** The batch's waiting pairs of one service, in index order, at most `limit` of them. */
+export async function waitingPairs(
+  db: Kysely<Database>,
+  batchId: string,
+  service: ImageService,
+  limit?: number,
+): Promise<OpenPair[]> {
+  let q = db
+    .selectFrom("batch_pairs")
+    .select(OPEN_PAIR_COLUMNS)
+    .where("batch_id", "=", batchId)
+    .where("status", "=", "waiting")
+    .where("service", "=", service)
+    .orderBy("idx");
+  if (limit) q = q.limit(limit);
+  return q.execute();
+}
+
+/** The pairs a call carries that are still in one of `statuses`. */
+export async function pairsOfCall(db: Kysely<Database>, callId: string, statuses: PairStatus[]): Promise<OpenPair[]> {
+  return db
+    .selectFrom("batch_pairs")
+    .select(OPEN_PAIR_COLUMNS)
+    .where("call_id", "=", callId)
+    .where("status", "in", statuses)
+    .execute();
+}
+
+/** Whether any pair of the batch is still waiting, being sent or running. */
+export async function hasOpenPairs(db: Kysely<Database>, batchId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom("batch_pairs")
+    .select("idx")
+    .where("batch_id", "=", batchId)
+    .where("status", "in", OPEN_PAIR_STATUSES)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Pairs that got their outcome after `version` (the last report), with the job or request of their call. */
+export async function pairsToReport(db: Db, batchId: string, version: number) {
+  return db
+    .selectFrom("batch_pairs as p")
+    .leftJoin("batch_calls as c", "c.id", "p.call_id")
+    .select(["p.image_id", "p.member_id", "p.target", "p.status", "p.code", "c.job_id", "c.request_id"])
+    .where("p.batch_id", "=", batchId)
+    .where("p.version", ">", version)
+    .where("p.status", "in", ["succeeded", "failed", "cancelled"])
+    .execute();
 }
