@@ -98,6 +98,12 @@ export async function getBatch(
   return row ? summarize(db, row, now) : undefined;
 }
 
+/** The batch's version, read alone (the live views' cheap check for news); undefined when it is gone. */
+export async function batchVersion(db: Db, id: string): Promise<number | undefined> {
+  const row = await db.selectFrom("batches").select("version").where("id", "=", id).executeTakeFirst();
+  return row ? Number(row.version) : undefined;
+}
+
 /** The batch by id alone, for the tracker. */
 export async function getBatchRow(db: Db, id: string) {
   return db.selectFrom("batches").selectAll().where("id", "=", id).executeTakeFirst();
