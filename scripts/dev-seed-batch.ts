@@ -8,7 +8,7 @@ import type { Kysely } from "kysely";
 import { createBatch, updatePairs } from "@/lib/batches/store";
 import type { NewBatch, NewBatchPair } from "@/lib/batches/types";
 import { migrate, openDatabase } from "@/lib/db/connect";
-import type { Database } from "@/lib/db/types";
+import type { CallStatus, Database } from "@/lib/db/types";
 
 const url = process.env.DATABASE_URL ?? "file:data/pages.db";
 const follow = process.argv.includes("--follow");
@@ -52,7 +52,7 @@ async function call(
   db: Kysely<Database>,
   batchId: string,
   seq: number,
-  status = "done",
+  status: CallStatus = "done",
   progress = 100,
 ): Promise<string> {
   const id = randomUUID();

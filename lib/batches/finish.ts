@@ -1,8 +1,9 @@
 import type { Kysely } from "kysely";
 import { writeAuditEvent, type AuditPair } from "@/lib/audit/writer";
 import type { Database } from "@/lib/db/types";
-import { bumpVersion } from "./store";
-import type { BatchOperation } from "./types";
+import { rollUp } from "@/lib/sharing/pairs";
+import { closeBatch, heldRunningBatch } from "./lease-store";
+import { bumpVersion, pairsToReport } from "./pair-store";
 
 /**
  * Ends a batch whose pairs all have their outcome, if this instance still holds it: its status
@@ -17,31 +18,14 @@ export async function finishBatch(
   now: number,
 ): Promise<boolean> {
   return db.transaction().execute(async (tx) => {
-    const current = await tx
-      .selectFrom("batches")
-      .selectAll()
-      .where("id", "=", batchId)
-      .where("status", "=", "running")
-      .where("lease_owner", "=", instanceId)
-      .executeTakeFirst();
+    const current = await heldRunningBatch(tx, batchId, instanceId);
     if (!current) return false;
-    const pairs = await tx
-      .selectFrom("batch_pairs as p")
-      .leftJoin("batch_calls as c", "c.id", "p.call_id")
-      .select(["p.image_id", "p.member_id", "p.target", "p.status", "p.code", "c.job_id", "c.request_id"])
-      .where("p.batch_id", "=", batchId)
-      .where("p.version", ">", current.reported_version)
-      .where("p.status", "in", ["succeeded", "failed", "cancelled"])
-      .execute();
+    const pairs = await pairsToReport(tx, batchId, current.reported_version);
     const counts = { succeeded: 0, failed: 0, cancelled: 0 };
     for (const p of pairs) counts[p.status as keyof typeof counts]++;
     const status = counts.cancelled > 0 ? "cancelled" : "finished";
     const version = await bumpVersion(tx, batchId, now, { status, status_message: null, finished_at: now });
-    await tx
-      .updateTable("batches")
-      .set({ reported_version: version, lease_owner: null, lease_until: 0 })
-      .where("id", "=", batchId)
-      .execute();
+    await closeBatch(tx, batchId, version);
     const auditPairs: AuditPair[] = pairs.map((p) => ({
       image: p.image_id,
       target: p.member_id,
@@ -61,11 +45,12 @@ export async function finishBatch(
         region: current.region,
       },
       action: "batch_finished",
-      outcome: counts.failed + counts.cancelled === 0 ? "succeeded" : counts.succeeded === 0 ? "failed" : "partial",
+      // Cancelled pairs count against the batch, as failed ones do.
+      outcome: rollUp(pairs.map((p) => ({ outcome: p.status }))),
       images: [...new Set(pairs.map((p) => p.image_id))],
       targets: [...new Set(pairs.map((p) => p.target))],
       pairs: auditPairs,
-      input: { batchId, operation: current.operation as BatchOperation, ...counts },
+      input: { batchId, operation: current.operation, ...counts },
       error: failed
         ? { code: failed.code ?? "failed", message: `${counts.failed} of ${pairs.length} pairs failed.` }
         : undefined,

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "@/lib/db/types";
 import { onBatchChange } from "./events";
-import { getBatch, pairsSince } from "./store";
+import { batchVersion, getBatch, pairsSince } from "./store";
 import type { BatchPairView, BatchScope, BatchSummary } from "./types";
 
 /**
@@ -97,13 +97,13 @@ export function createLiveHub({ db, intervalMs = 250 }: LiveHubOptions) {
       }
       return;
     }
-    const row = await database.selectFrom("batches").select("version").where("id", "=", batchId).executeTakeFirst();
-    if (!row) {
+    const version = await batchVersion(database, batchId);
+    if (version === undefined) {
       for (const sub of loop.subscribers) deliver(sub, { type: "missing" });
       loop.subscribers.clear();
       return;
     }
-    if (Number(row.version) <= loop.version) return;
+    if (version <= loop.version) return;
     const summary = await getBatch(database, batchId, loop.scope);
     if (!summary) return;
     const pairs = await pairsSince(database, batchId, loop.version);

@@ -1,26 +1,20 @@
 import { randomUUID } from "node:crypto";
-import { sql, type Kysely, type Transaction } from "kysely";
-import type { BatchPairsTable, BatchesTable, Database } from "@/lib/db/types";
+import { sql, type Kysely } from "kysely";
+import type { BatchesTable, Database } from "@/lib/db/types";
 import type { TargetKind } from "@/lib/sharing/targets";
+import { INSERT_CHUNK, type Db } from "./pair-store";
 import {
   OPEN_PAIR_STATUSES,
   PAIR_STATUSES,
   type BatchCounts,
   type BatchImage,
-  type BatchOperation,
   type BatchPairView,
   type BatchScope,
-  type BatchStatus,
   type BatchSummary,
-  type ImageService,
   type NewBatch,
-  type PairStatus,
 } from "./types";
 
-type Db = Kysely<Database> | Transaction<Database>;
-
-/** Rows per INSERT: SQLite allows 32,766 bound values, PostgreSQL 65,535; a pair row binds 15. */
-const INSERT_CHUNK = 1_000;
+export { bumpVersion, cancelWaiting, retryFailed, updatePairs } from "./pair-store";
 
 /** Records a planned batch with every pair; the tracker picks it up. Returns its id. */
 export async function createBatch(db: Kysely<Database>, batch: NewBatch, now = Date.now()): Promise<string> {
@@ -104,6 +98,12 @@ export async function getBatch(
   return row ? summarize(db, row, now) : undefined;
 }
 
+/** The batch's version, read alone (the live views' cheap check for news); undefined when it is gone. */
+export async function batchVersion(db: Db, id: string): Promise<number | undefined> {
+  const row = await db.selectFrom("batches").select("version").where("id", "=", id).executeTakeFirst();
+  return row ? Number(row.version) : undefined;
+}
+
 /** The batch by id alone, for the tracker. */
 export async function getBatchRow(db: Db, id: string) {
   return db.selectFrom("batches").selectAll().where("id", "=", id).executeTakeFirst();
@@ -168,11 +168,11 @@ function pairView(r: PairRow): BatchPairView {
     idx: r.idx,
     imageId: r.image_id,
     imageName: r.image_name,
-    service: r.service as ImageService,
+    service: r.service,
     targetKind: r.target_kind as TargetKind,
     target: r.target,
     memberId: r.member_id,
-    status: r.status as PairStatus,
+    status: r.status,
     code: r.code,
     reason: r.reason,
     attempt: r.attempt,
@@ -198,105 +198,6 @@ export async function* streamPairs(db: Db, batchId: string, pageSize = 2_000): A
   }
 }
 
-/** The batch's version after one more change: every write of the tracker and the actions goes through it. */
-export async function bumpVersion(
-  tx: Db,
-  batchId: string,
-  now: number,
-  set: Partial<Pick<BatchesTable, "status" | "status_message" | "waiting_since" | "finished_at">> = {},
-): Promise<number> {
-  const row = await tx
-    .updateTable("batches")
-    .set((eb) => ({ version: eb("version", "+", 1), updated_at: now, ...set }))
-    .where("id", "=", batchId)
-    .returning("version")
-    .executeTakeFirstOrThrow();
-  return Number(row.version);
-}
-
-/** Updates pairs by index and stamps them with a new version, in one transaction. */
-export async function updatePairs(
-  db: Kysely<Database>,
-  batchId: string,
-  changes: {
-    idx: number[];
-    set: Partial<Pick<BatchPairsTable, "status" | "code" | "reason" | "call_id" | "attempt">>;
-  }[],
-  now = Date.now(),
-  batchSet?: Parameters<typeof bumpVersion>[3],
-): Promise<number> {
-  return db.transaction().execute(async (tx) => {
-    const version = await bumpVersion(tx, batchId, now, batchSet);
-    for (const change of changes) {
-      for (let i = 0; i < change.idx.length; i += INSERT_CHUNK) {
-        await tx
-          .updateTable("batch_pairs")
-          .set({ ...change.set, version, updated_at: now })
-          .where("batch_id", "=", batchId)
-          .where("idx", "in", change.idx.slice(i, i + INSERT_CHUNK))
-          .execute();
-      }
-    }
-    return version;
-  });
-}
-
-/**
- * Puts the failed pairs back in the queue (the user asked to retry them). Returns how many; the
- * batch runs again. Pairs that are still open or already done are left as they are.
- */
-export async function retryFailed(db: Kysely<Database>, batchId: string, now = Date.now()): Promise<number> {
-  return db.transaction().execute(async (tx) => {
-    const failed = await tx
-      .selectFrom("batch_pairs")
-      .select("idx")
-      .where("batch_id", "=", batchId)
-      .where("status", "=", "failed")
-      .execute();
-    if (failed.length === 0) return 0;
-    const version = await bumpVersion(tx, batchId, now, {
-      status: "running",
-      status_message: null,
-      finished_at: null,
-      waiting_since: null,
-    });
-    await tx
-      .updateTable("batch_pairs")
-      .set({ status: "waiting", code: null, reason: null, version, updated_at: now })
-      .where("batch_id", "=", batchId)
-      .where("status", "=", "failed")
-      .execute();
-    return failed.length;
-  });
-}
-
-/** Cancels the pairs not sent yet; calls already made run to their end. Returns how many. */
-export async function cancelWaiting(db: Kysely<Database>, batchId: string, now = Date.now()): Promise<number> {
-  return db.transaction().execute(async (tx) => {
-    const waiting = await tx
-      .selectFrom("batch_pairs")
-      .select("idx")
-      .where("batch_id", "=", batchId)
-      .where("status", "=", "waiting")
-      .execute();
-    if (waiting.length === 0) return 0;
-    const version = await bumpVersion(tx, batchId, now);
-    await tx
-      .updateTable("batch_pairs")
-      .set({
-        status: "cancelled",
-        code: "cancelled",
-        reason: "Cancelled before it was sent.",
-        version,
-        updated_at: now,
-      })
-      .where("batch_id", "=", batchId)
-      .where("status", "=", "waiting")
-      .execute();
-    return waiting.length;
-  });
-}
-
 /** Pair counts by status. */
 export async function countPairs(db: Db, batchId: string): Promise<BatchCounts> {
   const rows = await db
@@ -306,7 +207,7 @@ export async function countPairs(db: Db, batchId: string): Promise<BatchCounts> 
     .groupBy("status")
     .execute();
   const counts = { ...Object.fromEntries(PAIR_STATUSES.map((s) => [s, 0])), launched: 0, done: 0 } as BatchCounts;
-  for (const r of rows) counts[r.status as PairStatus] = Number(r.n);
+  for (const r of rows) counts[r.status] = Number(r.n);
   counts.done = counts.succeeded + counts.failed + counts.cancelled;
   counts.launched = counts.done + OPEN_PAIR_STATUSES.reduce((n, s) => n + counts[s], 0);
   return counts;
@@ -336,8 +237,8 @@ async function summarize(db: Db, row: BatchesTable, now: number): Promise<BatchS
       : undefined;
   return {
     id: row.id,
-    operation: row.operation as BatchOperation,
-    status: row.status as BatchStatus,
+    operation: row.operation,
+    status: row.status,
     statusMessage: row.status_message,
     accountId: row.account_id,
     projectId: row.project_id,

@@ -1,24 +1,13 @@
 import type { AuditActor } from "@/lib/audit/writer";
+import type { BatchStatus, PairStatus } from "@/lib/db/types";
+import type { ImageService, Operation } from "@/lib/sharing/pairs";
 import type { Target, TargetKind } from "@/lib/sharing/targets";
 
+export type { BatchStatus, PairStatus } from "@/lib/db/types";
+export type { ImageService } from "@/lib/sharing/pairs";
+
 /** What a batch does to every pair: add the member (share) or remove it (unshare). */
-export type BatchOperation = "share" | "unshare";
-
-/**
- * `running`: the tracker is sending calls or following jobs. `waiting_for_sign_in`: the launcher's
- * token expired (or they signed out); the batch resumes when they sign in again. `finished`: every
- * pair has its outcome. `cancelled`: finished early, the unsent pairs cancelled.
- */
-export type BatchStatus = "running" | "waiting_for_sign_in" | "finished" | "cancelled";
-
-/**
- * One image × target pair. Launched pairs go `waiting` → `sending` (call recorded, not yet answered)
- * → `running` (the job accepted it) → `succeeded` | `failed`; `waiting` pairs can be `cancelled`.
- * Pairs decided at plan time never run: `skipped` (already a member, or not a member for unshare),
- * `blocked` (with the reason), `excluded` (the user took it out of the plan).
- */
-export type PairStatus =
-  "waiting" | "sending" | "running" | "succeeded" | "failed" | "cancelled" | "skipped" | "blocked" | "excluded";
+export type BatchOperation = Operation;
 
 export const PAIR_STATUSES: PairStatus[] = [
   "waiting",
@@ -33,9 +22,6 @@ export const PAIR_STATUSES: PairStatus[] = [
 ];
 /** Statuses of pairs still in the tracker's hands. */
 export const OPEN_PAIR_STATUSES: PairStatus[] = ["waiting", "sending", "running"];
-
-/** IMS private images go through the batch API and its jobs; CPH images one call per pair. */
-export type ImageService = "ims" | "cph";
 
 export interface BatchImage {
   id: string;

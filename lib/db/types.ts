@@ -1,5 +1,11 @@
 import type { Generated, Insertable, Selectable } from "kysely";
 
+/** IMS private images go through the batch API and its jobs; CPH images one call per pair. */
+export type ImageService = "ims" | "cph";
+
+/** What a change does to each pair: add the member (share) or remove it (unshare). */
+export type Operation = "share" | "unshare";
+
 /** Times are epoch milliseconds in a bigint (read back as numbers on both databases). */
 export interface SessionsTable {
   id: string;
@@ -86,6 +92,29 @@ export interface InboxViewsTable {
   seen_at: number;
 }
 
+/**
+ * `running`: the tracker is sending calls or following jobs. `waiting_for_sign_in`: the launcher's
+ * token expired (or they signed out); the batch resumes when they sign in again. `finished`: every
+ * pair has its outcome. `cancelled`: finished early, the unsent pairs cancelled.
+ */
+export type BatchStatus = "running" | "waiting_for_sign_in" | "finished" | "cancelled";
+
+/**
+ * One image × target pair. Launched pairs go `waiting` → `sending` (call recorded, not yet answered)
+ * → `running` (the job accepted it) → `succeeded` | `failed`; `waiting` pairs can be `cancelled`.
+ * Pairs decided at plan time never run: `skipped` (already a member, or not a member for unshare),
+ * `blocked` (with the reason), `excluded` (the user took it out of the plan).
+ */
+export type PairStatus =
+  "waiting" | "sending" | "running" | "succeeded" | "failed" | "cancelled" | "skipped" | "blocked" | "excluded";
+
+/**
+ * One cloud call of a batch: `sending` (recorded, not yet answered) → `running` (an IMS job to follow)
+ * | `done` | `lost` (no usable answer: what it did is read from the members); `lost` → `done`. The
+ * allowed moves and their names are in lib/batches/call-states.
+ */
+export type CallStatus = "sending" | "running" | "done" | "lost";
+
 /** A batch share or unshare (lib/batches): one row, its pairs, and the cloud calls made for them. */
 export interface BatchesTable {
   id: string;
@@ -96,10 +125,8 @@ export interface BatchesTable {
   region: string;
   user_id: string;
   user_name: string;
-  /** `share` or `unshare`. */
-  operation: string;
-  /** `running`, `waiting_for_sign_in`, `finished`, `cancelled`. */
-  status: string;
+  operation: Operation;
+  status: BatchStatus;
   status_message: string | null;
   /** JSON array of `{id, name, service}`. */
   images: string;
@@ -127,14 +154,12 @@ export interface BatchPairsTable {
   idx: number;
   image_id: string;
   image_name: string;
-  /** `ims` or `cph`. */
-  service: string;
+  service: ImageService;
   /** `project`, `account`, `organization`. */
   target_kind: string;
   target: string;
   member_id: string;
-  /** See PairStatus in lib/batches/types. */
-  status: string;
+  status: PairStatus;
   code: string | null;
   reason: string | null;
   attempt: number;
@@ -152,11 +177,10 @@ export interface BatchCallsTable {
   id: string;
   batch_id: string;
   seq: number;
-  service: string;
+  service: ImageService;
   /** The request body, JSON. */
   body: string;
-  /** `sending`, `running`, `done`, `lost`. */
-  status: string;
+  status: CallStatus;
   job_id: string | null;
   request_id: string | null;
   job_status: string | null;

@@ -6,11 +6,7 @@ import type { AuditOutcome } from "@/lib/db/types";
  * intent reconciler: a pair is one image and one member; its outcome is what the cloud did to it.
  */
 
-/** IMS private images go through the batch API and its jobs; CPH images one call per pair. */
-export type ImageService = "ims" | "cph";
-
-/** What a change does to each pair: add the member (share) or remove it (unshare). */
-export type Operation = "share" | "unshare";
+export type { ImageService, Operation } from "@/lib/db/types";
 
 /** One image and one member id (a project, an account, or an organization or OU id). */
 export interface Pair {
