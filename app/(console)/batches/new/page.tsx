@@ -7,7 +7,7 @@ import { TableSkeleton } from "@/components/table-skeleton";
 import { Button } from "@/components/ui/button";
 import { canChange, withCloud } from "@/lib/auth/session";
 import { BATCH_LIMITS } from "@/lib/batches/plan";
-import { listPickableImages } from "@/lib/batches/plan-load";
+import { listPickableImages } from "@/lib/batches/picker";
 import { IMAGE_ID } from "@/lib/ids";
 import { Planner } from "./_components/planner";
 

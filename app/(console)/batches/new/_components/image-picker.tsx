@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input, Label, Textarea } from "@/components/ui/input";
-import type { PickableImage } from "@/lib/batches/plan-load";
+import type { PickableImage } from "@/lib/batches/picker";
 import type { BatchOperation, ImageService } from "@/lib/batches/types";
 import { KIND_LABEL } from "@/lib/sharing/shareability";
 import { cn } from "@/lib/utils";

@@ -5,7 +5,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/action";
 import { CELL_SEND, type BatchPlanView } from "@/lib/batches/plan";
-import type { PickableImage } from "@/lib/batches/plan-load";
+import type { PickableImage } from "@/lib/batches/picker";
 import type { BatchOperation } from "@/lib/batches/types";
 import { launchBatchAction, planBatchAction } from "../actions";
 import { ImagePicker } from "./image-picker";
