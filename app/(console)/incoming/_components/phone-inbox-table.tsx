@@ -10,7 +10,7 @@ import type { ActionResult, ActionState } from "@/lib/actions/action";
 import type { PhoneDecision } from "@/lib/audit/decisions";
 import { formatBytes } from "@/lib/format";
 import { cn } from "@/lib/utils";
-import { DateTime } from "../../phones/_components/date-time";
+import { DateTime } from "@/components/date-time";
 import { acceptPhoneImagesAction, rejectPhoneImagesAction, type PhoneDecisionData } from "../phone-actions";
 
 export interface PhoneInboxRow {

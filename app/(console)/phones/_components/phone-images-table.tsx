@@ -6,7 +6,7 @@ import { withCloud } from "@/lib/auth/session";
 import { formatBytes } from "@/lib/format";
 import { PHONE_MEMBER_LIMIT } from "@/lib/sharing/rules";
 import { countPhoneImageMembers, listPhoneImagesPage } from "@/lib/sharing/phones";
-import { DateTime } from "./date-time";
+import { DateTime } from "@/components/date-time";
 import { PhoneStatus } from "./phone-status";
 
 export interface PhoneListQuery {

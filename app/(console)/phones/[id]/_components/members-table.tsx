@@ -6,7 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import { Checkbox } from "@/components/ui/checkbox";
 import { unsharePhoneImageAction } from "../../actions";
-import { DateTime } from "../../_components/date-time";
+import { DateTime } from "@/components/date-time";
 
 export interface MemberRow {
   memberId: string;
