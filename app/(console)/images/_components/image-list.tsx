@@ -3,13 +3,13 @@
 import { ArrowDown, ArrowUp, Layers, Share2 } from "lucide-react";
 import Link from "next/link";
 import { QuotaMeter } from "@/components/quota-meter";
+import { SelectAllCell, SelectCell, selectedLabel } from "@/components/selection";
 import { useSelection } from "@/components/use-selection";
 import { ShareBadge } from "@/components/share-badge";
 import { ShareDialog } from "@/components/sharing/share-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
-import { Checkbox } from "@/components/ui/checkbox";
 import { formatBytes, formatDate } from "@/lib/format";
 import type { ImageListQuery } from "@/lib/sharing/image-page";
 import { KIND_LABEL } from "@/lib/sharing/shareability";
@@ -63,7 +63,6 @@ export function ImageList({
   const selection = useSelection();
   const selectable = rows.filter((r) => !r.blocker);
   const chosen = rows.filter((r) => selection.has(r.id));
-  const allChosen = selectable.length > 0 && selectable.every((r) => selection.has(r.id));
 
   return (
     <div className="flex flex-col gap-3">
@@ -77,7 +76,7 @@ export function ImageList({
             trigger={
               <Button disabled={chosen.length === 0}>
                 <Share2 aria-hidden />
-                Share {chosen.length > 0 ? `${chosen.length} selected` : "selected"}
+                {selectedLabel("Share", chosen.length)}
               </Button>
             }
           />
@@ -99,13 +98,11 @@ export function ImageList({
         <THead>
           <tr>
             {canChange && (
-              <TH className="w-10">
-                <Checkbox
-                  aria-label="Select every shareable image on this page"
-                  checked={allChosen}
-                  onChange={() => (allChosen ? selection.clear() : selection.setAll(selectable.map((r) => r.id)))}
-                />
-              </TH>
+              <SelectAllCell
+                selection={selection}
+                ids={selectable.map((r) => r.id)}
+                label="Select every shareable image on this page"
+              />
             )}
             <SortHeader query={query} sort="name">
               Name
@@ -126,16 +123,7 @@ export function ImageList({
         <tbody>
           {rows.map((r) => (
             <TR key={r.id}>
-              {canChange && (
-                <TD>
-                  <Checkbox
-                    aria-label={`Select ${r.name}`}
-                    disabled={Boolean(r.blocker)}
-                    checked={selection.has(r.id)}
-                    onChange={() => selection.toggle(r.id)}
-                  />
-                </TD>
-              )}
+              {canChange && <SelectCell selection={selection} id={r.id} label={r.name} disabled={Boolean(r.blocker)} />}
               <TD>
                 <Link href={`/images/${r.id}`} className="font-medium hover:underline">
                   {r.name}
