@@ -2,6 +2,7 @@
 
 import { Trash2 } from "lucide-react";
 import { DateTime } from "@/components/date-time";
+import { EmptyState } from "@/components/empty-state";
 import { SelectAllCell, SelectCell, selectedLabel } from "@/components/selection";
 import { useSelection } from "@/components/use-selection";
 import { Badge } from "@/components/ui/badge";
@@ -60,12 +61,7 @@ export function MembersTable({
   const dialog = { service, image, action: unshare };
 
   if (members.length === 0) {
-    return (
-      <div className="rounded-lg border border-dashed border-border bg-card p-8 text-center">
-        <p className="font-medium">{empty.title}</p>
-        {empty.hint && <p className="mt-1 text-sm text-muted-foreground">{empty.hint}</p>}
-      </div>
-    );
+    return <EmptyState title={empty.title} hint={empty.hint} />;
   }
 
   return (
