@@ -3,11 +3,11 @@
 import { Trash2 } from "lucide-react";
 import { DateTime } from "@/components/date-time";
 import { EmptyState } from "@/components/empty-state";
-import { SelectAllCell, SelectCell, selectedLabel } from "@/components/selection";
+import { SelectableTable, selectedLabel } from "@/components/selection";
 import { useSelection } from "@/components/use-selection";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Table, TD, TH, THead, TR } from "@/components/ui/table";
+import { TD, TH } from "@/components/ui/table";
 import { formatAge } from "@/lib/format";
 import type { ImageService } from "@/lib/sharing/pairs";
 import type { UnshareAction } from "./types";
@@ -92,66 +92,58 @@ export function MembersTable({
           />
         </div>
       )}
-      <Table>
-        <caption className="sr-only">Members of {image.name}</caption>
-        <THead>
-          <tr>
-            {canChange && (
-              <SelectAllCell selection={selection} ids={members.map((m) => m.id)} label="Select all members" />
-            )}
+      <SelectableTable
+        rows={members}
+        selection={selection}
+        canChange={canChange}
+        caption={`Members of ${image.name}`}
+        selectAllLabel="Select all members"
+        rowLabel={(m) => m.id}
+        head={
+          <>
             <TH>{memberHeading}</TH>
             {show("type") && <TH>Type</TH>}
             {show("status") && <TH>Status</TH>}
             <TH>Shared</TH>
             <TH>Updated</TH>
-            {canChange && (
-              <TH>
-                <span className="sr-only">Actions</span>
-              </TH>
+          </>
+        }
+        cells={(m) => (
+          <>
+            <TD>
+              <div className="font-mono text-xs">{m.id}</div>
+              <div className="text-xs text-muted-foreground">{m.name ?? m.urn ?? "another account"}</div>
+            </TD>
+            {show("type") && <TD>{m.kind ? KIND_LABEL[m.kind] : "—"}</TD>}
+            {show("status") && (
+              <TD className="whitespace-nowrap">
+                {m.status ? <Badge tone={STATUS_TONE[m.status]}>{m.status}</Badge> : "—"}
+                {m.status === "pending" && (
+                  <div className="mt-0.5 text-xs text-muted-foreground">for {formatAge(m.sharedAt)}</div>
+                )}
+              </TD>
             )}
-          </tr>
-        </THead>
-        <tbody>
-          {members.map((m) => (
-            <TR key={m.id}>
-              {canChange && <SelectCell selection={selection} id={m.id} label={m.id} />}
-              <TD>
-                <div className="font-mono text-xs">{m.id}</div>
-                <div className="text-xs text-muted-foreground">{m.name ?? m.urn ?? "another account"}</div>
-              </TD>
-              {show("type") && <TD>{m.kind ? KIND_LABEL[m.kind] : "—"}</TD>}
-              {show("status") && (
-                <TD className="whitespace-nowrap">
-                  {m.status ? <Badge tone={STATUS_TONE[m.status]}>{m.status}</Badge> : "—"}
-                  {m.status === "pending" && (
-                    <div className="mt-0.5 text-xs text-muted-foreground">for {formatAge(m.sharedAt)}</div>
-                  )}
-                </TD>
-              )}
-              <TD>
-                <DateTime value={m.sharedAt} />
-              </TD>
-              <TD>
-                <DateTime value={m.updatedAt} />
-              </TD>
-              {canChange && (
-                <TD className="text-right">
-                  <UnshareDialog
-                    {...dialog}
-                    members={[unshareMember(m)]}
-                    onDone={() => selection.toggle(m.id, false)}
-                    trigger={
-                      <Button variant="ghost" size="sm" aria-label={`Remove ${m.id}`}>
-                        Remove
-                      </Button>
-                    }
-                  />
-                </TD>
-              )}
-            </TR>
-          ))}
-        </tbody>
-      </Table>
+            <TD>
+              <DateTime value={m.sharedAt} />
+            </TD>
+            <TD>
+              <DateTime value={m.updatedAt} />
+            </TD>
+          </>
+        )}
+        actions={(m) => (
+          <UnshareDialog
+            {...dialog}
+            members={[unshareMember(m)]}
+            onDone={() => selection.toggle(m.id, false)}
+            trigger={
+              <Button variant="ghost" size="sm" aria-label={`Remove ${m.id}`}>
+                Remove
+              </Button>
+            }
+          />
+        )}
+      />
     </div>
   );
 }

@@ -3,13 +3,13 @@
 import { ArrowDown, ArrowUp, Layers, Share2 } from "lucide-react";
 import Link from "next/link";
 import { QuotaMeter } from "@/components/quota-meter";
-import { SelectAllCell, SelectCell, selectedLabel } from "@/components/selection";
+import { SelectableTable, selectedLabel } from "@/components/selection";
 import { useSelection } from "@/components/use-selection";
 import { ShareBadge } from "@/components/share-badge";
 import { ShareDialog } from "@/components/sharing/share-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Table, TD, TH, THead, TR } from "@/components/ui/table";
+import { TD, TH } from "@/components/ui/table";
 import { formatBytes, formatDate } from "@/lib/format";
 import type { ImageListQuery } from "@/lib/sharing/image-page";
 import { KIND_LABEL } from "@/lib/sharing/shareability";
@@ -93,17 +93,16 @@ export function ImageList({
           </span>
         </div>
       )}
-      <Table>
-        <caption className="sr-only">Images owned by this project</caption>
-        <THead>
-          <tr>
-            {canChange && (
-              <SelectAllCell
-                selection={selection}
-                ids={selectable.map((r) => r.id)}
-                label="Select every shareable image on this page"
-              />
-            )}
+      <SelectableTable
+        rows={rows}
+        selection={selection}
+        canChange={canChange}
+        caption="Images owned by this project"
+        selectAllLabel="Select every shareable image on this page"
+        rowLabel={(r) => r.name}
+        isDisabled={(r) => Boolean(r.blocker)}
+        head={
+          <>
             <SortHeader query={query} sort="name">
               Name
             </SortHeader>
@@ -118,41 +117,42 @@ export function ImageList({
             <SortHeader query={query} sort="created_at">
               Created
             </SortHeader>
-          </tr>
-        </THead>
-        <tbody>
-          {rows.map((r) => (
-            <TR key={r.id}>
-              {canChange && <SelectCell selection={selection} id={r.id} label={r.name} disabled={Boolean(r.blocker)} />}
-              <TD>
-                <Link href={`/images/${r.id}`} className="font-medium hover:underline">
-                  {r.name}
-                </Link>
-                <div className="font-mono text-[11px] whitespace-nowrap text-muted-foreground">{r.id}</div>
-              </TD>
-              <TD className="whitespace-nowrap" title={r.osVersion}>
-                {r.os}
-              </TD>
-              <TD className="whitespace-nowrap">{KIND_LABEL[r.kind]}</TD>
-              <TD className="text-right whitespace-nowrap tabular-nums">{formatBytes(r.sizeBytes)}</TD>
-              <TD className="whitespace-nowrap">
-                <Badge tone={statusTone(r.status)}>{r.status}</Badge>
-              </TD>
-              <TD>
-                <QuotaMeter used={r.members} limit={r.limit} />
-                {r.pending > 0 && <span className="text-xs text-warning">{r.pending} pending</span>}
-              </TD>
-              <TD>
-                <ShareBadge blocker={r.blocker} />
-                {r.blocker && <p className="mt-1 max-w-52 text-xs text-muted-foreground">{r.blocker.reason}</p>}
-              </TD>
-              <TD className="whitespace-nowrap text-muted-foreground" title={formatDate(r.createdAt)}>
-                {r.createdAt.slice(0, 10)}
-              </TD>
-            </TR>
-          ))}
-        </tbody>
-      </Table>
+          </>
+        }
+        cells={(r) => <ImageCells row={r} />}
+      />
     </div>
+  );
+}
+
+function ImageCells({ row: r }: { row: ImageRowView }) {
+  return (
+    <>
+      <TD>
+        <Link href={`/images/${r.id}`} className="font-medium hover:underline">
+          {r.name}
+        </Link>
+        <div className="font-mono text-[11px] whitespace-nowrap text-muted-foreground">{r.id}</div>
+      </TD>
+      <TD className="whitespace-nowrap" title={r.osVersion}>
+        {r.os}
+      </TD>
+      <TD className="whitespace-nowrap">{KIND_LABEL[r.kind]}</TD>
+      <TD className="text-right whitespace-nowrap tabular-nums">{formatBytes(r.sizeBytes)}</TD>
+      <TD className="whitespace-nowrap">
+        <Badge tone={statusTone(r.status)}>{r.status}</Badge>
+      </TD>
+      <TD>
+        <QuotaMeter used={r.members} limit={r.limit} />
+        {r.pending > 0 && <span className="text-xs text-warning">{r.pending} pending</span>}
+      </TD>
+      <TD>
+        <ShareBadge blocker={r.blocker} />
+        {r.blocker && <p className="mt-1 max-w-52 text-xs text-muted-foreground">{r.blocker.reason}</p>}
+      </TD>
+      <TD className="whitespace-nowrap text-muted-foreground" title={formatDate(r.createdAt)}>
+        {r.createdAt.slice(0, 10)}
+      </TD>
+    </>
   );
 }
