@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/action";
 import { phoneImageIdSchema } from "@/lib/ids";
-import { answerShares, type Answer, type AnswerOutcome } from "@/lib/sharing/answer";
+import { answerShares } from "@/lib/sharing/answer";
 
 const decidePhoneImagesSchema = z.object({
   imageIds: z.preprocess(
@@ -13,27 +13,22 @@ const decidePhoneImagesSchema = z.object({
   ),
 });
 
-export interface PhoneDecisionData {
-  decision: Answer;
-  results: AnswerOutcome[];
-}
-
 /** Accepts phone images shared with this project, so that it can create cloud phones from them. */
 export const acceptPhoneImagesAction = defineAction(
   { audit: "accept", schema: decidePhoneImagesSchema },
-  async (input, ctx): Promise<PhoneDecisionData> => {
+  async (input, ctx) => {
     const results = await answerShares("cph", "accepted", input, ctx);
     revalidatePath("/incoming");
-    return { decision: "accepted", results };
+    return results;
   },
 );
 
 /** Rejects phone images shared with this project; accepting later is still possible while the share lasts. */
 export const rejectPhoneImagesAction = defineAction(
   { audit: "reject", schema: decidePhoneImagesSchema },
-  async (input, ctx): Promise<PhoneDecisionData> => {
+  async (input, ctx) => {
     const results = await answerShares("cph", "rejected", input, ctx);
     revalidatePath("/incoming");
-    return { decision: "rejected", results };
+    return results;
   },
 );
