@@ -6,7 +6,7 @@ import { TD, TH } from "@/components/ui/table";
 import type { PhoneDecision } from "@/lib/audit/decisions";
 import { formatBytes } from "@/lib/format";
 import { cn } from "@/lib/utils";
-import { acceptPhoneImagesAction, rejectPhoneImagesAction } from "../phone-actions";
+import { acceptPhoneImagesAction, rejectPhoneImagesAction } from "../actions";
 import { DecisionTable } from "./decision-table";
 import { useDecide } from "./use-decide";
 
