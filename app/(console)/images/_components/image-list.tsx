@@ -67,7 +67,7 @@ export function ImageList({
   return (
     <div className="flex flex-col gap-3">
       {canChange && (
-        <div className="flex min-h-9 items-center gap-3 text-sm">
+        <div className="flex min-h-9 flex-wrap items-center gap-3 text-sm">
           <ShareDialog
             service="ims"
             images={chosen.map((r) => ({ id: r.id, name: r.name }))}

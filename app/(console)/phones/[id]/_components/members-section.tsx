@@ -27,8 +27,8 @@ export async function MembersSection({
   }));
   return (
     <Card aria-labelledby="members-title">
-      <CardHeader className="flex-row items-start justify-between gap-6">
-        <div className="flex min-w-0 flex-1 flex-col gap-1">
+      <CardHeader className="flex-row flex-wrap items-start justify-between gap-x-6 gap-y-3">
+        <div className="flex min-w-60 flex-1 flex-col gap-1">
           <CardTitle id="members-title">Members</CardTitle>
           <p className="text-sm text-muted-foreground">
             CPH does not report whether a member has accepted: a project can create phones from the image only after
