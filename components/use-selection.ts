@@ -19,3 +19,5 @@ export function useSelection() {
     clear: () => setSelected(new Set()),
   };
 }
+
+export type Selection = ReturnType<typeof useSelection>;

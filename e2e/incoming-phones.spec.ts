@@ -63,7 +63,7 @@ test(
       .row()
       .getByRole("checkbox", { name: `Select ${NAME}` })
       .check();
-    await inbox.section().getByRole("button", { name: "Reject selected (1)" }).click();
+    await inbox.section().getByRole("button", { name: "Reject 1 selected" }).click();
     await expect(page.getByText(`Rejected ${NAME}`, { exact: true })).toBeVisible();
     await expect(inbox.row()).toContainText("Rejected by alice via this console");
     await expect(inbox.section().getByRole("button", { name: "Reject selected" })).toBeDisabled();

@@ -181,12 +181,12 @@ test("removing a selection, then all members, which needs the image's name typed
   await phone.open(login, AT_LIMIT);
   await page.getByRole("checkbox", { name: /^Select c0c0.*01$/ }).check();
   await page.getByRole("checkbox", { name: /^Select c0c0.*02$/ }).check();
-  await page.getByRole("button", { name: "Remove selected (2)" }).click();
+  await page.getByRole("button", { name: "Remove 2 selected" }).click();
   await phone.dialog().getByRole("button", { name: "Remove 2 members" }).click();
   await expect(page.getByText("Stopped sharing cph-at-limit with 2 projects")).toBeVisible();
   await expect(phone.meter()).toHaveAttribute("aria-valuenow", "8");
 
-  await page.getByRole("button", { name: "Remove all" }).click();
+  await page.getByRole("button", { name: "Remove all members" }).click();
   const confirm = phone.dialog().getByRole("button", { name: "Remove all 8 members" });
   await expect(confirm).toBeDisabled();
   await phone.dialog().getByLabel("Type cph-at-limit to confirm").fill("cph-at-limi");

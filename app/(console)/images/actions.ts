@@ -1,12 +1,10 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/action";
 import { imsImageIdSchema, UUID } from "@/lib/ids";
 import { shareInput, unshareInput } from "@/lib/sharing/forms";
-import { planShareOf, shareOf } from "@/lib/sharing/share";
-import { unshareOf } from "@/lib/sharing/unshare";
+import { sharingSteps } from "@/lib/sharing/steps";
 
 /** IMS image ids are UUIDs: anything else is refused before a call. */
 const imsShare = shareInput.extend({
@@ -17,21 +15,13 @@ const imsUnshare = unshareInput.refine((v) => UUID.test(v.imageId), {
   path: ["imageId"],
 });
 
+const steps = sharingSteps("ims", "/images");
+
 /** Checks every image × target pair before anything is sent (reads only, so it records no event). */
-export const planShareAction = defineAction({ audit: false, schema: imsShare }, (input, ctx) =>
-  planShareOf("ims", input, ctx),
-);
+export const planShareAction = defineAction({ audit: false, schema: imsShare }, steps.plan);
 
 /** Shares through the batch API, as the server's own plan says; each pair's outcome read back from the members. */
-export const shareImagesAction = defineAction({ audit: "share", schema: imsShare }, async (input, ctx) => {
-  const result = await shareOf("ims", input, ctx);
-  revalidatePath("/images", "layout");
-  return result;
-});
+export const shareImagesAction = defineAction({ audit: "share", schema: imsShare }, steps.share);
 
 /** Stops sharing: chosen members, or all of them once the user typed the image's name. */
-export const unshareMembersAction = defineAction({ audit: "unshare", schema: imsUnshare }, async (input, ctx) => {
-  const result = await unshareOf("ims", input, ctx);
-  revalidatePath("/images", "layout");
-  return result;
-});
+export const unshareMembersAction = defineAction({ audit: "unshare", schema: imsUnshare }, steps.unshare);

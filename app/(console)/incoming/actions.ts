@@ -2,9 +2,10 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { defineAction } from "@/lib/actions/action";
-import { imsImageIdSchema, vaultIdSchema } from "@/lib/ids";
-import { answerShares, type AnswerOutcome } from "@/lib/sharing/answer";
+import { defineAction, type ActionContext } from "@/lib/actions/action";
+import { imsImageIdSchema, phoneImageIdSchema, vaultIdSchema } from "@/lib/ids";
+import { answerShares, type Answer } from "@/lib/sharing/answer";
+import type { ImageService } from "@/lib/sharing/pairs";
 
 const decisionSchema = z.object({
   imageIds: z
@@ -14,18 +15,42 @@ const decisionSchema = z.object({
   vaultId: z.string().trim().pipe(vaultIdSchema()).optional(),
 });
 
-export type DecisionResult = AnswerOutcome;
+const decidePhoneImagesSchema = z.object({
+  imageIds: z.preprocess(
+    (v) => (v === undefined ? [] : [v].flat()),
+    z.array(phoneImageIdSchema()).min(1, "Choose at least one image.").max(100, "Choose at most 100 images at a time."),
+  ),
+});
+
+/** Answers the shares of the chosen images for this project, then refreshes the inbox. */
+const answering =
+  (service: ImageService, answer: Answer) =>
+  async (input: { imageIds: string[]; vaultId?: string }, ctx: ActionContext) => {
+    const results = await answerShares(service, answer, input, ctx);
+    revalidatePath("/incoming");
+    return results;
+  };
 
 /** Accepts images shared with the project (full-ECS images from CBR with the chosen vault). */
-export const acceptImagesAction = defineAction({ audit: "accept", schema: decisionSchema }, async (input, ctx) => {
-  const results = await answerShares("ims", "accepted", input, ctx);
-  revalidatePath("/incoming");
-  return results;
-});
+export const acceptImagesAction = defineAction(
+  { audit: "accept", schema: decisionSchema },
+  answering("ims", "accepted"),
+);
 
 /** Rejects images shared with the project; the owner's share stays, so accepting later is still possible. */
-export const rejectImagesAction = defineAction({ audit: "reject", schema: decisionSchema }, async (input, ctx) => {
-  const results = await answerShares("ims", "rejected", input, ctx);
-  revalidatePath("/incoming");
-  return results;
-});
+export const rejectImagesAction = defineAction(
+  { audit: "reject", schema: decisionSchema },
+  answering("ims", "rejected"),
+);
+
+/** Accepts phone images shared with this project, so that it can create cloud phones from them. */
+export const acceptPhoneImagesAction = defineAction(
+  { audit: "accept", schema: decidePhoneImagesSchema },
+  answering("cph", "accepted"),
+);
+
+/** Rejects phone images shared with this project; accepting later is still possible while the share lasts. */
+export const rejectPhoneImagesAction = defineAction(
+  { audit: "reject", schema: decidePhoneImagesSchema },
+  answering("cph", "rejected"),
+);

@@ -1,12 +1,10 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/action";
 import { shareInput, unshareInput } from "@/lib/sharing/forms";
 import { HEX32, PHONE_IMAGE_ID, phoneImageIdSchema } from "@/lib/ids";
-import { planShareOf, shareOf } from "@/lib/sharing/share";
-import { unshareOf } from "@/lib/sharing/unshare";
+import { sharingSteps } from "@/lib/sharing/steps";
 
 const phoneId = phoneImageIdSchema();
 /** One phone image at a time; CPH shares with projects only. */
@@ -21,21 +19,13 @@ const phoneUnshare = unshareInput
     path: ["memberIds"],
   });
 
+const steps = sharingSteps("cph", "/phones");
+
 /** The "Check" step: what a share would do, decided on the server from the cloud's current state. */
-export const planPhoneShareAction = defineAction({ audit: false, schema: phoneShare }, (input, ctx) =>
-  planShareOf("cph", input, ctx),
-);
+export const planPhoneShareAction = defineAction({ audit: false, schema: phoneShare }, steps.plan);
 
 /** Shares with every target the server's own plan adds, one call per target; the rest are reported, not sent. */
-export const sharePhoneImageAction = defineAction({ audit: "share", schema: phoneShare }, async (input, ctx) => {
-  const result = await shareOf("cph", input, ctx);
-  revalidatePath("/phones", "layout");
-  return result;
-});
+export const sharePhoneImageAction = defineAction({ audit: "share", schema: phoneShare }, steps.share);
 
 /** Stops sharing with the chosen members, or with all of them once the image's name is typed. */
-export const unsharePhoneImageAction = defineAction({ audit: "unshare", schema: phoneUnshare }, async (input, ctx) => {
-  const result = await unshareOf("cph", input, ctx);
-  revalidatePath("/phones", "layout");
-  return result;
-});
+export const unsharePhoneImageAction = defineAction({ audit: "unshare", schema: phoneUnshare }, steps.unshare);

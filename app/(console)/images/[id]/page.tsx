@@ -5,6 +5,7 @@ import { Suspense } from "react";
 import { HistorySection } from "@/components/history/history-section";
 import { QuotaMeter } from "@/components/quota-meter";
 import { ShareBadge } from "@/components/share-badge";
+import type { MemberRow } from "@/components/sharing/members-table";
 import { TableSkeleton } from "@/components/table-skeleton";
 import { Badge } from "@/components/ui/badge";
 import { canChange, withCloud } from "@/lib/auth/session";
@@ -15,7 +16,6 @@ import { UUID } from "@/lib/ids";
 import { loadImages } from "@/lib/sharing/load";
 import { KIND_LABEL, kindOf } from "@/lib/sharing/shareability";
 import { MembersPanel } from "./_components/members-panel";
-import type { MemberView } from "./_components/members-panel";
 
 export const metadata: Metadata = { title: "Image" };
 
@@ -37,12 +37,12 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
 
   const { image } = loaded;
   const names = new Map(projects.map((p) => [p.id, p.name]));
-  const members: MemberView[] = loaded.members.map((m) => ({
+  const members: MemberRow[] = loaded.members.map((m) => ({
     id: m.member_id,
-    type: m.member_type,
+    kind: m.member_type,
     urn: m.urn,
     status: m.status,
-    createdAt: m.created_at,
+    sharedAt: m.created_at,
     updatedAt: m.updated_at,
     name:
       m.member_type === "domain" && m.member_id === session.accountId

@@ -3,13 +3,13 @@
 import { ArrowDown, ArrowUp, Layers, Share2 } from "lucide-react";
 import Link from "next/link";
 import { QuotaMeter } from "@/components/quota-meter";
+import { SelectableTable, selectedLabel } from "@/components/selection";
 import { useSelection } from "@/components/use-selection";
 import { ShareBadge } from "@/components/share-badge";
 import { ShareDialog } from "@/components/sharing/share-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Table, TD, TH, THead, TR } from "@/components/ui/table";
-import { Checkbox } from "@/components/ui/checkbox";
+import { TD, TH } from "@/components/ui/table";
 import { formatBytes, formatDate } from "@/lib/format";
 import type { ImageListQuery } from "@/lib/sharing/image-page";
 import { KIND_LABEL } from "@/lib/sharing/shareability";
@@ -63,12 +63,11 @@ export function ImageList({
   const selection = useSelection();
   const selectable = rows.filter((r) => !r.blocker);
   const chosen = rows.filter((r) => selection.has(r.id));
-  const allChosen = selectable.length > 0 && selectable.every((r) => selection.has(r.id));
 
   return (
     <div className="flex flex-col gap-3">
       {canChange && (
-        <div className="flex min-h-9 items-center gap-3 text-sm">
+        <div className="flex min-h-9 flex-wrap items-center gap-3 text-sm">
           <ShareDialog
             service="ims"
             images={chosen.map((r) => ({ id: r.id, name: r.name }))}
@@ -77,7 +76,7 @@ export function ImageList({
             trigger={
               <Button disabled={chosen.length === 0}>
                 <Share2 aria-hidden />
-                Share {chosen.length > 0 ? `${chosen.length} selected` : "selected"}
+                {selectedLabel("Share", chosen.length)}
               </Button>
             }
           />
@@ -94,19 +93,16 @@ export function ImageList({
           </span>
         </div>
       )}
-      <Table>
-        <caption className="sr-only">Images owned by this project</caption>
-        <THead>
-          <tr>
-            {canChange && (
-              <TH className="w-10">
-                <Checkbox
-                  aria-label="Select every shareable image on this page"
-                  checked={allChosen}
-                  onChange={() => (allChosen ? selection.clear() : selection.setAll(selectable.map((r) => r.id)))}
-                />
-              </TH>
-            )}
+      <SelectableTable
+        rows={rows}
+        selection={selection}
+        canChange={canChange}
+        caption="Images owned by this project"
+        selectAllLabel="Select every shareable image on this page"
+        rowLabel={(r) => r.name}
+        isDisabled={(r) => Boolean(r.blocker)}
+        head={
+          <>
             <SortHeader query={query} sort="name">
               Name
             </SortHeader>
@@ -121,50 +117,42 @@ export function ImageList({
             <SortHeader query={query} sort="created_at">
               Created
             </SortHeader>
-          </tr>
-        </THead>
-        <tbody>
-          {rows.map((r) => (
-            <TR key={r.id}>
-              {canChange && (
-                <TD>
-                  <Checkbox
-                    aria-label={`Select ${r.name}`}
-                    disabled={Boolean(r.blocker)}
-                    checked={selection.has(r.id)}
-                    onChange={() => selection.toggle(r.id)}
-                  />
-                </TD>
-              )}
-              <TD>
-                <Link href={`/images/${r.id}`} className="font-medium hover:underline">
-                  {r.name}
-                </Link>
-                <div className="font-mono text-[11px] whitespace-nowrap text-muted-foreground">{r.id}</div>
-              </TD>
-              <TD className="whitespace-nowrap" title={r.osVersion}>
-                {r.os}
-              </TD>
-              <TD className="whitespace-nowrap">{KIND_LABEL[r.kind]}</TD>
-              <TD className="text-right whitespace-nowrap tabular-nums">{formatBytes(r.sizeBytes)}</TD>
-              <TD className="whitespace-nowrap">
-                <Badge tone={statusTone(r.status)}>{r.status}</Badge>
-              </TD>
-              <TD>
-                <QuotaMeter used={r.members} limit={r.limit} />
-                {r.pending > 0 && <span className="text-xs text-warning">{r.pending} pending</span>}
-              </TD>
-              <TD>
-                <ShareBadge blocker={r.blocker} />
-                {r.blocker && <p className="mt-1 max-w-52 text-xs text-muted-foreground">{r.blocker.reason}</p>}
-              </TD>
-              <TD className="whitespace-nowrap text-muted-foreground" title={formatDate(r.createdAt)}>
-                {r.createdAt.slice(0, 10)}
-              </TD>
-            </TR>
-          ))}
-        </tbody>
-      </Table>
+          </>
+        }
+        cells={(r) => <ImageCells row={r} />}
+      />
     </div>
+  );
+}
+
+function ImageCells({ row: r }: { row: ImageRowView }) {
+  return (
+    <>
+      <TD>
+        <Link href={`/images/${r.id}`} className="font-medium hover:underline">
+          {r.name}
+        </Link>
+        <div className="font-mono text-[11px] whitespace-nowrap text-muted-foreground">{r.id}</div>
+      </TD>
+      <TD className="whitespace-nowrap" title={r.osVersion}>
+        {r.os}
+      </TD>
+      <TD className="whitespace-nowrap">{KIND_LABEL[r.kind]}</TD>
+      <TD className="text-right whitespace-nowrap tabular-nums">{formatBytes(r.sizeBytes)}</TD>
+      <TD className="whitespace-nowrap">
+        <Badge tone={statusTone(r.status)}>{r.status}</Badge>
+      </TD>
+      <TD>
+        <QuotaMeter used={r.members} limit={r.limit} />
+        {r.pending > 0 && <span className="text-xs text-warning">{r.pending} pending</span>}
+      </TD>
+      <TD>
+        <ShareBadge blocker={r.blocker} />
+        {r.blocker && <p className="mt-1 max-w-52 text-xs text-muted-foreground">{r.blocker.reason}</p>}
+      </TD>
+      <TD className="whitespace-nowrap text-muted-foreground" title={formatDate(r.createdAt)}>
+        {r.createdAt.slice(0, 10)}
+      </TD>
+    </>
   );
 }

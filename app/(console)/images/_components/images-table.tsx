@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { EmptyState } from "@/components/empty-state";
 import { Button } from "@/components/ui/button";
 import { canChange, withCloud } from "@/lib/auth/session";
 import { loadImagePage, type ImageListQuery } from "@/lib/sharing/image-page";
@@ -16,23 +17,25 @@ export async function ImagesTable({ query }: { query: ImageListQuery }) {
 
   if (rows.length === 0) {
     return (
-      <div className="rounded-lg border border-dashed border-border bg-card p-10 text-center">
-        <p className="font-medium">
-          {filtered
+      <EmptyState
+        className="p-10"
+        title={
+          filtered
             ? "No image matches these filters"
             : query.marker
               ? "No more images"
-              : "This project owns no private images yet"}
-        </p>
-        <p className="mt-1 text-sm text-muted-foreground">
-          {filtered
+              : "This project owns no private images yet"
+        }
+        hint={
+          filtered
             ? next
               ? "None on the pages read so far; later pages may still match."
               : "Change or clear the filters to see more."
             : query.marker
               ? "You reached the end of the list."
-              : "Create an image in IMS, or switch to another project with the selector above."}
-        </p>
+              : "Create an image in IMS, or switch to another project with the selector above."
+        }
+      >
         <div className="mt-4 flex justify-center gap-2">
           {next && (
             <Button asChild variant="secondary">
@@ -45,7 +48,7 @@ export async function ImagesTable({ query }: { query: ImageListQuery }) {
             </Button>
           )}
         </div>
-      </div>
+      </EmptyState>
     );
   }
 

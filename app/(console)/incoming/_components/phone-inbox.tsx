@@ -21,7 +21,7 @@ async function loadPhoneInbox() {
         return undefined;
       });
     const rows: PhoneInboxRow[] = images.map((i) => ({
-      imageId: i.image_id,
+      id: i.image_id,
       name: i.image_name,
       ownerProjectId: i.src_project_id,
       version: i.image_version,

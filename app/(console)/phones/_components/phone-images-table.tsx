@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { DateTime } from "@/components/date-time";
+import { EmptyState } from "@/components/empty-state";
 import { QuotaMeter } from "@/components/quota-meter";
 import { Button } from "@/components/ui/button";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
@@ -6,7 +8,6 @@ import { withCloud } from "@/lib/auth/session";
 import { formatBytes } from "@/lib/format";
 import { PHONE_MEMBER_LIMIT } from "@/lib/sharing/rules";
 import { countPhoneImageMembers, listPhoneImagesPage } from "@/lib/sharing/phones";
-import { DateTime } from "./date-time";
 import { PhoneStatus } from "./phone-status";
 
 export interface PhoneListQuery {
@@ -45,15 +46,13 @@ export async function PhoneImagesTable({ query, defaultLimit }: { query: PhoneLi
         ? "You reached the end of the list."
         : "Create a custom image from a cloud phone in CPH, or switch to another project.";
     return (
-      <div className="rounded-lg border border-dashed border-border bg-card p-10 text-center">
-        <p className="font-medium">{title}</p>
-        <p className="mt-1 text-sm text-muted-foreground">{hint}</p>
+      <EmptyState className="p-10" title={title} hint={hint}>
         {(q || offset > 0) && (
           <Button asChild variant="secondary" className="mt-4">
             <Link href="/phones">All phone images</Link>
           </Button>
         )}
-      </div>
+      </EmptyState>
     );
   }
 

@@ -1,33 +1,14 @@
 "use client";
 
-import { Share2, Trash2 } from "lucide-react";
-import { useSelection } from "@/components/use-selection";
-import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
-import { Table, TD, TH, THead, TR } from "@/components/ui/table";
-import { Checkbox } from "@/components/ui/checkbox";
-import { formatAge, formatDate } from "@/lib/format";
+import { Share2 } from "lucide-react";
+import { MembersTable, type MemberRow } from "@/components/sharing/members-table";
 import { ShareDialog } from "@/components/sharing/share-dialog";
-import { UnshareDialog, type UnshareMember } from "@/components/sharing/unshare-dialog";
+import { Button } from "@/components/ui/button";
 import { planShareAction, shareImagesAction, unshareMembersAction } from "../../actions";
-
-export interface MemberView {
-  id: string;
-  type: "project" | "domain" | "organization";
-  urn?: string;
-  status: "pending" | "accepted" | "rejected";
-  createdAt: string;
-  updatedAt: string;
-  /** Resolved for the user's own account's projects; other accounts' names are not readable. */
-  name?: string;
-}
 
 const SHARE_ACTIONS = { plan: planShareAction, share: shareImagesAction };
 
-const TYPE_LABEL = { project: "Project", domain: "Account", organization: "Organization" } as const;
-const STATUS_TONE = { pending: "warning", accepted: "success", rejected: "neutral" } as const;
-
-/** The members of an image, with share, remove-selected and remove-all for users who may change them. */
+/** The members of an image, with share and removal for users who may change them. */
 export function MembersPanel({
   image,
   members,
@@ -36,18 +17,11 @@ export function MembersPanel({
   canChange,
 }: {
   image: { id: string; name: string };
-  members: MemberView[];
+  members: MemberRow[];
   limit: number;
   shareable: boolean;
   canChange: boolean;
 }) {
-  const selection = useSelection();
-  const chosen = members.filter((m) => selection.has(m.id));
-  const unshare = (m: MemberView): UnshareMember => ({
-    id: m.id,
-    name: m.name ?? (m.type === "organization" ? m.urn : undefined),
-    status: m.status,
-  });
   const full = members.length >= limit;
 
   return (
@@ -56,133 +30,37 @@ export function MembersPanel({
         <h2 id="members-heading" className="text-base font-semibold">
           Members <span className="font-normal text-muted-foreground">({members.length})</span>
         </h2>
-        {canChange && (
-          <div className="flex flex-wrap gap-2">
-            {shareable && (
-              <ShareDialog
-                service="ims"
-                images={[image]}
-                actions={SHARE_ACTIONS}
-                quota={{ used: members.length, limit }}
-                trigger={
-                  <Button
-                    disabled={full}
-                    title={full ? "The member quota is used up: remove a member first." : undefined}
-                  >
-                    <Share2 aria-hidden />
-                    Share
-                  </Button>
-                }
-              />
-            )}
-            <UnshareDialog
-              service="ims"
-              image={image}
-              members={chosen.map(unshare)}
-              action={unshareMembersAction}
-              onDone={selection.clear}
-              trigger={
-                <Button variant="secondary" disabled={chosen.length === 0}>
-                  <Trash2 aria-hidden />
-                  Remove {chosen.length || ""} selected
-                </Button>
-              }
-            />
-            <UnshareDialog
-              service="ims"
-              image={image}
-              members={members.map(unshare)}
-              action={unshareMembersAction}
-              onDone={selection.clear}
-              all
-              trigger={
-                <Button variant="destructive" disabled={members.length === 0}>
-                  Remove all members
-                </Button>
-              }
-            />
-          </div>
+        {canChange && shareable && (
+          <ShareDialog
+            service="ims"
+            images={[image]}
+            actions={SHARE_ACTIONS}
+            quota={{ used: members.length, limit }}
+            trigger={
+              <Button disabled={full} title={full ? "The member quota is used up: remove a member first." : undefined}>
+                <Share2 aria-hidden />
+                Share
+              </Button>
+            }
+          />
         )}
       </div>
       <p className="text-xs text-muted-foreground">
         Pending shares are not listed for the recipient until they accept. A rejected share can be accepted again later,
         and can still be used by id.
       </p>
-      {members.length === 0 ? (
-        <div className="rounded-lg border border-dashed border-border bg-card p-8 text-center text-sm text-muted-foreground">
-          Not shared with anyone yet.
-          {canChange && shareable ? " Use Share to add projects, accounts or organizations." : ""}
-        </div>
-      ) : (
-        <Table>
-          <caption className="sr-only">Members of {image.name}</caption>
-          <THead>
-            <tr>
-              {canChange && (
-                <TH className="w-10">
-                  <span className="sr-only">Select</span>
-                </TH>
-              )}
-              <TH>Member</TH>
-              <TH>Type</TH>
-              <TH>Status</TH>
-              <TH>Shared</TH>
-              <TH>Updated</TH>
-              {canChange && (
-                <TH>
-                  <span className="sr-only">Actions</span>
-                </TH>
-              )}
-            </tr>
-          </THead>
-          <tbody>
-            {members.map((m) => (
-              <TR key={m.id}>
-                {canChange && (
-                  <TD>
-                    <Checkbox
-                      aria-label={`Select ${m.id}`}
-                      checked={selection.has(m.id)}
-                      onChange={() => selection.toggle(m.id)}
-                    />
-                  </TD>
-                )}
-                <TD>
-                  <div className="font-mono text-xs">{m.id}</div>
-                  <div className="text-xs text-muted-foreground">
-                    {m.name ?? (m.type === "organization" ? m.urn : "another account")}
-                  </div>
-                </TD>
-                <TD>{TYPE_LABEL[m.type]}</TD>
-                <TD className="whitespace-nowrap">
-                  <Badge tone={STATUS_TONE[m.status]}>{m.status}</Badge>
-                  {m.status === "pending" && (
-                    <div className="mt-0.5 text-xs text-muted-foreground">for {formatAge(m.createdAt)}</div>
-                  )}
-                </TD>
-                <TD className="whitespace-nowrap text-muted-foreground">{formatDate(m.createdAt)}</TD>
-                <TD className="whitespace-nowrap text-muted-foreground">{formatDate(m.updatedAt)}</TD>
-                {canChange && (
-                  <TD className="text-right">
-                    <UnshareDialog
-                      service="ims"
-                      image={image}
-                      members={[unshare(m)]}
-                      action={unshareMembersAction}
-                      onDone={() => selection.toggle(m.id, false)}
-                      trigger={
-                        <Button variant="ghost" size="sm" aria-label={`Remove ${m.id}`}>
-                          Remove
-                        </Button>
-                      }
-                    />
-                  </TD>
-                )}
-              </TR>
-            ))}
-          </tbody>
-        </Table>
-      )}
+      <MembersTable
+        service="ims"
+        image={image}
+        members={members}
+        columns={["type", "status"]}
+        canChange={canChange}
+        unshare={unshareMembersAction}
+        empty={{
+          title: "Not shared with anyone yet.",
+          hint: canChange && shareable ? "Use Share to add projects, accounts or organizations." : undefined,
+        }}
+      />
     </section>
   );
 }

@@ -1,10 +1,11 @@
 import { QuotaMeter } from "@/components/quota-meter";
+import { MembersTable, type MemberRow } from "@/components/sharing/members-table";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { withCloud } from "@/lib/auth/session";
 import type { PhoneImage, PhoneMember } from "@/lib/cloud/schemas/cph";
 import { ownProjects } from "@/lib/sharing/facts";
 import { PHONE_MEMBER_LIMIT } from "@/lib/sharing/rules";
-import { MembersTable, type MemberRow } from "./members-table";
+import { unsharePhoneImageAction } from "../../actions";
 
 /** The image's members, named when they are projects of the user's own account. */
 export async function MembersSection({
@@ -19,15 +20,15 @@ export async function MembersSection({
   const [members, projects] = await Promise.all([read, withCloud((_, session) => ownProjects(session))]);
   const names = new Map(projects.map((p) => [p.id, p.name]));
   const rows: MemberRow[] = members.map((m) => ({
-    memberId: m.member_id,
-    projectName: names.get(m.member_id),
-    createTime: m.create_time,
-    updateTime: m.update_time,
+    id: m.member_id,
+    name: names.get(m.member_id),
+    sharedAt: m.create_time,
+    updatedAt: m.update_time,
   }));
   return (
     <Card aria-labelledby="members-title">
-      <CardHeader className="flex-row items-start justify-between gap-6">
-        <div className="flex min-w-0 flex-1 flex-col gap-1">
+      <CardHeader className="flex-row flex-wrap items-start justify-between gap-x-6 gap-y-3">
+        <div className="flex min-w-60 flex-1 flex-col gap-1">
           <CardTitle id="members-title">Members</CardTitle>
           <p className="text-sm text-muted-foreground">
             CPH does not report whether a member has accepted: a project can create phones from the image only after
@@ -37,7 +38,20 @@ export async function MembersSection({
         <QuotaMeter used={rows.length} limit={PHONE_MEMBER_LIMIT} className="w-32 shrink-0" />
       </CardHeader>
       <CardContent>
-        <MembersTable imageId={image.image_id} imageName={image.image_name} members={rows} editable={editable} />
+        <MembersTable
+          service="cph"
+          image={{ id: image.image_id, name: image.image_name }}
+          members={rows}
+          memberHeading="Member (project)"
+          canChange={editable}
+          unshare={unsharePhoneImageAction}
+          empty={{
+            title: "Not shared with any project",
+            hint: editable
+              ? "Use Share to add projects of this region."
+              : "Projects it is shared with will be listed here.",
+          }}
+        />
       </CardContent>
     </Card>
   );

@@ -1,0 +1,57 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import type { ReactElement } from "react";
+import { describe, expect, it } from "vitest";
+import type { AnswerOutcome } from "@/lib/sharing/answer";
+import { decisionToast } from "./decision-toast";
+
+const IMS = { noun: "image" };
+const CPH = { noun: "phone image", usable: "create cloud phones" };
+const outcome = (name: string, failed?: { reason: string; code: string }): AnswerOutcome => ({
+  image: `id-${name}`,
+  target: "p",
+  name,
+  outcome: failed ? "failed" : "succeeded",
+  ...failed,
+});
+const done = (...data: AnswerOutcome[]) => ({ ok: true as const, data });
+const text = (body: unknown) => renderToStaticMarkup(body as ReactElement).replace(/<[^>]+>/g, "");
+const DOWN = { reason: "Huawei Cloud is not answering right now.", code: "CPS.0003" };
+
+describe("decisionToast", () => {
+  it("names one image, counts several, and says what an accepted phone image is good for", () => {
+    expect(decisionToast("accept", [{ name: "a" }], done(outcome("a")), IMS)).toEqual({
+      tone: "success",
+      title: "Accepted a",
+      body: undefined,
+    });
+    expect(decisionToast("reject", [], done(outcome("a"), outcome("b")), IMS).title).toBe("Rejected 2 images");
+    expect(decisionToast("accept", [], done(outcome("a")), CPH).body).toBe(
+      "It can now be used to create cloud phones.",
+    );
+    expect(decisionToast("accept", [], done(outcome("a"), outcome("b")), CPH).body).toBe(
+      "They can now be used to create cloud phones.",
+    );
+    expect(decisionToast("reject", [], done(outcome("a")), CPH).body).toBeUndefined();
+  });
+
+  it("lists each failure with its reason and the cloud's code", () => {
+    const none = decisionToast("accept", [], done(outcome("a", DOWN)), CPH);
+    expect(none).toMatchObject({ tone: "error", title: "Could not accept a" });
+    expect(text(none.body)).toBe("a: Huawei Cloud is not answering right now.(CPS.0003)");
+    const some = decisionToast("reject", [], done(outcome("a"), outcome("b", DOWN), outcome("c", DOWN)), IMS);
+    expect(some.title).toBe("Rejected 1 of 3 images; 2 failed");
+    expect(text(some.body)).toContain("b: Huawei Cloud");
+  });
+
+  it("says what the action refused, for the images asked for", () => {
+    const refused = {
+      ok: false as const,
+      error: { code: "upstream_unavailable" as const, message: "Not answering.", upstreamCode: "IMG.0001" },
+    };
+    expect(decisionToast("reject", [{ name: "a" }, { name: "b" }], refused, CPH)).toEqual({
+      tone: "error",
+      title: "Could not reject 2 phone images",
+      body: "Not answering. (IMG.0001)",
+    });
+  });
+});

@@ -1,0 +1,108 @@
+"use client";
+
+import type { ReactNode } from "react";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Table, TD, TH, THead, TR } from "@/components/ui/table";
+import type { Selection } from "./use-selection";
+
+/** A button's label for the checked rows: "Accept 2 selected", or "Accept selected" while none is. */
+export function selectedLabel(verb: string, count: number): string {
+  return count > 0 ? `${verb} ${count} selected` : `${verb} selected`;
+}
+
+/** The header cell that checks every selectable row of a table, or none. */
+function SelectAllCell({ selection, ids, label }: { selection: Selection; ids: string[]; label: string }) {
+  const all = ids.length > 0 && ids.every((id) => selection.has(id));
+  return (
+    <TH className="w-10">
+      <Checkbox
+        aria-label={label}
+        checked={all}
+        disabled={ids.length === 0}
+        onChange={(e) => (e.target.checked ? selection.setAll(ids) : selection.clear())}
+      />
+    </TH>
+  );
+}
+
+/** The cell that checks one row; `label` names the row ("Select <label>"). */
+function SelectCell({
+  selection,
+  id,
+  label,
+  disabled,
+}: {
+  selection: Selection;
+  id: string;
+  label: string;
+  disabled?: boolean;
+}) {
+  return (
+    <TD>
+      <Checkbox
+        aria-label={`Select ${label}`}
+        checked={selection.has(id)}
+        disabled={disabled}
+        onChange={(e) => selection.toggle(id, e.target.checked)}
+      />
+    </TD>
+  );
+}
+
+/**
+ * A table whose rows a user who may change them can check, one by one or all at once, with an actions
+ * column at the end when `actions` is given. The page gives its own header cells and row cells.
+ */
+export function SelectableTable<R extends { id: string }>({
+  rows,
+  selection,
+  canChange,
+  caption,
+  selectAllLabel,
+  rowLabel,
+  isDisabled,
+  head,
+  cells,
+  actions,
+}: {
+  rows: R[];
+  selection: Selection;
+  canChange: boolean;
+  caption: string;
+  selectAllLabel: string;
+  /** Names a row in its checkbox's label ("Select <label>"). */
+  rowLabel: (row: R) => string;
+  /** A row that cannot be chosen: its checkbox is disabled and "select all" leaves it out. */
+  isDisabled?: (row: R) => boolean;
+  head: ReactNode;
+  cells: (row: R) => ReactNode;
+  actions?: (row: R) => ReactNode;
+}) {
+  const choosable = isDisabled ? rows.filter((r) => !isDisabled(r)) : rows;
+  const withActions = canChange && actions !== undefined;
+  return (
+    <Table>
+      <caption className="sr-only">{caption}</caption>
+      <THead>
+        <tr>
+          {canChange && <SelectAllCell selection={selection} ids={choosable.map((r) => r.id)} label={selectAllLabel} />}
+          {head}
+          {withActions && (
+            <TH>
+              <span className="sr-only">Actions</span>
+            </TH>
+          )}
+        </tr>
+      </THead>
+      <tbody>
+        {rows.map((r) => (
+          <TR key={r.id}>
+            {canChange && <SelectCell selection={selection} id={r.id} label={rowLabel(r)} disabled={isDisabled?.(r)} />}
+            {cells(r)}
+            {withActions && <TD className="space-x-1 text-right whitespace-nowrap">{actions(r)}</TD>}
+          </TR>
+        ))}
+      </tbody>
+    </Table>
+  );
+}

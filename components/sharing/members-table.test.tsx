@@ -1,0 +1,98 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import type { UnshareAction } from "./types";
+import { MembersTable, type MemberRow } from "./members-table";
+
+const unshare: UnshareAction = async () => ({
+  ok: true,
+  data: { imageName: "debian-12-base", results: [], jobIds: [], removedAccepted: 0 },
+});
+const image = { id: "1b7f0000-0000-4000-8000-000000000001", name: "debian-12-base" };
+const DAY = 86_400_000;
+const empty = { title: "Not shared yet", hint: "Use Share." };
+
+const ims: MemberRow[] = [
+  {
+    id: "610be0000000000000000000000000a1",
+    name: "globex-prod",
+    kind: "project",
+    status: "pending",
+    sharedAt: new Date(Date.now() - 3 * DAY).toISOString(),
+    updatedAt: "2026-11-22T14:05:00Z",
+  },
+  {
+    id: "org-1",
+    kind: "organization",
+    urn: "organizations::1:ou:o-a/ou-b",
+    status: "accepted",
+    sharedAt: 0,
+    updatedAt: 0,
+  },
+];
+const cph: MemberRow[] = [
+  { id: "1417ec000000000000000000000000a1", sharedAt: Date.UTC(2026, 10, 22, 14, 5), updatedAt: 0 },
+];
+
+const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
+
+describe("MembersTable", () => {
+  it("shows type and status where the service has them, and how long a share has been pending", () => {
+    const html = renderToStaticMarkup(
+      <MembersTable
+        service="ims"
+        image={image}
+        members={ims}
+        columns={["type", "status"]}
+        canChange
+        unshare={unshare}
+        empty={empty}
+      />,
+    );
+    const t = text(html);
+    expect(t).toContain("Member Type Status Shared Updated Actions");
+    expect(t).toContain("globex-prod Project pending for 3 days");
+    expect(t).toContain("organizations::1:ou:o-a/ou-b Organization accepted");
+    expect(t).toContain("2026-11-22 14:05 UTC");
+    expect(html).toContain('aria-label="Select all members"');
+    expect(html).toContain(`aria-label="Select ${ims[0].id}"`);
+    expect(html).toContain(`aria-label="Remove ${ims[0].id}"`);
+    expect(t).toContain("Remove selected");
+    expect(t).toContain("Remove all members");
+  });
+
+  it("leaves out the columns a service does not report, and names a foreign member by its account", () => {
+    const t = text(
+      renderToStaticMarkup(
+        <MembersTable
+          service="cph"
+          image={image}
+          members={cph}
+          memberHeading="Member (project)"
+          canChange
+          unshare={unshare}
+          empty={empty}
+        />,
+      ),
+    );
+    expect(t).toContain("Member (project) Shared Updated");
+    expect(t).not.toContain("Status");
+    expect(t).toContain("1417ec000000000000000000000000a1 another account 2026-11-22 14:05 UTC");
+  });
+
+  it("offers no selection or removal to a read-only user", () => {
+    const html = renderToStaticMarkup(
+      <MembersTable service="cph" image={image} members={cph} canChange={false} unshare={unshare} empty={empty} />,
+    );
+    expect(html).not.toContain("checkbox");
+    expect(html).not.toContain("Remove");
+  });
+
+  it("shows what the page says instead of an empty table", () => {
+    const t = text(
+      renderToStaticMarkup(
+        <MembersTable service="ims" image={image} members={[]} canChange unshare={unshare} empty={empty} />,
+      ),
+    );
+    expect(t.trim()).toBe("Not shared yet Use Share.");
+  });
+});

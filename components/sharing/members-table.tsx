@@ -1,0 +1,149 @@
+"use client";
+
+import { Trash2 } from "lucide-react";
+import { DateTime } from "@/components/date-time";
+import { EmptyState } from "@/components/empty-state";
+import { SelectableTable, selectedLabel } from "@/components/selection";
+import { useSelection } from "@/components/use-selection";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { TD, TH } from "@/components/ui/table";
+import { formatAge } from "@/lib/format";
+import type { ImageService } from "@/lib/sharing/pairs";
+import type { UnshareAction } from "./types";
+import { UnshareDialog, type UnshareMember } from "./unshare-dialog";
+
+/** A member of an image as either service reports it; `kind` and `status` only where the service has them. */
+export interface MemberRow {
+  id: string;
+  /** A project of the user's own account, or the account itself; other accounts' names are not readable. */
+  name?: string;
+  kind?: "project" | "domain" | "organization";
+  /** An organization's URN. */
+  urn?: string;
+  status?: "pending" | "accepted" | "rejected";
+  /** An ISO string (IMS) or epoch milliseconds (CPH). */
+  sharedAt: string | number;
+  updatedAt: string | number;
+}
+
+export type MemberColumn = "type" | "status";
+
+const KIND_LABEL = { project: "Project", domain: "Account", organization: "Organization" } as const;
+const STATUS_TONE = { pending: "warning", accepted: "success", rejected: "neutral" } as const;
+
+const unshareMember = (m: MemberRow): UnshareMember => ({ id: m.id, name: m.name ?? m.urn, status: m.status });
+
+/** The members of one image, with remove one, remove selected and remove all for users who may change them. */
+export function MembersTable({
+  service,
+  image,
+  members,
+  columns = [],
+  memberHeading = "Member",
+  canChange,
+  unshare,
+  empty,
+}: {
+  service: ImageService;
+  image: { id: string; name: string };
+  members: MemberRow[];
+  columns?: readonly MemberColumn[];
+  memberHeading?: string;
+  canChange: boolean;
+  unshare: UnshareAction;
+  /** What an image without members shows instead of the table. */
+  empty: { title: string; hint?: string };
+}) {
+  const selection = useSelection();
+  const chosen = members.filter((m) => selection.has(m.id));
+  const show = (c: MemberColumn) => columns.includes(c);
+  const dialog = { service, image, action: unshare };
+
+  if (members.length === 0) {
+    return <EmptyState title={empty.title} hint={empty.hint} />;
+  }
+
+  return (
+    <div className="flex flex-col gap-3">
+      {canChange && (
+        <div className="flex flex-wrap items-center gap-2">
+          <UnshareDialog
+            {...dialog}
+            members={chosen.map(unshareMember)}
+            onDone={selection.clear}
+            trigger={
+              <Button variant="secondary" size="sm" disabled={chosen.length === 0}>
+                <Trash2 aria-hidden />
+                {selectedLabel("Remove", chosen.length)}
+              </Button>
+            }
+          />
+          <UnshareDialog
+            {...dialog}
+            members={members.map(unshareMember)}
+            onDone={selection.clear}
+            all
+            trigger={
+              <Button variant="destructive" size="sm">
+                Remove all members
+              </Button>
+            }
+          />
+        </div>
+      )}
+      <SelectableTable
+        rows={members}
+        selection={selection}
+        canChange={canChange}
+        caption={`Members of ${image.name}`}
+        selectAllLabel="Select all members"
+        rowLabel={(m) => m.id}
+        head={
+          <>
+            <TH>{memberHeading}</TH>
+            {show("type") && <TH>Type</TH>}
+            {show("status") && <TH>Status</TH>}
+            <TH>Shared</TH>
+            <TH>Updated</TH>
+          </>
+        }
+        cells={(m) => (
+          <>
+            <TD>
+              <div className="font-mono text-xs">{m.id}</div>
+              <div className="text-xs text-muted-foreground">{m.name ?? m.urn ?? "another account"}</div>
+            </TD>
+            {show("type") && <TD>{m.kind ? KIND_LABEL[m.kind] : "—"}</TD>}
+            {show("status") && (
+              <TD className="whitespace-nowrap">
+                {m.status ? <Badge tone={STATUS_TONE[m.status]}>{m.status}</Badge> : "—"}
+                {m.status === "pending" && (
+                  <div className="mt-0.5 text-xs text-muted-foreground">for {formatAge(m.sharedAt)}</div>
+                )}
+              </TD>
+            )}
+            <TD>
+              <DateTime value={m.sharedAt} />
+            </TD>
+            <TD>
+              <DateTime value={m.updatedAt} />
+            </TD>
+          </>
+        )}
+        actions={(m) => (
+          <UnshareDialog
+            {...dialog}
+            members={[unshareMember(m)]}
+            onDone={() => selection.toggle(m.id, false)}
+            trigger={
+              <Button variant="ghost" size="sm" aria-label={`Remove ${m.id}`}>
+                Remove
+              </Button>
+            }
+          />
+        )}
+      />
+    </div>
+  );
+}
