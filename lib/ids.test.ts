@@ -1,8 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { DEMO } from "@/emulator/seed/demo";
-import { HEX32, IMAGE_ID, ORG_URN, PHONE_IMAGE_ID, projectIdSchema, UUID } from "./ids";
+import { HEX32, IMAGE_ID, MEMBER_ID, ORG_URN, PHONE_IMAGE_ID, projectIdSchema, UUID } from "./ids";
 
 describe("id patterns", () => {
+  it("member ids: projects and accounts, organizations and units; nothing else", () => {
+    for (const id of [DEMO.acmeAp, "o-acme0001", "ou-partners01"]) expect(MEMBER_ID.test(id), id).toBe(true);
+    for (const id of [
+      "",
+      "o-",
+      "ou-",
+      "<b>x</b>",
+      "../../etc/passwd",
+      DEMO.acmeAp.toUpperCase(),
+      "o-" + "a".repeat(61),
+    ])
+      expect(MEMBER_ID.test(id), id).toBe(false);
+  });
+
   it("take the reference's examples and the demo's ids", () => {
     expect(HEX32.test("0a1b2c3d4e5f40718293a4b5c6d7e8f9")).toBe(true);
     expect(HEX32.test(DEMO.acmeAp)).toBe(true);

@@ -24,6 +24,12 @@ export const IMAGE_ID = PHONE_IMAGE_ID;
  */
 export const ORG_URN = /^organizations::[0-9a-f]{32}:(?:organization:(o-[a-z0-9]+)|ou:o-[a-z0-9]+\/(ou-[a-z0-9-]+))$/;
 
+/**
+ * A member id as IMS and CPH record it: a project or account id (32 hex), an organization (`o-…`) or
+ * an organizational unit (`ou-…`).
+ */
+export const MEMBER_ID = /^(?:[0-9a-f]{32}|o-[a-z0-9]{1,60}|ou-[a-z0-9-]{1,60})$/;
+
 // Each schema takes the sentence a form shows for anything else, with a plain default.
 
 /** A project id (also what the cloud calls a project member). */

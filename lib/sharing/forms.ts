@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { MEMBER_ID } from "@/lib/ids";
 import type { ImageService, PairOutcome } from "./pairs";
 import type { Target } from "./targets";
 
@@ -31,7 +32,7 @@ export type ShareInput = z.input<typeof shareInput>;
 export const unshareInput = z
   .object({
     imageId: z.string().min(1).max(64),
-    memberIds: listOf(z.string().min(1).max(128)).pipe(z.array(z.string()).max(1000)),
+    memberIds: listOf(z.string().regex(MEMBER_ID, "Not a member id.")).pipe(z.array(z.string()).max(1000)),
     all: flag.default(false),
     confirmName: z.string().max(256).optional(),
   })

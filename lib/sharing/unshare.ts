@@ -91,6 +91,9 @@ export async function unshareOf(
       code: "no_urn",
       reason: "IMS did not give this organization's URN, which removing it needs. Remove it in Huawei Cloud's console.",
     }));
+  // Nothing left to remove: a clear refusal, not a list of skips (the page the user acted on is stale).
+  if (chosen.length === 0)
+    throw new UserError(appError("not_found", "None of those members are on the image any more. Refresh the page."));
   const pairs = chosen.flatMap((m) => m.pair ?? []);
   await ctx.intent({
     service,
