@@ -15,6 +15,10 @@ const clockSchema = z.union([
   z.object({ reset: z.literal(true) }).strict(),
 ]);
 
+const resetSchema = z
+  .object({ seed: z.enum(["demo", "large"]).optional(), keepTokens: z.boolean().optional() })
+  .strict();
+
 const imageSchema = z
   .object({
     id: z.uuid(),
@@ -58,8 +62,8 @@ export function registerControls(app: Hono<EmuEnv>, emulator: Emulator): void {
   app.get(`${base}/health`, (c) => c.json({ ok: true, now: emu.clock.now() }));
 
   app.post(`${base}/reset`, async (c) => {
-    const { seed } = await json(c, emulator, z.object({ seed: z.enum(["demo", "large"]).optional() }).strict());
-    emulator.reset(seed as SeedName | undefined);
+    const { seed, keepTokens } = await json(c, emulator, resetSchema);
+    emulator.reset(seed as SeedName | undefined, { keepTokens });
     return c.json({ ok: true });
   });
 
