@@ -112,7 +112,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: "reports/e2e.json" }]],
   use: {
-    trace: "retain-on-failure",
+    // Recording a trace of every test (to keep those that fail) cost about a quarter of the suite's CPU.
+    // A failure keeps its screenshot and error context; `--trace retain-on-failure` records traces again.
+    trace: "off",
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: CHROMIUM,
