@@ -6,6 +6,8 @@ export interface E2eTarget {
   reading: "A" | "B";
   emulatorUrl: string;
   database: string;
+  /** Where the stored sessions of the demo users on this console are written (git-ignored). */
+  sessions: string;
 }
 
 /** An emulator and the `next start` console in front of it, with their own ports and database. */
@@ -23,6 +25,7 @@ function pair(name: string, reading: "A" | "B", consolePort: number, emulatorPor
     emulatorPort,
     emulatorUrl: `http://127.0.0.1:${emulatorPort}`,
     database: `data/e2e${suffix}.db`,
+    sessions: `data/e2e-sessions/${name}`,
     instance: `e2e-${name}`,
   };
 }
@@ -85,7 +88,12 @@ function servers(p: Pair): WebServer[] {
 const on = (p: Pair) => ({
   workers: 1,
   use: { baseURL: `http://127.0.0.1:${p.consolePort}` },
-  metadata: { reading: p.reading, emulatorUrl: p.emulatorUrl, database: p.database } satisfies E2eTarget,
+  metadata: {
+    reading: p.reading,
+    emulatorUrl: p.emulatorUrl,
+    database: p.database,
+    sessions: p.sessions,
+  } satisfies E2eTarget,
 });
 
 /**
@@ -104,7 +112,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [["list"], ["json", { outputFile: "reports/e2e.json" }]],
   use: {
-    trace: "retain-on-failure",
+    // Recording a trace of every test (to keep those that fail) cost about a quarter of the suite's CPU.
+    // A failure keeps its screenshot and error context; `--trace retain-on-failure` records traces again.
+    trace: "off",
     screenshot: "only-on-failure",
     launchOptions: {
       executablePath: CHROMIUM,

@@ -1,7 +1,8 @@
 import { AxeBuilder } from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { launchTenByThree } from "./batch-helpers";
+import { DEMO_IMAGES, DEMO_PHONES } from "../emulator/seed/demo";
 import { expect, emulator, test } from "./fixtures";
+import { launchTenByThree } from "./pages/batches";
 
 /** axe on every page of the console, light and dark: no violations of WCAG 2.1 A and AA rules. */
 const violations: string[] = [];
@@ -18,6 +19,7 @@ async function check(page: Page, name: string) {
   );
 }
 
+// The sign-in page is one of the pages checked: this test signs in itself.
 test("every page passes axe, in light and in dark", async ({ page, login }) => {
   // Eighteen axe runs while two other consoles' specs run beside this one.
   test.setTimeout(240_000);
@@ -31,15 +33,11 @@ test("every page passes axe, in light and in dark", async ({ page, login }) => {
   await expect(page.getByText("30 succeeded").first()).toBeVisible();
   const pages: [string, string, () => Promise<unknown>][] = [
     ["images", "/images", () => page.getByRole("link", { name: "app-40" }).waitFor()],
-    [
-      "image",
-      "/images/1b7f0000-0000-4000-8000-000000000002",
-      () => page.getByRole("heading", { name: "debian-12-base" }).waitFor(),
-    ],
+    ["image", `/images/${DEMO_IMAGES.debian}`, () => page.getByRole("heading", { name: "debian-12-base" }).waitFor()],
     ["phones", "/phones", () => page.getByRole("link", { name: "cph-android11-game" }).waitFor()],
     [
       "phone",
-      "/phones/ac0e0000000000000000000000c9a001",
+      `/phones/${DEMO_PHONES.android11Game}`,
       () => page.getByRole("heading", { name: "cph-android11-game" }).waitFor(),
     ],
     ["incoming", "/incoming", () => page.getByText("globex-analytics-gpu").first().waitFor()],

@@ -1,4 +1,9 @@
+import { DEMO_PASSWORDS } from "../emulator/seed/demo";
 import { auditActions, countSessions, expect, emulator, reading, test } from "./fixtures";
+import { ImagesPage } from "./pages/images";
+
+// Signing in, expiry, sign-out and project switches are what these tests try: each signs in itself,
+// with a session of its own, never a stored one.
 
 test.beforeEach(async () => {
   await emulator.reset();
@@ -10,10 +15,11 @@ test("alice signs in and lands on her images", { tag: "@flow" }, async ({ page, 
   await login.signIn("alice");
   await expect(page).toHaveURL(/\/images$/);
   await expect(page.getByRole("heading", { name: "Images" })).toBeVisible();
-  await expect(page.getByRole("link", { name: /^app-40$/ })).toBeVisible();
+  const images = new ImagesPage(page);
+  await expect(images.link("app-40")).toBeVisible();
   await expect(page.getByRole("button", { name: /User menu: alice in acme/ })).toBeVisible();
   await page.getByRole("link", { name: "Next page" }).click();
-  await expect(page.getByRole("link", { name: /^ubuntu-22\.04-web$/ })).toBeVisible();
+  await expect(images.link("ubuntu-22.04-web")).toBeVisible();
   await expect(page.getByRole("button", { name: /Project: ap-southeast-1/ })).toBeVisible();
 });
 
@@ -83,7 +89,7 @@ test("an expired token sends the user to sign in and back to the same page", asy
   await login.signIn("alice");
   await expect(page).toHaveURL(/\/images$/);
   await page.goto("/images?limit=50");
-  await expect(page.getByRole("link", { name: /^app-01$/ })).toBeVisible();
+  await expect(new ImagesPage(page).link("app-01")).toBeVisible();
 
   await emulator.advanceClock(25 * 3600_000);
   await page.goto("/images?limit=50");
@@ -110,7 +116,7 @@ test("switching project re-scopes the session and keeps the page", { tag: "@flow
       dialog.getByText("IAM refused the password of alice for cn-north-4. Check it and try again."),
     ).toBeVisible();
     await expect(dialog.getByLabel("Password of alice")).toHaveAttribute("aria-invalid", "true");
-    await dialog.getByLabel("Password of alice").fill("alice-demo-2026");
+    await dialog.getByLabel("Password of alice").fill(DEMO_PASSWORDS.alice);
     await dialog.getByRole("button", { name: "Switch to cn-north-4" }).click();
   }
   await expect(page.getByRole("button", { name: /Project: cn-north-4/ })).toBeVisible();
@@ -144,13 +150,13 @@ test("the IAM token never reaches the browser", { tag: "@flow" }, async ({ page,
   });
   await login.goto();
   await login.signIn("alice");
-  await expect(page.getByRole("link", { name: /^app-40$/ })).toBeVisible();
+  await expect(new ImagesPage(page).link("app-40")).toBeVisible();
   await page.goto("/images?limit=50");
   await page.getByRole("button", { name: /Project: ap-southeast-1/ }).click();
   await page.getByRole("menuitem", { name: /cn-north-4/ }).click();
   if (reading() === "B") {
     const dialog = page.getByRole("dialog", { name: "Switch to cn-north-4" });
-    await dialog.getByLabel("Password of alice").fill("alice-demo-2026");
+    await dialog.getByLabel("Password of alice").fill(DEMO_PASSWORDS.alice);
     await dialog.getByRole("button", { name: "Switch to cn-north-4" }).click();
   }
   await expect(page.getByRole("button", { name: /Project: cn-north-4/ })).toBeVisible();

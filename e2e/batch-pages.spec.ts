@@ -1,30 +1,29 @@
 import { createBatch } from "@/lib/batches/store";
 import { migrate, openDatabase } from "@/lib/db/connect";
-import { expect, test } from "./fixtures";
+import { DEMO, DEMO_IMAGES } from "../emulator/seed/demo";
+import { expect, target, test } from "./fixtures";
+import { BatchesPage, BatchPage } from "./pages/batches";
 
-const carol = { account: "initech", user: "carol", password: "carol-demo-2026" };
 const alice = {
-  userId: "ac0e0000000000000000000000000e01",
+  userId: DEMO.alice,
   userName: "alice",
-  accountId: "ac0e0000000000000000000000000001",
+  accountId: DEMO.acme,
   accountName: "acme",
-  projectId: "ac0e00000000000000000000000000a1",
+  projectId: DEMO.acmeAp,
   projectName: "ap-southeast-1",
   region: "ap-southeast-1",
 };
 
 /** A finished batch of alice's, written straight into the e2e server's database (no tracker needed). */
 async function aliceBatch(): Promise<string> {
-  const db = await openDatabase("file:data/e2e.db");
+  const db = await openDatabase(`file:${target().database}`);
   try {
     await migrate(db);
     return await createBatch(db, {
       actor: alice,
       operation: "share",
-      images: [{ id: "1b7f0000-0000-4000-8000-000000000001", name: "ubuntu-22.04-web", service: "ims" }],
-      targets: [
-        { kind: "project", value: "610be0000000000000000000000000a1", memberId: "610be0000000000000000000000000a1" },
-      ],
+      images: [{ id: DEMO_IMAGES.ubuntu, name: "ubuntu-22.04-web", service: "ims" }],
+      targets: [{ kind: "project", value: DEMO.globexAp, memberId: DEMO.globexAp }],
       pairs: [{ image: 0, target: 0, status: "skipped", reason: "Already a member." }],
     });
   } finally {
@@ -32,24 +31,25 @@ async function aliceBatch(): Promise<string> {
   }
 }
 
-test("a project without batches says so and offers a new batch", async ({ page, login }) => {
-  await login.goto("/batches");
-  await login.signIn(carol);
+test("a project without batches says so and offers a new batch", async ({ pageAs }) => {
+  const page = await pageAs("carol");
+  await new BatchesPage(page).goto();
   await expect(page).toHaveURL(/\/batches$/);
   await expect(page.getByText("No batches in this project yet")).toBeVisible();
   await expect(page.getByRole("link", { name: "New batch" }).first()).toHaveAttribute("href", "/batches/new");
 });
 
 test("another account's batch is not found, in the page and in every route, like an id that does not exist", async ({
-  page,
-  login,
+  pageAs,
+  request,
 }) => {
   const id = await aliceBatch();
   const unknown = "00000000-0000-4000-8000-000000000000";
-  expect((await page.request.get(`/api/batches/${id}`)).status()).toBe(401);
+  // Without a session: 401.
+  expect((await request.get(`/api/batches/${id}`)).status()).toBe(401);
 
-  await login.goto(`/batches/${id}`);
-  await login.signIn("bob");
+  const page = await pageAs("bob");
+  await new BatchPage(page).goto(id);
   await expect(page.getByRole("heading", { name: "Batch not found" })).toBeVisible();
   await expect(page.getByText("Share 1 image")).toHaveCount(0);
   for (const path of ["", "/events", "/export?format=csv"]) {
@@ -60,18 +60,17 @@ test("another account's batch is not found, in the page and in every route, like
   }
 });
 
-test("the owner sees the batch, its finished state and its export", async ({ page, login }) => {
+test("the owner sees the batch, its finished state and its export", async ({ pageAs }) => {
   const id = await aliceBatch();
-  await login.goto(`/batches/${id}`);
-  await login.signIn("alice");
+  const page = await pageAs("alice");
+  await new BatchPage(page).goto(id);
   await expect(page.getByRole("heading", { name: "Share 1 image with 1 target" })).toBeVisible();
   await expect(page.getByRole("row", { name: /ubuntu-22.04-web/ })).toContainText("Already a member.");
   const csv = await page.request.get(`/api/batches/${id}/export?format=csv`);
   expect(csv.headers()["content-disposition"]).toBe(`attachment; filename="batch-${id}.csv"`);
-  expect((await csv.text()).split("\r\n")[1]).toContain(
-    "ubuntu-22.04-web,ims,project,610be0000000000000000000000000a1",
-  );
-  await page.goto("/batches");
+  expect((await csv.text()).split("\r\n")[1]).toContain(`ubuntu-22.04-web,ims,project,${DEMO.globexAp}`);
+  const batches = new BatchesPage(page);
+  await batches.goto();
   await expect(page.getByRole("link", { name: "Share 1 image × 1 target" }).first()).toHaveAttribute(
     "href",
     `/batches/${id}`,

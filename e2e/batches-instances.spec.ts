@@ -1,13 +1,16 @@
 import { sql } from "kysely";
+import { DEMO, DEMO_IMAGES } from "../emulator/seed/demo";
 import { openDatabase } from "../lib/db/connect";
-import { countOf, launchTenByThree } from "./batch-helpers";
 import { freshSqlite, startConsole, type ConsoleProcess } from "./consoles";
 import { expect, emulator, queryFile, test } from "./fixtures";
+import { BatchesPage, BatchPage, launchTenByThree } from "./pages/batches";
+import { ImagePage } from "./pages/images";
 
 /**
  * Batches survive their console: a restart in the middle of a batch, and two consoles on one
  * PostgreSQL database where the one tracking a batch is killed. Each test runs its own `next start`
- * processes beside the main one (same build, same emulator).
+ * processes beside the main one (same build, same emulator). Their databases are their own, so each
+ * test signs in on them itself.
  */
 const BASE_PORT = Number(process.env.E2E_PORT ?? 3110);
 const PG_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -31,11 +34,7 @@ async function signIn(page: import("@playwright/test").Page, login: import("./fi
 
 /** Which instance made each read of each job, from the emulator's record (the User-Agent names it). */
 async function jobPolls(): Promise<Record<string, { at: number; instance: string }[]>> {
-  const stats = await (
-    await fetch(
-      `${process.env.E2E_EMULATOR_URL ?? `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT ?? 4110}`}/__emulator/stats`,
-    )
-  ).json();
+  const stats = await (await fetch(`${emulator.url}/__emulator/stats`)).json();
   return Object.fromEntries(
     Object.entries(stats.jobPolls as Record<string, { at: number; client: string }[]>).map(([job, polls]) => [
       job,
@@ -58,13 +57,14 @@ test("a console restarted in the middle of a batch resumes it, and every pair's 
   consoles.push(c);
   await signIn(page, login, c.url);
   const id = await launchTenByThree(page, [], c.url);
-  await expect(countOf(page, "Running")).not.toHaveText("0");
+  const batch = new BatchPage(page);
+  await expect(batch.count("Running")).not.toHaveText("0");
 
   await c.kill("SIGKILL");
   const posts = (await emulator.stats())["POST /v1/cloudimages/members"];
   await c.restart();
-  await page.goto(`${c.url}/batches/${id}`);
-  await expect(countOf(page, "Succeeded")).toHaveText("30", { timeout: 30_000 });
+  await batch.goto(id, c.url);
+  await expect(batch.count("Succeeded")).toHaveText("30", { timeout: 30_000 });
 
   const pairs = await queryFile<{ status: string; attempt: number }>(
     "data/e2e-restart.db",
@@ -100,11 +100,10 @@ test("a console killed in the middle of a share: after restart the audit trail h
   await signIn(page, login, c.url);
   // The job takes about 5 s: the action is waiting for it when the console dies.
   await emulator.put("/config", { jobTiming: { initMs: 2_000, itemMs: 1_500, maxRunMs: 0 } });
-  await page.goto(`${c.url}/images/1b7f0000-0000-4000-8000-000000000001`);
-  await page.getByRole("button", { name: "Share", exact: true }).click();
-  await page.getByLabel("Targets").fill("610be0000000000000000000000000a1 1417ec000000000000000000000000a1");
-  await page.getByRole("button", { name: "Check targets" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Share 2 pairs" }).click();
+  const image = new ImagePage(page);
+  await image.goto(DEMO_IMAGES.ubuntu, c.url);
+  await image.checkTargets(`${DEMO.globexAp} ${DEMO.initechAp}`);
+  await image.confirmShare(2);
   // Killed while the action waits for its job: the intent holds the job id by then.
   await expect
     .poll(
@@ -161,7 +160,7 @@ test("two consoles on one PostgreSQL: sessions work on both, each job is polled 
     consoles.push(a, b);
     await signIn(page, login, a.url);
     // The same cookie opens the other instance: the session lives in the shared database.
-    await page.goto(`${b.url}/batches`);
+    await new BatchesPage(page).goto(b.url);
     await expect(page.getByRole("heading", { name: "Batches" })).toBeVisible();
 
     const id = await launchTenByThree(page, [], a.url);
@@ -174,8 +173,9 @@ test("two consoles on one PostgreSQL: sessions work on both, each job is polled 
     await dead.kill("SIGKILL");
     const killedAt = Date.now();
 
-    await page.goto(`${survivor.url}/batches/${id}`);
-    await expect(countOf(page, "Succeeded")).toHaveText("30", { timeout: 30_000 });
+    const batch = new BatchPage(page);
+    await batch.goto(id, survivor.url);
+    await expect(batch.count("Succeeded")).toHaveText("30", { timeout: 30_000 });
 
     // Per job: one instance at a time. The reads switch at most once, from the dead one to the survivor, after the kill.
     const polls = await jobPolls();

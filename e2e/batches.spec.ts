@@ -1,11 +1,12 @@
-import { APPS, INITECH, countOf, launchTenByThree } from "./batch-helpers";
+import { DEMO } from "../emulator/seed/demo";
 import { expect, emulator, lastAudit, test } from "./fixtures";
+import { APPS, BatchesPage, BatchPage, launchTenByThree } from "./pages/batches";
 
-test.beforeEach(async ({ page, login }) => {
+const INITECH = DEMO.initechAp;
+
+test.use({ user: "alice" });
+test.beforeEach(async () => {
   await emulator.reset();
-  await login.goto();
-  await login.signIn("alice");
-  await expect(page).toHaveURL(/\/images$/);
 });
 
 test(
@@ -19,15 +20,13 @@ test(
       times: 1,
     });
     const id = await launchTenByThree(page);
+    const batch = new BatchPage(page);
 
-    await expect(countOf(page, "Succeeded")).toHaveText("29");
-    await expect(countOf(page, "Failed")).toHaveText("1");
+    await expect(batch.count("Succeeded")).toHaveText("29");
+    await expect(batch.count("Failed")).toHaveText("1");
     await expect(page.getByText("29 succeeded, 1 failed").first()).toBeVisible();
-    await page
-      .getByRole("group", { name: "Filter by status" })
-      .getByRole("button", { name: /^Failed/ })
-      .click();
-    const rows = page.getByRole("table", { name: "Pairs" }).getByRole("row");
+    await batch.filter("Failed");
+    const rows = batch.pairs();
     await expect(rows).toHaveCount(2);
     await expect(rows.nth(1)).toContainText("app-04");
     await expect(rows.nth(1)).toContainText(INITECH);
@@ -38,15 +37,16 @@ test(
     expect(JSON.parse(finished.input)).toMatchObject({ batchId: id, succeeded: 29, failed: 1 });
 
     await page.getByRole("button", { name: "Retry failed (1)" }).click();
-    await expect(countOf(page, "Succeeded")).toHaveText("30");
-    await expect(countOf(page, "Failed")).toHaveText("0");
+    await expect(batch.count("Succeeded")).toHaveText("30");
+    await expect(batch.count("Failed")).toHaveText("0");
     await expect.poll(async () => (await lastAudit("alice")).action).toBe("batch_finished");
     const retried = await lastAudit("alice");
     expect(JSON.parse(retried.pairs)).toEqual([{ image: APPS[3], target: INITECH, outcome: "succeeded" }]);
 
     // The project's batches list shows it, finished, with a link back.
-    await page.goto("/batches");
-    const row = page.getByRole("row").filter({ has: page.locator(`a[href="/batches/${id}"]`) });
+    const batches = new BatchesPage(page);
+    await batches.goto();
+    const row = batches.row(id);
     await expect(row).toContainText("Finished");
     await expect(row).toContainText("30 succeeded");
   },
@@ -57,15 +57,16 @@ test("the page shows progress while the emulator's jobs run slowly, and ends wit
 }) => {
   await emulator.put("/config", { jobTiming: { initMs: 300, itemMs: 150, maxRunMs: 0 } });
   await launchTenByThree(page);
-  const bar = page.getByRole("progressbar", { name: "Share progress" });
+  const batch = new BatchPage(page);
+  const bar = batch.progressBar();
   // Seen part-way: some pairs done or running, not all.
   await expect(async () => {
     const value = Number(await bar.getAttribute("aria-valuenow"));
     expect(value).toBeGreaterThan(0);
     expect(value).toBeLessThan(100);
   }).toPass({ intervals: [50] });
-  await expect(countOf(page, "Running")).not.toHaveText("0");
-  await expect(countOf(page, "Succeeded")).toHaveText("30", { timeout: 20_000 });
+  await expect(batch.count("Running")).not.toHaveText("0");
+  await expect(batch.count("Succeeded")).toHaveText("30", { timeout: 20_000 });
   await expect(bar).toHaveAttribute("aria-valuenow", "100");
 });
 
@@ -82,26 +83,21 @@ test("cancel unsent pairs: the calls already made finish, the rest are cancelled
     [4, 0],
     [4, 2],
   ]);
-  await expect(countOf(page, "Running")).not.toHaveText("0");
+  const batch = new BatchPage(page);
+  await expect(batch.count("Running")).not.toHaveText("0");
   await page.getByRole("button", { name: /^Cancel unsent/ }).click();
   await page.getByRole("button", { name: "Cancel unsent pairs" }).click();
   await expect(page.getByText(/cancelled/i).first()).toBeVisible();
   await expect.poll(async () => (await lastAudit("alice")).action, { timeout: 20_000 }).toBe("batch_finished");
-  const cancelled = Number(
-    await page
-      .getByRole("region", { name: "Progress" })
-      .locator("dt", { hasText: /^cancelled$/ })
-      .locator("+ dd")
-      .textContent(),
-  );
-  const succeeded = Number(await countOf(page, "Succeeded").textContent());
+  const cancelled = Number(await batch.count("cancelled").textContent());
+  const succeeded = Number(await batch.count("Succeeded").textContent());
   expect(cancelled).toBeGreaterThanOrEqual(15);
   expect(succeeded + cancelled).toBe(23);
 });
 
 test("exports the batch's pairs as CSV and JSON with their outcomes", async ({ page }) => {
   const id = await launchTenByThree(page);
-  await expect(countOf(page, "Succeeded")).toHaveText("30");
+  await expect(new BatchPage(page).count("Succeeded")).toHaveText("30");
   const csv = await (await page.request.get(`/api/batches/${id}/export?format=csv`)).text();
   const lines = csv.trim().split(/\r?\n/);
   expect(lines).toHaveLength(31);

@@ -1,12 +1,13 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { shareOnePair } from "./batch-helpers";
+import { DEMO, DEMO_IMAGES, DEMO_PASSWORDS } from "../emulator/seed/demo";
 import { emulator, expect, query, test } from "./fixtures";
+import { HistoryPage } from "./pages/history";
+import { ImagePage } from "./pages/images";
 
 const run = promisify(execFile);
-const UBUNTU = "1b7f0000-0000-4000-8000-000000000001";
-const GLOBEX = "610be0000000000000000000000000a1";
-const INITECH = "1417ec000000000000000000000000a1";
+const UBUNTU = DEMO_IMAGES.ubuntu;
+const { globexAp: GLOBEX, initechAp: INITECH } = DEMO;
 
 /** Debian's openstack CLI as alice, straight against the emulator: a share the console did not make. */
 async function openstackAsAlice(args: string[]) {
@@ -20,7 +21,7 @@ async function openstackAsAlice(args: string[]) {
       OS_IDENTITY_API_VERSION: "3",
       OS_IMAGE_API_VERSION: "2",
       OS_USERNAME: "alice",
-      OS_PASSWORD: "alice-demo-2026",
+      OS_PASSWORD: DEMO_PASSWORDS.alice,
       OS_USER_DOMAIN_NAME: "acme",
       OS_PROJECT_NAME: "ap-southeast-1",
       OS_PROJECT_DOMAIN_NAME: "acme",
@@ -48,24 +49,23 @@ const sharesWith = (target: string, source: "cts" | "console") =>
     `%${target}%`,
   );
 
+test.use({ user: "alice" });
+
 test(
   "a share made with the openstack CLI comes in from CTS once; the console's own share does not",
   { tag: "@flow" },
-  async ({ page, login }) => {
+  async ({ page }) => {
     await emulator.reset();
-    await login.goto();
-    await login.signIn("alice");
-    await expect(page).toHaveURL(/\/images$/);
 
     // Through the console: one batch call whose request id the console keeps.
-    await shareOnePair(page, UBUNTU, GLOBEX);
+    await new ImagePage(page).shareOnePair(UBUNTU, GLOBEX);
 
     // Outside the console.
     expect(
       JSON.parse(await openstackAsAlice(["image", "add", "project", UBUNTU, INITECH, "-f", "json"])),
     ).toMatchObject({ status: "pending" });
 
-    await page.goto("/history");
+    await new HistoryPage(page).goto();
     const panel = page.getByTestId("cts-import-panel");
     await expect(panel.getByText("CTS keeps traces for 7 days only")).toBeVisible();
     await panel.getByRole("button", { name: "Import now" }).click();

@@ -1,20 +1,21 @@
 import type { Locator, Page } from "@playwright/test";
-import { countOf, launchTenByThree, shareOnePairUntilResult } from "./batch-helpers";
+import { DEMO, DEMO_IMAGES } from "../emulator/seed/demo";
 import { expect, emulator, lastAudit, query, test } from "./fixtures";
+import { BatchPage, launchTenByThree } from "./pages/batches";
+import { ImagePage, ImagesPage } from "./pages/images";
+import { IncomingPage } from "./pages/incoming";
 
 /**
  * The main flows under each upstream fault the emulator injects: reads that fail one time in five,
  * throttling with Retry-After, slow answers, a read that never answers, a job stuck in RUNNING.
  * Each flow must end with its true outcome, and every change must be in the audit trail.
  */
-const UBUNTU = "1b7f0000-0000-4000-8000-000000000001";
-const GLOBEX = "610be0000000000000000000000000a1";
+const UBUNTU = DEMO_IMAGES.ubuntu;
+const GLOBEX = DEMO.globexAp;
 
-test.beforeEach(async ({ page, login }) => {
+test.use({ user: "alice" });
+test.beforeEach(async () => {
   await emulator.reset();
-  await login.goto();
-  await login.signIn("alice");
-  await expect(page).toHaveURL(/\/images$/);
 });
 test.afterEach(async () => {
   await emulator.clearFaults();
@@ -38,19 +39,21 @@ async function openPatiently(page: Page, path: string, ready: Locator) {
 
 /** Browse, share one pair from the image page, accept an incoming image: the flows every fault must leave working. */
 async function mainFlows(page: Page) {
-  await openPatiently(page, "/images?q=ubuntu", page.getByRole("link", { name: "ubuntu-22.04-web" }));
-  await shareOnePairUntilResult(page, UBUNTU, GLOBEX, 30_000);
+  const image = new ImagePage(page);
+  await openPatiently(page, "/images?q=ubuntu", new ImagesPage(page).link("ubuntu-22.04-web"));
+  await image.shareOnePairUntilResult(UBUNTU, GLOBEX, 30_000);
   // The page refreshes after the share; when its reads keep failing it shows the error page, and the user tries again.
-  const done = page.getByRole("dialog").getByRole("button", { name: "Done" });
+  const done = image.dialog().getByRole("button", { name: "Done" });
   const failed = page.getByRole("heading", { name: "This page could not be loaded" });
   await expect(done.or(failed).first()).toBeVisible();
   if (await done.isVisible()) await done.click();
-  else await openPatiently(page, `/images/${UBUNTU}`, page.getByRole("heading", { name: "ubuntu-22.04-web" }));
+  else await openPatiently(page, `/images/${UBUNTU}`, image.heading("ubuntu-22.04-web"));
   await expect.poll(async () => (await lastAudit("alice")).action).toBe("share");
   expect((await lastAudit("alice")).outcome).toBe("succeeded");
 
-  await openPatiently(page, "/incoming", page.getByRole("button", { name: "Accept globex-analytics-gpu" }));
-  await page.getByRole("button", { name: "Accept globex-analytics-gpu" }).click();
+  const accept = new IncomingPage(page).accept("globex-analytics-gpu");
+  await openPatiently(page, "/incoming", accept);
+  await accept.click();
   await expect(page.getByText("Accepted globex-analytics-gpu")).toBeVisible({ timeout: 30_000 });
   expect(await lastAudit("alice")).toMatchObject({ action: "accept", outcome: "succeeded" });
 }
@@ -72,7 +75,7 @@ test("one read in five answers 500 or 503: reads are retried, and browsing, a sh
       if (attempt >= 4) throw e;
     }
   }
-  await expect(countOf(page, "Succeeded")).toHaveText("30", { timeout: 30_000 });
+  await expect(new BatchPage(page).count("Succeeded")).toHaveText("30", { timeout: 30_000 });
 });
 
 test("throttling (429 with Retry-After) on reads: the console waits as told and completes", async ({ page }) => {
@@ -88,20 +91,22 @@ test("every call takes 2 s: slow, but every flow completes and says so", async (
 
 test("a read that never answers times out, is retried, and the page loads", async ({ page }) => {
   await emulator.fault({ method: "GET", path: "/v2/cloudimages", hang: true, times: 1 });
-  await page.goto("/images?q=ubuntu");
-  await expect(page.getByRole("link", { name: "ubuntu-22.04-web" })).toBeVisible({ timeout: 30_000 });
+  const images = new ImagesPage(page);
+  await images.goto("?q=ubuntu");
+  await expect(images.link("ubuntu-22.04-web")).toBeVisible({ timeout: 30_000 });
 });
 
 test("reads that keep failing show a clear error with a retry button, which works once the cloud is back", async ({
   page,
 }) => {
   await emulator.fault({ method: "GET", path: "/v2/cloudimages", status: 503 });
-  await page.goto("/images?q=ubuntu");
+  const images = new ImagesPage(page);
+  await images.goto("?q=ubuntu");
   await expect(page.getByRole("heading", { name: "This page could not be loaded" })).toBeVisible();
   await expect(page.getByText(/Huawei Cloud did not answer as expected/)).toBeVisible();
   await emulator.clearFaults();
   await page.getByRole("button", { name: "Try again" }).click();
-  await expect(page.getByRole("link", { name: "ubuntu-22.04-web" })).toBeVisible();
+  await expect(images.link("ubuntu-22.04-web")).toBeVisible();
 });
 
 test("a batch job stuck in RUNNING is given up after the job timeout, its pairs read from the members and sent again", async ({
@@ -109,7 +114,7 @@ test("a batch job stuck in RUNNING is given up after the job timeout, its pairs 
 }) => {
   await emulator.post("/faults/jobs", { kind: "stuck", times: 1 });
   const id = await launchTenByThree(page);
-  await expect(countOf(page, "Succeeded")).toHaveText("30", { timeout: 45_000 });
+  await expect(new BatchPage(page).count("Succeeded")).toHaveText("30", { timeout: 45_000 });
   const pairs = await query<{ attempt: number }>("select attempt from batch_pairs where batch_id = ?", id);
   // Not applied by the stuck job, so sent once more; never more than that.
   expect(pairs.every((p) => p.attempt === 2)).toBe(true);

@@ -1,10 +1,13 @@
+import { mkdirSync } from "node:fs";
 import { expect, test as base, type Page } from "@playwright/test";
+import { DEMO_PASSWORDS } from "../emulator/seed/demo";
 import { EMULATOR_URL, type E2eTarget } from "../playwright.config";
 
 export const USERS = {
-  alice: { account: "acme", user: "alice", password: "alice-demo-2026" },
-  audrey: { account: "acme", user: "audrey", password: "audrey-demo-2026" },
-  bob: { account: "globex", user: "bob", password: "bob-demo-2026" },
+  alice: { account: "acme", user: "alice", password: DEMO_PASSWORDS.alice },
+  audrey: { account: "acme", user: "audrey", password: DEMO_PASSWORDS.audrey },
+  bob: { account: "globex", user: "bob", password: DEMO_PASSWORDS.bob },
+  carol: { account: "initech", user: "carol", password: DEMO_PASSWORDS.carol },
 } as const;
 export type DemoUser = keyof typeof USERS;
 
@@ -16,7 +19,7 @@ export function target(): E2eTarget {
   try {
     return base.info().project.metadata as E2eTarget;
   } catch {
-    return { reading: "A", emulatorUrl: EMULATOR_URL, database: "data/e2e.db" };
+    return { reading: "A", emulatorUrl: EMULATOR_URL, database: "data/e2e.db", sessions: "data/e2e-sessions/main" };
   }
 }
 
@@ -38,7 +41,8 @@ export const emulator = {
     if (!res.ok) throw new Error(`emulator ${path}: ${res.status} ${await res.text()}`);
     return res.json();
   },
-  reset: () => emulator.post("/reset"),
+  /** Back to the demo world; the IAM tokens stay valid, so stored sessions stay signed in. */
+  reset: () => emulator.post("/reset", { keepTokens: true }),
   fault: (fault: Record<string, unknown>) => emulator.post("/faults/routes", fault),
   async clearFaults() {
     await fetch(`${emulator.url}/__emulator/faults`, { method: "DELETE" });
@@ -103,10 +107,68 @@ export class LoginPage {
   }
 }
 
-export const test = base.extend<{ login: LoginPage }>({
+interface TestFixtures {
+  /** The sign-in page, for tests of signing in (and of what changes the session) that sign in themselves. */
+  login: LoginPage;
+  /** `test.use({ user: "alice" })`: the test's page starts signed in as this user, with the stored session. */
+  user: DemoUser | undefined;
+  /** A page of its own (own context) signed in as another user through that user's stored session. */
+  pageAs: (user: DemoUser) => Promise<Page>;
+}
+
+interface WorkerFixtures {
+  /** The file of the user's stored session on this project's console, signing in on first use. */
+  sessionOf: (user: DemoUser) => Promise<string>;
+}
+
+export const test = base.extend<TestFixtures, WorkerFixtures>({
   login: async ({ page }, provide) => {
     await provide(new LoginPage(page));
   },
+  user: [undefined, { option: true }],
+  storageState: async ({ user, storageState, sessionOf }, provide) => {
+    await provide(user ? await sessionOf(user) : storageState);
+  },
+  pageAs: async ({ browser, sessionOf }, provide) => {
+    const contexts: { close(): Promise<void> }[] = [];
+    await provide(async (user) => {
+      const context = await browser.newContext({ storageState: await sessionOf(user) });
+      contexts.push(context);
+      return context.newPage();
+    });
+    await Promise.all(contexts.map((c) => c.close()));
+  },
+  // Each project has its own console and database, hence its own sessions. A session is created once
+  // per user and worker (a worker lives for the whole run unless a test fails), by signing in as a user does.
+  sessionOf: [
+    async ({ browser }, provide, workerInfo) => {
+      const { sessions } = workerInfo.project.metadata as E2eTarget;
+      const baseURL = workerInfo.project.use.baseURL;
+      const files = new Map<DemoUser, Promise<string>>();
+      async function signIn(user: DemoUser): Promise<string> {
+        const file = `${sessions}/${user}.json`;
+        mkdirSync(sessions, { recursive: true });
+        const context = await browser.newContext({ baseURL, storageState: undefined });
+        try {
+          const page = await context.newPage();
+          const login = new LoginPage(page);
+          // To a page that reads only the console's database: faults a test left on the cloud cannot get in the way.
+          await login.goto("/login?callbackUrl=%2Fbatches");
+          await login.signIn(user);
+          await expect(page).toHaveURL(/\/batches$/);
+          await context.storageState({ path: file });
+        } finally {
+          await context.close();
+        }
+        return file;
+      }
+      await provide((user) => {
+        if (!files.has(user)) files.set(user, signIn(user));
+        return files.get(user) as Promise<string>;
+      });
+    },
+    { scope: "worker" },
+  ],
 });
 
 /** A read-only query on the console's own database (the e2e server's SQLite file). */

@@ -1,14 +1,16 @@
+import { DEMO, DEMO_IMAGES, DEMO_PHONES } from "../emulator/seed/demo";
+
 /** Hostile input for the fuzz: ids of other accounts, and values of every wrong kind. */
 
 /** Ids of the demo world that are not acme's to act on. */
 export const FOREIGN = {
-  globexProject: "610be0000000000000000000000000a1",
-  initechProject: "1417ec000000000000000000000000a1",
-  globexAccount: "610be000000000000000000000000002",
+  globexProject: DEMO.globexAp,
+  initechProject: DEMO.initechAp,
+  globexAccount: DEMO.globex,
   /** globex-new-release: owned by globex, not shared with acme. */
-  globexImage: "610be000-0000-4000-8000-000000000005",
+  globexImage: DEMO_IMAGES.globexNewRelease,
   /** globex-ci-runner: shared with acme and accepted, but globex's. */
-  globexSharedImage: "610be000-0000-4000-8000-000000000002",
+  globexSharedImage: DEMO_IMAGES.globexCiRunner,
   /** No image, batch or phone image has these. */
   noUuid: "4f1d2c3b-0000-4000-8000-00000000dead",
   noPhone: "ffffffffffffffffffffffffffff0001",
@@ -16,9 +18,9 @@ export const FOREIGN = {
 
 /** acme's images that no payload may change: encrypted (never shareable) and without members. */
 export const ACME = {
-  encrypted: "1b7f0000-0000-4000-8000-000000000003",
-  ubuntu: "1b7f0000-0000-4000-8000-000000000001",
-  phoneNoMembers: "ac0e0000000000000000000000c9a002",
+  encrypted: DEMO_IMAGES.centosEncrypted,
+  ubuntu: DEMO_IMAGES.ubuntu,
+  phoneNoMembers: DEMO_PHONES.android12Base,
 };
 
 const MB = "\u00e9".repeat(1 << 19) + "x".repeat(1 << 19);
@@ -138,10 +140,10 @@ export const ACTIONS: Record<string, ActionSpec> = {
   },
   retryFailedAction: { base: { batchId: FOREIGN.noUuid } },
   cancelBatchAction: { base: { batchId: FOREIGN.noUuid } },
-  planPhoneShareAction: { base: { imageId: FOREIGN.noPhone, targets: FOREIGN.globexProject }, mayAccept: true },
-  sharePhoneImageAction: { base: { imageId: FOREIGN.noPhone, targets: FOREIGN.globexProject }, mayAccept: true },
+  planPhoneShareAction: { base: { imageIds: [FOREIGN.noPhone], targets: FOREIGN.globexProject }, mayAccept: true },
+  sharePhoneImageAction: { base: { imageIds: [FOREIGN.noPhone], targets: FOREIGN.globexProject }, mayAccept: true },
   unsharePhoneImageAction: {
-    base: { imageId: FOREIGN.noPhone, memberId: [FOREIGN.globexProject], all: "1", confirmName: "" },
+    base: { imageId: FOREIGN.noPhone, memberIds: [FOREIGN.globexProject], all: "1", confirmName: "" },
     form: true,
   },
   importCtsTracesAction: { base: {}, mayAccept: true },

@@ -30,6 +30,10 @@ const TARGETED: Record<string, unknown[]> = {
   unshareMembersAction: [{ imageId: ACME.encrypted, all: true, confirmName: "centos-7-encrypted" }],
 };
 
+/**
+ * The fuzz signs in itself: it posts the sign-out and project-switch actions with the session it
+ * holds, which would end or move a stored session the other tests share.
+ */
 async function signIn(page: Page, login: { goto(): Promise<void>; signIn(who: "alice"): Promise<void> }) {
   await login.goto();
   await login.signIn("alice");

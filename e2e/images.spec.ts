@@ -1,35 +1,26 @@
+import { DEMO, DEMO_IMAGES } from "../emulator/seed/demo";
 import { auditActions, expect, emulator, lastAudit, query, test } from "./fixtures";
+import { ImagePage, ImagesPage } from "./pages/images";
 
-const UBUNTU = "1b7f0000-0000-4000-8000-000000000001";
-const DEBIAN = "1b7f0000-0000-4000-8000-000000000002";
-const ALMOST_FULL = "1b7f0000-0000-4000-8000-000000000008";
-const GLOBEX = "610be0000000000000000000000000a1";
-const INITECH = "1417ec000000000000000000000000a1";
+const { ubuntu: UBUNTU, debian: DEBIAN, almostFull: ALMOST_FULL } = DEMO_IMAGES;
+const { globexAp: GLOBEX, initechAp: INITECH } = DEMO;
 
-test.beforeEach(async ({ page, login }) => {
+test.use({ user: "alice" });
+test.beforeEach(async () => {
   await emulator.reset();
-  await login.goto();
-  await login.signIn("alice");
-  await expect(page).toHaveURL(/\/images$/);
 });
 
-async function share(page: import("@playwright/test").Page, targets: string) {
-  await page.getByRole("button", { name: "Share", exact: true }).click();
-  await page.getByLabel("Targets").fill(targets);
-  await page.getByRole("button", { name: "Check targets" }).click();
-}
-
 test("share ubuntu-22.04-web with globex and see it pending", { tag: "@flow" }, async ({ page }) => {
-  await page.goto(`/images/${UBUNTU}`);
-  await share(page, GLOBEX);
-  const dialog = page.getByRole("dialog");
+  const image = new ImagePage(page);
+  await image.goto(UBUNTU);
+  await image.checkTargets(GLOBEX);
+  const dialog = image.dialog();
   await expect(dialog.getByText("1 to add")).toBeVisible();
-  await dialog.getByRole("button", { name: "Share 1 pair" }).click();
+  await image.confirmShare(1);
   await expect(dialog.getByText("shared, pending acceptance")).toBeVisible();
   await dialog.getByRole("button", { name: "Done" }).click();
-  const row = page.getByRole("row", { name: new RegExp(GLOBEX) });
-  await expect(row.getByText("pending", { exact: true })).toBeVisible();
-  await expect(page.getByRole("meter", { name: /Members used/ })).toHaveAttribute("aria-valuenow", "1");
+  await expect(image.member(GLOBEX).getByText("pending", { exact: true })).toBeVisible();
+  await expect(image.meter()).toHaveAttribute("aria-valuenow", "1");
   expect(await auditActions("alice")).toContain("share");
 });
 
@@ -37,34 +28,36 @@ test(
   "the quota meter of almost-full blocks the 257th member before anything is sent",
   { tag: "@flow" },
   async ({ page }) => {
-    await page.goto(`/images/${ALMOST_FULL}`);
+    const image = new ImagePage(page);
+    await image.goto(ALMOST_FULL);
     await expect(page.getByText("255 / 256")).toBeVisible();
     await emulator.resetStats();
-    await share(page, `${GLOBEX} ${INITECH}`);
-    const dialog = page.getByRole("dialog");
+    await image.checkTargets(`${GLOBEX} ${INITECH}`);
+    const dialog = image.dialog();
     await expect(dialog.getByText("1 to add")).toBeVisible();
     await expect(dialog.getByRole("row", { name: new RegExp(INITECH) })).toContainText(
       "Member quota used up: 256 / 256",
     );
     expect((await emulator.stats())["POST /v1/cloudimages/members"]).toBeUndefined();
-    await dialog.getByRole("button", { name: "Share 1 pair" }).click();
+    await image.confirmShare(1);
     await expect(dialog.getByText("shared, pending acceptance")).toHaveCount(1);
     expect((await emulator.stats())["POST /v1/cloudimages/members"]).toBe(1);
     await dialog.getByRole("button", { name: "Done" }).click();
     await expect(page.getByText("256 / 256")).toBeVisible();
-    await expect(page.getByRole("button", { name: "Share", exact: true })).toBeDisabled();
+    await expect(image.shareButton()).toBeDisabled();
   },
 );
 
 test("the badge of centos-7-encrypted explains why it cannot be shared", { tag: "@flow" }, async ({ page }) => {
-  await page.goto("/images?q=centos");
-  const row = page.getByRole("row", { name: /centos-7-encrypted/ });
+  const images = new ImagesPage(page);
+  await images.goto("?q=centos");
+  const row = images.row("centos-7-encrypted");
   await expect(row.getByTitle(/^Encrypted with a KMS key/)).toHaveText(/^Encrypted/);
   await expect(row).toContainText("IMS refuses to share encrypted images");
   await expect(row.getByRole("checkbox")).toBeDisabled();
   await row.getByRole("link", { name: "centos-7-encrypted" }).click();
   await expect(page.getByText(/Encrypted with a KMS key.*\(IMG\.0098\)/)).toBeVisible();
-  await expect(page.getByRole("button", { name: "Share", exact: true })).toHaveCount(0);
+  await expect(new ImagePage(page).shareButton()).toHaveCount(0);
 });
 
 test(
@@ -72,32 +65,34 @@ test(
   { tag: "@flow" },
   async ({ page }) => {
     // D4: under reading B no image carries __whole_image; the console reads __backup_id and the list filter.
-    await page.goto("/images?q=full-ecs");
-    const fromCbr = page.getByRole("row", { name: /full-ecs-from-cbr/ });
+    const images = new ImagesPage(page);
+    await images.goto("?q=full-ecs");
+    const fromCbr = images.row("full-ecs-from-cbr");
     await expect(fromCbr).toContainText("Full-ECS");
     await expect(fromCbr).toContainText("0 / 10");
     await expect(fromCbr.getByRole("checkbox")).toBeEnabled();
-    const legacy = page.getByRole("row", { name: /full-ecs-legacy/ });
+    const legacy = images.row("full-ecs-legacy");
     await expect(legacy).toContainText("Not from CBR");
     await expect(legacy.getByRole("checkbox")).toBeDisabled();
     await fromCbr.getByRole("link", { name: "full-ecs-from-cbr" }).click();
-    await expect(page).toHaveURL(/\/images\/1b7f0000-0000-4000-8000-000000000005$/);
-    await expect(page.getByRole("meter", { name: /Members used/ })).toHaveAttribute("aria-valuemax", "10");
+    await expect(page).toHaveURL(new RegExp(`/images/${DEMO_IMAGES.fullEcsFromCbr}$`));
+    await expect(new ImagePage(page).meter()).toHaveAttribute("aria-valuemax", "10");
   },
 );
 
 test("unshare asks for confirmation and says what an accepted recipient loses", { tag: "@flow" }, async ({ page }) => {
   const since = Date.now();
-  await page.goto(`/images/${DEBIAN}`);
-  await page.getByRole("button", { name: `Remove ${GLOBEX}` }).click();
-  const dialog = page.getByRole("dialog");
+  const image = new ImagePage(page);
+  await image.goto(DEBIAN);
+  await image.removeMember(GLOBEX).click();
+  const dialog = image.dialog();
   await expect(dialog).toContainText("can no longer create servers or disks from this image");
   await dialog.getByRole("button", { name: "Cancel" }).click();
-  await expect(page.getByRole("row", { name: new RegExp(GLOBEX) })).toBeVisible();
+  await expect(image.member(GLOBEX)).toBeVisible();
 
-  await page.getByRole("button", { name: `Remove ${GLOBEX}` }).click();
+  await image.removeMember(GLOBEX).click();
   await dialog.getByRole("button", { name: "Remove 1 member" }).click();
-  await expect(page.getByRole("row", { name: new RegExp(GLOBEX) })).toHaveCount(0);
+  await expect(image.member(GLOBEX)).toHaveCount(0);
   await expect(page.getByText(/Removed 1 member of debian-12-base/)).toBeVisible();
 
   await page.getByRole("button", { name: "Remove all members" }).click();
@@ -108,7 +103,7 @@ test("unshare asks for confirmation and says what an accepted recipient loses", 
   await expect(confirm).toBeDisabled();
   await dialog.getByLabel(/Type debian-12-base to confirm/).fill("debian-12-base");
   await confirm.click();
-  await expect(page.getByText("Not shared with anyone yet.")).toBeVisible();
+  await expect(image.notShared()).toBeVisible();
   // Both removals are in the audit trail, and nothing else this test did.
   const events = await query<{ action: string; outcome: string; images: string }>(
     "select action, outcome, images from audit_events where user_name = 'alice' and occurred_at >= ? order by seq",
@@ -122,14 +117,15 @@ test("unshare asks for confirmation and says what an accepted recipient loses", 
 
 test("an injected 503 during a share shows the error and leaves nothing half-done or unrecorded", async ({ page }) => {
   await emulator.fault({ method: "POST", path: "/v1/cloudimages/members", status: 503, times: 1 });
-  await page.goto(`/images/${UBUNTU}`);
-  await share(page, GLOBEX);
-  const dialog = page.getByRole("dialog");
-  await dialog.getByRole("button", { name: "Share 1 pair" }).click();
+  const image = new ImagePage(page);
+  await image.goto(UBUNTU);
+  await image.checkTargets(GLOBEX);
+  const dialog = image.dialog();
+  await image.confirmShare(1);
   await expect(dialog.getByText("Huawei Cloud is not answering right now. Try again in a minute.")).toBeVisible();
   await dialog.getByRole("button", { name: "Close" }).click();
   await page.reload();
-  await expect(page.getByText("Not shared with anyone yet.")).toBeVisible();
+  await expect(image.notShared()).toBeVisible();
   expect(await auditActions("alice")).toContain("share");
 });
 
@@ -139,11 +135,13 @@ test("a share whose answer is lost says it may have been applied, sends nothing 
   // The emulator applies the batch call, then answers 504 as a gateway that gave up would.
   await emulator.fault({ method: "POST", path: "/v1/cloudimages/members", status: 504, after: true, times: 1 });
   await emulator.resetStats();
-  await page.goto(`/images/${UBUNTU}`);
-  await share(page, GLOBEX);
-  const dialog = page.getByRole("dialog");
-  await dialog.getByRole("button", { name: "Share 1 pair" }).click();
-  await expect(dialog.getByText(/may or may not have been applied.*check there before trying again/)).toBeVisible();
+  const image = new ImagePage(page);
+  await image.goto(UBUNTU);
+  await image.checkTargets(GLOBEX);
+  await image.confirmShare(1);
+  await expect(
+    image.dialog().getByText(/may or may not have been applied.*check there before trying again/),
+  ).toBeVisible();
   expect((await emulator.stats())["POST /v1/cloudimages/members"]).toBe(1);
   // The reconciler reads the members and records what really happened: the share went through.
   await expect.poll(async () => (await lastAudit("alice")).action, { timeout: 20_000 }).toBe("share");
@@ -154,25 +152,25 @@ test("a share whose answer is lost says it may have been applied, sends nothing 
   expect((await emulator.stats())["POST /v1/cloudimages/members"]).toBe(1);
 });
 
-test("a read-only user sees the images without the buttons that would fail", async ({ page, login }) => {
-  await page.getByRole("button", { name: /User menu/ }).click();
-  await page.getByRole("menuitem", { name: "Sign out" }).click();
-  await login.signIn("audrey");
+test("a read-only user sees the images without the buttons that would fail", async ({ pageAs }) => {
+  const page = await pageAs("audrey");
+  await new ImagesPage(page).goto();
   await expect(page).toHaveURL(/\/images$/);
   await expect(page.getByText("Read-only")).toBeVisible();
   await expect(page.getByRole("button", { name: /Share/ })).toHaveCount(0);
-  await page.goto(`/images/${DEBIAN}`);
-  await expect(page.getByRole("row", { name: new RegExp(GLOBEX) })).toBeVisible();
+  const image = new ImagePage(page);
+  await image.goto(DEBIAN);
+  await expect(image.member(GLOBEX)).toBeVisible();
   await expect(page.getByRole("button", { name: /Remove/ })).toHaveCount(0);
   await expect(page.getByRole("checkbox")).toHaveCount(0);
 });
 
 test("select several images on the list and share them together", { tag: "@flow" }, async ({ page }) => {
-  await page.goto("/images?q=app-0&sort=name&dir=asc");
-  await page.getByRole("checkbox", { name: "Select app-01" }).check();
-  await page.getByRole("checkbox", { name: "Select app-02" }).check();
-  await page.getByRole("button", { name: "Share 2 selected" }).click();
-  const dialog = page.getByRole("dialog", { name: "Share 2 images" });
+  const images = new ImagesPage(page);
+  await images.goto("?q=app-0&sort=name&dir=asc");
+  await images.select("app-01").check();
+  await images.select("app-02").check();
+  const dialog = await images.shareSelected(2);
   await dialog.getByLabel("Targets").fill(GLOBEX);
   await dialog.getByRole("button", { name: "Check targets" }).click();
   await expect(dialog.getByText("2 to add")).toBeVisible();
@@ -180,7 +178,7 @@ test("select several images on the list and share them together", { tag: "@flow"
   await expect(dialog.getByText("shared, pending acceptance")).toHaveCount(2);
   await dialog.getByRole("button", { name: "Done" }).click();
   for (const name of ["app-01", "app-02"]) {
-    await expect(page.getByRole("row", { name: new RegExp(name) })).toContainText("1 / 256");
+    await expect(images.row(name)).toContainText("1 / 256");
   }
-  await expect(page.getByRole("row", { name: /app-03/ })).toContainText("0 / 256");
+  await expect(images.row("app-03")).toContainText("0 / 256");
 });

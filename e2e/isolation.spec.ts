@@ -1,7 +1,8 @@
-import type { APIRequestContext, APIResponse, Page } from "@playwright/test";
+import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { manifestActions, postAction } from "./action-client";
-import { launchTenByThree } from "./batch-helpers";
-import { emulator, expect, LoginPage, query, test } from "./fixtures";
+import { DEMO_IMAGES, DEMO_PHONES } from "../emulator/seed/demo";
+import { emulator, expect, query, test } from "./fixtures";
+import { launchTenByThree } from "./pages/batches";
 
 /**
  * Issue 8 item 5: bob (globex) guesses the ids of alice's (acme) images, phone images, batches,
@@ -9,10 +10,10 @@ import { emulator, expect, LoginPage, query, test } from "./fixtures";
  * exist: the not-found page, or the same status and byte-for-byte the same body.
  */
 /** debian-12-base: shared with globex, so bob sees it in Incoming, but its owner's page is not his. */
-const ACME_IMAGE = "1b7f0000-0000-4000-8000-000000000002";
+const ACME_IMAGE = DEMO_IMAGES.debian;
 /** ubuntu-22.04-web: no members, invisible to bob. */
-const ACME_PRIVATE = "1b7f0000-0000-4000-8000-000000000001";
-const ACME_PHONE = "ac0e0000000000000000000000c9a001";
+const ACME_PRIVATE = DEMO_IMAGES.ubuntu;
+const ACME_PHONE = DEMO_PHONES.android11Game;
 const NO_UUID = "9e3c1d2b-0000-4000-8000-00000000beef";
 const NO_PHONE = "ffffffffffffffffffffffffffff0002";
 
@@ -21,13 +22,6 @@ async function bodyOf(res: APIResponse): Promise<string> {
   return (await res.text())
     .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, "<uuid>")
     .replace(/[A-Za-z0-9+/]{22}==/g, "<nonce>");
-}
-
-async function signedIn(page: Page, who: "alice" | "bob") {
-  const login = new LoginPage(page);
-  await login.goto();
-  await login.signIn(who);
-  await expect(page).toHaveURL(/\/images$/);
 }
 
 /** Same status and same body for another account's id and for an id nobody has. */
@@ -42,19 +36,18 @@ async function expectSameAnswer(request: APIRequestContext, theirs: string, nobo
   expect(await bodyOf(a), theirs).toBe(await bodyOf(b));
 }
 
+test.use({ user: "alice" });
+
 test("bob reaches none of alice's images, batches, events or exports: each answers as an id nobody has", async ({
   page,
-  browser,
+  pageAs,
 }) => {
   test.setTimeout(180_000);
   await emulator.reset();
-  await signedIn(page, "alice");
   const batch = await launchTenByThree(page);
   expect((await page.request.get(`/api/batches/${batch}`)).status()).toBe(200);
 
-  const bobContext = await browser.newContext();
-  const bob = await bobContext.newPage();
-  await signedIn(bob, "bob");
+  const bob = await pageAs("bob");
 
   // Pages: the area's not-found page with a 404 status, for hers as for nobody's (detail pages
   // render whole, without a streamed skeleton, so the status can say it).
@@ -112,11 +105,9 @@ test("bob reaches none of alice's images, batches, events or exports: each answe
     const secrets = path.includes(event.id) ? [batch, "alice", "app-01"] : [event.id, batch, "alice", "app-01"];
     for (const secret of secrets) expect(text, `${path} shows ${secret}`).not.toContain(secret);
   }
-  await bobContext.close();
 });
 
 test("alice's own batch with hostile queries: 4xx or the batch, never a 5xx", async ({ page }) => {
-  await signedIn(page, "alice");
   // An ended batch, so that its event stream closes after the snapshot.
   const ended = () =>
     query<{ id: string }>(
@@ -124,6 +115,8 @@ test("alice's own batch with hostile queries: 4xx or the batch, never a 5xx", as
     );
   await expect.poll(async () => (await ended()).length, { timeout: 60_000 }).toBe(1);
   const [row] = await ended();
+  // Signed in: the batch itself answers.
+  expect((await page.request.get(`/api/batches/${row.id}`)).status()).toBe(200);
   for (const q of [
     "since=-1",
     "since=NaN",

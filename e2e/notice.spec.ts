@@ -1,16 +1,18 @@
 import { request } from "@playwright/test";
+import { DEMO, DEMO_IMAGES } from "../emulator/seed/demo";
 import { emulator, expect, test } from "./fixtures";
+import { ImagesPage } from "./pages/images";
 
-const GLOBEX_NEW_RELEASE = "610be000-0000-4000-8000-000000000005";
-const ACME_AP = "ac0e00000000000000000000000000a1";
+const GLOBEX_NEW_RELEASE = DEMO_IMAGES.globexNewRelease;
+const ACME_AP = DEMO.acmeAp;
 
 test.beforeEach(async () => {
   await emulator.reset();
 });
 
-test("the navigation counts pending shares and picks up a new one without a reload", async ({ page, login }) => {
-  await login.goto();
-  await login.signIn("alice");
+test("the navigation counts pending shares and picks up a new one without a reload", async ({ pageAs }) => {
+  const page = await pageAs("alice");
+  await new ImagesPage(page).goto();
   await expect(page).toHaveURL(/\/images$/);
   const nav = page.getByRole("navigation", { name: "Main" });
   await expect(nav.getByRole("link", { name: "Incoming, 3 pending" })).toBeVisible();
@@ -22,6 +24,7 @@ test("the navigation counts pending shares and picks up a new one without a relo
   await expect(page).toHaveURL(/\/images$/);
 });
 
+// A session in another project: this test signs in to it itself.
 test("the count shows no badge when nothing is pending", async ({ page, login }) => {
   await login.goto();
   await login.signIn("alice", "cn-north-4");
@@ -45,9 +48,9 @@ test("the count route answers 401 JSON without a session, and with an unknown on
   }
 });
 
-test("a failed refresh answers 503 and keeps the last count; an upstream 401 answers 401", async ({ page, login }) => {
-  await login.goto();
-  await login.signIn("alice");
+test("a failed refresh answers 503 and keeps the last count; an upstream 401 answers 401", async ({ pageAs }) => {
+  const page = await pageAs("alice");
+  await new ImagesPage(page).goto();
   const incoming = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Incoming, 3 pending" });
   await expect(incoming).toBeVisible();
 

@@ -1,48 +1,16 @@
-import type { Page } from "@playwright/test";
-import { auditActions, emulator, expect, lastAudit, type LoginPage, test } from "./fixtures";
+import { DEMO, DEMO_PHONES } from "../emulator/seed/demo";
+import { auditActions, emulator, expect, lastAudit, test } from "./fixtures";
+import { PhoneImagePage, PhonesPage } from "./pages/phones";
 
-const GAME = "ac0e0000000000000000000000c9a001";
-const BASE = "ac0e0000000000000000000000c9a002";
-const AT_LIMIT = "ac0e0000000000000000000000c9a003";
-const GLOBEX_AP = "610be0000000000000000000000000a1";
-const ACME_AP = "ac0e00000000000000000000000000a1";
-const ACME_CN = "ac0e00000000000000000000000000c4";
+const { android11Game: GAME, android12Base: BASE, atLimit: AT_LIMIT } = DEMO_PHONES;
+const { globexAp: GLOBEX_AP, globexCn: GLOBEX_CN, initechAp: INITECH_AP, acmeAp: ACME_AP, acmeCn: ACME_CN } = DEMO;
 const POST_MEMBERS = "POST /v1/{id}/cloud-phone/images/{id}/members";
 
-/** The detail page of a phone image and its share and unshare dialogs. */
-class PhoneImagePage {
-  constructor(readonly page: Page) {}
-
-  async open(login: LoginPage, id: string, user: "alice" | "audrey" = "alice") {
-    await login.goto(`/phones/${id}`);
-    await login.signIn(user);
-    await expect(this.page).toHaveURL(new RegExp(`/phones/${id}$`));
-  }
-
-  meter() {
-    return this.page.getByRole("meter", { name: "Members used of the image's quota" });
-  }
-
-  dialog() {
-    return this.page.getByRole("dialog");
-  }
-
-  async check(targets: string) {
-    await this.page.getByRole("button", { name: "Share", exact: true }).click();
-    await this.dialog().getByLabel("Project ids").fill(targets);
-    await this.dialog().getByRole("button", { name: "Check" }).click();
-  }
-
-  row(text: string | RegExp) {
-    return this.dialog().getByRole("row").filter({ hasText: text });
-  }
-}
-
 async function postCount(): Promise<number> {
-  const stats = (await (await fetch(`${emulator.url}/__emulator/stats`)).json()) as { routes: Record<string, number> };
-  return stats.routes[POST_MEMBERS] ?? 0;
+  return (await emulator.stats())[POST_MEMBERS] ?? 0;
 }
 
+test.use({ user: "alice" });
 test.beforeEach(async () => {
   await emulator.reset();
 });
@@ -50,11 +18,11 @@ test.beforeEach(async () => {
 test(
   "the list shows each phone image with its status and member count, searchable in the URL",
   { tag: "@flow" },
-  async ({ page, login }) => {
-    await login.goto("/phones");
-    await login.signIn("alice");
+  async ({ page }) => {
+    const phones = new PhonesPage(page);
+    await phones.goto();
     await expect(page).toHaveURL(/\/phones$/);
-    const row = (name: string) => page.getByRole("row").filter({ hasText: name });
+    const row = (name: string) => phones.row(name);
     await expect(row("cph-android11-game")).toContainText("Android 11");
     await expect(row("cph-android11-game")).toContainText("Usable");
     await expect(row("cph-android11-game").getByRole("meter")).toHaveAttribute("aria-valuenow", "1");
@@ -62,67 +30,62 @@ test(
     await expect(row("cph-android12-base")).toContainText("0 / 10");
     await expect(page.getByText("1–3 of 3")).toBeVisible();
 
-    await page.getByRole("searchbox", { name: "Search phone images by name" }).fill("android1");
-    await page.getByRole("button", { name: "Search" }).click();
+    await phones.search("android1");
     await expect(page).toHaveURL(/\/phones\?q=android1$/);
     await expect(page.getByText("1–2 of 2")).toBeVisible();
     await expect(row("cph-at-limit")).toHaveCount(0);
 
-    await page.goto("/phones?offset=2&limit=10");
+    await phones.goto("?offset=2&limit=10");
     await expect(page.getByText("3–3 of 3")).toBeVisible();
     await expect(page.getByRole("link", { name: "Previous page" })).toHaveAttribute("href", "/phones?limit=10");
-    await page.goto("/phones?q=no-such-image");
+    await phones.goto("?q=no-such-image");
     await expect(page.getByText("No phone image matches “no-such-image”")).toBeVisible();
   },
 );
 
-test(
-  "alice shares cph-android12-base with globex and sees it listed 1 / 10",
-  { tag: "@flow" },
-  async ({ page, login }) => {
-    const phone = new PhoneImagePage(page);
-    await phone.open(login, BASE);
-    await expect(page.getByText("Not shared with any project")).toBeVisible();
-    await phone.check(GLOBEX_AP);
-    await expect(phone.row(GLOBEX_AP)).toContainText("add");
-    await expect(phone.dialog().getByLabel("Project ids")).toHaveValue(GLOBEX_AP);
-    expect(await postCount()).toBe(0);
+test("alice shares cph-android12-base with globex and sees it listed 1 / 10", { tag: "@flow" }, async ({ page }) => {
+  const phone = new PhoneImagePage(page);
+  await phone.goto(BASE);
+  await expect(page.getByText("Not shared with any project")).toBeVisible();
+  await phone.check(GLOBEX_AP);
+  await expect(phone.row(GLOBEX_AP)).toContainText("add");
+  await expect(phone.dialog().getByLabel("Project ids")).toHaveValue(GLOBEX_AP);
+  expect(await postCount()).toBe(0);
 
-    await phone.dialog().getByRole("button", { name: "Share with 1 project" }).click();
-    await expect(phone.row(GLOBEX_AP)).toContainText("succeeded");
-    await expect(page.getByText("Shared cph-android12-base with 1 project")).toBeVisible();
-    await phone.dialog().getByRole("button", { name: "Done" }).click();
+  await phone.shareWith(1).click();
+  await expect(phone.row(GLOBEX_AP)).toContainText("succeeded");
+  await expect(page.getByText("Shared cph-android12-base with 1 project")).toBeVisible();
+  await phone.dialog().getByRole("button", { name: "Done" }).click();
 
-    const member = page.getByRole("row").filter({ hasText: GLOBEX_AP });
-    await expect(member).toContainText("another account");
-    await expect(phone.meter()).toHaveAttribute("aria-valuenow", "1");
-    await expect(page.getByText("1 / 10")).toBeVisible();
-    expect(await lastAudit("alice")).toMatchObject({ action: "share", outcome: "succeeded" });
-    expect(JSON.parse((await lastAudit("alice")).pairs)).toEqual([
-      { image: BASE, target: GLOBEX_AP, outcome: "succeeded" },
-    ]);
-    await page.getByRole("link", { name: "Phone images" }).first().click();
-    await expect(page.getByRole("row").filter({ hasText: "cph-android12-base" })).toContainText("1 / 10");
-  },
-);
+  const member = phone.member(GLOBEX_AP);
+  await expect(member).toContainText("another account");
+  await expect(phone.meter()).toHaveAttribute("aria-valuenow", "1");
+  await expect(page.getByText("1 / 10")).toBeVisible();
+  expect(await lastAudit("alice")).toMatchObject({ action: "share", outcome: "succeeded" });
+  expect(JSON.parse((await lastAudit("alice")).pairs)).toEqual([
+    { image: BASE, target: GLOBEX_AP, outcome: "succeeded" },
+  ]);
+  await page.getByRole("link", { name: "Phone images" }).first().click();
+  await expect(page.getByRole("row").filter({ hasText: "cph-android12-base" })).toContainText("1 / 10");
+});
 
 test(
   "Check explains every target before anything is sent; the cloud's region refusal is named",
   { tag: "@flow" },
-  async ({ page, login }) => {
+  async ({ page }) => {
     const phone = new PhoneImagePage(page);
-    await phone.open(login, GAME);
-    await phone.check(`${GLOBEX_AP}, not-an-id\n${ACME_AP} ${ACME_CN} 610be0000000000000000000000000c4`);
+    await phone.goto(GAME);
+    await phone.check(`${GLOBEX_AP}, not-an-id\n${ACME_AP} ${ACME_CN} ${GLOBEX_CN}`);
     await expect(phone.row(GLOBEX_AP)).toContainText("skipAlready a member.");
     await expect(phone.row("not-an-id")).toContainText("blocked");
     await expect(phone.row(ACME_AP)).toContainText("This is the image's own project.");
     await expect(phone.row(ACME_CN)).toContainText("Must be in ap-southeast-1: this is your cn-north-4 project.");
-    await expect(phone.row("610be0000000000000000000000000c4")).toContainText("add");
+    await expect(phone.row(GLOBEX_CN)).toContainText("add");
     await expect(phone.dialog().getByText("1 to add")).toBeVisible();
     expect(await postCount()).toBe(0);
 
-    await phone.dialog().getByRole("button", { name: "Share with 1 project" }).click();
-    await expect(phone.row("610be0000000000000000000000000c4")).toContainText(
+    await phone.shareWith(1).click();
+    await expect(phone.row(GLOBEX_CN)).toContainText(
       "Must be in ap-southeast-1: Huawei Cloud refused a project of another region.",
     );
     await expect(page.getByText("Could not share cph-android11-game with 1 project")).toBeVisible();
@@ -130,9 +93,9 @@ test(
   },
 );
 
-test("the console blocks an 11th member of cph-at-limit before sending", async ({ page, login }) => {
+test("the console blocks an 11th member of cph-at-limit before sending", async ({ page }) => {
   const phone = new PhoneImagePage(page);
-  await phone.open(login, AT_LIMIT);
+  await phone.goto(AT_LIMIT);
   await expect(phone.meter()).toHaveAttribute("aria-valuenow", "10");
   await phone.check(GLOBEX_AP);
   await expect(phone.row(GLOBEX_AP)).toContainText("blocked");
@@ -141,34 +104,34 @@ test("the console blocks an 11th member of cph-at-limit before sending", async (
   expect(await postCount()).toBe(0);
 });
 
-test("share cph-android12-base up to its limit of 10; the 11th is blocked before sending", async ({ page, login }) => {
+test("share cph-android12-base up to its limit of 10; the 11th is blocked before sending", async ({ page }) => {
   for (let i = 1; i <= 8; i++) {
     await emulator.post("/cph-members", { image_id: BASE, member_id: `c1c1${String(i).padStart(28, "0")}` });
   }
   const phone = new PhoneImagePage(page);
-  await phone.open(login, BASE);
+  await phone.goto(BASE);
   await expect(phone.meter()).toHaveAttribute("aria-valuenow", "8");
-  await phone.check(`${GLOBEX_AP} 1417ec000000000000000000000000a1`);
+  await phone.check(`${GLOBEX_AP} ${INITECH_AP}`);
   await expect(phone.dialog().getByText("2 to add")).toBeVisible();
-  await phone.dialog().getByRole("button", { name: "Share with 2 projects" }).click();
+  await phone.shareWith(2).click();
   await expect(page.getByText("Shared cph-android12-base with 2 projects")).toBeVisible();
   await phone.dialog().getByRole("button", { name: "Done" }).click();
   await expect(phone.meter()).toHaveAttribute("aria-valuenow", "10");
   const before = await postCount();
-  await phone.check("610be0000000000000000000000000c4");
-  await expect(phone.row("610be0000000000000000000000000c4")).toContainText("Member quota used up: 10 / 10");
+  await phone.check(GLOBEX_CN);
+  await expect(phone.row(GLOBEX_CN)).toContainText("Member quota used up: 10 / 10");
   expect(await postCount()).toBe(before);
 });
 
-test("unshare with confirmation removes the member", { tag: "@flow" }, async ({ page, login }) => {
+test("unshare with confirmation removes the member", { tag: "@flow" }, async ({ page }) => {
   const phone = new PhoneImagePage(page);
-  await phone.open(login, GAME);
-  await page.getByRole("button", { name: `Remove ${GLOBEX_AP}` }).click();
+  await phone.goto(GAME);
+  await phone.removeMember(GLOBEX_AP).click();
   await expect(phone.dialog()).toContainText("can no longer use cph-android11-game to create new cloud phones");
   await phone.dialog().getByRole("button", { name: "Cancel" }).click();
-  await expect(page.getByRole("row").filter({ hasText: GLOBEX_AP })).toBeVisible();
+  await expect(phone.member(GLOBEX_AP)).toBeVisible();
 
-  await page.getByRole("button", { name: `Remove ${GLOBEX_AP}` }).click();
+  await phone.removeMember(GLOBEX_AP).click();
   await phone.dialog().getByRole("button", { name: "Remove 1 member" }).click();
   await expect(page.getByText("Stopped sharing cph-android11-game with 1 project")).toBeVisible();
   await expect(page.getByText("Not shared with any project")).toBeVisible();
@@ -176,9 +139,9 @@ test("unshare with confirmation removes the member", { tag: "@flow" }, async ({ 
   expect(await auditActions("alice")).toContain("unshare");
 });
 
-test("removing a selection, then all members, which needs the image's name typed", async ({ page, login }) => {
+test("removing a selection, then all members, which needs the image's name typed", async ({ page }) => {
   const phone = new PhoneImagePage(page);
-  await phone.open(login, AT_LIMIT);
+  await phone.goto(AT_LIMIT);
   await page.getByRole("checkbox", { name: /^Select c0c0.*01$/ }).check();
   await page.getByRole("checkbox", { name: /^Select c0c0.*02$/ }).check();
   await page.getByRole("button", { name: "Remove 2 selected" }).click();
@@ -198,12 +161,12 @@ test("removing a selection, then all members, which needs the image's name typed
   expect(JSON.parse((await lastAudit("alice")).pairs)).toHaveLength(8);
 });
 
-test("a 503 on the share shows the reason and the audit records the failure", async ({ page, login }) => {
+test("a 503 on the share shows the reason and the audit records the failure", async ({ page }) => {
   const phone = new PhoneImagePage(page);
-  await phone.open(login, BASE);
+  await phone.goto(BASE);
   await emulator.fault({ method: "POST", path: "/v1/*/cloud-phone/images/*/members", status: 503, times: 1 });
   await phone.check(GLOBEX_AP);
-  await phone.dialog().getByRole("button", { name: "Share with 1 project" }).click();
+  await phone.shareWith(1).click();
   await expect(phone.row(GLOBEX_AP)).toContainText("failed");
   await expect(phone.row(GLOBEX_AP)).toContainText(
     "Huawei Cloud is not answering right now. Try again in a minute.(CPS.0003)",
@@ -217,31 +180,28 @@ test("a 503 on the share shows the reason and the audit records the failure", as
   await expect(phone.meter()).toHaveAttribute("aria-valuenow", "0");
 });
 
-test("when the share cannot even start, the error says why and the dialog keeps the pasted ids", async ({
-  page,
-  login,
-}) => {
+test("when the share cannot even start, the error says why and the dialog keeps the pasted ids", async ({ page }) => {
   const phone = new PhoneImagePage(page);
-  await phone.open(login, BASE);
-  await phone.check(`${GLOBEX_AP}\n1417ec000000000000000000000000a1`);
+  await phone.goto(BASE);
+  await phone.check(`${GLOBEX_AP}\n${INITECH_AP}`);
   await expect(phone.dialog().getByText("2 to add")).toBeVisible();
   await emulator.fault({ method: "GET", path: "/v1/*/cloud-phone/images/*/members", status: 503, times: 3 });
-  await phone.dialog().getByRole("button", { name: "Share with 2 projects" }).click();
+  await phone.shareWith(2).click();
   await expect(
     phone.dialog().getByText("Huawei Cloud is not answering right now. Try again in a minute.(CPS.0003)"),
   ).toBeVisible();
-  await expect(phone.dialog().getByLabel("Project ids")).toHaveValue(`${GLOBEX_AP}\n1417ec000000000000000000000000a1`);
+  await expect(phone.dialog().getByLabel("Project ids")).toHaveValue(`${GLOBEX_AP}\n${INITECH_AP}`);
   expect(await lastAudit("alice")).toMatchObject({ action: "share", outcome: "failed" });
   expect(await postCount()).toBe(0);
-  await phone.dialog().getByRole("button", { name: "Share with 2 projects" }).click();
+  await phone.shareWith(2).click();
   await expect(page.getByText("Shared cph-android12-base with 2 projects")).toBeVisible();
 });
 
-test("a 503 on an unshare keeps the member, says why, and is audited as failed", async ({ page, login }) => {
+test("a 503 on an unshare keeps the member, says why, and is audited as failed", async ({ page }) => {
   const phone = new PhoneImagePage(page);
-  await phone.open(login, GAME);
+  await phone.goto(GAME);
   await emulator.fault({ method: "DELETE", path: "/v1/*/cloud-phone/images/*/members/*", status: 503, times: 1 });
-  await page.getByRole("button", { name: `Remove ${GLOBEX_AP}` }).click();
+  await phone.removeMember(GLOBEX_AP).click();
   await phone.dialog().getByRole("button", { name: "Remove 1 member" }).click();
   await expect(phone.row(GLOBEX_AP)).toContainText("failed");
   await expect(page.getByText("Could not stop sharing cph-android11-game with 1 project")).toBeVisible();
@@ -250,10 +210,11 @@ test("a 503 on an unshare keeps the member, says why, and is audited as failed",
   await expect(phone.meter()).toHaveAttribute("aria-valuenow", "1");
 });
 
-test("audrey, read-only, sees the members but no share or unshare controls", async ({ page, login }) => {
+test("audrey, read-only, sees the members but no share or unshare controls", async ({ pageAs }) => {
+  const page = await pageAs("audrey");
   const phone = new PhoneImagePage(page);
-  await phone.open(login, GAME, "audrey");
-  await expect(page.getByRole("row").filter({ hasText: GLOBEX_AP })).toBeVisible();
+  await phone.goto(GAME);
+  await expect(phone.member(GLOBEX_AP)).toBeVisible();
   await expect(page.getByRole("button", { name: "Share", exact: true })).toHaveCount(0);
   await expect(page.getByRole("button", { name: /^Remove/ })).toHaveCount(0);
   await expect(page.getByRole("checkbox")).toHaveCount(0);

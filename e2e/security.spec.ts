@@ -1,3 +1,4 @@
+import { DEMO_PASSWORDS } from "../emulator/seed/demo";
 import { countSessions, expect, test } from "./fixtures";
 
 /** Web security of every response: the headers, the script nonce, the cookie, and server actions from elsewhere. */
@@ -60,7 +61,7 @@ test("a server action posted from another origin is refused and changes nothing"
     ...Object.fromEntries(hidden),
     account: "acme",
     user: "alice",
-    password: "alice-demo-2026",
+    password: DEMO_PASSWORDS.alice,
     project: "ap-southeast-1",
   };
   const before = await countSessions("alice");
@@ -98,7 +99,7 @@ test("behind HTTPS the session cookie is Secure (and __Secure- prefixed), HttpOn
       ...Object.fromEntries(hidden),
       account: "acme",
       user: "audrey",
-      password: "audrey-demo-2026",
+      password: DEMO_PASSWORDS.audrey,
       project: "ap-southeast-1",
     },
     maxRedirects: 0,
@@ -125,7 +126,7 @@ test("sign-in is rate-limited per user: after 5 refusals even the right password
     await expect(page.getByText("The account name, user name or password is wrong.")).toBeVisible();
   }
   await login.goto();
-  await login.signIn({ ...dave, password: "dave-demo-2026" });
+  await login.signIn({ ...dave, password: DEMO_PASSWORDS.dave });
   await expect(
     page.getByText(/Too many refused sign-ins for this user or from this address\. Wait 15 minutes/),
   ).toBeVisible();

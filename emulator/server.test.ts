@@ -178,6 +178,20 @@ describe("controls", () => {
     expect(emu.emu.clock.offset).toBe(0);
   });
 
+  it("forgets issued tokens on reset, unless asked to keep them", async () => {
+    const token = await emu.login("alice");
+    const quota = () => emu.call("GET", "/v1/cloudimages/quota", { token });
+    await emu.call("POST", "/__emulator/reset", { body: { keepTokens: true } });
+    expect((await quota()).status).toBe(200);
+    emu.emu.world.images.delete("1b7f0000-0000-4000-8000-000000000001");
+    await emu.call("POST", "/__emulator/reset", { body: { seed: "demo", keepTokens: true } });
+    expect(emu.emu.world.images.has("1b7f0000-0000-4000-8000-000000000001")).toBe(true);
+    expect((await quota()).status).toBe(200);
+    expect((await emu.call("POST", "/__emulator/reset", { body: { keepTokens: "yes" } })).status).toBe(400);
+    await emu.call("POST", "/__emulator/reset");
+    expect((await quota()).status).toBe(401);
+  });
+
   it("adds images and members for test scenarios", async () => {
     const id = "1b7f0000-0000-4000-8000-00000000f001";
     const created = await emu.call("POST", "/__emulator/images", {

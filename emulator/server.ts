@@ -39,8 +39,11 @@ export interface Emulator {
   faults: Faults;
   stats: Stats;
   runner: JobRunner;
-  /** Back to the seed: world, options, clock, faults and counts. */
-  reset(seed?: SeedName): void;
+  /**
+   * Back to the seed: world, options, clock, faults and counts. With `keepTokens`, the tokens IAM
+   * issued stay valid, so consoles in front of the emulator stay signed in across the reset.
+   */
+  reset(seed?: SeedName, options?: { keepTokens?: boolean }): void;
   /** Writes pending state and stops timers. */
   close(): void;
 }
@@ -134,10 +137,12 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
     faults,
     stats,
     runner,
-    reset(next = seed) {
+    reset(next = seed, { keepTokens = false } = {}) {
       seed = next;
+      const tokens = keepTokens ? [...emu.world.tokens] : [];
       clock.reset();
       emu.world = seedWorld(seed, clock.now());
+      for (const [id, token] of tokens) emu.world.tokens.set(id, token);
       emu.config = initialConfig();
       faults.clear();
       stats.reset();

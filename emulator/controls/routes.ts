@@ -15,7 +15,7 @@ export interface Controlled {
   emu: Emu;
   faults: Faults;
   stats: Stats;
-  reset(seed?: SeedName): void;
+  reset(seed?: SeedName, options?: { keepTokens?: boolean }): void;
 }
 
 const clockSchema = z.union([
@@ -23,6 +23,10 @@ const clockSchema = z.union([
   z.object({ set: z.union([z.number().int(), z.iso.datetime()]) }).strict(),
   z.object({ reset: z.literal(true) }).strict(),
 ]);
+
+const resetSchema = z
+  .object({ seed: z.enum(["demo", "large"]).optional(), keepTokens: z.boolean().optional() })
+  .strict();
 
 const imageSchema = z
   .object({
@@ -67,8 +71,8 @@ export function registerControls(app: Hono<EmuEnv>, emulator: Controlled): void 
   app.get(`${base}/health`, (c) => c.json({ ok: true, now: emu.clock.now() }));
 
   app.post(`${base}/reset`, async (c) => {
-    const { seed } = await json(c, emulator, z.object({ seed: z.enum(["demo", "large"]).optional() }).strict());
-    emulator.reset(seed as SeedName | undefined);
+    const { seed, keepTokens } = await json(c, emulator, resetSchema);
+    emulator.reset(seed as SeedName | undefined, { keepTokens });
     return c.json({ ok: true });
   });
 

@@ -47,36 +47,68 @@ export function acmeImageId(n: number): string {
   return `1b7f0000-0000-4000-8000-${n.toString().padStart(12, "0")}`;
 }
 
+/** `app-NN` of the demo world (NN = 1..40). */
+export function appImageId(nn: number): string {
+  return acmeImageId(100 + nn);
+}
+
+/** IMS image ids of demo-world.md, by name. */
+export const DEMO_IMAGES = {
+  ubuntu: acmeImageId(1),
+  debian: acmeImageId(2),
+  centosEncrypted: acmeImageId(3),
+  win2019: acmeImageId(4),
+  fullEcsFromCbr: acmeImageId(5),
+  fullEcsLegacy: acmeImageId(6),
+  dataDiskArchive: acmeImageId(7),
+  almostFull: acmeImageId(8),
+  publicUbuntu: acmeImageId(9),
+  globexAnalyticsGpu: "610be000-0000-4000-8000-000000000001",
+  globexCiRunner: "610be000-0000-4000-8000-000000000002",
+  globexOldBase: "610be000-0000-4000-8000-000000000003",
+  globexFullecsCbr: "610be000-0000-4000-8000-000000000004",
+  globexNewRelease: "610be000-0000-4000-8000-000000000005",
+  initechMlBase: "1417ec00-0000-4000-8000-000000000001",
+} as const;
+
+/** CPH (cloud phone) image ids of demo-world.md, by name. */
+export const DEMO_PHONES = {
+  android11Game: "ac0e0000000000000000000000c9a001",
+  android12Base: "ac0e0000000000000000000000c9a002",
+  atLimit: "ac0e0000000000000000000000c9a003",
+  globexAndroid12: "610be000000000000000000000c9a001",
+} as const;
+
 /** The demo world, with times relative to `now` so that ages ("pending for 3 days") read naturally. */
 export function demoWorld(now: number): WorldData {
   const ago = (days: number) => now - days * DAY;
   const { acme, globex, initech, acmeAp, acmeCn, globexAp, globexCn, initechAp } = DEMO;
 
   const images = [
-    image(acmeImageId(1), "ubuntu-22.04-web", acmeAp, ago(60)),
-    image(acmeImageId(2), "debian-12-base", acmeAp, ago(55), {
+    image(DEMO_IMAGES.ubuntu, "ubuntu-22.04-web", acmeAp, ago(60)),
+    image(DEMO_IMAGES.debian, "debian-12-base", acmeAp, ago(55), {
       platform: "Debian",
       osVersion: "Debian GNU/Linux 12 64bit",
     }),
-    image(acmeImageId(3), "centos-7-encrypted", acmeAp, ago(50), {
+    image(DEMO_IMAGES.centosEncrypted, "centos-7-encrypted", acmeAp, ago(50), {
       platform: "CentOS",
       osVersion: "CentOS 7.9 64bit",
       encryption: { cmkId: "5f1d0000-0000-4000-8000-00000000c0de", defaultKey: true },
     }),
-    image(acmeImageId(4), "win2019-base", acmeAp, ago(45), {
+    image(DEMO_IMAGES.win2019, "win2019-base", acmeAp, ago(45), {
       osType: "Windows",
       platform: "Windows",
       osVersion: "Windows Server 2019 Datacenter 64bit",
       minDisk: 60,
       sizeBytes: 12_884_901_888,
     }),
-    image(acmeImageId(5), "full-ecs-from-cbr", acmeAp, ago(40), {
+    image(DEMO_IMAGES.fullEcsFromCbr, "full-ecs-from-cbr", acmeAp, ago(40), {
       kind: "whole",
       backupId: "ac0e0000-0000-4000-8000-00000000bb05",
       sizeBytes: 42_949_672_960,
     }),
-    image(acmeImageId(6), "full-ecs-legacy", acmeAp, ago(38), { kind: "whole", sizeBytes: 42_949_672_960 }),
-    image(acmeImageId(7), "data-disk-archive", acmeAp, ago(35), {
+    image(DEMO_IMAGES.fullEcsLegacy, "full-ecs-legacy", acmeAp, ago(38), { kind: "whole", sizeBytes: 42_949_672_960 }),
+    image(DEMO_IMAGES.dataDiskArchive, "data-disk-archive", acmeAp, ago(35), {
       kind: "data",
       osType: "Other",
       platform: "Other",
@@ -84,50 +116,50 @@ export function demoWorld(now: number): WorldData {
       minDisk: 100,
       sizeBytes: 107_374_182_400,
     }),
-    image(acmeImageId(8), "almost-full", acmeAp, ago(30)),
-    image(acmeImageId(9), "public-ubuntu", DEMO.publicOwner, ago(90), { imagetype: "gold", protected: true }),
+    image(DEMO_IMAGES.almostFull, "almost-full", acmeAp, ago(30)),
+    image(DEMO_IMAGES.publicUbuntu, "public-ubuntu", DEMO.publicOwner, ago(90), { imagetype: "gold", protected: true }),
     ...Array.from({ length: 40 }, (_, i) => {
       const nn = String(i + 1).padStart(2, "0");
-      return image(acmeImageId(100 + i + 1), `app-${nn}`, acmeAp, ago(20) + i * 60_000);
+      return image(appImageId(i + 1), `app-${nn}`, acmeAp, ago(20) + i * 60_000);
     }),
-    image("610be000-0000-4000-8000-000000000001", "globex-analytics-gpu", globexAp, ago(12), { minRam: 16384 }),
-    image("610be000-0000-4000-8000-000000000002", "globex-ci-runner", globexAp, ago(25)),
-    image("610be000-0000-4000-8000-000000000003", "globex-old-base", globexAp, ago(80), {
+    image(DEMO_IMAGES.globexAnalyticsGpu, "globex-analytics-gpu", globexAp, ago(12), { minRam: 16384 }),
+    image(DEMO_IMAGES.globexCiRunner, "globex-ci-runner", globexAp, ago(25)),
+    image(DEMO_IMAGES.globexOldBase, "globex-old-base", globexAp, ago(80), {
       platform: "CentOS",
       osVersion: "CentOS 7.6 64bit",
     }),
-    image("610be000-0000-4000-8000-000000000004", "globex-fullecs-cbr", globexAp, ago(9), {
+    image(DEMO_IMAGES.globexFullecsCbr, "globex-fullecs-cbr", globexAp, ago(9), {
       kind: "whole",
       backupId: "610be000-0000-4000-8000-00000000bb04",
       sizeBytes: 53_687_091_200,
     }),
-    image("610be000-0000-4000-8000-000000000005", "globex-new-release", globexAp, ago(1)),
-    image("1417ec00-0000-4000-8000-000000000001", "initech-ml-base", initechAp, ago(6), {
+    image(DEMO_IMAGES.globexNewRelease, "globex-new-release", globexAp, ago(1)),
+    image(DEMO_IMAGES.initechMlBase, "initech-ml-base", initechAp, ago(6), {
       platform: "EulerOS",
       osVersion: "EulerOS 2.9 64bit",
     }),
   ];
 
   const members = [
-    member(acmeImageId(2), globexAp, "accepted", ago(20), ago(19)),
-    member(acmeImageId(2), initechAp, "pending", ago(4)),
+    member(DEMO_IMAGES.debian, globexAp, "accepted", ago(20), ago(19)),
+    member(DEMO_IMAGES.debian, initechAp, "pending", ago(4)),
     ...Array.from({ length: 255 }, (_, i) =>
-      member(acmeImageId(8), fillerProjectId("f0f0", i + 1), "accepted", ago(29) + i * 1000),
+      member(DEMO_IMAGES.almostFull, fillerProjectId("f0f0", i + 1), "accepted", ago(29) + i * 1000),
     ),
-    member("610be000-0000-4000-8000-000000000001", acmeAp, "pending", ago(3)),
-    member("610be000-0000-4000-8000-000000000002", acmeAp, "accepted", ago(24), ago(23)),
-    member("610be000-0000-4000-8000-000000000003", acmeAp, "rejected", ago(70), ago(69)),
-    member("610be000-0000-4000-8000-000000000004", acmeAp, "pending", ago(2)),
-    member("1417ec00-0000-4000-8000-000000000001", acmeAp, "pending", ago(5)),
+    member(DEMO_IMAGES.globexAnalyticsGpu, acmeAp, "pending", ago(3)),
+    member(DEMO_IMAGES.globexCiRunner, acmeAp, "accepted", ago(24), ago(23)),
+    member(DEMO_IMAGES.globexOldBase, acmeAp, "rejected", ago(70), ago(69)),
+    member(DEMO_IMAGES.globexFullecsCbr, acmeAp, "pending", ago(2)),
+    member(DEMO_IMAGES.initechMlBase, acmeAp, "pending", ago(5)),
   ];
 
   const acmeApProject = project(acmeAp, "ap-southeast-1", acme);
   const globexApProject = project(globexAp, "ap-southeast-1", globex);
   const cphImages = [
-    cphImage("ac0e0000000000000000000000c9a001", "cph-android11-game", acmeApProject, ago(33), "Android 11"),
-    cphImage("ac0e0000000000000000000000c9a002", "cph-android12-base", acmeApProject, ago(28)),
-    cphImage("ac0e0000000000000000000000c9a003", "cph-at-limit", acmeApProject, ago(26)),
-    cphImage("610be000000000000000000000c9a001", "globex-cph-android12", globexApProject, ago(8)),
+    cphImage(DEMO_PHONES.android11Game, "cph-android11-game", acmeApProject, ago(33), "Android 11"),
+    cphImage(DEMO_PHONES.android12Base, "cph-android12-base", acmeApProject, ago(28)),
+    cphImage(DEMO_PHONES.atLimit, "cph-at-limit", acmeApProject, ago(26)),
+    cphImage(DEMO_PHONES.globexAndroid12, "globex-cph-android12", globexApProject, ago(8)),
   ];
   const cphMember = (imageId: string, memberId: string, status: CphMember["status"], at: number): CphMember => ({
     imageId,
@@ -137,11 +169,11 @@ export function demoWorld(now: number): WorldData {
     updateTime: at,
   });
   const cphMembers = [
-    cphMember("ac0e0000000000000000000000c9a001", globexAp, "accepted", ago(15)),
+    cphMember(DEMO_PHONES.android11Game, globexAp, "accepted", ago(15)),
     ...Array.from({ length: 10 }, (_, i) =>
-      cphMember("ac0e0000000000000000000000c9a003", fillerProjectId("c0c0", i + 1), "accepted", ago(25) + i * 1000),
+      cphMember(DEMO_PHONES.atLimit, fillerProjectId("c0c0", i + 1), "accepted", ago(25) + i * 1000),
     ),
-    cphMember("610be000000000000000000000c9a001", acmeAp, "pending", ago(2)),
+    cphMember(DEMO_PHONES.globexAndroid12, acmeAp, "pending", ago(2)),
   ];
 
   return {

@@ -1,0 +1,100 @@
+import type { Page } from "@playwright/test";
+import { expect } from "../fixtures";
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+/** The images list (/images): search, sort and page through in the URL, select rows, share several. */
+export class ImagesPage {
+  constructor(readonly page: Page) {}
+
+  async goto(query = "") {
+    await this.page.goto(`/images${query}`);
+  }
+
+  /** The row of an image, by a part of its accessible name (its image's name). */
+  row(name: string | RegExp) {
+    return this.page.getByRole("row", { name: typeof name === "string" ? new RegExp(escape(name)) : name });
+  }
+
+  /** The link to an image's page, by its exact name. */
+  link(name: string) {
+    return this.page.getByRole("link", { name: new RegExp(`^${escape(name)}$`) });
+  }
+
+  select(name: string) {
+    return this.page.getByRole("checkbox", { name: `Select ${name}` });
+  }
+
+  /** Opens the share dialog of the selected images. */
+  async shareSelected(count: number) {
+    await this.page.getByRole("button", { name: `Share ${count} selected` }).click();
+    return this.page.getByRole("dialog", { name: `Share ${count} images` });
+  }
+}
+
+/** An image's page (/images/{id}): its members, the share dialog, unshare. */
+export class ImagePage {
+  constructor(readonly page: Page) {}
+
+  /** The image's page; `base` is another console's address. */
+  async goto(id: string, base = "") {
+    await this.page.goto(`${base}/images/${id}`);
+  }
+
+  heading(name: string) {
+    return this.page.getByRole("heading", { name });
+  }
+
+  shareButton() {
+    return this.page.getByRole("button", { name: "Share", exact: true });
+  }
+
+  dialog() {
+    return this.page.getByRole("dialog");
+  }
+
+  meter() {
+    return this.page.getByRole("meter", { name: /Members used/ });
+  }
+
+  /** The member row of a project or account id. */
+  member(id: string) {
+    return this.page.getByRole("row", { name: new RegExp(id) });
+  }
+
+  removeMember(id: string) {
+    return this.page.getByRole("button", { name: `Remove ${id}` });
+  }
+
+  notShared() {
+    return this.page.getByText("Not shared with anyone yet.");
+  }
+
+  /** Share, the targets typed, Check targets: the dialog then shows the plan. */
+  async checkTargets(targets: string) {
+    await this.shareButton().click();
+    await this.page.getByLabel("Targets").fill(targets);
+    await this.page.getByRole("button", { name: "Check targets" }).click();
+  }
+
+  /** Sends the checked plan: "Share 1 pair", "Share 2 pairs"… */
+  async confirmShare(pairs: number) {
+    await this.dialog()
+      .getByRole("button", { name: `Share ${pairs} pair${pairs === 1 ? "" : "s"}` })
+      .click();
+  }
+
+  /** Shares the image with one project from its page and waits for the result in the dialog. */
+  async shareOnePairUntilResult(id: string, target: string, timeout?: number) {
+    await this.goto(id);
+    await this.checkTargets(target);
+    await this.confirmShare(1);
+    await expect(this.dialog().getByText("shared, pending acceptance")).toBeVisible({ timeout });
+  }
+
+  /** The same, then Done, as a user does. */
+  async shareOnePair(id: string, target: string, timeout?: number) {
+    await this.shareOnePairUntilResult(id, target, timeout);
+    await this.dialog().getByRole("button", { name: "Done" }).click();
+  }
+}
