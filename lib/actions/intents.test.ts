@@ -2,7 +2,7 @@ import type { ServerType } from "@hono/node-server";
 import type { Kysely } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { mergeConfig } from "@/emulator/core/config";
-import { DEMO } from "@/emulator/seed/demo";
+import { DEMO, acmeImageId } from "@/emulator/seed/demo";
 import { createEmulator } from "@/emulator/server";
 import { serveForConsole, wrapEmulator, type TestEmulator } from "@/emulator/testing";
 import { ALICE_ACTOR } from "@/lib/audit/testing";
@@ -93,4 +93,43 @@ describe.each(backends)("intent reconciler on $name", (backend) => {
       ]);
     },
   );
+
+  it("reads a change not applied yet again, up to three settle periods, before recording it as failed", async () => {
+    const token = await emulator.login("alice");
+    const started = Date.now();
+    const plan = {
+      service: "ims" as const,
+      expect: "present" as const,
+      pairs: [{ image: acmeImageId(1), target: DEMO.globexAp }],
+    };
+    const id = await intents.recordIntent(
+      db,
+      { action: "share", actor: ALICE_ACTOR, input: {}, plan },
+      "dead",
+      1,
+      started,
+    );
+    const tokens = { tokenFor: async () => ({ token, expiresAt: started + 3_600_000 }), refused: () => {} };
+    const pass = (at: number) =>
+      intents.reconcileIntents({
+        db,
+        tokens,
+        instanceId: "live",
+        leaseMs: 60_000,
+        settleMs: 1_000,
+        jobTimeoutMs: 60_000,
+        now: () => at,
+      });
+    // Not a member yet, two settle periods in: a job the console never heard of may still add it.
+    expect(await pass(started + 2_000)).toBe(0);
+    expect(await db.selectFrom("action_intents").select("id").where("id", "=", id).executeTakeFirst()).toBeDefined();
+    expect(await pass(started + 3_001)).toBe(1);
+    const event = await db
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("action", "=", "share")
+      .orderBy("occurred_at", "desc")
+      .executeTakeFirstOrThrow();
+    expect(event.outcome).toBe("failed");
+  });
 });

@@ -148,6 +148,13 @@ export async function reconcileIntents(o: ReconcileOptions): Promise<number> {
       await later();
       continue;
     }
+    // A change whose answer was lost may still be running in a job the console never heard of: "not
+    // applied" is read again on later passes, up to three settle periods (or the job timeout) from its start.
+    const unsettled = pairs.some((p) => p.outcome !== "succeeded");
+    if (unsettled && now < intent.started_at + Math.min(o.jobTimeoutMs, 3 * o.settleMs)) {
+      await later();
+      continue;
+    }
     const ok = pairs.filter((p) => p.outcome === "succeeded").length;
     const outcome = rollUp(pairs);
     await o.db.transaction().execute(async (tx) => {
