@@ -13,6 +13,7 @@ import { OutcomeTable } from "./outcome-table";
 import { planRows, sameText, shareResultRows, tally } from "./rows";
 import type { ShareActions } from "./types";
 import { plural, shareToast, shareWords, type ShareWords } from "./wording";
+import { IdKindField } from "./id-kind-field";
 
 type Kind = "project" | "account";
 
@@ -128,24 +129,7 @@ function ShareForm({ service, images, actions, what, words, quota, again, onAgai
       {images.map((i) => (
         <input key={i.id} type="hidden" name="imageIds" value={i.id} />
       ))}
-      {service === "ims" && (
-        <fieldset className="flex gap-4 text-sm" disabled={sharing}>
-          <legend className="mb-1 text-sm font-medium">Ids are</legend>
-          {(["project", "account"] as const).map((k) => (
-            <label key={k} className="flex items-center gap-2">
-              <input
-                type="radio"
-                name="kind"
-                value={k}
-                defaultChecked={kind === k}
-                onChange={() => setKind(k)}
-                className="accent-[var(--primary)]"
-              />
-              {k === "project" ? "Project ids" : "Account ids"}
-            </label>
-          ))}
-        </fieldset>
-      )}
+      {service === "ims" && <IdKindField value={kind} onChange={setKind} disabled={sharing} />}
       <div className="flex flex-col gap-1.5">
         <Label htmlFor="share-targets">{words.label}</Label>
         <Textarea

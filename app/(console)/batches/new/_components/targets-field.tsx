@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Label, Textarea } from "@/components/ui/input";
 import { readCsvTargets, type CsvTargets } from "./csv";
+import { IdKindField } from "@/components/sharing/id-kind-field";
 
 /** Largest target file read in the browser: 1,000 URNs fit in far less. */
 const MAX_FILE_BYTES = 1_000_000;
@@ -48,22 +49,7 @@ export function TargetsField({
         <p className="text-sm text-muted-foreground">Project ids, account ids or Organizations URNs; up to 1,000.</p>
       </CardHeader>
       <CardContent className="flex flex-col gap-3">
-        <fieldset className="flex gap-4 text-sm">
-          <legend className="mb-1 text-sm font-medium">Ids are</legend>
-          {(["project", "account"] as const).map((k) => (
-            <label key={k} className="flex items-center gap-2">
-              <input
-                type="radio"
-                name="kind"
-                value={k}
-                checked={kind === k}
-                onChange={() => onKind(k)}
-                className="accent-[var(--primary)]"
-              />
-              {k === "project" ? "Project ids" : "Account ids"}
-            </label>
-          ))}
-        </fieldset>
+        <IdKindField value={kind} onChange={onKind} />
         <div className="flex flex-col gap-1.5">
           <div className="flex items-end justify-between gap-2">
             <Label htmlFor={`${id}-targets`}>Targets</Label>
