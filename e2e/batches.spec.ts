@@ -1,5 +1,5 @@
 import { DEMO } from "../emulator/seed/demo";
-import { expect, emulator, lastAudit, test } from "./fixtures";
+import { expect, emulator, auditMark, lastAudit, test } from "./fixtures";
 import { APPS, BatchesPage, BatchPage, launchTenByThree } from "./pages/batches";
 
 const INITECH = DEMO.initechAp;
@@ -36,11 +36,12 @@ test(
     expect(finished).toMatchObject({ action: "batch_finished", outcome: "partial", error_code: "IMG.0112" });
     expect(JSON.parse(finished.input)).toMatchObject({ batchId: id, succeeded: 29, failed: 1 });
 
+    const mark = await auditMark("alice");
     await page.getByRole("button", { name: "Retry failed (1)" }).click();
     await expect(batch.count("Succeeded")).toHaveText("30");
     await expect(batch.count("Failed")).toHaveText("0");
-    await expect.poll(async () => (await lastAudit("alice")).action).toBe("batch_finished");
-    const retried = await lastAudit("alice");
+    await expect.poll(async () => (await lastAudit("alice", mark))?.action).toBe("batch_finished");
+    const retried = await lastAudit("alice", mark);
     expect(JSON.parse(retried.pairs)).toEqual([{ image: APPS[3], target: INITECH, outcome: "succeeded" }]);
 
     // The project's batches list shows it, finished, with a link back.
@@ -85,10 +86,11 @@ test("cancel unsent pairs: the calls already made finish, the rest are cancelled
   ]);
   const batch = new BatchPage(page);
   await expect(batch.count("Running")).not.toHaveText("0");
+  const mark = await auditMark("alice");
   await page.getByRole("button", { name: /^Cancel unsent/ }).click();
   await page.getByRole("button", { name: "Cancel unsent pairs" }).click();
   await expect(page.getByText(/cancelled/i).first()).toBeVisible();
-  await expect.poll(async () => (await lastAudit("alice")).action, { timeout: 20_000 }).toBe("batch_finished");
+  await expect.poll(async () => (await lastAudit("alice", mark))?.action, { timeout: 20_000 }).toBe("batch_finished");
   const cancelled = Number(await batch.count("cancelled").textContent());
   const succeeded = Number(await batch.count("Succeeded").textContent());
   expect(cancelled).toBeGreaterThanOrEqual(15);

@@ -1,6 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { DEMO, DEMO_IMAGES } from "../emulator/seed/demo";
-import { expect, emulator, lastAudit, query, test } from "./fixtures";
+import { expect, emulator, auditMark, lastAudit, query, test } from "./fixtures";
 import { BatchPage, launchTenByThree } from "./pages/batches";
 import { ImagePage, ImagesPage } from "./pages/images";
 import { IncomingPage } from "./pages/incoming";
@@ -39,6 +39,7 @@ async function openPatiently(page: Page, path: string, ready: Locator) {
 
 /** Browse, share one pair from the image page, accept an incoming image: the flows every fault must leave working. */
 async function mainFlows(page: Page) {
+  const mark = await auditMark("alice");
   const image = new ImagePage(page);
   await openPatiently(page, "/images?q=ubuntu", new ImagesPage(page).link("ubuntu-22.04-web"));
   await image.shareOnePairUntilResult(UBUNTU, GLOBEX, 30_000);
@@ -48,8 +49,8 @@ async function mainFlows(page: Page) {
   await expect(done.or(failed).first()).toBeVisible();
   if (await done.isVisible()) await done.click();
   else await openPatiently(page, `/images/${UBUNTU}`, image.heading("ubuntu-22.04-web"));
-  await expect.poll(async () => (await lastAudit("alice")).action).toBe("share");
-  expect((await lastAudit("alice")).outcome).toBe("succeeded");
+  await expect.poll(async () => (await lastAudit("alice", mark))?.action).toBe("share");
+  expect((await lastAudit("alice", mark)).outcome).toBe("succeeded");
 
   const accept = new IncomingPage(page).accept("globex-analytics-gpu");
   await openPatiently(page, "/incoming", accept);

@@ -192,8 +192,20 @@ export async function countSessions(userName: string): Promise<number> {
   return row.n;
 }
 
-/** The newest audit event of a user. */
-export async function lastAudit(userName: string) {
+/** The sequence number of a user's newest audit event (0 for none): `lastAudit(user, mark)` then sees only later ones. */
+export async function auditMark(userName: string): Promise<number> {
+  const [row] = await query<{ seq: number | null }>(
+    "select max(seq) as seq from audit_events where user_name = ?",
+    userName,
+  );
+  return Number(row.seq ?? 0);
+}
+
+/**
+ * The newest audit event of a user, of those after `after` (a mark): a test that waits for an event of
+ * its own marks first, since with stored sessions the newest event may be an earlier test's.
+ */
+export async function lastAudit(userName: string, after = 0) {
   const [row] = await query<{
     action: string;
     outcome: string;
@@ -202,8 +214,9 @@ export async function lastAudit(userName: string) {
     input: string;
     error_code: string | null;
   }>(
-    "select action, outcome, images, pairs, input, error_code from audit_events where user_name = ? order by seq desc limit 1",
+    "select action, outcome, images, pairs, input, error_code from audit_events where user_name = ? and seq > ? order by seq desc limit 1",
     userName,
+    after,
   );
   return row;
 }

@@ -1,5 +1,5 @@
 import { DEMO, DEMO_IMAGES } from "../emulator/seed/demo";
-import { auditActions, expect, emulator, lastAudit, query, test } from "./fixtures";
+import { auditActions, expect, emulator, auditMark, lastAudit, query, test } from "./fixtures";
 import { ImagePage, ImagesPage } from "./pages/images";
 
 const { ubuntu: UBUNTU, debian: DEBIAN, almostFull: ALMOST_FULL } = DEMO_IMAGES;
@@ -135,6 +135,7 @@ test("a share whose answer is lost says it may have been applied, sends nothing 
   // The emulator applies the batch call, then answers 504 as a gateway that gave up would.
   await emulator.fault({ method: "POST", path: "/v1/cloudimages/members", status: 504, after: true, times: 1 });
   await emulator.resetStats();
+  const mark = await auditMark("alice");
   const image = new ImagePage(page);
   await image.goto(UBUNTU);
   await image.checkTargets(GLOBEX);
@@ -144,8 +145,8 @@ test("a share whose answer is lost says it may have been applied, sends nothing 
   ).toBeVisible();
   expect((await emulator.stats())["POST /v1/cloudimages/members"]).toBe(1);
   // The reconciler reads the members and records what really happened: the share went through.
-  await expect.poll(async () => (await lastAudit("alice")).action, { timeout: 20_000 }).toBe("share");
-  const event = await lastAudit("alice");
+  await expect.poll(async () => (await lastAudit("alice", mark))?.action, { timeout: 20_000 }).toBe("share");
+  const event = await lastAudit("alice", mark);
   expect(event.outcome).toBe("succeeded");
   expect(JSON.parse(event.input)).toMatchObject({ interrupted: true });
   expect(JSON.parse(event.pairs)).toEqual([{ image: UBUNTU, target: GLOBEX, outcome: "succeeded" }]);
