@@ -36,7 +36,7 @@ const MAIN = pair("main", "A", port("E2E_PORT", 3110), port("E2E_EMULATOR_PORT",
 const DISPUTED_B = pair("b", "B", port("E2E_B_PORT", 3111), port("E2E_EMULATOR_B_PORT", 4111));
 /** Reading A again, for the long independent specs, so that they run beside the rest. */
 const HARDENING = pair("hardening", "A", port("E2E_HARDENING_PORT", 3112), port("E2E_EMULATOR_HARDENING_PORT", 4112));
-const ON_THEIR_OWN = /(faults|a11y|fuzz)\.spec\.ts$/;
+const ON_THEIR_OWN = /(faults|a11y|fuzz|start)\.spec\.ts$/;
 
 export const EMULATOR_URL = MAIN.emulatorUrl;
 

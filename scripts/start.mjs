@@ -75,17 +75,30 @@ if (!existsSync(buildId) || newestSource(sources) > statSync(buildId).mtimeMs) {
 }
 
 const children = [];
+let stopping = false;
 function run(name, command, args) {
-  const child = spawn(command, args, { stdio: "inherit", env });
+  // Each part in its own process group: `npx next start` is npx with next under it, and both must stop.
+  const child = spawn(command, args, { stdio: "inherit", env, detached: true });
   child.on("exit", (code, signal) => {
-    console.log(`${name} stopped (${signal ?? code}); stopping the rest.`);
-    stop(code ?? 1);
+    if (stopping) return;
+    console.error(
+      `The ${name} stopped (${signal ? `signal ${signal}` : `exit code ${code}`}); stopping the rest. Its output above says why.`,
+    );
+    stop(code || 1);
   });
   children.push(child);
   return child;
 }
+/** Stops every part that still runs (its whole process group), then exits with `code`. */
 function stop(code = 0) {
-  for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
+  stopping = true;
+  for (const c of children) {
+    try {
+      process.kill(-c.pid, "SIGTERM");
+    } catch {
+      // already gone
+    }
+  }
   process.exit(code);
 }
 process.on("SIGINT", () => stop(0));
