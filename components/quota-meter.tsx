@@ -1,7 +1,19 @@
 import { cn } from "@/lib/utils";
 
-/** "37 / 256" with a bar that turns amber past 80 % and red when full. */
-export function QuotaMeter({ used, limit, className }: { used: number; limit: number; className?: string }) {
+/** "37 / 256" with a bar that turns amber past 80 % and red when full; members of an image unless told otherwise. */
+export function QuotaMeter({
+  used,
+  limit,
+  className,
+  label = "Members used of the image's quota",
+  unit = "members",
+}: {
+  used: number;
+  limit: number;
+  className?: string;
+  label?: string;
+  unit?: string;
+}) {
   const ratio = limit > 0 ? Math.min(1, used / limit) : 1;
   const tone = ratio >= 1 ? "bg-destructive" : ratio >= 0.8 ? "bg-warning" : "bg-primary";
   return (
@@ -13,11 +25,11 @@ export function QuotaMeter({ used, limit, className }: { used: number; limit: nu
       </span>
       <div
         role="meter"
-        aria-label="Members used of the image's quota"
+        aria-label={label}
         aria-valuemin={0}
         aria-valuemax={limit}
         aria-valuenow={used}
-        aria-valuetext={`${used} of ${limit} members`}
+        aria-valuetext={`${used} of ${limit} ${unit}`}
         className="h-1.5 w-full overflow-hidden rounded-full bg-muted"
       >
         <div

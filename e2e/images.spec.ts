@@ -48,6 +48,26 @@ test(
   },
 );
 
+test("the images page shows the project's private images against its image quota, as IMS reports it", async ({
+  page,
+}) => {
+  const token = await emulator.issueToken("alice");
+  const answer = (await emulator.cloud(token, "GET", "/v1/cloudimages/quota")) as {
+    quotas: { resources: { type: string; used: number }[] };
+  };
+  const used = answer.quotas.resources.find((r) => r.type === "image")?.used;
+  expect(used).toBeGreaterThan(0);
+  await emulator.put("/config", { imageQuota: 60 });
+  try {
+    const images = new ImagesPage(page);
+    await images.goto();
+    await expect(images.imageQuota()).toHaveAttribute("aria-valuetext", `${used} of 60 images`);
+    await expect(page.getByText("Private images of this project")).toBeVisible();
+  } finally {
+    await emulator.put("/config", { imageQuota: 100 });
+  }
+});
+
 test("the badge of centos-7-encrypted explains why it cannot be shared", { tag: "@flow" }, async ({ page }) => {
   const images = new ImagesPage(page);
   await images.goto("?q=centos");

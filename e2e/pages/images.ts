@@ -16,6 +16,11 @@ export class ImagesPage {
     return this.page.getByRole("row", { name: typeof name === "string" ? new RegExp(escape(name)) : name });
   }
 
+  /** The project's private images against its IMS image quota. */
+  imageQuota() {
+    return this.page.getByRole("meter", { name: "Private images used of the project's image quota" });
+  }
+
   /** The link to an image's page, by its exact name. */
   link(name: string) {
     return this.page.getByRole("link", { name: new RegExp(`^${escape(name)}$`) });

@@ -61,10 +61,22 @@ export async function showImage(scope: Scope, imageId: string) {
   return res.data;
 }
 
-/** `GET /v1/cloudimages/quota`: the per-image member limit of system and data-disk images. */
-export async function showImageQuota(scope: Scope): Promise<{ memberQuota?: number }> {
+/**
+ * `GET /v1/cloudimages/quota`: the per-image member limit of system and data-disk images, and the
+ * project's private images against its image quota (each absent when IMS leaves it out).
+ */
+export async function showImageQuota(
+  scope: Scope,
+): Promise<{ memberQuota?: number; images?: { used: number; quota: number } }> {
   const res = await cloudRequest({ ...ims(scope), method: "GET", path: "/v1/cloudimages/quota", output: quotaSchema });
-  return { memberQuota: res.data.quotas.resources.find((r) => r.type === "image_member")?.quota };
+  const of = (type: string) => res.data.quotas.resources.find((r) => r.type === type);
+  const images = of("image");
+  return {
+    memberQuota: of("image_member")?.quota,
+    ...(images?.used !== undefined && images.quota !== undefined
+      ? { images: { used: images.used, quota: images.quota } }
+      : {}),
+  };
 }
 
 /** `GET /v1/{project_id}/cloudimages/{image_id}/members`, every page (at most a few hundred members). */

@@ -1,0 +1,28 @@
+import { unstable_rethrow } from "next/navigation";
+import { QuotaMeter } from "@/components/quota-meter";
+import { withCloud } from "@/lib/auth/session";
+import { showImageQuota } from "@/lib/cloud/ims";
+
+/** The project's private images against its IMS image quota; nothing when IMS does not say (a hint, not the page). */
+export async function ImageQuota() {
+  let images: { used: number; quota: number } | undefined;
+  try {
+    images = (await withCloud((scope) => showImageQuota(scope))).images;
+  } catch (e) {
+    unstable_rethrow(e);
+    return null;
+  }
+  if (!images) return null;
+  return (
+    <div className="flex flex-col gap-1">
+      <span className="text-xs text-muted-foreground">Private images of this project</span>
+      <QuotaMeter
+        used={images.used}
+        limit={images.quota}
+        label="Private images used of the project's image quota"
+        unit="images"
+        className="w-44"
+      />
+    </div>
+  );
+}
