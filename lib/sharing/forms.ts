@@ -27,7 +27,6 @@ export const shareInput = z.object({
   /** How bare 32-hex ids are read: projects (the only kind CPH takes) or accounts. */
   kind: z.enum(["project", "account"]).default("project"),
 });
-export type ShareInput = z.input<typeof shareInput>;
 
 export const unshareInput = z
   .object({
@@ -37,7 +36,6 @@ export const unshareInput = z
     confirmName: z.string().max(256).optional(),
   })
   .refine((v) => v.all || v.memberIds.length > 0, { message: "Choose at least one member.", path: ["memberIds"] });
-export type UnshareInput = z.input<typeof unshareInput>;
 
 export type Decision = "add" | "skip" | "blocked";
 

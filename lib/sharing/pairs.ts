@@ -14,8 +14,6 @@ export interface Pair {
   target: string;
 }
 
-export type PairResult = AuditPair["outcome"];
-
 /**
  * What happened to one pair (as the audit trail keeps it, plus a sentence): `code` is the cloud's
  * (`IMG.0088`) or the console's (`not_applied`, or the plan rule that skipped it).

@@ -1,18 +1,15 @@
 import "server-only";
-import type { ChangeContext } from "./context";
+import type { z } from "zod";
 import { appError, UserError } from "@/lib/errors";
 import { applyPairs } from "./apply";
+import type { ChangeContext } from "./context";
 import { loadFacts } from "./facts";
-import type { ShareResultView, SharePlanView, ShareInput } from "./forms";
-import type { ImageService, PairOutcome } from "./pairs";
-import { rollUp } from "./pairs";
+import type { ShareResultView, SharePlanView, shareInput } from "./forms";
+import { rollUp, type ImageService, type PairOutcome } from "./pairs";
 import { addsOf, planShare } from "./plan";
 import { MAX_TARGETS, parseTargets } from "./targets";
-import type { z } from "zod";
-import type { shareInput } from "./forms";
 
 type Input = z.output<typeof shareInput>;
-export type { ShareInput };
 
 /** The "Check" step of both share dialogs: what a share would do, decided on the server from the cloud's current state. */
 export async function planShareOf(service: ImageService, input: Input, ctx: ChangeContext): Promise<SharePlanView> {
