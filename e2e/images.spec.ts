@@ -3,7 +3,8 @@ import { auditActions, expect, emulator, auditMark, lastAudit, query, test } fro
 import { ImagePage, ImagesPage } from "./pages/images";
 
 const { ubuntu: UBUNTU, debian: DEBIAN, almostFull: ALMOST_FULL } = DEMO_IMAGES;
-const { globexAp: GLOBEX, initechAp: INITECH } = DEMO;
+const { globexAp: GLOBEX, initechAp: INITECH, acmeCn: ACME_CN, globexCn: GLOBEX_CN, globex: GLOBEX_ACCOUNT } = DEMO;
+const UNKNOWN_PROJECT = "0123456789abcdef0123456789abcdef";
 
 test.use({ user: "alice" });
 test.beforeEach(async () => {
@@ -22,6 +23,50 @@ test("share ubuntu-22.04-web with globex and see it pending", { tag: "@flow" }, 
   await expect(image.member(GLOBEX).getByText("pending", { exact: true })).toBeVisible();
   await expect(image.meter()).toHaveAttribute("aria-valuenow", "1");
   expect(await auditActions("alice")).toContain("share");
+});
+
+test(
+  "a single share says before sending what the console knows, and in words what only the cloud could refuse",
+  { tag: "@flow" },
+  async ({ page }) => {
+    const image = new ImagePage(page);
+    await image.goto(UBUNTU);
+    await emulator.resetStats();
+    await image.checkTargets(`${ACME_CN} ${GLOBEX_CN} ${UNKNOWN_PROJECT} ${GLOBEX_ACCOUNT}`);
+    const dialog = image.dialog();
+    await expect(dialog.getByRole("row", { name: new RegExp(ACME_CN) })).toContainText(
+      "Must be in ap-southeast-1: this is your cn-north-4 project.",
+    );
+    await expect(dialog.getByText("3 to add")).toBeVisible();
+    expect((await emulator.stats())["POST /v1/cloudimages/members"]).toBeUndefined();
+
+    await image.confirmShare(3);
+    await expect(dialog.getByText("Shared with 0 targets · 3 failed · 1 blocked, not sent.")).toBeVisible();
+    for (const target of [GLOBEX_CN, UNKNOWN_PROJECT, GLOBEX_ACCOUNT]) {
+      const row = dialog.getByRole("row", { name: new RegExp(target) });
+      await expect(row).toContainText("Huawei Cloud found no such project or account in this region.");
+      await expect(row).toContainText("IMG.0108");
+    }
+  },
+);
+
+test("an organization URN among the targets keeps the plan within its dialog, decision and reason in view", async ({
+  page,
+}) => {
+  const image = new ImagePage(page);
+  await image.goto(UBUNTU);
+  const urn = `organizations::${DEMO.acme}:ou:${DEMO.org}/${DEMO.orgUnit}`;
+  await image.checkTargets(`${GLOBEX}\n${urn}`);
+  const dialog = image.dialog();
+  const row = dialog.getByRole("row", { name: new RegExp(DEMO.orgUnit) });
+  await expect(row).toContainText("add");
+  const box = await dialog.boundingBox();
+  const table = await dialog.getByRole("table").boundingBox();
+  expect(box && table && table.x + table.width <= box.x + box.width + 0.5).toBe(true);
+  for (const cell of await row.getByRole("cell").all()) {
+    const b = await cell.boundingBox();
+    expect(box && b && b.x + b.width <= box.x + box.width + 0.5).toBe(true);
+  }
 });
 
 test(

@@ -71,7 +71,10 @@ const UPSTREAM: Record<string, [ErrorCode, string?]> = {
   "IMG.0046": ["not_shareable", "The image is not active yet. Wait until it is active."],
   "IMG.0047": ["forbidden", "Only the image's owner project can change its members."],
   "IMG.0076": ["invalid_input", "You cannot share an image with your own project."],
-  "IMG.0108": ["invalid_input", "That project does not exist in this region. Check the project id."],
+  "IMG.0108": [
+    "invalid_input",
+    "Huawei Cloud found no such project or account in this region. Check the id, its region, and that a project id was not given as an account id or the other way round.",
+  ],
   "IMG.0177": ["invalid_input", "That project is in another region. Images can only be shared within a region."],
   "IMG.0027": ["not_found", "That image no longer exists or is not visible to this project."],
   "IMG.0030": ["session_expired"],

@@ -2,9 +2,8 @@ import { CloudError } from "@/lib/cloud/errors";
 import { showJob, showJobProgress, type Scope } from "@/lib/cloud/ims";
 import type { Job } from "@/lib/cloud/schemas/ims";
 import type { BatchCallsTable } from "@/lib/db/types";
-import { upstreamSentence } from "@/lib/errors";
 import { reached, readMembers } from "@/lib/sharing/members";
-import type { ImageService, Operation } from "@/lib/sharing/pairs";
+import { failureReason, type ImageService, type Operation } from "@/lib/sharing/pairs";
 import { jobEnded, jobForgotten, jobPollFailed, jobPolled, jobStuck } from "./call-states";
 import { dueJobs, updateCall } from "./call-store";
 import { announceBatchChange } from "./events";
@@ -80,7 +79,7 @@ async function settleJob(step: Step, call: BatchCallsTable, progressView: Job): 
   }
   const now = o.now();
   const code = job.error_code ?? "job_failed";
-  const reason = upstreamSentence(job.error_code) ?? job.fail_reason ?? "The cloud's job failed for this pair.";
+  const reason = failureReason(code, job.fail_reason);
   await updateCall(db, call.id, jobEnded(call, job, now));
   await updatePairs(
     db,

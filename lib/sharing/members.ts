@@ -2,7 +2,7 @@ import "server-only";
 import { listPhoneImageMembers } from "@/lib/cloud/cph";
 import { CloudError } from "@/lib/cloud/errors";
 import { listImageMembers, type Scope } from "@/lib/cloud/ims";
-import type { ImageService, Pair, PairOutcome } from "./pairs";
+import { failureReason, type ImageService, type Pair, type PairOutcome } from "./pairs";
 import { mapPool } from "./pool";
 import { ownStatuses } from "./recipient";
 
@@ -64,7 +64,7 @@ export function settleFromMembers<P extends Pair>(
   return pairs.map((p) =>
     reached(expect, states.get(p.image)?.get(p.target))
       ? { ...p, outcome: "succeeded" as const }
-      : { ...p, outcome: "failed" as const, code },
+      : { ...p, outcome: "failed" as const, code, reason: failureReason(code) },
   );
 }
 
