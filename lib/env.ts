@@ -70,7 +70,7 @@ const schema = z.object({
   CTS_IMPORT_SETTLE_MS: z.coerce.number().int().min(0).max(3600_000).default(120_000),
   /** Days of history kept; older events are removed (the chain stays verifiable). 0 keeps everything. */
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
-  /** Upper bound of one cloud call, retries excluded. */
+  /** Upper bound of one cloud call, its retries and their waits included: a hanging cloud is answered `timeout` by then. */
   CLOUD_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   /** How often an open console asks for the number of pending incoming shares. */
   INBOX_POLL_MS: z.coerce.number().int().min(1_000).default(30_000),
