@@ -36,6 +36,8 @@ const schema = z.object({
   BATCH_CPH_CONCURRENCY: z.coerce.number().int().min(1).max(20).default(5),
   /** A job still running after this long is given up: its pairs are settled by reading members. */
   BATCH_JOB_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(600_000),
+  /** A running batch that has not moved for this long says so on its page, and offers to read the members now. */
+  BATCH_STALL_MS: z.coerce.number().int().min(1_000).default(180_000),
   /** This instance's name in leases and in the User-Agent of cloud calls; random when unset. */
   IMSHARE_INSTANCE_ID: z
     .string()

@@ -75,7 +75,7 @@ export async function cloudRequest<I extends z.ZodType | undefined, O extends z.
         signal: deadline,
         cache: "no-store",
       });
-    } catch (e) {
+    } catch {
       if (deadline.aborted) throw timedOut();
       const error = new CloudError(req.service, 0, "unreachable", "The cloud could not be reached.");
       if (idempotent && attempt < MAX_ATTEMPTS) {
