@@ -80,7 +80,7 @@ export class BatchPage {
 
   /** The warning of a running batch that stopped moving, with its Keep waiting and Read members now. */
   stalled() {
-    return this.page.getByRole("region", { name: /^No progress for/ });
+    return this.page.getByRole("region", { name: "Batch stalled" });
   }
 
   /** The toasts in the corner of the page. */

@@ -61,10 +61,17 @@ export function donePercent(counts: Pick<BatchSummary["counts"], "done" | "launc
  * through"): the percent and the counts come from the same numbers.
  */
 export function progressLine(s: Pick<BatchSummary, "counts" | "progress">): string {
-  const { done, launched, running } = s.counts;
+  const { done, launched } = s.counts;
   const line = `${donePercent(s.counts)}% · ${done.toLocaleString("en")} of ${launched.toLocaleString("en")} launched pair${launched === 1 ? "" : "s"} done`;
-  const jobs = running > 0 ? Math.floor(((s.progress * launched - done) / running) * 100) : 0;
-  return jobs > 0 ? `${line} · jobs ${Math.min(jobs, 99)}% through` : line;
+  const jobs = jobsPercent(s);
+  return jobs > 0 ? `${line} · jobs ${jobs}% through` : line;
+}
+
+/** How far the jobs of the running pairs are, on average (0 when none runs). */
+function jobsPercent(s: Pick<BatchSummary, "counts" | "progress">): number {
+  const { done, launched, running } = s.counts;
+  if (running === 0) return 0;
+  return Math.min(99, Math.floor(((s.progress * launched - done) / running) * 100));
 }
 
 /** "about 4 min left", from an estimate made of the progress so far (lib/batches/pace). */
@@ -90,7 +97,9 @@ export function BatchProgressBar({
   const launched = counts.launched || 1;
   const pct = (n: number) => `${(n / launched) * 100}%`;
   const partial = Math.max(0, progress - counts.done / launched);
-  const value = donePercent(counts);
+  // The bar counts running jobs' progress too; its text says which part is done and which is under way.
+  const value = counts.done === counts.launched ? 100 : Math.min(99, Math.floor(progress * 100));
+  const jobs = jobsPercent(summary);
   return (
     <div
       role="progressbar"
@@ -98,7 +107,7 @@ export function BatchProgressBar({
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={value}
-      aria-valuetext={`${value}%: ${counts.done} of ${counts.launched} pairs done`}
+      aria-valuetext={`${value}%: ${counts.done} of ${counts.launched} pairs done${jobs > 0 ? `, jobs ${jobs}% through` : ""}`}
       className={cn("flex h-2.5 w-full overflow-hidden rounded-full bg-muted", className)}
     >
       <div className="h-full bg-success transition-[width]" style={{ width: pct(counts.succeeded) }} />

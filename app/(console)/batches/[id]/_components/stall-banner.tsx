@@ -48,7 +48,7 @@ export function StallBanner({
     });
 
   return (
-    <section aria-labelledby={titleId}>
+    <section aria-label="Batch stalled" aria-describedby={titleId}>
       <Alert tone="warning" className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
         <div>
           <p id={titleId} className="font-medium">
