@@ -74,7 +74,9 @@ function servers(p: Pair): WebServer[] {
         BATCH_LEASE_MS: "3000",
         INTENT_SETTLE_MS: "2000",
         CLOUD_TIMEOUT_MS: "4000",
-        BATCH_JOB_TIMEOUT_MS: "6000",
+        // Long enough for a test to give up a stuck job itself before the tracker does.
+        BATCH_JOB_TIMEOUT_MS: "10000",
+        BATCH_STALL_MS: "1500",
         IMSHARE_INSTANCE_ID: p.instance,
         // CTS imports only when a test presses "Import now", and reads traces up to that moment.
         CTS_IMPORT_INTERVAL_MS: "0",

@@ -1,35 +1,49 @@
 "use client";
 
 import { X } from "lucide-react";
-import { createContext, useCallback, useContext, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
+import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
+import { addToast, lifetimeOf, type NewToast, type Toast } from "./toasts";
 
-export interface Toast {
-  id: number;
-  tone: "success" | "error" | "info";
-  title: string;
-  body?: ReactNode;
-}
+export type { NewToast, Toast } from "./toasts";
 
-const ToastContext = createContext<(toast: Omit<Toast, "id">) => void>(() => {});
+const ToastContext = createContext<(toast: NewToast) => void>(() => {});
 
-/** Says what happened after an action, in a polite live region; errors stay 20 s or until dismissed. */
+/**
+ * Says what happened after an action, in a polite live region. A toast leaves on its own (errors a
+ * little later) unless it needs an action; a toast with the same key replaces the earlier one.
+ */
 export function Toaster({ children }: { children: ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
-  const dismiss = useCallback((id: number) => setToasts((all) => all.filter((t) => t.id !== id)), []);
+  const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
+  const dismiss = useCallback((id: number) => {
+    clearTimeout(timers.current.get(id));
+    timers.current.delete(id);
+    setToasts((all) => all.filter((t) => t.id !== id));
+  }, []);
   const push = useCallback(
-    (toast: Omit<Toast, "id">) => {
+    (toast: NewToast) => {
       const id = Date.now() + Math.random();
-      setToasts((all) => [...all.slice(-3), { ...toast, id }]);
-      // Errors stay longer, but not forever: a toast must never sit on a button for good.
-      setTimeout(() => dismiss(id), toast.tone === "error" ? 20_000 : 8_000);
+      setToasts((all) => addToast(all, { ...toast, id }));
+      const lifetime = lifetimeOf(toast);
+      if (lifetime !== undefined)
+        timers.current.set(
+          id,
+          setTimeout(() => dismiss(id), lifetime),
+        );
     },
     [dismiss],
   );
+  useEffect(() => {
+    const pending = timers.current;
+    return () => pending.forEach(clearTimeout);
+  }, []);
   return (
     <ToastContext.Provider value={push}>
       {children}
-      <div
+      <section
+        aria-label="Notifications"
         aria-live="polite"
         className="pointer-events-none fixed right-4 bottom-4 z-50 flex w-96 max-w-[calc(100vw-2rem)] flex-col gap-2"
       >
@@ -57,9 +71,22 @@ export function Toaster({ children }: { children: ReactNode }) {
               </button>
             </div>
             {t.body && <div className="mt-1 text-muted-foreground">{t.body}</div>}
+            {t.action && (
+              <Button
+                size="sm"
+                variant="secondary"
+                className="mt-2"
+                onClick={() => {
+                  dismiss(t.id);
+                  t.action?.onClick();
+                }}
+              >
+                {t.action.label}
+              </Button>
+            )}
           </div>
         ))}
-      </div>
+      </section>
     </ToastContext.Provider>
   );
 }

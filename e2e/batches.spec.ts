@@ -1,5 +1,5 @@
 import { DEMO } from "../emulator/seed/demo";
-import { expect, emulator, auditMark, lastAudit, test } from "./fixtures";
+import { expect, emulator, auditActions, auditMark, lastAudit, query, test } from "./fixtures";
 import { APPS, BatchesPage, BatchPage, launchTenByThree } from "./pages/batches";
 
 const INITECH = DEMO.initechAp;
@@ -41,6 +41,9 @@ test(
     await expect(batch.count("Succeeded")).toHaveText("30");
     await expect(batch.count("Failed")).toHaveText("0");
     await expect.poll(async () => (await lastAudit("alice", mark))?.action).toBe("batch_finished");
+    // One toast per batch: the new outcome replaced the stale "1 failed" one and the retry's own.
+    await expect(batch.toasts().getByText("Finished: 30 succeeded, 0 failed")).toBeVisible();
+    await expect(batch.toasts().getByText(/1 failed|queued again/)).toHaveCount(0);
     const retried = await lastAudit("alice", mark);
     expect(JSON.parse(retried.pairs)).toEqual([{ image: APPS[3], target: INITECH, outcome: "succeeded" }]);
 
@@ -69,6 +72,40 @@ test("the page shows progress while the emulator's jobs run slowly, and ends wit
   await expect(batch.count("Running")).not.toHaveText("0");
   await expect(batch.count("Succeeded")).toHaveText("30", { timeout: 20_000 });
   await expect(bar).toHaveAttribute("aria-valuenow", "100");
+});
+
+test("the progress line's percent counts done pairs only, and running jobs' own progress is said apart", async ({
+  page,
+}) => {
+  // One job of 30 pairs, 400 ms a pair: its progress moves for 12 s while no pair is done.
+  await emulator.put("/config", { jobTiming: { initMs: 0, itemMs: 400, maxRunMs: 0 } });
+  await launchTenByThree(page);
+  const batch = new BatchPage(page);
+  await expect(batch.progressLine()).toHaveText(/^0% · 0 of 30 launched pairs done · jobs [1-9]\d?% through$/);
+  await expect(batch.progressLine()).toHaveText("100% · 30 of 30 launched pairs done", { timeout: 30_000 });
+});
+
+test("a job stuck in RUNNING: the page says nothing moved, guesses no time left, and Read members now settles its pairs", async ({
+  page,
+}) => {
+  await emulator.post("/faults/jobs", { kind: "stuck", times: 1 });
+  const id = await launchTenByThree(page);
+  const batch = new BatchPage(page);
+  const stalled = batch.stalled();
+  // BATCH_STALL_MS is 1.5 s in the e2e consoles, BATCH_JOB_TIMEOUT_MS 10 s.
+  await expect(stalled).toContainText(/^No progress for \d+ s/);
+  await expect(stalled).toContainText("30 pairs are in jobs Huawei Cloud still reports as running");
+  await expect(page.getByRole("region", { name: "Progress", exact: true })).not.toContainText("left");
+  await stalled.getByRole("button", { name: "Read members now" }).click();
+  await expect(batch.toasts().getByText("Reading the members for 30 pairs of the stuck jobs")).toBeVisible();
+  await expect(batch.count("Succeeded")).toHaveText("30");
+  await expect(stalled).toBeHidden();
+  const calls = await query<{ error_code: string | null }>(
+    "select error_code from batch_calls where batch_id = ? order by seq",
+    id,
+  );
+  expect(calls[0].error_code).toBe("job_given_up");
+  expect((await auditActions("alice")).slice(-2)).toEqual(["batch_jobs_given_up", "batch_finished"]);
 });
 
 test("cancel unsent pairs: the calls already made finish, the rest are cancelled and audited", async ({ page }) => {

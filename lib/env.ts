@@ -36,6 +36,8 @@ const schema = z.object({
   BATCH_CPH_CONCURRENCY: z.coerce.number().int().min(1).max(20).default(5),
   /** A job still running after this long is given up: its pairs are settled by reading members. */
   BATCH_JOB_TIMEOUT_MS: z.coerce.number().int().min(1_000).default(600_000),
+  /** A running batch that has not moved for this long says so on its page, and offers to read the members now. */
+  BATCH_STALL_MS: z.coerce.number().int().min(1_000).default(180_000),
   /** This instance's name in leases and in the User-Agent of cloud calls; random when unset. */
   IMSHARE_INSTANCE_ID: z
     .string()
@@ -70,7 +72,7 @@ const schema = z.object({
   CTS_IMPORT_SETTLE_MS: z.coerce.number().int().min(0).max(3600_000).default(120_000),
   /** Days of history kept; older events are removed (the chain stays verifiable). 0 keeps everything. */
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(0),
-  /** Upper bound of one cloud call, retries excluded. */
+  /** Upper bound of one cloud call, its retries and their waits included: a hanging cloud is answered `timeout` by then. */
   CLOUD_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   /** How often an open console asks for the number of pending incoming shares. */
   INBOX_POLL_MS: z.coerce.number().int().min(1_000).default(30_000),

@@ -3,8 +3,15 @@
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { Button } from "@/components/ui/button";
+import { ERRORS } from "@/lib/errors";
 
-/** A read failed (the cloud did not answer, or answered something unexpected): say so and offer a retry. */
+const GENERIC =
+  "Huawei Cloud did not answer as expected. Try again; if it keeps happening, check the service status or the endpoint settings.";
+
+/**
+ * A read failed (the cloud did not answer in time, or answered something unexpected): say so and offer
+ * a retry. A timeout's digest (lib/cloud/errors) names it, so the page says it in the vocabulary's words.
+ */
 export default function ConsoleError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
@@ -18,8 +25,7 @@ export default function ConsoleError({ error, reset }: { error: Error & { digest
     <div className="mx-auto mt-10 max-w-lg rounded-lg border border-destructive/40 bg-card p-6">
       <h2 className="font-semibold">This page could not be loaded</h2>
       <p className="mt-2 text-sm text-muted-foreground">
-        Huawei Cloud did not answer as expected. Try again; if it keeps happening, check the service status or the
-        endpoint settings.
+        {error.digest?.startsWith("timeout.") ? ERRORS.timeout[1] : GENERIC}
       </p>
       {error.digest && <p className="mt-2 font-mono text-xs text-muted-foreground">Reference: {error.digest}</p>}
       <Button className="mt-4" onClick={retry} disabled={pending}>

@@ -12,7 +12,7 @@ import type { ImageService } from "@/lib/sharing/pairs";
 import { OutcomeTable } from "./outcome-table";
 import { planRows, sameText, shareResultRows, tally } from "./rows";
 import type { ShareActions } from "./types";
-import { plural, shareToast, shareWords, type ShareWords } from "./wording";
+import { plural, shareToast, shareWords, toastKey, type ShareWords } from "./wording";
 import { IdKindField } from "./id-kind-field";
 
 type Kind = "project" | "account";
@@ -84,7 +84,7 @@ function ShareForm({ service, images, actions, what, words, quota, again, onAgai
   const [result, share, sharing] = useActionState(async (prev: ActionState<ShareResultView>, form: FormData) => {
     setLast("share");
     const next = await actions.share(prev, form);
-    toast(shareToast(service, what, next));
+    toast({ ...shareToast(service, what, next), key: toastKey(images) });
     return next;
   }, null);
   const planned = plan?.ok && sameText(plan.data.targets, text) && checkedKind === kind ? plan.data : undefined;

@@ -12,7 +12,7 @@ import type { ImageService } from "@/lib/sharing/pairs";
 import { OutcomeTable } from "./outcome-table";
 import { tally, unshareResultRows } from "./rows";
 import type { UnshareAction } from "./types";
-import { plural, unshareToast } from "./wording";
+import { plural, toastKey, unshareToast } from "./wording";
 
 export interface UnshareMember {
   id: string;
@@ -104,7 +104,7 @@ function UnshareForm({ service, image, members, all, action, onRemoved, onClose 
     const next = await action(prev, form);
     // A refused field is said beside it, not in a toast.
     if (!next.ok && next.error.fieldErrors) return next;
-    toast(unshareToast(service, image.name, next));
+    toast({ ...unshareToast(service, image.name, next), key: toastKey([image]) });
     if (next.ok) {
       onRemoved();
       if (!next.data.results.some((r) => r.outcome === "failed")) onClose();

@@ -94,6 +94,13 @@ const UNSHARE: Record<ImageService, Phrases> = {
   },
 };
 
+/** The key of the toasts about these images: a share or unshare's outcome replaces the last one said of them. */
+export const toastKey = (images: { id: string }[]) =>
+  `image:${images
+    .map((i) => i.id)
+    .sort()
+    .join(",")}`;
+
 export const shareToast = (service: ImageService, what: string, result: ActionResult<ShareResultView>) =>
   toastOf(SHARE[service], what, result);
 

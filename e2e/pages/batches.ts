@@ -73,6 +73,21 @@ export class BatchPage {
     return this.page.getByRole("progressbar", { name: "Share progress" });
   }
 
+  /** "45% · 9 of 20 launched pairs done", with the running jobs' progress after it. */
+  progressLine() {
+    return this.page.getByRole("region", { name: "Progress" }).getByText(/launched pairs? done/);
+  }
+
+  /** The warning of a running batch that stopped moving, with its Keep waiting and Read members now. */
+  stalled() {
+    return this.page.getByRole("region", { name: "Batch stalled" });
+  }
+
+  /** The toasts in the corner of the page. */
+  toasts() {
+    return this.page.getByRole("region", { name: "Notifications" });
+  }
+
   async filter(status: string) {
     await this.page
       .getByRole("group", { name: "Filter by status" })

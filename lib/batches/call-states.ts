@@ -6,8 +6,8 @@ import type { CallAnswer } from "@/lib/sharing/calls";
 /**
  * Every write to a batch call, by name, with the statuses it may come from and go to. A call is
  * recorded `sending`, then goes `running` (a job to follow), `done` or `lost` (no usable answer:
- * the members tell what it did); a `running` job ends `done`, or `lost` when the cloud forgot it or
- * it got stuck; a `lost` call ends `done` once reconciled. Nothing leaves `done`.
+ * the members tell what it did); a `running` job ends `done`, or `lost` when the cloud forgot it, it
+ * got stuck, or the user gave up waiting for it; a `lost` call ends `done` once reconciled. Nothing leaves `done`.
  */
 export const CALL_MOVES = {
   /** The cloud answered: a job to follow (IMS), or applied at once (CPH). */
@@ -23,6 +23,8 @@ export const CALL_MOVES = {
   jobForgotten: { from: ["running"], to: ["lost"] },
   /** The job ran longer than the tracker waits for one. */
   jobStuck: { from: ["running"], to: ["lost"] },
+  /** The user stopped waiting for a job that made no progress: its pairs are read from the members now. */
+  jobGivenUp: { from: ["running"], to: ["lost"] },
   /** The members were read: the lost call's pairs are settled or queued again. */
   reconciled: { from: ["lost"], to: ["done"] },
 } as const satisfies Record<string, { from: readonly CallStatus[]; to: readonly CallStatus[] }>;
@@ -174,6 +176,16 @@ export function jobStuck(call: CallState, job: Job, timeoutMs: number, now: numb
     next_poll_at: now,
     error_code: "job_stuck",
     error_message: `The job was still ${job.status} after ${Math.round(timeoutMs / 60_000)} min.`,
+    updated_at: now,
+  };
+}
+
+export function jobGivenUp(call: CallState, now: number): CallChange {
+  return {
+    status: moveCall("jobGivenUp", call.status, "lost"),
+    next_poll_at: now,
+    error_code: "job_given_up",
+    error_message: "The job made no progress and was no longer waited for: its pairs were read from the members.",
     updated_at: now,
   };
 }

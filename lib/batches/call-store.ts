@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import type { BatchCallsTable, Database } from "@/lib/db/types";
+import type { BatchCallsTable, CallStatus, Database } from "@/lib/db/types";
 import type { ImageService } from "@/lib/sharing/pairs";
 import type { CallChange } from "./call-states";
 
@@ -46,9 +46,31 @@ export async function insertCall(
   });
 }
 
-/** Writes one move of a call (lib/batches/call-states). */
-export async function updateCall(db: Kysely<Database>, id: string, change: CallChange): Promise<void> {
-  await db.updateTable("batch_calls").set(change).where("id", "=", id).execute();
+/**
+ * Writes one move of a call (lib/batches/call-states). With `from`, only while the call is still in
+ * that status: a move made meanwhile elsewhere (the user gave up a job the tracker was reading) is
+ * never overwritten. Returns whether the call was written.
+ */
+export async function updateCall(
+  db: Kysely<Database>,
+  id: string,
+  change: CallChange,
+  from?: CallStatus,
+): Promise<boolean> {
+  let q = db.updateTable("batch_calls").set(change).where("id", "=", id);
+  if (from) q = q.where("status", "=", from);
+  const [result] = await q.execute();
+  return Number(result?.numUpdatedRows ?? 0) > 0;
+}
+
+/** The batch's calls with a job still running. */
+export async function runningCalls(db: Kysely<Database>, batchId: string): Promise<BatchCallsTable[]> {
+  return db
+    .selectFrom("batch_calls")
+    .selectAll()
+    .where("batch_id", "=", batchId)
+    .where("status", "=", "running")
+    .execute();
 }
 
 /** The batch's calls without a usable answer yet: `sending` (perhaps left by a dead console) or `lost`. */

@@ -29,16 +29,19 @@ async function pollJob(step: Step, call: BatchCallsTable): Promise<void> {
     if (e instanceof CloudError && e.isUnauthenticated) throw new SignInNeeded();
     const now = o.now();
     // The cloud forgot the job: what it did is read from the members.
-    if (e instanceof CloudError && e.status === 404) return updateCall(db, call.id, jobForgotten(call, e.code, now));
+    if (e instanceof CloudError && e.status === 404)
+      return void (await updateCall(db, call.id, jobForgotten(call, e.code, now), "running"));
     const retryAfter = (e instanceof CloudError && e.retryAfterMs) || Infinity;
     const backoff = Math.min(30_000, o.pollMs * 2 ** (call.failures + 1), retryAfter);
-    return updateCall(db, call.id, jobPollFailed(call, now, now + backoff));
+    return void (await updateCall(db, call.id, jobPollFailed(call, now, now + backoff), "running"));
   }
   const now = o.now();
   if (FINISHED_STATUSES.has(job.status)) return settleJob(step, call, job);
-  if (now - call.created_at > o.jobTimeoutMs) return updateCall(db, call.id, jobStuck(call, job, o.jobTimeoutMs, now));
+  if (now - call.created_at > o.jobTimeoutMs)
+    return void (await updateCall(db, call.id, jobStuck(call, job, o.jobTimeoutMs, now), "running"));
   const progress = Math.round(Number(job.entities?.process_percent ?? call.progress));
-  await updateCall(db, call.id, jobPolled(call, job, progress, now, now + o.pollMs));
+  // Every write waits on `running`: a job the user gave up while it was read stays given up.
+  if (!(await updateCall(db, call.id, jobPolled(call, job, progress, now, now + o.pollMs), "running"))) return;
   if (progress !== call.progress || job.status !== call.job_status) {
     await bumpVersion(db, batch.id, now);
     announceBatchChange(batch.id);
@@ -80,7 +83,7 @@ async function settleJob(step: Step, call: BatchCallsTable, progressView: Job): 
   const now = o.now();
   const code = job.error_code ?? "job_failed";
   const reason = failureReason(code, job.fail_reason);
-  await updateCall(db, call.id, jobEnded(call, job, now));
+  if (!(await updateCall(db, call.id, jobEnded(call, job, now), "running"))) return;
   await updatePairs(
     db,
     batch.id,

@@ -82,12 +82,7 @@ export async function createBatch(db: Kysely<Database>, batch: NewBatch, now = D
 }
 
 /** The batch if it belongs to this account and project; undefined otherwise (the pages answer 404). */
-export async function getBatch(
-  db: Db,
-  id: string,
-  scope: BatchScope,
-  now = Date.now(),
-): Promise<BatchSummary | undefined> {
+export async function getBatch(db: Db, id: string, scope: BatchScope): Promise<BatchSummary | undefined> {
   const row = await db
     .selectFrom("batches")
     .selectAll()
@@ -95,7 +90,7 @@ export async function getBatch(
     .where("account_id", "=", scope.accountId)
     .where("project_id", "=", scope.projectId)
     .executeTakeFirst();
-  return row ? summarize(db, row, now) : undefined;
+  return row ? summarize(db, row) : undefined;
 }
 
 /** The batch's version, read alone (the live views' cheap check for news); undefined when it is gone. */
@@ -114,7 +109,6 @@ export async function listBatches(
   db: Db,
   scope: BatchScope,
   page: { limit?: number; before?: { createdAt: number; id: string } } = {},
-  now = Date.now(),
 ): Promise<BatchSummary[]> {
   let q = db
     .selectFrom("batches")
@@ -133,7 +127,7 @@ export async function listBatches(
       ]),
     );
   const rows = await q.execute();
-  return Promise.all(rows.map((r) => summarize(db, r, now)));
+  return Promise.all(rows.map((r) => summarize(db, r)));
 }
 
 /** A batch's pairs with the job of the call that carries each. */
@@ -213,7 +207,7 @@ export async function countPairs(db: Db, batchId: string): Promise<BatchCounts> 
   return counts;
 }
 
-async function summarize(db: Db, row: BatchesTable, now: number): Promise<BatchSummary> {
+async function summarize(db: Db, row: BatchesTable): Promise<BatchSummary> {
   const counts = await countPairs(db, row.id);
   const running = await db
     .selectFrom("batch_pairs as p")
@@ -229,12 +223,6 @@ async function summarize(db: Db, row: BatchesTable, now: number): Promise<BatchS
     .executeTakeFirst();
   const partial = Number(running?.progress ?? 0) / 100;
   const progress = counts.launched === 0 ? 1 : Math.min(1, (counts.done + partial) / counts.launched);
-  const elapsed = (row.finished_at ?? now) - row.created_at;
-  const open = counts.launched - counts.done;
-  const etaMs =
-    row.status === "running" && open > 0 && progress > 0.02 && elapsed > 1_000
-      ? Math.round((elapsed / progress) * (1 - progress))
-      : undefined;
   return {
     id: row.id,
     operation: row.operation,
@@ -251,7 +239,6 @@ async function summarize(db: Db, row: BatchesTable, now: number): Promise<BatchS
     pairCount: row.pair_count,
     counts,
     progress,
-    etaMs,
     version: Number(row.version),
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -10,6 +10,8 @@ import { migrate } from "@/lib/db/connect";
 import { backends } from "@/lib/db/testing";
 import type { Database } from "@/lib/db/types";
 import type { Target } from "@/lib/sharing/targets";
+import { updateCall } from "./call-store";
+import { giveUpJobs } from "./give-up";
 import { createBatch, getBatch, pairsSince, retryFailed } from "./store";
 import type { TokenSource } from "./tokens";
 import type { BatchImage, NewBatch, NewBatchPair } from "./types";
@@ -270,6 +272,27 @@ describe.each(backends)("batch tracker on $name", (backend) => {
     expect(pairs[0].reason).toMatch(/answer was lost/);
     // Only the missing pair was sent again.
     expect(emulator.stats.snapshot().routes["POST /v1/cloudimages/members"]).toBe(1);
+  });
+
+  it("reads a stuck job's pairs from the members as soon as the user gives up waiting, and sends them again", async () => {
+    emulator.faults.addJob({ kind: "stuck", times: 1 });
+    const id = await launch({ images: appImages(2), targets: projectTargets });
+    const t = tracker({ jobTimeoutMs: 600_000 }).start();
+    const running = async () =>
+      (await db.selectFrom("batch_calls").selectAll().where("batch_id", "=", id).execute()).filter(
+        (c) => c.job_status === "RUNNING",
+      );
+    await expect.poll(async () => (await running()).length).toBe(1);
+    const [stuck] = await running();
+    expect(await giveUpJobs(db, id)).toBe(6);
+    // A read of the job that was under way when the user gave up cannot put it back to running.
+    expect(await updateCall(db, stuck.id, { status: "running", updated_at: Date.now() }, "running")).toBe(false);
+    await t.drain();
+    const pairs = await pairsSince(db, id);
+    expect(pairs.map((p) => [p.status, p.attempt])).toEqual(Array(6).fill(["succeeded", 2]));
+    const calls = await db.selectFrom("batch_calls").selectAll().where("batch_id", "=", id).orderBy("seq").execute();
+    expect(calls[0]).toMatchObject({ status: "done", error_code: "job_given_up" });
+    expect(await giveUpJobs(db, id)).toBe(0);
   });
 
   it("lets one of two trackers poll each job, and the other take over when the holder dies", async () => {

@@ -72,9 +72,7 @@ export interface BatchSummary {
   counts: BatchCounts;
   /** Progress 0..1 over launched pairs, counting running jobs' progress. */
   progress: number;
-  /** Estimated milliseconds left, from the rate so far; absent until it can be guessed. */
-  etaMs?: number;
-  /** Bumped on every change; pairs carry the version that last changed them. */
+  /** Bumped on every change (with `updatedAt`, the batch's last progress); pairs carry the version that last changed them. */
   version: number;
   createdAt: number;
   updatedAt: number;

@@ -18,7 +18,12 @@ export class CloudError extends Error {
     readonly retryAfterMs?: number,
   ) {
     super(message);
+    // Next hands a server error's own digest to the error page, which says "timeout" in its words.
+    if (status === 0 && code === "timeout") this.digest = `timeout.${Math.random().toString(36).slice(2, 10)}`;
   }
+
+  /** `timeout.…` when no answer came in time; Next keeps it as the error page's reference. */
+  readonly digest?: string;
 
   /** The token is missing, wrong or expired: the user must sign in again. */
   get isUnauthenticated(): boolean {

@@ -27,6 +27,7 @@ export interface CloudRequest<I extends z.ZodType | undefined, O extends z.ZodTy
   output: O;
   /** Extra request headers (IAM's `X-Subject-Token`). */
   headers?: Record<string, string>;
+  /** The whole call's bound, retries and their waits included (CLOUD_TIMEOUT_MS by default). */
   timeoutMs?: number;
 }
 
@@ -42,9 +43,10 @@ const MAX_ATTEMPTS = 3;
 const MAX_BACKOFF_MS = 4_000;
 
 /**
- * The one function that calls the cloud: validates input and output with zod, sets a timeout,
- * sends a request id, retries idempotent reads on 429/5xx and network failures with backoff and
- * `Retry-After`, and turns every failure into a CloudError. Never logs the token.
+ * The one function that calls the cloud: validates input and output with zod, sends a request id,
+ * retries idempotent reads on 429/5xx and network failures with backoff and `Retry-After`, and turns
+ * every failure into a CloudError. Never logs the token. One deadline bounds the whole call, retries
+ * and waits included: a cloud that hangs is answered `timeout` within `timeoutMs`, not three times it.
  */
 export async function cloudRequest<I extends z.ZodType | undefined, O extends z.ZodType>(
   req: CloudRequest<I, O>,
@@ -60,6 +62,8 @@ export async function cloudRequest<I extends z.ZodType | undefined, O extends z.
   if (req.token) headers["X-Auth-Token"] = req.token;
   if (body !== undefined) headers["Content-Type"] = "application/json;charset=UTF-8";
   const idempotent = req.method === "GET";
+  const deadline = AbortSignal.timeout(req.timeoutMs ?? env.CLOUD_TIMEOUT_MS);
+  const timedOut = () => new CloudError(req.service, 0, "timeout", "The cloud did not answer in time.");
 
   for (let attempt = 1; ; attempt++) {
     let res: Response;
@@ -68,25 +72,24 @@ export async function cloudRequest<I extends z.ZodType | undefined, O extends z.
         method: req.method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal: AbortSignal.timeout(req.timeoutMs ?? env.CLOUD_TIMEOUT_MS),
+        signal: deadline,
         cache: "no-store",
       });
-    } catch (e) {
-      const timedOut = e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError");
-      const error = new CloudError(
-        req.service,
-        0,
-        timedOut ? "timeout" : "unreachable",
-        timedOut ? "The cloud did not answer in time." : "The cloud could not be reached.",
-      );
+    } catch {
+      if (deadline.aborted) throw timedOut();
+      const error = new CloudError(req.service, 0, "unreachable", "The cloud could not be reached.");
       if (idempotent && attempt < MAX_ATTEMPTS) {
-        await sleep(backoff(attempt));
+        await sleep(backoff(attempt), deadline);
+        if (deadline.aborted) throw timedOut();
         continue;
       }
       throw error;
     }
     const requestId = res.headers.get("x-request-id") ?? undefined;
-    const payload = await readJsonBody(res);
+    const payload = await readJsonBody(res).catch((e: unknown) => {
+      if (deadline.aborted) throw timedOut();
+      throw e;
+    });
     if (res.ok) {
       const parsed = req.output.safeParse(payload);
       if (!parsed.success) {
@@ -124,7 +127,9 @@ export async function cloudRequest<I extends z.ZodType | undefined, O extends z.
       retryAfterMs,
     );
     if (idempotent && attempt < MAX_ATTEMPTS && (res.status === 429 || res.status >= 500)) {
-      await sleep(Math.min(retryAfterMs ?? backoff(attempt), MAX_BACKOFF_MS));
+      await sleep(Math.min(retryAfterMs ?? backoff(attempt), MAX_BACKOFF_MS), deadline);
+      // A wait that would outlast the deadline ends the call with the cloud's own answer.
+      if (deadline.aborted) throw error;
       continue;
     }
     throw error;
@@ -142,6 +147,15 @@ function backoff(attempt: number): number {
   return Math.random() * Math.min(MAX_BACKOFF_MS, 250 * 2 ** (attempt - 1));
 }
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`, or less when `signal` aborts first. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    signal.addEventListener("abort", done, { once: true });
+    function done() {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    }
+  });
 }

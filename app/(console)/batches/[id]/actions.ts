@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { defineAction, type ActionContext } from "@/lib/actions/action";
 import { announceBatchChange } from "@/lib/batches/events";
+import { giveUpJobs } from "@/lib/batches/give-up";
 import { cancelWaiting, getBatch, retryFailed } from "@/lib/batches/store";
 import type { PairStatus } from "@/lib/batches/types";
 import { getDb } from "@/lib/db";
@@ -61,6 +62,26 @@ export const cancelBatchAction = defineAction(
     const count = await cancelWaiting(db, batchId);
     announceBatchChange(batchId);
     revalidatePath("/batches");
+    return { count };
+  },
+);
+
+/**
+ * Stops waiting for the batch's running jobs (they made no progress): the instance that holds the
+ * batch reads their pairs from the members at once; applied ones succeed, the others are sent again.
+ */
+export const readMembersNowAction = defineAction(
+  { ...changing, audit: "batch_jobs_given_up" },
+  async ({ batchId }, ctx): Promise<BatchActionResult> => {
+    const db = await ownBatch(batchId, ctx);
+    ctx.note(await involved(db, batchId, "running"));
+    const count = await giveUpJobs(db, batchId);
+    if (count === 0)
+      throw new UserError(
+        "conflict",
+        "No job of this batch is running any more: its pairs have their outcome already.",
+      );
+    announceBatchChange(batchId);
     return { count };
   },
 );

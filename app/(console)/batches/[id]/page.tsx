@@ -7,6 +7,7 @@ import { TableSkeleton } from "@/components/table-skeleton";
 import { canChange, requireSession } from "@/lib/auth/session";
 import { getBatch } from "@/lib/batches/store";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { UUID } from "@/lib/ids";
 import { BatchLive } from "./_components/batch-live";
 
@@ -23,7 +24,11 @@ export default async function BatchPage({ params }: { params: Promise<{ id: stri
       <Link href="/batches" className="text-sm text-muted-foreground hover:text-foreground">
         ← Batches
       </Link>
-      <BatchLive initial={batch} canChange={canChange(session)} />
+      <BatchLive
+        initial={batch}
+        canChange={canChange(session)}
+        pace={{ stallMs: env.BATCH_STALL_MS, jobTimeoutMs: env.BATCH_JOB_TIMEOUT_MS }}
+      />
       <Suspense fallback={<TableSkeleton rows={3} label="Loading history" />}>
         <HistorySection
           scope={{ accountId: session.accountId, projectId: session.projectId }}

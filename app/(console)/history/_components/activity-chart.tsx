@@ -7,7 +7,7 @@ const GROUPS = [
   { name: "Accept / reject", actions: ["accept", "reject"], className: "fill-success", swatch: "bg-success" },
   {
     name: "Batches",
-    actions: ["batch_launched", "batch_retried", "batch_cancelled", "batch_finished"],
+    actions: ["batch_launched", "batch_retried", "batch_cancelled", "batch_jobs_given_up", "batch_finished"],
     className: "fill-warning",
     swatch: "bg-warning",
   },

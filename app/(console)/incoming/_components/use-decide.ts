@@ -40,7 +40,12 @@ export function useDecide({
     start(async () => {
       const result = await actions[decision](null, { imageIds: targets.map((t) => t.id), vaultId });
       setLast({ decision, result });
-      toast(decisionToast(decision, targets, result, words));
+      // One toast per decision about these images: an answer given again replaces the earlier one.
+      const key = `inbox:${targets
+        .map((t) => t.id)
+        .sort()
+        .join(",")}`;
+      toast({ ...decisionToast(decision, targets, result, words), key });
       if (!result.ok) return;
       for (const r of result.data) if (r.outcome === "succeeded") selection.toggle(r.image, false);
       onDecided?.();

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import type { BatchSummary } from "@/lib/batches/types";
 import { cancelBatchAction, retryFailedAction } from "../actions";
+import { batchToastKey } from "./batch-status";
 
 type Result = Awaited<ReturnType<typeof retryFailedAction>>;
 const errorText = (r: Extract<Result, { ok: false }>) =>
@@ -29,13 +30,18 @@ export function BatchButtons({
   const toast = useToast();
   const { failed, waiting } = summary.counts;
   const batchId = summary.id;
+  const key = batchToastKey(batchId);
 
   const retry = () =>
     start(async () => {
       const res = await retryFailedAction(null, { batchId });
       if (!res.ok)
-        return toast({ tone: "error", title: "The failed pairs could not be retried", body: errorText(res) });
-      toast({ tone: "success", title: `${res.data.count} failed pair${res.data.count === 1 ? "" : "s"} queued again` });
+        return toast({ key, tone: "error", title: "The failed pairs could not be retried", body: errorText(res) });
+      toast({
+        key,
+        tone: "success",
+        title: `${res.data.count} failed pair${res.data.count === 1 ? "" : "s"} queued again`,
+      });
       onChanged();
     });
 
@@ -44,7 +50,11 @@ export function BatchButtons({
       setError(null);
       const res = await cancelBatchAction(null, { batchId });
       if (!res.ok) return setError(errorText(res));
-      toast({ tone: "success", title: `${res.data.count} unsent pair${res.data.count === 1 ? "" : "s"} cancelled` });
+      toast({
+        key,
+        tone: "success",
+        title: `${res.data.count} unsent pair${res.data.count === 1 ? "" : "s"} cancelled`,
+      });
       setOpen(false);
       onChanged();
     });

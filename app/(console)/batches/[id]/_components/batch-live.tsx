@@ -4,11 +4,22 @@ import { useCallback } from "react";
 import { useToast } from "@/components/toaster";
 import { Alert } from "@/components/ui/alert";
 import { formatDate } from "@/lib/format";
+import { batchPace, formatDuration } from "@/lib/batches/pace";
 import type { BatchSummary } from "@/lib/batches/types";
 import { BatchButtons } from "./batch-buttons";
-import { BatchProgressBar, BatchStatusBadge, etaText, isOver, outcomeSentence } from "./batch-status";
+import {
+  BatchProgressBar,
+  BatchStatusBadge,
+  batchToastKey,
+  etaText,
+  isOver,
+  outcomeSentence,
+  progressLine,
+} from "./batch-status";
 import { PairsGrid } from "./pairs-grid";
+import { StallBanner } from "./stall-banner";
 import { useBatchStream, type StreamState } from "./use-batch-stream";
+import { useNow } from "./use-now";
 
 const plural = (n: number, word: string) => `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
 
@@ -18,17 +29,34 @@ const STREAM_NOTE: Partial<Record<StreamState, string>> = {
   failed: "Live updates stopped. Reload the page to see the latest state.",
 };
 
-/** A batch as it runs: header, overall progress, the buttons, and every pair, kept live over SSE. */
-export function BatchLive({ initial, canChange }: { initial: BatchSummary; canChange: boolean }) {
+/**
+ * A batch as it runs: header, overall progress, elapsed time and time left, a warning when it stopped
+ * moving, the buttons, and every pair, kept live over SSE.
+ */
+export function BatchLive({
+  initial,
+  canChange,
+  pace: limits,
+}: {
+  initial: BatchSummary;
+  canChange: boolean;
+  /** BATCH_STALL_MS and BATCH_JOB_TIMEOUT_MS. */
+  pace: { stallMs: number; jobTimeoutMs: number };
+}) {
   const toast = useToast();
   const onFinished = useCallback(
-    (s: BatchSummary) => toast({ tone: s.counts.failed ? "error" : "success", title: outcomeSentence(s) }),
+    (s: BatchSummary) =>
+      toast({ key: batchToastKey(s.id), tone: s.counts.failed ? "error" : "success", title: outcomeSentence(s) }),
     [toast],
   );
   const { summary, pairs, revision, state, reopen } = useBatchStream(initial, onFinished);
   const { counts } = summary;
   const over = isOver(summary);
-  const eta = over ? null : etaText(summary.etaMs);
+  const now = useNow(!over);
+  const pace = now === null ? undefined : batchPace(summary, now, limits.stallMs);
+  const eta = over ? null : etaText(pace?.etaMs);
+  const timing =
+    pace && [`${formatDuration(pace.elapsedMs)} ${over ? "in all" : "elapsed"}`, eta].filter(Boolean).join(" · ");
   const verb = summary.operation === "share" ? "Share" : "Unshare";
   const main: [string, number, string][] = [
     ["Succeeded", counts.succeeded, "bg-success"],
@@ -66,6 +94,16 @@ export function BatchLive({ initial, canChange }: { initial: BatchSummary; canCh
             "Waiting for you to sign in again: your token expired. The batch resumes when you sign in."}
         </Alert>
       )}
+      {now !== null && pace?.stalledForMs !== undefined && (
+        <StallBanner
+          summary={summary}
+          stalledForMs={pace.stalledForMs}
+          now={now}
+          stallMs={limits.stallMs}
+          jobTimeoutMs={limits.jobTimeoutMs}
+          canChange={canChange}
+        />
+      )}
       {over && (
         <Alert tone={counts.failed ? "error" : "info"} aria-live="polite">
           {outcomeSentence(summary)}.{summary.statusMessage ? ` ${summary.statusMessage}` : ""}
@@ -74,12 +112,11 @@ export function BatchLive({ initial, canChange }: { initial: BatchSummary; canCh
 
       <section aria-label="Progress" className="rounded-lg border border-border bg-card p-4">
         <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2 text-sm">
-          <span className="font-medium">
-            {Math.round(summary.progress * 100)}% · {counts.done.toLocaleString("en")} of{" "}
-            {plural(counts.launched, "launched pair")} done
-          </span>
-          <span className="text-muted-foreground" aria-live="polite">
-            {eta ?? STREAM_NOTE[state] ?? ""}
+          <span className="font-medium">{progressLine(summary)}</span>
+          <span className="text-muted-foreground">
+            <span aria-live="polite">{STREAM_NOTE[state]}</span>
+            {STREAM_NOTE[state] && timing ? " · " : ""}
+            {timing}
           </span>
         </div>
         <BatchProgressBar summary={summary} />
@@ -104,10 +141,6 @@ export function BatchLive({ initial, canChange }: { initial: BatchSummary; canCh
           <BatchButtons summary={summary} canChange={canChange} onChanged={reopen} />
         </div>
       </section>
-
-      {state !== "live" && state !== "ended" && STREAM_NOTE[state] && eta && (
-        <p className="text-sm text-muted-foreground">{STREAM_NOTE[state]}</p>
-      )}
 
       <PairsGrid pairs={pairs} revision={revision} counts={counts} total={summary.pairCount} />
     </div>

@@ -4,6 +4,9 @@ import { cn } from "@/lib/utils";
 
 type Tone = "neutral" | "success" | "warning" | "danger" | "info";
 
+/** One toast per batch: its latest outcome (finished, retried, cancelled) replaces the earlier one. */
+export const batchToastKey = (batchId: string) => `batch:${batchId}`;
+
 export const isOver = (s: Pick<BatchSummary, "status">) => s.status === "finished" || s.status === "cancelled";
 
 const BATCH: Record<BatchStatus, [string, Tone]> = {
@@ -43,7 +46,35 @@ export function outcomeSentence(s: Pick<BatchSummary, "counts" | "status">): str
   return `${s.status === "cancelled" ? "Cancelled" : "Finished"}: ${parts.join(", ")}`;
 }
 
-/** "about 4 min left", from the store's estimate. */
+/**
+ * The share of launched pairs done, in whole percent, from the same counts the line beside it says
+ * ("45% · 9 of 20"): a running job's own progress shows on the bar, never in this number. 100 only
+ * when every pair is done.
+ */
+export function donePercent(counts: Pick<BatchSummary["counts"], "done" | "launched">): number {
+  if (counts.launched === 0) return 100;
+  return Math.floor((counts.done * 100) / counts.launched);
+}
+
+/**
+ * "45% · 9 of 20 launched pairs done", with the running jobs' own progress said apart ("jobs 40%
+ * through"): the percent and the counts come from the same numbers.
+ */
+export function progressLine(s: Pick<BatchSummary, "counts" | "progress">): string {
+  const { done, launched } = s.counts;
+  const line = `${donePercent(s.counts)}% · ${done.toLocaleString("en")} of ${launched.toLocaleString("en")} launched pair${launched === 1 ? "" : "s"} done`;
+  const jobs = jobsPercent(s);
+  return jobs > 0 ? `${line} · jobs ${jobs}% through` : line;
+}
+
+/** How far the jobs of the running pairs are, on average (0 when none runs). */
+function jobsPercent(s: Pick<BatchSummary, "counts" | "progress">): number {
+  const { done, launched, running } = s.counts;
+  if (running === 0) return 0;
+  return Math.min(99, Math.floor(((s.progress * launched - done) / running) * 100));
+}
+
+/** "about 4 min left", from an estimate made of the progress so far (lib/batches/pace). */
 export function etaText(etaMs: number | undefined): string | null {
   if (etaMs === undefined) return null;
   if (etaMs < 60_000) return "less than a minute left";
@@ -66,7 +97,9 @@ export function BatchProgressBar({
   const launched = counts.launched || 1;
   const pct = (n: number) => `${(n / launched) * 100}%`;
   const partial = Math.max(0, progress - counts.done / launched);
-  const value = Math.round(progress * 100);
+  // The bar counts running jobs' progress too; its text says which part is done and which is under way.
+  const value = counts.done === counts.launched ? 100 : Math.min(99, Math.floor(progress * 100));
+  const jobs = jobsPercent(summary);
   return (
     <div
       role="progressbar"
@@ -74,7 +107,7 @@ export function BatchProgressBar({
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={value}
-      aria-valuetext={`${value}%: ${counts.done} of ${counts.launched} pairs done`}
+      aria-valuetext={`${value}%: ${counts.done} of ${counts.launched} pairs done${jobs > 0 ? `, jobs ${jobs}% through` : ""}`}
       className={cn("flex h-2.5 w-full overflow-hidden rounded-full bg-muted", className)}
     >
       <div className="h-full bg-success transition-[width]" style={{ width: pct(counts.succeeded) }} />
