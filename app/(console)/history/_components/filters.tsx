@@ -72,6 +72,10 @@ export function HistoryFilters({ filter }: { filter: HistoryFilter }) {
           <option value="cts">CTS</option>
         </select>
       </div>
+      <label className="flex h-9 items-center gap-2 text-sm">
+        <input type="checkbox" name="sessions" value="1" defaultChecked={filter.sessions} />
+        Show sign-ins and sign-outs
+      </label>
       <Button type="submit" variant="secondary">
         Apply
       </Button>
