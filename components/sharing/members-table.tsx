@@ -111,7 +111,7 @@ export function MembersTable({
         cells={(m) => (
           <>
             <TD label={memberHeading}>
-              <div className="font-mono text-xs">{m.id}</div>
+              <div className="font-mono text-xs break-all">{m.id}</div>
               <div className="text-xs text-muted-foreground">{m.name ?? m.urn ?? "another account"}</div>
             </TD>
             {show("type") && <TD label="Type">{m.kind ? KIND_LABEL[m.kind] : "—"}</TD>}
