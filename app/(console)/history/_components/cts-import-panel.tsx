@@ -54,7 +54,7 @@ export async function CtsImportPanel({ accountId, projectId }: { accountId: stri
         </p>
       </CardHeader>
       <CardContent className="flex flex-col gap-3 text-sm">
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+        <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 break-words">
           <dt className="text-muted-foreground">Last import</dt>
           <dd data-testid="cts-last-import">
             {ran ? (
