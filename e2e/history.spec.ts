@@ -1,5 +1,5 @@
 import { DEMO, DEMO_IMAGES } from "../emulator/seed/demo";
-import { emulator, expect, auditMark, lastAudit, query, test } from "./fixtures";
+import { emulator, expect, auditMark, lastAudit, LoginPage, query, test } from "./fixtures";
 import { APPS, BatchPage, launchTenByThree, PROJECTS } from "./pages/batches";
 import { HistoryPage } from "./pages/history";
 import { ImagePage } from "./pages/images";
@@ -115,7 +115,7 @@ test("bob cannot open alice's events or export them", async ({ page, pageAs }) =
   expect((await bob.request.get(`/api/history/${event.id}`)).status()).toBe(404);
   expect((await bob.request.get(aliceExport)).status()).toBe(404);
   // Without the scope parameters, bob's export holds bob's events only.
-  const own = await (await bob.request.get("/api/history/export?format=json")).json();
+  const own = await (await bob.request.get("/api/history/export?format=json&sessions=1")).json();
   expect(own.events.length).toBeGreaterThan(0);
   expect(
     own.events.every(
@@ -124,4 +124,32 @@ test("bob cannot open alice's events or export them", async ({ page, pageAs }) =
   ).toBe(true);
   // Alice still can.
   expect((await page.request.get(`/api/history/${event.id}`)).status()).toBe(200);
+});
+
+test("History leaves sign-ins and sign-outs out unless the toggle (in the URL) asks for them; the CSV follows", async ({
+  page,
+  browser,
+}) => {
+  // A sign-in of alice's own, in a fresh context: the newest event of her project.
+  const other = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const login = new LoginPage(await other.newPage());
+  await login.goto("/login?callbackUrl=%2Fbatches");
+  await login.signIn("alice");
+  await expect(login.page).toHaveURL(/\/batches$/);
+  await other.close();
+
+  const history = new HistoryPage(page);
+  await history.goto();
+  await expect(history.table()).toBeVisible();
+  await expect(history.rows().filter({ hasText: /Signed (in|out)/ })).toHaveCount(0);
+  expect(await history.csvActions()).not.toContain("signed_in");
+
+  await history.showSignIns();
+  await expect(page).toHaveURL(/[?&]sessions=1/);
+  const newest = history.rows().nth(1);
+  await expect(newest).toContainText("Signed in");
+  // Just created: a relative time of "just now", never "just now ago".
+  await expect(newest).toContainText("just now");
+  await expect(newest).not.toContainText("just now ago");
+  expect(await history.csvActions()).toContain("signed_in");
 });

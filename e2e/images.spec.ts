@@ -25,6 +25,23 @@ test("share ubuntu-22.04-web with globex and see it pending", { tag: "@flow" }, 
   expect(await auditActions("alice")).toContain("share");
 });
 
+test("after Check targets the focus stays in the share dialog, on the plan's summary", async ({ page }) => {
+  const image = new ImagePage(page);
+  await image.goto(UBUNTU);
+  await image.checkTargets(GLOBEX);
+  const dialog = image.dialog();
+  await expect(dialog.getByText("1 to add")).toBeVisible();
+  await expect(dialog.locator(":focus")).toHaveCount(1);
+  await expect(page.locator(":focus")).toContainText("1 to add");
+});
+
+test("removing every member of debian-12-base says that 1 of them has accepted", async ({ page }) => {
+  const image = new ImagePage(page);
+  await image.goto(DEBIAN);
+  await page.getByRole("button", { name: "Remove all members" }).click();
+  await expect(image.dialog()).toContainText("1 of them has accepted the share");
+});
+
 test(
   "a single share says before sending what the console knows, and in words what only the cloud could refuse",
   { tag: "@flow" },

@@ -19,10 +19,22 @@ export function formatDate(iso: string | number | undefined): string {
   return `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 }
 
-/** How long ago, roughly: "3 days", "5 hours", "just now". */
+const PLURAL_RULES = new Intl.PluralRules("en");
+
+/** The word for `n`: `one` for 1, `other` (`one` + "s" unless given) for everything else. */
+export function pluralWord(n: number, one: string, other = `${one}s`): string {
+  return PLURAL_RULES.select(n) === "one" ? one : other;
+}
+
+/** A count and its noun, agreeing: "1 event", "2 events", "1,200 pairs", "0 images". */
+export function plural(n: number, one: string, other?: string): string {
+  return `${n.toLocaleString("en-US")} ${pluralWord(n, one, other)}`;
+}
+
+/** A duration, roughly: "3 days", "5 hours", "1 minute", "under a minute" (reads after "for"). */
 export function formatAge(from: string | number, now = Date.now()): string {
   const ms = now - new Date(from).getTime();
-  if (!Number.isFinite(ms) || ms < 60_000) return "just now";
+  if (!Number.isFinite(ms) || ms < 60_000) return "under a minute";
   const units: [number, string][] = [
     [86_400_000, "day"],
     [3_600_000, "hour"],
@@ -30,7 +42,14 @@ export function formatAge(from: string | number, now = Date.now()): string {
   ];
   for (const [size, name] of units) {
     const n = Math.floor(ms / size);
-    if (n >= 1) return `${n} ${name}${n === 1 ? "" : "s"}`;
+    if (n >= 1) return plural(n, name);
   }
-  return "just now";
+  return "under a minute";
+}
+
+/** How long ago, as a phrase of its own: "just now", "1 minute ago", "3 days ago". */
+export function formatAgo(from: string | number, now = Date.now()): string {
+  const ms = now - new Date(from).getTime();
+  if (!Number.isFinite(ms) || ms < 60_000) return "just now";
+  return `${formatAge(from, now)} ago`;
 }

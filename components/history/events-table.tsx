@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { DateTime } from "@/components/date-time";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import { actionLabel } from "@/lib/audit/filter";
 import type { HistoryEvent } from "@/lib/audit/read";
@@ -78,22 +79,26 @@ export function EventsTable({
           )}
           {events.map((e) => (
             <TR key={e.id}>
-              <TD className="text-xs whitespace-nowrap tabular-nums">{formatDate(e.occurredAt)}</TD>
-              <TD>
+              <TD label="When" className="text-xs tabular-nums">
+                <DateTime value={e.occurredAt} relative />
+              </TD>
+              <TD label="Who">
                 <div>{e.userName}</div>
                 <div className="text-xs text-muted-foreground">{e.accountName}</div>
               </TD>
-              <TD className="font-medium whitespace-nowrap">{actionLabel(e.action)}</TD>
-              <TD>
+              <TD label="Action" className="font-medium whitespace-nowrap">
+                {actionLabel(e.action)}
+              </TD>
+              <TD label="Images">
                 <Ids ids={e.images} href={imageHref} />
               </TD>
-              <TD>
+              <TD label="Targets">
                 <Ids ids={e.targets} href={targetHref} />
               </TD>
-              <TD className="max-w-72">
+              <TD label="Outcome" className="max-w-72">
                 <Outcome event={e} />
               </TD>
-              <TD className="max-w-40">
+              <TD label="Request / job" className="max-w-40">
                 <div className="flex flex-col gap-0.5 font-mono text-xs">
                   {e.requestId && (
                     <span title={`Request ${e.requestId}`} className="truncate">
@@ -108,7 +113,7 @@ export function EventsTable({
                   {!e.requestId && !e.jobId && <span className="text-muted-foreground">—</span>}
                 </div>
               </TD>
-              <TD>
+              <TD label="Source">
                 <SourceBadge source={e.source} />
               </TD>
               <TD className="text-right">

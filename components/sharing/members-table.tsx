@@ -110,23 +110,23 @@ export function MembersTable({
         }
         cells={(m) => (
           <>
-            <TD>
-              <div className="font-mono text-xs">{m.id}</div>
+            <TD label={memberHeading}>
+              <div className="font-mono text-xs break-all">{m.id}</div>
               <div className="text-xs text-muted-foreground">{m.name ?? m.urn ?? "another account"}</div>
             </TD>
-            {show("type") && <TD>{m.kind ? KIND_LABEL[m.kind] : "—"}</TD>}
+            {show("type") && <TD label="Type">{m.kind ? KIND_LABEL[m.kind] : "—"}</TD>}
             {show("status") && (
-              <TD className="whitespace-nowrap">
+              <TD label="Status" className="whitespace-nowrap">
                 {m.status ? <Badge tone={STATUS_TONE[m.status]}>{m.status}</Badge> : "—"}
                 {m.status === "pending" && (
                   <div className="mt-0.5 text-xs text-muted-foreground">for {formatAge(m.sharedAt)}</div>
                 )}
               </TD>
             )}
-            <TD>
+            <TD label="Shared">
               <DateTime value={m.sharedAt} />
             </TD>
-            <TD>
+            <TD label="Updated">
               <DateTime value={m.updatedAt} />
             </TD>
           </>

@@ -24,13 +24,19 @@ describe("OutcomeTable", () => {
   );
 
   it("has fixed column widths, so a long URN wraps instead of widening the dialog", () => {
-    expect(html).toContain('class="w-full caption-bottom text-sm table-fixed"');
+    expect(html).toContain('class="w-full caption-bottom text-sm table-stack table-fixed"');
     expect(html).toMatch(/<div class="[^"]*break-all[^"]*">organizations::/);
     expect(html).toContain(`title="${"x".repeat(200)}"`);
   });
 
+  it("labels every cell with its column, for the stacked rows of a phone", () => {
+    for (const label of ["Image", "Target", "Result", "Reason"])
+      expect(html).toContain(`data-label="${label}"><span class="stack-label">${label}</span>`);
+  });
+
   it("puts the decision right before its reason, and the cloud's code after a failure's reason", () => {
-    const text = html.replace(/<[^>]+>/g, "");
+    // Without the labels that only show when the table stacks on a phone.
+    const text = html.replace(/<span class="stack-label">[^<]*<\/span>/g, "").replace(/<[^>]+>/g, "");
     expect(text).toContain("skipAlready a member.");
     expect(text).toContain("failedNot answering.(CPS.0003)");
   });

@@ -33,13 +33,13 @@ export function OutcomeTable({ rows, caption, images }: { rows: OutcomeRow[]; ca
         {rows.map((r) => (
           <TR key={r.key}>
             {images && (
-              <TD className="align-top">
+              <TD label="Image" className="align-top">
                 <div className="truncate text-xs leading-5" title={r.image}>
                   {r.image}
                 </div>
               </TD>
             )}
-            <TD className="align-top">
+            <TD label="Target" className="align-top">
               <div className="font-mono text-xs leading-5 break-all">
                 {r.target}
                 {r.kind && r.kind !== "project" && (
@@ -48,10 +48,10 @@ export function OutcomeTable({ rows, caption, images }: { rows: OutcomeRow[]; ca
               </div>
               {r.name && <div className="text-xs break-words text-muted-foreground">{r.name}</div>}
             </TD>
-            <TD className="align-top">
+            <TD label="Result" className="align-top">
               <Badge tone={BADGE[r.outcome].tone}>{BADGE[r.outcome].label}</Badge>
             </TD>
-            <TD className="align-top text-xs leading-5 break-words">
+            <TD label="Reason" className="align-top text-xs leading-5 break-words">
               {r.reason ?? <span className="text-muted-foreground">—</span>}
               {r.code && r.outcome === "failed" && (
                 <span className="ml-1 font-mono text-muted-foreground">({r.code})</span>

@@ -1,12 +1,13 @@
 "use client";
 
-import { useActionState, useState, type ReactElement } from "react";
+import { useActionState, useEffect, useRef, useState, type ReactElement } from "react";
 import { useToast } from "@/components/toaster";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Label, Textarea } from "@/components/ui/input";
 import type { ActionState } from "@/lib/actions/action";
+import { pluralWord } from "@/lib/format";
 import type { ShareResultView, SharePlanView } from "@/lib/sharing/forms";
 import type { ImageService } from "@/lib/sharing/pairs";
 import { OutcomeTable } from "./outcome-table";
@@ -93,6 +94,13 @@ function ShareForm({ service, images, actions, what, words, quota, again, onAgai
   const error = latest && !latest.ok ? latest.error : undefined;
   const fieldMessages = Object.values(error?.fieldErrors ?? {}).flat();
   const multi = images.length > 1;
+  // "Check" disables itself while it runs, which drops the focus to the page's body: bring it back
+  // to the plan's summary, or to the targets field when they were refused.
+  const summaryRef = useRef<HTMLParagraphElement>(null);
+  const targetsRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (plan) ((plan.ok && summaryRef.current) || targetsRef.current)?.focus();
+  }, [plan]);
 
   if (result?.ok) {
     const rows = shareResultRows(result.data);
@@ -109,7 +117,7 @@ function ShareForm({ service, images, actions, what, words, quota, again, onAgai
           <p>{parts.join(" · ")}.</p>
           {jobs.length > 0 && (
             <p className="text-muted-foreground">
-              IMS job{jobs.length === 1 ? "" : "s"} <code className="font-mono text-xs">{jobs.join(", ")}</code>.
+              IMS {pluralWord(jobs.length, "job")} <code className="font-mono text-xs">{jobs.join(", ")}</code>.
             </p>
           )}
         </div>
@@ -134,6 +142,7 @@ function ShareForm({ service, images, actions, what, words, quota, again, onAgai
         <Label htmlFor="share-targets">{words.label}</Label>
         <Textarea
           id="share-targets"
+          ref={targetsRef}
           name="targets"
           rows={4}
           spellCheck={false}
@@ -161,11 +170,11 @@ function ShareForm({ service, images, actions, what, words, quota, again, onAgai
         )}
         {planned && counts && (
           <>
-            <p className="text-sm">
+            <p ref={summaryRef} tabIndex={-1} className="rounded-sm text-sm outline-none focus-visible:ring-2">
               <span className="font-medium">{counts.add} to add</span>
               <span className="text-muted-foreground">
                 {" "}
-                · {counts.skip} already {counts.skip === 1 ? "a member" : "members"} · {counts.blocked} blocked
+                · {counts.skip} already {pluralWord(counts.skip, "a member", "members")} · {counts.blocked} blocked
                 {quota && ` · the image has ${quota.used} of ${plural(quota.limit, "member")}`}
               </span>
             </p>

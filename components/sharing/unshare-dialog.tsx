@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
 import type { ActionState } from "@/lib/actions/action";
+import { pluralWord } from "@/lib/format";
 import type { UnshareResultView } from "@/lib/sharing/forms";
 import type { ImageService } from "@/lib/sharing/pairs";
 import { OutcomeTable } from "./outcome-table";
@@ -167,8 +168,12 @@ function UnshareForm({ service, image, members, all, action, onRemoved, onClose 
         </Alert>
       ) : accepted > 0 ? (
         <Alert tone="warning">
-          {accepted === n ? (n === 1 ? "This member has" : "All of them have") : `${accepted} of them have`} accepted
-          the share and may be using it: they {lose(image.name)}
+          {accepted === n
+            ? n === 1
+              ? "This member has"
+              : "All of them have"
+            : `${accepted} of them ${pluralWord(accepted, "has", "have")}`}{" "}
+          accepted the share and may be using it: they {lose(image.name)}
         </Alert>
       ) : (
         <p>None of them has accepted the share yet, so no one loses an image in use.</p>

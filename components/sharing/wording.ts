@@ -1,14 +1,15 @@
 import type { Toast } from "@/components/toaster";
 import type { ActionResult } from "@/lib/actions/action";
 import type { ShareResultView, UnshareResultView } from "@/lib/sharing/forms";
+import { plural } from "@/lib/format";
 import type { ImageService, PairOutcome } from "@/lib/sharing/pairs";
+
+export { plural };
 
 /**
  * The words of the share and unshare dialogs. Most differ by service only because IMS shares take several
  * images, projects, accounts and organizations, and CPH shares one image with projects of one region.
  */
-
-export const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? "" : "s"}`;
 
 export interface ShareWords {
   description: string;

@@ -21,7 +21,7 @@ export function DialogContent({
       <Primitive.Overlay className="fixed inset-0 z-40 bg-black/40" />
       <Primitive.Content
         className={cn(
-          "fixed top-[8vh] left-1/2 z-50 flex max-h-[84vh] w-[min(44rem,calc(100vw-2rem))] -translate-x-1/2 flex-col rounded-lg border border-border bg-card shadow-xl",
+          "fixed top-[6dvh] left-1/2 z-50 flex max-h-[88dvh] w-[min(44rem,calc(100vw-2rem))] -translate-x-1/2 flex-col rounded-lg border border-border bg-card shadow-xl",
           className,
         )}
         {...props}

@@ -52,6 +52,22 @@ export class HistoryPage {
     return (await this.page.getByRole("link", { name }).getAttribute("href")) ?? "";
   }
 
+  /** Ticks "Show sign-ins and sign-outs" in the filter form and applies it. */
+  async showSignIns() {
+    await this.page.getByRole("checkbox", { name: "Show sign-ins and sign-outs" }).check();
+    await this.page.getByRole("button", { name: "Apply" }).click();
+  }
+
+  /** The actions of the CSV export's events, top to bottom. */
+  async csvActions(): Promise<string[]> {
+    const res = await this.page.request.get(await this.exportHref("Export CSV"));
+    expect(res.status()).toBe(200);
+    const [, header, ...rows] = (await res.text()).trimEnd().split("\r\n");
+    const column = header.split(",").indexOf("action");
+    expect(column).toBeGreaterThan(0);
+    return rows.map((r) => r.split(",")[column]);
+  }
+
   /** The event ids of the CSV export: the filter line, the header, then one event per line. */
   async csvIds(): Promise<{ filterLine: string; ids: string[] }> {
     const res = await this.page.request.get(await this.exportHref("Export CSV"));

@@ -6,7 +6,7 @@ import { sql, type Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate, openDatabase } from "@/lib/db/connect";
 import type { Database } from "@/lib/db/types";
-import { lastPhoneDecisions } from "./decisions";
+import { acceptVaults, lastPhoneDecisions } from "./decisions";
 import { writeAuditEvent, type AuditEvent } from "./writer";
 
 const PG_ADMIN_URL = process.env.TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -117,5 +117,37 @@ describe.each(backends)("last phone decisions on $name", (backend) => {
     expect(decisions.size).toBe(110);
     expect(decisions.has(many[115])).toBe(false);
     expect(await lastPhoneDecisions(db, PROJECT, [])).toEqual(new Map());
+  });
+
+  it("names the vault of each image whose last decision was an accept with one", async () => {
+    const [D, E, F] = [
+      "610be000000000000000000000c9a0d1",
+      "610be000000000000000000000c9a0e1",
+      "610be000000000000000000000c9a0f1",
+    ];
+    const vault = "ac0e0000-0000-4000-8000-00000000ba01";
+    await write({
+      actor: actor("alice"),
+      action: "accept",
+      outcome: "succeeded",
+      images: [D, E],
+      input: { imageIds: [D, E], vaultId: vault },
+    });
+    await write({
+      actor: actor("alice"),
+      action: "reject",
+      outcome: "succeeded",
+      images: [E],
+      input: { imageIds: [E] },
+    });
+    await write({
+      actor: actor("alice"),
+      action: "accept",
+      outcome: "succeeded",
+      images: [F],
+      input: { imageIds: [F] },
+    });
+    const vaults = await acceptVaults(db, PROJECT, [D, E, F]);
+    expect(vaults).toEqual(new Map([[D, vault]]));
   });
 });

@@ -22,13 +22,48 @@ export async function lastPhoneDecisions(
   projectId: string,
   imageIds: readonly string[],
 ): Promise<Map<string, PhoneDecision>> {
-  const wanted = [...new Set(imageIds)];
   const found = new Map<string, PhoneDecision>();
+  for (const [id, row] of await lastDecisionRows(db, projectId, imageIds)) {
+    found.set(id, {
+      action: row.action as PhoneDecision["action"],
+      at: Number(row.occurred_at),
+      userName: row.user_name,
+    });
+  }
+  return found;
+}
+
+/**
+ * The CBR vault each image was accepted with, for images whose last decision through this console
+ * was an accept that named one (full-ECS images from a CBR backup): IMS does not report it back.
+ */
+export async function acceptVaults(
+  db: Kysely<Database>,
+  projectId: string,
+  imageIds: readonly string[],
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (const [id, row] of await lastDecisionRows(db, projectId, imageIds)) {
+    const vaultId = row.action === "accept" ? vaultOf(row.input) : undefined;
+    if (vaultId) found.set(id, vaultId);
+  }
+  return found;
+}
+
+type DecisionRow = { action: string; occurred_at: number | string; user_name: string; input: string };
+
+async function lastDecisionRows(
+  db: Kysely<Database>,
+  projectId: string,
+  imageIds: readonly string[],
+): Promise<Map<string, DecisionRow>> {
+  const wanted = [...new Set(imageIds)];
+  const found = new Map<string, DecisionRow>();
   for (let i = 0; i < wanted.length; i += CHUNK) {
     const chunk = wanted.slice(i, i + CHUNK);
     const rows = await db
       .selectFrom("audit_events")
-      .select(["action", "occurred_at", "user_name", "outcome", "images", "pairs"])
+      .select(["action", "occurred_at", "user_name", "outcome", "images", "pairs", "input"])
       .where("project_id", "=", projectId)
       .where("source", "=", "console")
       .where("action", "in", ["accept", "reject"])
@@ -45,16 +80,22 @@ export async function lastPhoneDecisions(
       const pairs = parse<AuditPair[]>(row.pairs);
       for (const id of images) {
         if (!open.has(id) || !succeeded(row.outcome, pairs, id)) continue;
-        found.set(id, {
-          action: row.action as PhoneDecision["action"],
-          at: Number(row.occurred_at),
-          userName: row.user_name,
-        });
+        found.set(id, row);
         open.delete(id);
       }
     }
   }
   return found;
+}
+
+function vaultOf(input: string): string | undefined {
+  try {
+    const value: unknown = JSON.parse(input);
+    const vaultId = value && typeof value === "object" && "vaultId" in value ? value.vaultId : undefined;
+    return typeof vaultId === "string" && vaultId ? vaultId : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function succeeded(outcome: string, pairs: AuditPair[], imageId: string): boolean {

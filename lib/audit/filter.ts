@@ -31,6 +31,9 @@ export const ACTION_LABEL: Record<string, string> = {
   switched_project: "Switched project",
 };
 
+/** Sign-ins and sign-outs: most of a project's events, hidden from History unless asked for. */
+export const SESSION_ACTIONS = ["signed_in", "signed_out"] as const;
+
 export const actionLabel = (action: string) => ACTION_LABEL[action] ?? action.replaceAll("_", " ");
 
 /** A URL value: the first of repeated ones, blank as absent. */
@@ -71,6 +74,8 @@ export const historyFilterSchema = z.object({
     (v) => (Array.isArray(v) ? v[0] : v) || undefined,
     z.enum(["console", "cts"]).optional().catch(undefined),
   ),
+  /** `sessions=1` shows sign-ins and sign-outs, which are otherwise left out (unless `action` names them). */
+  sessions: z.preprocess((v) => (Array.isArray(v) ? v[0] : v) === "1", z.boolean()),
   q: z.preprocess((v) => {
     const s = Array.isArray(v) ? v[0] : v;
     return typeof s === "string" && s.trim() !== "" ? s.trim().slice(0, 100) : undefined;
@@ -78,6 +83,12 @@ export const historyFilterSchema = z.object({
 });
 
 export type HistoryFilter = z.output<typeof historyFilterSchema>;
+
+/** The actions a filter leaves out: sign-ins and sign-outs, unless shown or named in `action`. */
+export function hiddenActions(f: HistoryFilter): string[] {
+  if (f.sessions || f.action.length) return [];
+  return [...SESSION_ACTIONS];
+}
 
 export const emptyFilter = (): HistoryFilter => historyFilterSchema.parse({});
 
@@ -99,6 +110,7 @@ export function filterParams(f: HistoryFilter): URLSearchParams {
     if (v) p.set(key, v);
   }
   for (const a of f.action) p.append("action", a);
+  if (f.sessions) p.set("sessions", "1");
   return p;
 }
 

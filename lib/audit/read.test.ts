@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "@/lib/db/connect";
 import { backends } from "@/lib/db/testing";
 import type { Database } from "@/lib/db/types";
-import { historyCsvLines, historyJsonChunks } from "./export";
+import { filterText, historyCsvLines, historyJsonChunks } from "./export";
 import { historyFilterSchema, type HistoryFilter } from "./filter";
 import { verifyChain } from "./chain";
 import { activityByDay, getEvent, listEvents, streamEvents, type HistoryEvent } from "./read";
@@ -89,7 +89,7 @@ describe.each(backends)("history reads on $name", (backend) => {
     const seen: HistoryEvent[] = [];
     let cursor;
     do {
-      const page = await listEvents(db, scope, f(), { cursor, limit: 5 });
+      const page = await listEvents(db, scope, f({ sessions: "1" }), { cursor, limit: 5 });
       seen.push(...page.events);
       cursor = page.next;
     } while (cursor);
@@ -101,6 +101,15 @@ describe.each(backends)("history reads on $name", (backend) => {
       expect(a.occurredAt > b.occurredAt || (a.occurredAt === b.occurredAt && a.seq > b.seq)).toBe(true);
     }
     expect(seen[0]).toMatchObject({ action: "signed_in", source: "console" });
+  });
+
+  it("leaves sign-ins out unless sessions=1 or the action filter names them, in pages and exports alike", async () => {
+    expect(await all(f())).toHaveLength(40);
+    expect((await all(f())).some((e) => e.action === "signed_in")).toBe(false);
+    expect(await all(f({ sessions: "1" }))).toHaveLength(42);
+    expect(await all(f({ action: "signed_in" }))).toHaveLength(2);
+    expect(filterText(f({ sessions: "1" }))).toBe("sessions=1");
+    expect(filterText(f({ sessions: "0" }))).toBe("(none)");
   });
 
   it("filters by image, member, batch, user, action, outcome, time and text, alone and together", async () => {

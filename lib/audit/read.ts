@@ -1,6 +1,6 @@
 import { PostgresAdapter, sql, type Expression, type Kysely, type SelectQueryBuilder, type SqlBool } from "kysely";
 import type { AuditEventsTable, AuditRefsTable, Database } from "@/lib/db/types";
-import { timeBounds, type Cursor, type HistoryFilter } from "./filter";
+import { hiddenActions, timeBounds, type Cursor, type HistoryFilter } from "./filter";
 import type { AuditPair } from "./writer";
 
 /** Whose events a read may return: always one account and one project, the session's. */
@@ -108,6 +108,8 @@ function filtered(db: Kysely<Database>, scope: HistoryScope, f: HistoryFilter) {
   if (from !== undefined) q = q.where(at, ">=", from);
   if (to !== undefined) q = q.where(at, "<=", to);
   if (f.action.length) q = q.where("e.action", "in", f.action);
+  const hidden = hiddenActions(f);
+  if (hidden.length) q = q.where("e.action", "not in", hidden);
   if (f.user) q = q.where("e.user_name", "=", f.user);
   if (f.outcome) q = q.where("e.outcome", "=", f.outcome);
   if (f.source) q = q.where("e.source", "=", f.source);

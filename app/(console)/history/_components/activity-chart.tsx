@@ -1,4 +1,5 @@
 import { actionLabel } from "@/lib/audit/filter";
+import { plural } from "@/lib/format";
 import type { ActivityDay } from "@/lib/audit/read";
 
 /** One colour per group of actions: sharing, receiving, batches, sessions; anything else grey. */
@@ -43,7 +44,7 @@ export function ActivityChart({ days }: { days: ActivityDay[] }) {
     <figure className="rounded-lg border border-border bg-card p-4">
       <figcaption className="mb-2 flex flex-wrap items-baseline justify-between gap-2 text-sm">
         <span className="font-medium">
-          Activity: {sum.toLocaleString("en")} event{sum === 1 ? "" : "s"} in {days.length} days
+          Activity: {plural(sum, "event")} in {plural(days.length, "day")}
         </span>
         <span className="flex flex-wrap gap-3 text-xs text-muted-foreground">
           {used.map((g) => (
@@ -65,7 +66,7 @@ export function ActivityChart({ days }: { days: ActivityDay[] }) {
           let y = H;
           const x = i * slot + (slot - bar) / 2;
           const parts = Object.entries(d.counts).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
-          const tip = `${label(d.day)}: ${totals[i]} event${totals[i] === 1 ? "" : "s"}${parts.length ? ` (${parts.map(([a, n]) => `${actionLabel(a)} ${n}`).join(", ")})` : ""}`;
+          const tip = `${label(d.day)}: ${plural(totals[i], "event")}${parts.length ? ` (${parts.map(([a, n]) => `${actionLabel(a)} ${n}`).join(", ")})` : ""}`;
           return (
             <g key={d.day}>
               <title>{tip}</title>

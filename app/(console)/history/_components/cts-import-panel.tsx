@@ -4,10 +4,10 @@ import { lastImport, type CtsImportRow } from "@/lib/audit/cts-import";
 import { nextRunAt } from "@/lib/audit/cts-schedule";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { formatAge, formatDate } from "@/lib/format";
+import { formatAgo, formatDate, plural } from "@/lib/format";
 import { ImportNowButton } from "./import-now-button";
 
-const events = (n: number) => `${n} new event${n === 1 ? "" : "s"}`;
+const events = (n: number) => plural(n, "new event");
 const due = (at: number, now: number) => (at <= now ? "Due now (within a minute)" : formatDate(at));
 const DAYS = (ms: number) => Math.round(ms / (24 * 3600_000));
 
@@ -54,12 +54,12 @@ export async function CtsImportPanel({ accountId, projectId }: { accountId: stri
         </p>
       </CardHeader>
       <CardContent className="flex flex-col gap-3 text-sm">
-        <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1">
+        <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 break-words">
           <dt className="text-muted-foreground">Last import</dt>
           <dd data-testid="cts-last-import">
             {ran ? (
               <>
-                {formatDate(Number(ran.started_at))} ({formatAge(Number(ran.started_at), now)} ago),{" "}
+                {formatDate(Number(ran.started_at))} ({formatAgo(Number(ran.started_at), now)}),{" "}
                 {ran.trigger === "manual" ? "on demand" : "scheduled"}
                 {ran.user_name && <> as {ran.user_name}</>}:{" "}
                 <span className={result?.tone === "error" ? "text-destructive" : undefined}>{result?.text}</span>

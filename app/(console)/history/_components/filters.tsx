@@ -80,6 +80,10 @@ export function HistoryFilters({ filter }: { filter: HistoryFilter }) {
           <Link href="/history">Clear filters</Link>
         </Button>
       )}
+      <label className="flex h-9 basis-full items-center gap-2 text-sm">
+        <input type="checkbox" name="sessions" value="1" defaultChecked={filter.sessions} />
+        Show sign-ins and sign-outs
+      </label>
     </form>
   );
 }

@@ -3,9 +3,10 @@
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { plural } from "@/lib/format";
 import { importCtsTracesAction } from "../cts-actions";
 
-const events = (n: number) => `${n} new event${n === 1 ? "" : "s"}`;
+const events = (n: number) => plural(n, "new event");
 
 /** The "Import now" form; its result is announced in a live region. */
 export function ImportNowButton() {

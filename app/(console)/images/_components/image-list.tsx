@@ -128,29 +128,33 @@ export function ImageList({
 function ImageCells({ row: r }: { row: ImageRowView }) {
   return (
     <>
-      <TD>
+      <TD label="Name">
         <Link href={`/images/${r.id}`} className="font-medium hover:underline">
           {r.name}
         </Link>
         <div className="font-mono text-[11px] whitespace-nowrap text-muted-foreground">{r.id}</div>
       </TD>
-      <TD className="whitespace-nowrap" title={r.osVersion}>
+      <TD label="OS" className="whitespace-nowrap" title={r.osVersion}>
         {r.os}
       </TD>
-      <TD className="whitespace-nowrap">{KIND_LABEL[r.kind]}</TD>
-      <TD className="text-right whitespace-nowrap tabular-nums">{formatBytes(r.sizeBytes)}</TD>
-      <TD className="whitespace-nowrap">
+      <TD label="Type" className="whitespace-nowrap">
+        {KIND_LABEL[r.kind]}
+      </TD>
+      <TD label="Size" className="text-right whitespace-nowrap tabular-nums">
+        {formatBytes(r.sizeBytes)}
+      </TD>
+      <TD label="Status" className="whitespace-nowrap">
         <Badge tone={statusTone(r.status)}>{r.status}</Badge>
       </TD>
-      <TD>
+      <TD label="Members">
         <QuotaMeter used={r.members} limit={r.limit} />
         {r.pending > 0 && <span className="text-xs text-warning">{r.pending} pending</span>}
       </TD>
-      <TD>
+      <TD label="Sharing">
         <ShareBadge blocker={r.blocker} />
         {r.blocker && <p className="mt-1 max-w-52 text-xs text-muted-foreground">{r.blocker.reason}</p>}
       </TD>
-      <TD className="whitespace-nowrap text-muted-foreground" title={formatDate(r.createdAt)}>
+      <TD label="Created" className="whitespace-nowrap text-muted-foreground" title={formatDate(r.createdAt)}>
         {r.createdAt.slice(0, 10)}
       </TD>
     </>

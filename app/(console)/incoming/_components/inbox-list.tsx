@@ -63,7 +63,7 @@ export function InboxList({
             <TH>Shared</TH>
           </>
         }
-        cells={(r) => <InboxCells row={r} pending={tab === "pending"} />}
+        cells={(r) => <InboxCells row={r} tab={tab} />}
       >
         {last && !last.result.ok && <Alert tone="error">{last.result.error.message}</Alert>}
         {failed.length > 0 && (
@@ -84,10 +84,11 @@ export function InboxList({
   );
 }
 
-function InboxCells({ row: r, pending }: { row: InboxRowView; pending: boolean }) {
+function InboxCells({ row: r, tab }: { row: InboxRowView; tab: Tab }) {
+  const pending = tab === "pending";
   return (
     <>
-      <TD>
+      <TD label="Image">
         <div className="font-medium">
           {r.name} {r.isNew && <Badge tone="info">New</Badge>}
         </div>
@@ -99,23 +100,16 @@ function InboxCells({ row: r, pending }: { row: InboxRowView; pending: boolean }
             : ""}
           )
         </div>
-        {r.needsVault && (
-          <Badge tone="info" className="mt-1">
-            Full-ECS from CBR: needs a vault
-          </Badge>
-        )}
-        {r.mayNeedVault && (
-          <Badge tone="neutral" className="mt-1">
-            Maybe full-ECS: a vault may be needed
-          </Badge>
-        )}
+        {tab === "accepted" && (r.needsVault || r.mayNeedVault) ? <VaultUsed row={r} /> : <VaultBadges row={r} />}
       </TD>
-      <TD title={r.osVersion}>
+      <TD label="OS and type" title={r.osVersion}>
         <div className="whitespace-nowrap">{r.os}</div>
         <div className="text-xs whitespace-nowrap text-muted-foreground">{KIND_LABEL[r.kind]}</div>
       </TD>
-      <TD className="text-right whitespace-nowrap tabular-nums">{formatBytes(r.sizeBytes)}</TD>
-      <TD className="whitespace-nowrap">
+      <TD label="Size" className="text-right whitespace-nowrap tabular-nums">
+        {formatBytes(r.sizeBytes)}
+      </TD>
+      <TD label="Shared" className="whitespace-nowrap">
         {r.sharedAt ? (
           <>
             <div title={formatDate(r.sharedAt)}>{r.sharedAt.slice(0, 10)}</div>
@@ -126,5 +120,40 @@ function InboxCells({ row: r, pending }: { row: InboxRowView; pending: boolean }
         )}
       </TD>
     </>
+  );
+}
+
+function VaultBadges({ row: r }: { row: InboxRowView }) {
+  return (
+    <>
+      {r.needsVault && (
+        <Badge tone="info" className="mt-1">
+          Full-ECS from CBR: needs a vault
+        </Badge>
+      )}
+      {r.mayNeedVault && (
+        <Badge tone="neutral" className="mt-1">
+          Maybe full-ECS: a vault may be needed
+        </Badge>
+      )}
+    </>
+  );
+}
+
+/** Accepted tab: the vault the image went to, as this console recorded it. */
+function VaultUsed({ row: r }: { row: InboxRowView }) {
+  const kind = r.needsVault ? "Full-ECS from CBR" : "Maybe full-ECS";
+  if (!r.vault)
+    return (
+      <Badge tone="neutral" className="mt-1">
+        {r.needsVault ? `${kind}: vault not recorded by this console` : kind}
+      </Badge>
+    );
+  return (
+    <div className="mt-1 text-xs" data-testid="vault-used">
+      <Badge tone="info">{kind}</Badge> accepted into vault{" "}
+      <span className="font-medium">{r.vault.name ?? "no longer listed"}</span>{" "}
+      <span className="font-mono text-[11px] text-muted-foreground">{r.vault.id}</span>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { canChange, withCloud } from "@/lib/auth/session";
 import { listVaults, vaultProblem } from "@/lib/cloud/cbr";
+import { acceptVaults } from "@/lib/audit/decisions";
 import { getDb } from "@/lib/db";
 import { takeLook } from "@/lib/inbox/seen";
 import { TABS, loadInbox, type InboxQuery, type Tab } from "@/lib/inbox/list";
@@ -18,10 +19,20 @@ const STATE_LINE: Record<Tab, string> = {
 export async function InboxTable({ query }: { query: InboxQuery }) {
   const { inbox, vaults, session } = await withCloud(async (scope, s) => {
     const inbox = await loadInbox(scope, query);
-    const vaultsNeeded = query.tab !== "accepted" && inbox.rows.some((r) => r.needsVault || r.mayNeedVault);
+    const vaultsNeeded = inbox.rows.some((r) => r.needsVault || r.mayNeedVault);
     const vaults = vaultsNeeded ? await listVaults(scope).catch(() => []) : [];
     return { inbox, vaults, session: s };
   });
+  // IMS does not say which vault an accepted full-ECS image went to: this console's audit does.
+  const vaulted = inbox.rows.filter((r) => r.needsVault || r.mayNeedVault).map((r) => r.image.id);
+  const usedVaults =
+    query.tab === "accepted" && vaulted.length
+      ? await acceptVaults(await getDb(), session.projectId, vaulted).catch(() => new Map<string, string>())
+      : new Map<string, string>();
+  const vaultUsed = (imageId: string) => {
+    const id = usedVaults.get(imageId);
+    return id ? { id, name: vaults.find((v) => v.id === id)?.name } : undefined;
+  };
   // Shares that arrived since the user last opened the inbox are marked new, once.
   const arrivals = inbox.rows.flatMap((r) => (r.membership ? [Date.parse(r.membership.created_at)] : []));
   const isNew = await takeLook(await getDb(), session.userId, session.projectId, arrivals);
@@ -38,6 +49,7 @@ export async function InboxTable({ query }: { query: InboxQuery }) {
     needsVault,
     mayNeedVault,
     isNew: membership !== undefined && isNew(Date.parse(membership.created_at)),
+    vault: vaultUsed(image.id),
   }));
   const vaultOptions: VaultOption[] = vaults.map((v) => ({ id: v.id, name: v.name, problem: vaultProblem(v) }));
 

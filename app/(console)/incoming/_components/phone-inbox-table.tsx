@@ -57,7 +57,7 @@ export function PhoneInboxTable({ rows, canChange }: { rows: PhoneInboxRow[]; ca
       }
       cells={(r) => (
         <>
-          <TD>
+          <TD label="Image">
             <div className="font-medium">{r.name}</div>
             <div className="font-mono text-[11px] text-muted-foreground">{r.id}</div>
             <div className="text-[11px] whitespace-nowrap text-muted-foreground">
@@ -67,14 +67,14 @@ export function PhoneInboxTable({ rows, canChange }: { rows: PhoneInboxRow[]; ca
               </span>
             </div>
           </TD>
-          <TD className="whitespace-nowrap">
+          <TD label="Android" className="whitespace-nowrap">
             <div>{r.version || "—"}</div>
             <div className="text-xs text-muted-foreground tabular-nums">{formatBytes(r.sizeBytes)}</div>
           </TD>
-          <TD>
+          <TD label="Created">
             <DateTime value={r.createTime} />
           </TD>
-          <TD>
+          <TD label="Decision">
             <Decision decision={r.decision} />
           </TD>
         </>

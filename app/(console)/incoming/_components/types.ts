@@ -14,6 +14,8 @@ export interface InboxRowView {
   needsVault: boolean;
   /** IMS did not say whether it is a full-ECS image: a vault is offered, not required. */
   mayNeedVault: boolean;
+  /** Accepted tab: the CBR vault this console accepted it with (its name when CBR still lists it). */
+  vault?: { id: string; name?: string };
   /** Shared since the user last opened the inbox. */
   isNew: boolean;
 }

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { pluralWord } from "@/lib/format";
 import type { InboxRowView, VaultOption } from "./types";
 
 /**
@@ -31,10 +32,12 @@ export function VaultDialog({
   const maybe = images?.filter((i) => i.mayNeedVault) ?? [];
   const required = needing.length > 0;
   const usable = vaults.filter((v) => !v.problem);
+  // The only usable vault is the answer when one is required; an optional vault is never chosen for the user.
+  const chosen = vaultId || (required && usable.length === 1 ? usable[0].id : "");
   const names = (list: InboxRowView[]) => list.map((i) => i.name).join(", ");
   const description = [
     required
-      ? `${names(needing)} ${needing.length === 1 ? "was" : "were"} made from a CBR backup: IMS keeps the accepted copy in a server-backup vault of this project.`
+      ? `${names(needing)} ${pluralWord(needing.length, "was", "were")} made from a CBR backup: IMS keeps the accepted copy in a server-backup vault of this project.`
       : "",
     maybe.length
       ? `IMS did not say whether ${names(maybe)} ${maybe.length === 1 ? "is a full-ECS image" : "are full-ECS images"}; if ${maybe.length === 1 ? "it is" : "they are"}, choose a vault${required ? "" : ", otherwise accept without one"}.`
@@ -65,7 +68,7 @@ export function VaultDialog({
                 name="vault"
                 value={v.id}
                 disabled={Boolean(v.problem)}
-                checked={vaultId === v.id}
+                checked={chosen === v.id}
                 onChange={() => setVaultId(v.id)}
                 className="mt-1 accent-[var(--primary)]"
                 aria-describedby={v.problem ? `vault-${v.id}-problem` : undefined}
@@ -90,12 +93,12 @@ export function VaultDialog({
             Cancel
           </Button>
           <Button
-            onClick={() => onConfirm(vaultId || undefined)}
-            disabled={running || (required && (!vaultId || usable.length === 0))}
+            onClick={() => onConfirm(chosen || undefined)}
+            disabled={running || (required && (!chosen || usable.length === 0))}
           >
             {running
               ? "Accepting…"
-              : `Accept ${images?.length === 1 ? images[0].name : `${images?.length ?? 0} images`}${vaultId || required ? "" : " without a vault"}`}
+              : `Accept ${images?.length === 1 ? images[0].name : `${images?.length ?? 0} images`}${chosen || required ? "" : " without a vault"}`}
           </Button>
         </div>
       </DialogContent>

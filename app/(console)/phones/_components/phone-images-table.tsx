@@ -75,21 +75,25 @@ export async function PhoneImagesTable({ query, defaultLimit }: { query: PhoneLi
         <tbody>
           {images.map((image, i) => (
             <TR key={image.image_id}>
-              <TD>
+              <TD label="Name">
                 <Link href={`/phones/${image.image_id}`} className="font-medium text-primary hover:underline">
                   {image.image_name}
                 </Link>
                 <div className="font-mono text-[11px] text-muted-foreground">{image.image_id}</div>
               </TD>
-              <TD className="whitespace-nowrap">{image.image_version || "—"}</TD>
-              <TD className="text-right whitespace-nowrap tabular-nums">{formatBytes(image.image_size)}</TD>
-              <TD className="whitespace-nowrap">
+              <TD label="Android" className="whitespace-nowrap">
+                {image.image_version || "—"}
+              </TD>
+              <TD label="Size" className="text-right whitespace-nowrap tabular-nums">
+                {formatBytes(image.image_size)}
+              </TD>
+              <TD label="Status" className="whitespace-nowrap">
                 <PhoneStatus status={image.status} />
               </TD>
-              <TD>
+              <TD label="Created">
                 <DateTime value={image.create_time} />
               </TD>
-              <TD>
+              <TD label="Members">
                 {counts[i] === undefined ? (
                   <span
                     className="text-xs text-muted-foreground"
