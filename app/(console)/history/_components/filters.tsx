@@ -8,8 +8,10 @@ const selectClass = "h-9 rounded-md border border-input bg-background px-2 text-
 /** A plain GET form: the filter lives in the URL, so it deep-links and works without JavaScript. */
 export function HistoryFilters({ filter }: { filter: HistoryFilter }) {
   const actions = [...new Set([...AUDIT_ACTIONS, ...filter.action])];
+  // Keyed by the URL's filter so Back and Forward remount the uncontrolled fields with the list's filter.
   return (
     <form
+      key={JSON.stringify(filter)}
       method="get"
       action="/history"
       role="search"

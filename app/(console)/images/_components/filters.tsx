@@ -10,8 +10,10 @@ const selectClass = "h-9 rounded-md border border-input bg-background px-2 text-
 /** A plain GET form: filters live in the URL and work without JavaScript. */
 export function ImageFilters({ query }: { query: ImageListQuery }) {
   const filtered = Boolean(query.q || query.type || query.shareable || query.members || query.pending);
+  // Keyed by the URL's filter so Back and Forward remount the uncontrolled fields with the list's filter.
   return (
     <form
+      key={JSON.stringify(query)}
       method="get"
       action="/images"
       role="search"

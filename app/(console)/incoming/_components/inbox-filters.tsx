@@ -9,8 +9,10 @@ const selectClass = "h-9 rounded-md border border-input bg-background px-2 text-
 /** A plain GET form: the inbox's filters live in the URL. */
 export function InboxFilters({ query }: { query: InboxQuery }) {
   const filtered = Boolean(query.q || query.owner || query.type || query.age);
+  // Keyed by the URL's filter so Back and Forward remount the uncontrolled fields with the list's filter.
   return (
     <form
+      key={JSON.stringify(query)}
       method="get"
       action="/incoming"
       role="search"

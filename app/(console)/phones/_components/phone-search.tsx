@@ -5,8 +5,9 @@ import { Input } from "@/components/ui/input";
 
 /** A plain GET form: the search lives in the URL and works before any script loads. */
 export function PhoneSearch({ q, limit, defaultLimit }: { q?: string; limit: number; defaultLimit: number }) {
+  // Keyed by the URL's filter so Back and Forward remount the uncontrolled fields with the list's filter.
   return (
-    <form role="search" action="/phones" className="mb-4 flex flex-wrap items-center gap-2">
+    <form key={`${q ?? ""}|${limit}`} role="search" action="/phones" className="mb-4 flex flex-wrap items-center gap-2">
       <label htmlFor="phone-search" className="sr-only">
         Search phone images by name
       </label>
