@@ -125,3 +125,15 @@ test("bob cannot open alice's events or export them", async ({ page, pageAs }) =
   // Alice still can.
   expect((await page.request.get(`/api/history/${event.id}`)).status()).toBe(200);
 });
+
+test("Back brings the history's filter form along with the events", async ({ page }) => {
+  const history = new HistoryPage(page);
+  await history.goto();
+  await history.filterUser("alice");
+  await expect(page).toHaveURL(/user=alice/);
+  await history.filterUser("bob");
+  await expect(page).toHaveURL(/user=bob/);
+  await page.goBack();
+  await expect(page).toHaveURL(/user=alice/);
+  await expect(history.userFilter()).toHaveValue("alice");
+});
