@@ -95,7 +95,7 @@ test(
     await expect(legacy).toContainText("Not from CBR");
     await expect(legacy.getByRole("checkbox")).toBeDisabled();
     await fromCbr.getByRole("link", { name: "full-ecs-from-cbr" }).click();
-    await expect(page).toHaveURL(new RegExp(`/images/${DEMO_IMAGES.fullEcsFromCbr}$`));
+    await expect(page).toHaveURL(new RegExp(`/images/${DEMO_IMAGES.fullEcsFromCbr}(\\?|$)`));
     await expect(new ImagePage(page).meter()).toHaveAttribute("aria-valuemax", "10");
   },
 );
@@ -213,9 +213,9 @@ test("Back and Forward bring the filter form along with the list, and Apply keep
   const images = new ImagesPage(page);
   await images.goto();
   await images.filter("app-0", "yes");
-  await expect(page).toHaveURL(/q=app-0&shareable=yes/);
+  await expect(page).toHaveURL(/[?&]q=app-0&(.*&)?shareable=yes/);
   await images.filter("debian", "");
-  await expect(images.row("debian-12-base")).toBeVisible();
+  await expect(page).toHaveURL(/[?&]q=debian&(.*&)?shareable=&/);
   await page.goBack();
   await expect(images.row("app-01")).toBeVisible();
   await expect(images.searchBox()).toHaveValue("app-0");
@@ -226,7 +226,7 @@ test("Back and Forward bring the filter form along with the list, and Apply keep
   await page.goBack();
   await expect(images.searchBox()).toHaveValue("app-0");
   await page.getByRole("button", { name: "Apply" }).click();
-  await expect(page).toHaveURL(/q=app-0&shareable=yes/);
+  await expect(page).toHaveURL(/[?&]q=app-0&(.*&)?shareable=yes/);
   await expect(images.row("app-01")).toBeVisible();
   await expect(images.row("debian-12-base")).toHaveCount(0);
 });

@@ -245,14 +245,15 @@ test("a phone image opened from a search goes back to the search", async ({ page
   await phones.search("cph-a");
   await expect(page).toHaveURL(/\/phones\?q=cph-a$/);
   await page.getByRole("link", { name: "cph-at-limit" }).click();
-  const phone = new PhoneImagePage(page);
-  await expect(phone.meter()).toBeVisible();
-  await phone.backToList().click();
+  await expect(page).toHaveURL(new RegExp(`/phones/${AT_LIMIT}\\?back=`));
+  await new PhoneImagePage(page).backToList().click();
   await expect(page).toHaveURL(/\/phones\?q=cph-a$/);
   await expect(phones.searchBox()).toHaveValue("cph-a");
   await phones.search("game");
+  await expect(page).toHaveURL(/\/phones\?q=game$/);
   await expect(phones.row("cph-at-limit")).toHaveCount(0);
   await page.goBack();
+  await expect(page).toHaveURL(/\/phones\?q=cph-a$/);
   await expect(phones.row("cph-at-limit")).toBeVisible();
   await expect(phones.searchBox()).toHaveValue("cph-a");
 });

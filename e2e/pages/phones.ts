@@ -47,7 +47,7 @@ export class PhoneImagePage {
 
   /** The link back to the list the image was opened from. */
   backToList() {
-    return this.page.getByRole("link", { name: "Phone images" });
+    return this.page.getByRole("main").getByRole("link", { name: "Phone images" });
   }
 
   meter() {
