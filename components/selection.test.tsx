@@ -2,7 +2,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { TD, TH } from "@/components/ui/table";
 import { SelectableTable, selectedLabel } from "./selection";
-import { useSelection } from "./use-selection";
+import { toggled, useSelection } from "./use-selection";
 
 interface Row {
   id: string;
@@ -59,5 +59,14 @@ describe("selectedLabel", () => {
   it("counts the selection, or says none is", () => {
     expect(selectedLabel("Accept", 2)).toBe("Accept 2 selected");
     expect(selectedLabel("Accept", 0)).toBe("Accept selected");
+  });
+});
+
+describe("toggled", () => {
+  it("checks or unchecks this page's rows and leaves those of other pages chosen", () => {
+    const other = new Set(["p1-a", "p1-b"]);
+    const withPage = toggled(other, ["p2-a", "p2-b"], true);
+    expect([...withPage]).toEqual(["p1-a", "p1-b", "p2-a", "p2-b"]);
+    expect([...toggled(withPage, ["p2-a", "p2-b"], false)]).toEqual(["p1-a", "p1-b"]);
   });
 });

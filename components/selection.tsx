@@ -1,6 +1,7 @@
 "use client";
 
 import type { ReactNode } from "react";
+import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import type { Selection } from "./use-selection";
@@ -10,7 +11,7 @@ export function selectedLabel(verb: string, count: number): string {
   return count > 0 ? `${verb} ${count} selected` : `${verb} selected`;
 }
 
-/** The header cell that checks every selectable row of a table, or none. */
+/** The header cell that checks every selectable row of the table, or none of them; rows elsewhere stay as they are. */
 function SelectAllCell({ selection, ids, label }: { selection: Selection; ids: string[]; label: string }) {
   const all = ids.length > 0 && ids.every((id) => selection.has(id));
   return (
@@ -19,7 +20,7 @@ function SelectAllCell({ selection, ids, label }: { selection: Selection; ids: s
         aria-label={label}
         checked={all}
         disabled={ids.length === 0}
-        onChange={(e) => (e.target.checked ? selection.setAll(ids) : selection.clear())}
+        onChange={(e) => selection.toggleMany(ids, e.target.checked)}
       />
     </TH>
   );
@@ -104,5 +105,24 @@ export function SelectableTable<R extends { id: string }>({
         ))}
       </tbody>
     </Table>
+  );
+}
+
+/** How many rows are chosen, on this page or others, with a way to choose none; `hint` while none is. */
+export function SelectionSummary({ selection, hint }: { selection: Selection; hint: string }) {
+  const count = selection.selected.size;
+  return (
+    <span aria-live="polite" className="inline-flex items-center gap-2 text-muted-foreground">
+      {count === 0 ? (
+        hint
+      ) : (
+        <>
+          <span className="font-medium text-foreground tabular-nums">{count} selected</span>
+          <Button variant="ghost" size="sm" onClick={selection.clear} aria-label="Clear selection">
+            Clear
+          </Button>
+        </>
+      )}
+    </span>
   );
 }

@@ -153,3 +153,15 @@ test("History leaves sign-ins and sign-outs out unless the toggle (in the URL) a
   await expect(newest).not.toContainText("just now ago");
   expect(await history.csvActions()).toContain("signed_in");
 });
+
+test("Back brings the history's filter form along with the events", async ({ page }) => {
+  const history = new HistoryPage(page);
+  await history.goto();
+  await history.filterUser("alice");
+  await expect(page).toHaveURL(/user=alice/);
+  await history.filterUser("bob");
+  await expect(page).toHaveURL(/user=bob/);
+  await page.goBack();
+  await expect(page).toHaveURL(/user=alice/);
+  await expect(history.userFilter()).toHaveValue("alice");
+});

@@ -107,3 +107,17 @@ test("a share that arrived since alice last looked is marked new, once", async (
   await expect(inbox.row("globex-new-release")).toBeVisible();
   await expect(inbox.row("globex-new-release")).not.toContainText("New");
 });
+
+test("Back brings the inbox's filter form along with the list", async ({ page }) => {
+  const incoming = new IncomingPage(page);
+  await incoming.search("globex");
+  await expect(page).toHaveURL(/[?&]q=globex&/);
+  await expect(incoming.row("initech-ml-base")).toHaveCount(0);
+  await incoming.search("initech");
+  await expect(page).toHaveURL(/[?&]q=initech&/);
+  await expect(incoming.row("globex-analytics-gpu")).toHaveCount(0);
+  await page.goBack();
+  await expect(page).toHaveURL(/[?&]q=globex&/);
+  await expect(incoming.row("globex-analytics-gpu")).toBeVisible();
+  await expect(incoming.searchBox()).toHaveValue("globex");
+});

@@ -219,3 +219,41 @@ test("audrey, read-only, sees the members but no share or unshare controls", asy
   await expect(page.getByRole("button", { name: /^Remove/ })).toHaveCount(0);
   await expect(page.getByRole("checkbox")).toHaveCount(0);
 });
+
+test("phone images chosen under one search stay chosen under another, and Plan a batch takes them all", async ({
+  page,
+}) => {
+  const phones = new PhonesPage(page);
+  await phones.goto();
+  await phones.select("cph-android11-game").check();
+  await expect(phones.selectedCount()).toHaveText("1 selected");
+  await phones.search("at-limit");
+  await expect(phones.row("cph-android11-game")).toHaveCount(0);
+  await phones.select("cph-at-limit").check();
+  await expect(phones.selectedCount()).toHaveText("2 selected");
+  await phones.planBatch().click();
+  await expect(page).toHaveURL(new RegExp(`/batches/new\\?images=${GAME},${AT_LIMIT}$`));
+  await page.goBack();
+  await expect(phones.selectedCount()).toHaveText("2 selected");
+  await page.getByRole("button", { name: "Clear selection" }).click();
+  await expect(phones.planBatch()).toHaveAttribute("href", "/batches/new");
+});
+
+test("a phone image opened from a search goes back to the search", async ({ page }) => {
+  const phones = new PhonesPage(page);
+  await phones.goto();
+  await phones.search("cph-a");
+  await expect(page).toHaveURL(/\/phones\?q=cph-a$/);
+  await page.getByRole("link", { name: "cph-at-limit" }).click();
+  await expect(page).toHaveURL(new RegExp(`/phones/${AT_LIMIT}\\?back=`));
+  await new PhoneImagePage(page).backToList().click();
+  await expect(page).toHaveURL(/\/phones\?q=cph-a$/);
+  await expect(phones.searchBox()).toHaveValue("cph-a");
+  await phones.search("game");
+  await expect(page).toHaveURL(/\/phones\?q=game$/);
+  await expect(phones.row("cph-at-limit")).toHaveCount(0);
+  await page.goBack();
+  await expect(page).toHaveURL(/\/phones\?q=cph-a$/);
+  await expect(phones.row("cph-at-limit")).toBeVisible();
+  await expect(phones.searchBox()).toHaveValue("cph-a");
+});

@@ -31,6 +31,16 @@ export class HistoryPage {
     return this.page.getByRole("dialog", { name });
   }
 
+  userFilter() {
+    return this.page.getByRole("textbox", { name: "User" });
+  }
+
+  /** Filters by user with the filter form. */
+  async filterUser(user: string) {
+    await this.userFilter().fill(user);
+    await this.page.getByRole("button", { name: "Apply" }).click();
+  }
+
   /** Ticks actions in the filter form and applies it. */
   async filterActions(actions: string[]) {
     await this.page.getByText("All actions", { exact: true }).click();

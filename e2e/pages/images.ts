@@ -30,6 +30,48 @@ export class ImagesPage {
     return this.page.getByRole("checkbox", { name: `Select ${name}` });
   }
 
+  searchBox() {
+    return this.page.getByRole("searchbox", { name: "Search" });
+  }
+
+  shareableFilter() {
+    return this.page.getByRole("combobox", { name: "Shareable" });
+  }
+
+  /** Fills the filter form's search and shareable fields and applies them. */
+  async filter(search: string, shareable: "" | "yes" | "no" = "") {
+    await this.searchBox().fill(search);
+    await this.shareableFilter().selectOption(shareable);
+    await this.page.getByRole("button", { name: "Apply" }).click();
+  }
+
+  /** A column's sort link in the table's header ("Name", "Created"). */
+  sortLink(column: string) {
+    return this.page.getByRole("columnheader", { name: column }).getByRole("link");
+  }
+
+  /** The first image row of the table (the header row is row 0). */
+  firstRow() {
+    return this.page.getByRole("table", { name: "Images owned by this project" }).getByRole("row").nth(1);
+  }
+
+  pager() {
+    return this.page.getByRole("navigation", { name: "Pages" });
+  }
+
+  pagerLink(name: "Next page" | "Previous page" | "First page") {
+    return this.pager().getByRole("link", { name });
+  }
+
+  /** "3 selected", shown once any image is chosen on any page. */
+  selectedCount() {
+    return this.page.getByText(/^\d+ selected$/);
+  }
+
+  clearSelection() {
+    return this.page.getByRole("button", { name: "Clear selection" });
+  }
+
   /** Opens the share dialog of the selected images. */
   async shareSelected(count: number) {
     await this.page.getByRole("button", { name: `Share ${count} selected` }).click();
@@ -44,6 +86,11 @@ export class ImagePage {
   /** The image's page; `base` is another console's address. */
   async goto(id: string, base = "") {
     await this.page.goto(`${base}/images/${id}`);
+  }
+
+  /** "← Images": back to the list the image was opened from. */
+  backToList() {
+    return this.page.getByRole("link", { name: "← Images" });
   }
 
   heading(name: string) {

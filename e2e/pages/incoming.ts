@@ -15,6 +15,16 @@ export class IncomingPage {
       .getByRole("link", { name: new RegExp(`^${name}`) });
   }
 
+  searchBox() {
+    return this.page.getByRole("searchbox", { name: "Search" });
+  }
+
+  /** Searches the inbox with the filter form. */
+  async search(text: string) {
+    await this.searchBox().fill(text);
+    await this.page.getByRole("button", { name: "Apply" }).click();
+  }
+
   row(name: string) {
     return this.page.getByRole("row", { name: new RegExp(name) });
   }

@@ -13,6 +13,23 @@ export class PhonesPage {
     return this.page.getByRole("row").filter({ hasText: name });
   }
 
+  searchBox() {
+    return this.page.getByRole("searchbox", { name: "Search phone images by name" });
+  }
+
+  select(name: string) {
+    return this.page.getByRole("checkbox", { name: `Select ${name}` });
+  }
+
+  /** "2 selected", shown once any phone image is chosen on any page or search. */
+  selectedCount() {
+    return this.page.getByText(/^\d+ selected$/);
+  }
+
+  planBatch() {
+    return this.page.getByRole("link", { name: "Plan a batch" });
+  }
+
   async search(text: string) {
     await this.page.getByRole("searchbox", { name: "Search phone images by name" }).fill(text);
     await this.page.getByRole("button", { name: "Search" }).click();
@@ -26,6 +43,11 @@ export class PhoneImagePage {
   async goto(id: string) {
     await this.page.goto(`/phones/${id}`);
     await expect(this.page).toHaveURL(new RegExp(`/phones/${id}$`));
+  }
+
+  /** The link back to the list the image was opened from. */
+  backToList() {
+    return this.page.getByRole("main").getByRole("link", { name: "Phone images" });
   }
 
   meter() {

@@ -2,6 +2,7 @@ import "server-only";
 import { listImageMembers, listImages, showImageQuota, type ListImagesQuery, type Scope } from "@/lib/cloud/ims";
 import { z } from "zod";
 import { UUID } from "@/lib/ids";
+import { trailParam } from "@/lib/lists/trail";
 import { factsOf, MEMBER_CONCURRENCY, type LoadedImage } from "./load";
 import { mapPool } from "./pool";
 import { markPageWhole } from "./whole";
@@ -22,6 +23,8 @@ export const imageListQuery = z.object({
     .default(25)
     .catch(25),
   marker: z.string().regex(UUID).optional().catch(undefined),
+  /** The markers of the pages before this one, so Previous works (`lib/lists/trail.ts`). */
+  trail: trailParam,
 });
 export type ImageListQuery = z.infer<typeof imageListQuery>;
 

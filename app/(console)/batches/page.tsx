@@ -10,6 +10,7 @@ import { listBatches } from "@/lib/batches/store";
 import { getDb } from "@/lib/db";
 import { formatDate } from "@/lib/format";
 import { UUID } from "@/lib/ids";
+import { withBack } from "@/lib/lists/return-to";
 import { BatchProgressBar, BatchStatusBadge, isOver } from "./[id]/_components/batch-status";
 
 export const metadata: Metadata = { title: "Batches" };
@@ -31,7 +32,9 @@ export default async function BatchesPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { before } = listQuery.parse(await searchParams);
+  const raw = await searchParams;
+  const { before } = listQuery.parse(raw);
+  const listUrl = before && typeof raw.before === "string" ? `/batches?before=${raw.before}` : "/batches";
   const session = await requireSession();
   const rows = await listBatches(
     await getDb(),
@@ -93,7 +96,10 @@ export default async function BatchesPage({
                       <BatchStatusBadge summary={b} />
                     </TD>
                     <TD>
-                      <Link href={`/batches/${b.id}`} className="font-medium text-primary hover:underline">
+                      <Link
+                        href={withBack(`/batches/${b.id}`, listUrl)}
+                        className="font-medium text-primary hover:underline"
+                      >
                         {b.operation === "share" ? "Share" : "Unshare"} {b.imageCount} image
                         {b.imageCount === 1 ? "" : "s"} × {b.targetCount} target
                         {b.targetCount === 1 ? "" : "s"}

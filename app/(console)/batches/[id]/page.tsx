@@ -9,19 +9,27 @@ import { getBatch } from "@/lib/batches/store";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { UUID } from "@/lib/ids";
+import { BACK_PARAM, returnTo } from "@/lib/lists/return-to";
 import { BatchLive } from "./_components/batch-live";
 
 export const metadata: Metadata = { title: "Batch" };
 
-export default async function BatchPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function BatchPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
+  const back = returnTo((await searchParams)[BACK_PARAM], "/batches");
   if (!UUID.test(id)) notFound();
   const session = await requireSession();
   const batch = await getBatch(await getDb(), id, { accountId: session.accountId, projectId: session.projectId });
   if (!batch) notFound();
   return (
     <div className="flex flex-col gap-3">
-      <Link href="/batches" className="text-sm text-muted-foreground hover:text-foreground">
+      <Link href={back} className="text-sm text-muted-foreground hover:text-foreground">
         ← Batches
       </Link>
       <BatchLive

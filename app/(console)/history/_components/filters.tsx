@@ -1,3 +1,4 @@
+import Form from "next/form";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
@@ -5,12 +6,14 @@ import { AUDIT_ACTIONS, actionLabel, isFiltered, type HistoryFilter } from "@/li
 
 const selectClass = "h-9 rounded-md border border-input bg-background px-2 text-sm";
 
-/** A plain GET form: the filter lives in the URL, so it deep-links and works without JavaScript. */
+/** A GET form: the filter lives in the URL, so it deep-links and works without JavaScript. */
 export function HistoryFilters({ filter }: { filter: HistoryFilter }) {
   const actions = [...new Set([...AUDIT_ACTIONS, ...filter.action])];
+  // Next's Form navigates in the app, and the key (the URL's filter) remounts the uncontrolled fields
+  // whenever the URL changes, Back and Forward included, so the form always shows the list's filter.
   return (
-    <form
-      method="get"
+    <Form
+      key={JSON.stringify(filter)}
       action="/history"
       role="search"
       aria-label="Filter events"
@@ -84,6 +87,6 @@ export function HistoryFilters({ filter }: { filter: HistoryFilter }) {
         <input type="checkbox" name="sessions" value="1" defaultChecked={filter.sessions} />
         Show sign-ins and sign-outs
       </label>
-    </form>
+    </Form>
   );
 }

@@ -13,14 +13,22 @@ import { CloudError } from "@/lib/cloud/errors";
 import { listAuthProjects } from "@/lib/cloud/iam";
 import { formatBytes, formatDate } from "@/lib/format";
 import { UUID } from "@/lib/ids";
+import { BACK_PARAM, returnTo } from "@/lib/lists/return-to";
 import { loadImages } from "@/lib/sharing/load";
 import { KIND_LABEL, kindOf } from "@/lib/sharing/shareability";
 import { MembersPanel } from "./_components/members-panel";
 
 export const metadata: Metadata = { title: "Image" };
 
-export default async function ImagePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ImagePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
+  const back = returnTo((await searchParams)[BACK_PARAM], "/images");
   if (!UUID.test(id)) notFound();
   const data = await withCloud(async (scope, session) => {
     const [loaded, projects] = await Promise.all([
@@ -60,7 +68,7 @@ export default async function ImagePage({ params }: { params: Promise<{ id: stri
   return (
     <div className="flex flex-col gap-6">
       <div>
-        <Link href="/images" className="text-sm text-muted-foreground hover:text-foreground">
+        <Link href={back} className="text-sm text-muted-foreground hover:text-foreground">
           ← Images
         </Link>
         <div className="mt-2 flex flex-wrap items-center gap-3">

@@ -1,3 +1,4 @@
+import Form from "next/form";
 import Link from "next/link";
 import { ImageTypeSelect } from "@/components/image-type-select";
 import { Button } from "@/components/ui/button";
@@ -7,12 +8,14 @@ import type { ImageListQuery } from "@/lib/sharing/image-page";
 
 const selectClass = "h-9 rounded-md border border-input bg-background px-2 text-sm";
 
-/** A plain GET form: filters live in the URL and work without JavaScript. */
+/** A GET form: filters live in the URL and work without JavaScript. */
 export function ImageFilters({ query }: { query: ImageListQuery }) {
   const filtered = Boolean(query.q || query.type || query.shareable || query.members || query.pending);
+  // Next's Form navigates in the app, and the key (the URL's filter) remounts the uncontrolled fields
+  // whenever the URL changes, Back and Forward included, so the form always shows the list's filter.
   return (
-    <form
-      method="get"
+    <Form
+      key={JSON.stringify(query)}
       action="/images"
       role="search"
       aria-label="Filter images"
@@ -54,6 +57,6 @@ export function ImageFilters({ query }: { query: ImageListQuery }) {
           <Link href="/images">Clear filters</Link>
         </Button>
       )}
-    </form>
+    </Form>
   );
 }

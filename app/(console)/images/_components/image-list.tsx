@@ -3,8 +3,8 @@
 import { ArrowDown, ArrowUp, Layers, Share2 } from "lucide-react";
 import Link from "next/link";
 import { QuotaMeter } from "@/components/quota-meter";
-import { SelectableTable, selectedLabel } from "@/components/selection";
-import { useSelection } from "@/components/use-selection";
+import { SelectableTable, SelectionSummary, selectedLabel } from "@/components/selection";
+import { useKeptSelection } from "@/components/use-kept-selection";
 import { ShareBadge } from "@/components/share-badge";
 import { ShareDialog } from "@/components/sharing/share-dialog";
 import { Badge } from "@/components/ui/badge";
@@ -13,7 +13,8 @@ import { TD, TH } from "@/components/ui/table";
 import { formatBytes, formatDate } from "@/lib/format";
 import type { ImageListQuery } from "@/lib/sharing/image-page";
 import { KIND_LABEL } from "@/lib/sharing/shareability";
-import { listHref } from "./query";
+import { withBack } from "@/lib/lists/return-to";
+import { firstDirection, listHref } from "./query";
 import type { ImageRowView } from "./row-view";
 import { planShareAction, shareImagesAction } from "../actions";
 
@@ -29,12 +30,12 @@ function SortHeader({
   className?: string;
 }) {
   const active = query.sort === sort;
-  const dir = active && query.dir === "desc" ? "asc" : "desc";
+  const dir = active ? (query.dir === "desc" ? "asc" : "desc") : firstDirection(sort);
   const Icon = query.dir === "desc" ? ArrowDown : ArrowUp;
   return (
     <TH className={className} aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : undefined}>
       <Link
-        href={listHref({ ...query, sort, dir, marker: undefined })}
+        href={listHref({ ...query, sort, dir, marker: undefined, trail: undefined })}
         className="inline-flex items-center gap-1 hover:text-foreground"
       >
         {children}
@@ -50,19 +51,26 @@ function statusTone(status: string) {
   return status === "active" ? "success" : status === "killed" || status === "deleted" ? "danger" : "warning";
 }
 
-/** The images table with multi-select: selected shareable images can be shared together. */
+/**
+ * The images table with multi-select: shareable images chosen on any page of the list (the selection
+ * outlives paging, filters and a visit to an image) can be shared together or planned as a batch.
+ */
 export function ImageList({
   rows,
   query,
   canChange,
+  selectionKey,
 }: {
   rows: ImageRowView[];
   query: ImageListQuery;
   canChange: boolean;
+  /** Where the selection is kept: one per project, so another project's ids never join it. */
+  selectionKey: string;
 }) {
-  const selection = useSelection();
-  const selectable = rows.filter((r) => !r.blocker);
-  const chosen = rows.filter((r) => selection.has(r.id));
+  const selection = useKeptSelection(selectionKey, (id) => rows.find((r) => r.id === id)?.name);
+  const chosen = selection.items;
+  const onPage = rows.find((r) => chosen.length === 1 && r.id === chosen[0].id);
+  const back = listHref(query);
 
   return (
     <div className="flex flex-col gap-3">
@@ -70,9 +78,9 @@ export function ImageList({
         <div className="flex min-h-9 flex-wrap items-center gap-3 text-sm">
           <ShareDialog
             service="ims"
-            images={chosen.map((r) => ({ id: r.id, name: r.name }))}
+            images={chosen}
             actions={SHARE_ACTIONS}
-            quota={chosen.length === 1 ? { used: chosen[0].members, limit: chosen[0].limit } : undefined}
+            quota={onPage ? { used: onPage.members, limit: onPage.limit } : undefined}
             trigger={
               <Button disabled={chosen.length === 0}>
                 <Share2 aria-hidden />
@@ -86,11 +94,10 @@ export function ImageList({
               Plan a batch
             </Link>
           </Button>
-          <span className="text-muted-foreground">
-            {chosen.length === 0
-              ? "Select shareable images to share them together."
-              : `${chosen.length} of ${selectable.length} shareable images on this page selected.`}
-          </span>
+          <SelectionSummary
+            selection={selection}
+            hint="Select shareable images, on any page, to share them together."
+          />
         </div>
       )}
       <SelectableTable
@@ -119,17 +126,17 @@ export function ImageList({
             </SortHeader>
           </>
         }
-        cells={(r) => <ImageCells row={r} />}
+        cells={(r) => <ImageCells row={r} back={back} />}
       />
     </div>
   );
 }
 
-function ImageCells({ row: r }: { row: ImageRowView }) {
+function ImageCells({ row: r, back }: { row: ImageRowView; back: string }) {
   return (
     <>
       <TD label="Name">
-        <Link href={`/images/${r.id}`} className="font-medium hover:underline">
+        <Link href={withBack(`/images/${r.id}`, back)} className="font-medium hover:underline">
           {r.name}
         </Link>
         <div className="font-mono text-[11px] whitespace-nowrap text-muted-foreground">{r.id}</div>

@@ -4,7 +4,8 @@ import { Button } from "@/components/ui/button";
 import { canChange, withCloud } from "@/lib/auth/session";
 import { loadImagePage, type ImageListQuery } from "@/lib/sharing/image-page";
 import { ImageList } from "./image-list";
-import { listHref } from "./query";
+import { pageNumber } from "@/lib/lists/trail";
+import { listHref, nextHref, previousHref } from "./query";
 import { rowView } from "./row-view";
 
 /** One page of the project's images with members, quota and shareability, read from IMS page by page. */
@@ -39,7 +40,7 @@ export async function ImagesTable({ query }: { query: ImageListQuery }) {
         <div className="mt-4 flex justify-center gap-2">
           {next && (
             <Button asChild variant="secondary">
-              <Link href={listHref({ ...query, marker: next })}>Keep looking</Link>
+              <Link href={nextHref(query, next)}>Keep looking</Link>
             </Button>
           )}
           {(filtered || query.marker) && (
@@ -54,20 +55,34 @@ export async function ImagesTable({ query }: { query: ImageListQuery }) {
 
   return (
     <div className="flex flex-col gap-3">
-      <ImageList rows={rows.map(rowView)} query={query} canChange={canChange(session)} />
-      <nav aria-label="Pages" className="flex items-center justify-between text-sm text-muted-foreground">
+      <ImageList
+        rows={rows.map(rowView)}
+        query={query}
+        canChange={canChange(session)}
+        selectionKey={`imshare:selection:images:${session.projectId}`}
+      />
+      {/* IMS answers a page without a total, so the pager says which page this is and no "of N". */}
+      <nav
+        aria-label="Pages"
+        className="flex flex-wrap items-center justify-between gap-2 text-sm text-muted-foreground"
+      >
         <span>
-          {rows.length} image{rows.length === 1 ? "" : "s"} on this page
+          Page {pageNumber(query.marker, query.trail)} · {rows.length} image{rows.length === 1 ? "" : "s"}
         </span>
         <div className="flex gap-2">
+          {query.marker && pageNumber(query.marker, query.trail) > 2 && (
+            <Button asChild variant="ghost" size="sm">
+              <Link href={listHref({ ...query, marker: undefined, trail: undefined })}>First page</Link>
+            </Button>
+          )}
           {query.marker && (
             <Button asChild variant="secondary" size="sm">
-              <Link href={listHref({ ...query, marker: undefined })}>First page</Link>
+              <Link href={previousHref(query)}>Previous page</Link>
             </Button>
           )}
           {next && (
             <Button asChild variant="secondary" size="sm">
-              <Link href={listHref({ ...query, marker: next })}>Next page</Link>
+              <Link href={nextHref(query, next)}>Next page</Link>
             </Button>
           )}
         </div>

@@ -1,3 +1,4 @@
+import { popTrail, pushTrail } from "@/lib/lists/trail";
 import type { ImageListQuery } from "@/lib/sharing/image-page";
 
 /** The list URL for a query, dropping defaults so links stay short. */
@@ -9,4 +10,19 @@ export function listHref(q: Partial<ImageListQuery>): string {
   }
   const s = params.toString();
   return s ? `/images?${s}` : "/images";
+}
+
+/** The next page: it starts after `next`, and this page's marker joins the trail Previous walks back. */
+export function nextHref(q: ImageListQuery, next: string): string {
+  return listHref({ ...q, marker: next, trail: pushTrail(q.marker, q.trail) });
+}
+
+/** The page before, from the trail; the first page when the trail is empty. */
+export function previousHref(q: ImageListQuery): string {
+  return listHref({ ...q, ...popTrail(q.trail) });
+}
+
+/** The direction a column sorts in when first clicked: names A→Z, dates and sizes largest first. */
+export function firstDirection(sort: ImageListQuery["sort"]): ImageListQuery["dir"] {
+  return sort === "name" ? "asc" : "desc";
 }

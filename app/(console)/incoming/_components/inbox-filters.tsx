@@ -1,3 +1,4 @@
+import Form from "next/form";
 import Link from "next/link";
 import { ImageTypeSelect } from "@/components/image-type-select";
 import { Button } from "@/components/ui/button";
@@ -6,12 +7,14 @@ import type { InboxQuery } from "@/lib/inbox/list";
 
 const selectClass = "h-9 rounded-md border border-input bg-background px-2 text-sm";
 
-/** A plain GET form: the inbox's filters live in the URL. */
+/** A GET form: the inbox's filters live in the URL. */
 export function InboxFilters({ query }: { query: InboxQuery }) {
   const filtered = Boolean(query.q || query.owner || query.type || query.age);
+  // Next's Form navigates in the app, and the key (the URL's filter) remounts the uncontrolled fields
+  // whenever the URL changes, Back and Forward included, so the form always shows the list's filter.
   return (
-    <form
-      method="get"
+    <Form
+      key={JSON.stringify(query)}
       action="/incoming"
       role="search"
       aria-label="Filter shared images"
@@ -50,6 +53,6 @@ export function InboxFilters({ query }: { query: InboxQuery }) {
           <Link href={`/incoming?tab=${query.tab}`}>Clear filters</Link>
         </Button>
       )}
-    </form>
+    </Form>
   );
 }

@@ -8,6 +8,7 @@ import { TableSkeleton } from "@/components/table-skeleton";
 import { canChange, withCloud } from "@/lib/auth/session";
 import { listPhoneImageMembers } from "@/lib/cloud/cph";
 import { PHONE_IMAGE_ID } from "@/lib/ids";
+import { BACK_PARAM, returnTo } from "@/lib/lists/return-to";
 import { findPhoneImage } from "@/lib/sharing/phones";
 import { MembersSection } from "./_components/members-section";
 import { PhoneFacts } from "./_components/phone-facts";
@@ -15,8 +16,15 @@ import { PhoneShare, ShareButton } from "./_components/phone-share";
 
 export const metadata: Metadata = { title: "Phone image" };
 
-export default async function PhoneImagePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function PhoneImagePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { id } = await params;
+  const back = returnTo((await searchParams)[BACK_PARAM], "/phones");
   if (!PHONE_IMAGE_ID.test(id)) notFound();
   const { image, session } = await withCloud(async (scope, session) => ({
     image: await findPhoneImage(scope, id),
@@ -29,7 +37,7 @@ export default async function PhoneImagePage({ params }: { params: Promise<{ id:
   return (
     <>
       <Link
-        href="/phones"
+        href={back}
         className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
       >
         <ChevronLeft aria-hidden className="size-4" />

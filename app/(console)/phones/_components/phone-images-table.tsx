@@ -1,14 +1,9 @@
 import Link from "next/link";
-import { DateTime } from "@/components/date-time";
 import { EmptyState } from "@/components/empty-state";
-import { QuotaMeter } from "@/components/quota-meter";
 import { Button } from "@/components/ui/button";
-import { Table, TD, TH, THead, TR } from "@/components/ui/table";
-import { withCloud } from "@/lib/auth/session";
-import { formatBytes } from "@/lib/format";
-import { PHONE_MEMBER_LIMIT } from "@/lib/sharing/rules";
+import { canChange, withCloud } from "@/lib/auth/session";
 import { countPhoneImageMembers, listPhoneImagesPage } from "@/lib/sharing/phones";
-import { PhoneStatus } from "./phone-status";
+import { PhoneList, type PhoneRowView } from "./phone-list";
 
 export interface PhoneListQuery {
   q?: string;
@@ -28,9 +23,9 @@ export function phonesHref({ q, offset, limit }: PhoneListQuery, defaultLimit: n
 
 /** One page of the project's phone images, with every image's member count read at the same time. */
 export async function PhoneImagesTable({ query, defaultLimit }: { query: PhoneListQuery; defaultLimit: number }) {
-  const { images, total, counts } = await withCloud(async (scope) => {
+  const { images, total, counts, session } = await withCloud(async (scope, session) => {
     const page = await listPhoneImagesPage(scope, query);
-    return { ...page, counts: await countPhoneImageMembers(scope, page.images) };
+    return { ...page, counts: await countPhoneImageMembers(scope, page.images), session };
   });
   const { q, offset, limit } = query;
 
@@ -58,57 +53,23 @@ export async function PhoneImagesTable({ query, defaultLimit }: { query: PhoneLi
 
   const prev = offset > 0 ? phonesHref({ q, offset: Math.max(0, offset - limit), limit }, defaultLimit) : undefined;
   const next = offset + limit < total ? phonesHref({ q, offset: offset + limit, limit }, defaultLimit) : undefined;
+  const rows = images.map((image, i): PhoneRowView => ({
+    id: image.image_id,
+    name: image.image_name,
+    version: image.image_version,
+    sizeBytes: image.image_size,
+    status: image.status,
+    createdAt: image.create_time,
+    members: counts[i],
+  }));
   return (
     <div className="flex flex-col gap-3">
-      <Table>
-        <caption className="sr-only">Phone images owned by this project</caption>
-        <THead>
-          <tr>
-            <TH>Name</TH>
-            <TH>Android</TH>
-            <TH className="text-right">Size</TH>
-            <TH>Status</TH>
-            <TH>Created</TH>
-            <TH>Members</TH>
-          </tr>
-        </THead>
-        <tbody>
-          {images.map((image, i) => (
-            <TR key={image.image_id}>
-              <TD label="Name">
-                <Link href={`/phones/${image.image_id}`} className="font-medium text-primary hover:underline">
-                  {image.image_name}
-                </Link>
-                <div className="font-mono text-[11px] text-muted-foreground">{image.image_id}</div>
-              </TD>
-              <TD label="Android" className="whitespace-nowrap">
-                {image.image_version || "—"}
-              </TD>
-              <TD label="Size" className="text-right whitespace-nowrap tabular-nums">
-                {formatBytes(image.image_size)}
-              </TD>
-              <TD label="Status" className="whitespace-nowrap">
-                <PhoneStatus status={image.status} />
-              </TD>
-              <TD label="Created">
-                <DateTime value={image.create_time} />
-              </TD>
-              <TD label="Members">
-                {counts[i] === undefined ? (
-                  <span
-                    className="text-xs text-muted-foreground"
-                    title="The member list could not be read. Open the image to retry."
-                  >
-                    unknown
-                  </span>
-                ) : (
-                  <QuotaMeter used={counts[i]} limit={PHONE_MEMBER_LIMIT} />
-                )}
-              </TD>
-            </TR>
-          ))}
-        </tbody>
-      </Table>
+      <PhoneList
+        rows={rows}
+        back={phonesHref(query, defaultLimit)}
+        canChange={canChange(session)}
+        selectionKey={`imshare:selection:phones:${session.projectId}`}
+      />
       <nav aria-label="Pages" className="flex items-center justify-between text-sm text-muted-foreground">
         <span className="tabular-nums">
           {offset + 1}–{offset + images.length} of {total}

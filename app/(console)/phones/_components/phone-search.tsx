@@ -1,12 +1,15 @@
 import { Search } from "lucide-react";
+import Form from "next/form";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 
-/** A plain GET form: the search lives in the URL and works before any script loads. */
+/** A GET form: the search lives in the URL and works before any script loads. */
 export function PhoneSearch({ q, limit, defaultLimit }: { q?: string; limit: number; defaultLimit: number }) {
+  // Next's Form navigates in the app, and the key (the URL's filter) remounts the uncontrolled fields
+  // whenever the URL changes, Back and Forward included, so the form always shows the list's filter.
   return (
-    <form role="search" action="/phones" className="mb-4 flex flex-wrap items-center gap-2">
+    <Form key={`${q ?? ""}|${limit}`} role="search" action="/phones" className="mb-4 flex flex-wrap items-center gap-2">
       <label htmlFor="phone-search" className="sr-only">
         Search phone images by name
       </label>
@@ -34,6 +37,6 @@ export function PhoneSearch({ q, limit, defaultLimit }: { q?: string; limit: num
           <Link href={limit === defaultLimit ? "/phones" : `/phones?limit=${limit}`}>Clear</Link>
         </Button>
       )}
-    </form>
+    </Form>
   );
 }
