@@ -56,19 +56,22 @@ export function CopyButton({ value, label }: { value: string; label?: string }) 
  * A project, account, organization or image id as the console shows it everywhere: its name first
  * when one is known (given, or from the address book), the id in monospace below it on one line
  * (truncated, never broken mid-id; the whole id in its title), and a copy button. `compact` shows
- * the id's ends only; `href` makes the label a link.
+ * the id's ends only; `oneLine` shows the name alone when known (the id in its title and copy), for
+ * rows of fixed height; `href` makes the label a link.
  */
 export function TargetId({
   id,
   name,
   href,
   compact,
+  oneLine,
   className,
 }: {
   id: string;
   name?: string;
   href?: string;
   compact?: boolean;
+  oneLine?: boolean;
   className?: string;
 }) {
   const names = useNames();
@@ -81,12 +84,17 @@ export function TargetId({
       {compact ? shortId(id) : id}
     </span>
   );
-  const body = (
-    <span className="flex min-w-0 flex-col">
-      {label && <span className="truncate font-medium">{label}</span>}
-      {idText}
-    </span>
-  );
+  const body =
+    oneLine && label ? (
+      <span title={id} className="block min-w-0 truncate font-medium">
+        {label}
+      </span>
+    ) : (
+      <span className="flex min-w-0 flex-col">
+        {label && <span className="truncate font-medium">{label}</span>}
+        {idText}
+      </span>
+    );
   return (
     <span className={cn("inline-flex max-w-full min-w-0 items-center gap-1 align-middle", className)}>
       {href ? (

@@ -6,8 +6,7 @@ import { Providers } from "@/components/providers";
 import { NamesProvider } from "@/components/target-id";
 import { requireSession, withCloud } from "@/lib/auth/session";
 import { listAuthProjects } from "@/lib/cloud/iam";
-import { getDb } from "@/lib/db";
-import { namesFor } from "@/lib/names/lookup";
+import { requestNames } from "@/lib/names/server";
 import { env } from "@/lib/env";
 import { signOutAction, switchProjectAction, switchProjectWithPasswordAction } from "./actions";
 
@@ -16,7 +15,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const session = await requireSession();
   const projects = await withCloud((scope) => listAuthProjects(scope.token, scope.region)).catch(() => []);
   const current = { id: session.projectId, name: session.projectName };
-  const names = await namesFor(await getDb(), session, projects.length ? projects : [current]);
+  const names = await requestNames();
   return (
     <Providers>
       <NamesProvider names={names}>
