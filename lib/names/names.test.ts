@@ -3,6 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "@/lib/db/connect";
 import { backends } from "@/lib/db/testing";
 import type { Database } from "@/lib/db/types";
+import { writeAuditEvent } from "@/lib/audit/writer";
+import { historyFilterSchema } from "@/lib/audit/filter";
+import { listEvents } from "@/lib/audit/read";
+import { resolveHistoryFilter } from "./history";
 import { idsNamed, namesFor } from "./lookup";
 import { listNames, removeName, saveNames } from "./store";
 import { parseNamesCsv, targetIdOf } from "./validate";
@@ -121,5 +125,44 @@ describe.each(backends)("address book store on $name", (backend) => {
       ac0e00000000000000000000000000c4: "Beijing",
       [INITECH_PROJECT]: "Initech",
     });
+  });
+
+  it("resolves History's member filter from a name or part of an id, and its image filter from a name or part of an id", async () => {
+    const scope = { accountId: ACME, projectId: "ac0e00000000000000000000000000a1" };
+    const actor = {
+      userId: "u1",
+      userName: "alice",
+      accountId: ACME,
+      accountName: "acme",
+      projectId: scope.projectId,
+      projectName: "ap-southeast-1",
+      region: "ap-southeast-1",
+    };
+    const UBUNTU = "1b7f0000-0000-4000-8000-000000000001";
+    for (const [image, target] of [
+      [UBUNTU, GLOBEX_PROJECT],
+      ["1b7f0000-0000-4000-8000-000000000002", INITECH_PROJECT],
+    ])
+      await writeAuditEvent(db, {
+        actor,
+        action: "share",
+        outcome: "succeeded",
+        images: [image],
+        targets: [target],
+        durationMs: 1,
+      });
+    const names = { [GLOBEX_PROJECT]: "Globex Singapore" };
+    const read = async (raw: Record<string, string>, imagesNamed?: (n: string) => Promise<string[]>) => {
+      const f = await resolveHistoryFilter(db, scope, historyFilterSchema.parse(raw), names, imagesNamed);
+      return (await listEvents(db, scope, f)).events.map((e) => [e.images[0], e.targets[0]]);
+    };
+    expect(await read({ member: "globex singapore" })).toEqual([[UBUNTU, GLOBEX_PROJECT]]);
+    expect(await read({ member: "1417ec00" })).toEqual([[expect.any(String), INITECH_PROJECT]]);
+    expect(await read({ member: "nobody" })).toEqual([]);
+    expect(await read({ image: "ubuntu-22.04-web" }, async (n) => (n === "ubuntu-22.04-web" ? [UBUNTU] : []))).toEqual([
+      [UBUNTU, GLOBEX_PROJECT],
+    ]);
+    expect(await read({ image: "1b7f0000-0000-4000" })).toHaveLength(2);
+    expect(await read({ image: UBUNTU })).toHaveLength(1);
   });
 });

@@ -41,8 +41,8 @@ export default async function NamesPage({
         }
       />
       {mayChange ? (
-        <section aria-labelledby="add-name" className="rounded-lg border border-border bg-card p-4">
-          <h2 id="add-name" className="mb-3 font-medium">
+        <section aria-labelledby="name-an-id-heading" className="rounded-lg border border-border bg-card p-4">
+          <h2 id="name-an-id-heading" className="mb-3 font-medium">
             Name an id
           </h2>
           <NameForm defaults={{ id: asked?.ok ? asked.id : undefined }} />

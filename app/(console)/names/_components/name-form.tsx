@@ -60,11 +60,11 @@ export function NameForm({
       {fixedId ? (
         <input type="hidden" name="id" value={fixedId} />
       ) : (
-        field("id", "Project or account id", "w-80 max-w-full")
+        field("id", "Project or account id", "w-full sm:w-80")
       )}
-      {field("name", "Name", "w-56 max-w-full")}
-      {field("note", "Note (optional)", "w-64 max-w-full")}
-      <Button type="submit" className="mt-6" disabled={pending}>
+      {field("name", "Name", "w-full sm:w-56")}
+      {field("note", "Note (optional)", "w-full sm:w-64")}
+      <Button type="submit" className="sm:mt-6" disabled={pending}>
         {pending ? "Saving…" : fixedId ? "Save name" : "Add name"}
       </Button>
       <div aria-live="polite" className="basis-full text-sm empty:hidden">
