@@ -60,6 +60,7 @@ test("a name given in the address book shows in the members table, the share pla
   await expect(page.getByText("No events match this filter.")).toBeVisible();
 
   // The history CSV carries the name beside the id.
+  await history.goto(`?member=${INITECH}`);
   const csv = await (await page.request.get(await history.exportHref("Export CSV"))).text();
   expect(csv.split("\r\n")[1]).toContain(",targets,target_names,");
   expect(csv).toContain(`,${INITECH},${NAME},`);

@@ -27,6 +27,9 @@ export const ACTION_LABEL: Record<string, string> = {
   signed_in: "Signed in",
   signed_out: "Signed out",
   switched_project: "Switched project",
+  named_target: "Named an id",
+  unnamed_target: "Removed a name",
+  imported_names: "Imported names",
 };
 
 export const actionLabel = (action: string) => ACTION_LABEL[action] ?? action.replaceAll("_", " ");
