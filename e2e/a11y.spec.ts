@@ -45,6 +45,7 @@ test("every page passes axe, in light and in dark", async ({ page, login }) => {
     ["batch", `/batches/${batch}`, () => page.getByText("30 succeeded").first().waitFor()],
     ["new batch", "/batches/new", () => page.getByRole("button", { name: "Plan", exact: true }).waitFor()],
     ["history", "/history", () => page.getByRole("heading", { name: "History" }).waitFor()],
+    ["address book", "/names", () => page.getByRole("heading", { name: "Address book" }).waitFor()],
   ];
   for (const theme of ["light", "dark"]) {
     await page.context().addCookies([{ name: "theme", value: theme, url: page.url() }]);

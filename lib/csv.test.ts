@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, csvRow } from "./csv";
+import { csvCell, csvRow, parseCsv } from "./csv";
 
 describe("CSV cells", () => {
   it("neutralizes what a spreadsheet would run as a formula", () => {
@@ -23,5 +23,22 @@ describe("CSV cells", () => {
 
   it("ends a row with CRLF", () => {
     expect(csvRow(["a", 1, null, "b,c"])).toBe('a,1,,"b,c"\r\n');
+  });
+});
+
+describe("CSV reading", () => {
+  it("reads quoted cells, doubled quotes, line breaks and CRLF, with each row's line", () => {
+    const text = '\uFEFFid,name\r\n"a,b","say ""hi"""\r\n\r\nx,"two\nlines"\nlast,row';
+    expect(parseCsv(text)).toEqual([
+      { line: 1, cells: ["id", "name"] },
+      { line: 2, cells: ["a,b", 'say "hi"'] },
+      { line: 4, cells: ["x", "two\nlines"] },
+      { line: 6, cells: ["last", "row"] },
+    ]);
+  });
+
+  it("reads back what csvRow writes", () => {
+    const cells = ["plain", "a,b", 'q"uote', "multi\nline"];
+    expect(parseCsv(csvRow(cells))).toEqual([{ line: 1, cells }]);
   });
 });

@@ -3,8 +3,10 @@ import { Sidebar } from "@/components/shell/sidebar";
 import { ProjectSwitcher } from "@/components/shell/project-switcher";
 import { UserMenu } from "@/components/shell/user-menu";
 import { Providers } from "@/components/providers";
+import { NamesProvider } from "@/components/target-id";
 import { requireSession, withCloud } from "@/lib/auth/session";
 import { listAuthProjects } from "@/lib/cloud/iam";
+import { requestNames } from "@/lib/names/server";
 import { env } from "@/lib/env";
 import { signOutAction, switchProjectAction, switchProjectWithPasswordAction } from "./actions";
 
@@ -13,37 +15,40 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const session = await requireSession();
   const projects = await withCloud((scope) => listAuthProjects(scope.token, scope.region)).catch(() => []);
   const current = { id: session.projectId, name: session.projectName };
+  const names = await requestNames();
   return (
     <Providers>
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-50 focus:rounded-md focus:bg-card focus:px-3 focus:py-2"
-      >
-        Skip to content
-      </a>
-      <div className="flex min-h-screen">
-        <Sidebar projectId={session.projectId} pollMs={env.INBOX_POLL_MS} />
-        <div className="flex min-w-0 flex-1 flex-col">
-          <header className="flex h-14 items-center justify-between gap-4 border-b border-border bg-card px-4 lg:px-6">
-            <ProjectSwitcher
-              current={current}
-              projects={projects.length ? projects : [current]}
-              user={session.userName}
-              switchProjectAction={switchProjectAction}
-              switchProjectWithPasswordAction={switchProjectWithPasswordAction}
-            />
-            <UserMenu
-              user={session.userName}
-              account={session.accountName}
-              readOnly={session.roles.includes("readonly")}
-              signOutAction={signOutAction}
-            />
-          </header>
-          <main id="main" className="flex-1 px-4 py-6 lg:px-8">
-            {children}
-          </main>
+      <NamesProvider names={names}>
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-50 focus:rounded-md focus:bg-card focus:px-3 focus:py-2"
+        >
+          Skip to content
+        </a>
+        <div className="flex min-h-screen">
+          <Sidebar projectId={session.projectId} pollMs={env.INBOX_POLL_MS} />
+          <div className="flex min-w-0 flex-1 flex-col">
+            <header className="flex h-14 items-center justify-between gap-4 border-b border-border bg-card px-4 lg:px-6">
+              <ProjectSwitcher
+                current={current}
+                projects={projects.length ? projects : [current]}
+                user={session.userName}
+                switchProjectAction={switchProjectAction}
+                switchProjectWithPasswordAction={switchProjectWithPasswordAction}
+              />
+              <UserMenu
+                user={session.userName}
+                account={session.accountName}
+                readOnly={session.roles.includes("readonly")}
+                signOutAction={signOutAction}
+              />
+            </header>
+            <main id="main" className="flex-1 px-4 py-6 lg:px-8">
+              {children}
+            </main>
+          </div>
         </div>
-      </div>
+      </NamesProvider>
     </Providers>
   );
 }

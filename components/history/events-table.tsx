@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { DateTime } from "@/components/date-time";
+import { TargetId } from "@/components/target-id";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import { actionLabel } from "@/lib/audit/filter";
 import type { HistoryEvent } from "@/lib/audit/read";
@@ -9,22 +10,14 @@ import { Outcome, SourceBadge } from "./outcome";
 
 const short = (id: string) => (id.length > 13 ? `${id.slice(0, 8)}…${id.slice(-4)}` : id);
 
-/** A few ids, shortened (full id on hover), each linking where `href` says; the rest counted. */
+/** A few ids, named where a name is known, shortened (full id on hover and copy), each linking where `href` says; the rest counted. */
 function Ids({ ids, href, shown = 2 }: { ids: string[]; href?: (id: string) => string; shown?: number }) {
   if (ids.length === 0) return <span className="text-muted-foreground">—</span>;
   return (
-    <span className="flex flex-col gap-0.5 font-mono text-xs whitespace-nowrap">
-      {ids.slice(0, shown).map((id) =>
-        href ? (
-          <Link key={id} href={href(id)} title={id} className="hover:underline">
-            {short(id)}
-          </Link>
-        ) : (
-          <span key={id} title={id}>
-            {short(id)}
-          </span>
-        ),
-      )}
+    <span className="flex flex-col gap-0.5 text-xs">
+      {ids.slice(0, shown).map((id) => (
+        <TargetId key={id} id={id} href={href?.(id)} compact />
+      ))}
       {ids.length > shown && <span className="text-muted-foreground">+{ids.length - shown} more</span>}
     </span>
   );

@@ -1,5 +1,6 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import { NamesProvider } from "@/components/target-id";
 import type { UnshareAction } from "./types";
 import { MembersTable, type MemberRow } from "./members-table";
 
@@ -55,8 +56,9 @@ describe("MembersTable", () => {
     );
     const t = text(html);
     expect(t).toContain("Member Type Status Shared Updated Actions");
-    expect(t).toContain("globex-prod Project pending for 3 days");
-    expect(t).toContain("organizations::1:ou:o-a/ou-b Organization accepted");
+    expect(t).toContain("globex-prod 610be0000000000000000000000000a1 Project pending for 3 days");
+    expect(html).toContain(`aria-label="Copy ${ims[0].id}"`);
+    expect(t).toContain("organizations::1:ou:o-a/ou-b org-1 Organization accepted");
     expect(t).toContain("2026-11-22 14:05 UTC");
     expect(html).toContain('aria-label="Select all members"');
     expect(html).toContain(`aria-label="Select ${ims[0].id}"`);
@@ -65,7 +67,28 @@ describe("MembersTable", () => {
     expect(t).toContain("Remove all members");
   });
 
-  it("leaves out the columns a service does not report, and names a foreign member by its account", () => {
+  it("shows the address book's name first, over the page's, with the id and a copy button", () => {
+    const html = renderToStaticMarkup(
+      <NamesProvider names={{ [ims[0].id]: "Globex Singapore", [cph[0].id]: "Initech ML" }}>
+        <MembersTable
+          service="ims"
+          image={image}
+          members={[ims[0], ...cph]}
+          canChange
+          unshare={unshare}
+          empty={empty}
+        />
+      </NamesProvider>,
+    );
+    const t = text(html);
+    expect(t).toContain(`Globex Singapore ${ims[0].id}`);
+    expect(t).toContain(`Initech ML ${cph[0].id}`);
+    expect(t).not.toContain("globex-prod");
+    expect(t).not.toContain("Name it");
+    expect(html).toMatch(new RegExp(`<span title="${cph[0].id}" class="[^"]*whitespace-nowrap`));
+  });
+
+  it("leaves out the columns a service does not report, and offers to name an unknown member", () => {
     const t = text(
       renderToStaticMarkup(
         <MembersTable
@@ -81,7 +104,7 @@ describe("MembersTable", () => {
     );
     expect(t).toContain("Member (project) Shared Updated");
     expect(t).not.toContain("Status");
-    expect(t).toContain("1417ec000000000000000000000000a1 another account 2026-11-22 14:05 UTC");
+    expect(t).toContain("1417ec000000000000000000000000a1 Name it 2026-11-22 14:05 UTC");
   });
 
   it("offers no selection or removal to a read-only user", () => {

@@ -4,6 +4,7 @@ import { Trash2 } from "lucide-react";
 import { DateTime } from "@/components/date-time";
 import { EmptyState } from "@/components/empty-state";
 import { SelectableTable, selectedLabel } from "@/components/selection";
+import { TargetId, useNames } from "@/components/target-id";
 import { useSelection } from "@/components/use-selection";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -34,11 +35,14 @@ const STATUS_TONE = { pending: "warning", accepted: "success", rejected: "neutra
 
 const unshareMember = (m: MemberRow): UnshareMember => ({ id: m.id, name: m.name ?? m.urn, status: m.status });
 
+/** The address book's name wins over the page's (an own project's IAM name), then the URN. */
+const withName = (names: Record<string, string>) => (m: MemberRow) => ({ ...m, name: names[m.id] ?? m.name });
+
 /** The members of one image, with remove one, remove selected and remove all for users who may change them. */
 export function MembersTable({
   service,
   image,
-  members,
+  members: given,
   columns = [],
   memberHeading = "Member",
   canChange,
@@ -55,6 +59,7 @@ export function MembersTable({
   /** What an image without members shows instead of the table. */
   empty: { title: string; hint?: string };
 }) {
+  const members = given.map(withName(useNames()));
   const selection = useSelection();
   const chosen = members.filter((m) => selection.has(m.id));
   const show = (c: MemberColumn) => columns.includes(c);
@@ -111,8 +116,12 @@ export function MembersTable({
         cells={(m) => (
           <>
             <TD label={memberHeading}>
-              <div className="font-mono text-xs break-all">{m.id}</div>
-              <div className="text-xs text-muted-foreground">{m.name ?? m.urn ?? "another account"}</div>
+              <TargetId id={m.id} name={m.name ?? m.urn} />
+              {!m.name && !m.urn && canChange && (
+                <a href={`/names?id=${encodeURIComponent(m.id)}`} className="ml-1 text-xs text-primary hover:underline">
+                  Name it
+                </a>
+              )}
             </TD>
             {show("type") && <TD label="Type">{m.kind ? KIND_LABEL[m.kind] : "—"}</TD>}
             {show("status") && (

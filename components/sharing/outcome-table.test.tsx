@@ -23,9 +23,12 @@ describe("OutcomeTable", () => {
     />,
   );
 
-  it("has fixed column widths, so a long URN wraps instead of widening the dialog", () => {
+  it("has fixed column widths, so a long URN is cut short (never broken mid-id) instead of widening the dialog", () => {
     expect(html).toContain('class="w-full caption-bottom text-sm table-stack table-fixed"');
-    expect(html).toMatch(/<div class="[^"]*break-all[^"]*">organizations::/);
+    expect(html).toMatch(
+      new RegExp(`<span title="${URN}" class="[^"]*truncate[^"]*whitespace-nowrap[^"]*">organizations::`),
+    );
+    expect(html).toContain(`aria-label="Copy ${URN}"`);
     expect(html).toContain(`title="${"x".repeat(200)}"`);
   });
 

@@ -1,3 +1,4 @@
+import { TargetId } from "@/components/target-id";
 import { Badge } from "@/components/ui/badge";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import type { Outcome, OutcomeRow } from "./rows";
@@ -14,7 +15,8 @@ const BADGE: Record<Outcome, { label: string; tone: "info" | "neutral" | "danger
 
 /**
  * One row per pair (or per target, for one image): what the plan decided, or what happened when it was
- * sent, and why. Fixed column widths keep it inside its dialog: long targets (organization URNs) wrap,
+ * sent, and why. Fixed column widths keep it inside its dialog: long targets (organization URNs) are cut short
+ * with the whole id in a title and a copy button,
  * long image names are cut short with the full name as a title.
  */
 export function OutcomeTable({ rows, caption, images }: { rows: OutcomeRow[]; caption: string; images?: boolean }) {
@@ -40,13 +42,8 @@ export function OutcomeTable({ rows, caption, images }: { rows: OutcomeRow[]; ca
               </TD>
             )}
             <TD label="Target" className="align-top">
-              <div className="font-mono text-xs leading-5 break-all">
-                {r.target}
-                {r.kind && r.kind !== "project" && (
-                  <span className="ml-1 font-sans text-muted-foreground">({r.kind})</span>
-                )}
-              </div>
-              {r.name && <div className="text-xs break-words text-muted-foreground">{r.name}</div>}
+              <TargetId id={r.target} name={r.name} className="w-full" />
+              {r.kind && r.kind !== "project" && <div className="text-xs text-muted-foreground">({r.kind})</div>}
             </TD>
             <TD label="Result" className="align-top">
               <Badge tone={BADGE[r.outcome].tone}>{BADGE[r.outcome].label}</Badge>

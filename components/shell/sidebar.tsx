@@ -1,6 +1,6 @@
 "use client";
 
-import { History, Images, Inbox, Layers, Smartphone } from "lucide-react";
+import { BookUser, History, Images, Inbox, Layers, Smartphone } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
@@ -13,6 +13,7 @@ const ICONS = {
   "/incoming": Inbox,
   "/batches": Layers,
   "/history": History,
+  "/names": BookUser,
 } as const;
 
 /** `projectId` keys the pending count; `pollMs` is how often it is asked again (INBOX_POLL_MS). */

@@ -109,9 +109,9 @@ export class ImagePage {
     return this.page.getByRole("meter", { name: /Members used/ });
   }
 
-  /** The member row of a project or account id. */
+  /** The member row of a project or account id (in the members table, not the image's history below it). */
   member(id: string) {
-    return this.page.getByRole("row", { name: new RegExp(id) });
+    return this.page.getByRole("table", { name: /^Members of / }).getByRole("row", { name: new RegExp(id) });
   }
 
   removeMember(id: string) {

@@ -17,6 +17,7 @@ export const HISTORY_CSV_COLUMNS = [
   "pairs_skipped",
   "images",
   "targets",
+  "target_names",
   "error_code",
   "error_message",
   "upstream_request_id",
@@ -35,7 +36,7 @@ export interface ExportHeader {
 
 export const filterText = (f: HistoryFilter) => filterParams(f).toString() || "(none)";
 
-function eventCsvRow(e: HistoryEvent): string {
+function eventCsvRow(e: HistoryEvent, names: Record<string, string>): string {
   const c = pairCounts(e.pairs);
   return csvRow([
     new Date(e.occurredAt).toISOString(),
@@ -52,6 +53,7 @@ function eventCsvRow(e: HistoryEvent): string {
     c.skipped,
     e.images.join(" "),
     e.targets.join(" "),
+    e.targets.map((t) => names[t] ?? "").join("; "),
     e.errorCode,
     e.errorMessage,
     e.requestId,
@@ -64,16 +66,18 @@ function eventCsvRow(e: HistoryEvent): string {
 /**
  * The events as CSV: a first line recording the filter (one cell, so a spreadsheet shows it whole;
  * the shared encoder keeps it and every cell formula-safe), the header, then one event at a time.
+ * `target_names` holds each target's name (address book, own projects), `; `-separated, in order.
  */
 export async function* historyCsvLines(
   header: ExportHeader,
   events: AsyncIterable<HistoryEvent>,
+  names: Record<string, string> = {},
 ): AsyncGenerator<string> {
   yield csvRow([
     `# filter: ${filterText(header.filter)}; project: ${header.projectId}; exported_at: ${header.exportedAt}`,
   ]);
   yield csvRow([...HISTORY_CSV_COLUMNS]);
-  for await (const e of events) yield eventCsvRow(e);
+  for await (const e of events) yield eventCsvRow(e, names);
 }
 
 /** `{"filter":…, "exportedAt":…, "events":[…]}` in pieces, one event at a time. */

@@ -29,6 +29,9 @@ export const ACTION_LABEL: Record<string, string> = {
   signed_in: "Signed in",
   signed_out: "Signed out",
   switched_project: "Switched project",
+  named_target: "Named an id",
+  unnamed_target: "Removed a name",
+  imported_names: "Imported names",
 };
 
 /** Sign-ins and sign-outs: most of a project's events, hidden from History unless asked for. */

@@ -6,7 +6,7 @@ import type { Database } from "@/lib/db/types";
 import { filterText, historyCsvLines, historyJsonChunks } from "./export";
 import { historyFilterSchema, type HistoryFilter } from "./filter";
 import { verifyChain } from "./chain";
-import { activityByDay, getEvent, listEvents, streamEvents, type HistoryEvent } from "./read";
+import { activityByDay, getEvent, listEvents, streamEvents, type HistoryEvent, type ResolvedFilter } from "./read";
 import { tamper } from "./testing";
 import { writeAuditEvent, type AuditActor } from "./writer";
 
@@ -83,7 +83,7 @@ describe.each(backends)("history reads on $name", (backend) => {
     await cleanup();
   });
 
-  const all = (filter: HistoryFilter) => collect(streamEvents(db, scope, filter, 7));
+  const all = (filter: ResolvedFilter) => collect(streamEvents(db, scope, filter, 7));
 
   it("pages newest first by keyset through every event of the scope, and only those", async () => {
     const seen: HistoryEvent[] = [];
@@ -182,6 +182,22 @@ describe.each(backends)("history reads on $name", (backend) => {
     const json = JSON.parse((await collect(historyJsonChunks(header, streamEvents(db, scope, filter, 3)))).join(""));
     expect(json.filter).toEqual({ image: "img-1", action: ["share", "accept"] });
     expect(json.events.map((e: HistoryEvent) => e.id)).toEqual(rows.map((e) => e.id));
+  });
+
+  it("reads the events of any of several resolved ids, and exports each target's name beside its id", async () => {
+    const both = await all({ ...f({ member: "Globex" }), refsAnyOf: { member: ["proj-0", "proj-1"] } });
+    expect(both).toHaveLength((await all(f())).filter((e) => e.targets.length).length);
+    const one = await all({ ...f({ image: "img-1" }), refsAnyOf: { member: ["proj-1"] } });
+    expect(one.length).toBeGreaterThan(0);
+    expect(one.every((e) => e.targets.includes("proj-1") && e.images.includes("img-1"))).toBe(true);
+    const filter = f({ member: "proj-1" });
+    const header = { filter, accountId: "acme", projectId: "p1", exportedAt: "2026-11-22T00:00:00.000Z" };
+    const csv = (await collect(historyCsvLines(header, streamEvents(db, scope, filter), { "proj-1": "Globex" }))).join(
+      "",
+    );
+    const [, columns, first] = csv.trimEnd().split("\r\n");
+    expect(columns).toContain(",targets,target_names,");
+    expect(first).toContain(",proj-1,Globex,");
   });
 
   // Last: it breaks acme's chain on purpose.

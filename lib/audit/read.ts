@@ -44,6 +44,12 @@ export interface HistoryPage {
   next?: Cursor;
 }
 
+/**
+ * A filter whose image or member, as typed (a name, part of an id), was resolved to the ids it stands
+ * for (lib/names/history.ts): events of any of them match.
+ */
+export type ResolvedFilter = HistoryFilter & { refsAnyOf?: { image?: string[]; member?: string[] } };
+
 type Tables = Database & { e: AuditEventsTable; r: AuditRefsTable };
 type Query = SelectQueryBuilder<Tables, "e" | "r", object>;
 
@@ -74,8 +80,12 @@ const REF_KINDS = [
  * ref filters become `seq in (…)` tests. Without one it walks `audit_events`' scope index (or the
  * user index). Either way no sort of the whole scope is needed.
  */
-function filtered(db: Kysely<Database>, scope: HistoryScope, f: HistoryFilter) {
-  const refs = REF_KINDS.flatMap(([key, kind]) => (f[key] ? [{ kind, ref: f[key] as string }] : []));
+function filtered(db: Kysely<Database>, scope: HistoryScope, f: ResolvedFilter) {
+  const refs = REF_KINDS.flatMap(([key, kind]) => {
+    const any = key === "batch" ? undefined : f.refsAnyOf?.[key];
+    if (any?.length) return [{ kind, ref: any }];
+    return f[key] ? [{ kind, ref: [f[key] as string] }] : [];
+  });
   const [driver, ...others] = refs;
   let q: Query;
   if (driver) {
@@ -85,7 +95,7 @@ function filtered(db: Kysely<Database>, scope: HistoryScope, f: HistoryFilter) {
       .where("r.account_id", "=", scope.accountId)
       .where("r.project_id", "=", scope.projectId)
       .where("r.kind", "=", driver.kind)
-      .where("r.ref", "=", driver.ref) as unknown as Query;
+      .where("r.ref", "in", driver.ref) as unknown as Query;
   } else {
     // Typed as the join so both shapes share one builder; `r` is never referenced on this path.
     q = db.selectFrom("audit_events as e") as unknown as Query;
@@ -101,7 +111,7 @@ function filtered(db: Kysely<Database>, scope: HistoryScope, f: HistoryFilter) {
         .where("account_id", "=", scope.accountId)
         .where("project_id", "=", scope.projectId)
         .where("kind", "=", o.kind)
-        .where("ref", "=", o.ref),
+        .where("ref", "in", o.ref),
     );
   }
   const { from, to } = timeBounds(f);
@@ -129,7 +139,7 @@ function filtered(db: Kysely<Database>, scope: HistoryScope, f: HistoryFilter) {
 export async function listEvents(
   db: Kysely<Database>,
   scope: HistoryScope,
-  f: HistoryFilter,
+  f: ResolvedFilter,
   opts: { cursor?: Cursor; limit?: number } = {},
 ): Promise<HistoryPage> {
   const limit = Math.min(Math.max(opts.limit ?? 50, 1), 5_000);
@@ -153,7 +163,7 @@ export async function listEvents(
 export async function* streamEvents(
   db: Kysely<Database>,
   scope: HistoryScope,
-  f: HistoryFilter,
+  f: ResolvedFilter,
   pageSize = 1_000,
 ): AsyncGenerator<HistoryEvent> {
   let cursor: Cursor | undefined;

@@ -37,18 +37,19 @@ describe("CSV export", () => {
             pair(),
             pair({ idx: 1, imageName: "=cmd|'/c calc'!A1", reason: 'Refused, "quota"\nfull', code: null, jobId: null }),
           ]),
+          { "610be0000000000000000000000000a1": "Globex, Singapore" },
         ),
       ),
     );
     const lines = csv.split("\r\n");
     expect(lines[0]).toBe(
-      "image_id,image_name,service,target_kind,target,member_id,status,code,reason,attempt,job_id,updated_at",
+      "image_id,image_name,service,target_kind,target,target_name,member_id,status,code,reason,attempt,job_id,updated_at",
     );
     expect(lines[1]).toBe(
-      "1b7f0000-0000-4000-8000-000000000001,ubuntu-22.04-web,ims,project,610be0000000000000000000000000a1,610be0000000000000000000000000a1,failed,IMG.0088,Quota reached,2,ff80808288d41e1b0188d5c1a0b00001,2026-11-22T10:05:00.000Z",
+      '1b7f0000-0000-4000-8000-000000000001,ubuntu-22.04-web,ims,project,610be0000000000000000000000000a1,"Globex, Singapore",610be0000000000000000000000000a1,failed,IMG.0088,Quota reached,2,ff80808288d41e1b0188d5c1a0b00001,2026-11-22T10:05:00.000Z',
     );
     expect(lines[2]).toBe(
-      `1b7f0000-0000-4000-8000-000000000001,'=cmd|'/c calc'!A1,ims,project,610be0000000000000000000000000a1,610be0000000000000000000000000a1,failed,,"Refused, ""quota""\nfull",2,,2026-11-22T10:05:00.000Z`,
+      `1b7f0000-0000-4000-8000-000000000001,'=cmd|'/c calc'!A1,ims,project,610be0000000000000000000000000a1,"Globex, Singapore",610be0000000000000000000000000a1,failed,,"Refused, ""quota""\nfull",2,,2026-11-22T10:05:00.000Z`,
     );
     expect(lines[3]).toBe("");
   });

@@ -7,6 +7,7 @@ export const CSV_COLUMNS = [
   "service",
   "target_kind",
   "target",
+  "target_name",
   "member_id",
   "status",
   "code",
@@ -16,13 +17,15 @@ export const CSV_COLUMNS = [
   "updated_at",
 ] as const;
 
-export function pairCsvRow(p: BatchPairView): string {
+/** One pair; `names` (target id → name, lib/names) fills `target_name`, looked up by member id. */
+export function pairCsvRow(p: BatchPairView, names: Record<string, string> = {}): string {
   return csvRow([
     p.imageId,
     p.imageName,
     p.service,
     p.targetKind,
     p.target,
+    names[p.memberId] ?? names[p.target] ?? "",
     p.memberId,
     p.status,
     p.code,
@@ -34,9 +37,12 @@ export function pairCsvRow(p: BatchPairView): string {
 }
 
 /** The pairs as CSV lines, header first, one pair at a time. */
-export async function* csvLines(pairs: AsyncIterable<BatchPairView>): AsyncGenerator<string> {
+export async function* csvLines(
+  pairs: AsyncIterable<BatchPairView>,
+  names: Record<string, string> = {},
+): AsyncGenerator<string> {
   yield csvRow([...CSV_COLUMNS]);
-  for await (const p of pairs) yield pairCsvRow(p);
+  for await (const p of pairs) yield pairCsvRow(p, names);
 }
 
 /** What a JSON export holds for a pair: the view without the stream's bookkeeping version. */

@@ -252,6 +252,18 @@ export interface CtsImportsTable {
   lease_until: number;
 }
 
+/** The account's address book (lib/names): one name per account and target id. */
+export interface TargetNamesTable {
+  account_id: string;
+  /** A project or account id (32 hex), or an organization or unit id (`o-…`, `ou-…`). */
+  target_id: string;
+  name: string;
+  note: string | null;
+  /** The user name of whoever gave the name last. */
+  updated_by: string;
+  updated_at: number;
+}
+
 export interface Database {
   sessions: SessionsTable;
   audit_events: AuditEventsTable;
@@ -264,6 +276,7 @@ export interface Database {
   batch_pairs: BatchPairsTable;
   batch_calls: BatchCallsTable;
   cts_imports: CtsImportsTable;
+  target_names: TargetNamesTable;
 }
 
 export type SessionRow = Selectable<SessionsTable>;

@@ -12,6 +12,8 @@ import { getEvent } from "@/lib/audit/read";
 import { requireSession } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { formatDate } from "@/lib/format";
+import { resolveHistoryFilter } from "@/lib/names/history";
+import { imagesNamed, requestNames } from "@/lib/names/server";
 import { Activity } from "./_components/activity";
 import { CtsImportPanel } from "./_components/cts-import-panel";
 import { EventDetail } from "./_components/event-detail";
@@ -35,6 +37,10 @@ export default async function HistoryPage({
   const eventId = typeof params.event === "string" ? params.event : undefined;
   const event = eventId ? await getEvent(await getDb(), eventId, scope) : undefined;
   if (eventId && !event) notFound();
+  // A name or part of an id typed in the image or member filter stands for the ids it matches.
+  const resolved = await resolveHistoryFilter(await getDb(), scope, filter, await requestNames(), (name) =>
+    imagesNamed(session, name),
+  );
 
   const exportParams = filterParams(filter);
   exportParams.set("account", scope.accountId);
@@ -50,9 +56,9 @@ export default async function HistoryPage({
         actions={<VerifyButton />}
       />
       <CtsImportPanel accountId={scope.accountId} projectId={scope.projectId} />
-      <HistoryFilters filter={filter} />
+      <HistoryFilters filter={filter} resolved={resolved.refsAnyOf} />
       <Suspense key={`chart-${key}`} fallback={<Skeleton className="h-40 w-full" />}>
-        <Activity scope={scope} filter={filter} />
+        <Activity scope={scope} filter={resolved} />
       </Suspense>
       <div className="flex flex-wrap items-center justify-end gap-2">
         <span className="mr-auto text-xs text-muted-foreground">
@@ -72,7 +78,7 @@ export default async function HistoryPage({
         </Button>
       </div>
       <Suspense key={key} fallback={<TableSkeleton label="Loading events" />}>
-        <HistoryList scope={scope} filter={filter} before={before} />
+        <HistoryList scope={scope} filter={resolved} before={before} />
       </Suspense>
       {event && (
         <EventDrawer

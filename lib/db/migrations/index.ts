@@ -347,4 +347,23 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropIndex("audit_events_activity").execute();
     },
   },
+  "0009_target_names": {
+    // The account's address book: a name an admin gave a project, account or organization id, seen by
+    // everyone of the account. Keyed by the account (domain) id and the target's member id.
+    async up(db) {
+      await db.schema
+        .createTable("target_names")
+        .addColumn("account_id", "text", (c) => c.notNull())
+        .addColumn("target_id", "text", (c) => c.notNull())
+        .addColumn("name", "text", (c) => c.notNull())
+        .addColumn("note", "text")
+        .addColumn("updated_by", "text", (c) => c.notNull())
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .addPrimaryKeyConstraint("target_names_pk", ["account_id", "target_id"])
+        .execute();
+    },
+    async down(db) {
+      await db.schema.dropTable("target_names").execute();
+    },
+  },
 };

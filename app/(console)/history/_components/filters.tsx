@@ -2,12 +2,21 @@ import Form from "next/form";
 import Link from "next/link";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
+import { TargetId } from "@/components/target-id";
 import { AUDIT_ACTIONS, actionLabel, isFiltered, type HistoryFilter } from "@/lib/audit/filter";
+import type { ResolvedFilter } from "@/lib/audit/read";
 
 const selectClass = "h-9 rounded-md border border-input bg-background px-2 text-sm";
 
 /** A GET form: the filter lives in the URL, so it deep-links and works without JavaScript. */
-export function HistoryFilters({ filter }: { filter: HistoryFilter }) {
+export function HistoryFilters({
+  filter,
+  resolved = {},
+}: {
+  filter: HistoryFilter;
+  /** The ids a typed name or part of an id stood for, said under the form. */
+  resolved?: ResolvedFilter["refsAnyOf"];
+}) {
   const actions = [...new Set([...AUDIT_ACTIONS, ...filter.action])];
   // Next's Form navigates in the app, and the key (the URL's filter) remounts the uncontrolled fields
   // whenever the URL changes, Back and Forward included, so the form always shows the list's filter.
@@ -50,12 +59,18 @@ export function HistoryFilters({ filter }: { filter: HistoryFilter }) {
         <Input id="user" name="user" defaultValue={filter.user} className="w-32" />
       </div>
       <div className="flex flex-col gap-1">
-        <Label htmlFor="image">Image id</Label>
-        <Input id="image" name="image" defaultValue={filter.image} className="w-44 font-mono text-xs" />
+        <Label htmlFor="image">Image</Label>
+        <Input id="image" name="image" placeholder="Name or id" defaultValue={filter.image} className="w-44 text-xs" />
       </div>
       <div className="flex flex-col gap-1">
         <Label htmlFor="member">Member</Label>
-        <Input id="member" name="member" defaultValue={filter.member} className="w-44 font-mono text-xs" />
+        <Input
+          id="member"
+          name="member"
+          placeholder="Name or id"
+          defaultValue={filter.member}
+          className="w-44 text-xs"
+        />
       </div>
       {filter.batch && <input type="hidden" name="batch" value={filter.batch} />}
       <div className="flex flex-col gap-1">
@@ -87,6 +102,20 @@ export function HistoryFilters({ filter }: { filter: HistoryFilter }) {
         <input type="checkbox" name="sessions" value="1" defaultChecked={filter.sessions} />
         Show sign-ins and sign-outs
       </label>
+      {(["image", "member"] as const).map(
+        (key) =>
+          resolved[key] && (
+            <p
+              key={key}
+              className="flex basis-full flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted-foreground"
+            >
+              {key === "image" ? "Image" : "Member"} “{filter[key]}” stands for:
+              {resolved[key].map((id) => (
+                <TargetId key={id} id={id} compact />
+              ))}
+            </p>
+          ),
+      )}
     </Form>
   );
 }

@@ -7,6 +7,7 @@ import { QuotaMeter } from "@/components/quota-meter";
 import { ShareBadge } from "@/components/share-badge";
 import type { MemberRow } from "@/components/sharing/members-table";
 import { TableSkeleton } from "@/components/table-skeleton";
+import { TargetId } from "@/components/target-id";
 import { Badge } from "@/components/ui/badge";
 import { canChange, withCloud } from "@/lib/auth/session";
 import { CloudError } from "@/lib/cloud/errors";
@@ -86,7 +87,7 @@ export default async function ImagePage({
         {facts.map(([k, v]) => (
           <div key={k} className="min-w-0">
             <dt className="text-xs text-muted-foreground">{k}</dt>
-            <dd className={k === "Image id" ? "font-mono text-xs break-all" : ""}>{v}</dd>
+            <dd>{k === "Image id" ? <TargetId id={v} /> : v}</dd>
           </div>
         ))}
         <div>

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { EmptyState } from "@/components/empty-state";
+import { TargetId } from "@/components/target-id";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { TD, TH } from "@/components/ui/table";
@@ -92,9 +93,9 @@ function InboxCells({ row: r, tab }: { row: InboxRowView; tab: Tab }) {
         <div className="font-medium">
           {r.name} {r.isNew && <Badge tone="info">New</Badge>}
         </div>
-        <div className="font-mono text-[11px] whitespace-nowrap text-muted-foreground">{r.id}</div>
+        <TargetId id={r.id} className="text-muted-foreground" />
         <div className="text-xs whitespace-nowrap text-muted-foreground">
-          from <span className="font-mono text-[11px]">{r.owner}</span> (another account
+          from <TargetId id={r.owner} compact /> (another account
           {r.memberType !== "project"
             ? `; shared with your ${r.memberType === "domain" ? "account" : "organization"}`
             : ""}

@@ -1,5 +1,6 @@
 "use client";
 
+import { TargetId } from "@/components/target-id";
 import { DateTime } from "@/components/date-time";
 import { EmptyState } from "@/components/empty-state";
 import { TD, TH } from "@/components/ui/table";
@@ -59,12 +60,9 @@ export function PhoneInboxTable({ rows, canChange }: { rows: PhoneInboxRow[]; ca
         <>
           <TD label="Image">
             <div className="font-medium">{r.name}</div>
-            <div className="font-mono text-[11px] text-muted-foreground">{r.id}</div>
+            <TargetId id={r.id} className="text-muted-foreground" />
             <div className="text-[11px] whitespace-nowrap text-muted-foreground">
-              from{" "}
-              <span className="font-mono" title="Owner project">
-                {r.ownerProjectId ?? "an unknown project"}
-              </span>
+              from {r.ownerProjectId ? <TargetId id={r.ownerProjectId} compact /> : "an unknown project"}
             </div>
           </TD>
           <TD label="Android" className="whitespace-nowrap">

@@ -2,10 +2,13 @@ import { historyCsvLines, historyJsonChunks } from "@/lib/audit/export";
 import { historyFilterSchema } from "@/lib/audit/filter";
 import { streamEvents } from "@/lib/audit/read";
 import { textStream } from "@/lib/batches/export";
+import { routeSession } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { UserError } from "@/lib/errors";
 import { errorResponse, NO_STORE } from "@/lib/http";
-import { historyScope, notInScope } from "../_lib/request";
+import { resolveHistoryFilter } from "@/lib/names/history";
+import { imagesNamed, namesOfSession } from "@/lib/names/server";
+import { notInScope } from "../_lib/request";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -17,7 +20,8 @@ export const runtime = "nodejs";
  */
 export async function GET(request: Request) {
   try {
-    const scope = await historyScope();
+    const session = await routeSession();
+    const scope = { accountId: session.accountId, projectId: session.projectId };
     const url = new URL(request.url);
     const account = url.searchParams.get("account");
     const project = url.searchParams.get("project");
@@ -30,9 +34,12 @@ export async function GET(request: Request) {
     const filter = historyFilterSchema.parse(params);
     const exportedAt = new Date().toISOString();
     const header = { filter, ...scope, exportedAt };
-    const events = streamEvents(await getDb(), scope, filter);
+    const db = await getDb();
+    const names = await namesOfSession(session);
+    const resolved = await resolveHistoryFilter(db, scope, filter, names, (name) => imagesNamed(session, name));
+    const events = streamEvents(db, scope, resolved);
     const json = format === "json";
-    const body = textStream(json ? historyJsonChunks(header, events) : historyCsvLines(header, events));
+    const body = textStream(json ? historyJsonChunks(header, events) : historyCsvLines(header, events, names));
     return new Response(body, {
       headers: {
         ...NO_STORE,

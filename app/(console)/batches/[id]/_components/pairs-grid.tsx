@@ -3,6 +3,7 @@
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { Search } from "lucide-react";
 import { useDeferredValue, useMemo, useRef, useState, type RefObject } from "react";
+import { TargetId, useNames } from "@/components/target-id";
 import { Input } from "@/components/ui/input";
 import type { BatchCounts, BatchPairView, PairStatus } from "@/lib/batches/types";
 import { cn } from "@/lib/utils";
@@ -45,6 +46,7 @@ export function PairsGrid({
   counts: BatchCounts;
   total: number;
 }) {
+  const names = useNames();
   const [filter, setFilter] = useState("all");
   const [query, setQuery] = useState("");
   const q = useDeferredValue(query.trim().toLowerCase());
@@ -153,8 +155,8 @@ export function PairsGrid({
                       {p.imageName}
                       {p.service === "cph" && <span className="ml-1 text-xs text-muted-foreground">phone</span>}
                     </div>
-                    <div role="cell" className="min-w-0 truncate font-mono text-xs" title={p.target}>
-                      {p.target}
+                    <div role="cell" className="min-w-0 text-xs">
+                      <TargetId id={p.target} name={names[p.memberId]} oneLine />
                     </div>
                     <div role="cell" className="text-muted-foreground capitalize">
                       {p.targetKind}

@@ -2,6 +2,7 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRef } from "react";
+import { useNames } from "@/components/target-id";
 import { Checkbox } from "@/components/ui/checkbox";
 import { CELL_SEND, CELL_SKIP, SKIP_REASON, type BatchPlanView, type PlanTargetView } from "@/lib/batches/plan";
 import { cn } from "@/lib/utils";
@@ -45,6 +46,7 @@ export function PlanMatrix({
   onToggle: (cells: number[]) => void;
 }) {
   const scroll = useRef<HTMLDivElement>(null);
+  const names = useNames();
   const width = plan.targets.length;
   // The compiler leaves this component unmemoized, which the virtualizers need: they re-render on scroll.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -140,7 +142,8 @@ export function PlanMatrix({
               Image ↓ · target →
             </div>
             {cols.getVirtualItems().map((c) => {
-              const t = plan.targets[c.index];
+              const given = plan.targets[c.index];
+              const t = names[given.memberId] ? { ...given, label: names[given.memberId] } : given;
               const state = headerState(colCells(c.index));
               return (
                 <div

@@ -2,6 +2,7 @@ import { csvLines, jsonChunks, textStream } from "@/lib/batches/export";
 import { streamPairs } from "@/lib/batches/store";
 import { UserError } from "@/lib/errors";
 import { errorResponse, NO_STORE } from "@/lib/http";
+import { namesOfSession } from "@/lib/names/server";
 import { loadBatchRequest } from "../../_lib/request";
 
 export const dynamic = "force-dynamic";
@@ -10,13 +11,13 @@ export const runtime = "nodejs";
 /** Every pair of the batch as CSV or JSON, streamed page by page from the database. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   try {
-    const { db, summary } = await loadBatchRequest((await params).id);
+    const { db, summary, session } = await loadBatchRequest((await params).id);
     const format = new URL(request.url).searchParams.get("format") ?? "csv";
     if (format !== "csv" && format !== "json")
       throw new UserError("invalid_input", "Choose format=csv or format=json.");
     const json = format === "json";
     const pairs = streamPairs(db, summary.id);
-    const body = textStream(json ? jsonChunks(summary, pairs) : csvLines(pairs));
+    const body = textStream(json ? jsonChunks(summary, pairs) : csvLines(pairs, await namesOfSession(session)));
     return new Response(body, {
       headers: {
         ...NO_STORE,

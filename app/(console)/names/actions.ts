@@ -1,0 +1,64 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { defineAction } from "@/lib/actions/action";
+import { getDb } from "@/lib/db";
+import { appError, UserError } from "@/lib/errors";
+import { removeName, saveNames } from "@/lib/names/store";
+import { nameSchema, noteSchema, parseNamesCsv, targetIdSchema } from "@/lib/names/validate";
+
+const READ_ONLY = "Your user is read-only: it can read the address book but not change it.";
+
+// Names are audited (a misleading rename could steer a later share) and so refused to read-only users.
+const saveNameSchema = z.object({ id: targetIdSchema, name: nameSchema, note: noteSchema.optional() });
+
+/** Names an id, or renames it: every user of the account then sees that name. */
+export const saveNameAction = defineAction(
+  { audit: "named_target", schema: saveNameSchema, readOnlyMessage: READ_ONLY },
+  async (input, ctx) => {
+    await saveNames(
+      await getDb(),
+      ctx.session.accountId,
+      [{ ...input, note: input.note ?? null }],
+      ctx.session.userName,
+    );
+    ctx.note({ targets: [input.id] });
+    revalidatePath("/", "layout");
+    return { id: input.id, name: input.name };
+  },
+);
+
+export const removeNameAction = defineAction(
+  { audit: "unnamed_target", schema: z.object({ id: targetIdSchema }), readOnlyMessage: READ_ONLY },
+  async (input, ctx) => {
+    if (!(await removeName(await getDb(), ctx.session.accountId, input.id)))
+      throw new UserError("not_found", "That id has no name in the address book.");
+    ctx.note({ targets: [input.id] });
+    revalidatePath("/", "layout");
+    return { id: input.id };
+  },
+);
+
+/** Imports a CSV of `id,name[,note]` rows: every row is checked, and one bad row refuses them all. */
+export const importNamesAction = defineAction(
+  {
+    audit: "imported_names",
+    schema: z.object({ csv: z.string().max(1_000_000, "The file is over 1 MB.") }),
+    readOnlyMessage: READ_ONLY,
+  },
+  async (input, ctx) => {
+    const parsed = parseNamesCsv(input.csv);
+    if (!parsed.ok) {
+      const n = parsed.errors.length;
+      throw new UserError({
+        ...appError("invalid_input", `${n} problem${n === 1 ? "" : "s"} in the file: nothing was imported.`),
+        fieldErrors: { csv: parsed.errors.map((e) => `Line ${e.line}: ${e.message}`) },
+      });
+    }
+    await saveNames(await getDb(), ctx.session.accountId, parsed.entries, ctx.session.userName);
+    ctx.note({ targets: parsed.entries.map((e) => e.id) });
+    revalidatePath("/", "layout");
+    return { imported: parsed.entries.length };
+  },
+);

@@ -1,0 +1,70 @@
+import { Download } from "lucide-react";
+import type { Metadata } from "next";
+import { EmptyState } from "@/components/empty-state";
+import { PageHeader } from "@/components/page-header";
+import { Button } from "@/components/ui/button";
+import { canChange, requireSession } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { targetIdOf } from "@/lib/names/validate";
+import { listNames } from "@/lib/names/store";
+import { ImportForm } from "./_components/import-form";
+import { NameForm } from "./_components/name-form";
+import { NamesTable } from "./_components/names-table";
+
+export const metadata: Metadata = { title: "Address book" };
+
+export default async function NamesPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const session = await requireSession();
+  const { id } = await searchParams;
+  const asked = typeof id === "string" ? targetIdOf(id) : undefined;
+  const names = await listNames(await getDb(), session.accountId);
+  const mayChange = canChange(session);
+
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader
+        title="Address book"
+        description={`Names for project, account and organization ids, shared by everyone of ${session.accountName}. The console shows them wherever these ids appear; your own projects are named already.`}
+        actions={
+          names.length > 0 && (
+            <Button asChild variant="secondary" size="sm">
+              <a href="/api/names/export" download>
+                <Download aria-hidden />
+                Export CSV
+              </a>
+            </Button>
+          )
+        }
+      />
+      {mayChange ? (
+        <section aria-labelledby="name-an-id-heading" className="rounded-lg border border-border bg-card p-4">
+          <h2 id="name-an-id-heading" className="mb-3 font-medium">
+            Name an id
+          </h2>
+          <NameForm defaults={{ id: asked?.ok ? asked.id : undefined }} />
+        </section>
+      ) : (
+        <p className="text-sm text-muted-foreground">
+          Your user is read-only: you can read these names but not change them.
+        </p>
+      )}
+      {names.length ? (
+        <NamesTable names={names} canChange={mayChange} />
+      ) : (
+        <EmptyState title="No names yet" hint="Name an id above, or import a CSV of id,name rows." />
+      )}
+      {mayChange && (
+        <details className="rounded-lg border border-border bg-card p-4">
+          <summary className="cursor-pointer font-medium">Import from CSV</summary>
+          <div className="mt-3">
+            <ImportForm />
+          </div>
+        </details>
+      )}
+    </div>
+  );
+}
