@@ -38,12 +38,13 @@ test(
 
     const mark = await auditMark("alice");
     await page.getByRole("button", { name: "Retry failed (1)" }).click();
+    // One toast per batch: the new outcome replaced the stale "1 failed" one and the retry's own. Looked
+    // for first, while it is fresh: a toast without an action leaves on its own after a few seconds.
+    await expect(batch.toasts().getByText("Finished: 30 succeeded, 0 failed")).toBeVisible();
+    await expect(batch.toasts().getByText(/1 failed|queued again/)).toHaveCount(0);
     await expect(batch.count("Succeeded")).toHaveText("30");
     await expect(batch.count("Failed")).toHaveText("0");
     await expect.poll(async () => (await lastAudit("alice", mark))?.action).toBe("batch_finished");
-    // One toast per batch: the new outcome replaced the stale "1 failed" one and the retry's own.
-    await expect(batch.toasts().getByText("Finished: 30 succeeded, 0 failed")).toBeVisible();
-    await expect(batch.toasts().getByText(/1 failed|queued again/)).toHaveCount(0);
     const retried = await lastAudit("alice", mark);
     expect(JSON.parse(retried.pairs)).toEqual([{ image: APPS[3], target: INITECH, outcome: "succeeded" }]);
 

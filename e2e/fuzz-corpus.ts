@@ -140,6 +140,13 @@ export const ACTIONS: Record<string, ActionSpec> = {
   },
   retryFailedAction: { base: { batchId: FOREIGN.noUuid } },
   cancelBatchAction: { base: { batchId: FOREIGN.noUuid } },
+  readMembersNowAction: { base: { batchId: FOREIGN.noUuid } },
+  // Names of the address book: the base id is no id at all, and any id may be named (noIds), so no
+  // variant names anything.
+  saveNameAction: { base: { id: "not-an-id", name: "Globex", note: "" }, noIds: ["id"], form: true },
+  removeNameAction: { base: { id: "not-an-id" }, noIds: ["id"], form: true },
+  // An empty file imports nothing: a fine answer, as long as nothing was named.
+  importNamesAction: { base: { csv: "id,name\nnot-an-id,Globex" }, form: true, mayAccept: true },
   planPhoneShareAction: { base: { imageIds: [FOREIGN.noPhone], targets: FOREIGN.globexProject }, mayAccept: true },
   sharePhoneImageAction: { base: { imageIds: [FOREIGN.noPhone], targets: FOREIGN.globexProject }, mayAccept: true },
   unsharePhoneImageAction: {
