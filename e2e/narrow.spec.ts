@@ -1,4 +1,4 @@
-import { DEMO, DEMO_IMAGES } from "../emulator/seed/demo";
+import { DEMO, DEMO_IMAGES, DEMO_PHONES } from "../emulator/seed/demo";
 import { emulator, expect, test } from "./fixtures";
 import { ImagePage } from "./pages/images";
 
@@ -23,6 +23,12 @@ test("at 360 px the image page fits the screen and its members table stacks into
   expect(box!.x).toBeGreaterThanOrEqual(0);
   expect(box!.x + box!.width).toBeLessThanOrEqual(WIDTH);
   expect(await page.evaluate(() => document.scrollingElement?.scrollWidth)).toBeLessThanOrEqual(WIDTH);
+  // The member's id stays on one line (cut short, whole in its title), never broken in the middle.
+  const id = row.locator(`[title="${DEMO.globexAp}"]`).first();
+  const lines = await id.evaluate(
+    (el) => el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight),
+  );
+  expect(lines).toBeLessThan(1.5);
 });
 
 test("at 360 px the share dialog and its plan lie within the screen", async ({ page }) => {
@@ -39,4 +45,28 @@ test("at 360 px the share dialog and its plan lie within the screen", async ({ p
   expect(box!.x + box!.width).toBeLessThanOrEqual(WIDTH);
   expect(box!.y + box!.height).toBeLessThanOrEqual(HEIGHT);
   expect(await page.evaluate(() => document.scrollingElement?.scrollWidth)).toBeLessThanOrEqual(WIDTH);
+});
+
+test("at 360 px no page of the console is wider than the screen", async ({ page }) => {
+  const routes = [
+    "/images",
+    `/images/${DEMO_IMAGES.ubuntu}`,
+    "/phones",
+    `/phones/${DEMO_PHONES.android12Base}`,
+    "/incoming",
+    "/incoming?tab=accepted",
+    "/batches",
+    "/batches/new",
+    "/history",
+    "/names",
+  ];
+  const wide: string[] = [];
+  for (const route of routes) {
+    await page.goto(route);
+    await expect(page.getByRole("main")).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    const width = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? 0);
+    if (width > WIDTH) wide.push(`${route}: ${width} px`);
+  }
+  expect(wide).toEqual([]);
 });

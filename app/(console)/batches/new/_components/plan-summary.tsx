@@ -47,7 +47,7 @@ export function PlanProblems({ plan }: { plan: BatchPlanView }) {
   }, [plan]);
   if (groups.length === 0 && plan.invalid.length === 0) return null;
   return (
-    <div className="grid gap-4 lg:grid-cols-2">
+    <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
       {groups.length > 0 && (
         <section aria-labelledby="blocked-pairs" className="rounded-lg border border-border bg-card p-4">
           <h2 id="blocked-pairs" className="mb-2 text-sm font-semibold">

@@ -121,7 +121,7 @@ export function Planner({
           </label>
         ))}
       </fieldset>
-      <div className="grid gap-5 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-5 lg:grid-cols-2">
         <ImagePicker
           images={images}
           operation={operation}
