@@ -36,12 +36,15 @@ const MAIN = pair("main", "A", port("E2E_PORT", 3110), port("E2E_EMULATOR_PORT",
 const DISPUTED_B = pair("b", "B", port("E2E_B_PORT", 3111), port("E2E_EMULATOR_B_PORT", 4111));
 /** Reading A again, for the long independent specs, so that they run beside the rest. */
 const HARDENING = pair("hardening", "A", port("E2E_HARDENING_PORT", 3112), port("E2E_EMULATOR_HARDENING_PORT", 4112));
+/** Reading A once more, for the accessibility spec alone: its axe runs take as long as a pair's share of the rest. */
+const A11Y = pair("a11y", "A", port("E2E_A11Y_PORT", 3113), port("E2E_EMULATOR_A11Y_PORT", 4113));
 /**
- * The specs of the second reading-A pair: the long fault, accessibility, fuzz and start specs, and enough
- * others (history, names, phones, the inbox) that both pairs take about as long, since the slower one
- * sets the suite's time.
+ * The specs of the second reading-A pair: the long fault, fuzz and start specs, and enough others
+ * (history, names, phones, the inbox) that the pairs take about as long, since the slowest one sets the
+ * suite's time.
  */
-const ON_THEIR_OWN = /(faults|a11y|fuzz|start|names|history|phones|incoming)\.spec\.ts$/;
+const ON_THEIR_OWN = /(faults|fuzz|start|names|history|phones|incoming)\.spec\.ts$/;
+const AXE = /a11y\.spec\.ts$/;
 
 export const EMULATOR_URL = MAIN.emulatorUrl;
 
@@ -105,15 +108,15 @@ const on = (p: Pair) => ({
 
 /**
  * End-to-end tests: `next start` (built by `npm test`) against the emulator, in Debian's Chromium.
- * Three pairs, one project each, side by side: `main` runs the specs against reading A; `hardening`
- * the long fault, accessibility and fuzz specs and a share of the others (`ON_THEIR_OWN`) against reading
- * A on a pair of its own; `disputed-b`
+ * Four pairs, one project each, side by side: `main` runs the specs against reading A; `hardening`
+ * the long fault and fuzz specs and a share of the others (`ON_THEIR_OWN`) against reading A on a pair of
+ * its own; `a11y` the axe runs on another; `disputed-b`
  * the main flows (tests tagged @flow) against reading B of every disputed behaviour.
  */
 export default defineConfig({
   testDir: "e2e",
   fullyParallel: false,
-  workers: 3,
+  workers: 4,
   forbidOnly: true,
   retries: 0,
   timeout: 60_000,
@@ -138,9 +141,10 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "main", testIgnore: ON_THEIR_OWN, ...on(MAIN) },
+    { name: "main", testIgnore: [ON_THEIR_OWN, AXE], ...on(MAIN) },
     { name: "hardening", testMatch: ON_THEIR_OWN, ...on(HARDENING) },
+    { name: "a11y", testMatch: AXE, ...on(A11Y) },
     { name: "disputed-b", grep: /@flow/, ...on(DISPUTED_B) },
   ],
-  webServer: [MAIN, DISPUTED_B, HARDENING].flatMap(servers),
+  webServer: [MAIN, DISPUTED_B, HARDENING, A11Y].flatMap(servers),
 });

@@ -202,10 +202,11 @@ export async function auditMark(userName: string): Promise<number> {
 }
 
 /**
- * The newest audit event of a user, of those after `after` (a mark): a test that waits for an event of
- * its own marks first, since with stored sessions the newest event may be an earlier test's.
+ * The newest audit event of a user, of those after `after` (a mark), of one `action` if given: a test
+ * that waits for an event of its own marks first, since with stored sessions the newest event may be an
+ * earlier test's (or a leftover batch's that its tracker finishes in the background).
  */
-export async function lastAudit(userName: string, after = 0) {
+export async function lastAudit(userName: string, after = 0, action?: string) {
   const [row] = await query<{
     action: string;
     outcome: string;
@@ -214,9 +215,11 @@ export async function lastAudit(userName: string, after = 0) {
     input: string;
     error_code: string | null;
   }>(
-    "select action, outcome, images, pairs, input, error_code from audit_events where user_name = ? and seq > ? order by seq desc limit 1",
+    "select action, outcome, images, pairs, input, error_code from audit_events where user_name = ? and seq > ? and (? is null or action = ?) order by seq desc limit 1",
     userName,
     after,
+    action ?? null,
+    action ?? null,
   );
   return row;
 }

@@ -37,7 +37,7 @@ test("alice accepts globex-cph-android12 and the row says so", { tag: "@flow" },
   await expect(page.getByText(`Accepted ${NAME}`, { exact: true })).toBeVisible();
   await expect(row).toContainText("Accepted by alice via this console");
   expect(await auditActions("alice")).toContain("accept");
-  const audit = await lastAudit("alice");
+  const audit = await lastAudit("alice", 0, "accept");
   expect(audit).toMatchObject({ action: "accept", outcome: "succeeded", error_code: null });
   expect(JSON.parse(audit.images)).toEqual([GLOBEX_PHONE]);
   expect(JSON.parse(audit.pairs)).toEqual([{ image: GLOBEX_PHONE, target: ACME_AP, outcome: "succeeded" }]);
