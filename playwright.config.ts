@@ -36,15 +36,16 @@ const MAIN = pair("main", "A", port("E2E_PORT", 3110), port("E2E_EMULATOR_PORT",
 const DISPUTED_B = pair("b", "B", port("E2E_B_PORT", 3111), port("E2E_EMULATOR_B_PORT", 4111));
 /** Reading A again, for the long independent specs, so that they run beside the rest. */
 const HARDENING = pair("hardening", "A", port("E2E_HARDENING_PORT", 3112), port("E2E_EMULATOR_HARDENING_PORT", 4112));
-/** Reading A once more, for the accessibility spec alone: its axe runs take as long as a pair's share of the rest. */
+/** Reading A once more, for the axe runs and the fuzz (`AXE`), which take as long as a pair's share of the rest. */
 const A11Y = pair("a11y", "A", port("E2E_A11Y_PORT", 3113), port("E2E_EMULATOR_A11Y_PORT", 4113));
 /**
  * The specs of the second reading-A pair: the long fault, fuzz and start specs, and enough others
  * (history, names, phones, the inbox) that the pairs take about as long, since the slowest one sets the
  * suite's time.
  */
-const ON_THEIR_OWN = /(faults|fuzz|start|names|history|phones|incoming)\.spec\.ts$/;
-const AXE = /a11y\.spec\.ts$/;
+const ON_THEIR_OWN = /(faults|start|names|history|phones|incoming|auth)\.spec\.ts$/;
+/** The third reading-A pair's: the axe runs and the fuzz, the two that keep a browser or the server busiest. */
+const AXE = /(a11y|fuzz)\.spec\.ts$/;
 
 export const EMULATOR_URL = MAIN.emulatorUrl;
 
@@ -77,7 +78,9 @@ function servers(p: Pair): WebServer[] {
         DATABASE_URL: `file:${db}`,
         CLOUD_ENDPOINT: p.emulatorUrl,
         IMSHARE_EMULATOR: "1",
-        INBOX_POLL_MS: "1000",
+        // Every open page asks for the pending count this often: fast enough for a test to see a new share
+        // within its expect timeout, slow enough not to keep four consoles busy between tests.
+        INBOX_POLL_MS: "2500",
         BATCH_POLL_MS: "300",
         BATCH_LEASE_MS: "3000",
         INTENT_SETTLE_MS: "2000",
@@ -109,8 +112,8 @@ const on = (p: Pair) => ({
 /**
  * End-to-end tests: `next start` (built by `npm test`) against the emulator, in Debian's Chromium.
  * Four pairs, one project each, side by side: `main` runs the specs against reading A; `hardening`
- * the long fault and fuzz specs and a share of the others (`ON_THEIR_OWN`) against reading A on a pair of
- * its own; `a11y` the axe runs on another; `disputed-b`
+ * the long fault spec and a share of the others (`ON_THEIR_OWN`) against reading A on a pair of its own;
+ * `a11y` the axe runs and the fuzz on another; `disputed-b`
  * the main flows (tests tagged @flow) against reading B of every disputed behaviour.
  */
 export default defineConfig({

@@ -4,10 +4,15 @@ import { DEMO_IMAGES, DEMO_PHONES } from "../emulator/seed/demo";
 import { expect, emulator, test } from "./fixtures";
 import { launchTenByThree } from "./pages/batches";
 
-/** axe on every page of the console, light and dark: no violations of WCAG 2.1 A and AA rules. */
+/**
+ * axe on every page of the console: no violations of WCAG 2.1 A and AA rules in light, and none of the
+ * colour rules in dark (the theme changes colours only: the same markup, the same other rules).
+ */
 const violations: string[] = [];
-async function check(page: Page, name: string) {
-  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+/** Every WCAG 2.1 A and AA rule; `colorsOnly` for a second theme, where the page is the same but its colours. */
+async function check(page: Page, name: string, colorsOnly = false) {
+  const axe = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]);
+  const results = await (colorsOnly ? axe.withRules(["color-contrast", "link-in-text-block"]) : axe).analyze();
   violations.push(
     ...results.violations.map(
       (v) =>
@@ -52,7 +57,7 @@ test("every page passes axe, in light and in dark", async ({ page, login }) => {
     for (const [name, path, ready] of pages) {
       await page.goto(path);
       await ready();
-      await check(page, `${name} (${theme})`);
+      await check(page, `${name} (${theme})`, theme === "dark");
     }
   }
   expect(violations).toEqual([]);
