@@ -1,3 +1,5 @@
+import createNextIntlPlugin from "next-intl/plugin";
+
 /** Headers of every response, static files included (the proxy adds the content security policy). */
 const securityHeaders = [
   { key: "X-Content-Type-Options", value: "nosniff" },
@@ -16,4 +18,7 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+/** next-intl reads each request's language and messages from `lib/i18n/request.ts`. */
+const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+
+export default withNextIntl(nextConfig);

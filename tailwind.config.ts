@@ -30,6 +30,12 @@ export default {
           "Roboto",
           "Helvetica Neue",
           "Arial",
+          // Chinese: the fonts Windows, macOS and Linux ship, before the generic family.
+          "PingFang SC",
+          "Hiragino Sans GB",
+          "Microsoft YaHei",
+          "Noto Sans CJK SC",
+          "WenQuanYi Micro Hei",
           "sans-serif",
         ],
         mono: ["ui-monospace", "SFMono-Regular", "Menlo", "Consolas", "monospace"],

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -8,13 +10,19 @@ export const metadata: Metadata = {
   description: "Share Huawei Cloud machine images between projects and accounts.",
 };
 
-/** The theme comes from a cookie so the first paint is right; "system" follows the OS. */
+/**
+ * The theme comes from a cookie so the first paint is right; "system" follows the OS. The language is
+ * the browser's choice or preference (`lib/i18n/request.ts`), and client components get its messages.
+ */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const theme = (await cookies()).get("theme")?.value;
   const className = theme === "dark" || theme === "light" ? theme : undefined;
+  const locale = await getLocale();
   return (
-    <html lang="en" className={className}>
-      <body className="min-h-screen font-sans antialiased">{children}</body>
+    <html lang={locale} className={className}>
+      <body className="min-h-screen font-sans antialiased">
+        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+      </body>
     </html>
   );
 }

@@ -1,8 +1,9 @@
+/** The console's areas, in the sidebar's order; each `key` names its label and hint in `shell.nav`. */
 export const NAV_ITEMS = [
-  { href: "/images", label: "Images", hint: "IMS private images you own" },
-  { href: "/phones", label: "Phone images", hint: "CPH cloud-phone images" },
-  { href: "/incoming", label: "Incoming", hint: "Images shared with this project" },
-  { href: "/batches", label: "Batches", hint: "Bulk shares and their jobs" },
-  { href: "/history", label: "History", hint: "Every change, who and when" },
-  { href: "/names", label: "Address book", hint: "Names for project and account ids" },
+  { href: "/images", key: "images" },
+  { href: "/phones", key: "phones" },
+  { href: "/incoming", key: "incoming" },
+  { href: "/batches", key: "batches" },
+  { href: "/history", key: "history" },
+  { href: "/names", key: "names" },
 ] as const;

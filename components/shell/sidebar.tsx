@@ -3,6 +3,7 @@
 import { BookUser, History, Images, Inbox, Layers, Smartphone } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { cn } from "@/lib/utils";
 import { NAV_ITEMS } from "./nav-items";
 import { PendingBadge, usePendingCount } from "./pending-count";
@@ -20,8 +21,9 @@ const ICONS = {
 export function Sidebar({ projectId, pollMs }: { projectId: string; pollMs: number }) {
   const pathname = usePathname();
   const pending = usePendingCount(projectId, pollMs);
+  const t = useTranslations("shell.nav");
   return (
-    <nav aria-label="Main" className="w-14 shrink-0 border-r border-border bg-card xl:w-56">
+    <nav aria-label={t("label")} className="w-14 shrink-0 border-r border-border bg-card xl:w-56">
       <div className="sticky top-0 flex flex-col">
         <Link href="/images" className="flex h-14 items-center gap-2 border-b border-border px-4 font-semibold">
           <span
@@ -37,12 +39,13 @@ export function Sidebar({ projectId, pollMs }: { projectId: string; pollMs: numb
             const Icon = ICONS[item.href];
             const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
             const count = item.href === "/incoming" ? pending : 0;
+            const label = t(item.key);
             return (
               <li key={item.href}>
                 <Link
                   href={item.href}
                   aria-current={active ? "page" : undefined}
-                  title={item.hint}
+                  title={t(`${item.key}Hint`)}
                   className={cn(
                     "flex items-center gap-3 rounded-md px-2.5 py-2 text-sm",
                     active
@@ -55,9 +58,9 @@ export function Sidebar({ projectId, pollMs }: { projectId: string; pollMs: numb
                     <PendingBadge count={count} collapsed />
                   </span>
                   <span aria-hidden className="hidden xl:inline">
-                    {item.label}
+                    {label}
                   </span>
-                  <span className="sr-only">{count > 0 ? `${item.label}, ${count} pending` : item.label}</span>
+                  <span className="sr-only">{count > 0 ? t("incomingPending", { label, count }) : label}</span>
                   <PendingBadge count={count} />
                 </Link>
               </li>

@@ -1,7 +1,10 @@
 "use client";
 
-import { Check, LogOut, Monitor, Moon, Sun, UserRound } from "lucide-react";
-import { useState } from "react";
+import { Check, Languages, LogOut, Monitor, Moon, Sun, UserRound } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { useState, useTransition } from "react";
+import { chooseLocale } from "@/components/language-switch";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import {
@@ -12,6 +15,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { LOCALE_NAMES, LOCALES } from "@/lib/i18n/locales";
 
 type Theme = "system" | "light" | "dark";
 
@@ -39,20 +43,24 @@ export function UserMenu({
   /** The server action that records the sign-out and returns to sign-in. */
   signOutAction: (prev: null, payload: Record<string, never>) => Promise<unknown>;
 }) {
+  const t = useTranslations("shell.user");
+  const locale = useLocale();
+  const router = useRouter();
+  const [, startTransition] = useTransition();
   const [theme, setTheme] = useState<Theme | null>(null);
   const choose = (t: Theme) => {
     applyTheme(t);
     setTheme(t);
   };
   const themes: { value: Theme; label: string; Icon: typeof Sun }[] = [
-    { value: "system", label: "System theme", Icon: Monitor },
-    { value: "light", label: "Light theme", Icon: Sun },
-    { value: "dark", label: "Dark theme", Icon: Moon },
+    { value: "system", label: t("themeSystem"), Icon: Monitor },
+    { value: "light", label: t("themeLight"), Icon: Sun },
+    { value: "dark", label: t("themeDark"), Icon: Moon },
   ];
 
   return (
     <div className="flex items-center gap-2">
-      {readOnly && <Badge tone="warning">Read-only</Badge>}
+      {readOnly && <Badge tone="warning">{t("readOnly")}</Badge>}
       <DropdownMenu onOpenChange={(open) => open && setTheme(currentTheme())}>
         <DropdownMenuTrigger asChild>
           <Button variant="ghost">
@@ -63,15 +71,16 @@ export function UserMenu({
             <span aria-hidden className="hidden text-muted-foreground sm:inline">
               @ {account}
             </span>
-            <span className="sr-only">
-              User menu: {user} in {account}
-            </span>
+            <span className="sr-only">{t("menu", { user, account })}</span>
           </Button>
         </DropdownMenuTrigger>
         <DropdownMenuContent>
           <DropdownMenuLabel>
-            Signed in as <span className="font-medium text-foreground">{user}</span> in account{" "}
-            <span className="font-medium text-foreground">{account}</span>
+            {t.rich("signedInAs", {
+              user,
+              account,
+              strong: (chunks) => <span className="font-medium text-foreground">{chunks}</span>,
+            })}
           </DropdownMenuLabel>
           <DropdownMenuSeparator />
           {themes.map(({ value, label, Icon }) => (
@@ -87,9 +96,26 @@ export function UserMenu({
             </DropdownMenuItem>
           ))}
           <DropdownMenuSeparator />
+          {LOCALES.map((l) => (
+            <DropdownMenuItem
+              key={l}
+              lang={l}
+              onSelect={() => {
+                chooseLocale(l);
+                startTransition(() => router.refresh());
+              }}
+              aria-checked={locale === l}
+              role="menuitemradio"
+            >
+              <Languages aria-hidden />
+              <span className="flex-1">{LOCALE_NAMES[l]}</span>
+              {locale === l && <Check aria-hidden className="text-primary" />}
+            </DropdownMenuItem>
+          ))}
+          <DropdownMenuSeparator />
           <DropdownMenuItem onSelect={() => void signOutAction(null, {})}>
             <LogOut aria-hidden />
-            Sign out
+            {t("signOut")}
           </DropdownMenuItem>
         </DropdownMenuContent>
       </DropdownMenu>

@@ -1,22 +1,22 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 
 /** The emulator's demo world (../shared/demo-world.md); shown only when the console runs against it. */
 const DEMO_USERS = [
-  { account: "acme", user: "alice", password: "alice-demo-2026", note: "acme admin: owns the demo images" },
-  { account: "acme", user: "audrey", password: "audrey-demo-2026", note: "acme, read-only" },
+  { account: "acme", user: "alice", password: "alice-demo-2026" },
+  { account: "acme", user: "audrey", password: "audrey-demo-2026" },
   {
     account: "acme",
     user: "arthur",
     password: "arthur-demo-2026",
-    note: "acme's second admin: approves what alice asks for",
   },
-  { account: "globex", user: "bob", password: "bob-demo-2026", note: "globex admin: shares with acme" },
-  { account: "initech", user: "carol", password: "carol-demo-2026", note: "initech admin" },
-  { account: "umbrella", user: "dave", password: "dave-demo-2026", note: "umbrella admin: a third partner project" },
-];
+  { account: "globex", user: "bob", password: "bob-demo-2026" },
+  { account: "initech", user: "carol", password: "carol-demo-2026" },
+  { account: "umbrella", user: "dave", password: "dave-demo-2026" },
+] as const;
 
 function fill(values: Record<string, string>) {
   const form = document.querySelector<HTMLFormElement>("form[data-sign-in=password]");
@@ -29,13 +29,12 @@ function fill(values: Record<string, string>) {
 }
 
 export function DemoUsers() {
+  const t = useTranslations("auth.demo");
   return (
     <Card className="h-fit">
       <CardHeader>
-        <CardTitle>Demo users (local emulator)</CardTitle>
-        <p className="text-sm text-muted-foreground">
-          This console runs against the bundled emulator. These users exist only there.
-        </p>
+        <CardTitle>{t("title")}</CardTitle>
+        <p className="text-sm text-muted-foreground">{t("lead")}</p>
       </CardHeader>
       <CardContent>
         <ul className="divide-y divide-border text-sm">
@@ -46,7 +45,7 @@ export function DemoUsers() {
                   {u.user} <span className="text-muted-foreground">@ {u.account}</span>
                 </p>
                 <p className="truncate text-xs text-muted-foreground">
-                  {u.note} · password <code className="font-mono">{u.password}</code>
+                  {t(u.user)} · {t("password")} <code className="font-mono">{u.password}</code>
                 </p>
               </div>
               <Button
@@ -56,9 +55,8 @@ export function DemoUsers() {
                 onClick={() =>
                   fill({ account: u.account, user: u.user, password: u.password, project: "ap-southeast-1" })
                 }
-                title={`Fill the form with ${u.user}`}
               >
-                Use<span className="sr-only"> {u.user}</span>
+                {t.rich("use", { user: u.user, hidden: (chunks) => <span className="sr-only"> {chunks}</span> })}
               </Button>
             </li>
           ))}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -45,6 +46,7 @@ export function LoginForm({
   defaultRegion: string;
   expired: boolean;
 }) {
+  const t = useTranslations("auth");
   const [state, action, pending] = useActionState(signInAction, null);
   const [mode, setMode] = useState<Mode>(
     state?.ok === false && state.values?.method === "token" ? "token" : "password",
@@ -53,16 +55,11 @@ export function LoginForm({
   const fieldErrors = state?.ok === false ? state.error.fieldErrors : undefined;
   const invalid = (name: string) =>
     fieldErrors?.[name] ? { "aria-invalid": true, "aria-describedby": `${name}-error` } : {};
-  const message =
-    state?.ok === false
-      ? state.error.message
-      : expired
-        ? "Your session has ended. Sign in again to continue where you were."
-        : null;
+  const message = state?.ok === false ? state.error.message : expired ? t("expired") : null;
 
   return (
     <Card>
-      <div role="tablist" aria-label="Sign-in method" className="flex border-b border-border text-sm">
+      <div role="tablist" aria-label={t("method")} className="flex border-b border-border text-sm">
         {(["password", "token"] as const).map((m) => (
           <button
             key={m}
@@ -75,7 +72,7 @@ export function LoginForm({
               mode === m ? "border-b-2 border-primary text-foreground" : "text-muted-foreground hover:text-foreground",
             )}
           >
-            {m === "password" ? "IAM user" : "Token (federated)"}
+            {m === "password" ? t("methodPassword") : t("methodToken")}
           </button>
         ))}
       </div>
@@ -85,7 +82,7 @@ export function LoginForm({
           <input type="hidden" name="callbackUrl" value={callbackUrl} />
           {mode === "password" ? (
             <>
-              <Field name="account" label="Account name" error={fieldErrors?.account}>
+              <Field name="account" label={t("account")} error={fieldErrors?.account}>
                 <Input
                   id="account"
                   name="account"
@@ -95,7 +92,7 @@ export function LoginForm({
                   required
                 />
               </Field>
-              <Field name="user" label="IAM user name" error={fieldErrors?.user}>
+              <Field name="user" label={t("user")} error={fieldErrors?.user}>
                 <Input
                   id="user"
                   name="user"
@@ -105,7 +102,7 @@ export function LoginForm({
                   required
                 />
               </Field>
-              <Field name="password" label="Password" error={fieldErrors?.password}>
+              <Field name="password" label={t("password")} error={fieldErrors?.password}>
                 <Input
                   id="password"
                   name="password"
@@ -117,7 +114,7 @@ export function LoginForm({
               </Field>
             </>
           ) : (
-            <Field name="token" label="IAM token" error={fieldErrors?.token}>
+            <Field name="token" label={t("token")} error={fieldErrors?.token}>
               <Textarea
                 id="token"
                 name="token"
@@ -130,13 +127,13 @@ export function LoginForm({
               />
             </Field>
           )}
-          <Field name="project" label="Project (region)" error={fieldErrors?.project}>
+          <Field name="project" label={t("project")} error={fieldErrors?.project}>
             <Input
               id="project"
               name="project"
               list="regions"
               defaultValue={values.project ?? (mode === "password" ? defaultRegion : "")}
-              placeholder={mode === "token" ? "the token's own project" : undefined}
+              placeholder={mode === "token" ? t("tokenProject") : undefined}
               {...invalid("project")}
             />
             <datalist id="regions">
@@ -149,7 +146,7 @@ export function LoginForm({
             {message && <Alert tone={state?.ok === false ? "error" : "info"}>{message}</Alert>}
           </div>
           <Button type="submit" disabled={pending}>
-            {pending ? "Signing in…" : "Sign in"}
+            {pending ? t("submitting") : t("submit")}
           </Button>
         </form>
       </CardContent>

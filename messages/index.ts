@@ -1,0 +1,19 @@
+import enAuth from "./en/auth.json";
+import enCommon from "./en/common.json";
+import enShell from "./en/shell.json";
+import zhAuth from "./zh-CN/auth.json";
+import zhCommon from "./zh-CN/common.json";
+import zhShell from "./zh-CN/shell.json";
+
+/**
+ * The two catalogues, one JSON file per area and language. English is the reference: its shape is the
+ * type every other catalogue must have (a missing key fails the type check), and `messages.test.ts`
+ * checks that both hold the same keys with the same ICU arguments.
+ */
+const en = { common: enCommon, shell: enShell, auth: enAuth };
+export type Messages = typeof en;
+
+const zh: Messages = { common: zhCommon, shell: zhShell, auth: zhAuth };
+
+/** By locale (`lib/i18n/locales.ts` LOCALES). */
+export const MESSAGES = { en, "zh-CN": zh };
