@@ -6,8 +6,8 @@ import { DEMO, acmeImageId } from "@/emulator/seed/demo";
 import { createEmulator } from "@/emulator/server";
 import { serveForConsole, wrapEmulator, type TestEmulator } from "@/emulator/testing";
 import { ALICE_ACTOR } from "@/lib/audit/testing";
-import { migrate } from "@/lib/db/connect";
 import { backends } from "@/lib/db/testing";
+import { onMigratedDatabase } from "@/lib/db/testing-hooks";
 import type { Database } from "@/lib/db/types";
 
 const PENDING = "610be000-0000-4000-8000-000000000001";
@@ -31,15 +31,7 @@ afterAll(() => {
 
 describe.each(backends)("intent reconciler on $name", (backend) => {
   let db: Kysely<Database>;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    ({ db, cleanup } = await backend.open());
-    await migrate(db);
-  });
-  afterAll(async () => {
-    await db.destroy();
-    await cleanup();
-  });
+  onMigratedDatabase(backend, (opened) => (db = opened));
   beforeEach(() => emulator.reset());
 
   it.each(["A", "B"] as const)(

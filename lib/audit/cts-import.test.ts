@@ -1,11 +1,11 @@
 import type { Kysely } from "kysely";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ALICE_ACTOR } from "./testing";
 import { DEMO, acmeImageId } from "@/emulator/seed/demo";
 import type { TestEmulator } from "@/emulator/testing";
 import { emulatorPlaying, READINGS } from "@/lib/cloud/testing";
-import { migrate } from "@/lib/db/connect";
 import { backends } from "@/lib/db/testing";
+import { onMigratedDatabase } from "@/lib/db/testing-hooks";
 import type { Database } from "@/lib/db/types";
 import { verifyChain } from "./chain";
 import { writeAuditEvent } from "./writer";
@@ -31,16 +31,8 @@ describe.each(cases)("CTS import on $name, disputed rows read as $reading", ({ b
     [mod, ims] = await Promise.all([import("./cts-import"), import("@/lib/cloud/ims")]);
   });
   let db: Kysely<Database>;
-  let cleanup: () => Promise<void>;
   let alice: string;
-  beforeAll(async () => {
-    ({ db, cleanup } = await backend.open());
-    await migrate(db);
-  });
-  afterAll(async () => {
-    await db.destroy();
-    await cleanup();
-  });
+  onMigratedDatabase(backend, (opened) => (db = opened));
   beforeEach(async () => {
     emulator = emulatorNow();
     emulator.reset();

@@ -6,8 +6,8 @@ import { createEmulator } from "@/emulator/server";
 import { serveForConsole, wrapEmulator, type TestEmulator } from "@/emulator/testing";
 import { deriveTokenKey } from "@/lib/auth/crypto";
 import { SessionStore } from "@/lib/auth/session-store";
-import { migrate } from "@/lib/db/connect";
 import { backends } from "@/lib/db/testing";
+import { onMigratedDatabase } from "@/lib/db/testing-hooks";
 import type { Database } from "@/lib/db/types";
 
 /** The scheduled import on both databases: signed-in projects are imported, others skipped, two instances never import twice. */
@@ -27,15 +27,7 @@ afterAll(() => {
 
 describe.each(backends)("scheduled CTS import on $name", (backend) => {
   let db: Kysely<Database>;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    ({ db, cleanup } = await backend.open());
-    await migrate(db);
-  });
-  afterAll(async () => {
-    await db.destroy();
-    await cleanup();
-  });
+  onMigratedDatabase(backend, (opened) => (db = opened));
 
   it("imports each signed-in project once across two instances, and records a skip where nobody is signed in", async () => {
     emulator.reset();

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrate } from "@/lib/db/connect";
+import { describe, expect, it } from "vitest";
 import { backends } from "@/lib/db/testing";
+import { onMigratedDatabase } from "@/lib/db/testing-hooks";
 import type { Database } from "@/lib/db/types";
 import { attemptKeys, clearSignInFailures, recordSignInFailure, signInBlockedFor } from "./throttle";
 
@@ -9,15 +9,7 @@ const limits = { perUser: 3, perAddress: 5, windowMs: 60_000 };
 
 describe.each(backends)("sign-in rate limit on $name", (backend) => {
   let db: Kysely<Database>;
-  let cleanup: () => Promise<void>;
-  beforeAll(async () => {
-    ({ db, cleanup } = await backend.open());
-    await migrate(db);
-  });
-  afterAll(async () => {
-    await db.destroy();
-    await cleanup();
-  });
+  onMigratedDatabase(backend, (opened) => (db = opened));
 
   it("locks a user after its limit of refusals until the oldest ages out, whatever the case of the names", async () => {
     const keys = attemptKeys("Acme", "Alice", "10.0.0.1");

@@ -7,8 +7,8 @@ import { createEmulator } from "@/emulator/server";
 import { serveForConsole, wrapEmulator, type TestEmulator } from "@/emulator/testing";
 import { deriveTokenKey } from "@/lib/auth/crypto";
 import { SessionStore } from "@/lib/auth/session-store";
-import { migrate } from "@/lib/db/connect";
 import { backends } from "@/lib/db/testing";
+import { onMigratedDatabase } from "@/lib/db/testing-hooks";
 import type { Database } from "@/lib/db/types";
 
 /** A batch's token when the launcher's only session is in another project: re-scoped (D7 A) or waiting for a sign-in there (B). */
@@ -32,16 +32,10 @@ const signIn = (project: string) =>
 
 describe.each(backends)("session tokens on $name", (backend) => {
   let db: Kysely<Database>;
-  let cleanup: () => Promise<void>;
   let store: SessionStore;
-  beforeAll(async () => {
-    ({ db, cleanup } = await backend.open());
-    await migrate(db);
+  onMigratedDatabase(backend, (opened) => {
+    db = opened;
     store = new SessionStore(db, deriveTokenKey("x".repeat(40)));
-  });
-  afterAll(async () => {
-    await db.destroy();
-    await cleanup();
   });
   beforeEach(async () => {
     emulator.reset();

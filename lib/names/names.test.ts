@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrate } from "@/lib/db/connect";
+import { describe, expect, it } from "vitest";
 import { backends } from "@/lib/db/testing";
+import { onMigratedDatabase } from "@/lib/db/testing-hooks";
 import type { Database } from "@/lib/db/types";
 import { writeAuditEvent } from "@/lib/audit/writer";
 import { historyFilterSchema } from "@/lib/audit/filter";
@@ -78,16 +78,7 @@ describe("names lookup", () => {
 
 describe.each(backends)("address book store on $name", (backend) => {
   let db: Kysely<Database>;
-  let cleanup: () => Promise<void>;
-
-  beforeAll(async () => {
-    ({ db, cleanup } = await backend.open());
-    await migrate(db);
-  });
-  afterAll(async () => {
-    await db.destroy();
-    await cleanup();
-  });
+  onMigratedDatabase(backend, (opened) => (db = opened));
 
   it("adds, renames and removes names per account", async () => {
     await saveNames(db, ACME, [{ id: GLOBEX_PROJECT, name: "Globex", note: null }], "alice", 1);
