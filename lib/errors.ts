@@ -56,8 +56,21 @@ export function appError(code: ErrorCode, message?: string): AppError {
   return { code, message: message ?? ERRORS[code][1] };
 }
 
-/** Sentences for the upstream codes worth a specific explanation (reference section 8). */
-const UPSTREAM: Record<string, [ErrorCode, string?]> = {
+/** What a user is told when a change got no answer: it may have been applied, so no blind retry. */
+export const ANSWER_LOST =
+  "Huawei Cloud did not answer, so this change may or may not have been applied. Imshare reads the members and records the real outcome in History within a few minutes; check there before trying again.";
+
+/** The general refusal of a change to a read-only user (`defineAction`). */
+export const READ_ONLY = "Your user is read-only: it can look at this project but not change anything in it.";
+
+/** The start of an `invalid_input` the cloud explained itself, followed by the cloud's own words. */
+export const REFUSED = "Huawei Cloud refused the request: ";
+
+/**
+ * Sentences for the upstream codes worth a specific explanation (reference section 8). Each code has a
+ * message in the "errors" catalogue (`upstream.IMG_0026`), English the same sentence.
+ */
+export const UPSTREAM: Record<string, [ErrorCode, string?]> = {
   "IMG.0026": [
     "forbidden",
     "Your IAM user may read images but not share them. Ask an administrator for ims:images:share.",
@@ -121,7 +134,7 @@ export function toAppError(e: unknown): AppError {
   const known = UPSTREAM[e.code];
   if (known) return { ...appError(known[0], known[1]), ...ref };
   const code = codeFor(e);
-  const message = code === "invalid_input" && e.message ? `Huawei Cloud refused the request: ${e.message}` : undefined;
+  const message = code === "invalid_input" && e.message ? `${REFUSED}${e.message}` : undefined;
   return { ...appError(code, message), ...ref };
 }
 

@@ -2,14 +2,25 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { CloudError } from "./cloud/errors";
 import { ERRORS, UserError, type ErrorCode } from "./errors";
 import { errorResponse, jsonResponse } from "./http";
+import { errorsIn } from "./i18n/testing";
+import type { Locale } from "./i18n/locales";
 
-afterEach(() => vi.restoreAllMocks());
+const request = vi.hoisted(() => ({ locale: "en" as Locale }));
+vi.mock("@/lib/i18n/error-translator", () => ({ errorTranslator: async () => errorsIn(request.locale) }));
 
-const answer = async (r: Response) => ({
-  status: r.status,
-  cache: r.headers.get("cache-control"),
-  body: (await r.json()) as { error: { code: string; message: string; upstreamCode?: string } },
+afterEach(() => {
+  vi.restoreAllMocks();
+  request.locale = "en";
 });
+
+const answer = async (response: Promise<Response>) => {
+  const r = await response;
+  return {
+    status: r.status,
+    cache: r.headers.get("cache-control"),
+    body: (await r.json()) as { error: { code: string; message: string; upstreamCode?: string } },
+  };
+};
 
 describe("route responses", () => {
   it("answers a refusal with its code's status, the body { error } and no-store", async () => {
@@ -21,9 +32,9 @@ describe("route responses", () => {
     });
   });
 
-  it("reads the status column of the vocabulary for every code", () => {
+  it("reads the status column of the vocabulary for every code", async () => {
     for (const [code, [status]] of Object.entries(ERRORS))
-      expect(errorResponse(new UserError(code as ErrorCode)).status, code).toBe(status);
+      expect((await errorResponse(new UserError(code as ErrorCode))).status, code).toBe(status);
   });
 
   it("explains a cloud error and keeps its reference", async () => {
@@ -33,6 +44,18 @@ describe("route responses", () => {
     expect((await answer(errorResponse(new CloudError("ims", 0, "timeout", "no answer")))).status).toBe(504);
     expect((await answer(errorResponse(new CloudError("cph", 429, "CPS.0429", "slow down")))).status).toBe(429);
     expect((await answer(errorResponse(new CloudError("iam", 401, "IAM.401", "expired")))).status).toBe(401);
+  });
+
+  it("says the vocabulary's sentences in the request's language, and a custom sentence as it is", async () => {
+    request.locale = "zh-CN";
+    const quota = await answer(errorResponse(new CloudError("ims", 400, "IMG.0088", "quota", "req-9")));
+    expect(quota.body.error).toMatchObject({
+      code: "quota_exceeded",
+      upstreamCode: "IMG.0088",
+      message: "此镜像的共享成员配额已用完。请先删除一个共享成员。",
+    });
+    const custom = await answer(errorResponse(new UserError("not_found", "This batch does not exist.")));
+    expect(custom.body.error.message).toBe("This batch does not exist.");
   });
 
   it("answers anything else as internal (500), logged, without its text", async () => {

@@ -8,6 +8,8 @@ import { migrate } from "@/lib/db/connect";
 import { backends } from "@/lib/db/testing";
 import type { Database } from "@/lib/db/types";
 import { ERRORS, UserError } from "@/lib/errors";
+import type { Locale } from "@/lib/i18n/locales";
+import { errorsIn } from "@/lib/i18n/testing";
 import { defineAction, defineOpenAction } from "./action";
 
 /** Thrown by the mocked `redirect`s, as Next's are: they end the action. */
@@ -39,6 +41,8 @@ vi.mock("@/lib/auth/session", async (original) => ({
   redirectToSignIn: mocks.redirectToSignIn,
 }));
 vi.mock("@/lib/db", () => ({ getDb: async () => mocks.db }));
+const request = vi.hoisted(() => ({ locale: "en" as Locale }));
+vi.mock("@/lib/i18n/error-translator", () => ({ errorTranslator: async () => errorsIn(request.locale) }));
 
 const ALICE: StoredSession = {
   ...ALICE_ACTOR,
@@ -67,6 +71,7 @@ afterAll(async () => {
   await cleanup();
 });
 beforeEach(async () => {
+  request.locale = "en";
   mocks.session = ALICE;
   mocks.redirect.mockClear();
   mocks.redirectToSignIn.mockClear();
@@ -137,6 +142,26 @@ describe("defineAction", () => {
       error_message: ERRORS.quota_exceeded[1],
       upstream_request_id: "req-2",
     });
+  });
+
+  it("answers a zh-CN request in Chinese, records the English sentence, and keeps a custom sentence", async () => {
+    request.locale = "zh-CN";
+    const quota = defineAction({ audit: "share", schema: shareSchema }, async () => {
+      throw new CloudError("ims", 400, "IMG.0098", "encrypted", "req-3");
+    });
+    expect(await quota(null, { imageId: IMAGE })).toMatchObject({
+      ok: false,
+      error: { code: "not_shareable", upstreamCode: "IMG.0098", message: "加密镜像不可共享。" },
+    });
+    expect(await lastEvent()).toMatchObject({
+      error_code: "IMG.0098",
+      error_message: "Encrypted images cannot be shared.",
+    });
+    const custom = defineAction({ audit: false, schema: shareSchema }, async () => {
+      throw new UserError("not_found", "This batch does not exist.");
+    });
+    const result = await custom(null, { imageId: IMAGE });
+    expect(!result.ok && result.error.message).toBe("This batch does not exist.");
   });
 
   it("writes no event for an action that only reads", async () => {

@@ -10,13 +10,11 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { INSTANCE_ID } from "@/lib/instance";
 import type { AuditOutcome } from "@/lib/db/types";
-import { appError, toAppError, UserError, type AppError } from "@/lib/errors";
+import { ANSWER_LOST, appError, READ_ONLY, toAppError, UserError, type AppError } from "@/lib/errors";
+import { errorTranslator } from "@/lib/i18n/error-translator";
+import { localizeError } from "@/lib/i18n/errors";
 import { echo, fieldErrorsOf, fromForm } from "./form";
 import { clearIntent, noteIntentJobs, recordIntent, releaseIntent, renewIntent, type IntentPlan } from "./intents";
-
-/** What a user is told when a change got no answer: it may have been applied, so no blind retry. */
-const ANSWER_LOST =
-  "Huawei Cloud did not answer, so this change may or may not have been applied. Imshare reads the members and records the real outcome in History within a few minutes; check there before trying again.";
 
 /** What every server action returns (STYLE convention 5). `values` echoes the form after a failure. */
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: AppError; values?: Record<string, string> };
@@ -99,8 +97,6 @@ export function defineOpenAction<S extends z.ZodType, T>(
   return wrap(spec, spec.session ? currentSession : async () => undefined, (input) => run(input));
 }
 
-const READ_ONLY = "Your user is read-only: it can look at this project but not change anything in it.";
-
 function wrap<S extends z.ZodType, T, Session extends StoredSession | undefined>(
   spec: ActionSpec<S, T>,
   load: () => Promise<Session>,
@@ -179,7 +175,8 @@ function wrap<S extends z.ZodType, T, Session extends StoredSession | undefined>
     if (!result.ok && result.error.code === "session_expired") return redirectToSignIn("expired");
     const to = result.ok ? spec.redirect?.(result.data, parsed.data) : undefined;
     if (to) redirect(to);
-    return result;
+    // In the user's language, once, here: the audit trail above keeps the English sentence.
+    return result.ok ? result : { ...result, error: localizeError(result.error, await errorTranslator()) };
   };
 }
 

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { CloudError } from "@/lib/cloud/errors";
+import {
+  ANSWER_LOST,
+  appError,
+  ERRORS,
+  READ_ONLY,
+  toAppError,
+  UPSTREAM,
+  upstreamSentence,
+  UserError,
+  type ErrorCode,
+} from "@/lib/errors";
+import { MESSAGES } from "@/messages";
+import { localizeError, upstreamKey } from "./errors";
+import { errorsIn } from "./testing";
+
+const CODES = Object.keys(ERRORS) as ErrorCode[];
+const UPSTREAM_CODES = Object.keys(UPSTREAM);
+const en = errorsIn("en");
+const zh = errorsIn("zh-CN");
+
+describe("the errors catalogue", () => {
+  it("has every code's sentence in both languages, English the vocabulary's own", () => {
+    for (const code of CODES) {
+      expect(MESSAGES.en.errors.codes[code], code).toBe(ERRORS[code][1]);
+      expect(MESSAGES["zh-CN"].errors.codes[code], code).toMatch(/\p{Script=Han}/u);
+    }
+  });
+
+  it("has every upstream code's sentence in both languages, English the one the console gives", () => {
+    for (const code of UPSTREAM_CODES) {
+      expect(en(upstreamKey(code)), code).toBe(upstreamSentence(code));
+      expect(zh(upstreamKey(code)), code).toMatch(/\p{Script=Han}/u);
+    }
+  });
+});
+
+describe("localizeError", () => {
+  const cloud = (code: string, status = 400, message = "refused") =>
+    toAppError(new CloudError("ims", status, code, message, "req-7"));
+  const vocabulary = [
+    ...CODES.map((code) => appError(code)),
+    ...UPSTREAM_CODES.map((code) => cloud(code)),
+    cloud("IMG.0999", 400, "Bad member."),
+    toAppError(new CloudError("ims", 200, "invalid_response", "unreadable", "req-8")),
+    appError("timeout", ANSWER_LOST),
+    appError("forbidden", READ_ONLY),
+  ];
+
+  it("leaves every error exactly as it is in English", () => {
+    for (const error of vocabulary) expect(localizeError(error, en)).toEqual(error);
+  });
+
+  it("says the vocabulary's sentences in Chinese for a zh-CN request, keeping code and references", () => {
+    expect(localizeError(appError("timeout"), zh)).toEqual({
+      code: "timeout",
+      message: "华为云未能及时响应。请重试；如果问题持续出现，请检查服务状态。",
+    });
+    expect(localizeError(cloud("IMG.0089"), zh)).toEqual({ ...cloud("IMG.0089"), message: "公共镜像不可共享。" });
+    expect(localizeError(cloud("IMG.0999", 400, "Bad member."), zh).message).toBe("华为云拒绝了该请求：Bad member.");
+    const unreadable = toAppError(new CloudError("ims", 200, "invalid_response", "unreadable", "req-8"));
+    expect(localizeError(unreadable, zh).message).toBe(`${zh("codes.invalid_response")}参考编号：req-8。`);
+    for (const error of vocabulary) expect(localizeError(error, zh).message, error.message).toMatch(/\p{Script=Han}/u);
+  });
+
+  it("keeps a custom sentence as it is", () => {
+    const custom = toAppError(new UserError("not_found", "This batch does not exist."));
+    expect(localizeError(custom, zh)).toEqual(custom);
+  });
+});
