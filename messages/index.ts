@@ -1,8 +1,12 @@
 import enAuth from "./en/auth.json";
 import enCommon from "./en/common.json";
+import enIncoming from "./en/incoming.json";
+import enBatches from "./en/batches.json";
 import enShell from "./en/shell.json";
 import zhAuth from "./zh-CN/auth.json";
 import zhCommon from "./zh-CN/common.json";
+import zhIncoming from "./zh-CN/incoming.json";
+import zhBatches from "./zh-CN/batches.json";
 import zhShell from "./zh-CN/shell.json";
 
 /**
@@ -10,10 +14,10 @@ import zhShell from "./zh-CN/shell.json";
  * type every other catalogue must have (a missing key fails the type check), and `messages.test.ts`
  * checks that both hold the same keys with the same ICU arguments.
  */
-const en = { common: enCommon, shell: enShell, auth: enAuth };
+const en = { common: enCommon, shell: enShell, auth: enAuth, incoming: enIncoming, batches: enBatches };
 export type Messages = typeof en;
 
-const zh: Messages = { common: zhCommon, shell: zhShell, auth: zhAuth };
+const zh: Messages = { common: zhCommon, shell: zhShell, auth: zhAuth, incoming: zhIncoming, batches: zhBatches };
 
 /** By locale (`lib/i18n/locales.ts` LOCALES). */
 export const MESSAGES = { en, "zh-CN": zh };
