@@ -1,10 +1,14 @@
 import enAuth from "./en/auth.json";
+import enBatches from "./en/batches.json";
 import enCommon from "./en/common.json";
 import enErrors from "./en/errors.json";
+import enIncoming from "./en/incoming.json";
 import enShell from "./en/shell.json";
 import zhAuth from "./zh-CN/auth.json";
+import zhBatches from "./zh-CN/batches.json";
 import zhCommon from "./zh-CN/common.json";
 import zhErrors from "./zh-CN/errors.json";
+import zhIncoming from "./zh-CN/incoming.json";
 import zhShell from "./zh-CN/shell.json";
 
 /**
@@ -12,10 +16,24 @@ import zhShell from "./zh-CN/shell.json";
  * type every other catalogue must have (a missing key fails the type check), and `messages.test.ts`
  * checks that both hold the same keys with the same ICU arguments.
  */
-const en = { common: enCommon, shell: enShell, auth: enAuth, errors: enErrors };
+const en = {
+  common: enCommon,
+  shell: enShell,
+  auth: enAuth,
+  errors: enErrors,
+  incoming: enIncoming,
+  batches: enBatches,
+};
 export type Messages = typeof en;
 
-const zh: Messages = { common: zhCommon, shell: zhShell, auth: zhAuth, errors: zhErrors };
+const zh: Messages = {
+  common: zhCommon,
+  shell: zhShell,
+  auth: zhAuth,
+  errors: zhErrors,
+  incoming: zhIncoming,
+  batches: zhBatches,
+};
 
 /** By locale (`lib/i18n/locales.ts` LOCALES). */
 export const MESSAGES = { en, "zh-CN": zh };

@@ -1,6 +1,7 @@
 import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { PageHeader } from "@/components/page-header";
 import { Button } from "@/components/ui/button";
@@ -13,7 +14,10 @@ import { UUID } from "@/lib/ids";
 import { withBack } from "@/lib/lists/return-to";
 import { BatchProgressBar, BatchStatusBadge, isOver } from "./[id]/_components/batch-status";
 
-export const metadata: Metadata = { title: "Batches" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("batches");
+  return { title: t("title") };
+}
 
 const PAGE_SIZE = 25;
 /** `?before=<createdAt>_<id>`: the last batch of the page before. */
@@ -33,6 +37,7 @@ export default async function BatchesPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const raw = await searchParams;
+  const t = await getTranslations("batches");
   const { before } = listQuery.parse(raw);
   const listUrl = before && typeof raw.before === "string" ? `/batches?before=${raw.before}` : "/batches";
   const session = await requireSession();
@@ -48,28 +53,21 @@ export default async function BatchesPage({
     <Button asChild>
       <Link href="/batches/new">
         <Plus aria-hidden />
-        New batch
+        {t("newBatch")}
       </Link>
     </Button>
   );
 
   return (
     <>
-      <PageHeader
-        title="Batches"
-        description="Shares of many images with many projects, accounts or organizations, followed job by job."
-        actions={newBatch}
-      />
+      <PageHeader title={t("title")} description={t("description")} actions={newBatch} />
       {batches.length === 0 ? (
         <div className="rounded-lg border border-dashed border-border bg-card p-10 text-center">
-          <p className="font-medium">{before ? "No older batches" : "No batches in this project yet"}</p>
-          <p className="mx-auto mt-1 max-w-xl text-sm text-muted-foreground">
-            A batch shares (or unshares) many images with many targets at once; the console sends the calls, follows
-            every job and keeps each pair&apos;s outcome here.
-          </p>
+          <p className="font-medium">{before ? t("noOlder") : t("none")}</p>
+          <p className="mx-auto mt-1 max-w-xl text-sm text-muted-foreground">{t("emptyHint")}</p>
           {before ? (
             <Button asChild variant="secondary" className="mt-4">
-              <Link href="/batches">Newest batches</Link>
+              <Link href="/batches">{t("newestBatches")}</Link>
             </Button>
           ) : (
             newBatch && <div className="mt-4">{newBatch}</div>
@@ -80,11 +78,11 @@ export default async function BatchesPage({
           <Table>
             <THead>
               <TR>
-                <TH>Status</TH>
-                <TH>Batch</TH>
-                <TH>Launched</TH>
-                <TH className="text-right">Pairs</TH>
-                <TH>Outcome</TH>
+                <TH>{t("colStatus")}</TH>
+                <TH>{t("colBatch")}</TH>
+                <TH>{t("colLaunched")}</TH>
+                <TH className="text-right">{t("colPairs")}</TH>
+                <TH>{t("colOutcome")}</TH>
               </TR>
             </THead>
             <tbody>
@@ -100,31 +98,27 @@ export default async function BatchesPage({
                         href={withBack(`/batches/${b.id}`, listUrl)}
                         className="font-medium text-primary hover:underline"
                       >
-                        {b.operation === "share" ? "Share" : "Unshare"} {b.imageCount} image
-                        {b.imageCount === 1 ? "" : "s"} × {b.targetCount} target
-                        {b.targetCount === 1 ? "" : "s"}
+                        {t("name", { operation: b.operation, images: b.imageCount, targets: b.targetCount })}
                       </Link>
                       <div className="font-mono text-xs text-muted-foreground">{b.id.slice(0, 8)}</div>
                     </TD>
                     <TD>
                       <div>{formatDate(b.createdAt)}</div>
-                      <div className="text-xs text-muted-foreground">by {b.userName}</div>
+                      <div className="text-xs text-muted-foreground">{t("by", { user: b.userName })}</div>
                     </TD>
                     <TD className="text-right tabular-nums">{b.pairCount.toLocaleString("en")}</TD>
                     <TD className="min-w-64">
                       <div className="flex flex-wrap gap-x-3 text-xs">
-                        <span className="text-success">{counts.succeeded.toLocaleString("en")} succeeded</span>
+                        <span className="text-success">{t("succeeded", { count: counts.succeeded })}</span>
                         <span className={counts.failed ? "text-destructive" : "text-muted-foreground"}>
-                          {counts.failed.toLocaleString("en")} failed
+                          {t("failed", { count: counts.failed })}
                         </span>
                         {counts.cancelled > 0 && (
-                          <span className="text-muted-foreground">
-                            {counts.cancelled.toLocaleString("en")} cancelled
-                          </span>
+                          <span className="text-muted-foreground">{t("cancelled", { count: counts.cancelled })}</span>
                         )}
                         {!isOver(b) && (
                           <span className="text-muted-foreground">
-                            {(counts.launched - counts.done).toLocaleString("en")} open
+                            {t("open", { count: counts.launched - counts.done })}
                           </span>
                         )}
                       </div>
@@ -138,15 +132,15 @@ export default async function BatchesPage({
         </div>
       )}
       {(older || before) && (
-        <nav aria-label="Pages" className="mt-4 flex justify-end gap-2">
+        <nav aria-label={t("pages")} className="mt-4 flex justify-end gap-2">
           {before && (
             <Button asChild variant="secondary" size="sm">
-              <Link href="/batches">Newest</Link>
+              <Link href="/batches">{t("newest")}</Link>
             </Button>
           )}
           {older && (
             <Button asChild variant="secondary" size="sm">
-              <Link href={`/batches?before=${older}`}>Older</Link>
+              <Link href={`/batches?before=${older}`}>{t("older")}</Link>
             </Button>
           )}
         </nav>

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { TableSkeleton } from "@/components/table-skeleton";
 
 /**
@@ -5,6 +6,7 @@ import { TableSkeleton } from "@/components/table-skeleton";
  * `/batches/{id}`, `/history?event=`) renders whole, so that an id that is not this project's
  * answers with a real 404 status rather than a not-found view inside a 200.
  */
-export default function Loading() {
-  return <TableSkeleton label="Loading incoming shares" />;
+export default async function Loading() {
+  const t = await getTranslations("incoming");
+  return <TableSkeleton label={t("loading")} />;
 }

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/page-header";
 import { TableSkeleton } from "@/components/table-skeleton";
@@ -8,7 +9,10 @@ import { InboxFilters } from "./_components/inbox-filters";
 import { InboxTable } from "./_components/inbox-table";
 import { PhoneInbox } from "./_components/phone-inbox";
 
-export const metadata: Metadata = { title: "Incoming" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("incoming");
+  return { title: t("title") };
+}
 
 export default async function IncomingPage({
   searchParams,
@@ -17,18 +21,16 @@ export default async function IncomingPage({
 }) {
   const query = inboxQuery.parse(await searchParams);
   const session = await requireSession();
+  const t = await getTranslations("incoming");
   return (
     <>
-      <PageHeader
-        title="Incoming"
-        description="Images other projects and accounts have shared with this project. Accept an image to use it; reject it to set it aside."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       <InboxFilters query={query} />
-      <Suspense key={JSON.stringify(query)} fallback={<TableSkeleton label="Loading shared images" />}>
+      <Suspense key={JSON.stringify(query)} fallback={<TableSkeleton label={t("loadingImages")} />}>
         <InboxTable query={query} />
       </Suspense>
       <div className="mt-10">
-        <Suspense fallback={<TableSkeleton rows={2} label="Loading shared phone images" />}>
+        <Suspense fallback={<TableSkeleton rows={2} label={t("loadingPhone")} />}>
           <PhoneInbox canChange={canChange(session)} />
         </Suspense>
       </div>

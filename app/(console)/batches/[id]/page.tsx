@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { HistorySection } from "@/components/history/history-section";
@@ -12,7 +13,10 @@ import { UUID } from "@/lib/ids";
 import { BACK_PARAM, returnTo } from "@/lib/lists/return-to";
 import { BatchLive } from "./_components/batch-live";
 
-export const metadata: Metadata = { title: "Batch" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("batches.page");
+  return { title: t("title") };
+}
 
 export default async function BatchPage({
   params,
@@ -27,21 +31,22 @@ export default async function BatchPage({
   const session = await requireSession();
   const batch = await getBatch(await getDb(), id, { accountId: session.accountId, projectId: session.projectId });
   if (!batch) notFound();
+  const t = await getTranslations("batches.page");
   return (
     <div className="flex flex-col gap-3">
       <Link href={back} className="text-sm text-muted-foreground hover:text-foreground">
-        ← Batches
+        {t("back")}
       </Link>
       <BatchLive
         initial={batch}
         canChange={canChange(session)}
         pace={{ stallMs: env.BATCH_STALL_MS, jobTimeoutMs: env.BATCH_JOB_TIMEOUT_MS }}
       />
-      <Suspense fallback={<TableSkeleton rows={3} label="Loading history" />}>
+      <Suspense fallback={<TableSkeleton rows={3} label={t("loadingHistory")} />}>
         <HistorySection
           scope={{ accountId: session.accountId, projectId: session.projectId }}
           filter={{ batch: id }}
-          title="History of this batch"
+          title={t("history")}
         />
       </Suspense>
     </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { z } from "zod";
 import { PageHeader } from "@/components/page-header";
@@ -11,7 +12,10 @@ import { listPickableImages } from "@/lib/batches/picker";
 import { IMAGE_ID } from "@/lib/ids";
 import { Planner } from "./_components/planner";
 
-export const metadata: Metadata = { title: "New batch" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("batches.new");
+  return { title: t("title") };
+}
 
 /** `?images=<id>,<id>`: images other pages preselect; anything that is not an id is dropped. */
 const preselection = z
@@ -36,19 +40,20 @@ export default async function NewBatchPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const raw = (await searchParams).images;
+  const t = await getTranslations("batches.new");
   const preselected = preselection.parse(Array.isArray(raw) ? raw.join(",") : raw);
   return (
     <>
       <PageHeader
-        title="New batch"
-        description="Share or unshare many images with many projects, accounts or organizations. Plan first: every pair is checked against the cloud before anything is sent, and you can take pairs out."
+        title={t("title")}
+        description={t("description")}
         actions={
           <Button asChild variant="ghost">
-            <Link href="/batches">All batches</Link>
+            <Link href="/batches">{t("allBatches")}</Link>
           </Button>
         }
       />
-      <Suspense fallback={<TableSkeleton label="Loading images" />}>
+      <Suspense fallback={<TableSkeleton label={t("loadingImages")} />}>
         <LoadedPlanner preselected={preselected} />
       </Suspense>
     </>

@@ -1,8 +1,9 @@
 "use client";
 
 import { Check, X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { SelectableTable, selectedLabel } from "@/components/selection";
+import { SelectableTable } from "@/components/selection";
 import type { Selection } from "@/components/use-selection";
 import { Button } from "@/components/ui/button";
 import type { Decision } from "./decision-toast";
@@ -42,6 +43,7 @@ export function DecisionTable<R extends { id: string; name: string }>({
   cells: (row: R) => ReactNode;
   children?: ReactNode;
 }) {
+  const t = useTranslations("incoming.decide");
   const chosen = rows.filter((r) => selection.has(r.id));
   return (
     <div className="flex flex-col gap-3">
@@ -50,7 +52,7 @@ export function DecisionTable<R extends { id: string; name: string }>({
           {can.accept && (
             <Button disabled={chosen.length === 0 || running} onClick={() => onDecide("accept", chosen)}>
               <Check aria-hidden />
-              {selectedLabel("Accept", chosen.length)}
+              {t("acceptSelected", { count: chosen.length })}
             </Button>
           )}
           {can.reject && (
@@ -60,7 +62,7 @@ export function DecisionTable<R extends { id: string; name: string }>({
               onClick={() => onDecide("reject", chosen)}
             >
               <X aria-hidden />
-              {selectedLabel("Reject", chosen.length)}
+              {t("rejectSelected", { count: chosen.length })}
             </Button>
           )}
           <span aria-live="polite" className="text-muted-foreground">
@@ -86,9 +88,9 @@ export function DecisionTable<R extends { id: string; name: string }>({
                 variant="secondary"
                 disabled={running}
                 onClick={() => onDecide("accept", [r])}
-                aria-label={`Accept ${r.name}`}
+                aria-label={t("acceptOne", { name: r.name })}
               >
-                Accept
+                {t("accept")}
               </Button>
             )}
             {can.reject && (
@@ -97,9 +99,9 @@ export function DecisionTable<R extends { id: string; name: string }>({
                 variant="ghost"
                 disabled={running}
                 onClick={() => onDecide("reject", [r])}
-                aria-label={`Reject ${r.name}`}
+                aria-label={t("rejectOne", { name: r.name })}
               >
-                Reject
+                {t("reject")}
               </Button>
             )}
           </>

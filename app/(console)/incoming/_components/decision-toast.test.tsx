@@ -1,11 +1,14 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import type { ReactElement } from "react";
+import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import { MESSAGES } from "@/messages";
 import type { AnswerOutcome } from "@/lib/sharing/answer";
 import { decisionToast } from "./decision-toast";
 
-const IMS = { noun: "image" };
-const CPH = { noun: "phone image", usable: "create cloud phones" };
+const IMS = { noun: "images" } as const;
+const CPH = { noun: "phoneImages", usable: "usablePhones" } as const;
+const T = createTranslator({ locale: "en", messages: MESSAGES.en, namespace: "incoming.toast" });
 const outcome = (name: string, failed?: { reason: string; code: string }): AnswerOutcome => ({
   image: `id-${name}`,
   target: "p",
@@ -19,26 +22,26 @@ const DOWN = { reason: "Huawei Cloud is not answering right now.", code: "CPS.00
 
 describe("decisionToast", () => {
   it("names one image, counts several, and says what an accepted phone image is good for", () => {
-    expect(decisionToast("accept", [{ name: "a" }], done(outcome("a")), IMS)).toEqual({
+    expect(decisionToast("accept", [{ name: "a" }], done(outcome("a")), IMS, T)).toEqual({
       tone: "success",
       title: "Accepted a",
       body: undefined,
     });
-    expect(decisionToast("reject", [], done(outcome("a"), outcome("b")), IMS).title).toBe("Rejected 2 images");
-    expect(decisionToast("accept", [], done(outcome("a")), CPH).body).toBe(
+    expect(decisionToast("reject", [], done(outcome("a"), outcome("b")), IMS, T).title).toBe("Rejected 2 images");
+    expect(decisionToast("accept", [], done(outcome("a")), CPH, T).body).toBe(
       "It can now be used to create cloud phones.",
     );
-    expect(decisionToast("accept", [], done(outcome("a"), outcome("b")), CPH).body).toBe(
+    expect(decisionToast("accept", [], done(outcome("a"), outcome("b")), CPH, T).body).toBe(
       "They can now be used to create cloud phones.",
     );
-    expect(decisionToast("reject", [], done(outcome("a")), CPH).body).toBeUndefined();
+    expect(decisionToast("reject", [], done(outcome("a")), CPH, T).body).toBeUndefined();
   });
 
   it("lists each failure with its reason and the cloud's code", () => {
-    const none = decisionToast("accept", [], done(outcome("a", DOWN)), CPH);
+    const none = decisionToast("accept", [], done(outcome("a", DOWN)), CPH, T);
     expect(none).toMatchObject({ tone: "error", title: "Could not accept a" });
     expect(text(none.body)).toBe("a: Huawei Cloud is not answering right now.(CPS.0003)");
-    const some = decisionToast("reject", [], done(outcome("a"), outcome("b", DOWN), outcome("c", DOWN)), IMS);
+    const some = decisionToast("reject", [], done(outcome("a"), outcome("b", DOWN), outcome("c", DOWN)), IMS, T);
     expect(some.title).toBe("Rejected 1 of 3 images; 2 failed");
     expect(text(some.body)).toContain("b: Huawei Cloud");
   });
@@ -48,7 +51,7 @@ describe("decisionToast", () => {
       ok: false as const,
       error: { code: "upstream_unavailable" as const, message: "Not answering.", upstreamCode: "IMG.0001" },
     };
-    expect(decisionToast("reject", [{ name: "a" }, { name: "b" }], refused, CPH)).toEqual({
+    expect(decisionToast("reject", [{ name: "a" }, { name: "b" }], refused, CPH, T)).toEqual({
       tone: "error",
       title: "Could not reject 2 phone images",
       body: "Not answering. (IMG.0001)",

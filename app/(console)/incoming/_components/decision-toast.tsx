@@ -1,5 +1,5 @@
+import type { useTranslations } from "next-intl";
 import type { Toast } from "@/components/toaster";
-import { plural } from "@/components/sharing/wording";
 import type { ActionResult } from "@/lib/actions/action";
 import type { AnswerOutcome } from "@/lib/sharing/answer";
 
@@ -7,11 +7,12 @@ export type Decision = "accept" | "reject";
 
 /** How an inbox names what it lists, and what an accepted image is good for (said after accepting). */
 export interface DecisionWords {
-  noun: string;
-  usable?: string;
+  noun: "images" | "phoneImages";
+  usable?: "usablePhones";
 }
 
-const VERB = { accept: ["Accepted", "accept"], reject: ["Rejected", "reject"] } as const;
+/** The translator of the `incoming.toast` messages. */
+export type ToastT = ReturnType<typeof useTranslations<"incoming.toast">>;
 
 /** The toast after accepting or rejecting: what was done, and each failure with its reason and code. */
 export function decisionToast(
@@ -19,24 +20,21 @@ export function decisionToast(
   targets: { name: string }[],
   result: ActionResult<AnswerOutcome[]>,
   words: DecisionWords,
+  t: ToastT,
 ): Omit<Toast, "id"> {
-  const [done, verb] = VERB[decision];
   const subject = (items: { name: string }[]) =>
-    items.length === 1 ? items[0].name : plural(items.length, words.noun);
+    items.length === 1 ? items[0].name : t(words.noun, { count: items.length });
   if (!result.ok) {
     const { message, upstreamCode } = result.error;
     const body = upstreamCode ? `${message} (${upstreamCode})` : message;
-    return { tone: "error", title: `Could not ${verb} ${subject(targets)}`, body };
+    return { tone: "error", title: t("couldNot", { decision, subject: subject(targets) }), body };
   }
   const all = result.data;
   const failed = all.filter((r) => r.outcome === "failed");
   const ok = all.length - failed.length;
   if (failed.length === 0) {
-    const body =
-      decision === "accept" && words.usable
-        ? `${ok === 1 ? "It" : "They"} can now be used to ${words.usable}.`
-        : undefined;
-    return { tone: "success", title: `${done} ${subject(all)}`, body };
+    const body = decision === "accept" && words.usable ? t(words.usable, { count: ok }) : undefined;
+    return { tone: "success", title: t("done", { decision, subject: subject(all) }), body };
   }
   const why = (
     <ul className="flex flex-col gap-0.5">
@@ -48,10 +46,10 @@ export function decisionToast(
       ))}
     </ul>
   );
-  if (ok === 0) return { tone: "error", title: `Could not ${verb} ${subject(all)}`, body: why };
+  if (ok === 0) return { tone: "error", title: t("couldNot", { decision, subject: subject(all) }), body: why };
   return {
     tone: "error",
-    title: `${done} ${ok} of ${plural(all.length, words.noun)}; ${failed.length} failed`,
+    title: t("partly", { decision, ok, subject: t(words.noun, { count: all.length }), failed: failed.length }),
     body: why,
   };
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { EmptyState } from "@/components/empty-state";
 import { TargetId } from "@/components/target-id";
@@ -17,6 +18,7 @@ import { useDecide } from "./use-decide";
 import { VaultDialog } from "./vault-dialog";
 
 const ACTIONS = { accept: acceptImagesAction, reject: rejectImagesAction };
+const WORDS = { noun: "images" } as const;
 
 /** The open tab's images with accept and reject, one by one or for a selection; full-ECS images take a vault. */
 export function InboxList({
@@ -30,10 +32,11 @@ export function InboxList({
   vaults: VaultOption[];
   canChange: boolean;
 }) {
+  const t = useTranslations("incoming.list");
   const [vaultFor, setVaultFor] = useState<InboxRowView[] | null>(null);
   const { selection, running, last, decide } = useDecide({
     actions: ACTIONS,
-    words: { noun: "image" },
+    words: WORDS,
     onDecided: () => setVaultFor(null),
   });
   const onDecide = (decision: Decision, targets: InboxRowView[]) =>
@@ -42,7 +45,7 @@ export function InboxList({
       : decide(decision, targets);
   const failed = last?.result.ok ? last.result.data.filter((r) => r.outcome === "failed") : [];
 
-  if (rows.length === 0) return <EmptyState className="p-10" title={`No ${tab} images here.`} />;
+  if (rows.length === 0) return <EmptyState className="p-10" title={t("empty", { tab })} />;
 
   return (
     <>
@@ -52,16 +55,16 @@ export function InboxList({
         canChange={canChange}
         can={{ accept: tab !== "accepted", reject: tab !== "rejected" }}
         running={running}
-        busy="Working… waiting for the IMS job to apply each image."
+        busy={t("busy")}
         onDecide={onDecide}
-        caption={`${tab} images shared with this project`}
-        selectAllLabel="Select every image in this tab"
+        caption={t("caption", { tab })}
+        selectAllLabel={t("selectAll")}
         head={
           <>
-            <TH>Image and owner project</TH>
-            <TH>OS and type</TH>
-            <TH className="text-right">Size</TH>
-            <TH>Shared</TH>
+            <TH>{t("colImage")}</TH>
+            <TH>{t("colOs")}</TH>
+            <TH className="text-right">{t("colSize")}</TH>
+            <TH>{t("colShared")}</TH>
           </>
         }
         cells={(r) => <InboxCells row={r} tab={tab} />}
@@ -69,7 +72,10 @@ export function InboxList({
         {last && !last.result.ok && <Alert tone="error">{last.result.error.message}</Alert>}
         {failed.length > 0 && (
           <Alert tone="error">
-            Not done: {failed.map((r) => `${r.name} (${r.code})`).join(", ")}. The others were {last?.decision}ed.
+            {t("notDone", {
+              failures: failed.map((r) => `${r.name} (${r.code})`).join(", "),
+              decision: last?.decision ?? "accept",
+            })}
           </Alert>
         )}
       </DecisionTable>
@@ -86,35 +92,35 @@ export function InboxList({
 }
 
 function InboxCells({ row: r, tab }: { row: InboxRowView; tab: Tab }) {
+  const t = useTranslations("incoming.list");
   const pending = tab === "pending";
   return (
     <>
-      <TD label="Image">
+      <TD label={t("cellImage")}>
         <div className="font-medium">
-          {r.name} {r.isNew && <Badge tone="info">New</Badge>}
+          {r.name} {r.isNew && <Badge tone="info">{t("new")}</Badge>}
         </div>
         <TargetId id={r.id} className="text-muted-foreground" />
         <div className="text-xs whitespace-nowrap text-muted-foreground">
-          from <TargetId id={r.owner} compact /> (another account
-          {r.memberType !== "project"
-            ? `; shared with your ${r.memberType === "domain" ? "account" : "organization"}`
-            : ""}
-          )
+          {t.rich("from", {
+            memberType: r.memberType,
+            owner: () => <TargetId id={r.owner} compact />,
+          })}
         </div>
         {tab === "accepted" && (r.needsVault || r.mayNeedVault) ? <VaultUsed row={r} /> : <VaultBadges row={r} />}
       </TD>
-      <TD label="OS and type" title={r.osVersion}>
+      <TD label={t("colOs")} title={r.osVersion}>
         <div className="whitespace-nowrap">{r.os}</div>
         <div className="text-xs whitespace-nowrap text-muted-foreground">{KIND_LABEL[r.kind]}</div>
       </TD>
-      <TD label="Size" className="text-right whitespace-nowrap tabular-nums">
+      <TD label={t("colSize")} className="text-right whitespace-nowrap tabular-nums">
         {formatBytes(r.sizeBytes)}
       </TD>
-      <TD label="Shared" className="whitespace-nowrap">
+      <TD label={t("colShared")} className="whitespace-nowrap">
         {r.sharedAt ? (
           <>
             <div title={formatDate(r.sharedAt)}>{r.sharedAt.slice(0, 10)}</div>
-            {pending && <div className="text-xs text-warning">pending for {formatAge(r.sharedAt)}</div>}
+            {pending && <div className="text-xs text-warning">{t("pendingFor", { age: formatAge(r.sharedAt) })}</div>}
           </>
         ) : (
           "—"
@@ -125,16 +131,17 @@ function InboxCells({ row: r, tab }: { row: InboxRowView; tab: Tab }) {
 }
 
 function VaultBadges({ row: r }: { row: InboxRowView }) {
+  const t = useTranslations("incoming.list");
   return (
     <>
       {r.needsVault && (
         <Badge tone="info" className="mt-1">
-          Full-ECS from CBR: needs a vault
+          {t("needsVault")}
         </Badge>
       )}
       {r.mayNeedVault && (
         <Badge tone="neutral" className="mt-1">
-          Maybe full-ECS: a vault may be needed
+          {t("mayNeedVault")}
         </Badge>
       )}
     </>
@@ -143,18 +150,21 @@ function VaultBadges({ row: r }: { row: InboxRowView }) {
 
 /** Accepted tab: the vault the image went to, as this console recorded it. */
 function VaultUsed({ row: r }: { row: InboxRowView }) {
-  const kind = r.needsVault ? "Full-ECS from CBR" : "Maybe full-ECS";
+  const t = useTranslations("incoming.list");
+  const kind = r.needsVault ? t("kindCbr") : t("kindMaybe");
   if (!r.vault)
     return (
       <Badge tone="neutral" className="mt-1">
-        {r.needsVault ? `${kind}: vault not recorded by this console` : kind}
+        {r.needsVault ? t("vaultNotRecorded") : kind}
       </Badge>
     );
   return (
     <div className="mt-1 text-xs" data-testid="vault-used">
-      <Badge tone="info">{kind}</Badge> accepted into vault{" "}
-      <span className="font-medium">{r.vault.name ?? "no longer listed"}</span>{" "}
-      <span className="font-mono text-[11px] text-muted-foreground">{r.vault.id}</span>
+      {t.rich("acceptedInto", {
+        kind: () => <Badge tone="info">{kind}</Badge>,
+        name: () => <span className="font-medium">{r.vault?.name ?? t("vaultGone")}</span>,
+        id: () => <span className="font-mono text-[11px] text-muted-foreground">{r.vault?.id}</span>,
+      })}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { canChange, withCloud } from "@/lib/auth/session";
 import { listVaults, vaultProblem } from "@/lib/cloud/cbr";
 import { acceptVaults } from "@/lib/audit/decisions";
@@ -9,14 +10,15 @@ import { cn } from "@/lib/utils";
 import { InboxList } from "./inbox-list";
 import type { InboxRowView, VaultOption } from "./types";
 
-const STATE_LINE: Record<Tab, string> = {
-  pending: "A pending image is not listed for use until you accept it.",
-  accepted: "Accepted images can be used to create servers. Rejecting one hides it from your lists again.",
-  rejected: "A rejected image can be accepted again later, and can still be used by its id.",
-};
+const STATE_LINE = {
+  pending: "linePending",
+  accepted: "lineAccepted",
+  rejected: "lineRejected",
+} as const satisfies Record<Tab, string>;
 
 /** The inbox's tabs with counts and the open tab's images, read from IMS. */
 export async function InboxTable({ query }: { query: InboxQuery }) {
+  const t = await getTranslations("incoming.tabs");
   const { inbox, vaults, session } = await withCloud(async (scope, s) => {
     const inbox = await loadInbox(scope, query);
     const vaultsNeeded = inbox.rows.some((r) => r.needsVault || r.mayNeedVault);
@@ -55,7 +57,7 @@ export async function InboxTable({ query }: { query: InboxQuery }) {
 
   return (
     <div className="flex flex-col gap-3">
-      <nav aria-label="Share states" className="flex gap-1 border-b border-border">
+      <nav aria-label={t("label")} className="flex gap-1 border-b border-border">
         {TABS.map((tab) => (
           <Link
             key={tab}
@@ -68,16 +70,12 @@ export async function InboxTable({ query }: { query: InboxQuery }) {
                 : "border-transparent text-muted-foreground hover:text-foreground",
             )}
           >
-            {tab} <span className="ml-1 rounded-full bg-muted px-1.5 text-xs tabular-nums">{inbox.counts[tab]}</span>
+            {t(tab)} <span className="ml-1 rounded-full bg-muted px-1.5 text-xs tabular-nums">{inbox.counts[tab]}</span>
           </Link>
         ))}
       </nav>
-      <p className="text-sm text-muted-foreground">{STATE_LINE[query.tab]}</p>
-      {inbox.truncated && (
-        <p className="text-sm text-warning">
-          Showing the first 2,000 images of this tab; narrow the filters to see the rest.
-        </p>
-      )}
+      <p className="text-sm text-muted-foreground">{t(STATE_LINE[query.tab])}</p>
+      {inbox.truncated && <p className="text-sm text-warning">{t("truncated")}</p>}
       <InboxList tab={query.tab} rows={rows} vaults={vaultOptions} canChange={canChange(session)} />
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { TargetId } from "@/components/target-id";
 import { DateTime } from "@/components/date-time";
 import { EmptyState } from "@/components/empty-state";
@@ -23,19 +24,16 @@ export interface PhoneInboxRow {
 }
 
 const ACTIONS = { accept: acceptPhoneImagesAction, reject: rejectPhoneImagesAction };
-const WORDS = { noun: "phone image", usable: "create cloud phones" };
+const WORDS = { noun: "phoneImages", usable: "usablePhones" } as const;
 
 /** The shared phone images, with Accept and Reject per row and for a selection, for users who may change them. */
 export function PhoneInboxTable({ rows, canChange }: { rows: PhoneInboxRow[]; canChange: boolean }) {
+  const t = useTranslations("incoming.phone");
+  const list = useTranslations("incoming.list");
   const { selection, running, decide } = useDecide({ actions: ACTIONS, words: WORDS });
 
   if (rows.length === 0) {
-    return (
-      <EmptyState
-        title="No phone images are shared with this project"
-        hint="When another project shares a CPH image with this one, it is listed here to accept or reject."
-      />
-    );
+    return <EmptyState title={t("empty")} hint={t("emptyHint")} />;
   }
 
   return (
@@ -44,35 +42,37 @@ export function PhoneInboxTable({ rows, canChange }: { rows: PhoneInboxRow[]; ca
       selection={selection}
       canChange={canChange}
       running={running}
-      busy="Sending…"
+      busy={t("busy")}
       onDecide={decide}
-      caption="Phone images shared with this project"
-      selectAllLabel="Select all shared phone images"
+      caption={t("title")}
+      selectAllLabel={t("selectAll")}
       head={
         <>
-          <TH>Image and owner project</TH>
-          <TH>Android</TH>
-          <TH>Created</TH>
-          <TH className="min-w-44">Last console decision</TH>
+          <TH>{list("colImage")}</TH>
+          <TH>{t("colAndroid")}</TH>
+          <TH>{t("colCreated")}</TH>
+          <TH className="min-w-44">{t("colDecision")}</TH>
         </>
       }
       cells={(r) => (
         <>
-          <TD label="Image">
+          <TD label={list("cellImage")}>
             <div className="font-medium">{r.name}</div>
             <TargetId id={r.id} className="text-muted-foreground" />
             <div className="text-[11px] whitespace-nowrap text-muted-foreground">
-              from {r.ownerProjectId ? <TargetId id={r.ownerProjectId} compact /> : "an unknown project"}
+              {r.ownerProjectId
+                ? t.rich("from", { owner: () => <TargetId id={r.ownerProjectId ?? ""} compact /> })
+                : t("fromUnknown")}
             </div>
           </TD>
-          <TD label="Android" className="whitespace-nowrap">
+          <TD label={t("colAndroid")} className="whitespace-nowrap">
             <div>{r.version || "—"}</div>
             <div className="text-xs text-muted-foreground tabular-nums">{formatBytes(r.sizeBytes)}</div>
           </TD>
-          <TD label="Created">
+          <TD label={t("colCreated")}>
             <DateTime value={r.createTime} />
           </TD>
-          <TD label="Decision">
+          <TD label={t("cellDecision")}>
             <Decision decision={r.decision} />
           </TD>
         </>
@@ -82,18 +82,20 @@ export function PhoneInboxTable({ rows, canChange }: { rows: PhoneInboxRow[]; ca
 }
 
 function Decision({ decision }: { decision: PhoneInboxRow["decision"] }) {
-  if (decision === undefined)
-    return <span className="text-xs text-muted-foreground">Unknown: the console&apos;s history could not be read</span>;
-  if (decision === null)
-    return <span className="text-xs text-muted-foreground">No decision recorded by this console</span>;
+  const t = useTranslations("incoming.phone");
+  if (decision === undefined) return <span className="text-xs text-muted-foreground">{t("decisionUnknown")}</span>;
+  if (decision === null) return <span className="text-xs text-muted-foreground">{t("decisionNone")}</span>;
   const accepted = decision.action === "accept";
   return (
     <div className="flex flex-col text-xs leading-tight">
       <span>
-        <span className={cn("font-medium", accepted ? "text-success" : "text-destructive")}>
-          {accepted ? "Accepted" : "Rejected"}
-        </span>{" "}
-        by {decision.userName} via this console
+        {t.rich("decisionBy", {
+          action: decision.action,
+          user: decision.userName,
+          what: (chunks) => (
+            <span className={cn("font-medium", accepted ? "text-success" : "text-destructive")}>{chunks}</span>
+          ),
+        })}
       </span>
       <DateTime value={decision.at} />
     </div>

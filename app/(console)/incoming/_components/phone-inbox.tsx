@@ -1,4 +1,5 @@
 import { unstable_rethrow } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { lastPhoneDecisions } from "@/lib/audit/decisions";
@@ -35,6 +36,7 @@ async function loadPhoneInbox() {
 
 /** A section of the Incoming page: CPH images other projects share with this one, to accept or reject. */
 export async function PhoneInbox({ canChange }: { canChange: boolean }) {
+  const t = await getTranslations("incoming.phone");
   const inbox = await loadPhoneInbox().then(
     (data) => ({ ok: true as const, ...data }),
     (e: unknown) => {
@@ -45,26 +47,22 @@ export async function PhoneInbox({ canChange }: { canChange: boolean }) {
   return (
     <Card aria-labelledby="phone-inbox-title">
       <CardHeader>
-        <CardTitle id="phone-inbox-title">Phone images shared with this project</CardTitle>
-        <p className="text-sm text-muted-foreground">
-          CPH does not report whether this project has accepted a share, so each row shows the last decision made
-          through this console. A project can create cloud phones from an image only once it has accepted it.
-        </p>
+        <CardTitle id="phone-inbox-title">{t("title")}</CardTitle>
+        <p className="text-sm text-muted-foreground">{t("intro")}</p>
       </CardHeader>
       <CardContent>
         {inbox.ok ? (
           <>
             {inbox.total > inbox.rows.length && (
               <Alert tone="warning" className="mb-3">
-                Showing the first {inbox.rows.length.toLocaleString("en")} of {inbox.total.toLocaleString("en")} shared
-                phone images.
+                {t("truncated", { shown: inbox.rows.length, total: inbox.total })}
               </Alert>
             )}
             <PhoneInboxTable rows={inbox.rows} canChange={canChange} />
           </>
         ) : (
           <Alert tone="error">
-            The shared phone images could not be read. {inbox.error.message}
+            {t("unreadable")} {inbox.error.message}
             {inbox.error.upstreamCode && <span className="ml-1 font-mono text-xs">({inbox.error.upstreamCode})</span>}
           </Alert>
         )}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useRefreshPendingCount } from "@/components/shell/pending-count";
 import { useToast } from "@/components/toaster";
@@ -33,6 +34,7 @@ export function useDecide({
   const [running, start] = useTransition();
   const [last, setLast] = useState<{ decision: Decision; result: ActionResult<AnswerOutcome[]> } | null>(null);
   const toast = useToast();
+  const t = useTranslations("incoming.toast");
   const router = useRouter();
   const refreshPendingCount = useRefreshPendingCount();
 
@@ -45,7 +47,7 @@ export function useDecide({
         .map((t) => t.id)
         .sort()
         .join(",")}`;
-      toast({ ...decisionToast(decision, targets, result, words), key });
+      toast({ ...decisionToast(decision, targets, result, words, t), key });
       if (!result.ok) return;
       for (const r of result.data) if (r.outcome === "succeeded") selection.toggle(r.image, false);
       onDecided?.();

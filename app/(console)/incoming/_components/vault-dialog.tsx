@@ -1,10 +1,10 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
-import { pluralWord } from "@/lib/format";
 import type { InboxRowView, VaultOption } from "./types";
 
 /**
@@ -27,6 +27,8 @@ export function VaultDialog({
   onCancel: () => void;
   onConfirm: (vaultId: string | undefined) => void;
 }) {
+  const t = useTranslations("incoming.vault");
+  const common = useTranslations("common");
   const [vaultId, setVaultId] = useState<string>("");
   const needing = images?.filter((i) => i.needsVault) ?? [];
   const maybe = images?.filter((i) => i.mayNeedVault) ?? [];
@@ -36,28 +38,17 @@ export function VaultDialog({
   const chosen = vaultId || (required && usable.length === 1 ? usable[0].id : "");
   const names = (list: InboxRowView[]) => list.map((i) => i.name).join(", ");
   const description = [
-    required
-      ? `${names(needing)} ${pluralWord(needing.length, "was", "were")} made from a CBR backup: IMS keeps the accepted copy in a server-backup vault of this project.`
-      : "",
-    maybe.length
-      ? `IMS did not say whether ${names(maybe)} ${maybe.length === 1 ? "is a full-ECS image" : "are full-ECS images"}; if ${maybe.length === 1 ? "it is" : "they are"}, choose a vault${required ? "" : ", otherwise accept without one"}.`
-      : "",
+    required ? t("needing", { names: names(needing), count: needing.length }) : "",
+    maybe.length ? t("maybe", { names: names(maybe), count: maybe.length, required: required ? "yes" : "no" }) : "",
   ]
     .filter(Boolean)
     .join(" ");
   return (
     <Dialog open={images !== null} onOpenChange={(open) => (open ? undefined : (setVaultId(""), onCancel()))}>
-      <DialogContent
-        title={required ? "Choose a vault for the full-ECS image" : "Choose a vault if this is a full-ECS image"}
-        description={description}
-      >
+      <DialogContent title={required ? t("titleRequired") : t("titleOptional")} description={description}>
         <fieldset className="flex flex-col gap-2 text-sm" disabled={running}>
-          <legend className="mb-2 font-medium">Vaults of this project</legend>
-          {vaults.length === 0 && (
-            <p className="text-muted-foreground">
-              This project has no CBR vault. Create a server-backup vault in CBR first.
-            </p>
-          )}
+          <legend className="mb-2 font-medium">{t("legend")}</legend>
+          {vaults.length === 0 && <p className="text-muted-foreground">{t("none")}</p>}
           {vaults.map((v) => (
             <label
               key={v.id}
@@ -90,15 +81,18 @@ export function VaultDialog({
         </div>
         <div className="mt-4 flex justify-end gap-2">
           <Button variant="secondary" onClick={onCancel}>
-            Cancel
+            {common("cancel")}
           </Button>
           <Button
             onClick={() => onConfirm(chosen || undefined)}
             disabled={running || (required && (!chosen || usable.length === 0))}
           >
             {running
-              ? "Accepting…"
-              : `Accept ${images?.length === 1 ? images[0].name : `${images?.length ?? 0} images`}${chosen || required ? "" : " without a vault"}`}
+              ? t("accepting")
+              : t("accept", {
+                  subject: images?.length === 1 ? images[0].name : t("images", { count: images?.length ?? 0 }),
+                  without: chosen || required ? "no" : "yes",
+                })}
           </Button>
         </div>
       </DialogContent>

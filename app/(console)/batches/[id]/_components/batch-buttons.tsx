@@ -1,6 +1,7 @@
 "use client";
 
 import { Download, RotateCcw, Ban } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useToast } from "@/components/toaster";
 import { Alert } from "@/components/ui/alert";
@@ -24,6 +25,7 @@ export function BatchButtons({
   canChange: boolean;
   onChanged: () => void;
 }) {
+  const t = useTranslations("batches.buttons");
   const [pending, start] = useTransition();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -35,12 +37,11 @@ export function BatchButtons({
   const retry = () =>
     start(async () => {
       const res = await retryFailedAction(null, { batchId });
-      if (!res.ok)
-        return toast({ key, tone: "error", title: "The failed pairs could not be retried", body: errorText(res) });
+      if (!res.ok) return toast({ key, tone: "error", title: t("retryFailed"), body: errorText(res) });
       toast({
         key,
         tone: "success",
-        title: `${res.data.count} failed pair${res.data.count === 1 ? "" : "s"} queued again`,
+        title: t("retried", { count: res.data.count }),
       });
       onChanged();
     });
@@ -53,7 +54,7 @@ export function BatchButtons({
       toast({
         key,
         tone: "success",
-        title: `${res.data.count} unsent pair${res.data.count === 1 ? "" : "s"} cancelled`,
+        title: t("cancelled", { count: res.data.count }),
       });
       setOpen(false);
       onChanged();
@@ -65,28 +66,25 @@ export function BatchButtons({
         <>
           <Button variant="secondary" size="sm" onClick={retry} disabled={pending || failed === 0}>
             <RotateCcw aria-hidden />
-            Retry failed ({failed.toLocaleString("en")})
+            {t("retry", { count: failed })}
           </Button>
           <Dialog open={open} onOpenChange={(o) => (setOpen(o), setError(null))}>
             <DialogTrigger asChild>
               <Button variant="secondary" size="sm" disabled={pending || waiting === 0}>
                 <Ban aria-hidden />
-                Cancel unsent ({waiting.toLocaleString("en")})
+                {t("cancelUnsent", { count: waiting })}
               </Button>
             </DialogTrigger>
-            <DialogContent
-              title={`Cancel ${waiting.toLocaleString("en")} unsent pair${waiting === 1 ? "" : "s"}?`}
-              description="Pairs not sent to Huawei Cloud yet will not be sent. Pairs already sent finish as they are; nothing already shared is removed."
-            >
+            <DialogContent title={t("cancelTitle", { count: waiting })} description={t("cancelDescription")}>
               <div className="flex flex-col gap-4 text-sm">
-                <p>You can retry cancelled pairs later by launching a new batch.</p>
+                <p>{t("cancelHint")}</p>
                 <div aria-live="polite">{error && <Alert tone="error">{error}</Alert>}</div>
                 <div className="flex justify-end gap-2">
                   <DialogClose asChild>
-                    <Button variant="secondary">Keep them</Button>
+                    <Button variant="secondary">{t("keepThem")}</Button>
                   </DialogClose>
                   <Button variant="destructive" onClick={cancel} disabled={pending}>
-                    {pending ? "Cancelling…" : "Cancel unsent pairs"}
+                    {pending ? t("cancelling") : t("cancelPairs")}
                   </Button>
                 </div>
               </div>
@@ -97,13 +95,13 @@ export function BatchButtons({
       <Button asChild variant="ghost" size="sm">
         <a href={`/api/batches/${batchId}/export?format=csv`} download>
           <Download aria-hidden />
-          Export CSV
+          {t("exportCsv")}
         </a>
       </Button>
       <Button asChild variant="ghost" size="sm">
         <a href={`/api/batches/${batchId}/export?format=json`} download>
           <Download aria-hidden />
-          Export JSON
+          {t("exportJson")}
         </a>
       </Button>
     </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback } from "react";
 import { useToast } from "@/components/toaster";
 import { Alert } from "@/components/ui/alert";
@@ -21,13 +22,11 @@ import { StallBanner } from "./stall-banner";
 import { useBatchStream, type StreamState } from "./use-batch-stream";
 import { useNow } from "./use-now";
 
-const plural = (n: number, word: string) => `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
-
-const STREAM_NOTE: Partial<Record<StreamState, string>> = {
-  connecting: "Connecting…",
-  reconnecting: "Connection lost, reconnecting…",
-  failed: "Live updates stopped. Reload the page to see the latest state.",
-};
+const STREAM_NOTE = {
+  connecting: "connecting",
+  reconnecting: "reconnecting",
+  failed: "streamFailed",
+} as const satisfies Partial<Record<StreamState, string>>;
 
 /**
  * A batch as it runs: header, overall progress, elapsed time and time left, a warning when it stopped
@@ -44,31 +43,36 @@ export function BatchLive({
   pace: { stallMs: number; jobTimeoutMs: number };
 }) {
   const toast = useToast();
+  const t = useTranslations("batches.live");
+  const pairLabel = useTranslations("batches.pair");
   const onFinished = useCallback(
     (s: BatchSummary) =>
-      toast({ key: batchToastKey(s.id), tone: s.counts.failed ? "error" : "success", title: outcomeSentence(s) }),
-    [toast],
+      toast({ key: batchToastKey(s.id), tone: s.counts.failed ? "error" : "success", title: outcomeSentence(s, t) }),
+    [toast, t],
   );
   const { summary, pairs, revision, state, reopen } = useBatchStream(initial, onFinished);
   const { counts } = summary;
   const over = isOver(summary);
   const now = useNow(!over);
   const pace = now === null ? undefined : batchPace(summary, now, limits.stallMs);
-  const eta = over ? null : etaText(pace?.etaMs);
+  const eta = over ? null : etaText(pace?.etaMs, t);
   const timing =
-    pace && [`${formatDuration(pace.elapsedMs)} ${over ? "in all" : "elapsed"}`, eta].filter(Boolean).join(" · ");
-  const verb = summary.operation === "share" ? "Share" : "Unshare";
+    pace &&
+    [t("timing", { duration: formatDuration(pace.elapsedMs), over: over ? "yes" : "no" }), eta]
+      .filter(Boolean)
+      .join(" · ");
+  const streamNote = state in STREAM_NOTE ? t(STREAM_NOTE[state as keyof typeof STREAM_NOTE]) : undefined;
   const main: [string, number, string][] = [
-    ["Succeeded", counts.succeeded, "bg-success"],
-    ["Failed", counts.failed, "bg-destructive"],
-    ["Running", counts.sending + counts.running, "bg-primary/60"],
-    ["Waiting", counts.waiting, "bg-muted-foreground/30"],
+    [pairLabel("succeeded"), counts.succeeded, "bg-success"],
+    [pairLabel("failed"), counts.failed, "bg-destructive"],
+    [pairLabel("running"), counts.sending + counts.running, "bg-primary/60"],
+    [pairLabel("waiting"), counts.waiting, "bg-muted-foreground/30"],
   ];
   const minor: [string, number][] = [
-    ["cancelled", counts.cancelled],
-    ["skipped", counts.skipped],
-    ["blocked", counts.blocked],
-    ["excluded", counts.excluded],
+    [t("cancelled"), counts.cancelled],
+    [t("skipped"), counts.skipped],
+    [t("blocked"), counts.blocked],
+    [t("excluded"), counts.excluded],
   ];
 
   return (
@@ -76,23 +80,24 @@ export function BatchLive({
       <div>
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-xl font-semibold tracking-tight">
-            {verb} {plural(summary.imageCount, "image")} {summary.operation === "share" ? "with" : "from"}{" "}
-            {plural(summary.targetCount, "target")}
+            {t("heading", { operation: summary.operation, images: summary.imageCount, targets: summary.targetCount })}
           </h1>
           <BatchStatusBadge summary={summary} />
         </div>
         <p className="mt-1 text-sm text-muted-foreground">
-          Launched by {summary.userName} on {formatDate(summary.createdAt)} in {summary.projectName} ·{" "}
-          {plural(summary.pairCount, "pair")} · {plural(summary.calls, "call")} to Huawei Cloud
-          {summary.finishedAt ? ` · ended ${formatDate(summary.finishedAt)}` : ""}
+          {t("launched", {
+            user: summary.userName,
+            date: formatDate(summary.createdAt),
+            project: summary.projectName,
+            pairs: summary.pairCount,
+            calls: summary.calls,
+          })}
+          {summary.finishedAt ? ` · ${t("ended", { date: formatDate(summary.finishedAt) })}` : ""}
         </p>
       </div>
 
       {summary.status === "waiting_for_sign_in" && (
-        <Alert tone="warning">
-          {summary.statusMessage ??
-            "Waiting for you to sign in again: your token expired. The batch resumes when you sign in."}
-        </Alert>
+        <Alert tone="warning">{summary.statusMessage ?? t("waitingSignIn")}</Alert>
       )}
       {now !== null && pace?.stalledForMs !== undefined && (
         <StallBanner
@@ -106,16 +111,16 @@ export function BatchLive({
       )}
       {over && (
         <Alert tone={counts.failed ? "error" : "info"} aria-live="polite">
-          {outcomeSentence(summary)}.{summary.statusMessage ? ` ${summary.statusMessage}` : ""}
+          {outcomeSentence(summary, t)}.{summary.statusMessage ? ` ${summary.statusMessage}` : ""}
         </Alert>
       )}
 
-      <section aria-label="Progress" className="rounded-lg border border-border bg-card p-4">
+      <section aria-label={t("progressLabel")} className="rounded-lg border border-border bg-card p-4">
         <div className="mb-2 flex flex-wrap items-baseline justify-between gap-2 text-sm">
-          <span className="font-medium">{progressLine(summary)}</span>
+          <span className="font-medium">{progressLine(summary, t)}</span>
           <span className="text-muted-foreground">
-            <span aria-live="polite">{STREAM_NOTE[state]}</span>
-            {STREAM_NOTE[state] && timing ? " · " : ""}
+            <span aria-live="polite">{streamNote}</span>
+            {streamNote && timing ? " · " : ""}
             {timing}
           </span>
         </div>

@@ -1,6 +1,10 @@
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import type { BatchStatus, BatchSummary, PairStatus } from "@/lib/batches/types";
 import { cn } from "@/lib/utils";
+
+/** The translator of the `batches.live` messages. */
+export type LiveT = ReturnType<typeof useTranslations<"batches.live">>;
 
 type Tone = "neutral" | "success" | "warning" | "danger" | "info";
 
@@ -9,41 +13,41 @@ export const batchToastKey = (batchId: string) => `batch:${batchId}`;
 
 export const isOver = (s: Pick<BatchSummary, "status">) => s.status === "finished" || s.status === "cancelled";
 
-const BATCH: Record<BatchStatus, [string, Tone]> = {
-  running: ["Running", "info"],
-  waiting_for_sign_in: ["Waiting for sign-in", "warning"],
-  finished: ["Finished", "success"],
-  cancelled: ["Cancelled", "neutral"],
+const BATCH: Record<BatchStatus, Tone> = {
+  running: "info",
+  waiting_for_sign_in: "warning",
+  finished: "success",
+  cancelled: "neutral",
 };
 
 export function BatchStatusBadge({ summary }: { summary: Pick<BatchSummary, "status" | "counts"> }) {
-  const [label, tone] = BATCH[summary.status];
+  const t = useTranslations("batches.status");
+  const tone = BATCH[summary.status];
   const failed = summary.status === "finished" && summary.counts.failed > 0;
-  return <Badge tone={failed ? "danger" : tone}>{failed ? "Finished with failures" : label}</Badge>;
+  return <Badge tone={failed ? "danger" : tone}>{failed ? t("finishedWithFailures") : t(summary.status)}</Badge>;
 }
 
-export const PAIR_LABEL: Record<PairStatus, [string, Tone]> = {
-  waiting: ["Waiting", "neutral"],
-  sending: ["Sending", "info"],
-  running: ["Running", "info"],
-  succeeded: ["Succeeded", "success"],
-  failed: ["Failed", "danger"],
-  cancelled: ["Cancelled", "neutral"],
-  skipped: ["Skipped", "neutral"],
-  blocked: ["Blocked", "warning"],
-  excluded: ["Excluded", "neutral"],
+const PAIR_TONE: Record<PairStatus, Tone> = {
+  waiting: "neutral",
+  sending: "info",
+  running: "info",
+  succeeded: "success",
+  failed: "danger",
+  cancelled: "neutral",
+  skipped: "neutral",
+  blocked: "warning",
+  excluded: "neutral",
 };
 
 export function PairStatusBadge({ status }: { status: PairStatus }) {
-  const [label, tone] = PAIR_LABEL[status];
-  return <Badge tone={tone}>{label}</Badge>;
+  const t = useTranslations("batches.pair");
+  return <Badge tone={PAIR_TONE[status]}>{t(status)}</Badge>;
 }
 
 /** "Finished: 29 succeeded, 1 failed" (and cancelled ones when there are any). */
-export function outcomeSentence(s: Pick<BatchSummary, "counts" | "status">): string {
-  const parts = [`${s.counts.succeeded} succeeded`, `${s.counts.failed} failed`];
-  if (s.counts.cancelled) parts.push(`${s.counts.cancelled} cancelled`);
-  return `${s.status === "cancelled" ? "Cancelled" : "Finished"}: ${parts.join(", ")}`;
+export function outcomeSentence(s: Pick<BatchSummary, "counts" | "status">, t: LiveT): string {
+  const { succeeded, failed, cancelled } = s.counts;
+  return t("outcome", { status: s.status, succeeded, failed, cancelled });
 }
 
 /**
@@ -60,11 +64,11 @@ export function donePercent(counts: Pick<BatchSummary["counts"], "done" | "launc
  * "45% · 9 of 20 launched pairs done", with the running jobs' own progress said apart ("jobs 40%
  * through"): the percent and the counts come from the same numbers.
  */
-export function progressLine(s: Pick<BatchSummary, "counts" | "progress">): string {
+export function progressLine(s: Pick<BatchSummary, "counts" | "progress">, t: LiveT): string {
   const { done, launched } = s.counts;
-  const line = `${donePercent(s.counts)}% · ${done.toLocaleString("en")} of ${launched.toLocaleString("en")} launched pair${launched === 1 ? "" : "s"} done`;
+  const line = t("progress", { percent: donePercent(s.counts), done, launched });
   const jobs = jobsPercent(s);
-  return jobs > 0 ? `${line} · jobs ${jobs}% through` : line;
+  return jobs > 0 ? t("jobsThrough", { line, percent: jobs }) : line;
 }
 
 /** How far the jobs of the running pairs are, on average (0 when none runs). */
@@ -75,11 +79,11 @@ function jobsPercent(s: Pick<BatchSummary, "counts" | "progress">): number {
 }
 
 /** "about 4 min left", from an estimate made of the progress so far (lib/batches/pace). */
-export function etaText(etaMs: number | undefined): string | null {
+export function etaText(etaMs: number | undefined, t: LiveT): string | null {
   if (etaMs === undefined) return null;
-  if (etaMs < 60_000) return "less than a minute left";
+  if (etaMs < 60_000) return t("etaUnderMinute");
   const min = Math.ceil(etaMs / 60_000);
-  return min < 90 ? `about ${min} min left` : `about ${Math.round(min / 60)} h left`;
+  return min < 90 ? t("etaMinutes", { min }) : t("etaHours", { hours: Math.round(min / 60) });
 }
 
 /**
@@ -93,6 +97,7 @@ export function BatchProgressBar({
   summary: Pick<BatchSummary, "counts" | "progress" | "operation">;
   className?: string;
 }) {
+  const t = useTranslations("batches.live");
   const { counts, progress } = summary;
   const launched = counts.launched || 1;
   const pct = (n: number) => `${(n / launched) * 100}%`;
@@ -103,11 +108,11 @@ export function BatchProgressBar({
   return (
     <div
       role="progressbar"
-      aria-label={`${summary.operation === "share" ? "Share" : "Unshare"} progress`}
+      aria-label={t("barLabel", { operation: summary.operation })}
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={value}
-      aria-valuetext={`${value}%: ${counts.done} of ${counts.launched} pairs done${jobs > 0 ? `, jobs ${jobs}% through` : ""}`}
+      aria-valuetext={t("barValue", { value, done: counts.done, launched: counts.launched, jobs })}
       className={cn("flex h-2.5 w-full overflow-hidden rounded-full bg-muted", className)}
     >
       <div className="h-full bg-success transition-[width]" style={{ width: pct(counts.succeeded) }} />

@@ -2,6 +2,7 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { Search } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useDeferredValue, useMemo, useRef, useState, type RefObject } from "react";
 import { TargetId, useNames } from "@/components/target-id";
 import { Input } from "@/components/ui/input";
@@ -9,20 +10,16 @@ import type { BatchCounts, BatchPairView, PairStatus } from "@/lib/batches/types
 import { cn } from "@/lib/utils";
 import { PairStatusBadge } from "./batch-status";
 
-const FILTERS: { key: string; label: string; title?: string; statuses: PairStatus[] | null }[] = [
-  { key: "all", label: "All", statuses: null },
-  { key: "failed", label: "Failed", statuses: ["failed"] },
-  { key: "running", label: "Running", statuses: ["sending", "running"] },
-  { key: "waiting", label: "Waiting", statuses: ["waiting"] },
-  { key: "succeeded", label: "Succeeded", statuses: ["succeeded"] },
-  { key: "cancelled", label: "Cancelled", statuses: ["cancelled"] },
-  {
-    key: "not-sent",
-    label: "Skipped…",
-    title: "Skipped, blocked or excluded at plan time",
-    statuses: ["skipped", "blocked", "excluded"],
-  },
+const FILTERS: { key: string; statuses: PairStatus[] | null }[] = [
+  { key: "all", statuses: null },
+  { key: "failed", statuses: ["failed"] },
+  { key: "running", statuses: ["sending", "running"] },
+  { key: "waiting", statuses: ["waiting"] },
+  { key: "succeeded", statuses: ["succeeded"] },
+  { key: "cancelled", statuses: ["cancelled"] },
+  { key: "not-sent", statuses: ["skipped", "blocked", "excluded"] },
 ];
+const COLUMN_KEYS = ["colImage", "colTarget", "colKind", "colStatus", "colReason", "colAttempt", "colJob"] as const;
 
 const COLUMNS =
   "grid-cols-[minmax(8rem,1fr)_minmax(15.5rem,1.3fr)_5.5rem_7rem_minmax(12rem,2fr)_4rem_minmax(8rem,1fr)]";
@@ -70,21 +67,29 @@ export function PairsGrid({
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
   });
+  const t = useTranslations("batches.grid");
+  const pairLabel = useTranslations("batches.pair");
+  const filterLabel = (key: string) =>
+    key === "all"
+      ? t("all")
+      : key === "not-sent"
+        ? t("skippedEtc")
+        : pairLabel(key as "failed" | "running" | "waiting" | "succeeded" | "cancelled");
   const countOf = (statuses: PairStatus[] | null) => (statuses ? statuses.reduce((n, s) => n + counts[s], 0) : total);
 
   return (
     <section aria-labelledby="pairs-heading" className="rounded-lg border border-border bg-card">
       <div className="flex flex-wrap items-center gap-3 border-b border-border p-3">
         <h2 id="pairs-heading" className="mr-2 text-sm font-semibold">
-          Pairs
+          {t("heading")}
         </h2>
-        <div role="group" aria-label="Filter by status" className="flex flex-wrap gap-1">
+        <div role="group" aria-label={t("filterLabel")} className="flex flex-wrap gap-1">
           {FILTERS.map((f) => (
             <button
               key={f.key}
               type="button"
               aria-pressed={filter === f.key}
-              title={f.title}
+              title={f.key === "not-sent" ? t("skippedTitle") : undefined}
               onClick={() => setFilter(f.key)}
               className={cn(
                 "rounded-md border px-2.5 py-1 text-xs",
@@ -93,12 +98,12 @@ export function PairsGrid({
                   : "border-border text-muted-foreground hover:bg-muted",
               )}
             >
-              {f.label} <span className="tabular-nums">{countOf(f.statuses).toLocaleString("en")}</span>
+              {filterLabel(f.key)} <span className="tabular-nums">{countOf(f.statuses).toLocaleString("en")}</span>
             </button>
           ))}
         </div>
         <label className="relative ml-auto w-64 max-w-full">
-          <span className="sr-only">Search pairs</span>
+          <span className="sr-only">{t("search")}</span>
           <Search
             aria-hidden
             className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-muted-foreground"
@@ -107,21 +112,21 @@ export function PairsGrid({
             type="search"
             value={query}
             onChange={(e) => setQuery(e.target.value)}
-            placeholder="Search image, target, code"
+            placeholder={t("searchPlaceholder")}
             className="pl-8"
           />
         </label>
       </div>
-      <div role="table" aria-label="Pairs" aria-rowcount={rows.length + 1} className="text-sm">
+      <div role="table" aria-label={t("table")} aria-rowcount={rows.length + 1} className="text-sm">
         <div role="rowgroup" className="[scrollbar-gutter:stable] overflow-hidden border-b border-border bg-muted/50">
           <div
             role="row"
             aria-rowindex={1}
             className={cn("grid gap-3 px-3 py-2 text-xs font-medium text-muted-foreground", COLUMNS)}
           >
-            {["Image", "Target", "Kind", "Status", "Code and reason", "Attempt", "Job id"].map((h) => (
+            {COLUMN_KEYS.map((h) => (
               <div key={h} role="columnheader">
-                {h}
+                {t(h)}
               </div>
             ))}
           </div>
@@ -130,13 +135,13 @@ export function PairsGrid({
           ref={scroller}
           role="rowgroup"
           tabIndex={0}
-          aria-label="Pairs, scrollable"
+          aria-label={t("scrollable")}
           className="max-h-[min(36rem,65vh)] [scrollbar-gutter:stable] overflow-auto"
         >
           {rows.length === 0 ? (
             <div role="row">
               <div role="cell" className="p-6 text-center text-muted-foreground">
-                {pairs.current.length === 0 ? "Loading pairs…" : "No pair matches this filter."}
+                {pairs.current.length === 0 ? t("loading") : t("noMatch")}
               </div>
             </div>
           ) : (
@@ -153,13 +158,13 @@ export function PairsGrid({
                   >
                     <div role="cell" className="min-w-0 truncate font-medium" title={`${p.imageName} (${p.imageId})`}>
                       {p.imageName}
-                      {p.service === "cph" && <span className="ml-1 text-xs text-muted-foreground">phone</span>}
+                      {p.service === "cph" && <span className="ml-1 text-xs text-muted-foreground">{t("phone")}</span>}
                     </div>
                     <div role="cell" className="min-w-0 text-xs">
                       <TargetId id={p.target} name={names[p.memberId]} oneLine />
                     </div>
                     <div role="cell" className="text-muted-foreground capitalize">
-                      {p.targetKind}
+                      {t("kind", { kind: p.targetKind })}
                     </div>
                     <div role="cell">
                       <PairStatusBadge status={p.status} />

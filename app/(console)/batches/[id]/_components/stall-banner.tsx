@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState, useTransition } from "react";
 import { useToast } from "@/components/toaster";
 import { Alert } from "@/components/ui/alert";
@@ -8,8 +9,6 @@ import { formatDuration } from "@/lib/batches/pace";
 import type { BatchSummary } from "@/lib/batches/types";
 import { readMembersNowAction } from "../actions";
 import { batchToastKey } from "./batch-status";
-
-const pairs = (n: number) => `${n.toLocaleString("en")} pair${n === 1 ? "" : "s"}`;
 
 /**
  * Says that a running batch stopped moving, and what can be done: wait (the tracker gives up a job
@@ -30,6 +29,7 @@ export function StallBanner({
   jobTimeoutMs: number;
   canChange: boolean;
 }) {
+  const t = useTranslations("batches.stall");
   const titleId = useId();
   const toast = useToast();
   const [pending, start] = useTransition();
@@ -42,22 +42,21 @@ export function StallBanner({
   const readNow = () =>
     start(async () => {
       const res = await readMembersNowAction(null, { batchId: summary.id });
-      if (!res.ok)
-        return toast({ key, tone: "error", title: "The members could not be read now", body: res.error.message });
-      toast({ key, tone: "info", title: `Reading the members for ${pairs(res.data.count)} of the stuck jobs` });
+      if (!res.ok) return toast({ key, tone: "error", title: t("readFailed"), body: res.error.message });
+      toast({ key, tone: "info", title: t("readStarted", { count: res.data.count }) });
     });
 
   return (
-    <section aria-label="Batch stalled" aria-describedby={titleId}>
+    <section aria-label={t("label")} aria-describedby={titleId}>
       <Alert tone="warning" className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
         <div>
           <p id={titleId} className="font-medium">
-            No progress for {formatDuration(stalledForMs)}
+            {t("title", { duration: formatDuration(stalledForMs) })}
           </p>
           <p className="mt-0.5 text-muted-foreground">
             {running > 0
-              ? `${pairs(running)} ${running === 1 ? "is" : "are"} in jobs Huawei Cloud still reports as running. Wait for them (the console stops waiting for a job after ${formatDuration(jobTimeoutMs)}), or read the members now: pairs found applied succeed, the others are sent again.`
-              : `${pairs(summary.counts.waiting)} wait to be sent; the console sends them as soon as Huawei Cloud takes calls again.`}
+              ? t("running", { count: running, timeout: formatDuration(jobTimeoutMs) })
+              : t("waiting", { count: summary.counts.waiting })}
           </p>
         </div>
         <div className="flex shrink-0 gap-2">
@@ -66,11 +65,11 @@ export function StallBanner({
             size="sm"
             onClick={() => setQuietUntil({ version: summary.version, until: now + stallMs })}
           >
-            Keep waiting
+            {t("keepWaiting")}
           </Button>
           {canChange && running > 0 && (
             <Button size="sm" onClick={readNow} disabled={pending}>
-              {pending ? "Reading…" : "Read members now"}
+              {pending ? t("reading") : t("readNow")}
             </Button>
           )}
         </div>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -11,10 +12,10 @@ import type { BatchOperation, ImageService } from "@/lib/batches/types";
 import { KIND_LABEL } from "@/lib/sharing/shareability";
 import { cn } from "@/lib/utils";
 
-const TABS: { service: ImageService; label: string }[] = [
-  { service: "ims", label: "IMS images" },
-  { service: "cph", label: "Phone images" },
-];
+const TABS = [
+  { service: "ims", label: "imsImages" },
+  { service: "cph", label: "phoneImages" },
+] as const satisfies { service: ImageService; label: string }[];
 
 /** The project's images as a searchable checklist (IMS and CPH tabs), plus ids pasted by hand. */
 export function ImagePicker({
@@ -37,6 +38,7 @@ export function ImagePicker({
   errors?: string[];
 }) {
   const id = useId();
+  const t = useTranslations("batches.planner");
   const [tab, setTab] = useState<ImageService>("ims");
   const [q, setQ] = useState("");
   const [shareableOnly, setShareableOnly] = useState(false);
@@ -59,33 +61,30 @@ export function ImagePicker({
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Images</CardTitle>
-        <p className="text-sm text-muted-foreground">
-          {total} chosen{total > 0 ? "" : " — tick images below or paste their ids"}.
-        </p>
+        <CardTitle>{t("images")}</CardTitle>
+        <p className="text-sm text-muted-foreground">{t("chosen", { count: total })}</p>
       </CardHeader>
       <CardContent className="flex flex-col gap-3">
-        <div role="tablist" aria-label="Image service" className="flex gap-1 rounded-md bg-muted p-1 text-sm">
-          {TABS.map((t) => {
-            const count = images[t.service].filter((i) => selected.has(i.id)).length;
+        <div role="tablist" aria-label={t("service")} className="flex gap-1 rounded-md bg-muted p-1 text-sm">
+          {TABS.map((tb) => {
+            const count = images[tb.service].filter((i) => selected.has(i.id)).length;
             return (
               <button
-                key={t.service}
+                key={tb.service}
                 type="button"
                 role="tab"
-                id={`${id}-${t.service}`}
-                aria-selected={tab === t.service}
+                id={`${id}-${tb.service}`}
+                aria-selected={tab === tb.service}
                 aria-controls={`${id}-list`}
-                onClick={() => setTab(t.service)}
+                onClick={() => setTab(tb.service)}
                 className={cn(
                   "flex-1 rounded px-3 py-1.5 font-medium",
-                  tab === t.service ? "bg-card shadow-sm" : "text-muted-foreground hover:text-foreground",
+                  tab === tb.service ? "bg-card shadow-sm" : "text-muted-foreground hover:text-foreground",
                 )}
               >
-                {t.label}{" "}
+                {t(tb.label)}{" "}
                 <span className="text-muted-foreground tabular-nums">
-                  ({count ? `${count} of ` : ""}
-                  {images[t.service].length})
+                  {t("tabCount", { selected: count, total: images[tb.service].length })}
                 </span>
               </button>
             );
@@ -94,8 +93,8 @@ export function ImagePicker({
         <div className="flex flex-wrap items-center gap-3">
           <Input
             type="search"
-            aria-label="Search images"
-            placeholder="Name or image id"
+            aria-label={t("search")}
+            placeholder={t("searchPlaceholder")}
             value={q}
             onChange={(e) => setQ(e.target.value)}
             className="min-w-40 flex-1"
@@ -103,7 +102,7 @@ export function ImagePicker({
           {tab === "ims" && operation === "share" && (
             <label className="flex items-center gap-2 text-sm">
               <Checkbox checked={shareableOnly} onChange={(e) => setShareableOnly(e.target.checked)} />
-              Shareable only
+              {t("shareableOnly")}
             </label>
           )}
           <Button
@@ -118,7 +117,7 @@ export function ImagePicker({
               )
             }
           >
-            {allShown ? "Clear shown" : `Select ${shown.length} shown`}
+            {allShown ? t("clearShown") : t("selectShown", { count: shown.length })}
           </Button>
         </div>
         <div
@@ -130,7 +129,7 @@ export function ImagePicker({
           <ul>
             {shown.length === 0 && (
               <li className="p-4 text-center text-sm text-muted-foreground">
-                {images[tab].length ? "No image matches." : "This project has none."}
+                {images[tab].length ? t("noMatch") : t("none")}
               </li>
             )}
             {shown.map((image) => (
@@ -139,7 +138,7 @@ export function ImagePicker({
                   <Checkbox
                     checked={selected.has(image.id)}
                     onChange={(e) => set([image.id], e.target.checked)}
-                    aria-label={`Select ${image.name}`}
+                    aria-label={t("selectOne", { name: image.name })}
                   />
                   <span className="min-w-0 flex-1">
                     <span className="block truncate font-medium">{image.name}</span>
@@ -158,19 +157,15 @@ export function ImagePicker({
             ))}
           </ul>
         </div>
-        {images.more && tab === "ims" && (
-          <p className="text-xs text-muted-foreground">
-            Only the first 500 images are listed; paste the ids of others.
-          </p>
-        )}
+        {images.more && tab === "ims" && <p className="text-xs text-muted-foreground">{t("first500")}</p>}
         <div className="flex flex-col gap-1.5">
-          <Label htmlFor={`${id}-paste`}>Or paste image ids</Label>
+          <Label htmlFor={`${id}-paste`}>{t("paste")}</Label>
           <Textarea
             id={`${id}-paste`}
             rows={3}
             value={pasted}
             onChange={(e) => onPasted(e.target.value)}
-            placeholder="IMS image UUIDs or CPH image ids, separated by spaces, commas or new lines"
+            placeholder={t("pastePlaceholder")}
             aria-invalid={errors ? true : undefined}
             aria-describedby={errors ? `${id}-errors` : undefined}
           />

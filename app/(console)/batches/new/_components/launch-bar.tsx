@@ -1,6 +1,7 @@
 "use client";
 
 import { Rocket } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -28,10 +29,10 @@ export function LaunchBar({
   onLaunch: () => void;
   error?: AppError;
 }) {
+  const t = useTranslations("batches.new");
+  const common = useTranslations("common");
   const [confirming, setConfirming] = useState(false);
-  const label = launching
-    ? "Launching…"
-    : `Launch ${launched.toLocaleString("en-US")} pair${launched === 1 ? "" : "s"}`;
+  const label = launching ? t("launching") : t("launch", { count: launched });
   const launch = () => (operation === "unshare" ? setConfirming(true) : onLaunch());
 
   return (
@@ -44,11 +45,7 @@ export function LaunchBar({
       )}
       <div className="flex flex-wrap items-center justify-end gap-3">
         <span className="text-sm text-muted-foreground">
-          {readOnly
-            ? "Your user is read-only: you can plan a batch but not launch one."
-            : launched === 0
-              ? "Nothing to send: every pair is skipped, blocked or excluded."
-              : `The batch runs on the server; you can leave the page once it opens.`}
+          {readOnly ? t("readOnly") : launched === 0 ? t("nothing") : t("runsOnServer")}
         </span>
         {!readOnly && (
           <Button
@@ -62,21 +59,15 @@ export function LaunchBar({
         )}
       </div>
       <Dialog open={confirming} onOpenChange={setConfirming}>
-        <DialogContent title={`Remove ${launched.toLocaleString("en-US")} memberships?`}>
+        <DialogContent title={t("removeTitle", { count: launched })}>
           <div className="flex flex-col gap-4 text-sm">
-            <p>
-              The batch removes up to {targets.toLocaleString("en-US")} target{targets === 1 ? "" : "s"} from the
-              members of {images.toLocaleString("en-US")} image
-              {images === 1 ? "" : "s"}, {launched.toLocaleString("en-US")} pair{launched === 1 ? "" : "s"} in all.
-              Recipients who accepted an image can no longer create servers, disks or phones from it. Pairs already sent
-              cannot be taken back by cancelling.
-            </p>
+            <p>{t("removeBody", { targets, images, pairs: launched })}</p>
             <div className="flex justify-end gap-2">
               <DialogClose asChild>
-                <Button variant="secondary">Cancel</Button>
+                <Button variant="secondary">{common("cancel")}</Button>
               </DialogClose>
               <Button variant="destructive" disabled={launching} onClick={() => (setConfirming(false), onLaunch())}>
-                Remove {launched.toLocaleString("en-US")} pair{launched === 1 ? "" : "s"}
+                {t("remove", { count: launched })}
               </Button>
             </div>
           </div>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useVirtualizer } from "@tanstack/react-virtual";
+import { useTranslations } from "next-intl";
 import { useRef } from "react";
 import { useNames } from "@/components/target-id";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -45,6 +46,7 @@ export function PlanMatrix({
   excluded: Set<number>;
   onToggle: (cells: number[]) => void;
 }) {
+  const tr = useTranslations("batches.targets");
   const scroll = useRef<HTMLDivElement>(null);
   const names = useNames();
   const width = plan.targets.length;
@@ -65,7 +67,6 @@ export function PlanMatrix({
     paddingStart: ROW_HEAD,
     overscan: 8,
   });
-  const verb = plan.operation === "share" ? "add" : "remove";
   const sendMark = plan.operation === "share" ? "+" : "−";
 
   const stateOf = (idx: number): CellState => {
@@ -91,15 +92,15 @@ export function PlanMatrix({
     <section aria-labelledby="matrix-title" className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id="matrix-title" className="text-sm font-semibold">
-          Pairs
+          {tr("matrix")}
         </h2>
-        <ul aria-label="Legend" className="flex flex-wrap gap-3 text-xs text-muted-foreground">
+        <ul aria-label={tr("legend")} className="flex flex-wrap gap-3 text-xs text-muted-foreground">
           {(
             [
-              ["send", sendMark, `${verb}`],
-              ["excluded", "○", "excluded by you"],
+              ["send", sendMark, tr("legendSend", { operation: plan.operation })],
+              ["excluded", "○", tr("excludedByYou")],
               ["skip", "·", SKIP_REASON[plan.operation].replace(".", "").toLowerCase()],
-              ["blocked", "×", "blocked"],
+              ["blocked", "×", tr("blocked")],
             ] as const
           ).map(([state, mark, label]) => (
             <li key={state} className="flex items-center gap-1.5">
@@ -114,14 +115,11 @@ export function PlanMatrix({
           ))}
         </ul>
       </div>
-      <p className="text-xs text-muted-foreground">
-        Select a green cell to take that pair out of the batch, or untick an image or target to take out all of its
-        pairs.
-      </p>
+      <p className="text-xs text-muted-foreground">{tr("matrixHint")}</p>
       <div
         ref={scroll}
         role="grid"
-        aria-label={`Plan: ${plan.images.length} images × ${width} targets`}
+        aria-label={tr("grid", { images: plan.images.length, targets: width })}
         aria-rowcount={plan.images.length + 1}
         aria-colcount={width + 1}
         className="relative max-h-[30rem] overflow-auto rounded-lg border border-border bg-card"
@@ -139,7 +137,7 @@ export function PlanMatrix({
               className="sticky left-0 z-30 flex h-full items-end border-r border-border bg-muted px-3 pb-2 text-xs text-muted-foreground"
               style={{ width: ROW_HEAD }}
             >
-              Image ↓ · target →
+              {tr("corner")}
             </div>
             {cols.getVirtualItems().map((c) => {
               const given = plan.targets[c.index];
@@ -159,13 +157,15 @@ export function PlanMatrix({
                     style={{ maxHeight: COL_HEAD - 28 }}
                   >
                     {t.kind !== "project" && (
-                      <span className="font-sans text-muted-foreground">{t.kind === "account" ? "acct " : "org "}</span>
+                      <span className="font-sans text-muted-foreground">
+                        {t.kind === "account" ? tr("acct") : tr("org")}
+                      </span>
                     )}
                     {shortTarget(t)}
                   </span>
                   <Checkbox
                     className="size-3.5"
-                    aria-label={`Include target ${t.value}`}
+                    aria-label={tr("includeTarget", { target: t.value })}
                     disabled={state.disabled}
                     checked={state.checked}
                     onChange={() => onToggle(colCells(c.index))}
@@ -194,7 +194,7 @@ export function PlanMatrix({
                 >
                   <Checkbox
                     className="size-3.5"
-                    aria-label={`Include image ${image.name}`}
+                    aria-label={tr("includeImage", { name: image.name })}
                     disabled={state.disabled}
                     checked={state.checked}
                     onChange={() => onToggle(rowCells(r.index))}
@@ -208,7 +208,7 @@ export function PlanMatrix({
                     {image.name}
                   </span>
                   {image.service === "cph" && (
-                    <span className="rounded bg-muted px-1 text-[10px] text-muted-foreground">phone</span>
+                    <span className="rounded bg-muted px-1 text-[10px] text-muted-foreground">{tr("phone")}</span>
                   )}
                 </div>
                 {cols.getVirtualItems().map((c) => {
@@ -221,8 +221,8 @@ export function PlanMatrix({
                       : cell === "skip"
                         ? SKIP_REASON[plan.operation]
                         : cell === "excluded"
-                          ? "Excluded by you."
-                          : `Will ${verb}.`;
+                          ? tr("cellExcluded")
+                          : tr("cellSend", { operation: plan.operation });
                   const label = `${image.name} → ${plan.targets[c.index].value}: ${why}`;
                   const look = cn(
                     "grid size-full place-items-center rounded-sm text-[11px] leading-none font-bold",

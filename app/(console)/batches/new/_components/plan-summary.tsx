@@ -1,38 +1,37 @@
+import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import type { BatchPlanView } from "@/lib/batches/plan";
 import { cn } from "@/lib/utils";
 
 /** The plan's totals: what the plan would send, what it will not and why, and what the launch sends. */
 export function PlanSummary({ plan, excluded }: { plan: BatchPlanView; excluded: number }) {
+  const t = useTranslations("batches.new");
   const { send, skip, blocked, pairs } = plan.counts;
-  const verb = plan.operation === "share" ? "To add" : "To remove";
+  const share = plan.operation === "share";
   const totals = [
-    { label: verb, value: send, tone: "text-success" },
-    {
-      label: plan.operation === "share" ? "Skipped: already members" : "Skipped: not members",
-      value: skip,
-      tone: "text-muted-foreground",
-    },
-    { label: "Blocked", value: blocked, tone: "text-destructive" },
-    { label: "Excluded by you", value: excluded, tone: "text-warning" },
+    { label: share ? t("toAdd") : t("toRemove"), value: send, tone: "text-success" },
+    { label: share ? t("skippedMembers") : t("skippedNotMembers"), value: skip, tone: "text-muted-foreground" },
+    { label: t("blocked"), value: blocked, tone: "text-destructive" },
+    { label: t("excludedByYou"), value: excluded, tone: "text-warning" },
   ];
   return (
-    <section aria-label="Plan totals" className="flex flex-col gap-2">
+    <section aria-label={t("totals")} className="flex flex-col gap-2">
       <dl className="grid grid-cols-2 gap-2 sm:grid-cols-5">
-        {totals.map((t) => (
-          <div key={t.label} className="rounded-lg border border-border bg-card px-3 py-2">
-            <dt className="text-xs text-muted-foreground">{t.label}</dt>
-            <dd className={cn("text-xl font-semibold tabular-nums", t.tone)}>{t.value.toLocaleString("en-US")}</dd>
+        {totals.map((total) => (
+          <div key={total.label} className="rounded-lg border border-border bg-card px-3 py-2">
+            <dt className="text-xs text-muted-foreground">{total.label}</dt>
+            <dd className={cn("text-xl font-semibold tabular-nums", total.tone)}>
+              {total.value.toLocaleString("en-US")}
+            </dd>
           </div>
         ))}
         <div className="rounded-lg border border-primary/40 bg-accent px-3 py-2">
-          <dt className="text-xs text-muted-foreground">Pairs launched</dt>
+          <dt className="text-xs text-muted-foreground">{t("pairsLaunched")}</dt>
           <dd className="text-xl font-semibold tabular-nums">{(send - excluded).toLocaleString("en-US")}</dd>
         </div>
       </dl>
       <p className="text-sm text-muted-foreground">
-        {plan.images.length} image{plan.images.length === 1 ? "" : "s"} × {plan.targets.length} target
-        {plan.targets.length === 1 ? "" : "s"} = {pairs.toLocaleString("en-US")} pairs.
+        {t("product", { images: plan.images.length, targets: plan.targets.length, pairs })}
       </p>
     </section>
   );
@@ -40,6 +39,7 @@ export function PlanSummary({ plan, excluded }: { plan: BatchPlanView; excluded:
 
 /** Blocked pairs grouped by reason, and the target lines that did not parse. */
 export function PlanProblems({ plan }: { plan: BatchPlanView }) {
+  const t = useTranslations("batches.new");
   const groups = useMemo(() => {
     const counts = new Array<number>(plan.reasons.length).fill(0);
     for (const c of plan.cells) if (c >= 2) counts[c - 2]++;
@@ -51,7 +51,7 @@ export function PlanProblems({ plan }: { plan: BatchPlanView }) {
       {groups.length > 0 && (
         <section aria-labelledby="blocked-pairs" className="rounded-lg border border-border bg-card p-4">
           <h2 id="blocked-pairs" className="mb-2 text-sm font-semibold">
-            Blocked pairs
+            {t("blockedPairs")}
           </h2>
           <ul className="flex flex-col gap-1 text-sm">
             {groups.map((g) => (
@@ -68,7 +68,7 @@ export function PlanProblems({ plan }: { plan: BatchPlanView }) {
       {plan.invalid.length > 0 && (
         <section aria-labelledby="invalid-targets" className="rounded-lg border border-border bg-card p-4">
           <h2 id="invalid-targets" className="mb-2 text-sm font-semibold">
-            Target lines left out ({plan.invalid.length})
+            {t("linesLeftOut", { count: plan.invalid.length })}
           </h2>
           <ul className="flex max-h-48 flex-col gap-1 overflow-y-auto text-sm">
             {plan.invalid.map((l) => (

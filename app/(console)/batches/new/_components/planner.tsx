@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useMemo, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -33,6 +34,7 @@ export function Planner({
   preselected: string[];
   readOnly: boolean;
 }) {
+  const t = useTranslations("batches.planner");
   const listed = useMemo(() => new Set([...images.ims, ...images.cph].map((i) => i.id)), [images]);
   const [operation, setOperation] = useState<BatchOperation>("share");
   const [selected, setSelected] = useState(() => new Set(preselected.filter((id) => listed.has(id))));
@@ -100,7 +102,7 @@ export function Planner({
   return (
     <div className="flex flex-col gap-5">
       <fieldset className="flex flex-wrap items-center gap-2" disabled={planning || launching}>
-        <legend className="sr-only">Operation</legend>
+        <legend className="sr-only">{t("operation")}</legend>
         {(["share", "unshare"] as const).map((op) => (
           <label
             key={op}
@@ -114,10 +116,8 @@ export function Planner({
               onChange={() => change(setOperation)(op)}
               className="accent-[var(--primary)]"
             />
-            <span className="font-medium">{op === "share" ? "Share" : "Unshare"}</span>
-            <span className="text-muted-foreground">
-              {op === "share" ? "add the targets as members" : "remove the targets from the members"}
-            </span>
+            <span className="font-medium">{t(op)}</span>
+            <span className="text-muted-foreground">{op === "share" ? t("shareHint") : t("unshareHint")}</span>
           </label>
         ))}
       </fieldset>
@@ -142,9 +142,9 @@ export function Planner({
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <Button onClick={plan} disabled={planning || launching || imageIds.length === 0 || !targets.trim()}>
-          {planning ? "Planning…" : "Plan"}
+          {planning ? t("planning") : t("plan")}
         </Button>
-        <span className="text-sm text-muted-foreground">Checks every pair against the cloud; nothing is sent.</span>
+        <span className="text-sm text-muted-foreground">{t("planHint")}</span>
       </div>
       <div aria-live="polite" className="flex flex-col gap-4">
         {result && !result.ok && (

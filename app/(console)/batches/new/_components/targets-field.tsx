@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { Upload } from "lucide-react";
 import { useId, useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
@@ -26,13 +27,14 @@ export function TargetsField({
   errors?: string[];
 }) {
   const id = useId();
+  const t = useTranslations("batches.targets");
   const file = useRef<HTMLInputElement>(null);
   const [read, setRead] = useState<(CsvTargets & { name: string }) | { name: string; error: string } | null>(null);
 
   const upload = async (f: File | undefined) => {
     if (!f) return;
     if (f.size > MAX_FILE_BYTES) {
-      setRead({ name: f.name, error: "The file is larger than 1 MB; a batch takes at most 1,000 targets." });
+      setRead({ name: f.name, error: t("tooLarge") });
       return;
     }
     const csv = readCsvTargets(await f.text());
@@ -45,15 +47,15 @@ export function TargetsField({
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Targets</CardTitle>
-        <p className="text-sm text-muted-foreground">Project ids, account ids or Organizations URNs; up to 1,000.</p>
+        <CardTitle>{t("title")}</CardTitle>
+        <p className="text-sm text-muted-foreground">{t("hint")}</p>
       </CardHeader>
       <CardContent className="flex flex-col gap-3">
         <IdKindField value={kind} onChange={onKind} />
         <div className="flex flex-col gap-1.5">
           <div className="flex items-end justify-between gap-2">
-            <Label htmlFor={`${id}-targets`}>Targets</Label>
-            <span className="text-xs text-muted-foreground tabular-nums">{count} entered</span>
+            <Label htmlFor={`${id}-targets`}>{t("label")}</Label>
+            <span className="text-xs text-muted-foreground tabular-nums">{t("entered", { count })}</span>
           </div>
           <Textarea
             id={`${id}-targets`}
@@ -65,9 +67,7 @@ export function TargetsField({
             aria-describedby={`${id}-hint`}
           />
           <p id={`${id}-hint`} className={errors ? "text-xs text-destructive" : "text-xs text-muted-foreground"}>
-            {errors
-              ? errors.join(" ")
-              : "One per line, or separated by spaces or commas. URNs are recognised as organizations."}
+            {errors ? errors.join(" ") : t("fieldHint")}
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-3">
@@ -81,10 +81,10 @@ export function TargetsField({
           />
           <Button type="button" variant="secondary" size="sm" onClick={() => file.current?.click()}>
             <Upload aria-hidden />
-            Upload CSV
+            {t("upload")}
           </Button>
           <label htmlFor={`${id}-file`} className="text-xs text-muted-foreground">
-            First column, or a column named target, project_id, account_id or urn.
+            {t("uploadHint")}
           </label>
         </div>
         {read && (
@@ -96,16 +96,19 @@ export function TargetsField({
             ) : (
               <>
                 <p>
-                  Read <strong>{read.values.length}</strong> value{read.values.length === 1 ? "" : "s"} from {read.name}{" "}
-                  ({read.column}).
-                  {read.ignored.length > 0 &&
-                    ` Ignored ${read.ignored.length} line${read.ignored.length === 1 ? "" : "s"}:`}
+                  {t.rich("read", {
+                    count: read.values.length,
+                    name: read.name,
+                    column: read.column,
+                    strong: (chunks) => <strong>{chunks}</strong>,
+                  })}
+                  {read.ignored.length > 0 && ` ${t("ignored", { count: read.ignored.length })}`}
                 </p>
                 {read.ignored.length > 0 && (
                   <ul className="mt-1 max-h-24 overflow-y-auto text-muted-foreground">
                     {read.ignored.map((l) => (
                       <li key={l.line}>
-                        line {l.line}: {l.reason}
+                        {t("line", { line: l.line, reason: l.reason })}
                         {l.text && <code className="ml-1 font-mono">{l.text.slice(0, 80)}</code>}
                       </li>
                     ))}
