@@ -1,8 +1,10 @@
 import enAuth from "./en/auth.json";
 import enCommon from "./en/common.json";
+import enHistory from "./en/history.json";
 import enShell from "./en/shell.json";
 import zhAuth from "./zh-CN/auth.json";
 import zhCommon from "./zh-CN/common.json";
+import zhHistory from "./zh-CN/history.json";
 import zhShell from "./zh-CN/shell.json";
 
 /**
@@ -10,10 +12,10 @@ import zhShell from "./zh-CN/shell.json";
  * type every other catalogue must have (a missing key fails the type check), and `messages.test.ts`
  * checks that both hold the same keys with the same ICU arguments.
  */
-const en = { common: enCommon, shell: enShell, auth: enAuth };
+const en = { common: enCommon, shell: enShell, auth: enAuth, history: enHistory };
 export type Messages = typeof en;
 
-const zh: Messages = { common: zhCommon, shell: zhShell, auth: zhAuth };
+const zh: Messages = { common: zhCommon, shell: zhShell, auth: zhAuth, history: zhHistory };
 
 /** By locale (`lib/i18n/locales.ts` LOCALES). */
 export const MESSAGES = { en, "zh-CN": zh };
