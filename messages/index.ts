@@ -1,10 +1,12 @@
 import enAuth from "./en/auth.json";
 import enCommon from "./en/common.json";
 import enHistory from "./en/history.json";
+import enNames from "./en/names.json";
 import enShell from "./en/shell.json";
 import zhAuth from "./zh-CN/auth.json";
 import zhCommon from "./zh-CN/common.json";
 import zhHistory from "./zh-CN/history.json";
+import zhNames from "./zh-CN/names.json";
 import zhShell from "./zh-CN/shell.json";
 
 /**
@@ -12,10 +14,10 @@ import zhShell from "./zh-CN/shell.json";
  * type every other catalogue must have (a missing key fails the type check), and `messages.test.ts`
  * checks that both hold the same keys with the same ICU arguments.
  */
-const en = { common: enCommon, shell: enShell, auth: enAuth, history: enHistory };
+const en = { common: enCommon, shell: enShell, auth: enAuth, history: enHistory, names: enNames };
 export type Messages = typeof en;
 
-const zh: Messages = { common: zhCommon, shell: zhShell, auth: zhAuth, history: zhHistory };
+const zh: Messages = { common: zhCommon, shell: zhShell, auth: zhAuth, history: zhHistory, names: zhNames };
 
 /** By locale (`lib/i18n/locales.ts` LOCALES). */
 export const MESSAGES = { en, "zh-CN": zh };
