@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { TableSkeleton } from "@/components/table-skeleton";
 
 /**
@@ -6,5 +7,6 @@ import { TableSkeleton } from "@/components/table-skeleton";
  * answers with a real 404 status rather than a not-found view inside a 200.
  */
 export default function Loading() {
-  return <TableSkeleton label="Loading incoming shares" />;
+  const t = useTranslations("shell");
+  return <TableSkeleton label={t("loadingIncoming")} />;
 }
