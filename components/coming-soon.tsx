@@ -1,12 +1,8 @@
+import { useTranslations } from "next-intl";
 import { EmptyState } from "./empty-state";
 
 /** An area of the navigation that is not built yet: says so plainly instead of showing an empty table. */
 export function ComingSoon({ area }: { area: string }) {
-  return (
-    <EmptyState
-      title={`${area} is not available in this version yet`}
-      hint="It is on its way. Meanwhile, the Images page lists what this project owns."
-      className="p-10"
-    />
-  );
+  const t = useTranslations("shell.comingSoon");
+  return <EmptyState title={t("title", { area })} hint={t("hint")} className="p-10" />;
 }

@@ -2,6 +2,7 @@
 
 import { Check, Copy } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { createContext, useContext, useEffect, useState, type ReactNode } from "react";
 import type { Names } from "@/lib/names/lookup";
 import { cn } from "@/lib/utils";
@@ -19,6 +20,7 @@ const shortId = (id: string) => (id.length > 13 ? `${id.slice(0, 8)}…${id.slic
 
 /** Copies `value`, saying so visibly ("Copied") and to screen readers, for two seconds. */
 export function CopyButton({ value, label }: { value: string; label?: string }) {
+  const t = useTranslations("common");
   const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   useEffect(() => {
     if (state === "idle") return;
@@ -29,8 +31,8 @@ export function CopyButton({ value, label }: { value: string; label?: string }) 
     <span className="inline-flex shrink-0 items-center gap-1">
       <button
         type="button"
-        aria-label={label ?? `Copy ${value}`}
-        title="Copy"
+        aria-label={label ?? t("copy", { value })}
+        title={t("copyTitle")}
         className="inline-flex size-6 items-center justify-center rounded text-muted-foreground hover:bg-muted hover:text-foreground focus-visible:ring-2 focus-visible:ring-ring focus-visible:outline-none"
         onClick={() =>
           navigator.clipboard.writeText(value).then(
@@ -46,7 +48,7 @@ export function CopyButton({ value, label }: { value: string; label?: string }) 
         )}
       </button>
       <span role="status" className="text-xs text-muted-foreground empty:hidden">
-        {state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : ""}
+        {state === "copied" ? t("copied") : state === "failed" ? t("copyFailed") : ""}
       </span>
     </span>
   );

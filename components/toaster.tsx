@@ -1,6 +1,7 @@
 "use client";
 
 import { X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/lib/utils";
@@ -15,6 +16,7 @@ const ToastContext = createContext<(toast: NewToast) => void>(() => {});
  * little later) unless it needs an action; a toast with the same key replaces the earlier one.
  */
 export function Toaster({ children }: { children: ReactNode }) {
+  const tr = useTranslations();
   const [toasts, setToasts] = useState<Toast[]>([]);
   const timers = useRef(new Map<number, ReturnType<typeof setTimeout>>());
   const dismiss = useCallback((id: number) => {
@@ -43,7 +45,7 @@ export function Toaster({ children }: { children: ReactNode }) {
     <ToastContext.Provider value={push}>
       {children}
       <section
-        aria-label="Notifications"
+        aria-label={tr("shell.notifications")}
         aria-live="polite"
         className="pointer-events-none fixed right-4 bottom-4 z-50 flex w-96 max-w-[calc(100vw-2rem)] flex-col gap-2"
       >
@@ -63,7 +65,7 @@ export function Toaster({ children }: { children: ReactNode }) {
               <p className={cn("font-medium", t.tone === "error" && "text-destructive")}>{t.title}</p>
               <button
                 type="button"
-                aria-label="Dismiss"
+                aria-label={tr("common.dismiss")}
                 onClick={() => dismiss(t.id)}
                 className="text-muted-foreground hover:text-foreground"
               >

@@ -2,13 +2,17 @@ import enAuth from "./en/auth.json";
 import enBatches from "./en/batches.json";
 import enCommon from "./en/common.json";
 import enErrors from "./en/errors.json";
+import enHistory from "./en/history.json";
 import enIncoming from "./en/incoming.json";
+import enNames from "./en/names.json";
 import enShell from "./en/shell.json";
 import zhAuth from "./zh-CN/auth.json";
 import zhBatches from "./zh-CN/batches.json";
 import zhCommon from "./zh-CN/common.json";
 import zhErrors from "./zh-CN/errors.json";
+import zhHistory from "./zh-CN/history.json";
 import zhIncoming from "./zh-CN/incoming.json";
+import zhNames from "./zh-CN/names.json";
 import zhShell from "./zh-CN/shell.json";
 
 /**
@@ -23,6 +27,8 @@ const en = {
   errors: enErrors,
   incoming: enIncoming,
   batches: enBatches,
+  history: enHistory,
+  names: enNames,
 };
 export type Messages = typeof en;
 
@@ -33,6 +39,8 @@ const zh: Messages = {
   errors: zhErrors,
   incoming: zhIncoming,
   batches: zhBatches,
+  history: zhHistory,
+  names: zhNames,
 };
 
 /** By locale (`lib/i18n/locales.ts` LOCALES). */

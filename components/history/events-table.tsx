@@ -1,24 +1,26 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { DateTime } from "@/components/date-time";
 import { TargetId } from "@/components/target-id";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
-import { actionLabel } from "@/lib/audit/filter";
 import type { HistoryEvent } from "@/lib/audit/read";
 import { formatDate } from "@/lib/format";
+import { actionLabeller } from "./action-label";
 import { Outcome, SourceBadge } from "./outcome";
 
 const short = (id: string) => (id.length > 13 ? `${id.slice(0, 8)}…${id.slice(-4)}` : id);
 
 /** A few ids, named where a name is known, shortened (full id on hover and copy), each linking where `href` says; the rest counted. */
 function Ids({ ids, href, shown = 2 }: { ids: string[]; href?: (id: string) => string; shown?: number }) {
+  const t = useTranslations("history.table");
   if (ids.length === 0) return <span className="text-muted-foreground">—</span>;
   return (
     <span className="flex flex-col gap-0.5 text-xs">
       {ids.slice(0, shown).map((id) => (
         <TargetId key={id} id={id} href={href?.(id)} compact />
       ))}
-      {ids.length > shown && <span className="text-muted-foreground">+{ids.length - shown} more</span>}
+      {ids.length > shown && <span className="text-muted-foreground">{t("more", { count: ids.length - shown })}</span>}
     </span>
   );
 }
@@ -33,7 +35,7 @@ export function EventsTable({
   detailHref,
   imageHref,
   targetHref,
-  empty = "No events match.",
+  empty,
   footer,
 }: {
   events: HistoryEvent[];
@@ -44,21 +46,23 @@ export function EventsTable({
   empty?: ReactNode;
   footer?: ReactNode;
 }) {
+  const t = useTranslations("history.table");
+  const actionLabel = actionLabeller(useTranslations("history.actions"));
   return (
     <div className="flex flex-col gap-3">
       <Table aria-label={label}>
         <THead>
           <tr>
-            <TH>When</TH>
-            <TH>Who</TH>
-            <TH>Action</TH>
-            <TH>Images</TH>
-            <TH>Targets</TH>
-            <TH>Outcome</TH>
-            <TH>Request / job</TH>
-            <TH>Source</TH>
+            <TH>{t("when")}</TH>
+            <TH>{t("who")}</TH>
+            <TH>{t("action")}</TH>
+            <TH>{t("images")}</TH>
+            <TH>{t("targets")}</TH>
+            <TH>{t("outcome")}</TH>
+            <TH>{t("requestJob")}</TH>
+            <TH>{t("source")}</TH>
             <TH>
-              <span className="sr-only">Details</span>
+              <span className="sr-only">{t("details")}</span>
             </TH>
           </tr>
         </THead>
@@ -66,47 +70,47 @@ export function EventsTable({
           {events.length === 0 && (
             <tr>
               <td colSpan={9} className="p-8 text-center text-muted-foreground">
-                {empty}
+                {empty ?? t("empty")}
               </td>
             </tr>
           )}
           {events.map((e) => (
             <TR key={e.id}>
-              <TD label="When" className="text-xs tabular-nums">
+              <TD label={t("when")} className="text-xs tabular-nums">
                 <DateTime value={e.occurredAt} relative />
               </TD>
-              <TD label="Who">
+              <TD label={t("who")}>
                 <div>{e.userName}</div>
                 <div className="text-xs text-muted-foreground">{e.accountName}</div>
               </TD>
-              <TD label="Action" className="font-medium whitespace-nowrap">
+              <TD label={t("action")} className="font-medium whitespace-nowrap">
                 {actionLabel(e.action)}
               </TD>
-              <TD label="Images">
+              <TD label={t("images")}>
                 <Ids ids={e.images} href={imageHref} />
               </TD>
-              <TD label="Targets">
+              <TD label={t("targets")}>
                 <Ids ids={e.targets} href={targetHref} />
               </TD>
-              <TD label="Outcome" className="max-w-72">
+              <TD label={t("outcome")} className="max-w-72">
                 <Outcome event={e} />
               </TD>
-              <TD label="Request / job" className="max-w-40">
+              <TD label={t("requestJob")} className="max-w-40">
                 <div className="flex flex-col gap-0.5 font-mono text-xs">
                   {e.requestId && (
-                    <span title={`Request ${e.requestId}`} className="truncate">
+                    <span title={t("request", { id: e.requestId })} className="truncate">
                       {short(e.requestId)}
                     </span>
                   )}
                   {e.jobId && (
-                    <span title={`Job ${e.jobId}`} className="truncate text-muted-foreground">
+                    <span title={t("job", { id: e.jobId })} className="truncate text-muted-foreground">
                       {short(e.jobId)}
                     </span>
                   )}
                   {!e.requestId && !e.jobId && <span className="text-muted-foreground">—</span>}
                 </div>
               </TD>
-              <TD label="Source">
+              <TD label={t("source")}>
                 <SourceBadge source={e.source} />
               </TD>
               <TD className="text-right">
@@ -114,9 +118,9 @@ export function EventsTable({
                   href={detailHref(e.id)}
                   scroll={false}
                   className="text-xs font-medium text-primary hover:underline"
-                  aria-label={`Details of ${actionLabel(e.action)} at ${formatDate(e.occurredAt)}`}
+                  aria-label={t("detailsOf", { action: actionLabel(e.action), when: formatDate(e.occurredAt) })}
                 >
-                  Details
+                  {t("details")}
                 </Link>
               </TD>
             </TR>

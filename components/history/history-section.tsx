@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { emptyFilter, type HistoryFilter } from "@/lib/audit/filter";
 import { listEvents, type HistoryScope } from "@/lib/audit/read";
 import { getDb } from "@/lib/db";
@@ -17,6 +18,7 @@ export async function HistorySection({
   title: string;
   limit?: number;
 }) {
+  const t = await getTranslations("history.section");
   const full = { ...emptyFilter(), ...filter };
   const page = await listEvents(await getDb(), scope, full, { limit });
   return (
@@ -26,19 +28,15 @@ export async function HistorySection({
           {title}
         </h2>
         <Link href={historyHref(full)} className="text-sm text-primary hover:underline">
-          All in History →
+          {t("allInHistory")}
         </Link>
       </div>
       <EventsTable
         events={page.events}
         label={title}
         detailHref={(id) => historyHref(full, { event: id })}
-        empty="Nothing recorded yet."
-        footer={
-          page.next && (
-            <p className="text-xs text-muted-foreground">Showing the newest {limit}. Older events are in History.</p>
-          )
-        }
+        empty={t("nothing")}
+        footer={page.next && <p className="text-xs text-muted-foreground">{t("showingNewest", { limit })}</p>}
       />
     </section>
   );

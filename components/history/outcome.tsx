@@ -1,22 +1,35 @@
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { pairCounts, type HistoryEvent } from "@/lib/audit/read";
 
 const TONE = { succeeded: "success", failed: "danger", partial: "warning" } as const;
+const OUTCOMES = ["succeeded", "failed", "partial", "skipped"] as const;
+
+/** An event's or a pair's outcome in the reader's language; one the console does not know reads as is. */
+export function useOutcomeLabel() {
+  const t = useTranslations("history.outcome");
+  return (outcome: string) => {
+    const known = OUTCOMES.find((o) => o === outcome);
+    return known ? t(known) : outcome;
+  };
+}
 
 /** The outcome badge, then the cloud's code and message for a failure or the pair counts of a partial one. */
 export function Outcome({ event }: { event: HistoryEvent }) {
+  const t = useTranslations("history.outcome");
+  const label = useOutcomeLabel();
   const c = pairCounts(event.pairs);
   const counts = [
-    c.succeeded && `${c.succeeded} succeeded`,
-    c.failed && `${c.failed} failed`,
-    c.skipped && `${c.skipped} skipped`,
+    c.succeeded && t("succeededCount", { count: c.succeeded }),
+    c.failed && t("failedCount", { count: c.failed }),
+    c.skipped && t("skippedCount", { count: c.skipped }),
   ]
     .filter(Boolean)
     .join(", ");
   return (
     <div className="flex min-w-0 flex-col gap-0.5">
       <Badge tone={TONE[event.outcome as keyof typeof TONE] ?? "neutral"} className="w-fit">
-        {event.outcome}
+        {label(event.outcome)}
       </Badge>
       {event.outcome === "partial" && counts && <span className="text-xs text-muted-foreground">{counts}</span>}
       {event.errorCode && (
@@ -30,5 +43,6 @@ export function Outcome({ event }: { event: HistoryEvent }) {
 }
 
 export function SourceBadge({ source }: { source: string }) {
-  return <Badge tone={source === "cts" ? "info" : "neutral"}>{source === "cts" ? "CTS" : "Console"}</Badge>;
+  const t = useTranslations("history.outcome");
+  return <Badge tone={source === "cts" ? "info" : "neutral"}>{source === "cts" ? t("cts") : t("console")}</Badge>;
 }

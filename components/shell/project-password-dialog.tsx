@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -28,14 +29,17 @@ export function ProjectPasswordDialog({
   switchProjectWithPasswordAction: SwitchWithPassword;
   onCancel: () => void;
 }) {
+  const t = useTranslations("shell.project");
+  const tc = useTranslations("common");
   const [state, action, pending] = useActionState(switchProjectWithPasswordAction, null);
+  const name = project?.name ?? t("thatProject");
   const error = state?.ok === false ? state.error : undefined;
   const fieldError = error?.fieldErrors?.password?.join(" ");
   return (
     <Dialog open={project !== null} onOpenChange={(open) => (open ? undefined : onCancel())}>
       <DialogContent
-        title={`Switch to ${project?.name ?? ""}`}
-        description={`IAM would not move this session to ${project?.name ?? "that project"}. Enter your password to switch.`}
+        title={t("switchTo", { name: project?.name ?? "" })}
+        description={t("passwordDescription", { name })}
         className="w-[min(28rem,calc(100vw-2rem))]"
       >
         <form action={action} className="flex flex-col gap-4" noValidate>
@@ -46,7 +50,7 @@ export function ProjectPasswordDialog({
             value={typeof window === "undefined" ? "/" : window.location.pathname + window.location.search}
           />
           <div className="flex flex-col gap-1.5">
-            <Label htmlFor="switch-password">Password of {user}</Label>
+            <Label htmlFor="switch-password">{t("passwordOf", { user })}</Label>
             <Input
               id="switch-password"
               name="password"
@@ -63,16 +67,13 @@ export function ProjectPasswordDialog({
             )}
           </div>
           <div aria-live="polite">{error && !fieldError && <Alert tone="error">{error.message}</Alert>}</div>
-          <p className="text-xs text-muted-foreground">
-            Signed in with a federated token? Sign out and sign in with a token for {project?.name ?? "that project"}{" "}
-            instead.
-          </p>
+          <p className="text-xs text-muted-foreground">{t("federated", { name })}</p>
           <div className="flex justify-end gap-2">
             <Button type="button" variant="secondary" onClick={onCancel}>
-              Cancel
+              {tc("cancel")}
             </Button>
             <Button type="submit" disabled={pending}>
-              {pending ? "Switching…" : `Switch to ${project?.name ?? ""}`}
+              {pending ? t("switching") : t("switchTo", { name: project?.name ?? "" })}
             </Button>
           </div>
         </form>

@@ -1,6 +1,7 @@
 "use client";
 
 import { Check, ChevronsUpDown, Globe } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import {
@@ -42,6 +43,7 @@ export function ProjectSwitcher({
   switchProjectAction: SwitchProject;
   switchProjectWithPasswordAction: SwitchWithPassword;
 }) {
+  const t = useTranslations("shell.project");
   const [state, action] = useActionState(switchProjectAction, null);
   const [pending, startTransition] = useTransition();
   const chosen = useRef<Project | null>(null);
@@ -67,16 +69,16 @@ export function ProjectSwitcher({
           <Button
             variant="secondary"
             className="max-w-72 justify-between"
-            aria-label={`Project: ${current.name}. Switch project`}
+            aria-label={t("switchLabel", { name: current.name })}
             disabled={pending}
           >
             <Globe aria-hidden />
-            <span className="truncate">{pending ? "Switching…" : current.name}</span>
+            <span className="truncate">{pending ? t("switching") : current.name}</span>
             <ChevronsUpDown aria-hidden className="opacity-60" />
           </Button>
         </DropdownMenuTrigger>
         <DropdownMenuContent align="start">
-          <DropdownMenuLabel>Project (region)</DropdownMenuLabel>
+          <DropdownMenuLabel>{t("menuLabel")}</DropdownMenuLabel>
           <DropdownMenuSeparator />
           {sorted.map((p) => (
             <DropdownMenuItem key={p.id} onSelect={() => choose(p)}>

@@ -1,13 +1,15 @@
 import { Download } from "lucide-react";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { actionLabeller } from "@/components/history/action-label";
 import { historyHref } from "@/components/history/links";
 import { PageHeader } from "@/components/page-header";
 import { TableSkeleton } from "@/components/table-skeleton";
 import { Button } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
-import { actionLabel, cursorSchema, filterParams, historyFilterSchema } from "@/lib/audit/filter";
+import { cursorSchema, filterParams, historyFilterSchema } from "@/lib/audit/filter";
 import { getEvent } from "@/lib/audit/read";
 import { requireSession } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -22,7 +24,9 @@ import { HistoryFilters } from "./_components/filters";
 import { HistoryList } from "./_components/history-list";
 import { VerifyButton } from "./_components/verify-button";
 
-export const metadata: Metadata = { title: "History" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("history"))("title") };
+}
 
 export default async function HistoryPage({
   searchParams,
@@ -30,6 +34,8 @@ export default async function HistoryPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const session = await requireSession();
+  const t = await getTranslations("history");
+  const actionLabel = actionLabeller(await getTranslations("history.actions"));
   const params = await searchParams;
   const filter = historyFilterSchema.parse(params);
   const before = cursorSchema.parse(params.before);
@@ -51,8 +57,8 @@ export default async function HistoryPage({
   return (
     <div className="flex flex-col gap-4">
       <PageHeader
-        title="History"
-        description={`Every change made in ${session.accountName} / ${session.projectName}, newest first: through this console, and sharing done elsewhere read from CTS.`}
+        title={t("title")}
+        description={t("description", { account: session.accountName, project: session.projectName })}
         actions={<VerifyButton />}
       />
       <CtsImportPanel accountId={scope.accountId} projectId={scope.projectId} />
@@ -61,28 +67,26 @@ export default async function HistoryPage({
         <Activity scope={scope} filter={resolved} />
       </Suspense>
       <div className="flex flex-wrap items-center justify-end gap-2">
-        <span className="mr-auto text-xs text-muted-foreground">
-          Exports hold every event of this filter, not only this page.
-        </span>
+        <span className="mr-auto text-xs text-muted-foreground">{t("exportsNote")}</span>
         <Button asChild variant="secondary" size="sm">
           <a href={exportHref("csv")} download>
             <Download aria-hidden />
-            Export CSV
+            {t("exportCsv")}
           </a>
         </Button>
         <Button asChild variant="secondary" size="sm">
           <a href={exportHref("json")} download>
             <Download aria-hidden />
-            Export JSON
+            {t("exportJson")}
           </a>
         </Button>
       </div>
-      <Suspense key={key} fallback={<TableSkeleton label="Loading events" />}>
+      <Suspense key={key} fallback={<TableSkeleton label={t("loadingEvents")} />}>
         <HistoryList scope={scope} filter={resolved} before={before} />
       </Suspense>
       {event && (
         <EventDrawer
-          title={`${actionLabel(event.action)} by ${event.userName}`}
+          title={t("drawerTitle", { action: actionLabel(event.action), user: event.userName })}
           description={formatDate(event.occurredAt)}
           closeHref={historyHref(filter, { before })}
         >

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { defineAction } from "@/lib/actions/action";
 import { getDb } from "@/lib/db";
@@ -33,7 +34,7 @@ export const removeNameAction = defineAction(
   { audit: "unnamed_target", schema: z.object({ id: targetIdSchema }), readOnlyMessage: READ_ONLY },
   async (input, ctx) => {
     if (!(await removeName(await getDb(), ctx.session.accountId, input.id)))
-      throw new UserError("not_found", "That id has no name in the address book.");
+      throw new UserError("not_found", (await getTranslations("names.errors"))("noName"));
     ctx.note({ targets: [input.id] });
     revalidatePath("/", "layout");
     return { id: input.id };
@@ -50,10 +51,10 @@ export const importNamesAction = defineAction(
   async (input, ctx) => {
     const parsed = parseNamesCsv(input.csv);
     if (!parsed.ok) {
-      const n = parsed.errors.length;
+      const t = await getTranslations("names.errors");
       throw new UserError({
-        ...appError("invalid_input", `${n} problem${n === 1 ? "" : "s"} in the file: nothing was imported.`),
-        fieldErrors: { csv: parsed.errors.map((e) => `Line ${e.line}: ${e.message}`) },
+        ...appError("invalid_input", t("fileProblems", { count: parsed.errors.length })),
+        fieldErrors: { csv: parsed.errors.map((e) => t("line", { line: e.line, message: e.message })) },
       });
     }
     await saveNames(await getDb(), ctx.session.accountId, parsed.entries, ctx.session.userName);

@@ -1,5 +1,6 @@
 import { Download } from "lucide-react";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { Button } from "@/components/ui/button";
@@ -11,7 +12,9 @@ import { ImportForm } from "./_components/import-form";
 import { NameForm } from "./_components/name-form";
 import { NamesTable } from "./_components/names-table";
 
-export const metadata: Metadata = { title: "Address book" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("names"))("title") };
+}
 
 export default async function NamesPage({
   searchParams,
@@ -19,6 +22,7 @@ export default async function NamesPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const session = await requireSession();
+  const t = await getTranslations("names");
   const { id } = await searchParams;
   const asked = typeof id === "string" ? targetIdOf(id) : undefined;
   const names = await listNames(await getDb(), session.accountId);
@@ -27,14 +31,14 @@ export default async function NamesPage({
   return (
     <div className="flex flex-col gap-6">
       <PageHeader
-        title="Address book"
-        description={`Names for project, account and organization ids, shared by everyone of ${session.accountName}. The console shows them wherever these ids appear; your own projects are named already.`}
+        title={t("title")}
+        description={t("description", { account: session.accountName })}
         actions={
           names.length > 0 && (
             <Button asChild variant="secondary" size="sm">
               <a href="/api/names/export" download>
                 <Download aria-hidden />
-                Export CSV
+                {t("exportCsv")}
               </a>
             </Button>
           )
@@ -43,23 +47,21 @@ export default async function NamesPage({
       {mayChange ? (
         <section aria-labelledby="name-an-id-heading" className="rounded-lg border border-border bg-card p-4">
           <h2 id="name-an-id-heading" className="mb-3 font-medium">
-            Name an id
+            {t("nameAnId")}
           </h2>
           <NameForm defaults={{ id: asked?.ok ? asked.id : undefined }} />
         </section>
       ) : (
-        <p className="text-sm text-muted-foreground">
-          Your user is read-only: you can read these names but not change them.
-        </p>
+        <p className="text-sm text-muted-foreground">{t("readOnly")}</p>
       )}
       {names.length ? (
         <NamesTable names={names} canChange={mayChange} />
       ) : (
-        <EmptyState title="No names yet" hint="Name an id above, or import a CSV of id,name rows." />
+        <EmptyState title={t("emptyTitle")} hint={t("emptyHint")} />
       )}
       {mayChange && (
         <details className="rounded-lg border border-border bg-card p-4">
-          <summary className="cursor-pointer font-medium">Import from CSV</summary>
+          <summary className="cursor-pointer font-medium">{t("importFromCsv")}</summary>
           <div className="mt-3">
             <ImportForm />
           </div>

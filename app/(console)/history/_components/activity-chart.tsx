@@ -1,25 +1,25 @@
-import { actionLabel } from "@/lib/audit/filter";
-import { plural } from "@/lib/format";
+import { useTranslations } from "next-intl";
+import { actionLabeller } from "@/components/history/action-label";
 import type { ActivityDay } from "@/lib/audit/read";
 
 /** One colour per group of actions: sharing, receiving, batches, sessions; anything else grey. */
 const GROUPS = [
-  { name: "Share / unshare", actions: ["share", "unshare"], className: "fill-primary", swatch: "bg-primary" },
-  { name: "Accept / reject", actions: ["accept", "reject"], className: "fill-success", swatch: "bg-success" },
+  { name: "groupShare", actions: ["share", "unshare"], className: "fill-primary", swatch: "bg-primary" },
+  { name: "groupAccept", actions: ["accept", "reject"], className: "fill-success", swatch: "bg-success" },
   {
-    name: "Batches",
+    name: "groupBatches",
     actions: ["batch_launched", "batch_retried", "batch_cancelled", "batch_jobs_given_up", "batch_finished"],
     className: "fill-warning",
     swatch: "bg-warning",
   },
   {
-    name: "Sign-in / project",
+    name: "groupSessions",
     actions: ["signed_in", "signed_out", "switched_project"],
     className: "fill-muted-foreground/50",
     swatch: "bg-muted-foreground/50",
   },
 ] as const;
-const OTHER = { name: "Other", className: "fill-destructive/70", swatch: "bg-destructive/70" };
+const OTHER = { name: "groupOther", className: "fill-destructive/70", swatch: "bg-destructive/70" } as const;
 
 const groupOf = (action: string) => GROUPS.find((g) => (g.actions as readonly string[]).includes(action)) ?? OTHER;
 /** Stacking order: by group, so each colour is one block of the bar. */
@@ -33,6 +33,8 @@ const H = 96;
 
 /** Events per day as stacked bars (a small SVG; the numbers are in each bar's tooltip and the summary). */
 export function ActivityChart({ days }: { days: ActivityDay[] }) {
+  const t = useTranslations("history.chart");
+  const actionLabel = actionLabeller(useTranslations("history.actions"));
   const totals = days.map((d) => Object.values(d.counts).reduce((a, b) => a + b, 0));
   const max = Math.max(1, ...totals);
   const sum = totals.reduce((a, b) => a + b, 0);
@@ -43,14 +45,12 @@ export function ActivityChart({ days }: { days: ActivityDay[] }) {
   return (
     <figure className="rounded-lg border border-border bg-card p-4">
       <figcaption className="mb-2 flex flex-wrap items-baseline justify-between gap-2 text-sm">
-        <span className="font-medium">
-          Activity: {plural(sum, "event")} in {plural(days.length, "day")}
-        </span>
+        <span className="font-medium">{t("caption", { events: sum, days: days.length })}</span>
         <span className="flex flex-wrap gap-3 text-xs text-muted-foreground">
           {used.map((g) => (
             <span key={g.name} className="flex items-center gap-1">
               <span aria-hidden className={`inline-block size-2.5 rounded-sm ${g.swatch}`} />
-              {g.name}
+              {t(g.name)}
             </span>
           ))}
         </span>
@@ -59,14 +59,20 @@ export function ActivityChart({ days }: { days: ActivityDay[] }) {
         viewBox={`0 0 ${W} ${H + 16}`}
         className="h-28 w-full"
         role="img"
-        aria-label={`Events per day, ${label(days[0].day)} to ${label(days.at(-1)!.day)}`}
+        aria-label={t("label", { from: label(days[0].day), to: label(days.at(-1)!.day) })}
       >
         <line x1={0} x2={W} y1={H + 0.5} y2={H + 0.5} className="stroke-border" />
         {days.map((d, i) => {
           let y = H;
           const x = i * slot + (slot - bar) / 2;
           const parts = Object.entries(d.counts).sort(([a], [b]) => rank(a) - rank(b) || a.localeCompare(b));
-          const tip = `${label(d.day)}: ${plural(totals[i], "event")}${parts.length ? ` (${parts.map(([a, n]) => `${actionLabel(a)} ${n}`).join(", ")})` : ""}`;
+          const tip = parts.length
+            ? t("tipParts", {
+                day: label(d.day),
+                events: totals[i],
+                parts: parts.map(([a, n]) => t("part", { action: actionLabel(a), count: n })).join(", "),
+              })
+            : t("tip", { day: label(d.day), events: totals[i] });
           return (
             <g key={d.day}>
               <title>{tip}</title>

@@ -1,29 +1,32 @@
+import { getTranslations } from "next-intl/server";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { lastImport, type CtsImportRow } from "@/lib/audit/cts-import";
 import { nextRunAt } from "@/lib/audit/cts-schedule";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { formatAgo, formatDate, plural } from "@/lib/format";
+import { formatAgo, formatDate } from "@/lib/format";
 import { ImportNowButton } from "./import-now-button";
 
-const events = (n: number) => plural(n, "new event");
-const due = (at: number, now: number) => (at <= now ? "Due now (within a minute)" : formatDate(at));
 const DAYS = (ms: number) => Math.round(ms / (24 * 3600_000));
 
-function outcome(run: CtsImportRow): { tone: "info" | "warning" | "error"; text: string } {
+type T = Awaited<ReturnType<typeof getTranslations<"history.cts">>>;
+
+function outcome(t: T, run: CtsImportRow): { tone: "info" | "warning" | "error"; text: string } {
   switch (run.status) {
     case "succeeded":
-      return { tone: "info", text: `${events(run.imported)}, ${run.known} already known.` };
+      return { tone: "info", text: t("succeeded", { imported: run.imported, known: run.known }) };
     case "running":
-      return { tone: "info", text: "Running now." };
+      return { tone: "info", text: t("running") };
     case "skipped":
-      return { tone: "warning", text: run.error_message ?? "Skipped." };
-    default:
+      return { tone: "warning", text: run.error_message ?? t("skipped") };
+    default: {
+      const message = run.error_message ?? t("unknownError");
       return {
         tone: "error",
-        text: `Failed: ${run.error_message ?? "unknown error"}${run.error_code ? ` (${run.error_code})` : ""}`,
+        text: run.error_code ? t("failedCode", { message, code: run.error_code }) : t("failed", { message }),
       };
+    }
   }
 }
 
@@ -38,64 +41,59 @@ async function load(accountId: string, projectId: string) {
  * project's last import ran and what it found, the next scheduled run, "Import now", and CTS's 7 days.
  */
 export async function CtsImportPanel({ accountId, projectId }: { accountId: string; projectId: string }) {
+  const t = await getTranslations("history.cts");
   const { ran, now } = await load(accountId, projectId);
   const interval = env.CTS_IMPORT_INTERVAL_MS;
-  const result = ran && outcome(ran);
+  const result = ran && outcome(t, ran);
+  const due = (at: number) => (at <= now ? t("dueNow") : formatDate(at));
+  const days = DAYS(7 * 24 * 3600_000);
   const uncovered = !ran?.covered_to || now - Number(ran.covered_to) > 7 * 24 * 3600_000;
 
   return (
     <Card aria-labelledby="cts-import-title" data-testid="cts-import-panel">
       <CardHeader>
-        <CardTitle id="cts-import-title">Sharing done outside the console</CardTitle>
+        <CardTitle id="cts-import-title">{t("title")}</CardTitle>
         <p className="text-sm text-muted-foreground">
-          Image shares, unshares, accepts and rejects made with the CLI, the SDKs or Huawei Cloud&apos;s own console are
-          read from Cloud Trace Service (IMS and CPH) and added to this history, marked{" "}
-          <span className="font-medium text-foreground">CTS</span>.
+          {t.rich("intro", { b: (chunks) => <span className="font-medium text-foreground">{chunks}</span> })}
         </p>
       </CardHeader>
       <CardContent className="flex flex-col gap-3 text-sm">
         <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-1 break-words">
-          <dt className="text-muted-foreground">Last import</dt>
+          <dt className="text-muted-foreground">{t("lastImport")}</dt>
           <dd data-testid="cts-last-import">
             {ran ? (
               <>
                 {formatDate(Number(ran.started_at))} ({formatAgo(Number(ran.started_at), now)}),{" "}
-                {ran.trigger === "manual" ? "on demand" : "scheduled"}
-                {ran.user_name && <> as {ran.user_name}</>}:{" "}
+                {ran.trigger === "manual" ? t("onDemand") : t("scheduled")}
+                {ran.user_name && t("asUser", { user: ran.user_name })}:{" "}
                 <span className={result?.tone === "error" ? "text-destructive" : undefined}>{result?.text}</span>
               </>
             ) : (
-              "Never: nothing from CTS is in this history yet."
+              t("never")
             )}
           </dd>
           {ran?.window_from && ran.window_to && (
             <>
-              <dt className="text-muted-foreground">Window read</dt>
+              <dt className="text-muted-foreground">{t("windowRead")}</dt>
               <dd>
-                {formatDate(Number(ran.window_from))} to {formatDate(Number(ran.window_to))}
+                {t("window", { from: formatDate(Number(ran.window_from)), to: formatDate(Number(ran.window_to)) })}
               </dd>
             </>
           )}
-          <dt className="text-muted-foreground">Next scheduled run</dt>
+          <dt className="text-muted-foreground">{t("nextRun")}</dt>
           <dd data-testid="cts-next-import">
             {interval > 0
-              ? `${due(nextRunAt(ran ? Number(ran.started_at) : undefined, interval, now), now)}, then every ${Math.round(interval / 60_000)} minutes while a user of this project is signed in`
-              : "None: scheduled imports are off (CTS_IMPORT_INTERVAL_MS=0). Use Import now."}
+              ? t("nextRunEvery", {
+                  due: due(nextRunAt(ran ? Number(ran.started_at) : undefined, interval, now)),
+                  minutes: Math.round(interval / 60_000),
+                })
+              : t("scheduleOff")}
           </dd>
         </dl>
         <Alert tone={uncovered ? "warning" : "info"}>
-          CTS keeps traces for {DAYS(7 * 24 * 3600_000)} days only. A change made outside the console can be seen here
-          only if an import ran within {DAYS(7 * 24 * 3600_000)} days of it
-          {uncovered && ran
-            ? "; the last complete import is older than that, so some outside changes may be missing"
-            : ""}
-          .
+          {t("retention", { days, missing: uncovered && ran ? "yes" : "no" })}
           {env.CTS_IMPORT_SETTLE_MS >= 60_000 && (
-            <>
-              {" "}
-              Traces of the last {Math.round(env.CTS_IMPORT_SETTLE_MS / 60_000)} minutes wait for the next run, so that
-              console changes still in progress are not taken for outside ones.
-            </>
+            <> {t("settle", { minutes: Math.round(env.CTS_IMPORT_SETTLE_MS / 60_000) })}</>
           )}
         </Alert>
         <ImportNowButton />

@@ -1,7 +1,8 @@
-import { Outcome, SourceBadge } from "@/components/history/outcome";
+import { useTranslations } from "next-intl";
+import { actionLabeller } from "@/components/history/action-label";
+import { Outcome, SourceBadge, useOutcomeLabel } from "@/components/history/outcome";
 import { Badge } from "@/components/ui/badge";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
-import { actionLabel } from "@/lib/audit/filter";
 import type { HistoryEvent } from "@/lib/audit/read";
 import { formatDate } from "@/lib/format";
 
@@ -9,21 +10,24 @@ const TONE = { succeeded: "success", failed: "danger", skipped: "neutral" } as c
 
 /** Every field of one event, its pairs and its place in the chain. */
 export function EventDetail({ event: e }: { event: HistoryEvent }) {
+  const t = useTranslations("history.detail");
+  const outcomeLabel = useOutcomeLabel();
+  const actionLabel = actionLabeller(useTranslations("history.actions"));
   const facts: [string, React.ReactNode, boolean?][] = [
-    ["When", `${formatDate(e.occurredAt)} (${new Date(e.occurredAt).toISOString()})`],
-    ["Action", actionLabel(e.action)],
-    ["Outcome", <Outcome key="o" event={e} />],
-    ["Source", <SourceBadge key="s" source={e.source} />],
-    ["User", `${e.userName} (${e.userId})`],
-    ["Account", `${e.accountName} (${e.accountId})`],
-    ["Project", `${e.projectName} (${e.projectId})`],
-    ["Region", e.region],
-    ["Duration", `${e.durationMs.toLocaleString("en")} ms`],
-    ["Upstream request id", e.requestId ?? "—", true],
-    ["Upstream job id", e.jobId ?? "—", true],
-    ["CTS trace id", e.externalId ?? "—", true],
-    ["Event id", e.id, true],
-    ["Sequence", `#${e.seq}`],
+    [t("when"), `${formatDate(e.occurredAt)} (${new Date(e.occurredAt).toISOString()})`],
+    [t("action"), actionLabel(e.action)],
+    [t("outcome"), <Outcome key="o" event={e} />],
+    [t("source"), <SourceBadge key="s" source={e.source} />],
+    [t("user"), `${e.userName} (${e.userId})`],
+    [t("account"), `${e.accountName} (${e.accountId})`],
+    [t("project"), `${e.projectName} (${e.projectId})`],
+    [t("region"), e.region],
+    [t("duration"), t("durationMs", { ms: e.durationMs })],
+    [t("requestId"), e.requestId ?? "—", true],
+    [t("jobId"), e.jobId ?? "—", true],
+    [t("traceId"), e.externalId ?? "—", true],
+    [t("eventId"), e.id, true],
+    [t("sequence"), `#${e.seq}`],
   ];
   return (
     <div className="flex flex-col gap-5 text-sm">
@@ -36,12 +40,10 @@ export function EventDetail({ event: e }: { event: HistoryEvent }) {
         ))}
       </dl>
       <section className="flex flex-col gap-2">
-        <h3 className="font-medium">
-          Images ({e.images.length}) and targets ({e.targets.length})
-        </h3>
+        <h3 className="font-medium">{t("imagesAndTargets", { images: e.images.length, targets: e.targets.length })}</h3>
         <div className="grid grid-cols-2 gap-4 font-mono text-xs">
           {[e.images, e.targets].map((ids, i) => (
-            <ul key={i} aria-label={i ? "Targets" : "Images"} className="flex flex-col gap-0.5">
+            <ul key={i} aria-label={i ? t("targets") : t("images")} className="flex flex-col gap-0.5">
               {ids.length ? (
                 ids.map((id) => (
                   <li key={id} className="break-all">
@@ -49,22 +51,22 @@ export function EventDetail({ event: e }: { event: HistoryEvent }) {
                   </li>
                 ))
               ) : (
-                <li className="font-sans text-muted-foreground">None</li>
+                <li className="font-sans text-muted-foreground">{t("none")}</li>
               )}
             </ul>
           ))}
         </div>
       </section>
       <section className="flex flex-col gap-2">
-        <h3 className="font-medium">Pairs ({e.pairs.length})</h3>
+        <h3 className="font-medium">{t("pairs", { count: e.pairs.length })}</h3>
         {e.pairs.length ? (
-          <Table aria-label="Pairs of the event">
+          <Table aria-label={t("pairsLabel")}>
             <THead>
               <tr>
-                <TH>Image</TH>
-                <TH>Target</TH>
-                <TH>Outcome</TH>
-                <TH>Code</TH>
+                <TH>{t("image")}</TH>
+                <TH>{t("target")}</TH>
+                <TH>{t("outcome")}</TH>
+                <TH>{t("code")}</TH>
               </tr>
             </THead>
             <tbody>
@@ -73,7 +75,7 @@ export function EventDetail({ event: e }: { event: HistoryEvent }) {
                   <TD className="font-mono text-xs break-all">{p.image}</TD>
                   <TD className="font-mono text-xs break-all">{p.target}</TD>
                   <TD>
-                    <Badge tone={TONE[p.outcome] ?? "neutral"}>{p.outcome}</Badge>
+                    <Badge tone={TONE[p.outcome] ?? "neutral"}>{outcomeLabel(p.outcome)}</Badge>
                   </TD>
                   <TD className="font-mono text-xs">{p.code ?? ""}</TD>
                 </TR>
@@ -81,24 +83,22 @@ export function EventDetail({ event: e }: { event: HistoryEvent }) {
             </tbody>
           </Table>
         ) : (
-          <p className="text-muted-foreground">This event has no pairs.</p>
+          <p className="text-muted-foreground">{t("noPairs")}</p>
         )}
       </section>
       <section className="flex flex-col gap-2">
-        <h3 className="font-medium">Input</h3>
+        <h3 className="font-medium">{t("input")}</h3>
         <pre className="max-h-64 overflow-auto rounded-md bg-muted p-3 font-mono text-xs">
           {JSON.stringify(e.input, null, 2)}
         </pre>
       </section>
       <section className="flex flex-col gap-1">
-        <h3 className="font-medium">Chain</h3>
-        <p className="text-xs text-muted-foreground">
-          SHA-256 of this event&apos;s fields and the previous event&apos;s hash.
-        </p>
+        <h3 className="font-medium">{t("chain")}</h3>
+        <p className="text-xs text-muted-foreground">{t("chainNote")}</p>
         <dl className="grid grid-cols-[6rem_1fr] gap-x-4 gap-y-1 font-mono text-xs">
-          <dt className="font-sans text-muted-foreground">Previous</dt>
+          <dt className="font-sans text-muted-foreground">{t("previous")}</dt>
           <dd className="break-all">{e.prevHash ?? "—"}</dd>
-          <dt className="font-sans text-muted-foreground">Hash</dt>
+          <dt className="font-sans text-muted-foreground">{t("hash")}</dt>
           <dd className="break-all">{e.hash ?? "—"}</dd>
         </dl>
       </section>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { EventsTable } from "@/components/history/events-table";
 import { historyHref } from "@/components/history/links";
 import { Button } from "@/components/ui/button";
@@ -18,26 +19,27 @@ export async function HistoryList({
   filter: HistoryFilter;
   before?: Cursor;
 }) {
+  const t = await getTranslations("history.list");
   const page = await listEvents(await getDb(), scope, filter, { cursor: before, limit: PAGE_SIZE });
   return (
     <EventsTable
       events={page.events}
-      label="Events"
+      label={t("label")}
       detailHref={(id) => historyHref(filter, { before, event: id })}
       imageHref={(id) => historyHref({ ...filter, image: id })}
       targetHref={(id) => historyHref({ ...filter, member: id })}
-      empty={before ? "No older events." : "No events match this filter."}
+      empty={before ? t("noOlder") : t("noMatch")}
       footer={
         (before || page.next) && (
-          <nav aria-label="Pages" className="flex justify-end gap-2">
+          <nav aria-label={t("pages")} className="flex justify-end gap-2">
             {before && (
               <Button asChild variant="secondary" size="sm">
-                <Link href={historyHref(filter)}>Newest</Link>
+                <Link href={historyHref(filter)}>{t("newest")}</Link>
               </Button>
             )}
             {page.next && (
               <Button asChild variant="secondary" size="sm">
-                <Link href={historyHref(filter, { before: page.next })}>Older →</Link>
+                <Link href={historyHref(filter, { before: page.next })}>{t("older")}</Link>
               </Button>
             )}
           </nav>

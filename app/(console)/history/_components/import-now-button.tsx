@@ -1,25 +1,24 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { plural } from "@/lib/format";
 import { importCtsTracesAction } from "../cts-actions";
-
-const events = (n: number) => plural(n, "new event");
 
 /** The "Import now" form; its result is announced in a live region. */
 export function ImportNowButton() {
+  const t = useTranslations("history.cts");
   const [state, formAction, pending] = useActionState(importCtsTracesAction, null);
   return (
     <form action={formAction} className="flex flex-col items-start gap-2">
       <Button type="submit" variant="secondary" size="sm" disabled={pending}>
-        {pending ? "Importing…" : "Import now"}
+        {pending ? t("importing") : t("importNow")}
       </Button>
       <div aria-live="polite" className="text-sm">
         {state?.ok && (
           <Alert data-testid="cts-import-result">
-            Imported {events(state.data.imported)} from CTS; {state.data.known} already in the history.
+            {t("imported", { imported: state.data.imported, known: state.data.known })}
           </Alert>
         )}
         {state && !state.ok && (

@@ -2,30 +2,37 @@
 
 import { ShieldCheck } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
 import { verifyChainAction } from "../actions";
 
 /** "Verify": recomputes the account's hash chain on the server and says whether it is intact. */
 export function VerifyButton() {
+  const t = useTranslations("history.verify");
   const [state, action, pending] = useActionState(verifyChainAction, null);
   return (
     <form action={action} className="flex flex-wrap items-center gap-3">
       <Button type="submit" variant="secondary" size="sm" disabled={pending}>
         <ShieldCheck aria-hidden />
-        {pending ? "Verifying…" : "Verify"}
+        {pending ? t("verifying") : t("verify")}
       </Button>
       <p aria-live="polite" className="text-sm">
         {state?.ok && state.data.ok && (
-          <span className="text-success">Chain intact: {state.data.events.toLocaleString("en")} events</span>
+          <span className="text-success">{t("intact", { count: state.data.events })}</span>
         )}
         {state?.ok && !state.data.ok && state.data.firstBreak && (
           <span className="text-destructive">
-            Chain broken at event #{state.data.firstBreak.seq} (
-            <Link href={`/history?event=${state.data.firstBreak.id}`} className="font-mono underline">
-              {state.data.firstBreak.id}
-            </Link>
-            ): {state.data.firstBreak.problem}
+            {t.rich("broken", {
+              seq: state.data.firstBreak.seq,
+              id: state.data.firstBreak.id,
+              problem: state.data.firstBreak.problem,
+              link: (chunks) => (
+                <Link href={`/history?event=${state.data.firstBreak!.id}`} className="font-mono underline">
+                  {chunks}
+                </Link>
+              ),
+            })}
           </span>
         )}
         {state && !state.ok && <span className="text-destructive">{state.error.message}</span>}

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -12,15 +13,16 @@ import { importNamesAction } from "../actions";
  * (a preview of what would be imported) and again on the server: any bad row refuses the whole file.
  */
 export function ImportForm() {
+  const t = useTranslations("names.import");
   const [state, action, pending] = useActionState(importNamesAction, null);
   const [csv, setCsv] = useState("");
   const preview = useMemo(() => (csv.trim() ? parseNamesCsv(csv) : undefined), [csv]);
   const rowErrors = state && !state.ok ? state.error.fieldErrors?.csv : undefined;
 
   return (
-    <form action={action} aria-label="Import names" className="flex flex-col gap-2">
+    <form action={action} aria-label={t("label")} className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-3">
-        <Label htmlFor="names-file">CSV file</Label>
+        <Label htmlFor="names-file">{t("file")}</Label>
         <input
           id="names-file"
           type="file"
@@ -29,7 +31,7 @@ export function ImportForm() {
           onChange={async (e) => setCsv((await e.target.files?.[0]?.text()) ?? "")}
         />
       </div>
-      <Label htmlFor="names-csv">Rows (id,name[,note]; a header row is optional)</Label>
+      <Label htmlFor="names-csv">{t("rows")}</Label>
       <Textarea
         id="names-csv"
         name="csv"
@@ -41,16 +43,16 @@ export function ImportForm() {
         aria-describedby="names-csv-status"
       />
       <p id="names-csv-status" className="text-xs text-muted-foreground">
-        {preview?.ok && `${preview.entries.length} row${preview.entries.length === 1 ? "" : "s"} ready to import.`}
-        {preview && !preview.ok && `${preview.errors.length} problem(s): fix them before importing.`}
+        {preview?.ok && t("ready", { count: preview.entries.length })}
+        {preview && !preview.ok && t("problems", { count: preview.errors.length })}
       </p>
       <div className="flex items-center gap-2">
         <Button type="submit" variant="secondary" disabled={pending || !csv.trim()}>
-          {pending ? "Importing…" : "Import"}
+          {pending ? t("importing") : t("import")}
         </Button>
       </div>
       <div aria-live="polite" className="text-sm empty:hidden" data-testid="names-import-result">
-        {state?.ok && <Alert>Imported {state.data.imported} names.</Alert>}
+        {state?.ok && <Alert>{t("imported", { count: state.data.imported })}</Alert>}
         {state && !state.ok && (
           <Alert tone="error">
             <p>{state.error.message}</p>

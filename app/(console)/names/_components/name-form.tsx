@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -19,6 +20,9 @@ export function NameForm({
   defaults?: { id?: string; name?: string; note?: string };
   onDone?: () => void;
 }) {
+  const t = useTranslations("names.form");
+  const tn = useTranslations("names");
+  const tt = useTranslations("names.table");
   const [state, action, pending] = useActionState(saveNameAction, null);
   const form = useRef<HTMLFormElement>(null);
   const values = state && !state.ok ? (state.values ?? {}) : {};
@@ -54,25 +58,17 @@ export function NameForm({
     <form
       ref={form}
       action={action}
-      aria-label={fixedId ? `Rename ${fixedId}` : "Name an id"}
+      aria-label={fixedId ? tt("renameLabel", { id: fixedId }) : tn("nameAnId")}
       className="flex flex-wrap items-start gap-3"
     >
-      {fixedId ? (
-        <input type="hidden" name="id" value={fixedId} />
-      ) : (
-        field("id", "Project or account id", "w-full sm:w-80")
-      )}
-      {field("name", "Name", "w-full sm:w-56")}
-      {field("note", "Note (optional)", "w-full sm:w-64")}
+      {fixedId ? <input type="hidden" name="id" value={fixedId} /> : field("id", t("id"), "w-full sm:w-80")}
+      {field("name", t("name"), "w-full sm:w-56")}
+      {field("note", t("note"), "w-full sm:w-64")}
       <Button type="submit" className="sm:mt-6" disabled={pending}>
-        {pending ? "Saving…" : fixedId ? "Save name" : "Add name"}
+        {pending ? t("saving") : fixedId ? t("save") : t("add")}
       </Button>
       <div aria-live="polite" className="basis-full text-sm empty:hidden">
-        {state?.ok && !fixedId && (
-          <Alert>
-            Named {state.data.id} “{state.data.name}”.
-          </Alert>
-        )}
+        {state?.ok && !fixedId && <Alert>{t("named", { id: state.data.id, name: state.data.name })}</Alert>}
         {state && !state.ok && !state.error.fieldErrors && <Alert tone="error">{state.error.message}</Alert>}
       </div>
     </form>

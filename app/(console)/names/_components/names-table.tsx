@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
 import { DateTime } from "@/components/date-time";
 import { CopyButton } from "@/components/target-id";
@@ -10,12 +11,19 @@ import { removeNameAction } from "../actions";
 import { NameForm } from "./name-form";
 
 function RemoveButton({ entry }: { entry: StoredName }) {
+  const t = useTranslations("names.table");
   const [state, action, pending] = useActionState(removeNameAction, null);
   return (
     <form action={action} className="inline">
       <input type="hidden" name="id" value={entry.id} />
-      <Button type="submit" variant="ghost" size="sm" disabled={pending} aria-label={`Remove the name of ${entry.id}`}>
-        Remove
+      <Button
+        type="submit"
+        variant="ghost"
+        size="sm"
+        disabled={pending}
+        aria-label={t("removeLabel", { id: entry.id })}
+      >
+        {t("remove")}
       </Button>
       {state && !state.ok && <span className="text-xs text-destructive">{state.error.message}</span>}
     </form>
@@ -23,6 +31,7 @@ function RemoveButton({ entry }: { entry: StoredName }) {
 }
 
 function Row({ entry, canChange }: { entry: StoredName; canChange: boolean }) {
+  const t = useTranslations("names.table");
   const [editing, setEditing] = useState(false);
   return (
     <>
@@ -37,7 +46,7 @@ function Row({ entry, canChange }: { entry: StoredName; canChange: boolean }) {
         <TD className="max-w-64 text-muted-foreground">{entry.note ?? "—"}</TD>
         <TD className="text-xs">
           <DateTime value={entry.updatedAt} />
-          <div className="text-muted-foreground">by {entry.updatedBy}</div>
+          <div className="text-muted-foreground">{t("by", { user: entry.updatedBy })}</div>
         </TD>
         {canChange && (
           <TD className="text-right whitespace-nowrap">
@@ -45,10 +54,10 @@ function Row({ entry, canChange }: { entry: StoredName; canChange: boolean }) {
               variant="ghost"
               size="sm"
               aria-expanded={editing}
-              aria-label={`Rename ${entry.id}`}
+              aria-label={t("renameLabel", { id: entry.id })}
               onClick={() => setEditing((v) => !v)}
             >
-              Rename
+              {t("rename")}
             </Button>
             <RemoveButton entry={entry} />
           </TD>
@@ -71,17 +80,18 @@ function Row({ entry, canChange }: { entry: StoredName; canChange: boolean }) {
 
 /** The account's address book, by name, with rename and remove for users who may change it. */
 export function NamesTable({ names, canChange }: { names: StoredName[]; canChange: boolean }) {
+  const t = useTranslations("names.table");
   return (
-    <Table aria-label="Address book">
+    <Table aria-label={t("label")}>
       <THead>
         <tr>
-          <TH>Name</TH>
-          <TH>Id</TH>
-          <TH>Note</TH>
-          <TH>Updated</TH>
+          <TH>{t("name")}</TH>
+          <TH>{t("id")}</TH>
+          <TH>{t("note")}</TH>
+          <TH>{t("updated")}</TH>
           {canChange && (
             <TH>
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t("actions")}</span>
             </TH>
           )}
         </tr>
