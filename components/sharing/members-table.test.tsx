@@ -1,4 +1,4 @@
-import { renderToStaticMarkup } from "react-dom/server";
+import { renderIntl } from "@/test/intl";
 import { describe, expect, it } from "vitest";
 import { NamesProvider } from "@/components/target-id";
 import type { UnshareAction } from "./types";
@@ -43,7 +43,7 @@ const text = (html: string) =>
 
 describe("MembersTable", () => {
   it("shows type and status where the service has them, and how long a share has been pending", () => {
-    const html = renderToStaticMarkup(
+    const html = renderIntl(
       <MembersTable
         service="ims"
         image={image}
@@ -68,7 +68,7 @@ describe("MembersTable", () => {
   });
 
   it("shows the address book's name first, over the page's, with the id and a copy button", () => {
-    const html = renderToStaticMarkup(
+    const html = renderIntl(
       <NamesProvider names={{ [ims[0].id]: "Globex Singapore", [cph[0].id]: "Initech ML" }}>
         <MembersTable
           service="ims"
@@ -90,7 +90,7 @@ describe("MembersTable", () => {
 
   it("leaves out the columns a service does not report, and offers to name an unknown member", () => {
     const t = text(
-      renderToStaticMarkup(
+      renderIntl(
         <MembersTable
           service="cph"
           image={image}
@@ -108,7 +108,7 @@ describe("MembersTable", () => {
   });
 
   it("offers no selection or removal to a read-only user", () => {
-    const html = renderToStaticMarkup(
+    const html = renderIntl(
       <MembersTable service="cph" image={image} members={cph} canChange={false} unshare={unshare} empty={empty} />,
     );
     expect(html).not.toContain("checkbox");
@@ -117,9 +117,7 @@ describe("MembersTable", () => {
 
   it("shows what the page says instead of an empty table", () => {
     const t = text(
-      renderToStaticMarkup(
-        <MembersTable service="ims" image={image} members={[]} canChange unshare={unshare} empty={empty} />,
-      ),
+      renderIntl(<MembersTable service="ims" image={image} members={[]} canChange unshare={unshare} empty={empty} />),
     );
     expect(t.trim()).toBe("Not shared yet Use Share.");
   });

@@ -1,11 +1,11 @@
-import { renderToStaticMarkup } from "react-dom/server";
+import { renderIntl } from "@/test/intl";
 import { describe, expect, it } from "vitest";
 import { OutcomeTable } from "./outcome-table";
 
 const URN = `organizations::0123456789abcdef0123456789abcdef:ou:o-${"a".repeat(30)}/ou-${"b".repeat(30)}`;
 
 describe("OutcomeTable", () => {
-  const html = renderToStaticMarkup(
+  const html = renderIntl(
     <OutcomeTable
       caption="Plan"
       images
