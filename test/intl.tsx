@@ -1,6 +1,7 @@
-import { NextIntlClientProvider } from "next-intl";
+import { createTranslator, NextIntlClientProvider } from "next-intl";
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import type { Say } from "@/components/sharing/wording";
 import { MESSAGES } from "@/messages";
 
 /** Renders a component to HTML with a language's catalogue, as the console's layout provides it. */
@@ -10,4 +11,10 @@ export function renderIntl(node: ReactNode, locale: keyof typeof MESSAGES = "en"
       {node}
     </NextIntlClientProvider>,
   );
+}
+
+/** The share and unshare wording (`components/sharing/wording.ts`) in a language, outside React. */
+export function sayIn(locale: keyof typeof MESSAGES = "en"): Say {
+  const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "sharing.words" });
+  return (key, values) => t(key, values);
 }
