@@ -2,7 +2,7 @@ import { useTranslations } from "next-intl";
 import { TargetId } from "@/components/target-id";
 import { Badge } from "@/components/ui/badge";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
-import type { Outcome, OutcomeRow } from "./rows";
+import { NO_OUTCOME, REMOVED_REASON, SHARED_REASON, type Outcome, type OutcomeRow } from "./rows";
 
 const TONE: Record<Outcome, "info" | "neutral" | "danger" | "success"> = {
   add: "info",
@@ -12,6 +12,13 @@ const TONE: Record<Outcome, "info" | "neutral" | "danger" | "success"> = {
   succeeded: "success",
   failed: "danger",
   unknown: "neutral",
+};
+
+/** The reasons this console writes itself (the others come from the server, in its words). */
+const OWN_REASON: Record<string, "sharedReason" | "removedReason" | "noOutcome"> = {
+  [SHARED_REASON]: "sharedReason",
+  [REMOVED_REASON]: "removedReason",
+  [NO_OUTCOME]: "noOutcome",
 };
 
 /**
@@ -52,7 +59,13 @@ export function OutcomeTable({ rows, caption, images }: { rows: OutcomeRow[]; ca
               <Badge tone={TONE[r.outcome]}>{t(`badge.${r.outcome}`)}</Badge>
             </TD>
             <TD label={t("reason")} className="align-top text-xs leading-5 break-words">
-              {r.reason ?? <span className="text-muted-foreground">—</span>}
+              {r.reason === undefined ? (
+                <span className="text-muted-foreground">—</span>
+              ) : OWN_REASON[r.reason] ? (
+                t(OWN_REASON[r.reason])
+              ) : (
+                r.reason
+              )}
               {r.code && r.outcome === "failed" && (
                 <span className="ml-1 font-mono text-muted-foreground">({r.code})</span>
               )}
