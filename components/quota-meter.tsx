@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { cn } from "@/lib/utils";
 
 /** "37 / 256" with a bar that turns amber past 80 % and red when full; members of an image unless told otherwise. */
@@ -5,15 +6,16 @@ export function QuotaMeter({
   used,
   limit,
   className,
-  label = "Members used of the image's quota",
+  label,
   unit = "members",
 }: {
   used: number;
   limit: number;
   className?: string;
   label?: string;
-  unit?: string;
+  unit?: "members" | "images";
 }) {
+  const t = useTranslations("sharing.quota");
   const ratio = limit > 0 ? Math.min(1, used / limit) : 1;
   const tone = ratio >= 1 ? "bg-destructive" : ratio >= 0.8 ? "bg-warning" : "bg-primary";
   return (
@@ -21,15 +23,15 @@ export function QuotaMeter({
       <span className="text-xs tabular-nums">
         <span className="font-medium">{used}</span>
         <span className="text-muted-foreground"> / {limit}</span>
-        {ratio >= 1 && <span className="ml-1 text-destructive">full</span>}
+        {ratio >= 1 && <span className="ml-1 text-destructive">{t("full")}</span>}
       </span>
       <div
         role="meter"
-        aria-label={label}
+        aria-label={label ?? t("membersLabel")}
         aria-valuemin={0}
         aria-valuemax={limit}
         aria-valuenow={used}
-        aria-valuetext={`${used} of ${limit} ${unit}`}
+        aria-valuetext={t("valueText", { used, limit, unit })}
         className="h-1.5 w-full overflow-hidden rounded-full bg-muted"
       >
         <div

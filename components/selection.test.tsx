@@ -1,4 +1,4 @@
-import { renderToStaticMarkup } from "react-dom/server";
+import { renderIntl } from "@/test/intl";
 import { describe, expect, it } from "vitest";
 import { TD, TH } from "@/components/ui/table";
 import { SelectableTable, selectedLabel } from "./selection";
@@ -35,7 +35,7 @@ function Harness({ canChange, actions }: { canChange: boolean; actions?: boolean
 
 describe("SelectableTable", () => {
   it("names the select-all and every row's checkbox, and disables the rows that cannot be chosen", () => {
-    const html = renderToStaticMarkup(<Harness canChange actions />);
+    const html = renderIntl(<Harness canChange actions />);
     expect(html).toContain('aria-label="Select every image"');
     expect(html).toMatch(/<input type="checkbox"[^>]*aria-label="Select app-01"(?![^>]*disabled)[^>]*>/);
     expect(html).toMatch(/<input type="checkbox"[^>]*aria-label="Select app-02"[^>]*disabled=""/);
@@ -44,14 +44,14 @@ describe("SelectableTable", () => {
   });
 
   it("has no checkbox and no actions column for a user who may not change the rows", () => {
-    const html = renderToStaticMarkup(<Harness canChange={false} actions />);
+    const html = renderIntl(<Harness canChange={false} actions />);
     expect(html).not.toContain("checkbox");
     expect(html).not.toContain("Actions");
     expect(html).not.toContain("Remove");
   });
 
   it("has no actions column where the table has no actions", () => {
-    expect(renderToStaticMarkup(<Harness canChange />)).not.toContain("Actions");
+    expect(renderIntl(<Harness canChange />)).not.toContain("Actions");
   });
 });
 

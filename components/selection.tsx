@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -38,10 +39,11 @@ function SelectCell({
   label: string;
   disabled?: boolean;
 }) {
+  const t = useTranslations("sharing.selection");
   return (
     <TD>
       <Checkbox
-        aria-label={`Select ${label}`}
+        aria-label={t("selectRow", { label })}
         checked={selection.has(id)}
         disabled={disabled}
         onChange={(e) => selection.toggle(id, e.target.checked)}
@@ -81,6 +83,7 @@ export function SelectableTable<R extends { id: string }>({
 }) {
   const choosable = isDisabled ? rows.filter((r) => !isDisabled(r)) : rows;
   const withActions = canChange && actions !== undefined;
+  const t = useTranslations("sharing.selection");
   return (
     <Table>
       <caption className="sr-only">{caption}</caption>
@@ -90,7 +93,7 @@ export function SelectableTable<R extends { id: string }>({
           {head}
           {withActions && (
             <TH>
-              <span className="sr-only">Actions</span>
+              <span className="sr-only">{t("actions")}</span>
             </TH>
           )}
         </tr>
@@ -111,15 +114,16 @@ export function SelectableTable<R extends { id: string }>({
 /** How many rows are chosen, on this page or others, with a way to choose none; `hint` while none is. */
 export function SelectionSummary({ selection, hint }: { selection: Selection; hint: string }) {
   const count = selection.selected.size;
+  const t = useTranslations("sharing.selection");
   return (
     <span aria-live="polite" className="inline-flex items-center gap-2 text-muted-foreground">
       {count === 0 ? (
         hint
       ) : (
         <>
-          <span className="font-medium text-foreground tabular-nums">{count} selected</span>
-          <Button variant="ghost" size="sm" onClick={selection.clear} aria-label="Clear selection">
-            Clear
+          <span className="font-medium text-foreground tabular-nums">{t("count", { count })}</span>
+          <Button variant="ghost" size="sm" onClick={selection.clear} aria-label={t("clearLabel")}>
+            {t("clear")}
           </Button>
         </>
       )}

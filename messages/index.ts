@@ -3,16 +3,22 @@ import enBatches from "./en/batches.json";
 import enCommon from "./en/common.json";
 import enErrors from "./en/errors.json";
 import enHistory from "./en/history.json";
+import enImages from "./en/images.json";
 import enIncoming from "./en/incoming.json";
 import enNames from "./en/names.json";
+import enPhones from "./en/phones.json";
+import enSharing from "./en/sharing.json";
 import enShell from "./en/shell.json";
 import zhAuth from "./zh-CN/auth.json";
 import zhBatches from "./zh-CN/batches.json";
 import zhCommon from "./zh-CN/common.json";
 import zhErrors from "./zh-CN/errors.json";
 import zhHistory from "./zh-CN/history.json";
+import zhImages from "./zh-CN/images.json";
 import zhIncoming from "./zh-CN/incoming.json";
 import zhNames from "./zh-CN/names.json";
+import zhPhones from "./zh-CN/phones.json";
+import zhSharing from "./zh-CN/sharing.json";
 import zhShell from "./zh-CN/shell.json";
 
 /**
@@ -29,6 +35,9 @@ const en = {
   batches: enBatches,
   history: enHistory,
   names: enNames,
+  images: enImages,
+  phones: enPhones,
+  sharing: enSharing,
 };
 export type Messages = typeof en;
 
@@ -41,6 +50,9 @@ const zh: Messages = {
   batches: zhBatches,
   history: zhHistory,
   names: zhNames,
+  images: zhImages,
+  phones: zhPhones,
+  sharing: zhSharing,
 };
 
 /** By locale (`lib/i18n/locales.ts` LOCALES). */

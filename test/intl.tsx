@@ -1,13 +1,20 @@
-import { NextIntlClientProvider } from "next-intl";
+import { createTranslator, NextIntlClientProvider } from "next-intl";
 import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import type { Say } from "@/components/sharing/wording";
 import { MESSAGES } from "@/messages";
 
-/** Renders a component that reads the catalogues (useTranslations) to HTML, in English unless told. */
+/** Renders a component to HTML with a language's catalogue, as the console's layout provides it. */
 export function renderIntl(node: ReactNode, locale: keyof typeof MESSAGES = "en"): string {
   return renderToStaticMarkup(
     <NextIntlClientProvider locale={locale} messages={MESSAGES[locale]} timeZone="UTC">
       {node}
     </NextIntlClientProvider>,
   );
+}
+
+/** The share and unshare wording (`components/sharing/wording.ts`) in a language, outside React. */
+export function sayIn(locale: keyof typeof MESSAGES = "en"): Say {
+  const t = createTranslator({ locale, messages: MESSAGES[locale], namespace: "sharing.words" });
+  return (key, values) => t(key, values);
 }

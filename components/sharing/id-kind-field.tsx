@@ -1,5 +1,7 @@
 "use client";
 
+import { useTranslations } from "next-intl";
+
 /** How bare 32-hex ids are read; the text cannot tell a project id from an account id. */
 export type IdKind = "project" | "account";
 
@@ -13,9 +15,10 @@ export function IdKindField({
   onChange: (kind: IdKind) => void;
   disabled?: boolean;
 }) {
+  const t = useTranslations("sharing.idKind");
   return (
     <fieldset className="flex gap-4 text-sm" disabled={disabled}>
-      <legend className="mb-1 text-sm font-medium">Ids are</legend>
+      <legend className="mb-1 text-sm font-medium">{t("legend")}</legend>
       {(["project", "account"] as const).map((k) => (
         <label key={k} className="flex items-center gap-2">
           <input
@@ -26,7 +29,7 @@ export function IdKindField({
             onChange={() => onChange(k)}
             className="accent-[var(--primary)]"
           />
-          {k === "project" ? "Project ids" : "Account ids"}
+          {t(k)}
         </label>
       ))}
     </fieldset>

@@ -1,9 +1,10 @@
 "use client";
 
 import { Trash2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { DateTime } from "@/components/date-time";
 import { EmptyState } from "@/components/empty-state";
-import { SelectableTable, selectedLabel } from "@/components/selection";
+import { SelectableTable } from "@/components/selection";
 import { TargetId, useNames } from "@/components/target-id";
 import { useSelection } from "@/components/use-selection";
 import { Badge } from "@/components/ui/badge";
@@ -30,7 +31,6 @@ export interface MemberRow {
 
 export type MemberColumn = "type" | "status";
 
-const KIND_LABEL = { project: "Project", domain: "Account", organization: "Organization" } as const;
 const STATUS_TONE = { pending: "warning", accepted: "success", rejected: "neutral" } as const;
 
 const unshareMember = (m: MemberRow): UnshareMember => ({ id: m.id, name: m.name ?? m.urn, status: m.status });
@@ -44,7 +44,7 @@ export function MembersTable({
   image,
   members: given,
   columns = [],
-  memberHeading = "Member",
+  memberHeading,
   canChange,
   unshare,
   empty,
@@ -59,6 +59,8 @@ export function MembersTable({
   /** What an image without members shows instead of the table. */
   empty: { title: string; hint?: string };
 }) {
+  const t = useTranslations("sharing.members");
+  const heading = memberHeading ?? t("member");
   const members = given.map(withName(useNames()));
   const selection = useSelection();
   const chosen = members.filter((m) => selection.has(m.id));
@@ -80,7 +82,7 @@ export function MembersTable({
             trigger={
               <Button variant="secondary" size="sm" disabled={chosen.length === 0}>
                 <Trash2 aria-hidden />
-                {selectedLabel("Remove", chosen.length)}
+                {t("removeSelected", { count: chosen.length })}
               </Button>
             }
           />
@@ -91,7 +93,7 @@ export function MembersTable({
             all
             trigger={
               <Button variant="destructive" size="sm">
-                Remove all members
+                {t("removeAll")}
               </Button>
             }
           />
@@ -101,41 +103,43 @@ export function MembersTable({
         rows={members}
         selection={selection}
         canChange={canChange}
-        caption={`Members of ${image.name}`}
-        selectAllLabel="Select all members"
+        caption={t("caption", { image: image.name })}
+        selectAllLabel={t("selectAll")}
         rowLabel={(m) => m.id}
         head={
           <>
-            <TH>{memberHeading}</TH>
-            {show("type") && <TH>Type</TH>}
-            {show("status") && <TH>Status</TH>}
-            <TH>Shared</TH>
-            <TH>Updated</TH>
+            <TH>{heading}</TH>
+            {show("type") && <TH>{t("type")}</TH>}
+            {show("status") && <TH>{t("status")}</TH>}
+            <TH>{t("shared")}</TH>
+            <TH>{t("updated")}</TH>
           </>
         }
         cells={(m) => (
           <>
-            <TD label={memberHeading}>
+            <TD label={heading}>
               <TargetId id={m.id} name={m.name ?? m.urn} />
               {!m.name && !m.urn && canChange && (
                 <a href={`/names?id=${encodeURIComponent(m.id)}`} className="ml-1 text-xs text-primary hover:underline">
-                  Name it
+                  {t("nameIt")}
                 </a>
               )}
             </TD>
-            {show("type") && <TD label="Type">{m.kind ? KIND_LABEL[m.kind] : "—"}</TD>}
+            {show("type") && <TD label={t("type")}>{m.kind ? t(`kind.${m.kind}`) : "—"}</TD>}
             {show("status") && (
-              <TD label="Status" className="whitespace-nowrap">
-                {m.status ? <Badge tone={STATUS_TONE[m.status]}>{m.status}</Badge> : "—"}
+              <TD label={t("status")} className="whitespace-nowrap">
+                {m.status ? <Badge tone={STATUS_TONE[m.status]}>{t(`memberStatus.${m.status}`)}</Badge> : "—"}
                 {m.status === "pending" && (
-                  <div className="mt-0.5 text-xs text-muted-foreground">for {formatAge(m.sharedAt)}</div>
+                  <div className="mt-0.5 text-xs text-muted-foreground">
+                    {t("pendingFor", { age: formatAge(m.sharedAt) })}
+                  </div>
                 )}
               </TD>
             )}
-            <TD label="Shared">
+            <TD label={t("shared")}>
               <DateTime value={m.sharedAt} />
             </TD>
-            <TD label="Updated">
+            <TD label={t("updated")}>
               <DateTime value={m.updatedAt} />
             </TD>
           </>
@@ -146,8 +150,8 @@ export function MembersTable({
             members={[unshareMember(m)]}
             onDone={() => selection.toggle(m.id, false)}
             trigger={
-              <Button variant="ghost" size="sm" aria-label={`Remove ${m.id}`}>
-                Remove
+              <Button variant="ghost" size="sm" aria-label={t("removeOne", { id: m.id })}>
+                {t("remove")}
               </Button>
             }
           />

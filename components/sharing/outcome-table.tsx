@@ -1,16 +1,24 @@
+import { useTranslations } from "next-intl";
 import { TargetId } from "@/components/target-id";
 import { Badge } from "@/components/ui/badge";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
-import type { Outcome, OutcomeRow } from "./rows";
+import { NO_OUTCOME, REMOVED_REASON, SHARED_REASON, type Outcome, type OutcomeRow } from "./rows";
 
-const BADGE: Record<Outcome, { label: string; tone: "info" | "neutral" | "danger" | "success" }> = {
-  add: { label: "add", tone: "info" },
-  skip: { label: "skip", tone: "neutral" },
-  skipped: { label: "skipped", tone: "neutral" },
-  blocked: { label: "blocked", tone: "danger" },
-  succeeded: { label: "succeeded", tone: "success" },
-  failed: { label: "failed", tone: "danger" },
-  unknown: { label: "unknown", tone: "neutral" },
+const TONE: Record<Outcome, "info" | "neutral" | "danger" | "success"> = {
+  add: "info",
+  skip: "neutral",
+  skipped: "neutral",
+  blocked: "danger",
+  succeeded: "success",
+  failed: "danger",
+  unknown: "neutral",
+};
+
+/** The reasons this console writes itself (the others come from the server, in its words). */
+const OWN_REASON: Record<string, "sharedReason" | "removedReason" | "noOutcome"> = {
+  [SHARED_REASON]: "sharedReason",
+  [REMOVED_REASON]: "removedReason",
+  [NO_OUTCOME]: "noOutcome",
 };
 
 /**
@@ -20,36 +28,44 @@ const BADGE: Record<Outcome, { label: string; tone: "info" | "neutral" | "danger
  * long image names are cut short with the full name as a title.
  */
 export function OutcomeTable({ rows, caption, images }: { rows: OutcomeRow[]; caption: string; images?: boolean }) {
+  const t = useTranslations("sharing.outcome");
+  const kinds = useTranslations("sharing.targetKind");
   return (
     <Table className="table-fixed">
       <caption className="sr-only">{caption}</caption>
       <THead>
         <tr>
-          {images && <TH className="w-[22%]">Image</TH>}
-          <TH>Target</TH>
-          <TH className="w-24">Result</TH>
-          <TH className="w-[38%]">Reason</TH>
+          {images && <TH className="w-[22%]">{t("image")}</TH>}
+          <TH>{t("target")}</TH>
+          <TH className="w-24">{t("result")}</TH>
+          <TH className="w-[38%]">{t("reason")}</TH>
         </tr>
       </THead>
       <tbody>
         {rows.map((r) => (
           <TR key={r.key}>
             {images && (
-              <TD label="Image" className="align-top">
+              <TD label={t("image")} className="align-top">
                 <div className="truncate text-xs leading-5" title={r.image}>
                   {r.image}
                 </div>
               </TD>
             )}
-            <TD label="Target" className="align-top">
+            <TD label={t("target")} className="align-top">
               <TargetId id={r.target} name={r.name} className="w-full" />
-              {r.kind && r.kind !== "project" && <div className="text-xs text-muted-foreground">({r.kind})</div>}
+              {r.kind && r.kind !== "project" && <div className="text-xs text-muted-foreground">({kinds(r.kind)})</div>}
             </TD>
-            <TD label="Result" className="align-top">
-              <Badge tone={BADGE[r.outcome].tone}>{BADGE[r.outcome].label}</Badge>
+            <TD label={t("result")} className="align-top">
+              <Badge tone={TONE[r.outcome]}>{t(`badge.${r.outcome}`)}</Badge>
             </TD>
-            <TD label="Reason" className="align-top text-xs leading-5 break-words">
-              {r.reason ?? <span className="text-muted-foreground">—</span>}
+            <TD label={t("reason")} className="align-top text-xs leading-5 break-words">
+              {r.reason === undefined ? (
+                <span className="text-muted-foreground">—</span>
+              ) : OWN_REASON[r.reason] ? (
+                t(OWN_REASON[r.reason])
+              ) : (
+                r.reason
+              )}
               {r.code && r.outcome === "failed" && (
                 <span className="ml-1 font-mono text-muted-foreground">({r.code})</span>
               )}

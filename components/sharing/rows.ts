@@ -23,7 +23,7 @@ export interface OutcomeRow {
 /** What a pair that was shared says: the recipient still has to accept it. */
 export const SHARED_REASON = "Shared, pending acceptance.";
 export const REMOVED_REASON = "Removed.";
-const NO_OUTCOME = "No outcome was reported for this pair: see History.";
+export const NO_OUTCOME = "No outcome was reported for this pair: see History.";
 
 const pairKey = (image: string, target: string) => `${image}\n${target}`;
 

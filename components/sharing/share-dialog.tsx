@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState, type ReactElement } from "react";
 import { useToast } from "@/components/toaster";
 import { Alert } from "@/components/ui/alert";
@@ -7,13 +8,12 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Label, Textarea } from "@/components/ui/input";
 import type { ActionState } from "@/lib/actions/action";
-import { pluralWord } from "@/lib/format";
 import type { ShareResultView, SharePlanView } from "@/lib/sharing/forms";
 import type { ImageService } from "@/lib/sharing/pairs";
 import { OutcomeTable } from "./outcome-table";
 import { planRows, sameText, shareResultRows, tally } from "./rows";
 import type { ShareActions } from "./types";
-import { plural, shareToast, shareWords, toastKey, type ShareWords } from "./wording";
+import { shareToast, shareWords, toastKey, useSay, type ShareWords } from "./wording";
 import { IdKindField } from "./id-kind-field";
 
 type Kind = "project" | "account";
@@ -36,12 +36,14 @@ export interface ShareDialogProps {
 export function ShareDialog({ service, images, actions, trigger, region, quota }: ShareDialogProps) {
   const [open, setOpen] = useState(false);
   const [round, setRound] = useState(0);
-  const what = images.length === 1 ? images[0].name : `${images.length} images`;
-  const words = shareWords(service, images.length, region, quota?.limit);
+  const t = useTranslations("sharing.share");
+  const say = useSay();
+  const what = images.length === 1 ? images[0].name : t("nImages", { count: images.length });
+  const words = shareWords(say, service, images.length, region, quota?.limit);
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent title={`Share ${what}`} description={words.description}>
+      <DialogContent title={t("title", { what })} description={words.description}>
         <ShareForm
           key={round}
           service={service}
@@ -72,6 +74,9 @@ const kindOf = (form: FormData): Kind => (form.get("kind") === "account" ? "acco
 
 function ShareForm({ service, images, actions, what, words, quota, again, onAgain, onDone }: FormProps) {
   const toast = useToast();
+  const t = useTranslations("sharing.share");
+  const common = useTranslations("common");
+  const say = useSay();
   // Kept so that React's reset of the form after each action puts the typed values back.
   const [text, setText] = useState("");
   const [kind, setKind] = useState<Kind>("project");
@@ -85,7 +90,7 @@ function ShareForm({ service, images, actions, what, words, quota, again, onAgai
   const [result, share, sharing] = useActionState(async (prev: ActionState<ShareResultView>, form: FormData) => {
     setLast("share");
     const next = await actions.share(prev, form);
-    toast({ ...shareToast(service, what, next), key: toastKey(images) });
+    toast({ ...shareToast(say, service, what, next), key: toastKey(images) });
     return next;
   }, null);
   const planned = plan?.ok && sameText(plan.data.targets, text) && checkedKind === kind ? plan.data : undefined;
@@ -106,10 +111,10 @@ function ShareForm({ service, images, actions, what, words, quota, again, onAgai
     const rows = shareResultRows(result.data);
     const n = tally(rows);
     const parts = [words.shared(n.succeeded)];
-    if (n.failed) parts.push(`${n.failed} failed`);
-    if (n.skipped) parts.push(`${n.skipped} skipped`);
-    if (n.blocked) parts.push(`${n.blocked} blocked, not sent`);
-    if (n.unknown) parts.push(`${n.unknown} unknown`);
+    if (n.failed) parts.push(t("failed", { count: n.failed }));
+    if (n.skipped) parts.push(t("skipped", { count: n.skipped }));
+    if (n.blocked) parts.push(t("blocked", { count: n.blocked }));
+    if (n.unknown) parts.push(t("unknown", { count: n.unknown }));
     const jobs = result.data.jobIds;
     return (
       <div className="flex flex-col gap-4">
@@ -117,16 +122,16 @@ function ShareForm({ service, images, actions, what, words, quota, again, onAgai
           <p>{parts.join(" · ")}.</p>
           {jobs.length > 0 && (
             <p className="text-muted-foreground">
-              IMS {pluralWord(jobs.length, "job")} <code className="font-mono text-xs">{jobs.join(", ")}</code>.
+              {t("jobs", { count: jobs.length })} <code className="font-mono text-xs">{jobs.join(", ")}</code>.
             </p>
           )}
         </div>
-        <OutcomeTable caption="What happened to each target" rows={rows} images={multi} />
+        <OutcomeTable caption={t("resultCaption")} rows={rows} images={multi} />
         <div className="flex justify-end gap-2">
           <Button variant="secondary" onClick={onAgain}>
             {words.again}
           </Button>
-          <Button onClick={onDone}>Done</Button>
+          <Button onClick={onDone}>{common("done")}</Button>
         </div>
       </div>
     );
@@ -165,21 +170,19 @@ function ShareForm({ service, images, actions, what, words, quota, again, onAgai
             {error.upstreamCode && <span className="ml-1 font-mono text-xs">({error.upstreamCode})</span>}
           </Alert>
         )}
-        {plan?.ok && !planned && (
-          <p className="text-sm text-muted-foreground">The list changed since it was checked: check it again.</p>
-        )}
+        {plan?.ok && !planned && <p className="text-sm text-muted-foreground">{t("changed")}</p>}
         {planned && counts && (
           <>
             <p ref={summaryRef} tabIndex={-1} className="rounded-sm text-sm outline-none focus-visible:ring-2">
-              <span className="font-medium">{counts.add} to add</span>
+              <span className="font-medium">{t("toAdd", { count: counts.add })}</span>
               <span className="text-muted-foreground">
                 {" "}
-                · {counts.skip} already {pluralWord(counts.skip, "a member", "members")} · {counts.blocked} blocked
-                {quota && ` · the image has ${quota.used} of ${plural(quota.limit, "member")}`}
+                · {t("already", { count: counts.skip })} · {t("planBlocked", { count: counts.blocked })}
+                {quota && ` · ${t("imageHas", { used: quota.used, limit: quota.limit })}`}
               </span>
             </p>
             {planned.rows.length > 0 && (
-              <OutcomeTable caption="What sharing would do to each target" rows={planRows(planned)} images={multi} />
+              <OutcomeTable caption={t("planCaption")} rows={planRows(planned)} images={multi} />
             )}
           </>
         )}
@@ -194,10 +197,10 @@ function ShareForm({ service, images, actions, what, words, quota, again, onAgai
       </div>
       <div className="sticky -bottom-5 -mx-5 -mb-5 flex justify-end gap-2 border-t border-border bg-card px-5 py-3">
         <Button type="submit" variant="secondary" formAction={check} disabled={checking || sharing || !text.trim()}>
-          {checking ? "Checking…" : "Check targets"}
+          {checking ? t("checking") : t("check")}
         </Button>
         <Button type="submit" disabled={!counts?.add || sharing || checking}>
-          {sharing ? "Sharing…" : counts?.add ? words.send(counts.add) : "Share"}
+          {sharing ? t("sharing") : counts?.add ? words.send(counts.add) : t("share")}
         </Button>
       </div>
     </form>

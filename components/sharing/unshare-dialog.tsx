@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useRef, useState, type ReactElement } from "react";
 import { useToast } from "@/components/toaster";
 import { Alert } from "@/components/ui/alert";
@@ -7,13 +8,12 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Input, Label } from "@/components/ui/input";
 import type { ActionState } from "@/lib/actions/action";
-import { pluralWord } from "@/lib/format";
 import type { UnshareResultView } from "@/lib/sharing/forms";
 import type { ImageService } from "@/lib/sharing/pairs";
 import { OutcomeTable } from "./outcome-table";
 import { tally, unshareResultRows } from "./rows";
 import type { UnshareAction } from "./types";
-import { plural, toastKey, unshareToast } from "./wording";
+import { toastKey, unshareToast, useSay } from "./wording";
 
 export interface UnshareMember {
   id: string;
@@ -35,18 +35,14 @@ export interface UnshareDialogProps {
   onDone?: () => void;
 }
 
-/** What members of each service lose with the image. */
-const LOSS: Record<ImageService, { noun: string; lose: (image: string) => string }> = {
-  ims: { noun: "member", lose: () => "can no longer create servers or disks from this image, nor reinstall from it." },
-  cph: { noun: "project", lose: (image) => `can no longer use ${image} to create new cloud phones.` },
-};
-
 const label = (m: UnshareMember) => (m.name ? `${m.name} (${m.id})` : m.id);
 
-function titleOf(image: string, members: UnshareMember[], all: boolean): string {
+type T = ReturnType<typeof useTranslations<"sharing.unshare">>;
+
+function titleOf(t: T, image: string, members: UnshareMember[], all: boolean): string {
   const n = members.length;
-  if (all) return n === 1 ? `Remove the only member of ${image}?` : `Remove all ${n} members of ${image}?`;
-  return n === 1 ? `Stop sharing ${image} with ${label(members[0])}?` : `Remove ${n} members of ${image}?`;
+  if (all) return n === 1 ? t("titleOnly", { image }) : t("titleAll", { image, n });
+  return n === 1 ? t("titleOne", { image, member: label(members[0]) }) : t("titleSome", { image, n });
 }
 
 /**
@@ -54,6 +50,7 @@ function titleOf(image: string, members: UnshareMember[], all: boolean): string 
  * all" asks for the image's name. Failures stay in the dialog, one row per member.
  */
 export function UnshareDialog({ service, image, members, all = false, action, trigger, onDone }: UnshareDialogProps) {
+  const t = useTranslations("sharing.unshare");
   const [open, setOpen] = useState(false);
   // The members as they were when the dialog opened: the page refreshes under it after a removal.
   const [shown, setShown] = useState(members);
@@ -73,10 +70,7 @@ export function UnshareDialog({ service, image, members, all = false, action, tr
       }}
     >
       <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent
-        title={titleOf(image.name, shown, all)}
-        description="Removing a member stops sharing the image with it. It cannot be undone; you can share again later."
-      >
+      <DialogContent title={titleOf(t, image.name, shown, all)} description={t("description")}>
         <UnshareForm
           service={service}
           image={image}
@@ -99,40 +93,42 @@ interface FormProps extends Pick<UnshareDialogProps, "service" | "image" | "memb
 
 function UnshareForm({ service, image, members, all, action, onRemoved, onClose }: FormProps) {
   const toast = useToast();
+  const t = useTranslations("sharing.unshare");
+  const common = useTranslations("common");
+  const say = useSay();
   // Kept so that React's reset of the form after each action puts it back.
   const [typed, setTyped] = useState("");
   const [state, submit, pending] = useActionState(async (prev: ActionState<UnshareResultView>, form: FormData) => {
     const next = await action(prev, form);
     // A refused field is said beside it, not in a toast.
     if (!next.ok && next.error.fieldErrors) return next;
-    toast({ ...unshareToast(service, image.name, next), key: toastKey([image]) });
+    toast({ ...unshareToast(say, service, image.name, next), key: toastKey([image]) });
     if (next.ok) {
       onRemoved();
       if (!next.data.results.some((r) => r.outcome === "failed")) onClose();
     }
     return next;
   }, null);
-  const { noun, lose } = LOSS[service];
   const n = members.length;
 
   if (state?.ok) {
     const rows = unshareResultRows(state.data, new Map(members.flatMap((m) => (m.name ? [[m.id, m.name]] : []))));
     const count = tally(rows);
-    const parts = [`Removed ${plural(count.succeeded, noun)}`, `${count.failed} failed`];
-    if (count.skipped) parts.push(`${count.skipped} no longer ${count.skipped === 1 ? "a member" : "members"}`);
+    const parts = [t("removed", { service, count: count.succeeded }), t("failed", { count: count.failed })];
+    if (count.skipped) parts.push(t("noLonger", { count: count.skipped }));
     return (
       <div className="flex flex-col gap-4">
         <div className="text-sm" aria-live="polite">
           <p>{parts.join(" · ")}.</p>
           {state.data.jobIds.length > 0 && (
             <p className="text-muted-foreground">
-              IMS job <code className="font-mono text-xs">{state.data.jobIds.join(", ")}</code>.
+              {t("job")} <code className="font-mono text-xs">{state.data.jobIds.join(", ")}</code>.
             </p>
           )}
         </div>
-        <OutcomeTable caption="What happened to each member" rows={rows} />
+        <OutcomeTable caption={t("resultCaption")} rows={rows} />
         <div className="flex justify-end">
-          <Button onClick={onClose}>Done</Button>
+          <Button onClick={onClose}>{common("done")}</Button>
         </div>
       </div>
     );
@@ -153,7 +149,7 @@ function UnshareForm({ service, image, members, all, action, onRemoved, onClose 
         members.map((m) => <input key={m.id} type="hidden" name="memberIds" value={m.id} />)
       )}
       <div>
-        <p>{all ? "Every member loses access:" : `${plural(n, noun)} will lose access:`}</p>
+        <p>{all ? t("everyLoses") : t("willLose", { service, count: n })}</p>
         <ul className="mt-2 max-h-40 overflow-y-auto rounded-md border border-border bg-muted/40 px-3 py-2 font-mono text-xs break-all">
           {members.map((m) => (
             <li key={m.id} className="py-0.5">
@@ -163,25 +159,18 @@ function UnshareForm({ service, image, members, all, action, onRemoved, onClose 
         </ul>
       </div>
       {!known ? (
-        <Alert tone="warning">
-          {n === 1 ? `This ${noun}` : `These ${noun}s`} {lose(image.name)}
-        </Alert>
+        <Alert tone="warning">{t("lose", { service, count: n, image: image.name })}</Alert>
       ) : accepted > 0 ? (
         <Alert tone="warning">
-          {accepted === n
-            ? n === 1
-              ? "This member has"
-              : "All of them have"
-            : `${accepted} of them ${pluralWord(accepted, "has", "have")}`}{" "}
-          accepted the share and may be using it: they {lose(image.name)}
+          {t("acceptedLose", { service, n, accepted, image: image.name, all: accepted === n ? "yes" : "no" })}
         </Alert>
       ) : (
-        <p>None of them has accepted the share yet, so no one loses an image in use.</p>
+        <p>{t("noneAccepted")}</p>
       )}
       {all && (
         <div className="flex flex-col gap-1.5">
           <Label htmlFor="confirm-name">
-            Type <span className="font-mono">{image.name}</span> to confirm
+            {t.rich("confirm", { image: image.name, name: (chunks) => <span className="font-mono">{chunks}</span> })}
           </Label>
           <Input
             id="confirm-name"
@@ -213,17 +202,17 @@ function UnshareForm({ service, image, members, all, action, onRemoved, onClose 
       <div className="flex justify-end gap-2">
         <DialogClose asChild>
           <Button type="button" variant="secondary">
-            Cancel
+            {common("cancel")}
           </Button>
         </DialogClose>
         <Button type="submit" variant="destructive" disabled={pending || (all && typed !== image.name)}>
           {pending
-            ? "Removing…"
+            ? t("removing")
             : all
               ? n === 1
-                ? "Remove the only member"
-                : `Remove all ${n} members`
-              : `Remove ${plural(n, "member")}`}
+                ? t("removeOnly")
+                : t("removeAll", { n })
+              : t("remove", { count: n })}
         </Button>
       </div>
     </form>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/page-header";
 import { TableSkeleton } from "@/components/table-skeleton";
@@ -7,7 +8,10 @@ import { ImageFilters } from "./_components/filters";
 import { ImageQuota } from "./_components/image-quota";
 import { ImagesTable } from "./_components/images-table";
 
-export const metadata: Metadata = { title: "Images" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("images");
+  return { title: t("title") };
+}
 
 export default async function ImagesPage({
   searchParams,
@@ -15,11 +19,12 @@ export default async function ImagesPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const query = imageListQuery.parse(await searchParams);
+  const t = await getTranslations("images");
   return (
     <>
       <PageHeader
-        title="Images"
-        description="Private IMS images owned by this project, with their members, member quota, and whether each can be shared and why not."
+        title={t("title")}
+        description={t("description")}
         actions={
           <Suspense fallback={null}>
             <ImageQuota />
@@ -27,7 +32,7 @@ export default async function ImagesPage({
         }
       />
       <ImageFilters query={query} />
-      <Suspense key={JSON.stringify(query)} fallback={<TableSkeleton label="Loading images" />}>
+      <Suspense key={JSON.stringify(query)} fallback={<TableSkeleton label={t("loading")} />}>
         <ImagesTable query={query} />
       </Suspense>
     </>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { z } from "zod";
 import { PageHeader } from "@/components/page-header";
@@ -7,7 +8,10 @@ import { requireSession } from "@/lib/auth/session";
 import { PhoneImagesTable } from "./_components/phone-images-table";
 import { PhoneSearch } from "./_components/phone-search";
 
-export const metadata: Metadata = { title: "Phone images" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("phones");
+  return { title: t("title") };
+}
 
 const LIMITS = [10, 25, 50];
 const DEFAULT_LIMIT = 25;
@@ -31,17 +35,12 @@ export default async function PhonesPage({
   await requireSession();
   const { q, offset, limit } = searchSchema.parse(await searchParams);
   const query = { q: q || undefined, offset, limit };
+  const t = await getTranslations("phones");
   return (
     <>
-      <PageHeader
-        title="Phone images"
-        description="CPH cloud-phone images owned by this project, with their members: up to 10 projects per image, in the same region."
-      />
+      <PageHeader title={t("title")} description={t("description")} />
       <PhoneSearch q={query.q} limit={limit} defaultLimit={DEFAULT_LIMIT} />
-      <Suspense
-        key={`${query.q}-${offset}-${limit}`}
-        fallback={<TableSkeleton rows={4} label="Loading phone images" />}
-      >
+      <Suspense key={`${query.q}-${offset}-${limit}`} fallback={<TableSkeleton rows={4} label={t("loading")} />}>
         <PhoneImagesTable query={query} defaultLimit={DEFAULT_LIMIT} />
       </Suspense>
     </>

@@ -1,16 +1,15 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 
 export default function ImageNotFound() {
+  const t = useTranslations("images.notFound");
   return (
     <div className="mx-auto mt-10 max-w-lg rounded-lg border border-border bg-card p-6">
-      <h1 className="font-semibold">Image not found</h1>
-      <p className="mt-2 text-sm text-muted-foreground">
-        This image does not exist, was deleted, or is not owned by the current project. Images shared with this project
-        are listed under Incoming.
-      </p>
+      <h1 className="font-semibold">{t("title")}</h1>
+      <p className="mt-2 text-sm text-muted-foreground">{t("body")}</p>
       <Button asChild variant="secondary" className="mt-4">
-        <Link href="/images">Back to images</Link>
+        <Link href="/images">{t("back")}</Link>
       </Button>
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { HistorySection } from "@/components/history/history-section";
@@ -16,10 +17,13 @@ import { formatBytes, formatDate } from "@/lib/format";
 import { UUID } from "@/lib/ids";
 import { BACK_PARAM, returnTo } from "@/lib/lists/return-to";
 import { loadImages } from "@/lib/sharing/load";
-import { KIND_LABEL, kindOf } from "@/lib/sharing/shareability";
+import { kindOf } from "@/lib/sharing/shareability";
 import { MembersPanel } from "./_components/members-panel";
 
-export const metadata: Metadata = { title: "Image" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("images.image");
+  return { title: t("title") };
+}
 
 export default async function ImagePage({
   params,
@@ -45,6 +49,8 @@ export default async function ImagePage({
   if (loaded.image.owner !== session.projectId) notFound();
 
   const { image } = loaded;
+  const t = await getTranslations("images.image");
+  const kinds = await getTranslations("sharing.kind");
   const names = new Map(projects.map((p) => [p.id, p.name]));
   const members: MemberRow[] = loaded.members.map((m) => ({
     id: m.member_id,
@@ -55,22 +61,22 @@ export default async function ImagePage({
     updatedAt: m.updated_at,
     name:
       m.member_type === "domain" && m.member_id === session.accountId
-        ? `your account (${session.accountName})`
+        ? t("yourAccount", { name: session.accountName })
         : names.get(m.member_id),
   }));
-  const facts: [string, string][] = [
-    ["Type", KIND_LABEL[kindOf(image)]],
-    ["OS", image.__os_version || image.__platform || "—"],
-    ["Size", formatBytes(image.__image_size ? Number(image.__image_size) : undefined)],
-    ["Created", formatDate(image.created_at)],
-    ["Image id", image.id],
+  const facts: [string, string, boolean?][] = [
+    [t("type"), kinds(kindOf(image))],
+    [t("os"), image.__os_version || image.__platform || "—"],
+    [t("size"), formatBytes(image.__image_size ? Number(image.__image_size) : undefined)],
+    [t("created"), formatDate(image.created_at)],
+    [t("imageId"), image.id, true],
   ];
 
   return (
     <div className="flex flex-col gap-6">
       <div>
         <Link href={back} className="text-sm text-muted-foreground hover:text-foreground">
-          ← Images
+          ← {t("back")}
         </Link>
         <div className="mt-2 flex flex-wrap items-center gap-3">
           <h1 className="text-xl font-semibold tracking-tight">{image.name}</h1>
@@ -84,14 +90,14 @@ export default async function ImagePage({
         )}
       </div>
       <dl className="grid grid-cols-2 gap-x-8 gap-y-3 rounded-lg border border-border bg-card p-5 text-sm md:grid-cols-3 xl:grid-cols-6">
-        {facts.map(([k, v]) => (
+        {facts.map(([k, v, isId]) => (
           <div key={k} className="min-w-0">
             <dt className="text-xs text-muted-foreground">{k}</dt>
-            <dd>{k === "Image id" ? <TargetId id={v} /> : v}</dd>
+            <dd>{isId ? <TargetId id={v} /> : v}</dd>
           </div>
         ))}
         <div>
-          <dt className="text-xs text-muted-foreground">Members</dt>
+          <dt className="text-xs text-muted-foreground">{t("members")}</dt>
           <dd>
             <QuotaMeter used={loaded.members.length} limit={loaded.limit} />
           </dd>
@@ -104,11 +110,11 @@ export default async function ImagePage({
         shareable={!loaded.blocker}
         canChange={canChange(session)}
       />
-      <Suspense fallback={<TableSkeleton rows={3} label="Loading history" />}>
+      <Suspense fallback={<TableSkeleton rows={3} label={t("loadingHistory")} />}>
         <HistorySection
           scope={{ accountId: session.accountId, projectId: session.projectId }}
           filter={{ image: image.id }}
-          title="History of this image"
+          title={t("history")}
         />
       </Suspense>
     </div>

@@ -1,5 +1,6 @@
 import Form from "next/form";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { ImageTypeSelect } from "@/components/image-type-select";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
@@ -10,6 +11,8 @@ const selectClass = "h-9 rounded-md border border-input bg-background px-2 text-
 
 /** A GET form: filters live in the URL and work without JavaScript. */
 export function ImageFilters({ query }: { query: ImageListQuery }) {
+  const t = useTranslations("images.filters");
+  const common = useTranslations("common");
   const filtered = Boolean(query.q || query.type || query.shareable || query.members || query.pending);
   // Next's Form navigates in the app, and the key (the URL's filter) remounts the uncontrolled fields
   // whenever the URL changes, Back and Forward included, so the form always shows the list's filter.
@@ -18,43 +21,43 @@ export function ImageFilters({ query }: { query: ImageListQuery }) {
       key={JSON.stringify(query)}
       action="/images"
       role="search"
-      aria-label="Filter images"
+      aria-label={t("label")}
       className="mb-4 flex flex-wrap items-end gap-3"
     >
       <input type="hidden" name="sort" value={query.sort} />
       <input type="hidden" name="dir" value={query.dir} />
       <input type="hidden" name="limit" value={query.limit} />
       <div className="flex min-w-56 flex-1 flex-col gap-1">
-        <Label htmlFor="q">Search</Label>
-        <Input id="q" name="q" type="search" placeholder="Name or image id" defaultValue={query.q} />
+        <Label htmlFor="q">{t("search")}</Label>
+        <Input id="q" name="q" type="search" placeholder={t("searchPlaceholder")} defaultValue={query.q} />
       </div>
       <ImageTypeSelect value={query.type} />
       <div className="flex flex-col gap-1">
-        <Label htmlFor="shareable">Shareable</Label>
+        <Label htmlFor="shareable">{t("shareable")}</Label>
         <select id="shareable" name="shareable" defaultValue={query.shareable ?? ""} className={selectClass}>
-          <option value="">Any</option>
-          <option value="yes">Shareable</option>
-          <option value="no">Not shareable</option>
+          <option value="">{t("any")}</option>
+          <option value="yes">{t("shareableYes")}</option>
+          <option value="no">{t("shareableNo")}</option>
         </select>
       </div>
       <div className="flex flex-col gap-1">
-        <Label htmlFor="members">Members</Label>
+        <Label htmlFor="members">{t("members")}</Label>
         <select id="members" name="members" defaultValue={query.members ?? ""} className={selectClass}>
-          <option value="">Any</option>
-          <option value="some">Has members</option>
-          <option value="none">No members</option>
+          <option value="">{t("any")}</option>
+          <option value="some">{t("membersSome")}</option>
+          <option value="none">{t("membersNone")}</option>
         </select>
       </div>
       <label className="flex h-9 items-center gap-2 text-sm">
         <Checkbox name="pending" value="yes" defaultChecked={query.pending === "yes"} />
-        Pending members
+        {t("pending")}
       </label>
       <Button type="submit" variant="secondary">
-        Apply
+        {common("apply")}
       </Button>
       {filtered && (
         <Button asChild variant="ghost">
-          <Link href="/images">Clear filters</Link>
+          <Link href="/images">{common("clearFilters")}</Link>
         </Button>
       )}
     </Form>

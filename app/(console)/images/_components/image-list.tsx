@@ -2,8 +2,9 @@
 
 import { ArrowDown, ArrowUp, Layers, Share2 } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { QuotaMeter } from "@/components/quota-meter";
-import { SelectableTable, SelectionSummary, selectedLabel } from "@/components/selection";
+import { SelectableTable, SelectionSummary } from "@/components/selection";
 import { useKeptSelection } from "@/components/use-kept-selection";
 import { ShareBadge } from "@/components/share-badge";
 import { ShareDialog } from "@/components/sharing/share-dialog";
@@ -12,7 +13,6 @@ import { Button } from "@/components/ui/button";
 import { TD, TH } from "@/components/ui/table";
 import { formatBytes, formatDate } from "@/lib/format";
 import type { ImageListQuery } from "@/lib/sharing/image-page";
-import { KIND_LABEL } from "@/lib/sharing/shareability";
 import { withBack } from "@/lib/lists/return-to";
 import { firstDirection, listHref } from "./query";
 import type { ImageRowView } from "./row-view";
@@ -67,6 +67,7 @@ export function ImageList({
   /** Where the selection is kept: one per project, so another project's ids never join it. */
   selectionKey: string;
 }) {
+  const t = useTranslations("images.list");
   const selection = useKeptSelection(selectionKey, (id) => rows.find((r) => r.id === id)?.name);
   const chosen = selection.items;
   const onPage = rows.find((r) => chosen.length === 1 && r.id === chosen[0].id);
@@ -84,45 +85,42 @@ export function ImageList({
             trigger={
               <Button disabled={chosen.length === 0}>
                 <Share2 aria-hidden />
-                {selectedLabel("Share", chosen.length)}
+                {t("share", { count: chosen.length })}
               </Button>
             }
           />
           <Button asChild variant="secondary">
             <Link href={chosen.length ? `/batches/new?images=${chosen.map((r) => r.id).join(",")}` : "/batches/new"}>
               <Layers aria-hidden />
-              Plan a batch
+              {t("planBatch")}
             </Link>
           </Button>
-          <SelectionSummary
-            selection={selection}
-            hint="Select shareable images, on any page, to share them together."
-          />
+          <SelectionSummary selection={selection} hint={t("hint")} />
         </div>
       )}
       <SelectableTable
         rows={rows}
         selection={selection}
         canChange={canChange}
-        caption="Images owned by this project"
-        selectAllLabel="Select every shareable image on this page"
+        caption={t("caption")}
+        selectAllLabel={t("selectAll")}
         rowLabel={(r) => r.name}
         isDisabled={(r) => Boolean(r.blocker)}
         head={
           <>
             <SortHeader query={query} sort="name">
-              Name
+              {t("name")}
             </SortHeader>
-            <TH>OS</TH>
-            <TH>Type</TH>
+            <TH>{t("os")}</TH>
+            <TH>{t("type")}</TH>
             <SortHeader query={query} sort="size" className="text-right">
-              Size
+              {t("size")}
             </SortHeader>
-            <TH>Status</TH>
-            <TH>Members</TH>
-            <TH>Sharing</TH>
+            <TH>{t("status")}</TH>
+            <TH>{t("members")}</TH>
+            <TH>{t("sharing")}</TH>
             <SortHeader query={query} sort="created_at">
-              Created
+              {t("created")}
             </SortHeader>
           </>
         }
@@ -133,35 +131,37 @@ export function ImageList({
 }
 
 function ImageCells({ row: r, back }: { row: ImageRowView; back: string }) {
+  const t = useTranslations("images.list");
+  const kinds = useTranslations("sharing.kind");
   return (
     <>
-      <TD label="Name">
+      <TD label={t("name")}>
         <Link href={withBack(`/images/${r.id}`, back)} className="font-medium hover:underline">
           {r.name}
         </Link>
         <div className="font-mono text-[11px] whitespace-nowrap text-muted-foreground">{r.id}</div>
       </TD>
-      <TD label="OS" className="whitespace-nowrap" title={r.osVersion}>
+      <TD label={t("os")} className="whitespace-nowrap" title={r.osVersion}>
         {r.os}
       </TD>
-      <TD label="Type" className="whitespace-nowrap">
-        {KIND_LABEL[r.kind]}
+      <TD label={t("type")} className="whitespace-nowrap">
+        {kinds(r.kind)}
       </TD>
-      <TD label="Size" className="text-right whitespace-nowrap tabular-nums">
+      <TD label={t("size")} className="text-right whitespace-nowrap tabular-nums">
         {formatBytes(r.sizeBytes)}
       </TD>
-      <TD label="Status" className="whitespace-nowrap">
+      <TD label={t("status")} className="whitespace-nowrap">
         <Badge tone={statusTone(r.status)}>{r.status}</Badge>
       </TD>
-      <TD label="Members">
+      <TD label={t("members")}>
         <QuotaMeter used={r.members} limit={r.limit} />
-        {r.pending > 0 && <span className="text-xs text-warning">{r.pending} pending</span>}
+        {r.pending > 0 && <span className="text-xs text-warning">{t("pending", { count: r.pending })}</span>}
       </TD>
-      <TD label="Sharing">
+      <TD label={t("sharing")}>
         <ShareBadge blocker={r.blocker} />
         {r.blocker && <p className="mt-1 max-w-52 text-xs text-muted-foreground">{r.blocker.reason}</p>}
       </TD>
-      <TD label="Created" className="whitespace-nowrap text-muted-foreground" title={formatDate(r.createdAt)}>
+      <TD label={t("created")} className="whitespace-nowrap text-muted-foreground" title={formatDate(r.createdAt)}>
         {r.createdAt.slice(0, 10)}
       </TD>
     </>

@@ -1,4 +1,5 @@
 import { unstable_rethrow } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { QuotaMeter } from "@/components/quota-meter";
 import { withCloud } from "@/lib/auth/session";
 import { showImageQuota } from "@/lib/cloud/ims";
@@ -13,16 +14,11 @@ export async function ImageQuota() {
     return null;
   }
   if (!images) return null;
+  const t = await getTranslations("images.quota");
   return (
     <div className="flex flex-col gap-1">
-      <span className="text-xs text-muted-foreground">Private images of this project</span>
-      <QuotaMeter
-        used={images.used}
-        limit={images.quota}
-        label="Private images used of the project's image quota"
-        unit="images"
-        className="w-44"
-      />
+      <span className="text-xs text-muted-foreground">{t("caption")}</span>
+      <QuotaMeter used={images.used} limit={images.quota} label={t("meterLabel")} unit="images" className="w-44" />
     </div>
   );
 }

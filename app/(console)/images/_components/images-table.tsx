@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { Button } from "@/components/ui/button";
 import { canChange, withCloud } from "@/lib/auth/session";
@@ -14,38 +15,27 @@ export async function ImagesTable({ query }: { query: ImageListQuery }) {
     ...(await loadImagePage(scope, query)),
     session: s,
   }));
+  const t = await getTranslations("images.table");
   const filtered = Boolean(query.q || query.type || query.shareable || query.members || query.pending);
 
   if (rows.length === 0) {
     return (
       <EmptyState
         className="p-10"
-        title={
-          filtered
-            ? "No image matches these filters"
-            : query.marker
-              ? "No more images"
-              : "This project owns no private images yet"
-        }
+        title={filtered ? t("noMatch") : query.marker ? t("noMore") : t("noImages")}
         hint={
-          filtered
-            ? next
-              ? "None on the pages read so far; later pages may still match."
-              : "Change or clear the filters to see more."
-            : query.marker
-              ? "You reached the end of the list."
-              : "Create an image in IMS, or switch to another project with the selector above."
+          filtered ? (next ? t("noMatchYet") : t("noMatchHint")) : query.marker ? t("noMoreHint") : t("noImagesHint")
         }
       >
         <div className="mt-4 flex justify-center gap-2">
           {next && (
             <Button asChild variant="secondary">
-              <Link href={nextHref(query, next)}>Keep looking</Link>
+              <Link href={nextHref(query, next)}>{t("keepLooking")}</Link>
             </Button>
           )}
           {(filtered || query.marker) && (
             <Button asChild variant="ghost">
-              <Link href="/images">Back to all images</Link>
+              <Link href="/images">{t("backToAll")}</Link>
             </Button>
           )}
         </div>
@@ -63,26 +53,24 @@ export async function ImagesTable({ query }: { query: ImageListQuery }) {
       />
       {/* IMS answers a page without a total, so the pager says which page this is and no "of N". */}
       <nav
-        aria-label="Pages"
+        aria-label={t("pages")}
         className="flex flex-wrap items-center justify-between gap-2 text-sm text-muted-foreground"
       >
-        <span>
-          Page {pageNumber(query.marker, query.trail)} · {rows.length} image{rows.length === 1 ? "" : "s"}
-        </span>
+        <span>{t("pageSummary", { page: pageNumber(query.marker, query.trail), count: rows.length })}</span>
         <div className="flex gap-2">
           {query.marker && pageNumber(query.marker, query.trail) > 2 && (
             <Button asChild variant="ghost" size="sm">
-              <Link href={listHref({ ...query, marker: undefined, trail: undefined })}>First page</Link>
+              <Link href={listHref({ ...query, marker: undefined, trail: undefined })}>{t("firstPage")}</Link>
             </Button>
           )}
           {query.marker && (
             <Button asChild variant="secondary" size="sm">
-              <Link href={previousHref(query)}>Previous page</Link>
+              <Link href={previousHref(query)}>{t("previousPage")}</Link>
             </Button>
           )}
           {next && (
             <Button asChild variant="secondary" size="sm">
-              <Link href={nextHref(query, next)}>Next page</Link>
+              <Link href={nextHref(query, next)}>{t("nextPage")}</Link>
             </Button>
           )}
         </div>

@@ -1,6 +1,7 @@
 import { ChevronLeft } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { PageHeader } from "@/components/page-header";
@@ -14,7 +15,10 @@ import { MembersSection } from "./_components/members-section";
 import { PhoneFacts } from "./_components/phone-facts";
 import { PhoneShare, ShareButton } from "./_components/phone-share";
 
-export const metadata: Metadata = { title: "Phone image" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("phones.image");
+  return { title: t("title") };
+}
 
 export default async function PhoneImagePage({
   params,
@@ -32,6 +36,7 @@ export default async function PhoneImagePage({
   }));
   if (!image) notFound();
   const editable = canChange(session);
+  const t = await getTranslations("phones.image");
   // Read once, for the members table and the share plan's summary.
   const members = withCloud((scope) => listPhoneImageMembers(scope, image.image_id));
   return (
@@ -41,11 +46,11 @@ export default async function PhoneImagePage({
         className="mb-3 inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
       >
         <ChevronLeft aria-hidden className="size-4" />
-        Phone images
+        {t("back")}
       </Link>
       <PageHeader
         title={image.image_name}
-        description={`Cloud-phone image of project ${session.projectName}.`}
+        description={t("description", { project: session.projectName })}
         actions={
           editable && (
             <Suspense fallback={<ShareButton disabled />}>
@@ -56,7 +61,7 @@ export default async function PhoneImagePage({
       />
       <div className="flex flex-col gap-6">
         <PhoneFacts image={image} projectName={session.projectName} />
-        <Suspense fallback={<TableSkeleton rows={3} label="Loading members" />}>
+        <Suspense fallback={<TableSkeleton rows={3} label={t("loadingMembers")} />}>
           <MembersSection image={image} members={members} editable={editable} />
         </Suspense>
       </div>

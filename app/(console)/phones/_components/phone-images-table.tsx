@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { Button } from "@/components/ui/button";
 import { canChange, withCloud } from "@/lib/auth/session";
@@ -28,23 +29,16 @@ export async function PhoneImagesTable({ query, defaultLimit }: { query: PhoneLi
     return { ...page, counts: await countPhoneImageMembers(scope, page.images), session };
   });
   const { q, offset, limit } = query;
+  const t = await getTranslations("phones.table");
 
   if (images.length === 0) {
-    const title = q
-      ? `No phone image matches “${q}”`
-      : offset > 0
-        ? "No more phone images"
-        : "This project owns no phone images yet";
-    const hint = q
-      ? "Search matches part of the name. Try a shorter term."
-      : offset > 0
-        ? "You reached the end of the list."
-        : "Create a custom image from a cloud phone in CPH, or switch to another project.";
+    const title = q ? t("noMatch", { q }) : offset > 0 ? t("noMore") : t("noImages");
+    const hint = q ? t("noMatchHint") : offset > 0 ? t("noMoreHint") : t("noImagesHint");
     return (
       <EmptyState className="p-10" title={title} hint={hint}>
         {(q || offset > 0) && (
           <Button asChild variant="secondary" className="mt-4">
-            <Link href="/phones">All phone images</Link>
+            <Link href="/phones">{t("all")}</Link>
           </Button>
         )}
       </EmptyState>
@@ -70,19 +64,17 @@ export async function PhoneImagesTable({ query, defaultLimit }: { query: PhoneLi
         canChange={canChange(session)}
         selectionKey={`imshare:selection:phones:${session.projectId}`}
       />
-      <nav aria-label="Pages" className="flex items-center justify-between text-sm text-muted-foreground">
-        <span className="tabular-nums">
-          {offset + 1}–{offset + images.length} of {total}
-        </span>
+      <nav aria-label={t("pages")} className="flex items-center justify-between text-sm text-muted-foreground">
+        <span className="tabular-nums">{t("range", { from: offset + 1, to: offset + images.length, total })}</span>
         <div className="flex gap-2">
           {prev && (
             <Button asChild variant="secondary" size="sm">
-              <Link href={prev}>Previous page</Link>
+              <Link href={prev}>{t("previousPage")}</Link>
             </Button>
           )}
           {next && (
             <Button asChild variant="secondary" size="sm">
-              <Link href={next}>Next page</Link>
+              <Link href={next}>{t("nextPage")}</Link>
             </Button>
           )}
         </div>

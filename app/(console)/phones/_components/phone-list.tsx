@@ -2,6 +2,7 @@
 
 import { Layers } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { DateTime } from "@/components/date-time";
 import { QuotaMeter } from "@/components/quota-meter";
 import { SelectableTable, SelectionSummary } from "@/components/selection";
@@ -41,6 +42,7 @@ export function PhoneList({
   canChange: boolean;
   selectionKey: string;
 }) {
+  const t = useTranslations("phones.list");
   const selection = useKeptSelection(selectionKey, (id) => rows.find((r) => r.id === id)?.name);
   const ids = selection.items.map((i) => i.id);
   return (
@@ -50,56 +52,53 @@ export function PhoneList({
           <Button asChild variant="secondary">
             <Link href={ids.length ? `/batches/new?images=${ids.map(encodeURIComponent).join(",")}` : "/batches/new"}>
               <Layers aria-hidden />
-              Plan a batch
+              {t("planBatch")}
             </Link>
           </Button>
-          <SelectionSummary selection={selection} hint="Select phone images, on any page, to plan a batch of them." />
+          <SelectionSummary selection={selection} hint={t("hint")} />
         </div>
       )}
       <SelectableTable
         rows={rows}
         selection={selection}
         canChange={canChange}
-        caption="Phone images owned by this project"
-        selectAllLabel="Select every phone image on this page"
+        caption={t("caption")}
+        selectAllLabel={t("selectAll")}
         rowLabel={(r) => r.name}
         head={
           <>
-            <TH>Name</TH>
-            <TH>Android</TH>
-            <TH className="text-right">Size</TH>
-            <TH>Status</TH>
-            <TH>Created</TH>
-            <TH>Members</TH>
+            <TH>{t("name")}</TH>
+            <TH>{t("android")}</TH>
+            <TH className="text-right">{t("size")}</TH>
+            <TH>{t("status")}</TH>
+            <TH>{t("created")}</TH>
+            <TH>{t("members")}</TH>
           </>
         }
         cells={(r) => (
           <>
-            <TD label="Name">
+            <TD label={t("name")}>
               <Link href={withBack(`/phones/${r.id}`, back)} className="font-medium text-primary hover:underline">
                 {r.name}
               </Link>
               <div className="font-mono text-[11px] text-muted-foreground">{r.id}</div>
             </TD>
-            <TD label="Android" className="whitespace-nowrap">
+            <TD label={t("android")} className="whitespace-nowrap">
               {r.version || "—"}
             </TD>
-            <TD label="Size" className="text-right whitespace-nowrap tabular-nums">
+            <TD label={t("size")} className="text-right whitespace-nowrap tabular-nums">
               {formatBytes(r.sizeBytes)}
             </TD>
-            <TD label="Status" className="whitespace-nowrap">
+            <TD label={t("status")} className="whitespace-nowrap">
               <PhoneStatus status={r.status} />
             </TD>
-            <TD label="Created">
+            <TD label={t("created")}>
               <DateTime value={r.createdAt} />
             </TD>
-            <TD label="Members">
+            <TD label={t("members")}>
               {r.members === undefined ? (
-                <span
-                  className="text-xs text-muted-foreground"
-                  title="The member list could not be read. Open the image to retry."
-                >
-                  unknown
+                <span className="text-xs text-muted-foreground" title={t("unknownHint")}>
+                  {t("unknown")}
                 </span>
               ) : (
                 <QuotaMeter used={r.members} limit={PHONE_MEMBER_LIMIT} />

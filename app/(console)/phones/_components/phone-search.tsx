@@ -1,17 +1,19 @@
 import { Search } from "lucide-react";
 import Form from "next/form";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 
 /** A GET form: the search lives in the URL and works before any script loads. */
 export function PhoneSearch({ q, limit, defaultLimit }: { q?: string; limit: number; defaultLimit: number }) {
+  const t = useTranslations("phones.search");
   // Next's Form navigates in the app, and the key (the URL's filter) remounts the uncontrolled fields
   // whenever the URL changes, Back and Forward included, so the form always shows the list's filter.
   return (
     <Form key={`${q ?? ""}|${limit}`} role="search" action="/phones" className="mb-4 flex flex-wrap items-center gap-2">
       <label htmlFor="phone-search" className="sr-only">
-        Search phone images by name
+        {t("label")}
       </label>
       <div className="relative w-72 max-w-full">
         <Search
@@ -23,18 +25,18 @@ export function PhoneSearch({ q, limit, defaultLimit }: { q?: string; limit: num
           name="q"
           type="search"
           defaultValue={q}
-          placeholder="Search by name"
+          placeholder={t("placeholder")}
           className="pl-8"
           maxLength={128}
         />
       </div>
       {limit !== defaultLimit && <input type="hidden" name="limit" value={limit} />}
       <Button type="submit" variant="secondary">
-        Search
+        {t("submit")}
       </Button>
       {q && (
         <Button asChild variant="ghost">
-          <Link href={limit === defaultLimit ? "/phones" : `/phones?limit=${limit}`}>Clear</Link>
+          <Link href={limit === defaultLimit ? "/phones" : `/phones?limit=${limit}`}>{t("clear")}</Link>
         </Button>
       )}
     </Form>

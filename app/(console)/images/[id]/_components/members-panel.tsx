@@ -1,6 +1,7 @@
 "use client";
 
 import { Share2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { MembersTable, type MemberRow } from "@/components/sharing/members-table";
 import { ShareDialog } from "@/components/sharing/share-dialog";
 import { Button } from "@/components/ui/button";
@@ -22,13 +23,14 @@ export function MembersPanel({
   shareable: boolean;
   canChange: boolean;
 }) {
+  const t = useTranslations("images.members");
   const full = members.length >= limit;
 
   return (
     <section aria-labelledby="members-heading" className="flex flex-col gap-3">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h2 id="members-heading" className="text-base font-semibold">
-          Members <span className="font-normal text-muted-foreground">({members.length})</span>
+          {t("heading")} <span className="font-normal text-muted-foreground">({members.length})</span>
         </h2>
         {canChange && shareable && (
           <ShareDialog
@@ -37,18 +39,15 @@ export function MembersPanel({
             actions={SHARE_ACTIONS}
             quota={{ used: members.length, limit }}
             trigger={
-              <Button disabled={full} title={full ? "The member quota is used up: remove a member first." : undefined}>
+              <Button disabled={full} title={full ? t("full") : undefined}>
                 <Share2 aria-hidden />
-                Share
+                {t("share")}
               </Button>
             }
           />
         )}
       </div>
-      <p className="text-xs text-muted-foreground">
-        Pending shares are not listed for the recipient until they accept. A rejected share can be accepted again later,
-        and can still be used by id.
-      </p>
+      <p className="text-xs text-muted-foreground">{t("note")}</p>
       <MembersTable
         service="ims"
         image={image}
@@ -57,8 +56,8 @@ export function MembersPanel({
         canChange={canChange}
         unshare={unshareMembersAction}
         empty={{
-          title: "Not shared with anyone yet.",
-          hint: canChange && shareable ? "Use Share to add projects, accounts or organizations." : undefined,
+          title: t("emptyTitle"),
+          hint: canChange && shareable ? t("emptyHint") : undefined,
         }}
       />
     </section>

@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { QuotaMeter } from "@/components/quota-meter";
 import { MembersTable, type MemberRow } from "@/components/sharing/members-table";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -18,6 +19,7 @@ export async function MembersSection({
   editable: boolean;
 }) {
   const [members, projects] = await Promise.all([read, withCloud((_, session) => ownProjects(session))]);
+  const t = await getTranslations("phones.members");
   const names = new Map(projects.map((p) => [p.id, p.name]));
   const rows: MemberRow[] = members.map((m) => ({
     id: m.member_id,
@@ -29,11 +31,8 @@ export async function MembersSection({
     <Card aria-labelledby="members-title">
       <CardHeader className="flex-row flex-wrap items-start justify-between gap-x-6 gap-y-3">
         <div className="flex min-w-60 flex-1 flex-col gap-1">
-          <CardTitle id="members-title">Members</CardTitle>
-          <p className="text-sm text-muted-foreground">
-            CPH does not report whether a member has accepted: a project can create phones from the image only after
-            accepting it.
-          </p>
+          <CardTitle id="members-title">{t("title")}</CardTitle>
+          <p className="text-sm text-muted-foreground">{t("note")}</p>
         </div>
         <QuotaMeter used={rows.length} limit={PHONE_MEMBER_LIMIT} className="w-32 shrink-0" />
       </CardHeader>
@@ -42,14 +41,12 @@ export async function MembersSection({
           service="cph"
           image={{ id: image.image_id, name: image.image_name }}
           members={rows}
-          memberHeading="Member (project)"
+          memberHeading={t("memberHeading")}
           canChange={editable}
           unshare={unsharePhoneImageAction}
           empty={{
-            title: "Not shared with any project",
-            hint: editable
-              ? "Use Share to add projects of this region."
-              : "Projects it is shared with will be listed here.",
+            title: t("emptyTitle"),
+            hint: editable ? t("emptyHint") : t("emptyHintReadOnly"),
           }}
         />
       </CardContent>

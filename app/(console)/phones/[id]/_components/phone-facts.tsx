@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { PhoneImage } from "@/lib/cloud/schemas/cph";
@@ -5,24 +6,25 @@ import { formatBytes, formatDate } from "@/lib/format";
 import { PhoneStatus } from "../../_components/phone-status";
 
 export function PhoneFacts({ image, projectName }: { image: PhoneImage; projectName: string }) {
+  const t = useTranslations("phones.facts");
   const facts: [string, ReactNode][] = [
     [
-      "Image id",
+      t("imageId"),
       <span key="id" className="font-mono text-xs break-all">
         {image.image_id}
       </span>,
     ],
-    ["Status", <PhoneStatus key="status" status={image.status} />],
-    ["Android version", image.image_version || "—"],
-    ["Size", formatBytes(image.image_size)],
-    ["Created", formatDate(image.create_time)],
-    ["Updated", formatDate(image.update_time)],
-    ["Owner project", projectName],
+    [t("status"), <PhoneStatus key="status" status={image.status} />],
+    [t("android"), image.image_version || "—"],
+    [t("size"), formatBytes(image.image_size)],
+    [t("created"), formatDate(image.create_time)],
+    [t("updated"), formatDate(image.update_time)],
+    [t("owner"), projectName],
   ];
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Details</CardTitle>
+        <CardTitle>{t("title")}</CardTitle>
       </CardHeader>
       <CardContent>
         <dl className="grid gap-x-8 gap-y-3 text-sm sm:grid-cols-2 xl:grid-cols-4">

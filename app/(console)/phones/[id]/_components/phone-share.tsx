@@ -1,4 +1,5 @@
 import { Share2 } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { ShareDialog } from "@/components/sharing/share-dialog";
 import { Button } from "@/components/ui/button";
 import type { PhoneImage, PhoneMember } from "@/lib/cloud/schemas/cph";
@@ -31,10 +32,11 @@ export async function PhoneShare({
 }
 
 export function ShareButton({ disabled }: { disabled?: boolean }) {
+  const t = useTranslations("phones.image");
   return (
     <Button disabled={disabled}>
       <Share2 aria-hidden />
-      Share
+      {t("share")}
     </Button>
   );
 }
