@@ -38,3 +38,21 @@ test.describe("a signed-in user", () => {
     await expect(nav.getByRole("link", { name: "Images", exact: true })).toBeVisible();
   });
 });
+
+test.describe("the console in Chinese", () => {
+  test.use({ user: "alice", locale: "zh-CN" });
+
+  test("a browser preferring Chinese gets each area's page in Chinese", async ({ page }) => {
+    const pages: [string, string][] = [
+      ["/images", "私有镜像"],
+      ["/incoming", "共享给我的镜像"],
+      ["/batches", "批量任务"],
+      ["/history", "操作记录"],
+      ["/names", "通讯录"],
+    ];
+    for (const [path, heading] of pages) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    }
+  });
+});
