@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale } from "next-intl/server";
+import { getLocale, getMessages } from "next-intl/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
@@ -18,10 +18,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const theme = (await cookies()).get("theme")?.value;
   const className = theme === "dark" || theme === "light" ? theme : undefined;
   const locale = await getLocale();
+  // Every page's client components get the catalogues but the sign-in page's, which that page provides
+  // itself: its demo users' notes must not ride along on every signed-in page.
+  const { auth: _signInOnly, ...messages } = await getMessages();
   return (
     <html lang={locale} className={className}>
       <body className="min-h-screen font-sans antialiased">
-        <NextIntlClientProvider>{children}</NextIntlClientProvider>
+        <NextIntlClientProvider messages={messages}>{children}</NextIntlClientProvider>
       </body>
     </html>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { getTranslations } from "next-intl/server";
+import { NextIntlClientProvider } from "next-intl";
+import { getMessages, getTranslations } from "next-intl/server";
 import { LanguageSwitch } from "@/components/language-switch";
 import { safeCallback } from "@/lib/auth/paths";
 import { env, regions } from "@/lib/env";
@@ -19,27 +20,30 @@ export default async function LoginPage({
   const callbackUrl = safeCallback(sp.callbackUrl);
   const expired = sp.reason === "expired";
   const t = await getTranslations("auth");
+  const { auth, common } = await getMessages();
   return (
-    <main className="flex min-h-screen items-start justify-center bg-muted/50 px-4 py-16">
-      <div className="grid w-full max-w-4xl gap-6 md:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
-        <div className="flex flex-col gap-4">
-          <div>
-            <div className="flex items-center justify-between gap-3">
-              <p className="text-sm font-semibold text-primary">Imshare</p>
-              <LanguageSwitch />
+    <NextIntlClientProvider messages={{ auth, common }}>
+      <main className="flex min-h-screen items-start justify-center bg-muted/50 px-4 py-16">
+        <div className="grid w-full max-w-4xl gap-6 md:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
+          <div className="flex flex-col gap-4">
+            <div>
+              <div className="flex items-center justify-between gap-3">
+                <p className="text-sm font-semibold text-primary">Imshare</p>
+                <LanguageSwitch />
+              </div>
+              <h1 className="text-2xl font-semibold tracking-tight">{t("heading")}</h1>
+              <p className="mt-1 text-sm text-muted-foreground">{t("lead")}</p>
             </div>
-            <h1 className="text-2xl font-semibold tracking-tight">{t("heading")}</h1>
-            <p className="mt-1 text-sm text-muted-foreground">{t("lead")}</p>
+            <LoginForm
+              callbackUrl={callbackUrl}
+              regions={regions}
+              defaultRegion={env.CLOUD_DEFAULT_REGION}
+              expired={expired}
+            />
           </div>
-          <LoginForm
-            callbackUrl={callbackUrl}
-            regions={regions}
-            defaultRegion={env.CLOUD_DEFAULT_REGION}
-            expired={expired}
-          />
+          {env.IMSHARE_EMULATOR && <DemoUsers />}
         </div>
-        {env.IMSHARE_EMULATOR && <DemoUsers />}
-      </div>
-    </main>
+      </main>
+    </NextIntlClientProvider>
   );
 }
