@@ -1,5 +1,7 @@
 "use client";
 
+import { Layers } from "lucide-react";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
@@ -128,5 +130,17 @@ export function SelectionSummary({ selection, hint }: { selection: Selection; hi
         </>
       )}
     </span>
+  );
+}
+
+/** "Plan a batch" with the selected images (any page's), handed to the planner in its URL. */
+export function PlanBatchLink({ ids, label }: { ids: readonly string[]; label: string }) {
+  return (
+    <Button asChild variant="secondary">
+      <Link href={ids.length ? `/batches/new?images=${ids.map(encodeURIComponent).join(",")}` : "/batches/new"}>
+        <Layers aria-hidden />
+        {label}
+      </Link>
+    </Button>
   );
 }

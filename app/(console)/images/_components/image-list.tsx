@@ -1,10 +1,10 @@
 "use client";
 
-import { ArrowDown, ArrowUp, Layers, Share2 } from "lucide-react";
+import { ArrowDown, ArrowUp, Share2 } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { QuotaMeter } from "@/components/quota-meter";
-import { SelectableTable, SelectionSummary } from "@/components/selection";
+import { PlanBatchLink, SelectableTable, SelectionSummary } from "@/components/selection";
 import { useKeptSelection } from "@/components/use-kept-selection";
 import { ShareBadge } from "@/components/share-badge";
 import { ShareDialog } from "@/components/sharing/share-dialog";
@@ -89,12 +89,7 @@ export function ImageList({
               </Button>
             }
           />
-          <Button asChild variant="secondary">
-            <Link href={chosen.length ? `/batches/new?images=${chosen.map((r) => r.id).join(",")}` : "/batches/new"}>
-              <Layers aria-hidden />
-              {t("planBatch")}
-            </Link>
-          </Button>
+          <PlanBatchLink ids={chosen.map((r) => r.id)} label={t("planBatch")} />
           <SelectionSummary selection={selection} hint={t("hint")} />
         </div>
       )}

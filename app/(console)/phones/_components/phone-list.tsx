@@ -1,12 +1,10 @@
 "use client";
 
-import { Layers } from "lucide-react";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { DateTime } from "@/components/date-time";
 import { QuotaMeter } from "@/components/quota-meter";
-import { SelectableTable, SelectionSummary } from "@/components/selection";
-import { Button } from "@/components/ui/button";
+import { PlanBatchLink, SelectableTable, SelectionSummary } from "@/components/selection";
 import { TD, TH } from "@/components/ui/table";
 import { useKeptSelection } from "@/components/use-kept-selection";
 import { formatBytes } from "@/lib/format";
@@ -49,12 +47,7 @@ export function PhoneList({
     <div className="flex flex-col gap-3">
       {canChange && (
         <div className="flex min-h-9 flex-wrap items-center gap-3 text-sm">
-          <Button asChild variant="secondary">
-            <Link href={ids.length ? `/batches/new?images=${ids.map(encodeURIComponent).join(",")}` : "/batches/new"}>
-              <Layers aria-hidden />
-              {t("planBatch")}
-            </Link>
-          </Button>
+          <PlanBatchLink ids={ids} label={t("planBatch")} />
           <SelectionSummary selection={selection} hint={t("hint")} />
         </div>
       )}
