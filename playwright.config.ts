@@ -57,6 +57,7 @@ const HEADLESS_SHELL = "/usr/lib/chromium/chromium-headless-shell";
 const CHROMIUM = process.env.E2E_CHROMIUM ?? (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : "/usr/bin/chromium");
 
 type WebServer = Extract<PlaywrightTestConfig["webServer"], unknown[]>[number];
+type Project = NonNullable<PlaywrightTestConfig["projects"]>[number];
 
 /** The pair's two processes: the emulator (playing the pair's reading) and a console on a fresh database. */
 function servers(p: Pair): WebServer[] {
@@ -110,6 +111,19 @@ const on = (p: Pair) => ({
 });
 
 /**
+ * Every project with its pair. `E2E_ONLY=main,a11y` starts only those pairs: a run of one spec on one
+ * pair (`E2E_ONLY=main npx playwright test e2e/images.spec.ts`) then starts two servers, not eight.
+ */
+const ALL: [Project, Pair][] = [
+  [{ name: "main", testIgnore: [ON_THEIR_OWN, AXE], ...on(MAIN) }, MAIN],
+  [{ name: "hardening", testMatch: ON_THEIR_OWN, ...on(HARDENING) }, HARDENING],
+  [{ name: "a11y", testMatch: AXE, ...on(A11Y) }, A11Y],
+  [{ name: "disputed-b", grep: /@flow/, ...on(DISPUTED_B) }, DISPUTED_B],
+];
+const only = process.env.E2E_ONLY?.split(",").map((name) => name.trim());
+const PROJECTS = only ? ALL.filter(([project]) => only.includes(project.name ?? "")) : ALL;
+
+/**
  * End-to-end tests: `next start` (built by `npm test`) against the emulator, in Debian's Chromium.
  * Four pairs, one project each, side by side: `main` runs the specs against reading A; `hardening`
  * the long fault spec and a share of the others (`ON_THEIR_OWN`) against reading A on a pair of its own;
@@ -143,11 +157,6 @@ export default defineConfig({
       ],
     },
   },
-  projects: [
-    { name: "main", testIgnore: [ON_THEIR_OWN, AXE], ...on(MAIN) },
-    { name: "hardening", testMatch: ON_THEIR_OWN, ...on(HARDENING) },
-    { name: "a11y", testMatch: AXE, ...on(A11Y) },
-    { name: "disputed-b", grep: /@flow/, ...on(DISPUTED_B) },
-  ],
-  webServer: [MAIN, DISPUTED_B, HARDENING, A11Y].flatMap(servers),
+  projects: PROJECTS.map(([project]) => project),
+  webServer: PROJECTS.flatMap(([, p]) => servers(p)),
 });
