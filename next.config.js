@@ -18,7 +18,16 @@ const nextConfig = {
   },
 };
 
-/** next-intl reads each request's language and messages from `lib/i18n/request.ts`. */
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+/**
+ * next-intl reads each request's language and messages from `lib/i18n/request.ts`. The catalogues are
+ * compiled at build time (`precompile`), so that the browser gets ICU messages ready to format and no
+ * ICU parser: the parser alone was most of the 12 kB next-intl added to every page's first load.
+ */
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./lib/i18n/request.ts",
+  experimental: {
+    messages: { format: "json", path: ["./messages/en", "./messages/zh-CN"], locales: "infer", precompile: true },
+  },
+});
 
 export default withNextIntl(nextConfig);
