@@ -144,6 +144,9 @@ export default defineConfig({
     // A failure keeps its screenshot and error context; `--trace retain-on-failure` records traces again.
     trace: "off",
     screenshot: "only-on-failure",
+    // As a browser asking for less motion: the loading skeletons do not pulse (motion-safe), so Chromium
+    // paints no frames while a test waits on them.
+    reducedMotion: "reduce",
     launchOptions: {
       executablePath: CHROMIUM,
       args: [

@@ -190,7 +190,7 @@ function ShareForm({ service, images, actions, what, words, quota, again, onAgai
           <div className="flex flex-col gap-1 text-sm">
             <span>{words.sending}</span>
             <div className="h-1.5 overflow-hidden rounded-full bg-muted">
-              <div className="h-full w-1/3 animate-pulse rounded-full bg-primary" />
+              <div className="h-full w-1/3 rounded-full bg-primary motion-safe:animate-pulse" />
             </div>
           </div>
         )}
