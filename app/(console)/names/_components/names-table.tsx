@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
+import { dataTag } from "@/components/data-text";
 import { DateTime } from "@/components/date-time";
 import { CopyButton } from "@/components/target-id";
 import { Button } from "@/components/ui/button";
@@ -46,7 +47,7 @@ function Row({ entry, canChange }: { entry: StoredName; canChange: boolean }) {
         <TD className="max-w-64 text-muted-foreground">{entry.note ?? "—"}</TD>
         <TD className="text-xs">
           <DateTime value={entry.updatedAt} />
-          <div className="text-muted-foreground">{t("by", { user: entry.updatedBy })}</div>
+          <div className="text-muted-foreground">{t.rich("by", { user: entry.updatedBy, name: dataTag })}</div>
         </TD>
         {canChange && (
           <TD className="text-right whitespace-nowrap">
