@@ -40,12 +40,15 @@ export interface LatinWord {
 
 /**
  * Every word of three Latin letters or more the page shows (screen-reader-only text included), outside
- * what the markup marks as data or code: `[translate="no"]`, `code`, `kbd`, `pre`, form fields' values.
+ * what the markup marks as data or code (`[translate="no"]`, `code`, `kbd`, `pre`), form fields' values, and
+ * text marked as written in another language (`lang="en"` on "English" in the language menu).
  * A token with a digit in it (`IMG.0088`, `app-40`, `ap-southeast-1`, a hex id) is a code, not a word.
  */
 export async function latinWords(page: Page, allowed = LATIN_IN_CHINESE): Promise<LatinWord[]> {
   const found = await page.evaluate(() => {
-    const skip = '[translate="no"], code, kbd, pre, script, style, noscript, template, textarea, input, select';
+    // Data and code, form fields' values, and text in another language on purpose (a language's own name).
+    const skip =
+      '[translate="no"], code, kbd, pre, script, style, noscript, template, textarea, input, select, [lang]:not([lang|="zh"])';
     const out: { word: string; text: string }[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
