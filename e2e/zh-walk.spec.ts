@@ -2,7 +2,7 @@ import type { Locator, Page } from "@playwright/test";
 import { DEMO, DEMO_IMAGES, DEMO_PHONES } from "../emulator/seed/demo";
 import { emulator, expect, test } from "./fixtures";
 import { latinWords } from "./latin-words";
-import { launchTenByThree } from "./pages/batches";
+import { APPS, launchTenByThree, PROJECTS } from "./pages/batches";
 
 /**
  * Every page of the console in Chinese shows no English: each visible word in Latin letters is either
@@ -33,8 +33,15 @@ test("every page of the console in Chinese shows only Chinese, data and product 
   await login.goto();
   await login.signIn("alice");
   await expect(page).toHaveURL(/\/images$/);
+  // One pair made to fail, so that the batch and History show a failure's code and sentence.
+  await emulator.post("/faults/jobs", {
+    kind: "fail-pairs",
+    pairs: [{ image_id: APPS[3], target: PROJECTS[1] }],
+    code: "IMG.0112",
+    times: 1,
+  });
   const batch = await launchTenByThree(page);
-  await expect(page.getByText("30 succeeded").first()).toBeVisible();
+  await expect(page.getByText("29 succeeded, 1 failed").first()).toBeVisible();
   await setLocale(page, "zh-CN");
 
   const heading = (name: string) => page.getByRole("heading", { level: 1, name });
@@ -49,7 +56,7 @@ test("every page of the console in Chinese shows only Chinese, data and product 
     ["/incoming?tab=accepted", () => heading("共享给我的镜像")],
     ["/incoming?tab=rejected", () => heading("共享给我的镜像")],
     ["/batches", () => heading("批量任务")],
-    [`/batches/${batch}`, () => page.getByText("30 个成功")],
+    [`/batches/${batch}`, () => page.getByText("29 个成功")],
     ["/batches/new", () => page.getByRole("button", { name: "计划", exact: true })],
     ["/history", () => heading("操作记录")],
     ["/names", () => heading("通讯录")],

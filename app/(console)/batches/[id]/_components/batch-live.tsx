@@ -113,7 +113,8 @@ export function BatchLive({
       )}
       {over && (
         <Alert tone={counts.failed ? "error" : "info"} aria-live="polite">
-          {outcomeSentence(summary, t)}.{summary.statusMessage ? ` ${summary.statusMessage}` : ""}
+          {t("sentence", { sentence: outcomeSentence(summary, t) })}
+          {summary.statusMessage ? ` ${summary.statusMessage}` : ""}
         </Alert>
       )}
 
