@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale, getMessages } from "next-intl/server";
+import { getLocale, getMessages, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "Imshare", template: "%s · Imshare" },
-  description: "Share Huawei Cloud machine images between projects and accounts.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("shell");
+  return { title: { default: "Imshare", template: "%s · Imshare" }, description: t("description") };
+}
 
 /**
  * The theme comes from a cookie so the first paint is right; "system" follows the OS. The language is

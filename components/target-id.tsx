@@ -59,7 +59,8 @@ export function CopyButton({ value, label }: { value: string; label?: string }) 
  * when one is known (given, or from the address book), the id in monospace below it on one line
  * (truncated, never broken mid-id; the whole id in its title), and a copy button. `compact` shows
  * the id's ends only; `oneLine` shows the name alone when known (the id in its title and copy), for
- * rows of fixed height; `href` makes the label a link.
+ * rows of fixed height; `href` makes the label a link. Name and id are the cloud's or the address
+ * book's words, never translated (`translate="no"`).
  */
 export function TargetId({
   id,
@@ -88,11 +89,11 @@ export function TargetId({
   );
   const body =
     oneLine && label ? (
-      <span title={id} className="block min-w-0 truncate font-medium">
+      <span title={id} translate="no" className="block min-w-0 truncate font-medium">
         {label}
       </span>
     ) : (
-      <span className="flex min-w-0 flex-col">
+      <span translate="no" className="flex min-w-0 flex-col">
         {label && <span className="truncate font-medium">{label}</span>}
         {idText}
       </span>

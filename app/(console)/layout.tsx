@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { Sidebar } from "@/components/shell/sidebar";
 import { ProjectSwitcher } from "@/components/shell/project-switcher";
@@ -16,6 +17,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const projects = await withCloud((scope) => listAuthProjects(scope.token, scope.region)).catch(() => []);
   const current = { id: session.projectId, name: session.projectName };
   const names = await requestNames();
+  const t = await getTranslations("shell");
   return (
     <Providers>
       <NamesProvider names={names}>
@@ -23,7 +25,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           href="#main"
           className="sr-only focus:not-sr-only focus:fixed focus:top-3 focus:left-3 focus:z-50 focus:rounded-md focus:bg-card focus:px-3 focus:py-2"
         >
-          Skip to content
+          {t("skipToContent")}
         </a>
         <div className="flex min-h-screen">
           <Sidebar projectId={session.projectId} pollMs={env.INBOX_POLL_MS} />

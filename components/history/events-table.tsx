@@ -79,7 +79,7 @@ export function EventsTable({
               <TD label={t("when")} className="text-xs tabular-nums">
                 <DateTime value={e.occurredAt} relative />
               </TD>
-              <TD label={t("who")}>
+              <TD label={t("who")} translate="no">
                 <div>{e.userName}</div>
                 <div className="text-xs text-muted-foreground">{e.accountName}</div>
               </TD>
@@ -96,7 +96,7 @@ export function EventsTable({
                 <Outcome event={e} />
               </TD>
               <TD label={t("requestJob")} className="max-w-40">
-                <div className="flex flex-col gap-0.5 font-mono text-xs">
+                <div translate="no" className="flex flex-col gap-0.5 font-mono text-xs">
                   {e.requestId && (
                     <span title={t("request", { id: e.requestId })} className="truncate">
                       {short(e.requestId)}

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState, type ReactElement } from "react";
+import { dataTag } from "@/components/data-text";
 import { useToast } from "@/components/toaster";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -43,7 +44,10 @@ export function ShareDialog({ service, images, actions, trigger, region, quota }
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent title={t("title", { what })} description={words.description}>
+      <DialogContent
+        title={images.length === 1 ? t.rich("titleOne", { image: what, name: dataTag }) : t("title", { what })}
+        description={words.description}
+      >
         <ShareForm
           key={round}
           service={service}

@@ -1,7 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState, useRef, useState, type ReactElement } from "react";
+import { useActionState, useRef, useState, type ReactElement, type ReactNode } from "react";
+import { dataTag } from "@/components/data-text";
 import { useToast } from "@/components/toaster";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -39,10 +40,14 @@ const label = (m: UnshareMember) => (m.name ? `${m.name} (${m.id})` : m.id);
 
 type T = ReturnType<typeof useTranslations<"sharing.unshare">>;
 
-function titleOf(t: T, image: string, members: UnshareMember[], all: boolean): string {
+/** The dialog's question, the image's and member's names marked as data. */
+function titleOf(t: T, image: string, members: UnshareMember[], all: boolean): ReactNode {
   const n = members.length;
-  if (all) return n === 1 ? t("titleOnly", { image }) : t("titleAll", { image, n });
-  return n === 1 ? t("titleOne", { image, member: label(members[0]) }) : t("titleSome", { image, n });
+  const name = dataTag;
+  if (all) return n === 1 ? t.rich("titleOnly", { image, name }) : t.rich("titleAll", { image, n, name });
+  return n === 1
+    ? t.rich("titleOne", { image, member: label(members[0]), name })
+    : t.rich("titleSome", { image, n, name });
 }
 
 /**

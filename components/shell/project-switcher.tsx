@@ -73,7 +73,13 @@ export function ProjectSwitcher({
             disabled={pending}
           >
             <Globe aria-hidden />
-            <span className="truncate">{pending ? t("switching") : current.name}</span>
+            {pending ? (
+              <span className="truncate">{t("switching")}</span>
+            ) : (
+              <span translate="no" className="truncate">
+                {current.name}
+              </span>
+            )}
             <ChevronsUpDown aria-hidden className="opacity-60" />
           </Button>
         </DropdownMenuTrigger>
@@ -83,7 +89,7 @@ export function ProjectSwitcher({
           {sorted.map((p) => (
             <DropdownMenuItem key={p.id} onSelect={() => choose(p)}>
               <Check aria-hidden className={p.id === current.id ? "opacity-100" : "opacity-0"} />
-              <span className="flex flex-col">
+              <span translate="no" className="flex flex-col">
                 <span>{p.name}</span>
                 <span className="font-mono text-[11px] text-muted-foreground">{p.id}</span>
               </span>

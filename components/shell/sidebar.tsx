@@ -32,7 +32,9 @@ export function Sidebar({ projectId, pollMs }: { projectId: string; pollMs: numb
           >
             Im
           </span>
-          <span className="hidden xl:inline">Imshare</span>
+          <span translate="no" className="hidden xl:inline">
+            Imshare
+          </span>
         </Link>
         <ul className="flex flex-col gap-0.5 p-2">
           {NAV_ITEMS.map((item) => {

@@ -4,6 +4,7 @@ import { Check, Languages, LogOut, Monitor, Moon, Sun, UserRound } from "lucide-
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
+import { dataTag } from "@/components/data-text";
 import { chooseLocale } from "@/components/language-switch";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -65,13 +66,13 @@ export function UserMenu({
         <DropdownMenuTrigger asChild>
           <Button variant="ghost">
             <UserRound aria-hidden />
-            <span aria-hidden className="hidden sm:inline">
+            <span aria-hidden translate="no" className="hidden sm:inline">
               {user}
             </span>
-            <span aria-hidden className="hidden text-muted-foreground sm:inline">
+            <span aria-hidden translate="no" className="hidden text-muted-foreground sm:inline">
               @ {account}
             </span>
-            <span className="sr-only">{t("menu", { user, account })}</span>
+            <span className="sr-only">{t.rich("menu", { user, account, name: dataTag })}</span>
           </Button>
         </DropdownMenuTrigger>
         <DropdownMenuContent>
@@ -79,7 +80,11 @@ export function UserMenu({
             {t.rich("signedInAs", {
               user,
               account,
-              strong: (chunks) => <span className="font-medium text-foreground">{chunks}</span>,
+              strong: (chunks) => (
+                <span translate="no" className="font-medium text-foreground">
+                  {chunks}
+                </span>
+              ),
             })}
           </DropdownMenuLabel>
           <DropdownMenuSeparator />

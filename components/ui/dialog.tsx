@@ -2,6 +2,7 @@
 
 import * as Primitive from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
+import { useTranslations } from "next-intl";
 import type { ComponentProps, ReactNode } from "react";
 import { cn } from "@/lib/utils";
 
@@ -15,7 +16,8 @@ export function DialogContent({
   children,
   className,
   ...props
-}: ComponentProps<typeof Primitive.Content> & { title: string; description?: ReactNode }) {
+}: Omit<ComponentProps<typeof Primitive.Content>, "title"> & { title: ReactNode; description?: ReactNode }) {
+  const t = useTranslations("common");
   return (
     <Primitive.Portal>
       <Primitive.Overlay className="fixed inset-0 z-40 bg-black/40" />
@@ -37,7 +39,7 @@ export function DialogContent({
               <Primitive.Description className="sr-only">{title}</Primitive.Description>
             )}
           </div>
-          <Primitive.Close className="rounded-md p-1 text-muted-foreground hover:bg-muted" aria-label="Close">
+          <Primitive.Close className="rounded-md p-1 text-muted-foreground hover:bg-muted" aria-label={t("close")}>
             <X aria-hidden className="size-4" />
           </Primitive.Close>
         </div>

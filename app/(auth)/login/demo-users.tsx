@@ -41,11 +41,12 @@ export function DemoUsers() {
           {DEMO_USERS.map((u) => (
             <li key={u.user} className="flex items-center justify-between gap-3 py-2">
               <div className="min-w-0">
-                <p className="font-medium">
+                <p translate="no" className="font-medium">
                   {u.user} <span className="text-muted-foreground">@ {u.account}</span>
                 </p>
                 <p className="truncate text-xs text-muted-foreground">
-                  {t(u.user)} · {t("password")} <code className="font-mono">{u.password}</code>
+                  {t.rich(u.user, { name: (chunks) => <span translate="no">{chunks}</span> })} · {t("password")}{" "}
+                  <code className="font-mono">{u.password}</code>
                 </p>
               </div>
               <Button
@@ -56,7 +57,15 @@ export function DemoUsers() {
                   fill({ account: u.account, user: u.user, password: u.password, project: "ap-southeast-1" })
                 }
               >
-                {t.rich("use", { user: u.user, hidden: (chunks) => <span className="sr-only"> {chunks}</span> })}
+                {t.rich("use", {
+                  user: u.user,
+                  hidden: (chunks) => (
+                    <span translate="no" className="sr-only">
+                      {" "}
+                      {chunks}
+                    </span>
+                  ),
+                })}
               </Button>
             </li>
           ))}

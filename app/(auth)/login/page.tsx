@@ -28,7 +28,9 @@ export default async function LoginPage({
           <div className="flex flex-col gap-4">
             <div>
               <div className="flex items-center justify-between gap-3">
-                <p className="text-sm font-semibold text-primary">Imshare</p>
+                <p translate="no" className="text-sm font-semibold text-primary">
+                  Imshare
+                </p>
                 <LanguageSwitch />
               </div>
               <h1 className="text-2xl font-semibold tracking-tight">{t("heading")}</h1>

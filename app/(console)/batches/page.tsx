@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { z } from "zod";
+import { dataTag } from "@/components/data-text";
 import { PageHeader } from "@/components/page-header";
 import { Button } from "@/components/ui/button";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
@@ -104,7 +105,9 @@ export default async function BatchesPage({
                     </TD>
                     <TD>
                       <div>{formatDate(b.createdAt)}</div>
-                      <div className="text-xs text-muted-foreground">{t("by", { user: b.userName })}</div>
+                      <div className="text-xs text-muted-foreground">
+                        {t.rich("by", { user: b.userName, name: dataTag })}
+                      </div>
                     </TD>
                     <TD className="text-right tabular-nums">{b.pairCount.toLocaleString("en")}</TD>
                     <TD className="min-w-64">

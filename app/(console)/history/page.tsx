@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { dataTag } from "@/components/data-text";
 import { actionLabeller } from "@/components/history/action-label";
 import { historyHref } from "@/components/history/links";
 import { PageHeader } from "@/components/page-header";
@@ -58,7 +59,11 @@ export default async function HistoryPage({
     <div className="flex flex-col gap-4">
       <PageHeader
         title={t("title")}
-        description={t("description", { account: session.accountName, project: session.projectName })}
+        description={t.rich("description", {
+          account: session.accountName,
+          project: session.projectName,
+          name: dataTag,
+        })}
         actions={<VerifyButton />}
       />
       <CtsImportPanel accountId={scope.accountId} projectId={scope.projectId} />
@@ -86,7 +91,7 @@ export default async function HistoryPage({
       </Suspense>
       {event && (
         <EventDrawer
-          title={t("drawerTitle", { action: actionLabel(event.action), user: event.userName })}
+          title={t.rich("drawerTitle", { action: actionLabel(event.action), user: event.userName, name: dataTag })}
           description={formatDate(event.occurredAt)}
           closeHref={historyHref(filter, { before })}
         >

@@ -1,6 +1,7 @@
 import { Download } from "lucide-react";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
+import { codeTag, dataTag } from "@/components/data-text";
 import { EmptyState } from "@/components/empty-state";
 import { PageHeader } from "@/components/page-header";
 import { Button } from "@/components/ui/button";
@@ -32,7 +33,7 @@ export default async function NamesPage({
     <div className="flex flex-col gap-6">
       <PageHeader
         title={t("title")}
-        description={t("description", { account: session.accountName })}
+        description={t.rich("description", { account: session.accountName, name: dataTag })}
         actions={
           names.length > 0 && (
             <Button asChild variant="secondary" size="sm">
@@ -57,7 +58,7 @@ export default async function NamesPage({
       {names.length ? (
         <NamesTable names={names} canChange={mayChange} />
       ) : (
-        <EmptyState title={t("emptyTitle")} hint={t("emptyHint")} />
+        <EmptyState title={t("emptyTitle")} hint={t.rich("emptyHint", { code: codeTag })} />
       )}
       {mayChange && (
         <details className="rounded-lg border border-border bg-card p-4">

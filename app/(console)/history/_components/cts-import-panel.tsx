@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { codeTag, dataTag } from "@/components/data-text";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { lastImport, type CtsImportRow } from "@/lib/audit/cts-import";
@@ -65,7 +66,7 @@ export async function CtsImportPanel({ accountId, projectId }: { accountId: stri
               <>
                 {formatDate(Number(ran.started_at))} ({formatAgo(Number(ran.started_at), now)}),{" "}
                 {ran.trigger === "manual" ? t("onDemand") : t("scheduled")}
-                {ran.user_name && t("asUser", { user: ran.user_name })}:{" "}
+                {ran.user_name && t.rich("asUser", { user: ran.user_name, name: dataTag })}:{" "}
                 <span className={result?.tone === "error" ? "text-destructive" : undefined}>{result?.text}</span>
               </>
             ) : (
@@ -87,7 +88,7 @@ export async function CtsImportPanel({ accountId, projectId }: { accountId: stri
                   due: due(nextRunAt(ran ? Number(ran.started_at) : undefined, interval, now)),
                   minutes: Math.round(interval / 60_000),
                 })
-              : t("scheduleOff")}
+              : t.rich("scheduleOff", { code: codeTag })}
           </dd>
         </dl>
         <Alert tone={uncovered ? "warning" : "info"}>

@@ -13,29 +13,35 @@ export function EventDetail({ event: e }: { event: HistoryEvent }) {
   const t = useTranslations("history.detail");
   const outcomeLabel = useOutcomeLabel();
   const actionLabel = actionLabeller(useTranslations("history.actions"));
-  const facts: [string, React.ReactNode, boolean?][] = [
+  // "id": an id in monospace; "data": names the cloud gave (user, account, project, region). Neither is translated.
+  const facts: [string, React.ReactNode, ("id" | "data")?][] = [
     [t("when"), `${formatDate(e.occurredAt)} (${new Date(e.occurredAt).toISOString()})`],
     [t("action"), actionLabel(e.action)],
     [t("outcome"), <Outcome key="o" event={e} />],
     [t("source"), <SourceBadge key="s" source={e.source} />],
-    [t("user"), `${e.userName} (${e.userId})`],
-    [t("account"), `${e.accountName} (${e.accountId})`],
-    [t("project"), `${e.projectName} (${e.projectId})`],
-    [t("region"), e.region],
+    [t("user"), `${e.userName} (${e.userId})`, "data"],
+    [t("account"), `${e.accountName} (${e.accountId})`, "data"],
+    [t("project"), `${e.projectName} (${e.projectId})`, "data"],
+    [t("region"), e.region, "data"],
     [t("duration"), t("durationMs", { ms: e.durationMs })],
-    [t("requestId"), e.requestId ?? "—", true],
-    [t("jobId"), e.jobId ?? "—", true],
-    [t("traceId"), e.externalId ?? "—", true],
-    [t("eventId"), e.id, true],
+    [t("requestId"), e.requestId ?? "—", "id"],
+    [t("jobId"), e.jobId ?? "—", "id"],
+    [t("traceId"), e.externalId ?? "—", "id"],
+    [t("eventId"), e.id, "id"],
     [t("sequence"), `#${e.seq}`],
   ];
   return (
     <div className="flex flex-col gap-5 text-sm">
       <dl className="grid grid-cols-[10rem_1fr] gap-x-4 gap-y-2">
-        {facts.map(([k, v, mono]) => (
+        {facts.map(([k, v, kind]) => (
           <div key={k} className="contents">
             <dt className="text-muted-foreground">{k}</dt>
-            <dd className={mono ? "font-mono text-xs break-all" : "min-w-0"}>{v}</dd>
+            <dd
+              translate={kind ? "no" : undefined}
+              className={kind === "id" ? "font-mono text-xs break-all" : "min-w-0"}
+            >
+              {v}
+            </dd>
           </div>
         ))}
       </dl>
@@ -46,7 +52,7 @@ export function EventDetail({ event: e }: { event: HistoryEvent }) {
             <ul key={i} aria-label={i ? t("targets") : t("images")} className="flex flex-col gap-0.5">
               {ids.length ? (
                 ids.map((id) => (
-                  <li key={id} className="break-all">
+                  <li key={id} translate="no" className="break-all">
                     {id}
                   </li>
                 ))
@@ -72,8 +78,12 @@ export function EventDetail({ event: e }: { event: HistoryEvent }) {
             <tbody>
               {e.pairs.map((p, i) => (
                 <TR key={i}>
-                  <TD className="font-mono text-xs break-all">{p.image}</TD>
-                  <TD className="font-mono text-xs break-all">{p.target}</TD>
+                  <TD translate="no" className="font-mono text-xs break-all">
+                    {p.image}
+                  </TD>
+                  <TD translate="no" className="font-mono text-xs break-all">
+                    {p.target}
+                  </TD>
                   <TD>
                     <Badge tone={TONE[p.outcome] ?? "neutral"}>{outcomeLabel(p.outcome)}</Badge>
                   </TD>

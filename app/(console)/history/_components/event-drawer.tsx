@@ -11,7 +11,7 @@ export function EventDrawer({
   closeHref,
   children,
 }: {
-  title: string;
+  title: ReactNode;
   description: ReactNode;
   closeHref: string;
   children: ReactNode;

@@ -4,12 +4,12 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { HistorySection } from "@/components/history/history-section";
+import { ImageStatus } from "@/components/image-status";
 import { QuotaMeter } from "@/components/quota-meter";
 import { ShareBadge } from "@/components/share-badge";
 import type { MemberRow } from "@/components/sharing/members-table";
 import { TableSkeleton } from "@/components/table-skeleton";
 import { TargetId } from "@/components/target-id";
-import { Badge } from "@/components/ui/badge";
 import { canChange, withCloud } from "@/lib/auth/session";
 import { CloudError } from "@/lib/cloud/errors";
 import { listAuthProjects } from "@/lib/cloud/iam";
@@ -64,12 +64,13 @@ export default async function ImagePage({
         ? t("yourAccount", { name: session.accountName })
         : names.get(m.member_id),
   }));
-  const facts: [string, string, boolean?][] = [
+  // "data": the cloud's own words (the OS), shown as they are.
+  const facts: [string, string, ("id" | "data")?][] = [
     [t("type"), kinds(kindOf(image))],
-    [t("os"), image.__os_version || image.__platform || "—"],
+    [t("os"), image.__os_version || image.__platform || "—", "data"],
     [t("size"), formatBytes(image.__image_size ? Number(image.__image_size) : undefined)],
     [t("created"), formatDate(image.created_at)],
-    [t("imageId"), image.id, true],
+    [t("imageId"), image.id, "id"],
   ];
 
   return (
@@ -79,8 +80,10 @@ export default async function ImagePage({
           ← {t("back")}
         </Link>
         <div className="mt-2 flex flex-wrap items-center gap-3">
-          <h1 className="text-xl font-semibold tracking-tight">{image.name}</h1>
-          <Badge tone={image.status === "active" ? "success" : "warning"}>{image.status}</Badge>
+          <h1 translate="no" className="text-xl font-semibold tracking-tight">
+            {image.name}
+          </h1>
+          <ImageStatus status={image.status} />
           <ShareBadge blocker={loaded.blocker} />
         </div>
         {loaded.blocker && (
@@ -90,10 +93,10 @@ export default async function ImagePage({
         )}
       </div>
       <dl className="grid grid-cols-2 gap-x-8 gap-y-3 rounded-lg border border-border bg-card p-5 text-sm md:grid-cols-3 xl:grid-cols-6">
-        {facts.map(([k, v, isId]) => (
+        {facts.map(([k, v, kind]) => (
           <div key={k} className="min-w-0">
             <dt className="text-xs text-muted-foreground">{k}</dt>
-            <dd>{isId ? <TargetId id={v} /> : v}</dd>
+            <dd translate={kind === "data" ? "no" : undefined}>{kind === "id" ? <TargetId id={v} /> : v}</dd>
           </div>
         ))}
         <div>

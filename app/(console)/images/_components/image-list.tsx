@@ -8,7 +8,7 @@ import { PlanBatchLink, SelectableTable, SelectionSummary } from "@/components/s
 import { useKeptSelection } from "@/components/use-kept-selection";
 import { ShareBadge } from "@/components/share-badge";
 import { ShareDialog } from "@/components/sharing/share-dialog";
-import { Badge } from "@/components/ui/badge";
+import { ImageStatus } from "@/components/image-status";
 import { Button } from "@/components/ui/button";
 import { TD, TH } from "@/components/ui/table";
 import { formatBytes, formatDate } from "@/lib/format";
@@ -46,10 +46,6 @@ function SortHeader({
 }
 
 const SHARE_ACTIONS = { plan: planShareAction, share: shareImagesAction };
-
-function statusTone(status: string) {
-  return status === "active" ? "success" : status === "killed" || status === "deleted" ? "danger" : "warning";
-}
 
 /**
  * The images table with multi-select: shareable images chosen on any page of the list (the selection
@@ -131,12 +127,14 @@ function ImageCells({ row: r, back }: { row: ImageRowView; back: string }) {
   return (
     <>
       <TD label={t("name")}>
-        <Link href={withBack(`/images/${r.id}`, back)} className="font-medium hover:underline">
+        <Link href={withBack(`/images/${r.id}`, back)} translate="no" className="font-medium hover:underline">
           {r.name}
         </Link>
-        <div className="font-mono text-[11px] whitespace-nowrap text-muted-foreground">{r.id}</div>
+        <div translate="no" className="font-mono text-[11px] whitespace-nowrap text-muted-foreground">
+          {r.id}
+        </div>
       </TD>
-      <TD label={t("os")} className="whitespace-nowrap" title={r.osVersion}>
+      <TD label={t("os")} translate="no" className="whitespace-nowrap" title={r.osVersion}>
         {r.os}
       </TD>
       <TD label={t("type")} className="whitespace-nowrap">
@@ -146,7 +144,7 @@ function ImageCells({ row: r, back }: { row: ImageRowView; back: string }) {
         {formatBytes(r.sizeBytes)}
       </TD>
       <TD label={t("status")} className="whitespace-nowrap">
-        <Badge tone={statusTone(r.status)}>{r.status}</Badge>
+        <ImageStatus status={r.status} />
       </TD>
       <TD label={t("members")}>
         <QuotaMeter used={r.members} limit={r.limit} />

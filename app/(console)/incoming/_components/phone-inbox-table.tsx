@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { dataTag } from "@/components/data-text";
 import { TargetId } from "@/components/target-id";
 import { DateTime } from "@/components/date-time";
 import { EmptyState } from "@/components/empty-state";
@@ -57,7 +58,9 @@ export function PhoneInboxTable({ rows, canChange }: { rows: PhoneInboxRow[]; ca
       cells={(r) => (
         <>
           <TD label={list("cellImage")}>
-            <div className="font-medium">{r.name}</div>
+            <div translate="no" className="font-medium">
+              {r.name}
+            </div>
             <TargetId id={r.id} className="text-muted-foreground" />
             <div className="text-[11px] whitespace-nowrap text-muted-foreground">
               {r.ownerProjectId
@@ -66,7 +69,7 @@ export function PhoneInboxTable({ rows, canChange }: { rows: PhoneInboxRow[]; ca
             </div>
           </TD>
           <TD label={t("colAndroid")} className="whitespace-nowrap">
-            <div>{r.version || "—"}</div>
+            <div translate="no">{r.version || "—"}</div>
             <div className="text-xs text-muted-foreground tabular-nums">{formatBytes(r.sizeBytes)}</div>
           </TD>
           <TD label={t("colCreated")}>
@@ -92,6 +95,7 @@ function Decision({ decision }: { decision: PhoneInboxRow["decision"] }) {
         {t.rich("decisionBy", {
           action: decision.action,
           user: decision.userName,
+          name: dataTag,
           what: (chunks) => (
             <span className={cn("font-medium", accepted ? "text-success" : "text-destructive")}>{chunks}</span>
           ),

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useMemo, useState } from "react";
+import { codeTag } from "@/components/data-text";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Label, Textarea } from "@/components/ui/input";
@@ -31,7 +32,7 @@ export function ImportForm() {
           onChange={async (e) => setCsv((await e.target.files?.[0]?.text()) ?? "")}
         />
       </div>
-      <Label htmlFor="names-csv">{t("rows")}</Label>
+      <Label htmlFor="names-csv">{t.rich("rows", { code: codeTag })}</Label>
       <Textarea
         id="names-csv"
         name="csv"

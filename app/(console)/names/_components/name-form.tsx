@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef } from "react";
+import { dataTag } from "@/components/data-text";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
@@ -68,7 +69,9 @@ export function NameForm({
         {pending ? t("saving") : fixedId ? t("save") : t("add")}
       </Button>
       <div aria-live="polite" className="basis-full text-sm empty:hidden">
-        {state?.ok && !fixedId && <Alert>{t("named", { id: state.data.id, name: state.data.name })}</Alert>}
+        {state?.ok && !fixedId && (
+          <Alert>{t.rich("named", { id: state.data.id, name: state.data.name, data: dataTag })}</Alert>
+        )}
         {state && !state.ok && !state.error.fieldErrors && <Alert tone="error">{state.error.message}</Alert>}
       </div>
     </form>

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useActionState, useState } from "react";
+import { dataTag } from "@/components/data-text";
 import { DateTime } from "@/components/date-time";
 import { CopyButton } from "@/components/target-id";
 import { Button } from "@/components/ui/button";
@@ -36,17 +37,21 @@ function Row({ entry, canChange }: { entry: StoredName; canChange: boolean }) {
   return (
     <>
       <TR>
-        <TD className="font-medium">{entry.name}</TD>
+        <TD translate="no" className="font-medium">
+          {entry.name}
+        </TD>
         <TD>
-          <span className="inline-flex items-center gap-1">
+          <span translate="no" className="inline-flex items-center gap-1">
             <span className="font-mono text-xs whitespace-nowrap">{entry.id}</span>
             <CopyButton value={entry.id} />
           </span>
         </TD>
-        <TD className="max-w-64 text-muted-foreground">{entry.note ?? "—"}</TD>
+        <TD translate="no" className="max-w-64 text-muted-foreground">
+          {entry.note ?? "—"}
+        </TD>
         <TD className="text-xs">
           <DateTime value={entry.updatedAt} />
-          <div className="text-muted-foreground">{t("by", { user: entry.updatedBy })}</div>
+          <div className="text-muted-foreground">{t.rich("by", { user: entry.updatedBy, name: dataTag })}</div>
         </TD>
         {canChange && (
           <TD className="text-right whitespace-nowrap">

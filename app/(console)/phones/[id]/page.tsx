@@ -4,6 +4,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { dataTag } from "@/components/data-text";
 import { PageHeader } from "@/components/page-header";
 import { TableSkeleton } from "@/components/table-skeleton";
 import { canChange, withCloud } from "@/lib/auth/session";
@@ -49,8 +50,8 @@ export default async function PhoneImagePage({
         {t("back")}
       </Link>
       <PageHeader
-        title={image.image_name}
-        description={t("description", { project: session.projectName })}
+        title={<span translate="no">{image.image_name}</span>}
+        description={t.rich("description", { project: session.projectName, name: dataTag })}
         actions={
           editable && (
             <Suspense fallback={<ShareButton disabled />}>

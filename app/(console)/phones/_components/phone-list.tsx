@@ -71,12 +71,18 @@ export function PhoneList({
         cells={(r) => (
           <>
             <TD label={t("name")}>
-              <Link href={withBack(`/phones/${r.id}`, back)} className="font-medium text-primary hover:underline">
+              <Link
+                href={withBack(`/phones/${r.id}`, back)}
+                translate="no"
+                className="font-medium text-primary hover:underline"
+              >
                 {r.name}
               </Link>
-              <div className="font-mono text-[11px] text-muted-foreground">{r.id}</div>
+              <div translate="no" className="font-mono text-[11px] text-muted-foreground">
+                {r.id}
+              </div>
             </TD>
-            <TD label={t("android")} className="whitespace-nowrap">
+            <TD label={t("android")} translate="no" className="whitespace-nowrap">
               {r.version || "—"}
             </TD>
             <TD label={t("size")} className="text-right whitespace-nowrap tabular-nums">

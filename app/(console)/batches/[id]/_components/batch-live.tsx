@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { useCallback } from "react";
+import { dataTag } from "@/components/data-text";
 import { useToast } from "@/components/toaster";
 import { Alert } from "@/components/ui/alert";
 import { formatDate } from "@/lib/format";
@@ -85,7 +86,8 @@ export function BatchLive({
           <BatchStatusBadge summary={summary} />
         </div>
         <p className="mt-1 text-sm text-muted-foreground">
-          {t("launched", {
+          {t.rich("launched", {
+            name: dataTag,
             user: summary.userName,
             date: formatDate(summary.createdAt),
             project: summary.projectName,
@@ -111,7 +113,8 @@ export function BatchLive({
       )}
       {over && (
         <Alert tone={counts.failed ? "error" : "info"} aria-live="polite">
-          {outcomeSentence(summary, t)}.{summary.statusMessage ? ` ${summary.statusMessage}` : ""}
+          {t("sentence", { sentence: outcomeSentence(summary, t) })}
+          {summary.statusMessage ? ` ${summary.statusMessage}` : ""}
         </Alert>
       )}
 

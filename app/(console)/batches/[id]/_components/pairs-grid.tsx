@@ -157,7 +157,7 @@ export function PairsGrid({
                     style={{ height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
                   >
                     <div role="cell" className="min-w-0 truncate font-medium" title={`${p.imageName} (${p.imageId})`}>
-                      {p.imageName}
+                      <span translate="no">{p.imageName}</span>
                       {p.service === "cph" && <span className="ml-1 text-xs text-muted-foreground">{t("phone")}</span>}
                     </div>
                     <div role="cell" className="min-w-0 text-xs">
@@ -174,7 +174,11 @@ export function PairsGrid({
                       className="line-clamp-2 min-w-0 text-xs"
                       title={[p.code, p.reason].filter(Boolean).join(": ")}
                     >
-                      {p.code && <span className="mr-1.5 font-mono text-muted-foreground">{p.code}</span>}
+                      {p.code && (
+                        <span translate="no" className="mr-1.5 font-mono text-muted-foreground">
+                          {p.code}
+                        </span>
+                      )}
                       {p.reason ?? (p.code ? "" : "—")}
                     </div>
                     <div role="cell" className="text-muted-foreground tabular-nums">
@@ -182,6 +186,7 @@ export function PairsGrid({
                     </div>
                     <div
                       role="cell"
+                      translate="no"
                       className="min-w-0 truncate font-mono text-xs text-muted-foreground"
                       title={p.jobId ?? undefined}
                     >

@@ -9,7 +9,6 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Input, Label, Textarea } from "@/components/ui/input";
 import type { PickableImage } from "@/lib/batches/picker";
 import type { BatchOperation, ImageService } from "@/lib/batches/types";
-import { KIND_LABEL } from "@/lib/sharing/shareability";
 import { cn } from "@/lib/utils";
 
 const TABS = [
@@ -39,6 +38,7 @@ export function ImagePicker({
 }) {
   const id = useId();
   const t = useTranslations("batches.planner");
+  const kinds = useTranslations("sharing.kind");
   const [tab, setTab] = useState<ImageService>("ims");
   const [q, setQ] = useState("");
   const [shareableOnly, setShareableOnly] = useState(false);
@@ -141,11 +141,15 @@ export function ImagePicker({
                     aria-label={t("selectOne", { name: image.name })}
                   />
                   <span className="min-w-0 flex-1">
-                    <span className="block truncate font-medium">{image.name}</span>
-                    <span className="block truncate font-mono text-[11px] text-muted-foreground">{image.id}</span>
+                    <span translate="no" className="block truncate font-medium">
+                      {image.name}
+                    </span>
+                    <span translate="no" className="block truncate font-mono text-[11px] text-muted-foreground">
+                      {image.id}
+                    </span>
                   </span>
                   {image.kind && (
-                    <span className="text-xs whitespace-nowrap text-muted-foreground">{KIND_LABEL[image.kind]}</span>
+                    <span className="text-xs whitespace-nowrap text-muted-foreground">{kinds(image.kind)}</span>
                   )}
                   {image.blocker && (
                     <Badge tone="warning" title={image.blocker.reason}>

@@ -19,8 +19,9 @@ export function shortTarget(t: PlanTargetView): string {
   return `${t.value.slice(0, 8)}…${t.value.slice(-4)}`;
 }
 
-function describeTarget(t: PlanTargetView): string {
-  return `${t.kind} ${t.value}${t.label ? ` (${t.label})` : ""}`;
+/** "项目 610be…a1 (name)": the kind in the page's language, then the target as typed. */
+function describeTarget(t: PlanTargetView, kindLabel: string): string {
+  return `${kindLabel} ${t.value}${t.label ? ` (${t.label})` : ""}`;
 }
 
 type CellState = "send" | "excluded" | "skip" | "blocked";
@@ -47,6 +48,7 @@ export function PlanMatrix({
   onToggle: (cells: number[]) => void;
 }) {
   const tr = useTranslations("batches.targets");
+  const kinds = useTranslations("sharing.targetKind");
   const scroll = useRef<HTMLDivElement>(null);
   const names = useNames();
   const width = plan.targets.length;
@@ -148,11 +150,12 @@ export function PlanMatrix({
                   key={c.key}
                   role="columnheader"
                   aria-colindex={c.index + 2}
-                  title={describeTarget(t)}
+                  title={describeTarget(t, kinds(t.kind))}
                   className="absolute top-0 flex flex-col items-center justify-end gap-1 pb-1"
                   style={{ left: c.start, width: CELL, height: COL_HEAD }}
                 >
                   <span
+                    translate="no"
                     className="rotate-180 overflow-hidden font-mono text-[10px] leading-none text-ellipsis whitespace-nowrap [writing-mode:vertical-rl]"
                     style={{ maxHeight: COL_HEAD - 28 }}
                   >
@@ -200,6 +203,7 @@ export function PlanMatrix({
                     onChange={() => onToggle(rowCells(r.index))}
                   />
                   <span
+                    translate="no"
                     className={cn(
                       "min-w-0 flex-1 truncate",
                       image.blocker && "text-muted-foreground line-through decoration-destructive/60",

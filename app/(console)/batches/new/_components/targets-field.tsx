@@ -3,6 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Upload } from "lucide-react";
 import { useId, useRef, useState } from "react";
+import { codeTag } from "@/components/data-text";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Label, Textarea } from "@/components/ui/input";
@@ -84,7 +85,7 @@ export function TargetsField({
             {t("upload")}
           </Button>
           <label htmlFor={`${id}-file`} className="text-xs text-muted-foreground">
-            {t("uploadHint")}
+            {t.rich("uploadHint", { code: codeTag })}
           </label>
         </div>
         {read && (

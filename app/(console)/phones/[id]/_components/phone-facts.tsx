@@ -10,16 +10,26 @@ export function PhoneFacts({ image, projectName }: { image: PhoneImage; projectN
   const facts: [string, ReactNode][] = [
     [
       t("imageId"),
-      <span key="id" className="font-mono text-xs break-all">
+      <span key="id" translate="no" className="font-mono text-xs break-all">
         {image.image_id}
       </span>,
     ],
     [t("status"), <PhoneStatus key="status" status={image.status} />],
-    [t("android"), image.image_version || "—"],
+    [
+      t("android"),
+      <span key="android" translate="no">
+        {image.image_version || "—"}
+      </span>,
+    ],
     [t("size"), formatBytes(image.image_size)],
     [t("created"), formatDate(image.create_time)],
     [t("updated"), formatDate(image.update_time)],
-    [t("owner"), projectName],
+    [
+      t("owner"),
+      <span key="owner" translate="no">
+        {projectName}
+      </span>,
+    ],
   ];
   return (
     <Card>
