@@ -46,6 +46,12 @@ const A11Y = pair("a11y", "A", port("E2E_A11Y_PORT", 3113), port("E2E_EMULATOR_A
 const ON_THEIR_OWN = /(faults|start|names|history|phones|incoming|auth)\.spec\.ts$/;
 /** The third reading-A pair's: the axe runs and the fuzz, the two that keep a browser or the server busiest. */
 const AXE = /(a11y|fuzz)\.spec\.ts$/;
+/**
+ * Specs that run on the reading-B pair besides its @flow tests, not on a reading-A one: the console in
+ * Chinese, walked and driven through its main flows. They hold under either reading, and that pair has
+ * the most time to spare.
+ */
+const ON_B = /zh-(walk|flows)\.spec\.ts/;
 
 export const EMULATOR_URL = MAIN.emulatorUrl;
 
@@ -115,10 +121,11 @@ const on = (p: Pair) => ({
  * pair (`E2E_ONLY=main npx playwright test e2e/images.spec.ts`) then starts two servers, not eight.
  */
 const ALL: [Project, Pair][] = [
-  [{ name: "main", testIgnore: [ON_THEIR_OWN, AXE], ...on(MAIN) }, MAIN],
+  [{ name: "main", testIgnore: [ON_THEIR_OWN, AXE, ON_B], ...on(MAIN) }, MAIN],
   [{ name: "hardening", testMatch: ON_THEIR_OWN, ...on(HARDENING) }, HARDENING],
   [{ name: "a11y", testMatch: AXE, ...on(A11Y) }, A11Y],
-  [{ name: "disputed-b", grep: /@flow/, ...on(DISPUTED_B) }, DISPUTED_B],
+  // A test's grep title holds its file's path: the pair runs its @flow tests and the ON_B specs whole.
+  [{ name: "disputed-b", grep: [/@flow/, ON_B], ...on(DISPUTED_B) }, DISPUTED_B],
 ];
 const only = process.env.E2E_ONLY?.split(",").map((name) => name.trim());
 const PROJECTS = only ? ALL.filter(([project]) => only.includes(project.name ?? "")) : ALL;
@@ -128,7 +135,8 @@ const PROJECTS = only ? ALL.filter(([project]) => only.includes(project.name ?? 
  * Four pairs, one project each, side by side: `main` runs the specs against reading A; `hardening`
  * the long fault spec and a share of the others (`ON_THEIR_OWN`) against reading A on a pair of its own;
  * `a11y` the axe runs and the fuzz on another; `disputed-b`
- * the main flows (tests tagged @flow) against reading B of every disputed behaviour.
+ * the main flows (tests tagged @flow) and the console in Chinese (`ON_B`) against reading B of every
+ * disputed behaviour.
  */
 export default defineConfig({
   testDir: "e2e",
