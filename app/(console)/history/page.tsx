@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { When } from "@/components/date-time";
 import { actionLabeller } from "@/components/history/action-label";
 import { historyHref } from "@/components/history/links";
 import { PageHeader } from "@/components/page-header";
@@ -13,7 +14,6 @@ import { cursorSchema, filterParams, historyFilterSchema } from "@/lib/audit/fil
 import { getEvent } from "@/lib/audit/read";
 import { requireSession } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { formatDate } from "@/lib/format";
 import { resolveHistoryFilter } from "@/lib/names/history";
 import { imagesNamed, requestNames } from "@/lib/names/server";
 import { Activity } from "./_components/activity";
@@ -87,7 +87,7 @@ export default async function HistoryPage({
       {event && (
         <EventDrawer
           title={t("drawerTitle", { action: actionLabel(event.action), user: event.userName })}
-          description={formatDate(event.occurredAt)}
+          description={<When value={event.occurredAt} />}
           closeHref={historyHref(filter, { before })}
         >
           <EventDetail event={event} />

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { When } from "@/components/date-time";
 import { HistorySection } from "@/components/history/history-section";
 import { QuotaMeter } from "@/components/quota-meter";
 import { ShareBadge } from "@/components/share-badge";
@@ -13,7 +14,7 @@ import { Badge } from "@/components/ui/badge";
 import { canChange, withCloud } from "@/lib/auth/session";
 import { CloudError } from "@/lib/cloud/errors";
 import { listAuthProjects } from "@/lib/cloud/iam";
-import { formatBytes, formatDate } from "@/lib/format";
+import { formatBytes } from "@/lib/format";
 import { UUID } from "@/lib/ids";
 import { BACK_PARAM, returnTo } from "@/lib/lists/return-to";
 import { loadImages } from "@/lib/sharing/load";
@@ -64,11 +65,11 @@ export default async function ImagePage({
         ? t("yourAccount", { name: session.accountName })
         : names.get(m.member_id),
   }));
-  const facts: [string, string, boolean?][] = [
+  const facts: [string, React.ReactNode, boolean?][] = [
     [t("type"), kinds(kindOf(image))],
     [t("os"), image.__os_version || image.__platform || "—"],
     [t("size"), formatBytes(image.__image_size ? Number(image.__image_size) : undefined)],
-    [t("created"), formatDate(image.created_at)],
+    [t("created"), <When key="created" value={image.created_at} />],
     [t("imageId"), image.id, true],
   ];
 
@@ -93,7 +94,7 @@ export default async function ImagePage({
         {facts.map(([k, v, isId]) => (
           <div key={k} className="min-w-0">
             <dt className="text-xs text-muted-foreground">{k}</dt>
-            <dd>{isId ? <TargetId id={v} /> : v}</dd>
+            <dd>{isId && typeof v === "string" ? <TargetId id={v} /> : v}</dd>
           </div>
         ))}
         <div>

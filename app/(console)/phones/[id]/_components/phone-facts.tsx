@@ -2,7 +2,8 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { PhoneImage } from "@/lib/cloud/schemas/cph";
-import { formatBytes, formatDate } from "@/lib/format";
+import { When } from "@/components/date-time";
+import { formatBytes } from "@/lib/format";
 import { PhoneStatus } from "../../_components/phone-status";
 
 export function PhoneFacts({ image, projectName }: { image: PhoneImage; projectName: string }) {
@@ -17,8 +18,8 @@ export function PhoneFacts({ image, projectName }: { image: PhoneImage; projectN
     [t("status"), <PhoneStatus key="status" status={image.status} />],
     [t("android"), image.image_version || "—"],
     [t("size"), formatBytes(image.image_size)],
-    [t("created"), formatDate(image.create_time)],
-    [t("updated"), formatDate(image.update_time)],
+    [t("created"), <When key="created" value={image.create_time} />],
+    [t("updated"), <When key="updated" value={image.update_time} />],
     [t("owner"), projectName],
   ];
   return (
