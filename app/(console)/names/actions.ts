@@ -8,8 +8,10 @@ import { getDb } from "@/lib/db";
 import { appError, UserError } from "@/lib/errors";
 import { removeName, saveNames } from "@/lib/names/store";
 import { nameSchema, noteSchema, parseNamesCsv, targetIdSchema } from "@/lib/names/validate";
+import { text } from "@/lib/i18n/text";
+import { fieldKey } from "@/lib/i18n/fields";
 
-const READ_ONLY = "Your user is read-only: it can read the address book but not change it.";
+const READ_ONLY = text("errors.said.readOnlyNames");
 
 // Names are audited (a misleading rename could steer a later share) and so refused to read-only users.
 const saveNameSchema = z.object({ id: targetIdSchema, name: nameSchema, note: noteSchema.optional() });
@@ -34,7 +36,7 @@ export const removeNameAction = defineAction(
   { audit: "unnamed_target", schema: z.object({ id: targetIdSchema }), readOnlyMessage: READ_ONLY },
   async (input, ctx) => {
     if (!(await removeName(await getDb(), ctx.session.accountId, input.id)))
-      throw new UserError("not_found", (await getTranslations("names.errors"))("noName"));
+      throw new UserError("not_found", text("names.errors.noName"));
     ctx.note({ targets: [input.id] });
     revalidatePath("/", "layout");
     return { id: input.id };
@@ -45,7 +47,7 @@ export const removeNameAction = defineAction(
 export const importNamesAction = defineAction(
   {
     audit: "imported_names",
-    schema: z.object({ csv: z.string().max(1_000_000, "The file is over 1 MB.") }),
+    schema: z.object({ csv: z.string().max(1_000_000, { error: fieldKey("fileOver1MB") }) }),
     readOnlyMessage: READ_ONLY,
   },
   async (input, ctx) => {

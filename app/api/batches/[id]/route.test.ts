@@ -3,11 +3,10 @@ import { ALICE_ACTOR } from "@/lib/audit/testing";
 import type { StoredSession } from "@/lib/auth/session-store";
 import type { BatchSummary } from "@/lib/batches/types";
 import { ERRORS } from "@/lib/errors";
-import { errorsIn } from "@/lib/i18n/testing";
 import { GET as exportBatch } from "./export/route";
 import { GET } from "./route";
 
-vi.mock("@/lib/i18n/error-translator", () => ({ errorTranslator: async () => errorsIn("en") }));
+vi.mock("@/lib/i18n/error-translator", async () => (await import("@/lib/i18n/testing")).translatorsIn(() => "en"));
 
 const stored = vi.hoisted(() => ({ session: undefined as StoredSession | undefined }));
 const store = vi.hoisted(() => ({ getBatch: vi.fn(), pairsSince: vi.fn(), streamPairs: vi.fn() }));

@@ -9,6 +9,7 @@ import { errorResponse, NO_STORE } from "@/lib/http";
 import { resolveHistoryFilter } from "@/lib/names/history";
 import { imagesNamed, namesOfSession } from "@/lib/names/server";
 import { notInScope } from "../_lib/request";
+import { text } from "@/lib/i18n/text";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -27,8 +28,7 @@ export async function GET(request: Request) {
     const project = url.searchParams.get("project");
     if ((account && account !== scope.accountId) || (project && project !== scope.projectId)) throw notInScope();
     const format = url.searchParams.get("format") ?? "csv";
-    if (format !== "csv" && format !== "json")
-      throw new UserError("invalid_input", "Choose format=csv or format=json.");
+    if (format !== "csv" && format !== "json") throw new UserError("invalid_input", text("errors.said.exportFormat"));
     const params: Record<string, string | string[]> = {};
     for (const key of new Set(url.searchParams.keys())) params[key] = url.searchParams.getAll(key);
     const filter = historyFilterSchema.parse(params);

@@ -4,6 +4,7 @@ import { UserError } from "@/lib/errors";
 import { errorResponse, NO_STORE } from "@/lib/http";
 import { namesOfSession } from "@/lib/names/server";
 import { loadBatchRequest } from "../../_lib/request";
+import { text } from "@/lib/i18n/text";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
@@ -13,8 +14,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   try {
     const { db, summary, session } = await loadBatchRequest((await params).id);
     const format = new URL(request.url).searchParams.get("format") ?? "csv";
-    if (format !== "csv" && format !== "json")
-      throw new UserError("invalid_input", "Choose format=csv or format=json.");
+    if (format !== "csv" && format !== "json") throw new UserError("invalid_input", text("errors.said.exportFormat"));
     const json = format === "json";
     const pairs = streamPairs(db, summary.id);
     const body = textStream(json ? jsonChunks(summary, pairs) : csvLines(pairs, await namesOfSession(session)));
