@@ -66,7 +66,8 @@ export interface ImportError {
 }
 
 /**
- * Reads an address book CSV (`id,name[,note]`, an optional header row naming `id`) and checks every
+ * Reads an address book CSV (`id,name[,note]`, an optional header row whose first cell is `id` or `ID`,
+ * as the export writes it in every language, lib/names/csv.ts) and checks every
  * row: a bad id, an empty or over-long name or note, an id twice. It returns the entries only when
  * every row is good; otherwise every row's errors, so that nothing is imported from bad input.
  */
