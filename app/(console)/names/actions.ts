@@ -7,7 +7,8 @@ import { defineAction } from "@/lib/actions/action";
 import { getDb } from "@/lib/db";
 import { appError, UserError } from "@/lib/errors";
 import { removeName, saveNames } from "@/lib/names/store";
-import { nameSchema, noteSchema, parseNamesCsv, targetIdSchema } from "@/lib/names/validate";
+import { nameSchema, noteSchema, parseNamesCsv, targetIdSchema, type ImportError } from "@/lib/names/validate";
+import { textTranslator } from "@/lib/i18n/error-translator";
 import { text } from "@/lib/i18n/text";
 import { fieldKey } from "@/lib/i18n/fields";
 
@@ -53,10 +54,14 @@ export const importNamesAction = defineAction(
   async (input, ctx) => {
     const parsed = parseNamesCsv(input.csv);
     if (!parsed.ok) {
-      const t = await getTranslations("names.errors");
+      const [t, say] = [await getTranslations("names.errors"), await textTranslator()];
+      const problem = ({ problem, subject }: ImportError) => {
+        const said = say(problem.key, problem.values);
+        return subject ? `${subject}: ${said}` : said;
+      };
       throw new UserError({
         ...appError("invalid_input", t("fileProblems", { count: parsed.errors.length })),
-        fieldErrors: { csv: parsed.errors.map((e) => t("line", { line: e.line, message: e.message })) },
+        fieldErrors: { csv: parsed.errors.map((e) => t("line", { line: e.line, message: problem(e) })) },
       });
     }
     await saveNames(await getDb(), ctx.session.accountId, parsed.entries, ctx.session.userName);
