@@ -211,7 +211,7 @@ describe.each(backends)("history reads on $name", (backend) => {
     const en = createTranslator({ locale: "en", messages: MESSAGES.en, namespace: "history.csv" });
     const [english, chinese] = [await lines((c) => en(c)), await lines((c) => zh(c))];
     expect(english).toEqual(await lines());
-    expect(chinese[1]).toMatch(/^发生时间,事件 ID,序号,账号,IAM 用户,项目,操作,/);
+    expect(chinese[1]).toMatch(/^时间,事件 ID,序号,账号,用户,项目,操作,/);
     expect(chinese[1].split(",")).toHaveLength(HISTORY_CSV_COLUMNS.length);
     expect(chinese.slice(2)).toEqual(english.slice(2));
     expect(chinese[0]).toBe(english[0]);
