@@ -31,4 +31,14 @@ describe("address book CSV export", () => {
     for (const locale of LOCALES)
       expect(parseNamesCsv(namesCsv(entries, labels(locale))), locale).toEqual({ ok: true, entries });
   });
+
+  it("names the bad cell before its problem, and none for an empty id", () => {
+    expect(parseNamesCsv(`id,name\nnope,Nope\n,Nameless\n`)).toEqual({
+      ok: false,
+      errors: [
+        { line: 2, problem: { key: "errors.fields.notATargetId" }, subject: "nope" },
+        { line: 3, problem: { key: "errors.fields.idEmpty" } },
+      ],
+    });
+  });
 });

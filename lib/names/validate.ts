@@ -102,7 +102,8 @@ export function parseNamesCsv(csv: string): { ok: true; entries: NameEntry[] } |
     const id = targetIdOf(cells[0]);
     const name = nameSchema.safeParse(cells[1]);
     const note = noteSchema.safeParse(cells[2] ?? "");
-    if (!id.ok) fail(text(id.reason), cells[0].trim() || "(empty)");
+    // An empty id has no cell to name ("The id is empty." says it all, in any language).
+    if (!id.ok) fail(text(id.reason), cells[0].trim() || undefined);
     if (!name.success) fail(problemOf(name.error.issues[0]));
     if (!note.success) fail(problemOf(note.error.issues[0]));
     if (!id.ok || !name.success || !note.success) continue;
