@@ -12,7 +12,7 @@ const imsShare = shareInput.extend({
   imageIds: shareInput.shape.imageIds.pipe(z.array(imsImageIdSchema(fieldKey("chooseImages")))),
 });
 const imsUnshare = unshareInput.refine((v) => UUID.test(v.imageId), {
-  message: "Not an image id.",
+  error: fieldKey("notAnImageId"),
   path: ["imageId"],
 });
 

@@ -14,9 +14,9 @@ const phoneShare = shareInput.extend({
   targets: shareInput.shape.targets.pipe(z.string().min(1, { error: fieldKey("pasteProjectId") })),
 });
 const phoneUnshare = unshareInput
-  .refine((v) => PHONE_IMAGE_ID.test(v.imageId), { message: "Not a phone image id.", path: ["imageId"] })
+  .refine((v) => PHONE_IMAGE_ID.test(v.imageId), { error: fieldKey("notAPhoneImageId"), path: ["imageId"] })
   .refine((v) => v.memberIds.every((id) => HEX32.test(id)), {
-    message: "Members of a phone image are project ids.",
+    error: fieldKey("phoneMembersAreProjects"),
     path: ["memberIds"],
   });
 
