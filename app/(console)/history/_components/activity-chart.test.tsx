@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
+import type { ActivityDay } from "@/lib/audit/read";
 import { renderIntl } from "@/test/intl";
 import { ActivityChart } from "./activity-chart";
 
-const days = [
+const days: ActivityDay[] = [
   { day: Date.parse("2026-11-21T00:00:00Z"), counts: { share: 2 } },
   { day: Date.parse("2026-11-22T00:00:00Z"), counts: { unshare: 1 } },
 ];
