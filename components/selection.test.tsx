@@ -1,7 +1,7 @@
 import { renderIntl } from "@/test/intl";
 import { describe, expect, it } from "vitest";
 import { TD, TH } from "@/components/ui/table";
-import { SelectableTable, selectedLabel } from "./selection";
+import { SelectableTable } from "./selection";
 import { toggled, useSelection } from "./use-selection";
 
 interface Row {
@@ -52,13 +52,6 @@ describe("SelectableTable", () => {
 
   it("has no actions column where the table has no actions", () => {
     expect(renderIntl(<Harness canChange />)).not.toContain("Actions");
-  });
-});
-
-describe("selectedLabel", () => {
-  it("counts the selection, or says none is", () => {
-    expect(selectedLabel("Accept", 2)).toBe("Accept 2 selected");
-    expect(selectedLabel("Accept", 0)).toBe("Accept selected");
   });
 });
 

@@ -9,11 +9,6 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import type { Selection } from "./use-selection";
 
-/** A button's label for the checked rows: "Accept 2 selected", or "Accept selected" while none is. */
-export function selectedLabel(verb: string, count: number): string {
-  return count > 0 ? `${verb} ${count} selected` : `${verb} selected`;
-}
-
 /** The header cell that checks every selectable row of the table, or none of them; rows elsewhere stay as they are. */
 function SelectAllCell({ selection, ids, label }: { selection: Selection; ids: string[]; label: string }) {
   const all = ids.length > 0 && ids.every((id) => selection.has(id));

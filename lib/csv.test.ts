@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvCell, csvRow, parseCsv } from "./csv";
+import { csvCell, csvRow, parseCsv, withHeading } from "./csv";
 
 describe("CSV cells", () => {
   it("neutralizes what a spreadsheet would run as a formula", () => {
@@ -40,5 +40,21 @@ describe("CSV reading", () => {
   it("reads back what csvRow writes", () => {
     const cells = ["plain", "a,b", 'q"uote', "multi\nline"];
     expect(parseCsv(csvRow(cells))).toEqual([{ line: 1, cells }]);
+  });
+});
+
+describe("withHeading", () => {
+  async function* lines() {
+    yield "image_id,status\r\n";
+    yield "i-1,succeeded\r\n";
+  }
+  const collect = async (it: AsyncIterable<string>) => {
+    const out: string[] = [];
+    for await (const line of it) out.push(line);
+    return out;
+  };
+
+  it("puts its heading in place of the first line and keeps every other", async () => {
+    expect(await collect(withHeading("镜像 ID,状态\r\n", lines()))).toEqual(["镜像 ID,状态\r\n", "i-1,succeeded\r\n"]);
   });
 });

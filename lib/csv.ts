@@ -55,3 +55,15 @@ export function parseCsv(text: string): { line: number; cells: string[] }[] {
   if (cell !== "" || cells.length) endRow();
   return rows;
 }
+
+/**
+ * CSV lines with their heading row (the first line) replaced: the column names in the reader's
+ * language, where the rows come from code that writes them in English. The rows stay as they are.
+ */
+export async function* withHeading(heading: string, lines: AsyncIterable<string>): AsyncGenerator<string> {
+  let first = true;
+  for await (const line of lines) {
+    yield first ? heading : line;
+    first = false;
+  }
+}

@@ -42,6 +42,15 @@ export const ERRORS = {
 
 export type ErrorCode = keyof typeof ERRORS;
 
+/**
+ * A sentence as a catalogue key and its values: lib/i18n/text.ts's `Text`, written again because
+ * lib/i18n imports this module.
+ */
+interface Text {
+  key: string;
+  values?: Record<string, string | number>;
+}
+
 /** What an action or route returns for a failure. */
 export interface AppError {
   code: ErrorCode;
@@ -49,6 +58,12 @@ export interface AppError {
   /** The cloud's own code, for reference (`IMG.0088`). */
   upstreamCode?: string;
   upstreamRequestId?: string;
+  /**
+   * The sentence as a catalogue key and its values, when the code that refused wrote it: `localizeError`
+   * says it in the request's language (`message` holds it in English once the wrapper has said it).
+   */
+  text?: Text;
+  /** Per field, sentences; an entry that is a catalogue key (a schema's, or `text`'s) is said in the request's language. */
   fieldErrors?: Record<string, string[]>;
 }
 
@@ -108,14 +123,25 @@ export function upstreamSentence(code: string | null | undefined): string | unde
 }
 
 /**
- * Thrown by actions and routes to refuse with a specific, already user-facing error: an `AppError`,
- * or a code and an optional sentence (`new UserError("not_found", "This batch does not exist.")`).
+ * Thrown by actions and routes to refuse with a specific, user-facing error: an `AppError`, or a code
+ * and its own sentence as a catalogue key (`new UserError("not_found", text("errors.said.batchNotFound"))`),
+ * said in the request's language by `localizeError`; `field` puts the same sentence on that field.
  */
 export class UserError extends Error {
   readonly error: AppError;
 
-  constructor(error: AppError | ErrorCode, message?: string) {
-    const e = typeof error === "string" ? appError(error, message) : error;
+  constructor(error: AppError | ErrorCode, sentence?: Text, field?: string) {
+    const e: AppError =
+      typeof error !== "string"
+        ? error
+        : sentence
+          ? {
+              code: error,
+              message: sentence.key,
+              text: sentence,
+              ...(field && { fieldErrors: { [field]: [sentence.key] } }),
+            }
+          : appError(error);
     super(e.message);
     this.error = e;
   }

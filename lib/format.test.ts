@@ -1,36 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { formatAge, formatAgo, plural, pluralWord } from "./format";
+import { formatBytes, formatUtc } from "./format";
 
-describe("plural", () => {
-  it("agrees the noun with its count", () => {
-    expect(plural(1, "event")).toBe("1 event");
-    expect(plural(0, "event")).toBe("0 events");
-    expect(plural(2, "event")).toBe("2 events");
-    expect(plural(1200, "pair")).toBe("1,200 pairs");
-    expect(plural(1, "member has", "members have")).toBe("1 member has");
-    expect(plural(3, "member has", "members have")).toBe("3 members have");
-    expect(pluralWord(1, "has", "have")).toBe("has");
-    expect(pluralWord(2, "has", "have")).toBe("have");
+describe("formatUtc", () => {
+  it("writes a moment in UTC to the minute, whatever the zone it was given in", () => {
+    expect(formatUtc("2026-11-22T22:05:59+08:00")).toBe("2026-11-22 14:05 UTC");
+    expect(formatUtc(Date.UTC(2026, 0, 2, 3, 4))).toBe("2026-01-02 03:04 UTC");
+    expect(formatUtc(undefined)).toBe("—");
+    expect(formatUtc("not a date")).toBe("—");
   });
 });
 
-describe("relative times", () => {
-  const now = Date.parse("2026-11-22T12:00:00Z");
-  const ago = (ms: number) => now - ms;
-
-  it("says just now, never 'just now ago', for the last minute", () => {
-    expect(formatAgo(ago(0), now)).toBe("just now");
-    expect(formatAgo(ago(59_000), now)).toBe("just now");
-    expect(formatAgo(ago(60_000), now)).toBe("1 minute ago");
-    expect(formatAgo(ago(2 * 3_600_000 + 5), now)).toBe("2 hours ago");
-    expect(formatAgo(ago(86_400_000), now)).toBe("1 day ago");
-    expect(formatAgo("not a date", now)).toBe("just now");
-  });
-
-  it("gives durations that read after 'for'", () => {
-    expect(formatAge(ago(10_000), now)).toBe("under a minute");
-    expect(formatAge(ago(60_000), now)).toBe("1 minute");
-    expect(formatAge(ago(5 * 60_000), now)).toBe("5 minutes");
-    expect(formatAge(ago(3 * 86_400_000), now)).toBe("3 days");
+describe("formatBytes", () => {
+  it("keeps one decimal under 10 and none above", () => {
+    expect(formatBytes(512)).toBe("512 B");
+    expect(formatBytes(1536)).toBe("1.5 KB");
+    expect(formatBytes(40 * 1024 ** 3)).toBe("40 GB");
+    expect(formatBytes(undefined)).toBe("—");
   });
 });

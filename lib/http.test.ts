@@ -2,11 +2,13 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { CloudError } from "./cloud/errors";
 import { ERRORS, UserError, type ErrorCode } from "./errors";
 import { errorResponse, jsonResponse } from "./http";
-import { errorsIn } from "./i18n/testing";
+import { text } from "./i18n/text";
 import type { Locale } from "./i18n/locales";
 
 const request = vi.hoisted(() => ({ locale: "en" as Locale }));
-vi.mock("@/lib/i18n/error-translator", () => ({ errorTranslator: async () => errorsIn(request.locale) }));
+vi.mock("@/lib/i18n/error-translator", async () =>
+  (await import("@/lib/i18n/testing")).translatorsIn(() => request.locale),
+);
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -24,11 +26,16 @@ const answer = async (response: Promise<Response>) => {
 
 describe("route responses", () => {
   it("answers a refusal with its code's status, the body { error } and no-store", async () => {
-    const r = await answer(errorResponse(new UserError("not_found", "This batch does not exist.")));
+    const r = await answer(errorResponse(new UserError("not_found", text("errors.said.batchNotFound"))));
     expect(r).toEqual({
       status: 404,
       cache: "no-store",
-      body: { error: { code: "not_found", message: "This batch does not exist." } },
+      body: {
+        error: {
+          code: "not_found",
+          message: "This batch does not exist or was launched in another project.",
+        },
+      },
     });
   });
 
@@ -46,7 +53,7 @@ describe("route responses", () => {
     expect((await answer(errorResponse(new CloudError("iam", 401, "IAM.401", "expired")))).status).toBe(401);
   });
 
-  it("says the vocabulary's sentences in the request's language, and a custom sentence as it is", async () => {
+  it("says the vocabulary's sentences and a route's own in the request's language", async () => {
     request.locale = "zh-CN";
     const quota = await answer(errorResponse(new CloudError("ims", 400, "IMG.0088", "quota", "req-9")));
     expect(quota.body.error).toMatchObject({
@@ -54,8 +61,10 @@ describe("route responses", () => {
       upstreamCode: "IMG.0088",
       message: "此镜像的共享成员配额已用完。请先删除一个共享成员。",
     });
-    const custom = await answer(errorResponse(new UserError("not_found", "This batch does not exist.")));
-    expect(custom.body.error.message).toBe("This batch does not exist.");
+    const custom = await answer(errorResponse(new UserError("invalid_input", text("errors.said.exportFormat"))));
+    expect(custom.body.error.message).toBe("请选择 format=csv 或 format=json。");
+    const plain = await answer(errorResponse(new UserError({ code: "not_found", message: "Gone." })));
+    expect(plain.body.error.message).toBe("Gone.");
   });
 
   it("answers anything else as internal (500), logged, without its text", async () => {

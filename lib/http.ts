@@ -1,6 +1,6 @@
 import { ERRORS, toAppError } from "@/lib/errors";
-import { errorTranslator } from "@/lib/i18n/error-translator";
-import { localizeError } from "@/lib/i18n/errors";
+import { errorTranslator, textTranslator } from "@/lib/i18n/error-translator";
+import { forReader } from "@/lib/i18n/errors";
 
 /** Route answers are per user and project: no cache keeps them. */
 export const NO_STORE = { "Cache-Control": "no-store" } as const;
@@ -13,10 +13,13 @@ export function jsonResponse(body: unknown, status = 200): Response {
 /**
  * Any failure as a route handler's answer: `{ error }` in the vocabulary with the code's HTTP status
  * (a `UserError` as it is, a `CloudError` explained, anything else `internal` and logged), never cached;
- * the vocabulary's sentences in the request's language.
+ * its sentences in the request's language.
  */
 export async function errorResponse(e: unknown): Promise<Response> {
   const error = toAppError(e);
   if (error.code === "internal") console.error("route failed:", e);
-  return jsonResponse({ error: localizeError(error, await errorTranslator()) }, ERRORS[error.code][0]);
+  return jsonResponse(
+    { error: forReader(error, await errorTranslator(), await textTranslator()) },
+    ERRORS[error.code][0],
+  );
 }

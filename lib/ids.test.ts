@@ -41,5 +41,8 @@ describe("id patterns", () => {
   it("give a form its own sentence", () => {
     const parsed = projectIdSchema("Choose a project from the list.").safeParse("nope");
     expect(parsed.success || parsed.error.issues[0].message).toBe("Choose a project from the list.");
+    // The default is a catalogue key, said in the request's language by the action wrapper.
+    const plain = projectIdSchema().safeParse("nope");
+    expect(plain.success || plain.error.issues[0].message).toBe("errors.fields.notAProjectId");
   });
 });

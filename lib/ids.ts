@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fieldKey } from "@/lib/i18n/fields";
 
 /** Project, account (domain) and user ids: 32 lower-case hex (reference section 1.4). */
 export const HEX32 = /^[0-9a-f]{32}$/;
@@ -30,26 +31,25 @@ export const ORG_URN = /^organizations::[0-9a-f]{32}:(?:organization:(o-[a-z0-9]
  */
 export const MEMBER_ID = /^(?:[0-9a-f]{32}|o-[a-z0-9]{1,60}|ou-[a-z0-9-]{1,60})$/;
 
-// Each schema takes the sentence a form shows for anything else, with a plain default.
+// Each schema takes the sentence a form shows for anything else, as a catalogue key (lib/i18n/fields.ts),
+// with a plain default.
 
 /** A project id (also what the cloud calls a project member). */
-export const projectIdSchema = (message = "Not a project id (32 lower-case hex digits).") =>
-  z.string().regex(HEX32, message);
+export const projectIdSchema = (message: string = fieldKey("notAProjectId")) => z.string().regex(HEX32, message);
 
 /** An account (domain) id: the same shape as a project id. */
-export const accountIdSchema = (message = "Not an account id (32 lower-case hex digits).") =>
-  z.string().regex(HEX32, message);
+export const accountIdSchema = (message: string = fieldKey("notAnAccountId")) => z.string().regex(HEX32, message);
 
-export const imsImageIdSchema = (message = "Not an image id.") => z.string().regex(UUID, message);
+export const imsImageIdSchema = (message: string = fieldKey("notAnImageId")) => z.string().regex(UUID, message);
 
-export const phoneImageIdSchema = (message = "Not a phone image id.") => z.string().regex(PHONE_IMAGE_ID, message);
+export const phoneImageIdSchema = (message: string = fieldKey("notAPhoneImageId")) =>
+  z.string().regex(PHONE_IMAGE_ID, message);
 
 /** An image of either service, as a batch takes them. */
-export const imageIdSchema = (message = "Image ids are UUIDs (IMS) or 32 letters and digits (CPH).") =>
-  z.string().regex(IMAGE_ID, message);
+export const imageIdSchema = (message: string = fieldKey("imageIdForm")) => z.string().regex(IMAGE_ID, message);
 
-export const vaultIdSchema = (message = "Not a vault id.") => z.string().regex(UUID, message);
+export const vaultIdSchema = (message: string = fieldKey("notAVaultId")) => z.string().regex(UUID, message);
 
-export const batchIdSchema = (message = "Not a batch id.") => z.string().regex(UUID, message);
+export const batchIdSchema = (message: string = fieldKey("notABatchId")) => z.string().regex(UUID, message);
 
-export const orgUrnSchema = (message = "Not an organization URN.") => z.string().regex(ORG_URN, message);
+export const orgUrnSchema = (message: string = fieldKey("notAnOrgUrn")) => z.string().regex(ORG_URN, message);

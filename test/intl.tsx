@@ -5,9 +5,9 @@ import type { Say } from "@/components/sharing/wording";
 import { MESSAGES } from "@/messages";
 
 /** Renders a component to HTML with a language's catalogue, as the console's layout provides it. */
-export function renderIntl(node: ReactNode, locale: keyof typeof MESSAGES = "en"): string {
+export function renderIntl(node: ReactNode, locale: keyof typeof MESSAGES = "en", timeZone = "UTC"): string {
   return renderToStaticMarkup(
-    <NextIntlClientProvider locale={locale} messages={MESSAGES[locale]} timeZone="UTC">
+    <NextIntlClientProvider locale={locale} messages={MESSAGES[locale]} timeZone={timeZone}>
       {node}
     </NextIntlClientProvider>,
   );

@@ -11,13 +11,17 @@ import { passwordForProject, rescopeSession, targetProject } from "@/lib/auth/sw
 import type { IssuedToken } from "@/lib/cloud/iam";
 import { UserError } from "@/lib/errors";
 import { projectIdSchema } from "@/lib/ids";
+import { fieldKey } from "@/lib/i18n/fields";
 
 const switchProjectSchema = z.object({
-  projectId: projectIdSchema("Choose a project from the list."),
+  projectId: projectIdSchema(fieldKey("chooseProject")),
   returnTo: z.string().optional(),
 });
 const passwordSwitchSchema = switchProjectSchema.extend({
-  password: z.string().min(1, "Enter your password.").max(256),
+  password: z
+    .string()
+    .min(1, { error: fieldKey("enterPassword") })
+    .max(256),
 });
 
 /** Switching changes only what this session sees: read-only users may; on success, back to their page. */

@@ -1,11 +1,11 @@
 import Link from "next/link";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { DateTime } from "@/components/date-time";
 import { TargetId } from "@/components/target-id";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import type { HistoryEvent } from "@/lib/audit/read";
-import { formatDate } from "@/lib/format";
+import { formatWhen } from "@/lib/i18n/format";
 import { actionLabeller } from "./action-label";
 import { Outcome, SourceBadge } from "./outcome";
 
@@ -47,6 +47,7 @@ export function EventsTable({
   footer?: ReactNode;
 }) {
   const t = useTranslations("history.table");
+  const format = useFormatter();
   const actionLabel = actionLabeller(useTranslations("history.actions"));
   return (
     <div className="flex flex-col gap-3">
@@ -118,7 +119,7 @@ export function EventsTable({
                   href={detailHref(e.id)}
                   scroll={false}
                   className="text-xs font-medium text-primary hover:underline"
-                  aria-label={t("detailsOf", { action: actionLabel(e.action), when: formatDate(e.occurredAt) })}
+                  aria-label={t("detailsOf", { action: actionLabel(e.action), when: formatWhen(format, e.occurredAt) })}
                 >
                   {t("details")}
                 </Link>

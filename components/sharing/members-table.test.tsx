@@ -59,7 +59,7 @@ describe("MembersTable", () => {
     expect(t).toContain("globex-prod 610be0000000000000000000000000a1 Project pending for 3 days");
     expect(html).toContain(`aria-label="Copy ${ims[0].id}"`);
     expect(t).toContain("organizations::1:ou:o-a/ou-b org-1 Organization accepted");
-    expect(t).toContain("2026-11-22 14:05 UTC");
+    expect(t).toContain("Nov 22, 2026 14:05 UTC");
     expect(html).toContain('aria-label="Select all members"');
     expect(html).toContain(`aria-label="Select ${ims[0].id}"`);
     expect(html).toContain(`aria-label="Remove ${ims[0].id}"`);
@@ -104,7 +104,7 @@ describe("MembersTable", () => {
     );
     expect(t).toContain("Member (project) Shared Updated");
     expect(t).not.toContain("Status");
-    expect(t).toContain("1417ec000000000000000000000000a1 Name it 2026-11-22 14:05 UTC");
+    expect(t).toContain("1417ec000000000000000000000000a1 Name it Nov 22, 2026 14:05 UTC");
   });
 
   it("offers no selection or removal to a read-only user", () => {

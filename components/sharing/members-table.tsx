@@ -1,7 +1,7 @@
 "use client";
 
 import { Trash2 } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { DateTime } from "@/components/date-time";
 import { EmptyState } from "@/components/empty-state";
 import { SelectableTable } from "@/components/selection";
@@ -10,7 +10,7 @@ import { useSelection } from "@/components/use-selection";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { TD, TH } from "@/components/ui/table";
-import { formatAge } from "@/lib/format";
+import { formatAge } from "@/lib/i18n/format";
 import type { ImageService } from "@/lib/sharing/pairs";
 import type { UnshareAction } from "./types";
 import { UnshareDialog, type UnshareMember } from "./unshare-dialog";
@@ -60,6 +60,8 @@ export function MembersTable({
   empty: { title: string; hint?: string };
 }) {
   const t = useTranslations("sharing.members");
+  const format = useFormatter();
+  const words = useTranslations("common.time");
   const heading = memberHeading ?? t("member");
   const members = given.map(withName(useNames()));
   const selection = useSelection();
@@ -131,7 +133,7 @@ export function MembersTable({
                 {m.status ? <Badge tone={STATUS_TONE[m.status]}>{t(`memberStatus.${m.status}`)}</Badge> : "—"}
                 {m.status === "pending" && (
                   <div className="mt-0.5 text-xs text-muted-foreground">
-                    {t("pendingFor", { age: formatAge(m.sharedAt) })}
+                    {t("pendingFor", { age: formatAge(format, words, m.sharedAt) })}
                   </div>
                 )}
               </TD>

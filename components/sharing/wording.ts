@@ -2,11 +2,8 @@ import { useTranslations } from "next-intl";
 import type { Toast } from "@/components/toaster";
 import type { ActionResult } from "@/lib/actions/action";
 import type { ShareResultView, UnshareResultView } from "@/lib/sharing/forms";
-import { plural } from "@/lib/format";
 import type { ImageService, PairOutcome } from "@/lib/sharing/pairs";
 import type { Messages } from "@/messages";
-
-export { plural };
 
 /**
  * The words of the share and unshare dialogs. Most differ by service only because IMS shares take several

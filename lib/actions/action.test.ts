@@ -9,7 +9,8 @@ import { backends } from "@/lib/db/testing";
 import type { Database } from "@/lib/db/types";
 import { ERRORS, UserError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
-import { errorsIn } from "@/lib/i18n/testing";
+import { fieldKey } from "@/lib/i18n/fields";
+import { text } from "@/lib/i18n/text";
 import { defineAction, defineOpenAction } from "./action";
 
 /** Thrown by the mocked `redirect`s, as Next's are: they end the action. */
@@ -42,7 +43,9 @@ vi.mock("@/lib/auth/session", async (original) => ({
 }));
 vi.mock("@/lib/db", () => ({ getDb: async () => mocks.db }));
 const request = vi.hoisted(() => ({ locale: "en" as Locale }));
-vi.mock("@/lib/i18n/error-translator", () => ({ errorTranslator: async () => errorsIn(request.locale) }));
+vi.mock("@/lib/i18n/error-translator", async () =>
+  (await import("@/lib/i18n/testing")).translatorsIn(() => request.locale),
+);
 
 const ALICE: StoredSession = {
   ...ALICE_ACTOR,
@@ -104,6 +107,45 @@ describe("defineAction", () => {
     expect(await events()).toHaveLength(before);
   });
 
+  it("says field errors in the request's language: a schema's catalogue keys, zod's own sentences", async () => {
+    const keyed = z.object({ projectId: z.string().min(1, { error: fieldKey("chooseProject") }), count: z.number() });
+    const run = vi.fn(async () => "done");
+    const pick = defineAction({ audit: false, schema: keyed }, run);
+    const en = await pick(null, { projectId: "" } as never);
+    expect(!en.ok && en.error.fieldErrors?.projectId).toEqual(["Choose a project from the list."]);
+    expect(!en.ok && en.error.fieldErrors?.count?.[0]).toMatch(/expected number/);
+    request.locale = "zh-CN";
+    const zh = await pick(null, { projectId: "" } as never);
+    expect(!zh.ok && zh.error).toMatchObject({
+      code: "invalid_input",
+      message: "部分字段需要修改。请更正后重试。",
+      fieldErrors: { projectId: ["请从列表中选择项目。"] },
+    });
+    expect(!zh.ok && zh.error.fieldErrors?.count?.[0]).toMatch(/\p{Script=Han}/u);
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it("says an action's own sentence in the request's language, on its field too, and records it in English", async () => {
+    request.locale = "zh-CN";
+    const plan = defineAction({ audit: "batch_launched", schema: shareSchema }, async () => {
+      throw new UserError(
+        "invalid_input",
+        text("errors.said.tooManyTargets", { limit: 20000, count: 20001 }),
+        "targets",
+      );
+    });
+    const result = await plan(null, { imageId: IMAGE });
+    expect(!result.ok && result.error).toEqual({
+      code: "invalid_input",
+      message: "一个批量任务最多包含 20,000 个对象；此处有 20,001 个。",
+      fieldErrors: { targets: ["一个批量任务最多包含 20,000 个对象；此处有 20,001 个。"] },
+    });
+    expect(await lastEvent()).toMatchObject({
+      error_code: "invalid_input",
+      error_message: "A batch takes at most 20,000 targets; these are 20,001.",
+    });
+  });
+
   it("records a success with what the action noted", async () => {
     const share = defineAction({ audit: "share", schema: shareSchema }, async (input, ctx) => {
       ctx.note({ requestId: "req-1", images: [input.imageId], targets: [TARGET] });
@@ -158,10 +200,13 @@ describe("defineAction", () => {
       error_message: "Encrypted images cannot be shared.",
     });
     const custom = defineAction({ audit: false, schema: shareSchema }, async () => {
-      throw new UserError("not_found", "This batch does not exist.");
+      throw new UserError("not_found", text("errors.said.batchNotFound"));
     });
     const result = await custom(null, { imageId: IMAGE });
-    expect(!result.ok && result.error.message).toBe("This batch does not exist.");
+    expect(!result.ok && result.error).toEqual({
+      code: "not_found",
+      message: "该批量任务不存在，或是在其他项目中启动的。",
+    });
   });
 
   it("writes no event for an action that only reads", async () => {
@@ -204,12 +249,12 @@ describe("defineAction", () => {
     mocks.session = AUDREY;
     const run = vi.fn(async () => "launched");
     const launch = defineAction(
-      { audit: "batch_launched", schema: shareSchema, readOnlyMessage: "Read-only: plan, but do not launch." },
+      { audit: "batch_launched", schema: shareSchema, readOnlyMessage: text("errors.said.readOnlyPlan") },
       run,
     );
     expect(await launch(null, { imageId: IMAGE })).toEqual({
       ok: false,
-      error: { code: "forbidden", message: "Read-only: plan, but do not launch." },
+      error: { code: "forbidden", message: "Your user is read-only: it can plan a batch but not launch one." },
       values: { imageId: IMAGE },
     });
     const general = defineAction({ audit: "share", schema: shareSchema }, run);

@@ -11,8 +11,9 @@ import { env } from "@/lib/env";
 import { INSTANCE_ID } from "@/lib/instance";
 import type { AuditOutcome } from "@/lib/db/types";
 import { ANSWER_LOST, appError, READ_ONLY, toAppError, UserError, type AppError } from "@/lib/errors";
-import { errorTranslator } from "@/lib/i18n/error-translator";
-import { localizeError } from "@/lib/i18n/errors";
+import { errorTranslator, textTranslator, zodErrorMap } from "@/lib/i18n/error-translator";
+import { forReader, localizeError } from "@/lib/i18n/errors";
+import type { Text } from "@/lib/i18n/text";
 import { echo, fieldErrorsOf, fromForm } from "./form";
 import { clearIntent, noteIntentJobs, recordIntent, releaseIntent, renewIntent, type IntentPlan } from "./intents";
 
@@ -55,7 +56,7 @@ interface ActionSpec<S extends z.ZodType, T> {
    */
   allowReadOnly?: boolean;
   /** The sentence of that refusal, where the action can say more than the general one. */
-  readOnlyMessage?: string;
+  readOnlyMessage?: Text;
   /**
    * Where to go after a success (once the audit event is written); `undefined` stays on the page.
    * The result's type comes from `run`: annotate `data` where it is read.
@@ -105,13 +106,10 @@ function wrap<S extends z.ZodType, T, Session extends StoredSession | undefined>
   return async function action(_prev, payload) {
     const session = await load();
     const raw = payload instanceof FormData ? fromForm(payload) : payload;
-    const parsed = spec.schema.safeParse(raw);
+    const parsed = spec.schema.safeParse(raw, { error: await zodErrorMap() });
     if (!parsed.success) {
-      return {
-        ok: false,
-        error: { ...appError("invalid_input"), fieldErrors: fieldErrorsOf(parsed.error) },
-        values: echo(raw),
-      };
+      const error = { ...appError("invalid_input"), fieldErrors: fieldErrorsOf(parsed.error, await textTranslator()) };
+      return { ok: false, error: await inRequestLanguage(error), values: echo(raw) };
     }
     const notes: Notes = {};
     let intent: { id: string; db: Db; timer: ReturnType<typeof setInterval> } | undefined;
@@ -143,11 +141,20 @@ function wrap<S extends z.ZodType, T, Session extends StoredSession | undefined>
     let lost = false;
     try {
       if (spec.audit && session && !spec.allowReadOnly && !canChange(session))
-        throw new UserError("forbidden", spec.readOnlyMessage ?? READ_ONLY);
+        throw new UserError(
+          spec.readOnlyMessage ? "forbidden" : appError("forbidden", READ_ONLY),
+          spec.readOnlyMessage,
+        );
       result = { ok: true, data: await run(parsed.data, session, hooks) };
     } catch (e) {
       unstable_rethrow(e);
-      const error = toAppError(e);
+      // The audit trail keeps English: a sentence given as a catalogue key is said in English here (its
+      // `text` and field errors stay keys, for the reader's language below).
+      const mapped = toAppError(e);
+      const error = {
+        ...mapped,
+        message: localizeError(mapped, await errorTranslator("en"), await textTranslator("en")).message,
+      };
       if (error.code === "internal") console.error(`action ${spec.audit || "read"} failed:`, e);
       // No answer (a timeout, a gateway that gave up) after the change began: it may have been applied.
       lost = Boolean(intent) && e instanceof CloudError && e.mayHaveApplied;
@@ -176,8 +183,12 @@ function wrap<S extends z.ZodType, T, Session extends StoredSession | undefined>
     const to = result.ok ? spec.redirect?.(result.data, parsed.data) : undefined;
     if (to) redirect(to);
     // In the user's language, once, here: the audit trail above keeps the English sentence.
-    return result.ok ? result : { ...result, error: localizeError(result.error, await errorTranslator()) };
+    return result.ok ? result : { ...result, error: await inRequestLanguage(result.error) };
   };
+}
+
+async function inRequestLanguage(error: AppError): Promise<AppError> {
+  return forReader(error, await errorTranslator(), await textTranslator());
 }
 
 async function audit(

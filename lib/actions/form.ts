@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import { isCatalogueKey } from "@/lib/i18n/errors";
+import type { RootTranslator, TextValues } from "@/lib/i18n/text";
 
 const SECRET_FIELD = /pass(word)?|token|secret/i;
 
@@ -24,9 +26,21 @@ export function fromForm(form: FormData): Record<string, string | string[]> {
   return out;
 }
 
-/** A zod error as messages per field, for `aria-invalid` fields and their hints. */
-export function fieldErrorsOf(error: z.ZodError): Record<string, string[]> {
+/**
+ * A zod error as messages per field, for `aria-invalid` fields and their hints. With `say`, a message
+ * that is a catalogue key (`fieldKey`) is said in its language, the issue's limits as `{minimum}` and
+ * `{maximum}`.
+ */
+export function fieldErrorsOf(error: z.ZodError, say?: RootTranslator): Record<string, string[]> {
   const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(issue.message);
+  for (const issue of error.issues) (fieldErrors[String(issue.path[0] ?? "form")] ??= []).push(sayIssue(issue, say));
   return fieldErrors;
+}
+
+function sayIssue(issue: z.core.$ZodIssue, say: RootTranslator | undefined): string {
+  if (!say || !isCatalogueKey(issue.message, say)) return issue.message;
+  const values: TextValues = {};
+  if ("minimum" in issue) values.minimum = Number(issue.minimum);
+  if ("maximum" in issue) values.maximum = Number(issue.maximum);
+  return say(issue.message, values);
 }

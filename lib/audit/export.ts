@@ -27,6 +27,8 @@ export const HISTORY_CSV_COLUMNS = [
 ] as const;
 
 /** What an export records about itself: the filter as URL parameters, the scope, and when. */
+export type HistoryCsvColumn = (typeof HISTORY_CSV_COLUMNS)[number];
+
 export interface ExportHeader {
   filter: HistoryFilter;
   accountId: string;
@@ -67,16 +69,18 @@ function eventCsvRow(e: HistoryEvent, names: Record<string, string>): string {
  * The events as CSV: a first line recording the filter (one cell, so a spreadsheet shows it whole;
  * the shared encoder keeps it and every cell formula-safe), the header, then one event at a time.
  * `target_names` holds each target's name (address book, own projects), `; `-separated, in order.
+ * `label` names the columns for the reader (`history.csv`); the values stay ids, codes and ISO times.
  */
 export async function* historyCsvLines(
   header: ExportHeader,
   events: AsyncIterable<HistoryEvent>,
   names: Record<string, string> = {},
+  label: (column: HistoryCsvColumn) => string = (column) => column,
 ): AsyncGenerator<string> {
   yield csvRow([
     `# filter: ${filterText(header.filter)}; project: ${header.projectId}; exported_at: ${header.exportedAt}`,
   ]);
-  yield csvRow([...HISTORY_CSV_COLUMNS]);
+  yield csvRow(HISTORY_CSV_COLUMNS.map(label));
   for await (const e of events) yield eventCsvRow(e, names);
 }
 

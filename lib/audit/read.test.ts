@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "@/lib/db/connect";
 import { backends } from "@/lib/db/testing";
 import type { Database } from "@/lib/db/types";
-import { filterText, historyCsvLines, historyJsonChunks } from "./export";
+import { createTranslator } from "next-intl";
+import { MESSAGES } from "@/messages";
+import { filterText, HISTORY_CSV_COLUMNS, historyCsvLines, historyJsonChunks, type HistoryCsvColumn } from "./export";
 import { historyFilterSchema, type HistoryFilter } from "./filter";
 import { verifyChain } from "./chain";
 import { activityByDay, getEvent, listEvents, streamEvents, type HistoryEvent, type ResolvedFilter } from "./read";
@@ -198,6 +200,21 @@ describe.each(backends)("history reads on $name", (backend) => {
     const [, columns, first] = csv.trimEnd().split("\r\n");
     expect(columns).toContain(",targets,target_names,");
     expect(first).toContain(",proj-1,Globex,");
+  });
+
+  it("names the CSV's columns in the reader's language and leaves the rows as they are", async () => {
+    const filter = f({ member: "proj-1" });
+    const header = { filter, accountId: "acme", projectId: "p1", exportedAt: "2026-11-22T00:00:00.000Z" };
+    const lines = async (label?: (column: HistoryCsvColumn) => string) =>
+      (await collect(historyCsvLines(header, streamEvents(db, scope, filter), {}, label))).join("").split("\r\n");
+    const zh = createTranslator({ locale: "zh-CN", messages: MESSAGES["zh-CN"], namespace: "history.csv" });
+    const en = createTranslator({ locale: "en", messages: MESSAGES.en, namespace: "history.csv" });
+    const [english, chinese] = [await lines((c) => en(c)), await lines((c) => zh(c))];
+    expect(english).toEqual(await lines());
+    expect(chinese[1]).toMatch(/^时间,事件 ID,序号,账号,用户,项目,操作,/);
+    expect(chinese[1].split(",")).toHaveLength(HISTORY_CSV_COLUMNS.length);
+    expect(chinese.slice(2)).toEqual(english.slice(2));
+    expect(chinese[0]).toBe(english[0]);
   });
 
   // Last: it breaks acme's chain on purpose.

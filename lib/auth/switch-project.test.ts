@@ -59,9 +59,10 @@ describe("project switch", () => {
   it.each([401, 403] as const)("B (%i): asks for the password, naming the project", async (status) => {
     refuseRescope(status);
     await expect(mod.switching.rescopeSession(session, CN)).rejects.toMatchObject({
+      // Said in the request's language by the action wrapper (lib/i18n/errors.ts).
       error: {
         code: "password_needed",
-        message: "IAM would not move this session to cn-north-4. Enter your password to switch.",
+        text: { key: "errors.said.passwordNeededFor", values: { project: "cn-north-4" } },
       },
     });
   });
@@ -72,7 +73,8 @@ describe("project switch", () => {
     await expect(mod.switching.passwordForProject(session, CN, "not-her-password", where)).rejects.toMatchObject({
       error: {
         code: "invalid_credentials",
-        fieldErrors: { password: [expect.stringContaining("refused the password of alice for cn-north-4")] },
+        text: { key: "errors.said.passwordRefused", values: { user: "alice", project: "cn-north-4" } },
+        fieldErrors: { password: ["errors.said.passwordRefused"] },
       },
     });
     const issued = await mod.switching.passwordForProject(session, CN, "alice-demo-2026", where);

@@ -11,7 +11,8 @@ import {
 } from "@/lib/cloud/iam";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { appError, UserError } from "@/lib/errors";
+import { UserError } from "@/lib/errors";
+import { text } from "@/lib/i18n/text";
 
 const LIMITS = {
   perUser: env.SIGN_IN_MAX_FAILURES_PER_USER,
@@ -37,12 +38,7 @@ export async function rescopeSession(
     return await createTokenByToken(session.token, { id: project.id }, regionOf(project.name));
   } catch (e) {
     if (e instanceof CloudError && (e.status === 401 || e.status === 403)) {
-      throw new UserError(
-        appError(
-          "password_needed",
-          `IAM would not move this session to ${project.name}. Enter your password to switch.`,
-        ),
-      );
+      throw new UserError("password_needed", text("errors.said.passwordNeededFor", { project: project.name }));
     }
     throw e;
   }
@@ -64,12 +60,7 @@ export async function passwordForProject(
   const wait = await signInBlockedFor(db, keys, LIMITS);
   if (wait) {
     const minutes = Math.ceil(wait / 60_000);
-    throw new UserError(
-      appError(
-        "rate_limited",
-        `Too many refused passwords for this user or from this address. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again.`,
-      ),
-    );
+    throw new UserError("rate_limited", text("errors.said.tooManyPasswords", { minutes }));
   }
   try {
     const issued = await createTokenByPassword(
@@ -81,7 +72,7 @@ export async function passwordForProject(
   } catch (e) {
     if (!(e instanceof CloudError) || (e.status !== 401 && e.status !== 404)) throw e;
     await recordSignInFailure(db, keys, LIMITS);
-    const message = `IAM refused the password of ${session.userName} for ${project.name}. Check it and try again.`;
-    throw new UserError({ ...appError("invalid_credentials", message), fieldErrors: { password: [message] } });
+    const refused = text("errors.said.passwordRefused", { user: session.userName, project: project.name });
+    throw new UserError("invalid_credentials", refused, "password");
   }
 }

@@ -12,8 +12,12 @@ import {
   type ErrorCode,
 } from "@/lib/errors";
 import { MESSAGES } from "@/messages";
-import { localizeError, upstreamKey } from "./errors";
-import { errorsIn } from "./testing";
+import { fieldKey } from "./fields";
+import { forReader, localizeError, upstreamKey } from "./errors";
+import { errorsIn, textIn } from "./testing";
+import { text } from "./text";
+
+type Catalogue = (typeof MESSAGES)["en"]["errors"];
 
 const CODES = Object.keys(ERRORS) as ErrorCode[];
 const UPSTREAM_CODES = Object.keys(UPSTREAM);
@@ -64,8 +68,53 @@ describe("localizeError", () => {
     for (const error of vocabulary) expect(localizeError(error, zh).message, error.message).toMatch(/\p{Script=Han}/u);
   });
 
-  it("keeps a custom sentence as it is", () => {
-    const custom = toAppError(new UserError("not_found", "This batch does not exist."));
-    expect(localizeError(custom, zh)).toEqual(custom);
+  it("keeps a sentence it has no key for as it is", () => {
+    const custom = toAppError(new UserError({ code: "not_found", message: "This batch does not exist." }));
+    expect(localizeError(custom, zh, textIn("zh-CN"))).toEqual(custom);
+  });
+
+  it("says a UserError's catalogue sentence, with its values, in either language", () => {
+    const minutes = (n: number) =>
+      toAppError(new UserError("rate_limited", text("errors.said.tooManyPasswords", { minutes: n })));
+    expect(localizeError(minutes(1), en, textIn("en")).message).toBe(
+      "Too many refused passwords for this user or from this address. Wait 1 minute and try again.",
+    );
+    expect(localizeError(minutes(2), en, textIn("en")).message).toMatch(/Wait 2 minutes and try again/);
+    expect(localizeError(minutes(2), zh, textIn("zh-CN")).message).toBe(
+      "该用户或该地址被拒绝的密码次数过多。请等待 2 分钟后重试。",
+    );
+    expect(localizeError(minutes(2), zh, textIn("zh-CN")).text).toEqual({
+      key: "errors.said.tooManyPasswords",
+      values: { minutes: 2 },
+    });
+  });
+
+  it("says field errors that are catalogue keys, and leaves other sentences and keys it does not hold", () => {
+    const error = {
+      ...appError("invalid_input"),
+      fieldErrors: { projectId: [fieldKey("chooseProject")], name: ["Give a name."], other: ["errors.fields.nope"] },
+    };
+    expect(localizeError(error, zh, textIn("zh-CN")).fieldErrors).toEqual({
+      projectId: ["请从列表中选择项目。"],
+      name: ["Give a name."],
+      other: ["errors.fields.nope"],
+    });
+    const refused = new UserError(
+      "invalid_credentials",
+      text("errors.said.passwordRefused", { user: "bob", project: "cn-north-4" }),
+      "password",
+    );
+    expect(forReader(refused.error, en, textIn("en"))).toEqual({
+      code: "invalid_credentials",
+      message: "IAM refused the password of bob for cn-north-4. Check it and try again.",
+      fieldErrors: { password: ["IAM refused the password of bob for cn-north-4. Check it and try again."] },
+    });
+  });
+
+  it("has every field sentence and every action's sentence in Chinese", () => {
+    for (const key of Object.keys(MESSAGES["zh-CN"].errors.fields))
+      expect(MESSAGES["zh-CN"].errors.fields[key as keyof Catalogue["fields"]], key).toMatch(/\p{Script=Han}/u);
+    for (const key of Object.keys(MESSAGES["zh-CN"].errors.said))
+      expect(MESSAGES["zh-CN"].errors.said[key as keyof Catalogue["said"]], key).toMatch(/\p{Script=Han}/u);
   });
 });

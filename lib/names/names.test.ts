@@ -9,6 +9,8 @@ import { listEvents } from "@/lib/audit/read";
 import { resolveHistoryFilter } from "./history";
 import { idsNamed, namesFor } from "./lookup";
 import { listNames, removeName, saveNames } from "./store";
+import { fieldKey } from "@/lib/i18n/fields";
+import { textIn } from "@/lib/i18n/testing";
 import { parseNamesCsv, targetIdOf } from "./validate";
 
 const ACME = "ac0e0000000000000000000000000001";
@@ -23,8 +25,8 @@ describe("target ids", () => {
   });
 
   it("refuses image ids, short ids and garbage with a reason", () => {
-    expect(targetIdOf("1b7f0000-0000-4000-8000-000000000001")).toMatchObject({ ok: false, reason: /image id/ });
-    expect(targetIdOf("610be")).toMatchObject({ ok: false, reason: /32 lower-case hex/ });
+    expect(targetIdOf("1b7f0000-0000-4000-8000-000000000001")).toEqual({ ok: false, reason: fieldKey("idIsImage") });
+    expect(targetIdOf("610be")).toEqual({ ok: false, reason: fieldKey("notATargetId") });
     expect(targetIdOf("")).toMatchObject({ ok: false });
   });
 });
@@ -53,12 +55,25 @@ describe("address book CSV import", () => {
     const r = parseNamesCsv(csv);
     expect(r.ok).toBe(false);
     if (r.ok) return;
-    expect(r.errors).toEqual([
+    const en = textIn("en");
+    const said = r.errors.map(({ line, problem, subject }) => ({
+      line,
+      message: `${subject ? `${subject}: ` : ""}${en(problem.key, problem.values)}`,
+    }));
+    expect(said).toEqual([
       { line: 2, message: expect.stringMatching(/^not-an-id: Not a project or account id/) },
       { line: 3, message: `${GLOBEX_PROJECT} is already named on line 1.` },
       { line: 4, message: "Names are at most 64 characters." },
       { line: 5, message: "Give a name." },
       { line: 6, message: "Expected id,name or id,name,note; found 1 cell." },
+    ]);
+    const zh = textIn("zh-CN");
+    expect(r.errors.map(({ problem }) => zh(problem.key, problem.values))).toEqual([
+      "不是项目 ID 或账号 ID（32 位小写十六进制数字），也不是组织 ID。",
+      `${GLOBEX_PROJECT} 已在第 1 行命名。`,
+      "名称最多 64 个字符。",
+      "请输入名称。",
+      "应为 id,name 或 id,name,note；实际为 1 个单元格。",
     ]);
   });
 

@@ -10,20 +10,37 @@ import { attemptKeys, clearSignInFailures, recordSignInFailure, signInBlockedFor
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { UserError, type ErrorCode } from "@/lib/errors";
+import { text } from "@/lib/i18n/text";
+import { fieldKey } from "@/lib/i18n/fields";
 
 const common = { callbackUrl: z.string().optional(), project: z.string().trim().max(64) };
 const signInSchema = z.discriminatedUnion("method", [
   z.object({
     method: z.literal("password"),
-    account: z.string().trim().min(1, "Enter the account (domain) name.").max(64),
-    user: z.string().trim().min(1, "Enter your IAM user name.").max(64),
-    password: z.string().min(1, "Enter your password.").max(256),
+    account: z
+      .string()
+      .trim()
+      .min(1, { error: fieldKey("enterAccount") })
+      .max(64),
+    user: z
+      .string()
+      .trim()
+      .min(1, { error: fieldKey("enterUser") })
+      .max(64),
+    password: z
+      .string()
+      .min(1, { error: fieldKey("enterPassword") })
+      .max(256),
     ...common,
     project: common.project.min(1, "Choose a project (region)."),
   }),
   z.object({
     method: z.literal("token"),
-    token: z.string().trim().min(16, "Paste a whole IAM token.").max(32_768),
+    token: z
+      .string()
+      .trim()
+      .min(16, { error: fieldKey("pasteToken") })
+      .max(32_768),
     ...common,
   }),
 ]);
@@ -69,10 +86,7 @@ export const signInAction = defineOpenAction(
     const wait = await signInBlockedFor(db, keys, LIMITS);
     if (wait) {
       const minutes = Math.ceil(wait / 60_000);
-      throw new UserError(
-        "rate_limited",
-        `Too many refused sign-ins for this user or from this address. Wait ${minutes} minute${minutes === 1 ? "" : "s"} and try again; check the account, user name and password first.`,
-      );
+      throw new UserError("rate_limited", text("errors.said.tooManySignIns", { minutes }));
     }
     try {
       await signIn(method === "password" ? "iam-password" : "iam-token", {

@@ -1,16 +1,16 @@
 import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { dataTag } from "@/components/data-text";
+import { When } from "@/components/date-time";
 import { PageHeader } from "@/components/page-header";
 import { Button } from "@/components/ui/button";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import { canChange, requireSession } from "@/lib/auth/session";
 import { listBatches } from "@/lib/batches/store";
 import { getDb } from "@/lib/db";
-import { formatDate } from "@/lib/format";
 import { UUID } from "@/lib/ids";
 import { withBack } from "@/lib/lists/return-to";
 import { BatchProgressBar, BatchStatusBadge, isOver } from "./[id]/_components/batch-status";
@@ -38,6 +38,7 @@ export default async function BatchesPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const raw = await searchParams;
+  const format = await getFormatter();
   const t = await getTranslations("batches");
   const { before } = listQuery.parse(raw);
   const listUrl = before && typeof raw.before === "string" ? `/batches?before=${raw.before}` : "/batches";
@@ -104,12 +105,14 @@ export default async function BatchesPage({
                       <div className="font-mono text-xs text-muted-foreground">{b.id.slice(0, 8)}</div>
                     </TD>
                     <TD>
-                      <div>{formatDate(b.createdAt)}</div>
+                      <div>
+                        <When value={b.createdAt} />
+                      </div>
                       <div className="text-xs text-muted-foreground">
                         {t.rich("by", { user: b.userName, name: dataTag })}
                       </div>
                     </TD>
-                    <TD className="text-right tabular-nums">{b.pairCount.toLocaleString("en")}</TD>
+                    <TD className="text-right tabular-nums">{format.number(b.pairCount)}</TD>
                     <TD className="min-w-64">
                       <div className="flex flex-wrap gap-x-3 text-xs">
                         <span className="text-success">{t("succeeded", { count: counts.succeeded })}</span>

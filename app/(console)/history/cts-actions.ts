@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { appError, UserError } from "@/lib/errors";
 import { INSTANCE_ID } from "@/lib/instance";
+import { text } from "@/lib/i18n/text";
 
 export interface CtsImportData {
   imported: number;
@@ -29,10 +30,7 @@ export const importCtsTracesAction = defineAction(
       settleMs: env.CTS_IMPORT_SETTLE_MS,
     });
     revalidatePath("/history");
-    if (result.status === "busy")
-      throw new UserError(
-        appError("conflict", "An import of this project is running already. Its result appears here when it ends."),
-      );
+    if (result.status === "busy") throw new UserError("conflict", text("errors.said.ctsImportRunning"));
     if (result.status === "failed")
       throw new UserError(appError(result.code as Parameters<typeof appError>[0], result.message));
     return { imported: result.imported, known: result.known };

@@ -4,6 +4,7 @@ import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { dataTag } from "@/components/data-text";
+import { When } from "@/components/date-time";
 import { actionLabeller } from "@/components/history/action-label";
 import { historyHref } from "@/components/history/links";
 import { PageHeader } from "@/components/page-header";
@@ -14,7 +15,6 @@ import { cursorSchema, filterParams, historyFilterSchema } from "@/lib/audit/fil
 import { getEvent } from "@/lib/audit/read";
 import { requireSession } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { formatDate } from "@/lib/format";
 import { resolveHistoryFilter } from "@/lib/names/history";
 import { imagesNamed, requestNames } from "@/lib/names/server";
 import { Activity } from "./_components/activity";
@@ -92,7 +92,7 @@ export default async function HistoryPage({
       {event && (
         <EventDrawer
           title={t.rich("drawerTitle", { action: actionLabel(event.action), user: event.userName, name: dataTag })}
-          description={formatDate(event.occurredAt)}
+          description={<When value={event.occurredAt} />}
           closeHref={historyHref(filter, { before })}
         >
           <EventDetail event={event} />

@@ -5,13 +5,14 @@ import { defineAction } from "@/lib/actions/action";
 import { imsImageIdSchema, UUID } from "@/lib/ids";
 import { shareInput, unshareInput } from "@/lib/sharing/forms";
 import { sharingSteps } from "@/lib/sharing/steps";
+import { fieldKey } from "@/lib/i18n/fields";
 
 /** IMS image ids are UUIDs: anything else is refused before a call. */
 const imsShare = shareInput.extend({
-  imageIds: shareInput.shape.imageIds.pipe(z.array(imsImageIdSchema("Choose images from the list."))),
+  imageIds: shareInput.shape.imageIds.pipe(z.array(imsImageIdSchema(fieldKey("chooseImages")))),
 });
 const imsUnshare = unshareInput.refine((v) => UUID.test(v.imageId), {
-  message: "Not an image id.",
+  error: fieldKey("notAnImageId"),
   path: ["imageId"],
 });
 

@@ -6,6 +6,7 @@ import { defineAction, type ActionContext } from "@/lib/actions/action";
 import { imsImageIdSchema, phoneImageIdSchema, vaultIdSchema } from "@/lib/ids";
 import { answerShares, type Answer } from "@/lib/sharing/answer";
 import type { ImageService } from "@/lib/sharing/pairs";
+import { fieldKey } from "@/lib/i18n/fields";
 
 const decisionSchema = z.object({
   imageIds: z
@@ -18,7 +19,10 @@ const decisionSchema = z.object({
 const decidePhoneImagesSchema = z.object({
   imageIds: z.preprocess(
     (v) => (v === undefined ? [] : [v].flat()),
-    z.array(phoneImageIdSchema()).min(1, "Choose at least one image.").max(100, "Choose at most 100 images at a time."),
+    z
+      .array(phoneImageIdSchema())
+      .min(1, { error: fieldKey("chooseAtLeastOneImage") })
+      .max(100, { error: fieldKey("chooseAtMost100Images") }),
   ),
 });
 

@@ -7,9 +7,12 @@ import { defineAction } from "@/lib/actions/action";
 import { getDb } from "@/lib/db";
 import { appError, UserError } from "@/lib/errors";
 import { removeName, saveNames } from "@/lib/names/store";
-import { nameSchema, noteSchema, parseNamesCsv, targetIdSchema } from "@/lib/names/validate";
+import { nameSchema, noteSchema, parseNamesCsv, targetIdSchema, type ImportError } from "@/lib/names/validate";
+import { textTranslator } from "@/lib/i18n/error-translator";
+import { text } from "@/lib/i18n/text";
+import { fieldKey } from "@/lib/i18n/fields";
 
-const READ_ONLY = "Your user is read-only: it can read the address book but not change it.";
+const READ_ONLY = text("errors.said.readOnlyNames");
 
 // Names are audited (a misleading rename could steer a later share) and so refused to read-only users.
 const saveNameSchema = z.object({ id: targetIdSchema, name: nameSchema, note: noteSchema.optional() });
@@ -34,7 +37,7 @@ export const removeNameAction = defineAction(
   { audit: "unnamed_target", schema: z.object({ id: targetIdSchema }), readOnlyMessage: READ_ONLY },
   async (input, ctx) => {
     if (!(await removeName(await getDb(), ctx.session.accountId, input.id)))
-      throw new UserError("not_found", (await getTranslations("names.errors"))("noName"));
+      throw new UserError("not_found", text("names.errors.noName"));
     ctx.note({ targets: [input.id] });
     revalidatePath("/", "layout");
     return { id: input.id };
@@ -45,16 +48,20 @@ export const removeNameAction = defineAction(
 export const importNamesAction = defineAction(
   {
     audit: "imported_names",
-    schema: z.object({ csv: z.string().max(1_000_000, "The file is over 1 MB.") }),
+    schema: z.object({ csv: z.string().max(1_000_000, { error: fieldKey("fileOver1MB") }) }),
     readOnlyMessage: READ_ONLY,
   },
   async (input, ctx) => {
     const parsed = parseNamesCsv(input.csv);
     if (!parsed.ok) {
-      const t = await getTranslations("names.errors");
+      const [t, say] = [await getTranslations("names.errors"), await textTranslator()];
+      const problem = ({ problem, subject }: ImportError) => {
+        const said = say(problem.key, problem.values);
+        return subject ? `${subject}: ${said}` : said;
+      };
       throw new UserError({
         ...appError("invalid_input", t("fileProblems", { count: parsed.errors.length })),
-        fieldErrors: { csv: parsed.errors.map((e) => t("line", { line: e.line, message: e.message })) },
+        fieldErrors: { csv: parsed.errors.map((e) => t("line", { line: e.line, message: problem(e) })) },
       });
     }
     await saveNames(await getDb(), ctx.session.accountId, parsed.entries, ctx.session.userName);

@@ -5,17 +5,18 @@ import { defineAction } from "@/lib/actions/action";
 import { shareInput, unshareInput } from "@/lib/sharing/forms";
 import { HEX32, PHONE_IMAGE_ID, phoneImageIdSchema } from "@/lib/ids";
 import { sharingSteps } from "@/lib/sharing/steps";
+import { fieldKey } from "@/lib/i18n/fields";
 
 const phoneId = phoneImageIdSchema();
 /** One phone image at a time; CPH shares with projects only. */
 const phoneShare = shareInput.extend({
-  imageIds: shareInput.shape.imageIds.pipe(z.array(phoneId).length(1, "Share one phone image at a time.")),
-  targets: shareInput.shape.targets.pipe(z.string().min(1, "Paste at least one project id.")),
+  imageIds: shareInput.shape.imageIds.pipe(z.array(phoneId).length(1, { error: fieldKey("onePhoneImageAtATime") })),
+  targets: shareInput.shape.targets.pipe(z.string().min(1, { error: fieldKey("pasteProjectId") })),
 });
 const phoneUnshare = unshareInput
-  .refine((v) => PHONE_IMAGE_ID.test(v.imageId), { message: "Not a phone image id.", path: ["imageId"] })
+  .refine((v) => PHONE_IMAGE_ID.test(v.imageId), { error: fieldKey("notAPhoneImageId"), path: ["imageId"] })
   .refine((v) => v.memberIds.every((id) => HEX32.test(id)), {
-    message: "Members of a phone image are project ids.",
+    error: fieldKey("phoneMembersAreProjects"),
     path: ["memberIds"],
   });
 

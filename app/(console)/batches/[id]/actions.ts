@@ -10,6 +10,7 @@ import type { PairStatus } from "@/lib/batches/types";
 import { getDb } from "@/lib/db";
 import { UserError } from "@/lib/errors";
 import { batchIdSchema } from "@/lib/ids";
+import { text } from "@/lib/i18n/text";
 
 const batchSchema = z.object({ batchId: batchIdSchema() });
 
@@ -19,13 +20,13 @@ export interface BatchActionResult {
 }
 
 /** Changing a batch: read-only users are refused before the batch is looked up. */
-const changing = { readOnlyMessage: "Your IAM user may look at batches but not change them.", schema: batchSchema };
+const changing = { readOnlyMessage: text("errors.said.readOnlyBatches"), schema: batchSchema };
 
 /** The batch if it is this project's (the same `not_found` as for no batch at all). */
 async function ownBatch(batchId: string, ctx: ActionContext) {
   const db = await getDb();
   const batch = await getBatch(db, batchId, { accountId: ctx.session.accountId, projectId: ctx.session.projectId });
-  if (!batch) throw new UserError("not_found", "This batch does not exist or was launched in another project.");
+  if (!batch) throw new UserError("not_found", text("errors.said.batchNotFound"));
   return db;
 }
 
@@ -76,11 +77,7 @@ export const readMembersNowAction = defineAction(
     const db = await ownBatch(batchId, ctx);
     ctx.note(await involved(db, batchId, "running"));
     const count = await giveUpJobs(db, batchId);
-    if (count === 0)
-      throw new UserError(
-        "conflict",
-        "No job of this batch is running any more: its pairs have their outcome already.",
-      );
+    if (count === 0) throw new UserError("conflict", text("errors.said.noJobRunning"));
     announceBatchChange(batchId);
     return { count };
   },

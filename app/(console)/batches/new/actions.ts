@@ -7,31 +7,31 @@ import { BATCH_LIMITS, excludedCells, pairsOf, planBatch, type BatchPlanView } f
 import { loadFacts } from "@/lib/sharing/facts";
 import { createBatch } from "@/lib/batches/store";
 import { getDb } from "@/lib/db";
-import { appError, UserError } from "@/lib/errors";
+import { UserError } from "@/lib/errors";
 import { imageIdSchema } from "@/lib/ids";
 import { parseTargets } from "@/lib/sharing/targets";
-
-const fmt = (n: number) => n.toLocaleString("en-US");
+import { text, type Text } from "@/lib/i18n/text";
+import { fieldKey } from "@/lib/i18n/fields";
 
 const planSchema = z.object({
   operation: z.enum(["share", "unshare"]),
   imageIds: z
     .array(z.string().trim().pipe(imageIdSchema()))
-    .min(1, "Choose or paste at least one image.")
-    .max(BATCH_LIMITS.images, `A batch takes at most ${fmt(BATCH_LIMITS.images)} images.`)
+    .min(1, { error: fieldKey("chooseOrPasteImages") })
+    .max(BATCH_LIMITS.images, { error: fieldKey("batchImagesMax") })
     .transform((ids) => [...new Set(ids)]),
   targets: z
     .string()
     .trim()
-    .min(1, "Enter or upload at least one project id, account id or organization URN.")
-    .max(200_000, "That is too much text for 1,000 targets."),
+    .min(1, { error: fieldKey("enterTargets") })
+    .max(200_000, { error: fieldKey("targetsTooLong") }),
   kind: z.enum(["project", "account"]).default("project"),
 });
 
 const launchSchema = planSchema.extend({
   /** Sends taken out of the plan, as `imageIndex:targetIndex`. */
   excluded: z
-    .array(z.string().regex(/^\d{1,4}:\d{1,4}$/, "Not a pair of the plan."))
+    .array(z.string().regex(/^\d{1,4}:\d{1,4}$/, { error: fieldKey("notAPairOfThePlan") }))
     .max(BATCH_LIMITS.pairs)
     .default([]),
 });
@@ -40,15 +40,13 @@ const launchSchema = planSchema.extend({
 async function plan(input: z.output<typeof planSchema>, ctx: ActionContext): Promise<BatchPlanView> {
   const targets = parseTargets(input.targets, input.kind);
   const valid = targets.filter((t) => t.ok).length;
-  if (valid === 0) throw fieldError("targets", "None of these lines is a project id, account id or organization URN.");
+  if (valid === 0) throw fieldError("targets", text("errors.said.noTargets"));
   if (valid > BATCH_LIMITS.targets)
-    throw fieldError("targets", `A batch takes at most ${fmt(BATCH_LIMITS.targets)} targets; these are ${fmt(valid)}.`);
+    throw fieldError("targets", text("errors.said.tooManyTargets", { limit: BATCH_LIMITS.targets, count: valid }));
   const pairs = input.imageIds.length * valid;
   if (pairs > BATCH_LIMITS.pairs) {
-    throw fieldError(
-      "targets",
-      `${fmt(input.imageIds.length)} images × ${fmt(valid)} targets make ${fmt(pairs)} pairs; a batch takes at most ${fmt(BATCH_LIMITS.pairs)}. Split it in two.`,
-    );
+    const values = { images: input.imageIds.length, targets: valid, pairs, limit: BATCH_LIMITS.pairs };
+    throw fieldError("targets", text("errors.said.tooManyPairs", values));
   }
   const facts = await loadFacts(ctx.scope, ctx.session, input.imageIds);
   return planBatch({
@@ -60,8 +58,8 @@ async function plan(input: z.output<typeof planSchema>, ctx: ActionContext): Pro
   });
 }
 
-function fieldError(field: string, message: string): UserError {
-  return new UserError({ ...appError("invalid_input", message), fieldErrors: { [field]: [message] } });
+function fieldError(field: string, sentence: Text): UserError {
+  return new UserError("invalid_input", sentence, field);
 }
 
 /** The "Plan" step: every pair's fate, decided on the server (reads only, so no audit event). */
@@ -75,14 +73,14 @@ export const launchBatchAction = defineAction(
   {
     audit: "batch_launched",
     schema: launchSchema,
-    readOnlyMessage: "Your user is read-only: it can plan a batch but not launch one.",
+    readOnlyMessage: text("errors.said.readOnlyPlan"),
     redirect: (batch: { id: string }) => `/batches/${batch.id}`,
   },
   async (input, ctx) => {
     const planned = await plan(input, ctx);
     const excluded = excludedCells(input.excluded, planned.images.length, planned.targets.length);
     if (!(excluded instanceof Set))
-      throw fieldError("excluded", `The plan changed: pair ${excluded.bad} is not in it any more. Plan again.`);
+      throw fieldError("excluded", text("errors.said.planChanged", { pair: excluded.bad }));
     const pairs = pairsOf(planned, excluded);
     const id = await createBatch(await getDb(), {
       actor: ctx.session,

@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { actionLabeller } from "@/components/history/action-label";
 import type { ActivityDay } from "@/lib/audit/read";
 
@@ -40,7 +40,9 @@ export function ActivityChart({ days }: { days: ActivityDay[] }) {
   const sum = totals.reduce((a, b) => a + b, 0);
   const slot = W / days.length;
   const bar = Math.max(2, slot * 0.7);
-  const label = (d: number) => new Date(d).toISOString().slice(5, 10);
+  const format = useFormatter();
+  // The bars are UTC days (lib/audit/read.ts): each is named as such, in the reader's language.
+  const label = (d: number) => format.dateTime(d, { month: "short", day: "numeric", timeZone: "UTC" });
   const used = [...GROUPS, OTHER].filter((g) => days.some((d) => Object.keys(d.counts).some((a) => groupOf(a) === g)));
   return (
     <figure className="rounded-lg border border-border bg-card p-4">

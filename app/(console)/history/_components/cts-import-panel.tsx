@@ -1,12 +1,13 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { codeTag, dataTag } from "@/components/data-text";
+import { When } from "@/components/date-time";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { lastImport, type CtsImportRow } from "@/lib/audit/cts-import";
 import { nextRunAt } from "@/lib/audit/cts-schedule";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
-import { formatAgo, formatDate } from "@/lib/format";
+import { formatAgo, formatWhen } from "@/lib/i18n/format";
 import { ImportNowButton } from "./import-now-button";
 
 const DAYS = (ms: number) => Math.round(ms / (24 * 3600_000));
@@ -43,10 +44,12 @@ async function load(accountId: string, projectId: string) {
  */
 export async function CtsImportPanel({ accountId, projectId }: { accountId: string; projectId: string }) {
   const t = await getTranslations("history.cts");
+  const format = await getFormatter();
+  const words = await getTranslations("common.time");
   const { ran, now } = await load(accountId, projectId);
   const interval = env.CTS_IMPORT_INTERVAL_MS;
   const result = ran && outcome(t, ran);
-  const due = (at: number) => (at <= now ? t("dueNow") : formatDate(at));
+  const due = (at: number) => (at <= now ? t("dueNow") : formatWhen(format, at));
   const days = DAYS(7 * 24 * 3600_000);
   const uncovered = !ran?.covered_to || now - Number(ran.covered_to) > 7 * 24 * 3600_000;
 
@@ -64,7 +67,7 @@ export async function CtsImportPanel({ accountId, projectId }: { accountId: stri
           <dd data-testid="cts-last-import">
             {ran ? (
               <>
-                {formatDate(Number(ran.started_at))} ({formatAgo(Number(ran.started_at), now)}),{" "}
+                <When value={Number(ran.started_at)} /> ({formatAgo(format, words, Number(ran.started_at), now)}),{" "}
                 {ran.trigger === "manual" ? t("onDemand") : t("scheduled")}
                 {ran.user_name && t.rich("asUser", { user: ran.user_name, name: dataTag })}:{" "}
                 <span className={result?.tone === "error" ? "text-destructive" : undefined}>{result?.text}</span>
@@ -77,7 +80,10 @@ export async function CtsImportPanel({ accountId, projectId }: { accountId: stri
             <>
               <dt className="text-muted-foreground">{t("windowRead")}</dt>
               <dd>
-                {t("window", { from: formatDate(Number(ran.window_from)), to: formatDate(Number(ran.window_to)) })}
+                {t("window", {
+                  from: formatWhen(format, Number(ran.window_from)),
+                  to: formatWhen(format, Number(ran.window_to)),
+                })}
               </dd>
             </>
           )}

@@ -1,21 +1,23 @@
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { actionLabeller } from "@/components/history/action-label";
 import { Outcome, SourceBadge, useOutcomeLabel } from "@/components/history/outcome";
 import { Badge } from "@/components/ui/badge";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import type { HistoryEvent } from "@/lib/audit/read";
-import { formatDate } from "@/lib/format";
+import { formatUtc } from "@/lib/format";
+import { formatWhen } from "@/lib/i18n/format";
 
 const TONE = { succeeded: "success", failed: "danger", skipped: "neutral" } as const;
 
 /** Every field of one event, its pairs and its place in the chain. */
 export function EventDetail({ event: e }: { event: HistoryEvent }) {
   const t = useTranslations("history.detail");
+  const format = useFormatter();
   const outcomeLabel = useOutcomeLabel();
   const actionLabel = actionLabeller(useTranslations("history.actions"));
   // "id": an id in monospace; "data": names the cloud gave (user, account, project, region). Neither is translated.
   const facts: [string, React.ReactNode, ("id" | "data")?][] = [
-    [t("when"), `${formatDate(e.occurredAt)} (${new Date(e.occurredAt).toISOString()})`],
+    [t("when"), `${formatWhen(format, e.occurredAt)} (${formatUtc(e.occurredAt)})`],
     [t("action"), actionLabel(e.action)],
     [t("outcome"), <Outcome key="o" event={e} />],
     [t("source"), <SourceBadge key="s" source={e.source} />],

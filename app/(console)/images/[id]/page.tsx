@@ -3,6 +3,7 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { When } from "@/components/date-time";
 import { HistorySection } from "@/components/history/history-section";
 import { ImageStatus } from "@/components/image-status";
 import { QuotaMeter } from "@/components/quota-meter";
@@ -13,7 +14,7 @@ import { TargetId } from "@/components/target-id";
 import { canChange, withCloud } from "@/lib/auth/session";
 import { CloudError } from "@/lib/cloud/errors";
 import { listAuthProjects } from "@/lib/cloud/iam";
-import { formatBytes, formatDate } from "@/lib/format";
+import { formatBytes } from "@/lib/format";
 import { UUID } from "@/lib/ids";
 import { BACK_PARAM, returnTo } from "@/lib/lists/return-to";
 import { loadImages } from "@/lib/sharing/load";
@@ -65,11 +66,11 @@ export default async function ImagePage({
         : names.get(m.member_id),
   }));
   // "data": the cloud's own words (the OS), shown as they are.
-  const facts: [string, string, ("id" | "data")?][] = [
+  const facts: [string, React.ReactNode, ("id" | "data")?][] = [
     [t("type"), kinds(kindOf(image))],
     [t("os"), image.__os_version || image.__platform || "—", "data"],
     [t("size"), formatBytes(image.__image_size ? Number(image.__image_size) : undefined)],
-    [t("created"), formatDate(image.created_at)],
+    [t("created"), <When key="created" value={image.created_at} />],
     [t("imageId"), image.id, "id"],
   ];
 
@@ -96,7 +97,9 @@ export default async function ImagePage({
         {facts.map(([k, v, kind]) => (
           <div key={k} className="min-w-0">
             <dt className="text-xs text-muted-foreground">{k}</dt>
-            <dd translate={kind === "data" ? "no" : undefined}>{kind === "id" ? <TargetId id={v} /> : v}</dd>
+            <dd translate={kind === "data" ? "no" : undefined}>
+              {kind === "id" && typeof v === "string" ? <TargetId id={v} /> : v}
+            </dd>
           </div>
         ))}
         <div>

@@ -11,7 +11,8 @@ import { ShareDialog } from "@/components/sharing/share-dialog";
 import { ImageStatus } from "@/components/image-status";
 import { Button } from "@/components/ui/button";
 import { TD, TH } from "@/components/ui/table";
-import { formatBytes, formatDate } from "@/lib/format";
+import { When } from "@/components/date-time";
+import { formatBytes } from "@/lib/format";
 import type { ImageListQuery } from "@/lib/sharing/image-page";
 import { withBack } from "@/lib/lists/return-to";
 import { firstDirection, listHref } from "./query";
@@ -154,8 +155,8 @@ function ImageCells({ row: r, back }: { row: ImageRowView; back: string }) {
         <ShareBadge blocker={r.blocker} />
         {r.blocker && <p className="mt-1 max-w-52 text-xs text-muted-foreground">{r.blocker.reason}</p>}
       </TD>
-      <TD label={t("created")} className="whitespace-nowrap text-muted-foreground" title={formatDate(r.createdAt)}>
-        {r.createdAt.slice(0, 10)}
+      <TD label={t("created")} className="whitespace-nowrap text-muted-foreground">
+        <When value={r.createdAt} day />
       </TD>
     </>
   );

@@ -1,13 +1,15 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { EmptyState } from "@/components/empty-state";
 import { TargetId } from "@/components/target-id";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { TD, TH } from "@/components/ui/table";
-import { formatAge, formatBytes, formatDate } from "@/lib/format";
+import { When } from "@/components/date-time";
+import { formatBytes } from "@/lib/format";
+import { formatAge } from "@/lib/i18n/format";
 import type { Tab } from "@/lib/inbox/list";
 import { acceptImagesAction, rejectImagesAction } from "../actions";
 import { DecisionTable } from "./decision-table";
@@ -93,6 +95,8 @@ export function InboxList({
 function InboxCells({ row: r, tab }: { row: InboxRowView; tab: Tab }) {
   const t = useTranslations("incoming.list");
   const kinds = useTranslations("sharing.kind");
+  const format = useFormatter();
+  const words = useTranslations("common.time");
   const pending = tab === "pending";
   return (
     <>
@@ -121,8 +125,14 @@ function InboxCells({ row: r, tab }: { row: InboxRowView; tab: Tab }) {
       <TD label={t("colShared")} className="whitespace-nowrap">
         {r.sharedAt ? (
           <>
-            <div title={formatDate(r.sharedAt)}>{r.sharedAt.slice(0, 10)}</div>
-            {pending && <div className="text-xs text-warning">{t("pendingFor", { age: formatAge(r.sharedAt) })}</div>}
+            <div>
+              <When value={r.sharedAt} day />
+            </div>
+            {pending && (
+              <div className="text-xs text-warning">
+                {t("pendingFor", { age: formatAge(format, words, r.sharedAt) })}
+              </div>
+            )}
           </>
         ) : (
           "—"

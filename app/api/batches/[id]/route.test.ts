@@ -1,13 +1,12 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { ALICE_ACTOR } from "@/lib/audit/testing";
 import type { StoredSession } from "@/lib/auth/session-store";
-import type { BatchSummary } from "@/lib/batches/types";
+import type { BatchPairView, BatchSummary } from "@/lib/batches/types";
 import { ERRORS } from "@/lib/errors";
-import { errorsIn } from "@/lib/i18n/testing";
 import { GET as exportBatch } from "./export/route";
 import { GET } from "./route";
 
-vi.mock("@/lib/i18n/error-translator", () => ({ errorTranslator: async () => errorsIn("en") }));
+vi.mock("@/lib/i18n/error-translator", async () => (await import("@/lib/i18n/testing")).translatorsIn(() => "en"));
 
 const stored = vi.hoisted(() => ({ session: undefined as StoredSession | undefined }));
 const store = vi.hoisted(() => ({ getBatch: vi.fn(), pairsSince: vi.fn(), streamPairs: vi.fn() }));
@@ -15,6 +14,16 @@ vi.mock("@/lib/auth", () => ({ auth: async () => ({ sid: "s1" }) }));
 vi.mock("@/lib/auth/store", () => ({ sessionStore: async () => ({ get: async () => stored.session }) }));
 vi.mock("@/lib/db", () => ({ getDb: async () => ({}) }));
 vi.mock("@/lib/batches/store", () => store);
+const request = vi.hoisted(() => ({ locale: "en" as "en" | "zh-CN" }));
+vi.mock("next-intl/server", async () => {
+  const { createTranslator } = await import("next-intl");
+  const { MESSAGES } = await import("@/messages");
+  return {
+    getTranslations: async (namespace: "batches.csv") =>
+      createTranslator({ locale: request.locale, messages: MESSAGES[request.locale], namespace }),
+  };
+});
+vi.mock("@/lib/names/server", () => ({ namesOfSession: async () => ({ [TARGET]: "Globex" }) }));
 
 const SESSION: StoredSession = {
   ...ALICE_ACTOR,
@@ -24,6 +33,7 @@ const SESSION: StoredSession = {
   tokenExpiresAt: Date.now() + 3_600_000,
 };
 const ID = "4f1d2c3b-0000-4000-8000-000000000001";
+const TARGET = "610be0000000000000000000000000b1";
 const NOT_FOUND = {
   error: { code: "not_found", message: "This batch does not exist or was launched in another project." },
 };
@@ -80,5 +90,48 @@ describe("GET /api/batches/[id]", () => {
       error: { code: "invalid_input", message: "Choose format=csv or format=json." },
     });
     expect(store.streamPairs).not.toHaveBeenCalled();
+  });
+
+  it("heads the CSV export's columns in the reader's language and leaves the rows as they are", async () => {
+    store.getBatch.mockResolvedValue({ id: ID, version: 1 } as BatchSummary);
+    const pair: BatchPairView = {
+      idx: 0,
+      imageId: "img-1",
+      imageName: "ubuntu",
+      service: "ims",
+      targetKind: "project",
+      target: TARGET,
+      memberId: TARGET,
+      status: "succeeded",
+      code: null,
+      reason: null,
+      attempt: 1,
+      jobId: "job-1",
+      updatedAt: Date.parse("2026-11-22T14:05:00Z"),
+      version: 1,
+    };
+    store.streamPairs.mockImplementation(async function* () {
+      yield pair;
+    });
+    const csv = async (locale: "en" | "zh-CN") => {
+      request.locale = locale;
+      const r = await exportBatch(new Request(`http://console.test/api/batches/${ID}/export?format=csv`), {
+        params: Promise.resolve({ id: ID }),
+      });
+      return (await r.text()).split("\r\n");
+    };
+    const en = await csv("en");
+    const zh = await csv("zh-CN");
+    expect(en[0]).toBe(
+      "image_id,image_name,service,target_kind,target,target_name,member_id,status,code,reason,attempt,job_id,updated_at",
+    );
+    expect(zh[0]).toBe(
+      "镜像 ID,镜像名称,服务,对象类型,对象,对象名称,共享成员 ID,状态,错误码,原因,尝试次数,任务 ID,更新时间",
+    );
+    expect(en[1]).toBe(
+      `img-1,ubuntu,ims,project,${TARGET},Globex,${TARGET},succeeded,,,1,job-1,2026-11-22T14:05:00.000Z`,
+    );
+    expect(zh.slice(1)).toEqual(en.slice(1));
+    request.locale = "en";
   });
 });

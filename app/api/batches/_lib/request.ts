@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db";
 import type { Database } from "@/lib/db/types";
 import { UserError } from "@/lib/errors";
 import { UUID } from "@/lib/ids";
+import { text } from "@/lib/i18n/text";
 
 export interface BatchRequest {
   session: StoredSession;
@@ -24,7 +25,7 @@ export async function loadBatchRequest(id: string): Promise<BatchRequest> {
   const scope = { accountId: session.accountId, projectId: session.projectId };
   const db = await getDb();
   const summary = UUID.test(id) ? await getBatch(db, id, scope) : undefined;
-  if (!summary) throw new UserError("not_found", "This batch does not exist or was launched in another project.");
+  if (!summary) throw new UserError("not_found", text("errors.said.batchNotFound"));
   return { session, scope, db, summary };
 }
 

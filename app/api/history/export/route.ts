@@ -1,3 +1,4 @@
+import { getTranslations } from "next-intl/server";
 import { historyCsvLines, historyJsonChunks } from "@/lib/audit/export";
 import { historyFilterSchema } from "@/lib/audit/filter";
 import { streamEvents } from "@/lib/audit/read";
@@ -6,6 +7,7 @@ import { routeSession } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { UserError } from "@/lib/errors";
 import { errorResponse, NO_STORE } from "@/lib/http";
+import { text } from "@/lib/i18n/text";
 import { resolveHistoryFilter } from "@/lib/names/history";
 import { imagesNamed, namesOfSession } from "@/lib/names/server";
 import { notInScope } from "../_lib/request";
@@ -27,8 +29,7 @@ export async function GET(request: Request) {
     const project = url.searchParams.get("project");
     if ((account && account !== scope.accountId) || (project && project !== scope.projectId)) throw notInScope();
     const format = url.searchParams.get("format") ?? "csv";
-    if (format !== "csv" && format !== "json")
-      throw new UserError("invalid_input", "Choose format=csv or format=json.");
+    if (format !== "csv" && format !== "json") throw new UserError("invalid_input", text("errors.said.exportFormat"));
     const params: Record<string, string | string[]> = {};
     for (const key of new Set(url.searchParams.keys())) params[key] = url.searchParams.getAll(key);
     const filter = historyFilterSchema.parse(params);
@@ -39,7 +40,11 @@ export async function GET(request: Request) {
     const resolved = await resolveHistoryFilter(db, scope, filter, names, (name) => imagesNamed(session, name));
     const events = streamEvents(db, scope, resolved);
     const json = format === "json";
-    const body = textStream(json ? historyJsonChunks(header, events) : historyCsvLines(header, events, names));
+    // CSV is for people: its column names are in their language. JSON is the machine format and stays put.
+    const label = await getTranslations("history.csv");
+    const body = textStream(
+      json ? historyJsonChunks(header, events) : historyCsvLines(header, events, names, (column) => label(column)),
+    );
     return new Response(body, {
       headers: {
         ...NO_STORE,

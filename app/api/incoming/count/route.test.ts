@@ -3,10 +3,9 @@ import type { StoredSession } from "@/lib/auth/session-store";
 import { CloudError } from "@/lib/cloud/errors";
 import { ALICE_ACTOR } from "@/lib/audit/testing";
 import { ERRORS } from "@/lib/errors";
-import { errorsIn } from "@/lib/i18n/testing";
 import { GET } from "./route";
 
-vi.mock("@/lib/i18n/error-translator", () => ({ errorTranslator: async () => errorsIn("en") }));
+vi.mock("@/lib/i18n/error-translator", async () => (await import("@/lib/i18n/testing")).translatorsIn(() => "en"));
 
 const stored = vi.hoisted(() => ({ session: undefined as StoredSession | undefined }));
 const countPendingImages = vi.hoisted(() => vi.fn<() => Promise<number>>());

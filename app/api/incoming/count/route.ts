@@ -1,9 +1,10 @@
 import { routeSession, scopeOf } from "@/lib/auth/session";
 import { CloudError } from "@/lib/cloud/errors";
-import { appError, toAppError, UserError } from "@/lib/errors";
+import { toAppError, UserError } from "@/lib/errors";
 import { errorResponse, jsonResponse } from "@/lib/http";
 import type { PendingCount } from "@/lib/inbox/keys";
 import { countPendingImages } from "@/lib/inbox/pending";
+import { text } from "@/lib/i18n/text";
 
 export const dynamic = "force-dynamic";
 
@@ -23,12 +24,6 @@ function unreadable(e: unknown): never {
   const { code, upstreamCode, upstreamRequestId } = toAppError(e);
   if ((e instanceof CloudError && e.isUnauthenticated) || code === "session_expired")
     throw new UserError("session_expired");
-  throw new UserError({
-    ...appError(
-      "upstream_unavailable",
-      "The number of pending shares could not be read from Huawei Cloud. It will be tried again shortly.",
-    ),
-    upstreamCode,
-    upstreamRequestId,
-  });
+  const { error } = new UserError("upstream_unavailable", text("errors.said.pendingCountUnreadable"));
+  throw new UserError({ ...error, upstreamCode, upstreamRequestId });
 }

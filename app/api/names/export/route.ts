@@ -1,18 +1,23 @@
+import { getTranslations } from "next-intl/server";
 import { routeSession } from "@/lib/auth/session";
-import { csvRow } from "@/lib/csv";
 import { getDb } from "@/lib/db";
 import { errorResponse, NO_STORE } from "@/lib/http";
+import { namesCsv } from "@/lib/names/csv";
 import { listNames } from "@/lib/names/store";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-/** The account's address book as CSV (`id,name,note`), the shape the import reads back. */
+/**
+ * The account's address book as CSV (`id,name,note`), the shape the import reads back: its heading in
+ * the reader's language, which the import takes in either (lib/names/validate.ts).
+ */
 export async function GET() {
   try {
     const session = await routeSession();
     const names = await listNames(await getDb(), session.accountId);
-    const body = csvRow(["id", "name", "note"]) + names.map((n) => csvRow([n.id, n.name, n.note])).join("");
+    const label = await getTranslations("names.csv");
+    const body = namesCsv(names, (column) => label(column));
     return new Response(body, {
       headers: {
         ...NO_STORE,

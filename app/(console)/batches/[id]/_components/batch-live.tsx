@@ -1,11 +1,11 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useCallback } from "react";
 import { dataTag } from "@/components/data-text";
 import { useToast } from "@/components/toaster";
 import { Alert } from "@/components/ui/alert";
-import { formatDate } from "@/lib/format";
+import { formatWhen } from "@/lib/i18n/format";
 import { batchPace, formatDuration } from "@/lib/batches/pace";
 import type { BatchSummary } from "@/lib/batches/types";
 import { BatchButtons } from "./batch-buttons";
@@ -45,6 +45,7 @@ export function BatchLive({
 }) {
   const toast = useToast();
   const t = useTranslations("batches.live");
+  const format = useFormatter();
   const pairLabel = useTranslations("batches.pair");
   const onFinished = useCallback(
     (s: BatchSummary) =>
@@ -89,12 +90,12 @@ export function BatchLive({
           {t.rich("launched", {
             name: dataTag,
             user: summary.userName,
-            date: formatDate(summary.createdAt),
+            date: formatWhen(format, summary.createdAt),
             project: summary.projectName,
             pairs: summary.pairCount,
             calls: summary.calls,
           })}
-          {summary.finishedAt ? ` · ${t("ended", { date: formatDate(summary.finishedAt) })}` : ""}
+          {summary.finishedAt ? ` · ${t("ended", { date: formatWhen(format, summary.finishedAt) })}` : ""}
         </p>
       </div>
 
@@ -133,7 +134,7 @@ export function BatchLive({
             <div key={label} className="flex items-center gap-2">
               <span aria-hidden className={`size-2.5 rounded-full ${swatch}`} />
               <dt>{label}</dt>
-              <dd className="font-semibold tabular-nums">{n.toLocaleString("en")}</dd>
+              <dd className="font-semibold tabular-nums">{format.number(n)}</dd>
             </div>
           ))}
         </dl>
@@ -141,7 +142,7 @@ export function BatchLive({
           {minor.map(([label, n]) => (
             <div key={label} className="flex gap-1">
               <dt>{label}</dt>
-              <dd className="tabular-nums">{n.toLocaleString("en")}</dd>
+              <dd className="tabular-nums">{format.number(n)}</dd>
             </div>
           ))}
         </dl>

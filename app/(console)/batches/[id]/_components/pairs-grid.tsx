@@ -2,7 +2,7 @@
 
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { Search } from "lucide-react";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useDeferredValue, useMemo, useRef, useState, type RefObject } from "react";
 import { TargetId, useNames } from "@/components/target-id";
 import { Input } from "@/components/ui/input";
@@ -68,6 +68,7 @@ export function PairsGrid({
     overscan: 10,
   });
   const t = useTranslations("batches.grid");
+  const format = useFormatter();
   const pairLabel = useTranslations("batches.pair");
   const filterLabel = (key: string) =>
     key === "all"
@@ -98,7 +99,7 @@ export function PairsGrid({
                   : "border-border text-muted-foreground hover:bg-muted",
               )}
             >
-              {filterLabel(f.key)} <span className="tabular-nums">{countOf(f.statuses).toLocaleString("en")}</span>
+              {filterLabel(f.key)} <span className="tabular-nums">{format.number(countOf(f.statuses))}</span>
             </button>
           ))}
         </div>

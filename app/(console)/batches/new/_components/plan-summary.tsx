@@ -1,4 +1,4 @@
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useMemo } from "react";
 import type { BatchPlanView } from "@/lib/batches/plan";
 import { cn } from "@/lib/utils";
@@ -6,6 +6,7 @@ import { cn } from "@/lib/utils";
 /** The plan's totals: what the plan would send, what it will not and why, and what the launch sends. */
 export function PlanSummary({ plan, excluded }: { plan: BatchPlanView; excluded: number }) {
   const t = useTranslations("batches.new");
+  const format = useFormatter();
   const { send, skip, blocked, pairs } = plan.counts;
   const share = plan.operation === "share";
   const totals = [
@@ -20,14 +21,12 @@ export function PlanSummary({ plan, excluded }: { plan: BatchPlanView; excluded:
         {totals.map((total) => (
           <div key={total.label} className="rounded-lg border border-border bg-card px-3 py-2">
             <dt className="text-xs text-muted-foreground">{total.label}</dt>
-            <dd className={cn("text-xl font-semibold tabular-nums", total.tone)}>
-              {total.value.toLocaleString("en-US")}
-            </dd>
+            <dd className={cn("text-xl font-semibold tabular-nums", total.tone)}>{format.number(total.value)}</dd>
           </div>
         ))}
         <div className="rounded-lg border border-primary/40 bg-accent px-3 py-2">
           <dt className="text-xs text-muted-foreground">{t("pairsLaunched")}</dt>
-          <dd className="text-xl font-semibold tabular-nums">{(send - excluded).toLocaleString("en-US")}</dd>
+          <dd className="text-xl font-semibold tabular-nums">{format.number(send - excluded)}</dd>
         </div>
       </dl>
       <p className="text-sm text-muted-foreground">
@@ -40,6 +39,7 @@ export function PlanSummary({ plan, excluded }: { plan: BatchPlanView; excluded:
 /** Blocked pairs grouped by reason, and the target lines that did not parse. */
 export function PlanProblems({ plan }: { plan: BatchPlanView }) {
   const t = useTranslations("batches.new");
+  const format = useFormatter();
   const groups = useMemo(() => {
     const counts = new Array<number>(plan.reasons.length).fill(0);
     for (const c of plan.cells) if (c >= 2) counts[c - 2]++;
@@ -57,7 +57,7 @@ export function PlanProblems({ plan }: { plan: BatchPlanView }) {
             {groups.map((g) => (
               <li key={g.reason} className="flex gap-3">
                 <span className="w-14 shrink-0 text-right font-semibold text-destructive tabular-nums">
-                  {g.count.toLocaleString("en-US")}
+                  {format.number(g.count)}
                 </span>
                 <span>{g.reason}</span>
               </li>

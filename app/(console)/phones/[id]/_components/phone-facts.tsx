@@ -2,7 +2,8 @@ import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import type { PhoneImage } from "@/lib/cloud/schemas/cph";
-import { formatBytes, formatDate } from "@/lib/format";
+import { When } from "@/components/date-time";
+import { formatBytes } from "@/lib/format";
 import { PhoneStatus } from "../../_components/phone-status";
 
 export function PhoneFacts({ image, projectName }: { image: PhoneImage; projectName: string }) {
@@ -22,8 +23,8 @@ export function PhoneFacts({ image, projectName }: { image: PhoneImage; projectN
       </span>,
     ],
     [t("size"), formatBytes(image.image_size)],
-    [t("created"), formatDate(image.create_time)],
-    [t("updated"), formatDate(image.update_time)],
+    [t("created"), <When key="created" value={image.create_time} />],
+    [t("updated"), <When key="updated" value={image.update_time} />],
     [
       t("owner"),
       <span key="owner" translate="no">
