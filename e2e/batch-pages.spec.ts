@@ -1,4 +1,5 @@
 import { createBatch } from "@/lib/batches/store";
+import { REASONS } from "@/lib/sharing/rules";
 import { migrate, openDatabase } from "@/lib/db/connect";
 import { DEMO, DEMO_IMAGES } from "../emulator/seed/demo";
 import { expect, target, test } from "./fixtures";
@@ -24,7 +25,7 @@ async function aliceBatch(): Promise<string> {
       operation: "share",
       images: [{ id: DEMO_IMAGES.ubuntu, name: "ubuntu-22.04-web", service: "ims" }],
       targets: [{ kind: "project", value: DEMO.globexAp, memberId: DEMO.globexAp }],
-      pairs: [{ image: 0, target: 0, status: "skipped", reason: "Already a member." }],
+      pairs: [{ image: 0, target: 0, status: "skipped", reason: REASONS.alreadyMember }],
     });
   } finally {
     await db.destroy();

@@ -1,6 +1,8 @@
 import type { Kysely, Transaction } from "kysely";
 import type { BatchPairsTable, BatchesTable, Database, PairStatus } from "@/lib/db/types";
+import { text, type Text } from "@/lib/i18n/text";
 import type { ImageService } from "@/lib/sharing/pairs";
+import { reasonColumns } from "./reason";
 import { OPEN_PAIR_STATUSES } from "./types";
 
 /** A database or a transaction on it. */
@@ -25,13 +27,21 @@ export async function bumpVersion(
   return Number(row.version);
 }
 
+type PairSet = Partial<Pick<BatchPairsTable, "status" | "code" | "call_id" | "attempt">> & { reason?: Text | null };
+
+/** A change's columns: its reason, when it names one, as the two reason columns. */
+function columnsOf({ reason, ...set }: PairSet) {
+  return reason === undefined ? set : { ...set, ...reasonColumns(reason) };
+}
+
 /** Updates pairs by index and stamps them with a new version, in one transaction. */
 export async function updatePairs(
   db: Kysely<Database>,
   batchId: string,
   changes: {
     idx: number[];
-    set: Partial<Pick<BatchPairsTable, "status" | "code" | "reason" | "call_id" | "attempt">>;
+    /** `reason`: the pair's reason (null clears it), stored in English and as its key (`reasonColumns`). */
+    set: PairSet;
   }[],
   now = Date.now(),
   batchSet?: Parameters<typeof bumpVersion>[3],
@@ -42,7 +52,7 @@ export async function updatePairs(
       for (let i = 0; i < change.idx.length; i += INSERT_CHUNK) {
         await tx
           .updateTable("batch_pairs")
-          .set({ ...change.set, version, updated_at: now })
+          .set({ ...columnsOf(change.set), version, updated_at: now })
           .where("batch_id", "=", batchId)
           .where("idx", "in", change.idx.slice(i, i + INSERT_CHUNK))
           .execute();
@@ -73,7 +83,7 @@ export async function retryFailed(db: Kysely<Database>, batchId: string, now = D
     });
     await tx
       .updateTable("batch_pairs")
-      .set({ status: "waiting", code: null, reason: null, version, updated_at: now })
+      .set({ status: "waiting", code: null, ...reasonColumns(null), version, updated_at: now })
       .where("batch_id", "=", batchId)
       .where("status", "=", "failed")
       .execute();
@@ -97,7 +107,7 @@ export async function cancelWaiting(db: Kysely<Database>, batchId: string, now =
       .set({
         status: "cancelled",
         code: "cancelled",
-        reason: "Cancelled before it was sent.",
+        ...reasonColumns(text("batches.pairReason.cancelled")),
         version,
         updated_at: now,
       })

@@ -3,6 +3,7 @@ import { sql, type Kysely } from "kysely";
 import type { BatchesTable, Database } from "@/lib/db/types";
 import type { TargetKind } from "@/lib/sharing/targets";
 import { INSERT_CHUNK, type Db } from "./pair-store";
+import { reasonColumns, storedReason } from "./reason";
 import {
   OPEN_PAIR_STATUSES,
   PAIR_STATUSES,
@@ -65,7 +66,7 @@ export async function createBatch(db: Kysely<Database>, batch: NewBatch, now = D
         member_id: target.memberId,
         status: p.status,
         code: null,
-        reason: p.reason ?? null,
+        ...reasonColumns(p.reason ?? null),
         attempt: 0,
         call_id: null,
         version: 1,
@@ -146,6 +147,7 @@ function pairQuery(db: Db, batchId: string) {
       "p.status",
       "p.code",
       "p.reason",
+      "p.reason_text",
       "p.attempt",
       "p.version",
       "p.updated_at",
@@ -169,6 +171,7 @@ function pairView(r: PairRow): BatchPairView {
     status: r.status,
     code: r.code,
     reason: r.reason,
+    reasonText: storedReason(r.reason_text),
     attempt: r.attempt,
     jobId: r.job_id ?? null,
     updatedAt: r.updated_at,

@@ -161,7 +161,10 @@ export interface BatchPairsTable {
   member_id: string;
   status: PairStatus;
   code: string | null;
+  /** The reason in English: rows from before `reason_text` have only this. */
   reason: string | null;
+  /** The reason as JSON of a `Text` (lib/i18n/text): a catalogue key and its arguments. */
+  reason_text: string | null;
   attempt: number;
   /** The call that carries the pair now or carried it last. */
   call_id: string | null;

@@ -7,6 +7,7 @@ import { batchUpdateMembers, showImage, type Scope } from "@/lib/cloud/ims";
 import type { Image } from "@/lib/cloud/schemas/ims";
 import { env } from "@/lib/env";
 import { appError, UserError } from "@/lib/errors";
+import { text } from "@/lib/i18n/text";
 import { callFailure } from "./apply";
 import { waitForJob } from "./jobs";
 import { readBack } from "./members";
@@ -31,7 +32,6 @@ interface Incoming {
   vault: boolean;
 }
 
-const NOT_SHARED = "This image is not shared with this project (any more). Refresh the page.";
 /** CPH answers one image per call: a few at a time. */
 const CPH_CONCURRENCY = 4;
 
@@ -129,7 +129,7 @@ export async function answerShares(
       target: scope.projectId,
       outcome: "failed",
       code: "not_found",
-      reason: NOT_SHARED,
+      reason: text("sharing.failures.notShared"),
     }));
   if (service === "ims") {
     for (const group of [found.filter((i) => !i.vault), found.filter((i) => i.vault)]) {

@@ -9,7 +9,6 @@ import { Badge } from "@/components/ui/badge";
 import { TD, TH } from "@/components/ui/table";
 import { formatAge, formatBytes, formatDate } from "@/lib/format";
 import type { Tab } from "@/lib/inbox/list";
-import { KIND_LABEL } from "@/lib/sharing/shareability";
 import { acceptImagesAction, rejectImagesAction } from "../actions";
 import { DecisionTable } from "./decision-table";
 import type { Decision } from "./decision-toast";
@@ -93,6 +92,7 @@ export function InboxList({
 
 function InboxCells({ row: r, tab }: { row: InboxRowView; tab: Tab }) {
   const t = useTranslations("incoming.list");
+  const kinds = useTranslations("sharing.kind");
   const pending = tab === "pending";
   return (
     <>
@@ -111,7 +111,7 @@ function InboxCells({ row: r, tab }: { row: InboxRowView; tab: Tab }) {
       </TD>
       <TD label={t("colOs")} title={r.osVersion}>
         <div className="whitespace-nowrap">{r.os}</div>
-        <div className="text-xs whitespace-nowrap text-muted-foreground">{KIND_LABEL[r.kind]}</div>
+        <div className="text-xs whitespace-nowrap text-muted-foreground">{kinds(r.kind)}</div>
       </TD>
       <TD label={t("colSize")} className="text-right whitespace-nowrap tabular-nums">
         {formatBytes(r.sizeBytes)}

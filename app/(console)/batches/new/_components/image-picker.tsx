@@ -7,9 +7,9 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input, Label, Textarea } from "@/components/ui/input";
+import { useText } from "@/components/use-text";
 import type { PickableImage } from "@/lib/batches/picker";
 import type { BatchOperation, ImageService } from "@/lib/batches/types";
-import { KIND_LABEL } from "@/lib/sharing/shareability";
 import { cn } from "@/lib/utils";
 
 const TABS = [
@@ -39,6 +39,8 @@ export function ImagePicker({
 }) {
   const id = useId();
   const t = useTranslations("batches.planner");
+  const kinds = useTranslations("sharing.kind");
+  const say = useText();
   const [tab, setTab] = useState<ImageService>("ims");
   const [q, setQ] = useState("");
   const [shareableOnly, setShareableOnly] = useState(false);
@@ -145,11 +147,11 @@ export function ImagePicker({
                     <span className="block truncate font-mono text-[11px] text-muted-foreground">{image.id}</span>
                   </span>
                   {image.kind && (
-                    <span className="text-xs whitespace-nowrap text-muted-foreground">{KIND_LABEL[image.kind]}</span>
+                    <span className="text-xs whitespace-nowrap text-muted-foreground">{kinds(image.kind)}</span>
                   )}
                   {image.blocker && (
-                    <Badge tone="warning" title={image.blocker.reason}>
-                      {image.blocker.label}
+                    <Badge tone="warning" title={say(image.blocker.reason)}>
+                      {say(image.blocker.label)}
                     </Badge>
                   )}
                 </label>
