@@ -121,7 +121,7 @@ await updatePairs(
   Date.now() - 1_700_000,
   {
     status: "waiting_for_sign_in",
-    status_message: "Waiting for you to sign in again: your token expired. The batch resumes when you sign in.",
+    status_message: text("batches.statusReason.waitingForSignIn", { user: actor.userName }),
     waiting_since: Date.now() - 1_700_000,
   },
 );

@@ -2,13 +2,13 @@ import type { Kysely, Transaction } from "kysely";
 import type { BatchPairsTable, BatchesTable, Database, PairStatus } from "@/lib/db/types";
 import { text, type Text } from "@/lib/i18n/text";
 import type { ImageService } from "@/lib/sharing/pairs";
-import { reasonColumns } from "./reason";
+import { reasonColumns, statusColumns } from "./reason";
 import { OPEN_PAIR_STATUSES } from "./types";
 
 /** A database or a transaction on it. */
 export type Db = Kysely<Database> | Transaction<Database>;
 
-/** Rows per statement: SQLite allows 32,766 bound values, PostgreSQL 65,535; a pair row binds 15. */
+/** Rows per statement: SQLite allows 32,766 bound values, PostgreSQL 65,535; a pair row binds 16. */
 export const INSERT_CHUNK = 1_000;
 
 /** The batch's version after one more change: every write of the tracker and the actions goes through it. */
@@ -16,11 +16,14 @@ export async function bumpVersion(
   tx: Db,
   batchId: string,
   now: number,
-  set: Partial<Pick<BatchesTable, "status" | "status_message" | "waiting_since" | "finished_at">> = {},
+  /** `status_message`: why the batch waits or how it ended (null clears it), stored as `statusColumns`. */
+  set: Partial<Pick<BatchesTable, "status" | "waiting_since" | "finished_at">> & { status_message?: Text | null } = {},
 ): Promise<number> {
+  const { status_message, ...rest } = set;
+  const columns = status_message === undefined ? rest : { ...rest, ...statusColumns(status_message) };
   const row = await tx
     .updateTable("batches")
-    .set((eb) => ({ version: eb("version", "+", 1), updated_at: now, ...set }))
+    .set((eb) => ({ version: eb("version", "+", 1), updated_at: now, ...columns }))
     .where("id", "=", batchId)
     .returning("version")
     .executeTakeFirstOrThrow();

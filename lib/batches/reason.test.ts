@@ -11,7 +11,7 @@ import { REASONS } from "@/lib/sharing/rules";
 import { createTranslator } from "next-intl";
 import { MESSAGES } from "@/messages";
 import { cancelWaiting, updatePairs } from "./pair-store";
-import { createBatch, pairsSince } from "./store";
+import { createBatch, getBatch, pairsSince } from "./store";
 
 const actor = {
   userId: "u1",
@@ -96,5 +96,20 @@ describe("a batch pair's reason", () => {
     // A key a later version no longer has falls back the same way.
     const gone = { key: "sharing.reasons.gone" } as unknown as Parameters<typeof sayStored>[1];
     expect(sayStored(zh, gone, "Gone.")).toBe("Gone.");
+  });
+
+  it("of a batch with nothing to send says so in the reader's language, keeping the English beside it", async () => {
+    const id = await createBatch(db, {
+      actor,
+      operation: "share",
+      images: [{ id: "1b7f0000-0000-4000-8000-000000000002", name: "debian", service: "ims" }],
+      targets: [{ kind: "project", value: hex(9), memberId: hex(9) }],
+      pairs: [{ image: 0, target: 0, status: "skipped", reason: REASONS.alreadyMember }],
+    });
+    const batch = await getBatch(db, id, { accountId: "a1", projectId: "p1" });
+    expect(batch?.statusMessage).toBe("Nothing to send: every pair was skipped, blocked or excluded.");
+    expect(sayStored(zh, batch?.statusText, batch?.statusMessage)).toBe(
+      "没有要发送的组合：所有组合均已跳过、已阻止或已排除。",
+    );
   });
 });

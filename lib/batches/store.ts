@@ -3,7 +3,8 @@ import { sql, type Kysely } from "kysely";
 import type { BatchesTable, Database } from "@/lib/db/types";
 import type { TargetKind } from "@/lib/sharing/targets";
 import { INSERT_CHUNK, type Db } from "./pair-store";
-import { reasonColumns, storedReason } from "./reason";
+import { text } from "@/lib/i18n/text";
+import { reasonColumns, statusColumns, storedReason } from "./reason";
 import {
   OPEN_PAIR_STATUSES,
   PAIR_STATUSES,
@@ -36,7 +37,7 @@ export async function createBatch(db: Kysely<Database>, batch: NewBatch, now = D
         user_name: a.userName,
         operation: batch.operation,
         status: launched ? "running" : "finished",
-        status_message: launched ? null : "Nothing to send: every pair was skipped, blocked or excluded.",
+        ...statusColumns(launched ? null : text("batches.statusReason.nothingToSend")),
         images: JSON.stringify(batch.images),
         targets: JSON.stringify(batch.targets),
         image_count: batch.images.length,
@@ -231,6 +232,7 @@ async function summarize(db: Db, row: BatchesTable): Promise<BatchSummary> {
     operation: row.operation,
     status: row.status,
     statusMessage: row.status_message,
+    statusText: storedReason(row.status_text),
     accountId: row.account_id,
     projectId: row.project_id,
     projectName: row.project_name,

@@ -59,8 +59,10 @@ export interface BatchSummary {
   id: string;
   operation: BatchOperation;
   status: BatchStatus;
-  /** Why the batch waits, or how it ended, in a sentence. */
+  /** Why the batch waits, or how it ended, in an English sentence (the only one of rows from before `statusText`). */
   statusMessage: string | null;
+  /** The same as a catalogue key, shown in the reader's language; null for older rows. */
+  statusText: Text | null;
   accountId: string;
   projectId: string;
   projectName: string;

@@ -127,7 +127,10 @@ export interface BatchesTable {
   user_name: string;
   operation: Operation;
   status: BatchStatus;
+  /** Why the batch waits, or how it ended, in English: rows from before `status_text` have only this. */
   status_message: string | null;
+  /** The same as JSON of a `Text` (lib/i18n/text): a catalogue key and its arguments. */
+  status_text: string | null;
   /** JSON array of `{id, name, service}`. */
   images: string;
   /** JSON array of `{kind, value, memberId}`. */
