@@ -77,3 +77,18 @@ test("the owner sees the batch, its finished state and its export", async ({ pag
     `/batches/${id}`,
   );
 });
+
+test.describe("in Chinese", () => {
+  test.use({ user: "alice", locale: "zh-CN" });
+
+  test("a batch says its pairs' reasons and its status in Chinese; the export keeps them in English", async ({
+    page,
+  }) => {
+    const id = await aliceBatch();
+    await page.goto(`/batches/${id}`);
+    await expect(page.getByRole("row", { name: /ubuntu-22.04-web/ })).toContainText("已是共享成员。");
+    await expect(page.getByText("没有要发送的内容：所有组合均已跳过、已阻止或已排除。")).toBeVisible();
+    const csv = await page.request.get(`/api/batches/${id}/export?format=csv`);
+    expect((await csv.text()).split("\r\n")[1]).toContain("skipped,,Already a member.");
+  });
+});

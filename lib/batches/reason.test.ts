@@ -109,7 +109,7 @@ describe("a batch pair's reason", () => {
     const batch = await getBatch(db, id, { accountId: "a1", projectId: "p1" });
     expect(batch?.statusMessage).toBe("Nothing to send: every pair was skipped, blocked or excluded.");
     expect(sayStored(zh, batch?.statusText, batch?.statusMessage)).toBe(
-      "没有要发送的组合：所有组合均已跳过、已阻止或已排除。",
+      "没有要发送的内容：所有组合均已跳过、已阻止或已排除。",
     );
   });
 });
