@@ -42,7 +42,9 @@ export function rollUp(pairs: readonly { outcome: string }[]): AuditOutcome {
 }
 
 /** The console's own failure codes, when the cloud gave none of its own (`sharing.failures`). */
-const CONSOLE_FAILURES = new Set(["job_failed", "job_unfinished", "not_applied"]);
+const CONSOLE_FAILURES = ["job_failed", "job_unfinished", "not_applied"] as const;
+const isConsoleFailure = (code: string): code is (typeof CONSOLE_FAILURES)[number] =>
+  (CONSOLE_FAILURES as readonly string[]).includes(code);
 
 /**
  * The sentence for a failed pair's code: the vocabulary's for a cloud code it knows (`IMG.0108`), the
@@ -51,8 +53,7 @@ const CONSOLE_FAILURES = new Set(["job_failed", "job_unfinished", "not_applied"]
  */
 export function failureReason(code: string, fallback?: string | null): Text {
   if (upstreamSentence(code) !== undefined) return text(`errors.${upstreamKey(code)}`);
-  if (CONSOLE_FAILURES.has(code))
-    return text(`sharing.failures.${code as "job_failed" | "job_unfinished" | "not_applied"}`);
+  if (isConsoleFailure(code)) return text(`sharing.failures.${code}`);
   if (fallback) return said(fallback);
   return text("sharing.failures.refused", { code });
 }
