@@ -7,7 +7,8 @@ import { batchUpdateMembers, showImage, type Scope } from "@/lib/cloud/ims";
 import type { Image } from "@/lib/cloud/schemas/ims";
 import { env } from "@/lib/env";
 import { appError, UserError } from "@/lib/errors";
-import { text } from "@/lib/i18n/text";
+import { inEnglish } from "@/lib/i18n/english";
+import { text, type Text } from "@/lib/i18n/text";
 import { callFailure } from "./apply";
 import { waitForJob } from "./jobs";
 import { readBack } from "./members";
@@ -31,6 +32,9 @@ interface Incoming {
   name: string;
   vault: boolean;
 }
+
+/** A vault's problem for a refusal: a UserError's sentence is English (lib/errors) until errors carry keys. */
+const englishOf = (sentence: Text | undefined) => (sentence ? inEnglish(sentence) : undefined);
 
 /** CPH answers one image per call: a few at a time. */
 const CPH_CONCURRENCY = 4;
@@ -71,7 +75,7 @@ async function incomingIms(scope: Scope, ids: string[], answer: Answer, vaultId?
       ? "Choose a server-backup vault of this project."
       : !vault
         ? "That vault is not one of this project's."
-        : vaultProblem(vault);
+        : englishOf(vaultProblem(vault));
     if (problem)
       throw new UserError({
         ...appError(
