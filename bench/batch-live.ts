@@ -8,6 +8,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { text } from "@/lib/i18n/text";
 import {
   BENCH_ACTOR,
   benchProjects,
@@ -109,7 +110,7 @@ try {
       targets.map((_, target) =>
         target <= image % TARGETS
           ? { image, target, status: "waiting" as const }
-          : { image, target, status: "excluded" as const, reason: "Taken out of the plan." },
+          : { image, target, status: "excluded" as const, reason: text("batches.pairReason.excluded") },
       ),
     );
     await fetch(`${emulatorUrl}/__emulator/stats`, { method: "DELETE" });

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql, type Kysely } from "kysely";
 import { DEMO } from "../emulator/seed/demo";
+import { text } from "@/lib/i18n/text";
 import { BENCH_ACTOR, benchProjects, percentile, printTable } from "./lib";
 
 const IMAGES = 200;
@@ -42,7 +43,7 @@ function facts(): Facts {
       name: `bulk-${String(i + 1).padStart(4, "0")}`,
       service: "ims" as const,
       owned: true,
-      ...(encrypted ? { shareBlocker: "Encrypted with the default KMS key: IMS never shares these images." } : {}),
+      ...(encrypted ? { shareBlocker: text("sharing.blockers.encrypted.reason") } : {}),
       memberIds: [...new Set(memberIds)],
       limit: 256,
     };

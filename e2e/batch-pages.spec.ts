@@ -1,4 +1,5 @@
 import { createBatch } from "@/lib/batches/store";
+import { REASONS } from "@/lib/sharing/rules";
 import { migrate, openDatabase } from "@/lib/db/connect";
 import { DEMO, DEMO_IMAGES } from "../emulator/seed/demo";
 import { expect, target, test } from "./fixtures";
@@ -24,7 +25,7 @@ async function aliceBatch(): Promise<string> {
       operation: "share",
       images: [{ id: DEMO_IMAGES.ubuntu, name: "ubuntu-22.04-web", service: "ims" }],
       targets: [{ kind: "project", value: DEMO.globexAp, memberId: DEMO.globexAp }],
-      pairs: [{ image: 0, target: 0, status: "skipped", reason: "Already a member." }],
+      pairs: [{ image: 0, target: 0, status: "skipped", reason: REASONS.alreadyMember }],
     });
   } finally {
     await db.destroy();
@@ -75,4 +76,19 @@ test("the owner sees the batch, its finished state and its export", async ({ pag
     "href",
     `/batches/${id}`,
   );
+});
+
+test.describe("in Chinese", () => {
+  test.use({ user: "alice", locale: "zh-CN" });
+
+  test("a batch says its pairs' reasons and its status in Chinese; the export keeps them in English", async ({
+    page,
+  }) => {
+    const id = await aliceBatch();
+    await page.goto(`/batches/${id}`);
+    await expect(page.getByRole("row", { name: /ubuntu-22.04-web/ })).toContainText("已是共享成员。");
+    await expect(page.getByText("没有要发送的内容：所有组合均已跳过、已阻止或已排除。")).toBeVisible();
+    const csv = await page.request.get(`/api/batches/${id}/export?format=csv`);
+    expect((await csv.text()).split("\r\n")[1]).toContain("skipped,,Already a member.");
+  });
 });

@@ -56,3 +56,16 @@ test.describe("the console in Chinese", () => {
     }
   });
 });
+
+test.describe("the sentences of the sharing rules in Chinese", () => {
+  test.use({ user: "alice", locale: "zh-CN" });
+
+  test("an image that cannot be shared says why in Chinese, on the list and on its page", async ({ page }) => {
+    await page.goto("/images?q=centos");
+    const row = page.getByRole("row", { name: /centos-7-encrypted/ });
+    await expect(row.getByTitle(/^已使用 KMS 密钥加密/)).toHaveText(/^加密镜像/);
+    await expect(row).toContainText("镜像服务（IMS）不共享加密镜像");
+    await row.getByRole("link", { name: "centos-7-encrypted" }).click();
+    await expect(page.getByText(/已使用 KMS 密钥加密.*\(IMG\.0098\)/)).toBeVisible();
+  });
+});

@@ -1,6 +1,7 @@
 // `npm run audit:verify [-- --account <account id>]`: recomputes the audit trail's hash chain of
 // every account (or one) in DATABASE_URL and names the first broken link. Exits 1 when one is broken.
 import { chainedAccounts, verifyChain } from "../lib/audit/chain";
+import { inEnglish } from "../lib/i18n/english";
 import { migrate, openDatabase } from "../lib/db/connect";
 
 const url = process.env.DATABASE_URL ?? "file:data/imshare.db";
@@ -24,7 +25,7 @@ try {
     console.log(
       `BROKEN  account ${account}: event #${b?.seq} (id ${b?.id}, ${new Date(b?.occurredAt ?? 0).toISOString()}) after ${report.events - 1} good events`,
     );
-    console.log(`        ${b?.problem}`);
+    console.log(`        ${b ? inEnglish(b.problem) : ""}`);
   }
 } finally {
   await db.destroy();

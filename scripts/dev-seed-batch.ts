@@ -7,6 +7,9 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import { createBatch, updatePairs } from "@/lib/batches/store";
 import type { NewBatch, NewBatchPair } from "@/lib/batches/types";
+import { text } from "@/lib/i18n/text";
+import { failureReason } from "@/lib/sharing/pairs";
+import { REASONS } from "@/lib/sharing/rules";
 import { migrate, openDatabase } from "@/lib/db/connect";
 import type { CallStatus, Database } from "@/lib/db/types";
 
@@ -31,8 +34,8 @@ function plan(
   const pairs: NewBatchPair[] = [];
   for (let i = 0; i < images; i++)
     for (let t = 0; t < targets; t++) pairs.push({ image: i, target: t, status: statusOf(pairs.length) });
-  for (const p of pairs) if (p.status === "blocked") p.reason = "Encrypted images cannot be shared.";
-  for (const p of pairs) if (p.status === "skipped") p.reason = "Already a member.";
+  for (const p of pairs) if (p.status === "blocked") p.reason = text("sharing.blockers.encrypted.reason");
+  for (const p of pairs) if (p.status === "skipped") p.reason = REASONS.alreadyMember;
   return {
     images: Array.from({ length: images }, (_, i) => ({
       id: `1b7f0000-0000-4000-8000-0000000${(100 + i).toString().padStart(5, "0")}`,
@@ -102,7 +105,7 @@ await updatePairs(
         call_id: c1,
         attempt: 1,
         code: "IMG.0088",
-        reason: 'Image quota reached: 256 of 256 members, "almost-full". Remove a member first.',
+        reason: failureReason("IMG.0088"),
       },
     },
   ],
@@ -118,7 +121,7 @@ await updatePairs(
   Date.now() - 1_700_000,
   {
     status: "waiting_for_sign_in",
-    status_message: "Waiting for you to sign in again: your token expired. The batch resumes when you sign in.",
+    status_message: text("batches.statusReason.waitingForSignIn", { user: actor.userName }),
     waiting_since: Date.now() - 1_700_000,
   },
 );
@@ -145,7 +148,7 @@ await updatePairs(db, big, [
       call_id: bigCall,
       attempt: 1,
       code: "IMG.0177",
-      reason: "That project is in another region.",
+      reason: failureReason("IMG.0177"),
     },
   },
   {
@@ -174,7 +177,7 @@ await updatePairs(db, running, [
       call_id: r1,
       attempt: 1,
       code: "IMG.0108",
-      reason: "That project does not exist in this region. Check the project id.",
+      reason: failureReason("IMG.0108"),
     },
   },
   {
@@ -204,7 +207,7 @@ if (follow) {
         { idx: done.filter((i) => i % 7), set: { status: "succeeded", call_id: c } },
         {
           idx: done.filter((i) => !(i % 7)),
-          set: { status: "failed", call_id: c, code: "IMG.0088", reason: "Image quota reached." },
+          set: { status: "failed", call_id: c, code: "IMG.0088", reason: failureReason("IMG.0088") },
         },
         { idx: next, set: { status: "running", call_id: await call(db, running, seq++, "running", 30), attempt: 1 } },
       ],

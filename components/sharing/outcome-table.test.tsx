@@ -1,5 +1,7 @@
 import { renderIntl } from "@/test/intl";
 import { describe, expect, it } from "vitest";
+import { said } from "@/lib/sharing/pairs";
+import { REASONS } from "@/lib/sharing/rules";
 import { OutcomeTable } from "./outcome-table";
 
 const URN = `organizations::0123456789abcdef0123456789abcdef:ou:o-${"a".repeat(30)}/ou-${"b".repeat(30)}`;
@@ -16,9 +18,9 @@ describe("OutcomeTable", () => {
           image: "y",
           target: "610be0000000000000000000000000a1",
           outcome: "skip",
-          reason: "Already a member.",
+          reason: REASONS.alreadyMember,
         },
-        { key: "3", image: "y", target: "t", outcome: "failed", reason: "Not answering.", code: "CPS.0003" },
+        { key: "3", image: "y", target: "t", outcome: "failed", reason: said("Not answering."), code: "CPS.0003" },
       ]}
     />,
   );

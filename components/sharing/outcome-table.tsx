@@ -2,7 +2,8 @@ import { useTranslations } from "next-intl";
 import { TargetId } from "@/components/target-id";
 import { Badge } from "@/components/ui/badge";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
-import { NO_OUTCOME, REMOVED_REASON, SHARED_REASON, type Outcome, type OutcomeRow } from "./rows";
+import { useText } from "@/components/use-text";
+import type { Outcome, OutcomeRow } from "./rows";
 
 const TONE: Record<Outcome, "info" | "neutral" | "danger" | "success"> = {
   add: "info",
@@ -14,13 +15,6 @@ const TONE: Record<Outcome, "info" | "neutral" | "danger" | "success"> = {
   unknown: "neutral",
 };
 
-/** The reasons this console writes itself (the others come from the server, in its words). */
-const OWN_REASON: Record<string, "sharedReason" | "removedReason" | "noOutcome"> = {
-  [SHARED_REASON]: "sharedReason",
-  [REMOVED_REASON]: "removedReason",
-  [NO_OUTCOME]: "noOutcome",
-};
-
 /**
  * One row per pair (or per target, for one image): what the plan decided, or what happened when it was
  * sent, and why. Fixed column widths keep it inside its dialog: long targets (organization URNs) are cut short
@@ -30,6 +24,7 @@ const OWN_REASON: Record<string, "sharedReason" | "removedReason" | "noOutcome">
 export function OutcomeTable({ rows, caption, images }: { rows: OutcomeRow[]; caption: string; images?: boolean }) {
   const t = useTranslations("sharing.outcome");
   const kinds = useTranslations("sharing.targetKind");
+  const say = useText();
   return (
     <Table className="table-fixed">
       <caption className="sr-only">{caption}</caption>
@@ -59,13 +54,7 @@ export function OutcomeTable({ rows, caption, images }: { rows: OutcomeRow[]; ca
               <Badge tone={TONE[r.outcome]}>{t(`badge.${r.outcome}`)}</Badge>
             </TD>
             <TD label={t("reason")} className="align-top text-xs leading-5 break-words">
-              {r.reason === undefined ? (
-                <span className="text-muted-foreground">—</span>
-              ) : OWN_REASON[r.reason] ? (
-                t(OWN_REASON[r.reason])
-              ) : (
-                r.reason
-              )}
+              {r.reason === undefined ? <span className="text-muted-foreground">—</span> : say(r.reason)}
               {r.code && r.outcome === "failed" && (
                 <span className="ml-1 font-mono text-muted-foreground">({r.code})</span>
               )}

@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { PlanRow, ShareResultView } from "@/lib/sharing/forms";
-import { planRows, sameText, shareResultRows, tally, unshareResultRows } from "./rows";
+import { text } from "@/lib/i18n/text";
+import { failureReason } from "@/lib/sharing/pairs";
+import { REASONS } from "@/lib/sharing/rules";
+import { planRows, REMOVED_REASON, sameText, SHARED_REASON, shareResultRows, tally, unshareResultRows } from "./rows";
+
+const NOT_AN_ID = text("sharing.badTarget.notAnId", { kind: "project" });
+const NO_LONGER = text("sharing.reasons.noLongerMember");
 
 const IMAGE = "1b7f0000-0000-4000-8000-000000000001";
 const GLOBEX = "610be0000000000000000000000000a1";
@@ -24,14 +30,14 @@ describe("planRows", () => {
       view(
         [
           row(URN, "add", { target: { kind: "organization", value: URN, memberId: "ou-xyz" } }),
-          row(GLOBEX, "skip", { reason: "Already a member.", label: "globex-ap" }),
+          row(GLOBEX, "skip", { reason: REASONS.alreadyMember, label: "globex-ap" }),
         ],
         [],
       ),
     );
     expect(rows).toEqual([
       expect.objectContaining({ target: URN, kind: "organization", outcome: "add" }),
-      expect.objectContaining({ target: GLOBEX, name: "globex-ap", outcome: "skip", reason: "Already a member." }),
+      expect.objectContaining({ target: GLOBEX, name: "globex-ap", outcome: "skip", reason: REASONS.alreadyMember }),
     ]);
   });
 });
@@ -43,20 +49,20 @@ describe("shareResultRows", () => {
         [
           row(URN, "add", { target: { kind: "organization", value: URN, memberId: "ou-xyz" } }),
           row(GLOBEX, "add", { target: { kind: "project", value: GLOBEX, memberId: GLOBEX } }),
-          row("1417ec000000000000000000000000a1", "skip", { reason: "Already a member." }),
-          row("not-an-id", "blocked", { reason: "Not a project id." }),
+          row("1417ec000000000000000000000000a1", "skip", { reason: REASONS.alreadyMember }),
+          row("not-an-id", "blocked", { reason: NOT_AN_ID }),
         ],
         [
           { image: IMAGE, target: "ou-xyz", outcome: "succeeded" },
-          { image: IMAGE, target: GLOBEX, outcome: "failed", code: "IMG.0088", reason: "Quota used up." },
+          { image: IMAGE, target: GLOBEX, outcome: "failed", code: "IMG.0088", reason: failureReason("IMG.0088") },
         ],
       ),
     );
     expect(rows.map((r) => [r.target, r.outcome, r.reason, r.code])).toEqual([
-      [URN, "succeeded", "Shared, pending acceptance.", undefined],
-      [GLOBEX, "failed", "Quota used up.", "IMG.0088"],
-      ["1417ec000000000000000000000000a1", "skipped", "Already a member.", undefined],
-      ["not-an-id", "blocked", "Not a project id.", undefined],
+      [URN, "succeeded", SHARED_REASON, undefined],
+      [GLOBEX, "failed", failureReason("IMG.0088"), "IMG.0088"],
+      ["1417ec000000000000000000000000a1", "skipped", REASONS.alreadyMember, undefined],
+      ["not-an-id", "blocked", NOT_AN_ID, undefined],
     ]);
   });
 
@@ -83,14 +89,14 @@ describe("unshareResultRows", () => {
         removedAccepted: 0,
         results: [
           { image: IMAGE, target: GLOBEX, outcome: "succeeded" },
-          { image: IMAGE, target: "x", outcome: "skipped", reason: "No longer a member." },
+          { image: IMAGE, target: "x", outcome: "skipped", reason: NO_LONGER },
         ],
       },
       new Map([[GLOBEX, "globex-ap"]]),
     );
     expect(rows.map((r) => [r.target, r.name, r.outcome, r.reason])).toEqual([
-      [GLOBEX, "globex-ap", "succeeded", "Removed."],
-      ["x", undefined, "skipped", "No longer a member."],
+      [GLOBEX, "globex-ap", "succeeded", REMOVED_REASON],
+      ["x", undefined, "skipped", NO_LONGER],
     ]);
     expect(tally(rows)).toMatchObject({ succeeded: 1, skipped: 1, failed: 0 });
   });

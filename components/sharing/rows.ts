@@ -1,3 +1,4 @@
+import { text, type Text } from "@/lib/i18n/text";
 import type { PlanRow, ShareResultView, SharePlanView, UnshareResultView } from "@/lib/sharing/forms";
 import type { PairOutcome } from "@/lib/sharing/pairs";
 import type { TargetKind } from "@/lib/sharing/targets";
@@ -16,14 +17,14 @@ export interface OutcomeRow {
   /** The project's name when it is one of the user's own projects. */
   name?: string;
   outcome: Outcome;
-  reason?: string;
+  reason?: Text;
   code?: string;
 }
 
 /** What a pair that was shared says: the recipient still has to accept it. */
-export const SHARED_REASON = "Shared, pending acceptance.";
-export const REMOVED_REASON = "Removed.";
-export const NO_OUTCOME = "No outcome was reported for this pair: see History.";
+export const SHARED_REASON = text("sharing.outcome.sharedReason");
+export const REMOVED_REASON = text("sharing.outcome.removedReason");
+export const NO_OUTCOME = text("sharing.outcome.noOutcome");
 
 const pairKey = (image: string, target: string) => `${image}\n${target}`;
 
@@ -72,7 +73,7 @@ export function unshareResultRows(view: UnshareResultView, names: ReadonlyMap<st
   }));
 }
 
-function outcomeOf(o: PairOutcome, succeeded: string): Pick<OutcomeRow, "outcome" | "reason" | "code"> {
+function outcomeOf(o: PairOutcome, succeeded: Text): Pick<OutcomeRow, "outcome" | "reason" | "code"> {
   return { outcome: o.outcome, reason: o.outcome === "succeeded" ? succeeded : o.reason, code: o.code };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ShareResultView, UnshareResultView } from "@/lib/sharing/forms";
-import type { PairOutcome } from "@/lib/sharing/pairs";
+import { said, type PairOutcome } from "@/lib/sharing/pairs";
 import { sayIn } from "@/test/intl";
 import { shareToast, shareWords, unshareToast } from "./wording";
 
@@ -10,7 +10,7 @@ const pair = (target: string, outcome: PairOutcome["outcome"], reason?: string):
   image: "i",
   target,
   outcome,
-  reason,
+  ...(reason ? { reason: said(reason) } : {}),
 });
 const shared = (results: PairOutcome[], jobIds: string[] = []) => ({
   ok: true as const,

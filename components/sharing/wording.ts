@@ -2,6 +2,8 @@ import { useTranslations } from "next-intl";
 import type { Toast } from "@/components/toaster";
 import type { ActionResult } from "@/lib/actions/action";
 import type { ShareResultView, UnshareResultView } from "@/lib/sharing/forms";
+import { useText } from "@/components/use-text";
+import type { Text } from "@/lib/i18n/text";
 import type { ImageService, PairOutcome } from "@/lib/sharing/pairs";
 import type { Messages } from "@/messages";
 
@@ -12,12 +14,16 @@ import type { Messages } from "@/messages";
 
 /** The `sharing.words` catalogue, as `useTranslations("sharing.words")` reads it (see `sayOf`). */
 type WordKey = keyof Messages["sharing"]["words"];
-export type Say = (key: WordKey, values?: Record<string, string | number>) => string;
+export type Say = ((key: WordKey, values?: Record<string, string | number>) => string) & {
+  /** A sentence of lib (a pair's reason) in the same language. */
+  text: (sentence: Text) => string;
+};
 
 /** The `sharing.words` catalogue for the functions below, in the page's language. */
 export function useSay(): Say {
   const t = useTranslations("sharing.words");
-  return (key, values) => t(key, values);
+  const text = useText();
+  return Object.assign((key: WordKey, values?: Record<string, string | number>) => t(key, values), { text });
 }
 
 export interface ShareWords {
@@ -102,7 +108,7 @@ function toastOf(
   const done = results.filter((r) => r.outcome === "succeeded").length;
   const failed = results.filter((r) => r.outcome === "failed");
   const jobs = jobIds.length ? say("imsJobs", { ids: jobIds.join(", ") }) : undefined;
-  const body = [failed[0]?.reason, jobs].filter(Boolean).join(" · ") || undefined;
+  const body = [failed[0]?.reason && say.text(failed[0].reason), jobs].filter(Boolean).join(" · ") || undefined;
   if (done + failed.length === 0) return { tone: "info", title: say(`${phrases}Nothing`), body };
   if (failed.length === 0) return { tone: "success", title: say(`${phrases}Done`, { what, n: done }), body };
   if (done === 0) return { tone: "error", title: say(`${phrases}None`, { what, failed: failed.length }), body };

@@ -4,6 +4,8 @@ import { migrate } from "@/lib/db/connect";
 import { migrations } from "@/lib/db/migrations";
 import { backends } from "@/lib/db/testing";
 import type { Database } from "@/lib/db/types";
+import { inEnglish } from "@/lib/i18n/english";
+import { text } from "@/lib/i18n/text";
 import { GENESIS, purgeBefore, verifyChain } from "./chain";
 import { tamper as tamperWith } from "./testing";
 import { writeAuditEvent, type AuditActor } from "./writer";
@@ -103,7 +105,7 @@ describe.each(backends)("audit chain on $name", (backend) => {
     );
     const report = await verifyChain(db, account);
     expect(report.ok).toBe(false);
-    expect(report.firstBreak).toMatchObject({ seq: seqs[3], problem: expect.stringMatching(/changed/) });
+    expect(report.firstBreak).toMatchObject({ seq: seqs[3], problem: text("history.verify.problems.altered") });
   });
 
   it("names the row after a removed one, and a removed tail", async () => {
@@ -111,15 +113,18 @@ describe.each(backends)("audit chain on $name", (backend) => {
     await tamper(() => db.deleteFrom("audit_events").where("seq", "=", seqs[2]).execute());
     expect((await verifyChain(db, account)).firstBreak).toMatchObject({
       seq: seqs[3],
-      problem: expect.stringMatching(/removed or inserted/),
+      problem: text("history.verify.problems.unlinked", { previous: String(seqs[1]) }),
     });
+    expect(inEnglish(text("history.verify.problems.unlinked", { previous: String(seqs[1]) }))).toBe(
+      `Does not link to event #${seqs[1]} before it: an event between them was removed or inserted, or #${seqs[1]} was rewritten.`,
+    );
 
     account = `acct-${++n}`;
     const tail = await write(4);
     await tamper(() => db.deleteFrom("audit_events").where("seq", "=", tail[3]).execute());
     expect((await verifyChain(db, account)).firstBreak).toMatchObject({
       seq: tail[2],
-      problem: expect.stringMatching(/later events were removed/),
+      problem: text("history.verify.problems.tailMissing", { head: String(tail[3]), count: 4 }),
     });
   });
 

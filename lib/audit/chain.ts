@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { PostgresAdapter, sql, type Kysely, type Transaction } from "kysely";
 import type { AuditEventRow, Database, NewAuditEvent } from "@/lib/db/types";
+import { text, type Text } from "@/lib/i18n/text";
 
 /**
  * Tamper evidence for the audit trail: every event carries the SHA-256 of its own fields and of the
@@ -120,7 +121,7 @@ export interface ChainReport {
   events: number;
   ok: boolean;
   /** The first broken link: the row that no longer matches, or where rows went missing. */
-  firstBreak?: { seq: number; id: string; occurredAt: number; problem: string };
+  firstBreak?: { seq: number; id: string; occurredAt: number; problem: Text };
 }
 
 /**
@@ -153,8 +154,8 @@ export async function verifyChain(db: Db, accountId: string, pageSize = 5_000): 
       const at = { seq: Number(r.seq), id: r.id, occurredAt: Number(r.occurred_at) };
       if (r.prev_hash !== prev) {
         const problem = previous
-          ? `Does not link to event #${previous.seq} before it: an event between them was removed or inserted, or #${previous.seq} was rewritten.`
-          : "Does not link to the start of the chain: earlier events were removed.";
+          ? text("history.verify.problems.unlinked", { previous: String(previous.seq) })
+          : text("history.verify.problems.unlinkedStart");
         return { accountId, events, ok: false, firstBreak: { ...at, problem } };
       }
       if (eventHash(r, prev) !== r.hash) {
@@ -164,7 +165,7 @@ export async function verifyChain(db: Db, accountId: string, pageSize = 5_000): 
           ok: false,
           firstBreak: {
             ...at,
-            problem: "Its fields were changed after it was written: they no longer match its hash.",
+            problem: text("history.verify.problems.altered"),
           },
         };
       }
@@ -184,7 +185,7 @@ export async function verifyChain(db: Db, accountId: string, pageSize = 5_000): 
         seq: last,
         id,
         occurredAt: Number(previous?.occurred_at ?? 0),
-        problem: `The chain ends here but the last recorded event is #${head.seq} (${head.count} events): later events were removed.`,
+        problem: text("history.verify.problems.tailMissing", { head: String(head.seq), count: Number(head.count) }),
       },
     };
   }

@@ -13,6 +13,7 @@ const pair = (over: Partial<BatchPairView> = {}): BatchPairView => ({
   status: "failed",
   code: "IMG.0088",
   reason: "Quota reached",
+  reasonText: null,
   attempt: 2,
   jobId: "ff80808288d41e1b0188d5c1a0b00001",
   updatedAt: Date.UTC(2026, 10, 22, 10, 5, 0),

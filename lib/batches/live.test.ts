@@ -5,6 +5,7 @@ import type { Kysely, KyselyPlugin, RootOperationNode } from "kysely";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { migrate, openDatabase } from "@/lib/db/connect";
 import type { Database } from "@/lib/db/types";
+import { failureReason } from "@/lib/sharing/pairs";
 import { announceBatchChange } from "./events";
 import { createLiveHub, type LiveEvent } from "./live";
 import * as store from "./store";
@@ -107,7 +108,9 @@ describe("live batch hub", () => {
     vi.mocked(store.getBatch).mockClear();
     vi.mocked(store.pairsSince).mockClear();
     versionReads = 0;
-    await store.updatePairs(raw, batchId, [{ idx: [1], set: { status: "failed", code: "IMG.0088", reason: "Quota" } }]);
+    await store.updatePairs(raw, batchId, [
+      { idx: [1], set: { status: "failed", code: "IMG.0088", reason: failureReason("IMG.0088") } },
+    ]);
     announceBatchChange(batchId);
     const [upA, upB] = await Promise.all([a.next(), b.next()]);
     expect(upA).toMatchObject({ type: "update", summary: { version: 2, counts: { failed: 1 } } });

@@ -1,12 +1,14 @@
 import type { Kysely, Transaction } from "kysely";
 import type { BatchPairsTable, BatchesTable, Database, PairStatus } from "@/lib/db/types";
+import { text, type Text } from "@/lib/i18n/text";
 import type { ImageService } from "@/lib/sharing/pairs";
+import { reasonColumns, statusColumns } from "./reason";
 import { OPEN_PAIR_STATUSES } from "./types";
 
 /** A database or a transaction on it. */
 export type Db = Kysely<Database> | Transaction<Database>;
 
-/** Rows per statement: SQLite allows 32,766 bound values, PostgreSQL 65,535; a pair row binds 15. */
+/** Rows per statement: SQLite allows 32,766 bound values, PostgreSQL 65,535; a pair row binds 16. */
 export const INSERT_CHUNK = 1_000;
 
 /** The batch's version after one more change: every write of the tracker and the actions goes through it. */
@@ -14,15 +16,25 @@ export async function bumpVersion(
   tx: Db,
   batchId: string,
   now: number,
-  set: Partial<Pick<BatchesTable, "status" | "status_message" | "waiting_since" | "finished_at">> = {},
+  /** `status_message`: why the batch waits or how it ended (null clears it), stored as `statusColumns`. */
+  set: Partial<Pick<BatchesTable, "status" | "waiting_since" | "finished_at">> & { status_message?: Text | null } = {},
 ): Promise<number> {
+  const { status_message, ...rest } = set;
+  const columns = status_message === undefined ? rest : { ...rest, ...statusColumns(status_message) };
   const row = await tx
     .updateTable("batches")
-    .set((eb) => ({ version: eb("version", "+", 1), updated_at: now, ...set }))
+    .set((eb) => ({ version: eb("version", "+", 1), updated_at: now, ...columns }))
     .where("id", "=", batchId)
     .returning("version")
     .executeTakeFirstOrThrow();
   return Number(row.version);
+}
+
+type PairSet = Partial<Pick<BatchPairsTable, "status" | "code" | "call_id" | "attempt">> & { reason?: Text | null };
+
+/** A change's columns: its reason, when it names one, as the two reason columns. */
+function columnsOf({ reason, ...set }: PairSet) {
+  return reason === undefined ? set : { ...set, ...reasonColumns(reason) };
 }
 
 /** Updates pairs by index and stamps them with a new version, in one transaction. */
@@ -31,7 +43,8 @@ export async function updatePairs(
   batchId: string,
   changes: {
     idx: number[];
-    set: Partial<Pick<BatchPairsTable, "status" | "code" | "reason" | "call_id" | "attempt">>;
+    /** `reason`: the pair's reason (null clears it), stored in English and as its key (`reasonColumns`). */
+    set: PairSet;
   }[],
   now = Date.now(),
   batchSet?: Parameters<typeof bumpVersion>[3],
@@ -42,7 +55,7 @@ export async function updatePairs(
       for (let i = 0; i < change.idx.length; i += INSERT_CHUNK) {
         await tx
           .updateTable("batch_pairs")
-          .set({ ...change.set, version, updated_at: now })
+          .set({ ...columnsOf(change.set), version, updated_at: now })
           .where("batch_id", "=", batchId)
           .where("idx", "in", change.idx.slice(i, i + INSERT_CHUNK))
           .execute();
@@ -73,7 +86,7 @@ export async function retryFailed(db: Kysely<Database>, batchId: string, now = D
     });
     await tx
       .updateTable("batch_pairs")
-      .set({ status: "waiting", code: null, reason: null, version, updated_at: now })
+      .set({ status: "waiting", code: null, ...reasonColumns(null), version, updated_at: now })
       .where("batch_id", "=", batchId)
       .where("status", "=", "failed")
       .execute();
@@ -97,7 +110,7 @@ export async function cancelWaiting(db: Kysely<Database>, batchId: string, now =
       .set({
         status: "cancelled",
         code: "cancelled",
-        reason: "Cancelled before it was sent.",
+        ...reasonColumns(text("batches.pairReason.cancelled")),
         version,
         updated_at: now,
       })

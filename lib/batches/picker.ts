@@ -6,6 +6,7 @@ import type { ImageService } from "@/lib/sharing/pairs";
 import { listOwnPhoneImages } from "@/lib/sharing/phones";
 import { kindOf, shareBlocker, type ImageKind } from "@/lib/sharing/shareability";
 import { markPageWhole } from "@/lib/sharing/whole";
+import type { Text } from "@/lib/i18n/text";
 
 /** An image the planner's checklist offers. */
 export interface PickableImage {
@@ -14,7 +15,7 @@ export interface PickableImage {
   service: ImageService;
   kind?: ImageKind;
   /** Why IMS would refuse to share it, in a word or two and a sentence. */
-  blocker?: { label: string; reason: string };
+  blocker?: { label: Text; reason: Text };
 }
 
 /** Most IMS images the checklist lists; more can be pasted by id. */

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { text } from "@/lib/i18n/text";
+import { REASONS } from "@/lib/sharing/rules";
 import { parseTargets } from "@/lib/sharing/targets";
+import { textIn } from "@/test/intl";
 import {
   CELL_SEND,
   CELL_SKIP,
@@ -44,13 +47,15 @@ const facts = (
   ...over,
 });
 
-/** Each cell as "send", "skip" or its blocked reason, row by row. */
+const en = textIn();
+
+/** Each cell as "send", "skip" or its blocked reason in English, row by row. */
 const decisions = (plan: BatchPlanView) => {
   const w = plan.targets.length;
   return plan.images.map((_, i) =>
     plan.cells
       .slice(i * w, (i + 1) * w)
-      .map((c) => (c === CELL_SEND ? "send" : c === CELL_SKIP ? "skip" : plan.reasons[c - 2])),
+      .map((c) => (c === CELL_SEND ? "send" : c === CELL_SKIP ? "skip" : en(plan.reasons[c - 2]))),
   );
 };
 
@@ -58,7 +63,9 @@ describe("planBatch: share", () => {
   it("adds new targets, skips members, and lists bad lines apart from the matrix", () => {
     const plan = planBatch(facts({ text: `${GLOBEX} ${INITECH} not-an-id`, images: [ims({ memberIds: [INITECH] })] }));
     expect(plan.targets.map((t) => t.value)).toEqual([GLOBEX, INITECH]);
-    expect(plan.invalid).toEqual([{ input: "not-an-id", reason: expect.stringMatching(/^Not a project id/) }]);
+    expect(plan.invalid).toEqual([
+      { input: "not-an-id", reason: text("sharing.badTarget.notAnId", { kind: "project" }) },
+    ]);
     expect(decisions(plan)).toEqual([["send", "skip"]]);
     expect(plan.counts).toEqual({ send: 1, skip: 1, blocked: 0, pairs: 2 });
   });
@@ -72,7 +79,7 @@ describe("planBatch: share", () => {
   });
 
   it("blocks every pair of an image that cannot be shared, and stores each reason once", () => {
-    const encrypted = "Encrypted with a KMS key: IMS refuses to share encrypted images.";
+    const encrypted = text("sharing.blockers.encrypted.reason");
     const plan = planBatch(
       facts({
         text: `${GLOBEX} ${INITECH}`,
@@ -81,7 +88,7 @@ describe("planBatch: share", () => {
     );
     expect(plan.reasons).toEqual([encrypted]);
     expect(plan.cells).toEqual([2, 2, 2, 2]);
-    expect(plan.images[0].blocker).toBe(encrypted);
+    expect(plan.images[0].blocker).toEqual(encrypted);
   });
 
   it("counts the adds of the same plan toward the quota, and other regions do not use it up", () => {
@@ -136,7 +143,7 @@ describe("planBatch: unshare", () => {
           ims({
             id: "p",
             owned: false,
-            unshareBlocker: "Owned by another project: only the owner can change its members.",
+            unshareBlocker: REASONS.notOwned,
           }),
         ],
       }),
@@ -153,7 +160,10 @@ describe("planBatch: unshare", () => {
 
   it("removes an image from its members even when it could not be shared any more", () => {
     const plan = planBatch(
-      facts({ operation: "unshare", images: [ims({ memberIds: [GLOBEX], shareBlocker: "Encrypted." })] }),
+      facts({
+        operation: "unshare",
+        images: [ims({ memberIds: [GLOBEX], shareBlocker: text("sharing.blockers.encrypted.reason") })],
+      }),
     );
     expect(decisions(plan)).toEqual([["send"]]);
     expect(plan.images[0].blocker).toBeUndefined();
@@ -175,11 +185,11 @@ describe("exclusions and pairs", () => {
     const excluded = excludedCells(["1:0", "0:1"], 2, 3) as Set<number>;
     expect(pairsOf(plan, excluded)).toEqual([
       { image: 0, target: 0, status: "waiting" },
-      { image: 0, target: 1, status: "skipped", reason: "Already a member." },
-      { image: 0, target: 2, status: "blocked", reason: "This is the image's own project." },
-      { image: 1, target: 0, status: "excluded", reason: "Taken out of the plan." },
+      { image: 0, target: 1, status: "skipped", reason: REASONS.alreadyMember },
+      { image: 0, target: 2, status: "blocked", reason: REASONS.ownProject },
+      { image: 1, target: 0, status: "excluded", reason: text("batches.pairReason.excluded") },
       { image: 1, target: 1, status: "waiting" },
-      { image: 1, target: 2, status: "blocked", reason: "This is the image's own project." },
+      { image: 1, target: 2, status: "blocked", reason: REASONS.ownProject },
     ]);
   });
 });
@@ -202,7 +212,7 @@ describe("planBatch at size", () => {
       blocked: 100 * 90,
       pairs: 20_000,
     });
-    expect(plan.reasons).toEqual(["Member quota used up: 10 / 10, counting the targets added before it."]);
+    expect(plan.reasons).toEqual([REASONS.overLimit(10, 10)]);
     expect(pairsOf(plan, new Set()).filter((p) => p.status === "waiting")).toHaveLength(plan.counts.send);
   });
 });

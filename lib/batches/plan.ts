@@ -1,3 +1,4 @@
+import { text, type Text } from "@/lib/i18n/text";
 import { decideImage, REASONS, type ImageFacts } from "@/lib/sharing/rules";
 import type { ParsedTarget, Target } from "@/lib/sharing/targets";
 import type { BatchOperation, ImageService, NewBatchPair } from "./types";
@@ -37,17 +38,17 @@ export interface BatchPlanCounts {
 /** The plan as the browser gets it: images × targets as one number per cell, not 20,000 objects. */
 export interface BatchPlanView {
   operation: BatchOperation;
-  images: { id: string; name: string; service: ImageService; blocker?: string }[];
+  images: { id: string; name: string; service: ImageService; blocker?: Text }[];
   targets: PlanTargetView[];
-  invalid: { input: string; reason: string }[];
+  invalid: { input: string; reason: Text }[];
   /** Row-major images × targets: 0 send, 1 skip, n >= 2 blocked with `reasons[n - 2]`. */
   cells: number[];
-  reasons: string[];
+  reasons: Text[];
   counts: BatchPlanCounts;
 }
 
 /** Why a pair is skipped, per operation. */
-export const SKIP_REASON: Record<BatchOperation, string> = {
+export const SKIP_REASON: Record<BatchOperation, Text> = {
   share: REASONS.alreadyMember,
   unshare: REASONS.notMember,
 };
@@ -70,13 +71,14 @@ export function planBatch(facts: BatchPlanFacts): BatchPlanView {
     if (name) t.label = name;
   }
 
-  const reasons: string[] = [];
+  const reasons: Text[] = [];
   const reasonCode = new Map<string, number>();
-  const code = (reason: string) => {
-    let c = reasonCode.get(reason);
+  const code = (reason: Text) => {
+    const key = JSON.stringify(reason);
+    let c = reasonCode.get(key);
     if (c === undefined) {
       c = reasons.push(reason) + 1;
-      reasonCode.set(reason, c);
+      reasonCode.set(key, c);
     }
     return c;
   };
@@ -88,7 +90,11 @@ export function planBatch(facts: BatchPlanFacts): BatchPlanView {
     const row = decideImage(image, targets, ctx);
     for (let t = 0; t < width; t++) {
       const d = row[t];
-      cells[i * width + t] = d.send ? CELL_SEND : d.skip ? CELL_SKIP : code(d.reason ?? "Blocked.");
+      cells[i * width + t] = d.send
+        ? CELL_SEND
+        : d.skip
+          ? CELL_SKIP
+          : code(d.reason ?? text("sharing.reasons.blocked"));
     }
   });
 
@@ -128,7 +134,7 @@ export function pairsOf(plan: BatchPlanView, excluded: ReadonlySet<number>): New
     const pair = { image: Math.floor(idx / width), target: idx % width };
     if (c === CELL_SEND)
       return excluded.has(idx)
-        ? { ...pair, status: "excluded", reason: "Taken out of the plan." }
+        ? { ...pair, status: "excluded", reason: text("batches.pairReason.excluded") }
         : { ...pair, status: "waiting" };
     if (c === CELL_SKIP) return { ...pair, status: "skipped", reason: skipReason };
     return { ...pair, status: "blocked", reason: plan.reasons[c - 2] };

@@ -1,3 +1,4 @@
+import { text } from "@/lib/i18n/text";
 import { answerLost, reconciled } from "./call-states";
 import { unansweredCalls, updateCall } from "./call-store";
 import { announceBatchChange } from "./events";
@@ -36,7 +37,7 @@ export async function reconcileLost(step: Step): Promise<void> {
           set: {
             status: "succeeded",
             code: null,
-            reason: "Applied; the cloud's answer was lost, so it was confirmed by reading the members.",
+            reason: text("batches.pairReason.confirmedByReading"),
           },
         },
         { idx: again.map((p) => p.idx), set: { status: "waiting", reason: null } },
@@ -45,7 +46,7 @@ export async function reconcileLost(step: Step): Promise<void> {
           set: {
             status: "failed",
             code: "answer_lost",
-            reason: `Sent ${o.maxAttempts} times without an answer and not applied. Retry it later.`,
+            reason: text("batches.pairReason.gaveUp", { attempts: o.maxAttempts }),
           },
         },
       ],

@@ -2,7 +2,7 @@ import { CloudError } from "@/lib/cloud/errors";
 import type { BatchCallsTable } from "@/lib/db/types";
 import { toAppError } from "@/lib/errors";
 import { callBody, callOf, groupCalls, sendCall, type MemberCall } from "@/lib/sharing/calls";
-import type { ImageService } from "@/lib/sharing/pairs";
+import { errorText, type ImageService } from "@/lib/sharing/pairs";
 import { mapPool } from "@/lib/sharing/pool";
 import { answerLost, callAnswered, callRefused } from "./call-states";
 import { imsCallsInFlight, insertCall, updateCall } from "./call-store";
@@ -128,7 +128,7 @@ async function refused(step: Step, row: BatchCallsTable, pairs: OpenPair[], e: u
   await updatePairs(
     db,
     batch.id,
-    [{ idx, set: { status: "failed", code: cloud.code || app.code, reason: app.message } }],
+    [{ idx, set: { status: "failed", code: cloud.code || app.code, reason: errorText(app) } }],
     now,
   );
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { BatchesTable, Database } from "@/lib/db/types";
+import { text } from "@/lib/i18n/text";
 import { announceBatchChange } from "./events";
 import { bumpVersion } from "./pair-store";
 import type { TrackerSettings } from "./step";
@@ -69,9 +70,13 @@ export class BatchTokens {
     const project = batch.project_name;
     // IAM would not re-scope the user's other sessions to this project (D7): name the project to sign in to.
     const message = this.tokens.rescopeRefused?.(principal(batch))
-      ? `Waiting for ${batch.user_name} to sign in to ${project}: IAM would not move their session from another project to this one. Nothing is lost; the batch resumes when they sign in to ${project} or switch to it.`
-      : `Waiting for ${batch.user_name} to sign in again: their IAM token expired. Nothing is lost; the batch resumes when they sign in.`;
-    if (batch.status === "waiting_for_sign_in" && batch.waiting_since === since && batch.status_message === message)
+      ? text("batches.statusReason.waitingForProject", { user: batch.user_name, project })
+      : text("batches.statusReason.waitingForSignIn", { user: batch.user_name });
+    if (
+      batch.status === "waiting_for_sign_in" &&
+      batch.waiting_since === since &&
+      batch.status_text === JSON.stringify(message)
+    )
       return;
     await bumpVersion(this.db, batch.id, this.o.now(), {
       status: "waiting_for_sign_in",

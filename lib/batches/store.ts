@@ -3,6 +3,8 @@ import { sql, type Kysely } from "kysely";
 import type { BatchesTable, Database } from "@/lib/db/types";
 import type { TargetKind } from "@/lib/sharing/targets";
 import { INSERT_CHUNK, type Db } from "./pair-store";
+import { text } from "@/lib/i18n/text";
+import { reasonColumns, statusColumns, storedReason } from "./reason";
 import {
   OPEN_PAIR_STATUSES,
   PAIR_STATUSES,
@@ -35,7 +37,7 @@ export async function createBatch(db: Kysely<Database>, batch: NewBatch, now = D
         user_name: a.userName,
         operation: batch.operation,
         status: launched ? "running" : "finished",
-        status_message: launched ? null : "Nothing to send: every pair was skipped, blocked or excluded.",
+        ...statusColumns(launched ? null : text("batches.statusReason.nothingToSend")),
         images: JSON.stringify(batch.images),
         targets: JSON.stringify(batch.targets),
         image_count: batch.images.length,
@@ -65,7 +67,7 @@ export async function createBatch(db: Kysely<Database>, batch: NewBatch, now = D
         member_id: target.memberId,
         status: p.status,
         code: null,
-        reason: p.reason ?? null,
+        ...reasonColumns(p.reason ?? null),
         attempt: 0,
         call_id: null,
         version: 1,
@@ -146,6 +148,7 @@ function pairQuery(db: Db, batchId: string) {
       "p.status",
       "p.code",
       "p.reason",
+      "p.reason_text",
       "p.attempt",
       "p.version",
       "p.updated_at",
@@ -169,6 +172,7 @@ function pairView(r: PairRow): BatchPairView {
     status: r.status,
     code: r.code,
     reason: r.reason,
+    reasonText: storedReason(r.reason_text),
     attempt: r.attempt,
     jobId: r.job_id ?? null,
     updatedAt: r.updated_at,
@@ -228,6 +232,7 @@ async function summarize(db: Db, row: BatchesTable): Promise<BatchSummary> {
     operation: row.operation,
     status: row.status,
     statusMessage: row.status_message,
+    statusText: storedReason(row.status_text),
     accountId: row.account_id,
     projectId: row.project_id,
     projectName: row.project_name,

@@ -1,5 +1,6 @@
 import type { AuditActor } from "@/lib/audit/writer";
 import type { BatchStatus, PairStatus } from "@/lib/db/types";
+import type { Text } from "@/lib/i18n/text";
 import type { ImageService, Operation } from "@/lib/sharing/pairs";
 import type { Target, TargetKind } from "@/lib/sharing/targets";
 
@@ -35,7 +36,7 @@ export interface NewBatchPair {
   target: number;
   /** `waiting` for pairs to send; `skipped`, `blocked` or `excluded` for the others. */
   status: Extract<PairStatus, "waiting" | "skipped" | "blocked" | "excluded">;
-  reason?: string;
+  reason?: Text;
 }
 
 export interface NewBatch {
@@ -58,8 +59,10 @@ export interface BatchSummary {
   id: string;
   operation: BatchOperation;
   status: BatchStatus;
-  /** Why the batch waits, or how it ended, in a sentence. */
+  /** Why the batch waits, or how it ended, in an English sentence (the only one of rows from before `statusText`). */
   statusMessage: string | null;
+  /** The same as a catalogue key, shown in the reader's language; null for older rows. */
+  statusText: Text | null;
   accountId: string;
   projectId: string;
   projectName: string;
@@ -95,7 +98,10 @@ export interface BatchPairView {
   status: PairStatus;
   /** The cloud's error code (`IMG.0088`) or the console's (`answer_lost`). */
   code: string | null;
+  /** The reason in English, as stored (CSV exports; the only one of rows from before `reasonText`). */
   reason: string | null;
+  /** The reason as a catalogue key, shown in the reader's language; null for older rows. */
+  reasonText: Text | null;
   /** How many times the pair was sent. */
   attempt: number;
   jobId: string | null;

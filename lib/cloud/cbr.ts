@@ -1,4 +1,5 @@
 import "server-only";
+import { text, type Text } from "@/lib/i18n/text";
 import type { Scope } from "./ims";
 import { cloudRequest } from "./request";
 import { vaultListSchema, type Vault } from "./schemas/cbr";
@@ -18,11 +19,10 @@ export async function listVaults(scope: Scope): Promise<Vault[]> {
 }
 
 /** Why a vault cannot take a full-ECS image when accepting it (IMG.0193, IMG.0188), or undefined. */
-export function vaultProblem(vault: Vault): string | undefined {
-  if (vault.billing.object_type !== "server" || vault.billing.protect_type !== "backup") {
-    return "Not a server-backup vault: IMS needs a cloud server backup vault (IMG.0193).";
-  }
+export function vaultProblem(vault: Vault): Text | undefined {
+  if (vault.billing.object_type !== "server" || vault.billing.protect_type !== "backup")
+    return text("incoming.vault.problems.notServerBackup");
   if (vault.billing.status !== "available")
-    return `Vault is ${vault.billing.status}: IMS needs an available vault (IMG.0188).`;
+    return text("incoming.vault.problems.notAvailable", { status: vault.billing.status });
   return undefined;
 }

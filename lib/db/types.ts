@@ -127,7 +127,10 @@ export interface BatchesTable {
   user_name: string;
   operation: Operation;
   status: BatchStatus;
+  /** Why the batch waits, or how it ended, in English: rows from before `status_text` have only this. */
   status_message: string | null;
+  /** The same as JSON of a `Text` (lib/i18n/text): a catalogue key and its arguments. */
+  status_text: string | null;
   /** JSON array of `{id, name, service}`. */
   images: string;
   /** JSON array of `{kind, value, memberId}`. */
@@ -161,7 +164,10 @@ export interface BatchPairsTable {
   member_id: string;
   status: PairStatus;
   code: string | null;
+  /** The reason in English: rows from before `reason_text` have only this. */
   reason: string | null;
+  /** The reason as JSON of a `Text` (lib/i18n/text): a catalogue key and its arguments. */
+  reason_text: string | null;
   attempt: number;
   /** The call that carries the pair now or carried it last. */
   call_id: string | null;

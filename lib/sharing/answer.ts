@@ -7,6 +7,8 @@ import { batchUpdateMembers, showImage, type Scope } from "@/lib/cloud/ims";
 import type { Image } from "@/lib/cloud/schemas/ims";
 import { env } from "@/lib/env";
 import { appError, UserError } from "@/lib/errors";
+import { inEnglish } from "@/lib/i18n/english";
+import { text, type Text } from "@/lib/i18n/text";
 import { callFailure } from "./apply";
 import { waitForJob } from "./jobs";
 import { readBack } from "./members";
@@ -31,7 +33,9 @@ interface Incoming {
   vault: boolean;
 }
 
-const NOT_SHARED = "This image is not shared with this project (any more). Refresh the page.";
+/** A vault's problem for a refusal: a UserError's sentence is English (lib/errors) until errors carry keys. */
+const englishOf = (sentence: Text | undefined) => (sentence ? inEnglish(sentence) : undefined);
+
 /** CPH answers one image per call: a few at a time. */
 const CPH_CONCURRENCY = 4;
 
@@ -71,7 +75,7 @@ async function incomingIms(scope: Scope, ids: string[], answer: Answer, vaultId?
       ? "Choose a server-backup vault of this project."
       : !vault
         ? "That vault is not one of this project's."
-        : vaultProblem(vault);
+        : englishOf(vaultProblem(vault));
     if (problem)
       throw new UserError({
         ...appError(
@@ -129,7 +133,7 @@ export async function answerShares(
       target: scope.projectId,
       outcome: "failed",
       code: "not_found",
-      reason: NOT_SHARED,
+      reason: text("sharing.failures.notShared"),
     }));
   if (service === "ims") {
     for (const group of [found.filter((i) => !i.vault), found.filter((i) => i.vault)]) {

@@ -2,10 +2,11 @@ import "server-only";
 import { CloudError } from "@/lib/cloud/errors";
 import type { Scope } from "@/lib/cloud/ims";
 import { toAppError } from "@/lib/errors";
+import { text, type Text } from "@/lib/i18n/text";
 import { groupCalls, callOf, sendCall, type CallPair } from "./calls";
 import { waitForJob } from "./jobs";
 import { readBack, type Expect } from "./members";
-import type { ImageService, Operation, PairOutcome } from "./pairs";
+import { errorText, type ImageService, type Operation, type PairOutcome } from "./pairs";
 import { mapPool } from "./pool";
 
 /** CPH member calls in flight at once (one call per pair). */
@@ -21,13 +22,13 @@ export interface Applied {
 }
 
 /** Why one member call failed, in the vocabulary, with the region named when the cloud refused it for that. */
-export function callFailure(e: unknown, region: string): { reason: string; code: string } {
+export function callFailure(e: unknown, region: string): { reason: Text; code: string } {
   const app = toAppError(e);
   const code = app.upstreamCode ?? app.code;
   if (e instanceof CloudError && e.status === 400 && /region/i.test(e.message)) {
-    return { reason: `Must be in ${region}: Huawei Cloud refused a project of another region.`, code };
+    return { reason: text("sharing.failures.otherRegion", { region }), code };
   }
-  return { reason: app.message, code };
+  return { reason: errorText(app), code };
 }
 
 const toPair = (p: CallPair) => ({ image: p.image_id, target: p.member_id });

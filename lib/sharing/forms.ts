@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Text } from "@/lib/i18n/text";
 import { MEMBER_ID } from "@/lib/ids";
 import type { ImageService, PairOutcome } from "./pairs";
 import type { Target } from "./targets";
@@ -66,7 +67,7 @@ export interface PlanRow {
   label?: string;
   decision: Decision;
   code?: PlanCode;
-  reason?: string;
+  reason?: Text;
 }
 
 export interface SharePlanView {

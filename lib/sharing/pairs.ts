@@ -1,6 +1,8 @@
 import type { AuditPair } from "@/lib/audit/writer";
 import type { AuditOutcome } from "@/lib/db/types";
-import { upstreamSentence } from "@/lib/errors";
+import { ANSWER_LOST, ERRORS, READ_ONLY, REFUSED, upstreamSentence, type AppError } from "@/lib/errors";
+import { upstreamKey } from "@/lib/i18n/errors";
+import { text, type Text } from "@/lib/i18n/text";
 
 /**
  * The vocabulary of member changes, shared by single shares, phone shares, the inbox, batches and the
@@ -20,7 +22,7 @@ export interface Pair {
  * (`IMG.0088`) or the console's (`not_applied`, or the plan rule that skipped it).
  */
 export interface PairOutcome extends AuditPair {
-  reason?: string;
+  reason?: Text;
 }
 
 /**
@@ -39,23 +41,36 @@ export function rollUp(pairs: readonly { outcome: string }[]): AuditOutcome {
   return ok === sent ? "succeeded" : ok === 0 ? "failed" : "partial";
 }
 
-/** The console's own failure codes, when the cloud gave none of its own. */
-const CONSOLE_FAILURES: Record<string, string> = {
-  job_failed: "The cloud's job failed for this pair. Try again; History keeps the job id.",
-  job_unfinished: "The cloud's job did not finish, and the members read back do not show the change. Try again later.",
-  not_applied: "The members read back do not show the change: it did not take effect. Try again.",
-};
+/** The console's own failure codes, when the cloud gave none of its own (`sharing.failures`). */
+const CONSOLE_FAILURES = ["job_failed", "job_unfinished", "not_applied"] as const;
+const isConsoleFailure = (code: string): code is (typeof CONSOLE_FAILURES)[number] =>
+  (CONSOLE_FAILURES as readonly string[]).includes(code);
 
 /**
  * The sentence for a failed pair's code: the vocabulary's for a cloud code it knows (`IMG.0108`), the
  * console's for its own, else the cloud's own words (`fallback`, a job's fail_reason) or a sentence that
  * names the code; the code itself stays beside it as the reference.
  */
-export function failureReason(code: string, fallback?: string | null): string {
-  return (
-    upstreamSentence(code) ??
-    CONSOLE_FAILURES[code] ??
-    fallback ??
-    `Huawei Cloud refused this pair (${code}). History keeps the request for support.`
-  );
+export function failureReason(code: string, fallback?: string | null): Text {
+  if (upstreamSentence(code) !== undefined) return text(`errors.${upstreamKey(code)}`);
+  if (isConsoleFailure(code)) return text(`sharing.failures.${code}`);
+  if (fallback) return said(fallback);
+  return text("sharing.failures.refused", { code });
+}
+
+/** Words the console passes on as they are (the cloud's own, a refusal's sentence), in every language. */
+export const said = (sentence: string): Text => text("sharing.failures.said", { sentence });
+
+/**
+ * An error's sentence as a Text, read the way `localizeError` (lib/i18n/errors.ts) reads it: the
+ * vocabulary's for its code or a known upstream code, the wrapper's own; else the message as it is.
+ */
+export function errorText({ code, message, upstreamCode }: AppError): Text {
+  if (message === ERRORS[code][1]) return text(`errors.codes.${code}`);
+  if (upstreamCode && message === upstreamSentence(upstreamCode)) return text(`errors.${upstreamKey(upstreamCode)}`);
+  if (message === ANSWER_LOST) return text("errors.answerLost");
+  if (message === READ_ONLY) return text("errors.readOnly");
+  if (code === "invalid_input" && upstreamCode && message.startsWith(REFUSED))
+    return text("errors.refused", { message: message.slice(REFUSED.length) });
+  return said(message);
 }

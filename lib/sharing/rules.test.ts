@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CloudError } from "@/lib/cloud/errors";
+import { text } from "@/lib/i18n/text";
+import { textIn } from "@/test/intl";
 import { callFailure } from "./apply";
 import { planShare } from "./plan";
 import { REASONS, type ImageFacts } from "./rules";
@@ -45,8 +47,8 @@ describe("the sharing rules, one wording for IMS and CPH", () => {
         [INITECH, "add", "new_member"],
       ]);
       expect(view.rows.map((r) => r.reason)).toEqual([
-        `Becomes member 1 of ${image.limit}.`,
-        `Becomes member 2 of ${image.limit}.`,
+        text("sharing.reasons.newMember", { count: 1, limit: image.limit }),
+        text("sharing.reasons.newMember", { count: 2, limit: image.limit }),
       ]);
       expect(view.counts).toEqual({ add: 2, skip: 0, blocked: 0 });
     });
@@ -63,8 +65,9 @@ describe("the sharing rules, one wording for IMS and CPH", () => {
         [GLOBEX, "add", "new_member"],
         [INITECH, "skip", "already_member"],
       ]);
-      expect(view.rows[1].reason).toMatch(/image id/);
-      expect(view.rows[2].reason).toBe(REASONS.ownProject);
+      expect(view.rows[0].reason).toEqual(text("sharing.badTarget.notAnId", { kind: "project" }));
+      expect(view.rows[1].reason).toEqual(text("sharing.badTarget.imageId"));
+      expect(view.rows[2].reason).toEqual(REASONS.ownProject);
     });
 
     it(`${image.service}: blocks the user's own projects of another region, naming both regions`, () => {
@@ -72,10 +75,16 @@ describe("the sharing rules, one wording for IMS and CPH", () => {
         decision: "blocked",
         code: "other_region",
         label: "cn-north-4",
-        reason: "Must be in ap-southeast-1: this is your cn-north-4 project.",
+        reason: text("sharing.reasons.otherRegion", { region: "ap-southeast-1", targetRegion: "cn-north-4" }),
       });
       const dev = plan(image, OWN_CN, "project", ctx([{ id: OWN_CN, name: "cn-north-4_dev" }]));
-      expect(dev.rows[0].reason).toBe("Must be in ap-southeast-1: this is your cn-north-4 project cn-north-4_dev.");
+      expect(dev.rows[0].reason).toEqual(
+        text("sharing.reasons.otherRegionNamed", {
+          region: "ap-southeast-1",
+          targetRegion: "cn-north-4",
+          label: "cn-north-4_dev",
+        }),
+      );
       const sub = plan(image, OWN_CN, "project", ctx([{ id: OWN_CN, name: "ap-southeast-1_dev" }]));
       expect(sub.rows[0].decision).toBe("add");
     });
@@ -89,16 +98,17 @@ describe("the sharing rules, one wording for IMS and CPH", () => {
         [INITECH, "add", "new_member"],
         [filler(900), "blocked", "over_limit"],
       ]);
-      expect(view.rows[3].reason).toBe(
-        `Member quota used up: ${image.limit} / ${image.limit}, counting the targets added before it.`,
+      expect(view.rows[3].reason).toEqual(
+        text("sharing.reasons.overLimit", { count: image.limit, limit: image.limit }),
       );
     });
 
     it(`${image.service}: blocks every pair of an image that cannot be shared`, () => {
-      expect(plan({ ...image, shareBlocker: "Encrypted." }, GLOBEX).rows[0]).toMatchObject({
+      const encrypted = text("sharing.blockers.encrypted.reason");
+      expect(plan({ ...image, shareBlocker: encrypted }, GLOBEX).rows[0]).toMatchObject({
         decision: "blocked",
         code: "not_shareable",
-        reason: "Encrypted.",
+        reason: encrypted,
       });
     });
   }
@@ -121,6 +131,30 @@ describe("the sharing rules, one wording for IMS and CPH", () => {
   });
 });
 
+describe("the rules' sentences in both languages", () => {
+  const en = textIn("en");
+  const zh = textIn("zh-CN");
+
+  it("says each reason in English as before and in Chinese with the same numbers and ids", () => {
+    expect(en(REASONS.alreadyMember)).toBe("Already a member.");
+    expect(zh(REASONS.alreadyMember)).toBe("已是共享成员。");
+    expect(en(REASONS.newMember(3, 10))).toBe("Becomes member 3 of 10.");
+    expect(zh(REASONS.newMember(3, 10))).toBe("将成为第 3 个共享成员（上限 10 个）。");
+    expect(en(REASONS.overLimit(256, 256))).toBe(
+      "Member quota used up: 256 / 256, counting the targets added before it.",
+    );
+    expect(zh(REASONS.overLimit(256, 256))).toContain("共享成员配额已用完：256 / 256");
+    expect(en(REASONS.otherRegion("ap-southeast-1", "cn-north-4", "cn-north-4_dev"))).toBe(
+      "Must be in ap-southeast-1: this is your cn-north-4 project cn-north-4_dev.",
+    );
+    expect(zh(REASONS.otherRegion("ap-southeast-1", "cn-north-4", "cn-north-4"))).toBe(
+      "必须位于区域 ap-southeast-1：这是您在区域 cn-north-4 的项目。",
+    );
+    expect(en(REASONS.notFound("cph"))).toBe("Not found: no phone image of this project has this id.");
+    expect(zh(REASONS.notFound("ims"))).toBe("未找到：本项目没有此 ID 的 IMS 镜像。");
+  });
+});
+
 describe("callFailure", () => {
   it("names the region only when the cloud refused the project for it", () => {
     const region = new CloudError(
@@ -130,28 +164,31 @@ describe("callFailure", () => {
       "Parameter: member is invalid: images can only be shared within a region.",
     );
     expect(callFailure(region, "ap-southeast-1")).toEqual({
-      reason: "Must be in ap-southeast-1: Huawei Cloud refused a project of another region.",
+      reason: text("sharing.failures.otherRegion", { region: "ap-southeast-1" }),
       code: "CPS.0030",
     });
+    expect(textIn()(callFailure(region, "ap-southeast-1").reason)).toBe(
+      "Must be in ap-southeast-1: Huawei Cloud refused a project of another region.",
+    );
     const duplicate = new CloudError("cph", 400, "CPS.0030", "The image has already been shared with this project.");
     expect(callFailure(duplicate, "ap-southeast-1")).toEqual({
-      reason: "Huawei Cloud refused the request: The image has already been shared with this project.",
+      reason: text("errors.refused", { message: "The image has already been shared with this project." }),
       code: "CPS.0030",
     });
   });
 
   it("explains unavailability, refusals of permission and unknown failures in the vocabulary", () => {
     const down = new CloudError("cph", 503, "CPS.0003", "Service unavailable (injected fault).");
+    const en = textIn();
     expect(callFailure(down, "ap-southeast-1")).toEqual({
-      reason: "Huawei Cloud is not answering right now. Try again in a minute.",
+      reason: text("errors.codes.upstream_unavailable"),
       code: "CPS.0003",
     });
-    expect(callFailure(new CloudError("cph", 403, "CPS.0001", "No permission"), "ap-southeast-1").reason).toMatch(
+    expect(en(callFailure(new CloudError("cph", 403, "CPS.0001", "No permission"), "ap-southeast-1").reason)).toMatch(
       /not allowed/,
     );
-    expect(callFailure(new Error("boom"), "ap-southeast-1")).toEqual({
-      reason: expect.stringMatching(/went wrong/),
-      code: "internal",
-    });
+    const crash = callFailure(new Error("boom"), "ap-southeast-1");
+    expect(crash.code).toBe("internal");
+    expect(en(crash.reason)).toMatch(/went wrong/);
   });
 });

@@ -1,3 +1,4 @@
+import { text, type Text } from "@/lib/i18n/text";
 import type { PlanCode } from "./forms";
 import type { ImageService, Operation } from "./pairs";
 import type { Target } from "./targets";
@@ -15,9 +16,9 @@ export interface ImageFacts {
   /** False when the image belongs to another project (or could not be found): nothing can change its members. */
   owned: boolean;
   /** Why the image cannot be shared at all (public, encrypted, not found…). */
-  shareBlocker?: string;
+  shareBlocker?: Text;
   /** Why its members cannot be changed at all (not owned, not found). */
-  unshareBlocker?: string;
+  unshareBlocker?: Text;
   memberIds: string[];
   limit: number;
 }
@@ -34,33 +35,34 @@ export interface PairDecision {
   send: boolean;
   skip?: boolean;
   code: PlanCode;
-  reason?: string;
+  reason?: Text;
 }
 
 /** Members per CPH image (reference 9.2): an 11th share is refused. */
 export const PHONE_MEMBER_LIMIT = 10;
 
+/** The rules' sentences, as catalogue keys (`sharing.reasons`) with their arguments. */
 export const REASONS = {
-  notAProject: "CPH shares with projects only: paste a project id.",
-  ownProject: "This is the image's own project.",
-  ownAccount: "This is your own account.",
-  alreadyMember: "Already a member.",
-  notMember: "Not a member.",
-  notOwned: "Owned by another project: only the owner can change its members.",
-  notFound: (service: ImageService) =>
-    `Not found: no ${service === "ims" ? "IMS" : "phone"} image of this project has this id.`,
+  notAProject: text("sharing.reasons.notAProject"),
+  ownProject: text("sharing.reasons.ownProject"),
+  ownAccount: text("sharing.reasons.ownAccount"),
+  alreadyMember: text("sharing.reasons.alreadyMember"),
+  notMember: text("sharing.reasons.notMember"),
+  notOwned: text("sharing.reasons.notOwned"),
+  notFound: (service: ImageService) => text("sharing.reasons.notFound", { service }),
   otherRegion: (region: string, targetRegion: string, label: string) =>
-    `Must be in ${region}: this is your ${targetRegion} project${label === targetRegion ? "" : ` ${label}`}.`,
-  overLimit: (count: number, limit: number) =>
-    `Member quota used up: ${count} / ${limit}, counting the targets added before it.`,
-  newMember: (count: number, limit: number) => `Becomes member ${count} of ${limit}.`,
+    label === targetRegion
+      ? text("sharing.reasons.otherRegion", { region, targetRegion })
+      : text("sharing.reasons.otherRegionNamed", { region, targetRegion, label }),
+  overLimit: (count: number, limit: number) => text("sharing.reasons.overLimit", { count, limit }),
+  newMember: (count: number, limit: number) => text("sharing.reasons.newMember", { count, limit }),
 } as const;
 
 /** A region project is named after its region, a sub-project `<region>_<name>` (lib/cloud/iam regionOf). */
 const regionOfName = (name: string) => name.split("_")[0];
 
 /** The user's own project of another region that a target is, as the reason it is blocked; else undefined. */
-export function otherRegionOf(target: Target, ctx: PlanContext): string | undefined {
+export function otherRegionOf(target: Target, ctx: PlanContext): Text | undefined {
   if (target.kind !== "project") return undefined;
   const label = ctx.knownProjects.find((p) => p.id === target.value)?.name;
   const region = label ? regionOfName(label) : undefined;
@@ -68,7 +70,7 @@ export function otherRegionOf(target: Target, ctx: PlanContext): string | undefi
   return REASONS.otherRegion(ctx.owner.region, region, label);
 }
 
-const blocked = (code: PlanCode, reason: string): PairDecision => ({ send: false, code, reason });
+const blocked = (code: PlanCode, reason: Text): PairDecision => ({ send: false, code, reason });
 
 /**
  * Decides one image's pairs with every target, in order, so that the member limit counts the adds

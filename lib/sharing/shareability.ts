@@ -1,4 +1,5 @@
 import type { Image } from "@/lib/cloud/schemas/ims";
+import { text, type Text, type TextValues } from "@/lib/i18n/text";
 
 /** Members per full-ECS image: documented, and not reported by the quota API. */
 export const WHOLE_IMAGE_MEMBER_LIMIT = 10;
@@ -34,26 +35,30 @@ export function kindOf(image: KindFacts): ImageKind {
   return whole === false ? "system" : "unknown";
 }
 
-export const KIND_LABEL: Record<ImageKind, string> = {
-  system: "System disk",
-  data: "Data disk",
-  whole: "Full-ECS",
-  unknown: "System disk or full-ECS",
-};
-
 /** 10 for a full-ECS image; the quota API's limit otherwise, and when the kind is unknown (never a guessed 10). */
 export function memberLimitOf(image: KindFacts, quota?: number): number {
   return kindOf(image) === "whole" ? WHOLE_IMAGE_MEMBER_LIMIT : (quota ?? DEFAULT_MEMBER_LIMIT);
 }
 
+/** The reasons IMS refuses to share an image (`sharing.blockers` in the catalogues). */
+export type BlockerKind = "public" | "notOwner" | "marketplace" | "notActive" | "encrypted" | "notFromCbr" | "windows";
+
 export interface Blocker {
   /** The IMS code the cloud would answer. */
   code: string;
+  kind: BlockerKind;
   /** A word or two for a badge. */
-  label: string;
+  label: Text;
   /** One line a tenant admin understands before trying. */
-  reason: string;
+  reason: Text;
 }
+
+const blocker = (code: string, kind: BlockerKind, values?: TextValues): Blocker => ({
+  code,
+  kind,
+  label: text(`sharing.blockers.${kind}.label`),
+  reason: text(`sharing.blockers.${kind}.reason`, values),
+});
 
 /**
  * Why IMS would refuse to share this image, decided from its fields before anything is sent
@@ -63,48 +68,13 @@ export function shareBlocker(
   image: Image & KindFacts,
   ctx: { projectId: string; region: string; windowsRestrictedRegions: string[] },
 ): Blocker | undefined {
-  if (image.__imagetype === "gold" || image.visibility === "public") {
-    return {
-      code: "IMG.0089",
-      label: "Public image",
-      reason: "Public image: it belongs to Huawei Cloud and cannot be shared.",
-    };
-  }
-  if (image.owner !== ctx.projectId)
-    return { code: "IMG.0047", label: "Not owner", reason: "Owned by another project: only the owner can share it." };
-  if (image.__imagetype === "market" || image.__productcode) {
-    return {
-      code: "IMG.0105",
-      label: "Marketplace",
-      reason: "Marketplace image: marketplace images cannot be shared.",
-    };
-  }
-  if (image.status !== "active")
-    return {
-      code: "IMG.0046",
-      label: "Not active",
-      reason: `Not active (${image.status}): wait until the image is active.`,
-    };
-  if (image.__system__cmkid) {
-    return {
-      code: "IMG.0098",
-      label: "Encrypted",
-      reason: "Encrypted with a KMS key: IMS refuses to share encrypted images.",
-    };
-  }
-  if (kindOf(image) === "whole" && !image.__backup_id) {
-    return {
-      code: "IMG.0135",
-      label: "Not from CBR",
-      reason: "Full-ECS image not created from a CBR backup: only CBR-made full-ECS images can be shared.",
-    };
-  }
-  if (image.__os_type === "Windows" && ctx.windowsRestrictedRegions.includes(ctx.region)) {
-    return {
-      code: "IMG.0105",
-      label: "Windows",
-      reason: `Windows image: IMS no longer shares Windows images in ${ctx.region}.`,
-    };
-  }
+  if (image.__imagetype === "gold" || image.visibility === "public") return blocker("IMG.0089", "public");
+  if (image.owner !== ctx.projectId) return blocker("IMG.0047", "notOwner");
+  if (image.__imagetype === "market" || image.__productcode) return blocker("IMG.0105", "marketplace");
+  if (image.status !== "active") return blocker("IMG.0046", "notActive", { status: image.status });
+  if (image.__system__cmkid) return blocker("IMG.0098", "encrypted");
+  if (kindOf(image) === "whole" && !image.__backup_id) return blocker("IMG.0135", "notFromCbr");
+  if (image.__os_type === "Windows" && ctx.windowsRestrictedRegions.includes(ctx.region))
+    return blocker("IMG.0105", "windows", { region: ctx.region });
   return undefined;
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Image } from "@/lib/cloud/schemas/ims";
+import { text } from "@/lib/i18n/text";
+import { textIn } from "@/test/intl";
 import { memberLimitOf, shareBlocker } from "./shareability";
 import { batchBody, parseTargets } from "./targets";
 
@@ -29,11 +31,11 @@ describe("targets", () => {
     expect(parsed).toEqual([
       { ok: true, target: { kind: "project", value: GLOBEX, memberId: GLOBEX } },
       { ok: true, target: { kind: "organization", value: URN, memberId: "ou-partners01" } },
-      { ok: false, input: "nope", reason: expect.stringContaining("32 lower-case hexadecimal") },
+      { ok: false, input: "nope", reason: text("sharing.badTarget.notAnId", { kind: "project" }) },
     ]);
     expect(parseTargets("1b7f0000-0000-4000-8000-000000000001", "account")[0]).toMatchObject({
       ok: false,
-      reason: expect.stringContaining("image id"),
+      reason: text("sharing.badTarget.imageId"),
     });
     expect(parseTargets(GLOBEX, "account")[0]).toMatchObject({ ok: true, target: { kind: "account" } });
   });
@@ -48,9 +50,23 @@ describe("shareability", () => {
     expect(shareBlocker(image({ __whole_image: "true", __backup_id: "b" }), ctx)).toBeUndefined();
     expect(shareBlocker(image({ __os_type: "Windows" }), ctx)?.code).toBe("IMG.0105");
     expect(shareBlocker(image({ __os_type: "Windows" }), { ...ctx, region: "cn-north-4" })).toBeUndefined();
-    expect(shareBlocker(image({ status: "queued" }), ctx)?.reason).toMatch(/Not active \(queued\)/);
+    expect(shareBlocker(image({ status: "queued" }), ctx)?.reason).toEqual(
+      text("sharing.blockers.notActive.reason", { status: "queued" }),
+    );
     expect(shareBlocker(image({ owner: GLOBEX }), ctx)?.code).toBe("IMG.0047");
-    expect(shareBlocker(image({ __productcode: "p" }), ctx)?.label).toBe("Marketplace");
+    expect(shareBlocker(image({ __productcode: "p" }), ctx)?.label).toEqual(text("sharing.blockers.marketplace.label"));
+  });
+
+  it("says each blocker in English and in Chinese, with the image's status and region", () => {
+    const [en, zh] = [textIn("en"), textIn("zh-CN")];
+    const queued = shareBlocker(image({ status: "queued" }), ctx)!;
+    expect(en(queued.reason)).toBe("Not active (queued): wait until the image is active.");
+    expect(zh(queued.reason)).toBe("镜像状态不是正常（queued）：请等待镜像状态变为正常。");
+    const windows = shareBlocker(image({ __os_type: "Windows" }), ctx)!;
+    expect(en(windows.label)).toBe("Windows");
+    expect(zh(windows.reason)).toBe("Windows 镜像：镜像服务（IMS）在 ap-southeast-1 不再共享 Windows 镜像。");
+    const publicImage = shareBlocker(image({ visibility: "public" }), ctx)!;
+    expect([en(publicImage.label), zh(publicImage.label)]).toEqual(["Public image", "公共镜像"]);
   });
 
   it("uses the quota API's limit for disk images and 10 for full-ECS images", () => {

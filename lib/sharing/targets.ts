@@ -1,4 +1,5 @@
 import type { Member } from "@/lib/cloud/schemas/ims";
+import { text, type Text } from "@/lib/i18n/text";
 import { HEX32, ORG_URN, UUID } from "@/lib/ids";
 
 /** What a share can point at: projects and accounts are 32-hex ids, organizations are URNs. */
@@ -35,7 +36,7 @@ export function memberTarget(m: Pick<Member, "member_type" | "member_id" | "urn"
   return [{ kind: m.member_type === "domain" ? "account" : "project", value: m.member_id }];
 }
 
-export type ParsedTarget = { ok: true; target: Target } | { ok: false; input: string; reason: string };
+export type ParsedTarget = { ok: true; target: Target } | { ok: false; input: string; reason: Text };
 
 /** Largest number of targets one share takes (the cloud's console caps an action at 100). */
 export const MAX_TARGETS = 100;
@@ -68,10 +69,10 @@ export function parseTargets(text: string, idKind: "project" | "account"): Parse
   return out;
 }
 
-function describeBadInput(input: string, idKind: string): string {
-  if (UUID.test(input)) return "This looks like an image id (UUID), not a project or account id.";
+function describeBadInput(input: string, idKind: "project" | "account"): Text {
+  if (UUID.test(input)) return text("sharing.badTarget.imageId");
   if (input.startsWith("organizations::"))
-    return "Not a valid Organizations URN (organizations::<account>:ou:o-…/ou-…).";
-  if (input.length > 64) return "Too long to be an id.";
-  return `Not a ${idKind} id: ${idKind} ids are 32 lower-case hexadecimal characters.`;
+    return text("sharing.badTarget.urn", { format: "organizations::<account>:ou:o-…/ou-…" });
+  if (input.length > 64) return text("sharing.badTarget.tooLong");
+  return text("sharing.badTarget.notAnId", { kind: idKind });
 }

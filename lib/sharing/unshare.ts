@@ -5,6 +5,7 @@ import { listPhoneImageMembers } from "@/lib/cloud/cph";
 import { CloudError } from "@/lib/cloud/errors";
 import type { Scope } from "@/lib/cloud/ims";
 import { appError, UserError } from "@/lib/errors";
+import { text } from "@/lib/i18n/text";
 import { applyPairs } from "./apply";
 import type { CallPair } from "./calls";
 import type { UnshareResultView, unshareInput } from "./forms";
@@ -80,7 +81,7 @@ export async function unshareOf(
       target,
       outcome: "skipped",
       code: "not_member",
-      reason: "No longer a member.",
+      reason: text("sharing.reasons.noLongerMember"),
     }));
   const noUrn: PairOutcome[] = chosen
     .filter((m) => !m.pair)
@@ -89,7 +90,7 @@ export async function unshareOf(
       target: m.id,
       outcome: "failed",
       code: "no_urn",
-      reason: "IMS did not give this organization's URN, which removing it needs. Remove it in Huawei Cloud's console.",
+      reason: text("sharing.failures.noUrn"),
     }));
   // Nothing left to remove: a clear refusal, not a list of skips (the page the user acted on is stale).
   if (chosen.length === 0)

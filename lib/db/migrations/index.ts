@@ -366,4 +366,17 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable("target_names").execute();
     },
   },
+  "0010_batch_reason_texts": {
+    // A pair's reason and a batch's status message as a catalogue key and its arguments (JSON of
+    // lib/i18n/text's Text), shown in the reader's language; `reason` and `status_message` keep the
+    // English sentence beside them (CSV exports, rows written before, which have only that).
+    async up(db) {
+      await db.schema.alterTable("batch_pairs").addColumn("reason_text", "text").execute();
+      await db.schema.alterTable("batches").addColumn("status_text", "text").execute();
+    },
+    async down(db) {
+      await db.schema.alterTable("batch_pairs").dropColumn("reason_text").execute();
+      await db.schema.alterTable("batches").dropColumn("status_text").execute();
+    },
+  },
 };

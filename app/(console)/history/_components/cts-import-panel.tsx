@@ -4,7 +4,7 @@ import { When } from "@/components/date-time";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { lastImport, type CtsImportRow } from "@/lib/audit/cts-import";
-import { nextRunAt } from "@/lib/audit/cts-schedule";
+import { NO_SESSION, nextRunAt } from "@/lib/audit/cts-schedule";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { formatAgo, formatWhen } from "@/lib/i18n/format";
@@ -21,7 +21,11 @@ function outcome(t: T, run: CtsImportRow): { tone: "info" | "warning" | "error";
     case "running":
       return { tone: "info", text: t("running") };
     case "skipped":
-      return { tone: "warning", text: run.error_message ?? t("skipped") };
+      // The schedule stores its own sentence in English (lib/audit/cts-schedule): said in the reader's language.
+      return {
+        tone: "warning",
+        text: run.error_message === NO_SESSION ? t("noSession") : (run.error_message ?? t("skipped")),
+      };
     default: {
       const message = run.error_message ?? t("unknownError");
       return {

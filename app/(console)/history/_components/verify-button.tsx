@@ -5,11 +5,13 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { Button } from "@/components/ui/button";
+import { useText } from "@/components/use-text";
 import { verifyChainAction } from "../actions";
 
 /** "Verify": recomputes the account's hash chain on the server and says whether it is intact. */
 export function VerifyButton() {
   const t = useTranslations("history.verify");
+  const say = useText();
   const [state, action, pending] = useActionState(verifyChainAction, null);
   return (
     <form action={action} className="flex flex-wrap items-center gap-3">
@@ -26,7 +28,7 @@ export function VerifyButton() {
             {t.rich("broken", {
               seq: state.data.firstBreak.seq,
               id: state.data.firstBreak.id,
-              problem: state.data.firstBreak.problem,
+              problem: say(state.data.firstBreak.problem),
               link: (chunks) => (
                 <Link href={`/history?event=${state.data.firstBreak!.id}`} className="font-mono underline">
                   {chunks}

@@ -18,6 +18,7 @@ import { formatBytes } from "@/lib/format";
 import { UUID } from "@/lib/ids";
 import { BACK_PARAM, returnTo } from "@/lib/lists/return-to";
 import { loadImages } from "@/lib/sharing/load";
+import { say } from "@/lib/i18n/text";
 import { kindOf } from "@/lib/sharing/shareability";
 import { MembersPanel } from "./_components/members-panel";
 
@@ -52,6 +53,7 @@ export default async function ImagePage({
   const { image } = loaded;
   const t = await getTranslations("images.image");
   const kinds = await getTranslations("sharing.kind");
+  const root = await getTranslations();
   const names = new Map(projects.map((p) => [p.id, p.name]));
   const members: MemberRow[] = loaded.members.map((m) => ({
     id: m.member_id,
@@ -89,7 +91,7 @@ export default async function ImagePage({
         </div>
         {loaded.blocker && (
           <p className="mt-2 max-w-3xl text-sm text-destructive">
-            {loaded.blocker.reason} <span className="text-muted-foreground">({loaded.blocker.code})</span>
+            {say(root, loaded.blocker.reason)} <span className="text-muted-foreground">({loaded.blocker.code})</span>
           </p>
         )}
       </div>

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { QuotaMeter } from "@/components/quota-meter";
 import { PlanBatchLink, SelectableTable, SelectionSummary } from "@/components/selection";
 import { useKeptSelection } from "@/components/use-kept-selection";
+import { useText } from "@/components/use-text";
 import { ShareBadge } from "@/components/share-badge";
 import { ShareDialog } from "@/components/sharing/share-dialog";
 import { ImageStatus } from "@/components/image-status";
@@ -125,6 +126,7 @@ export function ImageList({
 function ImageCells({ row: r, back }: { row: ImageRowView; back: string }) {
   const t = useTranslations("images.list");
   const kinds = useTranslations("sharing.kind");
+  const say = useText();
   return (
     <>
       <TD label={t("name")}>
@@ -153,7 +155,7 @@ function ImageCells({ row: r, back }: { row: ImageRowView; back: string }) {
       </TD>
       <TD label={t("sharing")}>
         <ShareBadge blocker={r.blocker} />
-        {r.blocker && <p className="mt-1 max-w-52 text-xs text-muted-foreground">{r.blocker.reason}</p>}
+        {r.blocker && <p className="mt-1 max-w-52 text-xs text-muted-foreground">{say(r.blocker.reason)}</p>}
       </TD>
       <TD label={t("created")} className="whitespace-nowrap text-muted-foreground">
         <When value={r.createdAt} day />

@@ -1,5 +1,5 @@
 import type { LoadedImage } from "@/lib/sharing/load";
-import { kindOf, type ImageKind } from "@/lib/sharing/shareability";
+import { kindOf, type Blocker, type ImageKind } from "@/lib/sharing/shareability";
 
 /** What the browser gets for an image row: plain data, no token, no more than the table shows. */
 export interface ImageRowView {
@@ -16,7 +16,7 @@ export interface ImageRowView {
   pending: number;
   accepted: number;
   limit: number;
-  blocker?: { code: string; label: string; reason: string };
+  blocker?: Blocker;
 }
 
 export function rowView(row: LoadedImage): ImageRowView {

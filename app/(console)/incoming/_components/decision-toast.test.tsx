@@ -1,15 +1,16 @@
-import { renderToStaticMarkup } from "react-dom/server";
 import type { ReactElement } from "react";
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
+import { errorText } from "@/lib/sharing/pairs";
 import { MESSAGES } from "@/messages";
+import { renderIntl } from "@/test/intl";
 import type { AnswerOutcome } from "@/lib/sharing/answer";
 import { decisionToast } from "./decision-toast";
 
 const IMS = { noun: "images" } as const;
 const CPH = { noun: "phoneImages", usable: "usablePhones" } as const;
 const T = createTranslator({ locale: "en", messages: MESSAGES.en, namespace: "incoming.toast" });
-const outcome = (name: string, failed?: { reason: string; code: string }): AnswerOutcome => ({
+const outcome = (name: string, failed?: Pick<AnswerOutcome, "reason" | "code">): AnswerOutcome => ({
   image: `id-${name}`,
   target: "p",
   name,
@@ -17,8 +18,15 @@ const outcome = (name: string, failed?: { reason: string; code: string }): Answe
   ...failed,
 });
 const done = (...data: AnswerOutcome[]) => ({ ok: true as const, data });
-const text = (body: unknown) => renderToStaticMarkup(body as ReactElement).replace(/<[^>]+>/g, "");
-const DOWN = { reason: "Huawei Cloud is not answering right now.", code: "CPS.0003" };
+const text = (body: unknown, locale: "en" | "zh-CN" = "en") =>
+  renderIntl(body as ReactElement, locale).replace(/<[^>]+>/g, "");
+const DOWN = {
+  reason: errorText({
+    code: "upstream_unavailable",
+    message: "Huawei Cloud is not answering right now. Try again in a minute.",
+  }),
+  code: "CPS.0003",
+};
 
 describe("decisionToast", () => {
   it("names one image, counts several, and says what an accepted phone image is good for", () => {
@@ -40,7 +48,8 @@ describe("decisionToast", () => {
   it("lists each failure with its reason and the cloud's code", () => {
     const none = decisionToast("accept", [], done(outcome("a", DOWN)), CPH, T);
     expect(none).toMatchObject({ tone: "error", title: "Could not accept a" });
-    expect(text(none.body)).toBe("a: Huawei Cloud is not answering right now.(CPS.0003)");
+    expect(text(none.body)).toBe("a: Huawei Cloud is not answering right now. Try again in a minute.(CPS.0003)");
+    expect(text(none.body, "zh-CN")).toMatch(/^a: \p{Script=Han}/u);
     const some = decisionToast("reject", [], done(outcome("a"), outcome("b", DOWN), outcome("c", DOWN)), IMS, T);
     expect(some.title).toBe("Rejected 1 of 3 images; 2 failed");
     expect(text(some.body)).toContain("b: Huawei Cloud");

@@ -1,5 +1,6 @@
 import type { useTranslations } from "next-intl";
 import type { Toast } from "@/components/toaster";
+import { Said } from "@/components/use-text";
 import type { ActionResult } from "@/lib/actions/action";
 import type { AnswerOutcome } from "@/lib/sharing/answer";
 
@@ -40,7 +41,7 @@ export function decisionToast(
     <ul className="flex flex-col gap-0.5">
       {failed.map((f) => (
         <li key={f.image}>
-          <span className="font-medium text-foreground">{f.name}</span>: {f.reason}
+          <span className="font-medium text-foreground">{f.name}</span>: {f.reason && <Said sentence={f.reason} />}
           {f.code && <span className="ml-1 font-mono text-xs">({f.code})</span>}
         </li>
       ))}

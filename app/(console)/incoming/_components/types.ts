@@ -1,3 +1,4 @@
+import type { Text } from "@/lib/i18n/text";
 import type { ImageKind } from "@/lib/sharing/shareability";
 
 /** An incoming image as the inbox list and the vault dialog show it. */
@@ -25,5 +26,5 @@ export interface VaultOption {
   id: string;
   name: string;
   /** Why it cannot take a full-ECS image; absent when usable. */
-  problem?: string;
+  problem?: Text;
 }

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
+import { useText } from "@/components/use-text";
 import type { InboxRowView, VaultOption } from "./types";
 
 /**
@@ -28,6 +29,7 @@ export function VaultDialog({
   onConfirm: (vaultId: string | undefined) => void;
 }) {
   const t = useTranslations("incoming.vault");
+  const say = useText();
   const common = useTranslations("common");
   const [vaultId, setVaultId] = useState<string>("");
   const needing = images?.filter((i) => i.needsVault) ?? [];
@@ -69,7 +71,7 @@ export function VaultDialog({
                 <span className="block font-mono text-[11px] text-muted-foreground">{v.id}</span>
                 {v.problem && (
                   <span id={`vault-${v.id}-problem`} className="block text-xs text-destructive">
-                    {v.problem}
+                    {say(v.problem)}
                   </span>
                 )}
               </span>

@@ -105,6 +105,7 @@ describe("GET /api/batches/[id]", () => {
       status: "succeeded",
       code: null,
       reason: null,
+      reasonText: null,
       attempt: 1,
       jobId: "job-1",
       updatedAt: Date.parse("2026-11-22T14:05:00Z"),

@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { formatWhen } from "@/lib/i18n/format";
 import { batchPace, formatDuration } from "@/lib/batches/pace";
 import type { BatchSummary } from "@/lib/batches/types";
+import { sayStored } from "@/lib/i18n/text";
 import { BatchButtons } from "./batch-buttons";
 import {
   BatchProgressBar,
@@ -47,6 +48,7 @@ export function BatchLive({
   const t = useTranslations("batches.live");
   const format = useFormatter();
   const pairLabel = useTranslations("batches.pair");
+  const root = useTranslations();
   const onFinished = useCallback(
     (s: BatchSummary) =>
       toast({ key: batchToastKey(s.id), tone: s.counts.failed ? "error" : "success", title: outcomeSentence(s, t) }),
@@ -54,6 +56,7 @@ export function BatchLive({
   );
   const { summary, pairs, revision, state, reopen } = useBatchStream(initial, onFinished);
   const { counts } = summary;
+  const statusMessage = sayStored(root, summary.statusText, summary.statusMessage);
   const over = isOver(summary);
   const now = useNow(!over);
   const pace = now === null ? undefined : batchPace(summary, now, limits.stallMs);
@@ -99,9 +102,7 @@ export function BatchLive({
         </p>
       </div>
 
-      {summary.status === "waiting_for_sign_in" && (
-        <Alert tone="warning">{summary.statusMessage ?? t("waitingSignIn")}</Alert>
-      )}
+      {summary.status === "waiting_for_sign_in" && <Alert tone="warning">{statusMessage ?? t("waitingSignIn")}</Alert>}
       {now !== null && pace?.stalledForMs !== undefined && (
         <StallBanner
           summary={summary}
@@ -115,7 +116,7 @@ export function BatchLive({
       {over && (
         <Alert tone={counts.failed ? "error" : "info"} aria-live="polite">
           {t("sentence", { sentence: outcomeSentence(summary, t) })}
-          {summary.statusMessage ? ` ${summary.statusMessage}` : ""}
+          {statusMessage ? ` ${statusMessage}` : ""}
         </Alert>
       )}
 

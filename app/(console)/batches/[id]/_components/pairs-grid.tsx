@@ -7,6 +7,7 @@ import { useDeferredValue, useMemo, useRef, useState, type RefObject } from "rea
 import { TargetId, useNames } from "@/components/target-id";
 import { Input } from "@/components/ui/input";
 import type { BatchCounts, BatchPairView, PairStatus } from "@/lib/batches/types";
+import { sayStored } from "@/lib/i18n/text";
 import { cn } from "@/lib/utils";
 import { PairStatusBadge } from "./batch-status";
 
@@ -25,8 +26,8 @@ const COLUMNS =
   "grid-cols-[minmax(8rem,1fr)_minmax(15.5rem,1.3fr)_5.5rem_7rem_minmax(12rem,2fr)_4rem_minmax(8rem,1fr)]";
 const ROW_HEIGHT = 52;
 
-const matches = (p: BatchPairView, q: string) =>
-  [p.imageName, p.imageId, p.target, p.memberId, p.code, p.reason, p.jobId].some((v) => v?.toLowerCase().includes(q));
+const matches = (p: BatchPairView, q: string, reason: string | undefined) =>
+  [p.imageName, p.imageId, p.target, p.memberId, p.code, reason, p.jobId].some((v) => v?.toLowerCase().includes(q));
 
 /**
  * Every pair of the batch in a virtualized grid: only the rows in view are in the page, so 20,000
@@ -44,6 +45,8 @@ export function PairsGrid({
   total: number;
 }) {
   const names = useNames();
+  const root = useTranslations();
+  const reasonOf = (p: BatchPairView) => sayStored(root, p.reasonText, p.reason);
   const [filter, setFilter] = useState("all");
   const [query, setQuery] = useState("");
   const q = useDeferredValue(query.trim().toLowerCase());
@@ -54,11 +57,16 @@ export function PairsGrid({
     const statuses = FILTERS.find((f) => f.key === filter)?.statuses;
     const out: BatchPairView[] = [];
     for (const p of pairs.current) {
-      if (!p || (statuses && !statuses.includes(p.status)) || (q && !matches(p, q))) continue;
+      if (
+        !p ||
+        (statuses && !statuses.includes(p.status)) ||
+        (q && !matches(p, q, sayStored(root, p.reasonText, p.reason)))
+      )
+        continue;
       out.push(p);
     }
     return out;
-  }, [pairs, revision, filter, q]);
+  }, [pairs, revision, filter, q, root]);
 
   // eslint-disable-next-line react-hooks/incompatible-library -- the React Compiler is off; the virtualizer re-renders this component itself.
   const virtualizer = useVirtualizer({
@@ -173,14 +181,14 @@ export function PairsGrid({
                     <div
                       role="cell"
                       className="line-clamp-2 min-w-0 text-xs"
-                      title={[p.code, p.reason].filter(Boolean).join(": ")}
+                      title={[p.code, reasonOf(p)].filter(Boolean).join(": ")}
                     >
                       {p.code && (
                         <span translate="no" className="mr-1.5 font-mono text-muted-foreground">
                           {p.code}
                         </span>
                       )}
-                      {p.reason ?? (p.code ? "" : "—")}
+                      {reasonOf(p) ?? (p.code ? "" : "—")}
                     </div>
                     <div role="cell" className="text-muted-foreground tabular-nums">
                       {p.attempt || "—"}

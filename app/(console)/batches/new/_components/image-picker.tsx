@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Input, Label, Textarea } from "@/components/ui/input";
+import { useText } from "@/components/use-text";
 import type { PickableImage } from "@/lib/batches/picker";
 import type { BatchOperation, ImageService } from "@/lib/batches/types";
 import { cn } from "@/lib/utils";
@@ -39,6 +40,7 @@ export function ImagePicker({
   const id = useId();
   const t = useTranslations("batches.planner");
   const kinds = useTranslations("sharing.kind");
+  const say = useText();
   const [tab, setTab] = useState<ImageService>("ims");
   const [q, setQ] = useState("");
   const [shareableOnly, setShareableOnly] = useState(false);
@@ -152,8 +154,8 @@ export function ImagePicker({
                     <span className="text-xs whitespace-nowrap text-muted-foreground">{kinds(image.kind)}</span>
                   )}
                   {image.blocker && (
-                    <Badge tone="warning" title={image.blocker.reason}>
-                      {image.blocker.label}
+                    <Badge tone="warning" title={say(image.blocker.reason)}>
+                      {say(image.blocker.label)}
                     </Badge>
                   )}
                 </label>

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import { useRef } from "react";
 import { useNames } from "@/components/target-id";
 import { Checkbox } from "@/components/ui/checkbox";
+import { useText } from "@/components/use-text";
 import { CELL_SEND, CELL_SKIP, SKIP_REASON, type BatchPlanView, type PlanTargetView } from "@/lib/batches/plan";
 import { cn } from "@/lib/utils";
 
@@ -49,6 +50,7 @@ export function PlanMatrix({
 }) {
   const tr = useTranslations("batches.targets");
   const kinds = useTranslations("sharing.targetKind");
+  const say = useText();
   const scroll = useRef<HTMLDivElement>(null);
   const names = useNames();
   const width = plan.targets.length;
@@ -101,7 +103,7 @@ export function PlanMatrix({
             [
               ["send", sendMark, tr("legendSend", { operation: plan.operation })],
               ["excluded", "○", tr("excludedByYou")],
-              ["skip", "·", SKIP_REASON[plan.operation].replace(".", "").toLowerCase()],
+              ["skip", "·", tr("legendSkip", { operation: plan.operation })],
               ["blocked", "×", tr("blocked")],
             ] as const
           ).map(([state, mark, label]) => (
@@ -191,7 +193,7 @@ export function PlanMatrix({
                 <div
                   role="rowheader"
                   aria-colindex={1}
-                  title={image.blocker ? `${image.name}: ${image.blocker}` : `${image.name} (${image.id})`}
+                  title={image.blocker ? `${image.name}: ${say(image.blocker)}` : `${image.name} (${image.id})`}
                   className="sticky left-0 z-10 flex items-center gap-2 border-r border-border bg-card px-3 text-xs"
                   style={{ width: ROW_HEAD, height: CELL }}
                 >
@@ -221,9 +223,9 @@ export function PlanMatrix({
                   const code = plan.cells[idx];
                   const why =
                     cell === "blocked"
-                      ? plan.reasons[code - 2]
+                      ? say(plan.reasons[code - 2])
                       : cell === "skip"
-                        ? SKIP_REASON[plan.operation]
+                        ? say(SKIP_REASON[plan.operation])
                         : cell === "excluded"
                           ? tr("cellExcluded")
                           : tr("cellSend", { operation: plan.operation });

@@ -1,5 +1,6 @@
 import { useFormatter, useTranslations } from "next-intl";
 import { useMemo } from "react";
+import { useText } from "@/components/use-text";
 import type { BatchPlanView } from "@/lib/batches/plan";
 import { cn } from "@/lib/utils";
 
@@ -40,6 +41,7 @@ export function PlanSummary({ plan, excluded }: { plan: BatchPlanView; excluded:
 export function PlanProblems({ plan }: { plan: BatchPlanView }) {
   const t = useTranslations("batches.new");
   const format = useFormatter();
+  const say = useText();
   const groups = useMemo(() => {
     const counts = new Array<number>(plan.reasons.length).fill(0);
     for (const c of plan.cells) if (c >= 2) counts[c - 2]++;
@@ -55,11 +57,11 @@ export function PlanProblems({ plan }: { plan: BatchPlanView }) {
           </h2>
           <ul className="flex flex-col gap-1 text-sm">
             {groups.map((g) => (
-              <li key={g.reason} className="flex gap-3">
+              <li key={JSON.stringify(g.reason)} className="flex gap-3">
                 <span className="w-14 shrink-0 text-right font-semibold text-destructive tabular-nums">
                   {format.number(g.count)}
                 </span>
-                <span>{g.reason}</span>
+                <span>{say(g.reason)}</span>
               </li>
             ))}
           </ul>
@@ -74,7 +76,7 @@ export function PlanProblems({ plan }: { plan: BatchPlanView }) {
             {plan.invalid.map((l) => (
               <li key={l.input}>
                 <code className="font-mono text-xs break-all">{l.input}</code>
-                <span className="text-muted-foreground"> — {l.reason}</span>
+                <span className="text-muted-foreground"> — {say(l.reason)}</span>
               </li>
             ))}
           </ul>
