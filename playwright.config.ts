@@ -140,6 +140,8 @@ const PROJECTS = only ? ALL.filter(([project]) => only.includes(project.name ?? 
  */
 export default defineConfig({
   testDir: "e2e",
+  // `@/messages` is read from the files here (messages/node.ts): Node imports no JSON without an attribute.
+  tsconfig: "./tsconfig.e2e.json",
   fullyParallel: false,
   workers: 4,
   forbidOnly: true,

@@ -1,25 +1,25 @@
-import enAuth from "./en/auth.json" with { type: "json" };
-import enBatches from "./en/batches.json" with { type: "json" };
-import enCommon from "./en/common.json" with { type: "json" };
-import enErrors from "./en/errors.json" with { type: "json" };
-import enHistory from "./en/history.json" with { type: "json" };
-import enImages from "./en/images.json" with { type: "json" };
-import enIncoming from "./en/incoming.json" with { type: "json" };
-import enNames from "./en/names.json" with { type: "json" };
-import enPhones from "./en/phones.json" with { type: "json" };
-import enSharing from "./en/sharing.json" with { type: "json" };
-import enShell from "./en/shell.json" with { type: "json" };
-import zhAuth from "./zh-CN/auth.json" with { type: "json" };
-import zhBatches from "./zh-CN/batches.json" with { type: "json" };
-import zhCommon from "./zh-CN/common.json" with { type: "json" };
-import zhErrors from "./zh-CN/errors.json" with { type: "json" };
-import zhHistory from "./zh-CN/history.json" with { type: "json" };
-import zhImages from "./zh-CN/images.json" with { type: "json" };
-import zhIncoming from "./zh-CN/incoming.json" with { type: "json" };
-import zhNames from "./zh-CN/names.json" with { type: "json" };
-import zhPhones from "./zh-CN/phones.json" with { type: "json" };
-import zhSharing from "./zh-CN/sharing.json" with { type: "json" };
-import zhShell from "./zh-CN/shell.json" with { type: "json" };
+import enAuth from "./en/auth.json";
+import enBatches from "./en/batches.json";
+import enCommon from "./en/common.json";
+import enErrors from "./en/errors.json";
+import enHistory from "./en/history.json";
+import enImages from "./en/images.json";
+import enIncoming from "./en/incoming.json";
+import enNames from "./en/names.json";
+import enPhones from "./en/phones.json";
+import enSharing from "./en/sharing.json";
+import enShell from "./en/shell.json";
+import zhAuth from "./zh-CN/auth.json";
+import zhBatches from "./zh-CN/batches.json";
+import zhCommon from "./zh-CN/common.json";
+import zhErrors from "./zh-CN/errors.json";
+import zhHistory from "./zh-CN/history.json";
+import zhImages from "./zh-CN/images.json";
+import zhIncoming from "./zh-CN/incoming.json";
+import zhNames from "./zh-CN/names.json";
+import zhPhones from "./zh-CN/phones.json";
+import zhSharing from "./zh-CN/sharing.json";
+import zhShell from "./zh-CN/shell.json";
 
 /**
  * The two catalogues, one JSON file per area and language. English is the reference: its shape is the
