@@ -1,6 +1,8 @@
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
+import { useText } from "@/components/use-text";
 import { pairCounts, type HistoryEvent } from "@/lib/audit/read";
+import { storedErrorText } from "@/lib/sharing/pairs";
 
 const TONE = { succeeded: "success", failed: "danger", partial: "warning" } as const;
 const OUTCOMES = ["succeeded", "failed", "partial", "skipped"] as const;
@@ -18,7 +20,12 @@ export function useOutcomeLabel() {
 export function Outcome({ event }: { event: HistoryEvent }) {
   const t = useTranslations("history.outcome");
   const label = useOutcomeLabel();
+  const say = useText();
   const c = pairCounts(event.pairs);
+  // The console's own sentences in the reader's language; the cloud's own words as they came (not translated).
+  const error =
+    event.errorCode && event.errorMessage ? storedErrorText(event.errorCode, event.errorMessage) : undefined;
+  const cloudWords = error?.key === "sharing.failures.said";
   const counts = [
     c.succeeded && t("succeededCount", { count: c.succeeded }),
     c.failed && t("failedCount", { count: c.failed }),
@@ -33,9 +40,16 @@ export function Outcome({ event }: { event: HistoryEvent }) {
       </Badge>
       {event.outcome === "partial" && counts && <span className="text-xs text-muted-foreground">{counts}</span>}
       {event.errorCode && (
-        <span className="line-clamp-2 text-xs text-muted-foreground" title={event.errorMessage ?? undefined}>
-          <span className="font-mono">{event.errorCode}</span>
-          {event.errorMessage ? `: ${event.errorMessage}` : ""}
+        <span className="line-clamp-2 text-xs text-muted-foreground" title={error ? say(error) : undefined}>
+          <span translate="no" className="font-mono">
+            {event.errorCode}
+          </span>
+          {error && (
+            <>
+              {": "}
+              <span translate={cloudWords ? "no" : undefined}>{say(error)}</span>
+            </>
+          )}
         </span>
       )}
     </div>

@@ -1,7 +1,7 @@
 import "server-only";
 import { redirect, unstable_rethrow } from "next/navigation";
 import type { z } from "zod";
-import { writeAuditEvent, type AuditPair } from "@/lib/audit/writer";
+import { AUDIT_SENTENCES, writeAuditEvent, type AuditPair } from "@/lib/audit/writer";
 import { canChange, currentSession, redirectToSignIn, requireSession, scopeOf } from "@/lib/auth/session";
 import type { StoredSession } from "@/lib/auth/session-store";
 import { CloudError } from "@/lib/cloud/errors";
@@ -227,5 +227,5 @@ async function audit(
 function pairFailure(pairs: AuditPair[] | undefined): { code: string; message: string } | undefined {
   const failed = pairs?.filter((p) => p.outcome === "failed") ?? [];
   if (failed.length === 0) return undefined;
-  return { code: failed[0].code ?? "failed", message: `${failed.length} of ${pairs?.length} pairs failed.` };
+  return { code: failed[0].code ?? "failed", message: AUDIT_SENTENCES.pairsFailed(failed.length, pairs?.length ?? 0) };
 }

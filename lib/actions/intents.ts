@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
-import { writeAuditEvent, type AuditActor, type AuditPair } from "@/lib/audit/writer";
+import { AUDIT_SENTENCES, writeAuditEvent, type AuditActor, type AuditPair } from "@/lib/audit/writer";
 import type { TokenSource } from "@/lib/batches/tokens";
 import { CloudError } from "@/lib/cloud/errors";
 import { showJobProgress, type Scope } from "@/lib/cloud/ims";
@@ -171,7 +171,7 @@ export async function reconcileIntents(o: ReconcileOptions): Promise<number> {
             ? undefined
             : {
                 code: "interrupted",
-                message: `The console stopped during this change; ${pairs.length - ok} of ${pairs.length} pairs were not applied (read from the members afterwards).`,
+                message: AUDIT_SENTENCES.interrupted(pairs.length - ok, pairs.length),
               },
         durationMs: now - intent.started_at,
         occurredAt: intent.started_at,

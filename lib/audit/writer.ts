@@ -14,6 +14,17 @@ export interface AuditActor {
   region: string;
 }
 
+/**
+ * The sentences the console itself writes into an event's error, in English: the trail is append-only
+ * and hash-chained, so what it stores stays as written. `storedErrorText` (lib/sharing/pairs.ts) reads
+ * them back by their shape to say them in the reader's language.
+ */
+export const AUDIT_SENTENCES = {
+  pairsFailed: (failed: number, total: number) => `${failed} of ${total} pairs failed.`,
+  interrupted: (notApplied: number, total: number) =>
+    `The console stopped during this change; ${notApplied} of ${total} pairs were not applied (read from the members afterwards).`,
+};
+
 /** One image × member pair's outcome as the trail keeps it. */
 export interface AuditPair {
   image: string;

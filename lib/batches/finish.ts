@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import { writeAuditEvent, type AuditPair } from "@/lib/audit/writer";
+import { AUDIT_SENTENCES, writeAuditEvent, type AuditPair } from "@/lib/audit/writer";
 import type { Database } from "@/lib/db/types";
 import { rollUp } from "@/lib/sharing/pairs";
 import { closeBatch, heldRunningBatch } from "./lease-store";
@@ -52,7 +52,7 @@ export async function finishBatch(
       pairs: auditPairs,
       input: { batchId, operation: current.operation, ...counts },
       error: failed
-        ? { code: failed.code ?? "failed", message: `${counts.failed} of ${pairs.length} pairs failed.` }
+        ? { code: failed.code ?? "failed", message: AUDIT_SENTENCES.pairsFailed(counts.failed, pairs.length) }
         : undefined,
       upstreamJobId: jobs.join(",") || undefined,
       batchId,

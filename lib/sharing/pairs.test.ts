@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { text } from "@/lib/i18n/text";
 import { textIn } from "@/test/intl";
-import { failureReason, rollUp } from "./pairs";
+import { AUDIT_SENTENCES } from "@/lib/audit/writer";
+import { ERRORS } from "@/lib/errors";
+import { failureReason, rollUp, storedErrorText } from "./pairs";
 
 const en = textIn();
 const zh = textIn("zh-CN");
@@ -30,5 +32,25 @@ describe("rollUp", () => {
     expect(rollUp([{ outcome: "skipped" }])).toBe("succeeded");
     expect(rollUp([{ outcome: "succeeded" }, { outcome: "failed" }, { outcome: "skipped" }])).toBe("partial");
     expect(rollUp([{ outcome: "failed" }, { outcome: "skipped" }])).toBe("failed");
+  });
+});
+
+describe("storedErrorText", () => {
+  it("reads the console's own sentences back from the trail, numbers and all, in either language", () => {
+    const failed = storedErrorText("IMG.0108", AUDIT_SENTENCES.pairsFailed(1, 30));
+    expect(en(failed)).toBe("1 of 30 pairs failed.");
+    expect(zh(failed)).toBe("30 个组合中有 1 个失败。");
+    const stopped = storedErrorText("interrupted", AUDIT_SENTENCES.interrupted(2, 5));
+    expect(en(stopped)).toBe(AUDIT_SENTENCES.interrupted(2, 5));
+    expect(zh(stopped)).toContain("5 个组合中有 2 个未生效");
+  });
+
+  it("says the vocabulary's sentences by code and passes the cloud's own words on as they are", () => {
+    const vocabulary = storedErrorText("upstream_unavailable", ERRORS.upstream_unavailable[1]);
+    expect(en(vocabulary)).toBe(ERRORS.upstream_unavailable[1]);
+    expect(zh(vocabulary)).not.toBe(ERRORS.upstream_unavailable[1]);
+    const cloud = storedErrorText("IMG.0001", "Failed to add the tenant.");
+    expect(cloud.key).toBe("sharing.failures.said");
+    expect(zh(cloud)).toBe("Failed to add the tenant.");
   });
 });

@@ -1,6 +1,6 @@
-import type { AuditPair } from "@/lib/audit/writer";
+import { AUDIT_SENTENCES, type AuditPair } from "@/lib/audit/writer";
 import type { AuditOutcome } from "@/lib/db/types";
-import { ANSWER_LOST, ERRORS, READ_ONLY, REFUSED, upstreamSentence, type AppError } from "@/lib/errors";
+import { ANSWER_LOST, ERRORS, READ_ONLY, REFUSED, upstreamSentence, type AppError, type ErrorCode } from "@/lib/errors";
 import { upstreamKey } from "@/lib/i18n/errors";
 import { text, type Text } from "@/lib/i18n/text";
 
@@ -72,5 +72,32 @@ export function errorText({ code, message, upstreamCode }: AppError): Text {
   if (message === READ_ONLY) return text("errors.readOnly");
   if (code === "invalid_input" && upstreamCode && message.startsWith(REFUSED))
     return text("errors.refused", { message: message.slice(REFUSED.length) });
+  return said(message);
+}
+
+/** The console's own sentences of the audit trail, as patterns that give back their numbers. */
+const STORED = [
+  [AUDIT_SENTENCES.pairsFailed, "history.outcome.pairsFailed", ["failed", "total"]],
+  [AUDIT_SENTENCES.interrupted, "history.outcome.interrupted", ["notApplied", "total"]],
+] as const;
+/** The sentence written with two stand-in numbers, each then made a group that takes any number. */
+function patternOf(sentence: (a: number, b: number) => string): RegExp {
+  const escaped = sentence(1111111111, 2222222222).replace(/[.*+?^$()|[\]\\{}]/g, "\\$&");
+  return new RegExp(`^${escaped.replace("1111111111", "(\\d+)").replace("2222222222", "(\\d+)")}$`);
+}
+const PATTERNS = STORED.map(([sentence, key, names]) => ({ pattern: patternOf(sentence), key, names }));
+
+/**
+ * An audit event's error as a Text. The trail keeps what was written, in English (it is hash-chained):
+ * the console's own sentences are read back by their shape, the vocabulary's by the code; anything else
+ * is the cloud's own words (a CTS trace's, a job's fail reason), passed on as they are.
+ */
+export function storedErrorText(code: string, message: string): Text {
+  for (const { pattern, key, names } of PATTERNS) {
+    const m = pattern.exec(message);
+    if (m) return text(key, { [names[0]]: Number(m[1]), [names[1]]: Number(m[2]) });
+  }
+  if (code in ERRORS) return errorText({ code: code as ErrorCode, message });
+  if (message === upstreamSentence(code)) return text(`errors.${upstreamKey(code)}`);
   return said(message);
 }
