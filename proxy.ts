@@ -1,7 +1,10 @@
+import { createTranslator } from "next-intl";
 import { NextResponse, type NextRequest } from "next/server";
 import { PATH_HEADER } from "@/lib/auth/paths";
+import { isLocale, LOCALE_COOKIE, negotiate } from "@/lib/i18n/locales";
 import { actionBodyProblem } from "@/lib/security/action-body";
 import { contentSecurityPolicy, HSTS, isHttps, newNonce, STATIC_HEADERS } from "@/lib/security/headers";
+import { MESSAGES } from "@/messages";
 
 const PUBLIC = [/^\/login(?:\/|$)/, /^\/api\/auth\//, /^\/api\/health$/];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
@@ -29,18 +32,18 @@ export async function proxy(request: NextRequest) {
   if (!decodable(pathname)) {
     // Next fails on a path it cannot percent-decode (a lone surrogate's bytes) with a 500.
     response = NextResponse.json(
-      { error: { code: "invalid_input", message: "That address is not valid. Check the link and try again." } },
+      { error: { code: "invalid_input", message: said(request, "badAddress") } },
       { status: 400 },
     );
   } else if (problem) {
     response = NextResponse.json(
-      { ok: false, error: { code: "invalid_input", message: problem.message } },
+      { ok: false, error: { code: "invalid_input", message: said(request, problem.key) } },
       { status: problem.status },
     );
   } else if (!isPublic && !SESSION_COOKIES.some((c) => request.cookies.has(c))) {
     if (pathname.startsWith("/api/")) {
       response = NextResponse.json(
-        { error: { code: "session_expired", message: "Sign in to continue." } },
+        { error: { code: "session_expired", message: said(request, "signIn") } },
         { status: 401 },
       );
     } else {
@@ -60,6 +63,13 @@ export async function proxy(request: NextRequest) {
   for (const [name, value] of Object.entries(STATIC_HEADERS)) response.headers.set(name, value);
   if (https) response.headers.set("Strict-Transport-Security", HSTS);
   return response;
+}
+
+/** A refusal of the proxy's own ("errors.proxy") in the request's language, as lib/i18n/request.ts picks it. */
+function said(request: NextRequest, key: "badAddress" | "tooLarge" | "malformed" | "signIn"): string {
+  const chosen = request.cookies.get(LOCALE_COOKIE)?.value;
+  const locale = isLocale(chosen) ? chosen : negotiate(request.headers.get("accept-language"));
+  return createTranslator({ locale, messages: MESSAGES[locale], namespace: "errors.proxy" })(key);
 }
 
 function decodable(pathname: string): boolean {

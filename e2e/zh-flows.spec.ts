@@ -75,7 +75,7 @@ test.describe("signed in", () => {
     await expect(page.getByRole("heading", { level: 1, name: "新建批量任务" })).toBeVisible();
     await expect(page.getByText("已选择 10 个。")).toBeVisible();
     await page.getByLabel("对象", { exact: true }).fill(PROJECTS.join("\n"));
-    await page.getByRole("button", { name: "计划", exact: true }).click();
+    await page.getByRole("button", { name: "规划", exact: true }).click();
     await expect(page.getByText("10 个镜像 × 3 个对象 = 30 个组合。")).toBeVisible();
     await page.getByRole("button", { name: "启动 30 个组合" }).click();
     await expect(page).toHaveURL(/\/batches\/[0-9a-f-]{36}$/);

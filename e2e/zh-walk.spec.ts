@@ -57,7 +57,7 @@ test("every page of the console in Chinese shows only Chinese, data and product 
     ["/incoming?tab=rejected", () => heading("共享给我的镜像")],
     ["/batches", () => heading("批量任务")],
     [`/batches/${batch}`, () => page.getByText("29 个成功")],
-    ["/batches/new", () => page.getByRole("button", { name: "计划", exact: true })],
+    ["/batches/new", () => page.getByRole("button", { name: "规划", exact: true })],
     ["/history", () => heading("操作记录")],
     ["/names", () => heading("通讯录")],
     ["/images/00000000-0000-4000-8000-00000000dead", () => page.getByRole("heading", { level: 1 })],
@@ -93,7 +93,7 @@ test("every page of the console in Chinese shows only Chinese, data and product 
   // A planned batch: the matrix, its totals and reasons.
   await page.goto(`/batches/new?images=${DEMO_IMAGES.ubuntu},${DEMO_IMAGES.centosEncrypted}`);
   await page.getByLabel("对象", { exact: true }).fill(DEMO.globexAp);
-  await page.getByRole("button", { name: "计划", exact: true }).click();
+  await page.getByRole("button", { name: "规划", exact: true }).click();
   await walk(page, "/batches/new (planned)", page.getByRole("button", { name: /^启动/ }));
 
   // An event's details drawer.

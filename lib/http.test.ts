@@ -6,8 +6,8 @@ import { text } from "./i18n/text";
 import type { Locale } from "./i18n/locales";
 
 const request = vi.hoisted(() => ({ locale: "en" as Locale }));
-vi.mock("@/lib/i18n/error-translator", async () =>
-  (await import("@/lib/i18n/testing")).translatorsIn(() => request.locale),
+vi.mock("@/lib/localize/translator", async () =>
+  (await import("@/lib/localize/testing")).translatorsIn(() => request.locale),
 );
 
 afterEach(() => {

@@ -1,6 +1,6 @@
 import { ERRORS, toAppError } from "@/lib/errors";
-import { errorTranslator, textTranslator } from "@/lib/i18n/error-translator";
-import { forReader } from "@/lib/i18n/errors";
+import { errorTranslator, textTranslator } from "@/lib/localize/translator";
+import { forReader } from "@/lib/localize/errors";
 
 /** Route answers are per user and project: no cache keeps them. */
 export const NO_STORE = { "Cache-Control": "no-store" } as const;

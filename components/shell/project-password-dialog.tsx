@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { dataTag } from "@/components/data-text";
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -38,8 +39,8 @@ export function ProjectPasswordDialog({
   return (
     <Dialog open={project !== null} onOpenChange={(open) => (open ? undefined : onCancel())}>
       <DialogContent
-        title={t("switchTo", { name: project?.name ?? "" })}
-        description={t("passwordDescription", { name })}
+        title={t.rich("switchTo", { project: project?.name ?? "", name: dataTag })}
+        description={t.rich("passwordDescription", { project: name, name: dataTag })}
         className="w-[min(28rem,calc(100vw-2rem))]"
       >
         <form action={action} className="flex flex-col gap-4" noValidate>
@@ -50,7 +51,7 @@ export function ProjectPasswordDialog({
             value={typeof window === "undefined" ? "/" : window.location.pathname + window.location.search}
           />
           <div className="flex flex-col gap-1.5">
-            <Label htmlFor="switch-password">{t("passwordOf", { user })}</Label>
+            <Label htmlFor="switch-password">{t.rich("passwordOf", { user, name: dataTag })}</Label>
             <Input
               id="switch-password"
               name="password"
@@ -67,13 +68,13 @@ export function ProjectPasswordDialog({
             )}
           </div>
           <div aria-live="polite">{error && !fieldError && <Alert tone="error">{error.message}</Alert>}</div>
-          <p className="text-xs text-muted-foreground">{t("federated", { name })}</p>
+          <p className="text-xs text-muted-foreground">{t.rich("federated", { project: name, name: dataTag })}</p>
           <div className="flex justify-end gap-2">
             <Button type="button" variant="secondary" onClick={onCancel}>
               {tc("cancel")}
             </Button>
             <Button type="submit" disabled={pending}>
-              {pending ? t("switching") : t("switchTo", { name: project?.name ?? "" })}
+              {pending ? t("switching") : t.rich("switchTo", { project: project?.name ?? "", name: dataTag })}
             </Button>
           </div>
         </form>

@@ -43,8 +43,8 @@ vi.mock("@/lib/auth/session", async (original) => ({
 }));
 vi.mock("@/lib/db", () => ({ getDb: async () => mocks.db }));
 const request = vi.hoisted(() => ({ locale: "en" as Locale }));
-vi.mock("@/lib/i18n/error-translator", async () =>
-  (await import("@/lib/i18n/testing")).translatorsIn(() => request.locale),
+vi.mock("@/lib/localize/translator", async () =>
+  (await import("@/lib/localize/testing")).translatorsIn(() => request.locale),
 );
 
 const ALICE: StoredSession = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { fieldKey } from "@/lib/i18n/fields";
-import { textIn } from "@/lib/i18n/testing";
+import { textIn } from "@/lib/localize/testing";
 import { fieldErrorsOf } from "./form";
 
 const schema = z.object({

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { isCatalogueKey } from "@/lib/i18n/errors";
+import { isCatalogueKey } from "@/lib/localize/errors";
 import type { RootTranslator, TextValues } from "@/lib/i18n/text";
 
 const SECRET_FIELD = /pass(word)?|token|secret/i;

@@ -36,8 +36,6 @@ export interface ExportHeader {
   exportedAt: string;
 }
 
-export const filterText = (f: HistoryFilter) => filterParams(f).toString() || "(none)";
-
 function eventCsvRow(e: HistoryEvent, names: Record<string, string>): string {
   const c = pairCounts(e.pairs);
   return csvRow([
@@ -65,21 +63,33 @@ function eventCsvRow(e: HistoryEvent, names: Record<string, string>): string {
   ]);
 }
 
+/** What the first line of a history CSV records: the filter as a query string ("" for none), the project, the time. */
+export interface CsvPreamble {
+  filter: string;
+  project: string;
+  exportedAt: string;
+}
+
+/** The first line in English (`history.csvPreamble` says it in the reader's language). */
+const englishPreamble = ({ filter, project, exportedAt }: CsvPreamble) =>
+  `# filter: ${filter || "(none)"}; project: ${project}; exported_at: ${exportedAt}`;
+
 /**
  * The events as CSV: a first line recording the filter (one cell, so a spreadsheet shows it whole;
  * the shared encoder keeps it and every cell formula-safe), the header, then one event at a time.
  * `target_names` holds each target's name (address book, own projects), `; `-separated, in order.
- * `label` names the columns for the reader (`history.csv`); the values stay ids, codes and ISO times.
+ * `label` names the columns and `preamble` says the first line for the reader (`history.csv`, `history.csvPreamble`);
+ * the values stay ids, codes and ISO times.
  */
 export async function* historyCsvLines(
   header: ExportHeader,
   events: AsyncIterable<HistoryEvent>,
   names: Record<string, string> = {},
   label: (column: HistoryCsvColumn) => string = (column) => column,
+  preamble: (line: CsvPreamble) => string = englishPreamble,
 ): AsyncGenerator<string> {
-  yield csvRow([
-    `# filter: ${filterText(header.filter)}; project: ${header.projectId}; exported_at: ${header.exportedAt}`,
-  ]);
+  const filter = filterParams(header.filter).toString();
+  yield csvRow([preamble({ filter, project: header.projectId, exportedAt: header.exportedAt })]);
   yield csvRow(HISTORY_CSV_COLUMNS.map(label));
   for await (const e of events) yield eventCsvRow(e, names);
 }

@@ -59,7 +59,7 @@ describe("project switch", () => {
   it.each([401, 403] as const)("B (%i): asks for the password, naming the project", async (status) => {
     refuseRescope(status);
     await expect(mod.switching.rescopeSession(session, CN)).rejects.toMatchObject({
-      // Said in the request's language by the action wrapper (lib/i18n/errors.ts).
+      // Said in the request's language by the action wrapper (lib/localize/errors.ts).
       error: {
         code: "password_needed",
         text: { key: "errors.said.passwordNeededFor", values: { project: "cn-north-4" } },

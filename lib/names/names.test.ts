@@ -10,7 +10,7 @@ import { resolveHistoryFilter } from "./history";
 import { idsNamed, namesFor } from "./lookup";
 import { listNames, removeName, saveNames } from "./store";
 import { fieldKey } from "@/lib/i18n/fields";
-import { textIn } from "@/lib/i18n/testing";
+import { textIn } from "@/lib/localize/testing";
 import { parseNamesCsv, targetIdOf } from "./validate";
 
 const ACME = "ac0e0000000000000000000000000001";

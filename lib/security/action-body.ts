@@ -33,16 +33,11 @@ export function isPlainReply(text: string, parts: Set<string> = new Set()): bool
   }
 }
 
-export type ActionBodyProblem = { status: 400 | 413; message: string } | undefined;
+/** What is wrong with a body, and the key of its sentence in the "errors.proxy" catalogue. */
+export type ActionBodyProblem = { status: 400 | 413; key: "tooLarge" | "malformed" } | undefined;
 
-const TOO_LARGE = {
-  status: 413,
-  message: "That is more data than a form of this console sends (1 MB at most). Send less and try again.",
-} as const;
-const MALFORMED = {
-  status: 400,
-  message: "That request is not one this console's pages send. Reload the page and try again.",
-} as const;
+const TOO_LARGE = { status: 413, key: "tooLarge" } as const;
+const MALFORMED = { status: 400, key: "malformed" } as const;
 
 /** What is wrong with a server action request's body, if anything: too large, or not React's encoding. */
 export async function actionBodyProblem(request: Request): Promise<ActionBodyProblem> {

@@ -6,8 +6,7 @@ import { CloudError } from "@/lib/cloud/errors";
 import { batchUpdateMembers, showImage, type Scope } from "@/lib/cloud/ims";
 import type { Image } from "@/lib/cloud/schemas/ims";
 import { env } from "@/lib/env";
-import { appError, UserError } from "@/lib/errors";
-import { inEnglish } from "@/lib/i18n/english";
+import { UserError } from "@/lib/errors";
 import { text, type Text } from "@/lib/i18n/text";
 import { callFailure } from "./apply";
 import { waitForJob } from "./jobs";
@@ -33,8 +32,13 @@ interface Incoming {
   vault: boolean;
 }
 
-/** A vault's problem for a refusal: a UserError's sentence is English (lib/errors) until errors carry keys. */
-const englishOf = (sentence: Text | undefined) => (sentence ? inEnglish(sentence) : undefined);
+/** The refusal of an accept for a vault's problem (lib/cloud/cbr `vaultProblem`), naming the images that need it. */
+function vaultRefusal(problem: Text | undefined, names: string): Text | undefined {
+  if (!problem) return undefined;
+  if (problem.key === "incoming.vault.problems.notAvailable")
+    return text("errors.said.vaultNotAvailable", { names, status: String(problem.values?.status ?? "") });
+  return text("errors.said.vaultNotServerBackup", { names });
+}
 
 /** CPH answers one image per call: a few at a time. */
 const CPH_CONCURRENCY = 4;
@@ -71,19 +75,13 @@ async function incomingIms(scope: Scope, ids: string[], answer: Answer, vaultId?
   const vaulted = found.filter(needsVault);
   if (vaulted.length) {
     const vault = vaultId ? (await listVaults(scope)).find((v) => v.id === vaultId) : undefined;
+    const names = vaulted.map((i) => i.name).join(", ");
     const problem = !vaultId
-      ? "Choose a server-backup vault of this project."
+      ? text("errors.said.vaultChoose", { names })
       : !vault
-        ? "That vault is not one of this project's."
-        : englishOf(vaultProblem(vault));
-    if (problem)
-      throw new UserError({
-        ...appError(
-          "invalid_input",
-          `${vaulted.map((i) => i.name).join(", ")} needs a vault to be accepted: ${problem}`,
-        ),
-        fieldErrors: { vaultId: [problem] },
-      });
+        ? text("errors.said.vaultNotOurs", { names })
+        : vaultRefusal(vaultProblem(vault), names);
+    if (problem) throw new UserError("invalid_input", problem, "vaultId");
   }
   return found.map((i) => ({ id: i.id, name: i.name, vault: needsVault(i) }));
 }

@@ -10,6 +10,7 @@ const ACME_CN = "ac0e00000000000000000000000000c4";
 const GLOBEX_AP = "610be0000000000000000000000000a1";
 /** An owned image of each service with no members, and one shared with acme by globex. */
 const OWN: Record<ImageService, string> = { ims: acmeImageId(1), cph: "ac0e0000000000000000000000c9a002" };
+const OWN_NAME: Record<ImageService, string> = { ims: "ubuntu-22.04-web", cph: "cph-android12-base" };
 const INCOMING: Record<ImageService, string> = {
   ims: "610be000-0000-4000-8000-000000000001",
   cph: "610be000000000000000000000c9a001",
@@ -102,10 +103,13 @@ describe.each(READINGS)("the sharing domain, disputed rows read as %s", (reading
       await share.shareOf(service, input(GLOBEX_AP), ctx());
       const all = { imageId: OWN[service], memberIds: [], all: true };
       await expect(unshare.unshareOf(service, { ...all, confirmName: "nope" }, ctx())).rejects.toMatchObject({
-        error: { code: "invalid_input", fieldErrors: { confirmName: [expect.stringMatching(/exactly/)] } },
+        error: {
+          code: "invalid_input",
+          text: { key: "errors.said.typeNameToRemoveAll", values: { name: OWN_NAME[service] } },
+          fieldErrors: { confirmName: ["errors.said.typeNameToRemoveAll"] },
+        },
       });
-      const name = service === "ims" ? "ubuntu-22.04-web" : "cph-android12-base";
-      const removed = await unshare.unshareOf(service, { ...all, confirmName: name }, ctx());
+      const removed = await unshare.unshareOf(service, { ...all, confirmName: OWN_NAME[service] }, ctx());
       expect(removed.results.map((r) => r.outcome)).toEqual(["succeeded"]);
     });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { fieldKey } from "@/lib/i18n/fields";
 import type { Text } from "@/lib/i18n/text";
 import { MEMBER_ID } from "@/lib/ids";
 import type { ImageService, PairOutcome } from "./pairs";
@@ -18,13 +19,9 @@ const flag = z.preprocess((v) => v === true || v === "1" || v === "true" || v ==
 
 export const shareInput = z.object({
   imageIds: listOf(z.string().min(1).max(64)).pipe(
-    z.array(z.string()).min(1, "Choose at least one image.").max(100, "Share at most 100 images at once."),
+    z.array(z.string()).min(1, fieldKey("chooseAtLeastOneImage")).max(100, fieldKey("shareImagesMax")),
   ),
-  targets: z
-    .string()
-    .trim()
-    .min(1, "Enter at least one project id, account id or organization URN.")
-    .max(20_000, "That is too much text."),
+  targets: z.string().trim().min(1, fieldKey("enterShareTargets")).max(20_000, fieldKey("tooMuchText")),
   /** How bare 32-hex ids are read: projects (the only kind CPH takes) or accounts. */
   kind: z.enum(["project", "account"]).default("project"),
 });
@@ -32,11 +29,14 @@ export const shareInput = z.object({
 export const unshareInput = z
   .object({
     imageId: z.string().min(1).max(64),
-    memberIds: listOf(z.string().regex(MEMBER_ID, "Not a member id.")).pipe(z.array(z.string()).max(1000)),
+    memberIds: listOf(z.string().regex(MEMBER_ID, fieldKey("notAMemberId"))).pipe(z.array(z.string()).max(1000)),
     all: flag.default(false),
     confirmName: z.string().max(256).optional(),
   })
-  .refine((v) => v.all || v.memberIds.length > 0, { message: "Choose at least one member.", path: ["memberIds"] });
+  .refine((v) => v.all || v.memberIds.length > 0, {
+    message: fieldKey("chooseAtLeastOneMember"),
+    path: ["memberIds"],
+  });
 
 export type Decision = "add" | "skip" | "blocked";
 

@@ -1,7 +1,7 @@
 import { AUDIT_SENTENCES, type AuditPair } from "@/lib/audit/writer";
 import type { AuditOutcome } from "@/lib/db/types";
 import { ANSWER_LOST, ERRORS, READ_ONLY, REFUSED, upstreamSentence, type AppError, type ErrorCode } from "@/lib/errors";
-import { upstreamKey } from "@/lib/i18n/errors";
+import { upstreamKey } from "@/lib/localize/errors";
 import { text, type Text } from "@/lib/i18n/text";
 
 /**
@@ -62,7 +62,7 @@ export function failureReason(code: string, fallback?: string | null): Text {
 export const said = (sentence: string): Text => text("sharing.failures.said", { sentence });
 
 /**
- * An error's sentence as a Text, read the way `localizeError` (lib/i18n/errors.ts) reads it: the
+ * An error's sentence as a Text, read the way `localizeError` (lib/localize/errors.ts) reads it: the
  * vocabulary's for its code or a known upstream code, the wrapper's own; else the message as it is.
  */
 export function errorText({ code, message, upstreamCode }: AppError): Text {

@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
-import { appError, UserError } from "@/lib/errors";
+import { UserError } from "@/lib/errors";
+import { text } from "@/lib/i18n/text";
 import { applyPairs } from "./apply";
 import type { ChangeContext } from "./context";
 import { loadFacts } from "./facts";
@@ -16,10 +17,7 @@ export async function planShareOf(service: ImageService, input: Input, ctx: Chan
   // CPH shares with projects only: bare ids are projects, whatever the form says.
   const targets = parseTargets(input.targets, service === "cph" ? "project" : input.kind);
   if (targets.length > MAX_TARGETS) {
-    throw new UserError({
-      ...appError("invalid_input", `Share with at most ${MAX_TARGETS} targets at once; use a batch for more.`),
-      fieldErrors: { targets: [`At most ${MAX_TARGETS} targets at once; use a batch for more.`] },
-    });
+    throw new UserError("invalid_input", text("errors.said.shareTooManyTargets", { max: MAX_TARGETS }), "targets");
   }
   const { scope, session } = ctx;
   const facts = await loadFacts(scope, session, input.imageIds, service);

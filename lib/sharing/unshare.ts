@@ -4,7 +4,7 @@ import type { ChangeContext } from "./context";
 import { listPhoneImageMembers } from "@/lib/cloud/cph";
 import { CloudError } from "@/lib/cloud/errors";
 import type { Scope } from "@/lib/cloud/ims";
-import { appError, UserError } from "@/lib/errors";
+import { UserError } from "@/lib/errors";
 import { text } from "@/lib/i18n/text";
 import { applyPairs } from "./apply";
 import type { CallPair } from "./calls";
@@ -40,8 +40,7 @@ async function readOwnImage(
     };
   }
   const { image, members } = await readImage(scope, imageId);
-  if (image.owner !== scope.projectId)
-    throw new UserError(appError("forbidden", "Only the image's owner project can change its members."));
+  if (image.owner !== scope.projectId) throw new UserError("forbidden", text("errors.upstream.IMG_0047"));
   return {
     name: image.name,
     members: members.map((m) => {
@@ -68,8 +67,7 @@ export async function unshareOf(
 ): Promise<UnshareResultView> {
   const image = await readOwnImage(ctx.scope, service, input.imageId);
   if (input.all && input.confirmName !== image.name) {
-    const message = `Type the image name ${image.name} exactly to remove every member.`;
-    throw new UserError({ ...appError("invalid_input", message), fieldErrors: { confirmName: [message] } });
+    throw new UserError("invalid_input", text("errors.said.typeNameToRemoveAll", { name: image.name }), "confirmName");
   }
   const byId = new Map(image.members.map((m) => [m.id, m]));
   const wanted = input.all ? image.members.map((m) => m.id) : [...new Set(input.memberIds)];
@@ -93,8 +91,7 @@ export async function unshareOf(
       reason: text("sharing.failures.noUrn"),
     }));
   // Nothing left to remove: a clear refusal, not a list of skips (the page the user acted on is stale).
-  if (chosen.length === 0)
-    throw new UserError(appError("not_found", "None of those members are on the image any more. Refresh the page."));
+  if (chosen.length === 0) throw new UserError("not_found", text("errors.said.membersGone"));
   const pairs = chosen.flatMap((m) => m.pair ?? []);
   await ctx.intent({
     service,

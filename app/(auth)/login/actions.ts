@@ -32,7 +32,7 @@ const signInSchema = z.discriminatedUnion("method", [
       .min(1, { error: fieldKey("enterPassword") })
       .max(256),
     ...common,
-    project: common.project.min(1, "Choose a project (region)."),
+    project: common.project.min(1, { error: fieldKey("chooseProject") }),
   }),
   z.object({
     method: z.literal("token"),

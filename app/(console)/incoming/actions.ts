@@ -9,10 +9,7 @@ import type { ImageService } from "@/lib/sharing/pairs";
 import { fieldKey } from "@/lib/i18n/fields";
 
 const decisionSchema = z.object({
-  imageIds: z
-    .array(imsImageIdSchema())
-    .min(1, "Choose at least one image.")
-    .max(500, "Decide at most 500 images at once."),
+  imageIds: z.array(imsImageIdSchema()).min(1, fieldKey("chooseAtLeastOneImage")).max(500, fieldKey("decideImagesMax")),
   vaultId: z.string().trim().pipe(vaultIdSchema()).optional(),
 });
 

@@ -8,7 +8,7 @@ import { getDb } from "@/lib/db";
 import { appError, UserError } from "@/lib/errors";
 import { removeName, saveNames } from "@/lib/names/store";
 import { nameSchema, noteSchema, parseNamesCsv, targetIdSchema, type ImportError } from "@/lib/names/validate";
-import { textTranslator } from "@/lib/i18n/error-translator";
+import { textTranslator } from "@/lib/localize/translator";
 import { text } from "@/lib/i18n/text";
 import { fieldKey } from "@/lib/i18n/fields";
 

@@ -8,13 +8,15 @@ import { NO_SESSION, nextRunAt } from "@/lib/audit/cts-schedule";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { formatAgo, formatWhen } from "@/lib/i18n/format";
+import { say, type RootTranslator } from "@/lib/i18n/text";
+import { storedErrorText } from "@/lib/sharing/pairs";
 import { ImportNowButton } from "./import-now-button";
 
 const DAYS = (ms: number) => Math.round(ms / (24 * 3600_000));
 
 type T = Awaited<ReturnType<typeof getTranslations<"history.cts">>>;
 
-function outcome(t: T, run: CtsImportRow): { tone: "info" | "warning" | "error"; text: string } {
+function outcome(t: T, root: RootTranslator, run: CtsImportRow): { tone: "info" | "warning" | "error"; text: string } {
   switch (run.status) {
     case "succeeded":
       return { tone: "info", text: t("succeeded", { imported: run.imported, known: run.known }) };
@@ -27,7 +29,10 @@ function outcome(t: T, run: CtsImportRow): { tone: "info" | "warning" | "error";
         text: run.error_message === NO_SESSION ? t("noSession") : (run.error_message ?? t("skipped")),
       };
     default: {
-      const message = run.error_message ?? t("unknownError");
+      // Stored in English as the run failed: the vocabulary's sentences are said again in the reader's language.
+      const message = run.error_message
+        ? say(root, storedErrorText(run.error_code ?? "internal", run.error_message))
+        : t("unknownError");
       return {
         tone: "error",
         text: run.error_code ? t("failedCode", { message, code: run.error_code }) : t("failed", { message }),
@@ -52,7 +57,7 @@ export async function CtsImportPanel({ accountId, projectId }: { accountId: stri
   const words = await getTranslations("common.time");
   const { ran, now } = await load(accountId, projectId);
   const interval = env.CTS_IMPORT_INTERVAL_MS;
-  const result = ran && outcome(t, ran);
+  const result = ran && outcome(t, (await getTranslations()) as RootTranslator, ran);
   const due = (at: number) => (at <= now ? t("dueNow") : formatWhen(format, at));
   const days = DAYS(7 * 24 * 3600_000);
   const uncovered = !ran?.covered_to || now - Number(ran.covered_to) > 7 * 24 * 3600_000;

@@ -6,7 +6,7 @@ import { ERRORS } from "@/lib/errors";
 import { GET as exportBatch } from "./export/route";
 import { GET } from "./route";
 
-vi.mock("@/lib/i18n/error-translator", async () => (await import("@/lib/i18n/testing")).translatorsIn(() => "en"));
+vi.mock("@/lib/localize/translator", async () => (await import("@/lib/localize/testing")).translatorsIn(() => "en"));
 
 const stored = vi.hoisted(() => ({ session: undefined as StoredSession | undefined }));
 const store = vi.hoisted(() => ({ getBatch: vi.fn(), pairsSince: vi.fn(), streamPairs: vi.fn() }));

@@ -41,9 +41,17 @@ export async function GET(request: Request) {
     const events = streamEvents(db, scope, resolved);
     const json = format === "json";
     // CSV is for people: its column names are in their language. JSON is the machine format and stays put.
-    const label = await getTranslations("history.csv");
+    const t = await getTranslations("history");
     const body = textStream(
-      json ? historyJsonChunks(header, events) : historyCsvLines(header, events, names, (column) => label(column)),
+      json
+        ? historyJsonChunks(header, events)
+        : historyCsvLines(
+            header,
+            events,
+            names,
+            (column) => t(`csv.${column}`),
+            ({ filter, ...rest }) => t("csvPreamble", { filter: filter || t("csvNoFilter"), ...rest }),
+          ),
     );
     return new Response(body, {
       headers: {

@@ -5,7 +5,7 @@ import { ALICE_ACTOR } from "@/lib/audit/testing";
 import { ERRORS } from "@/lib/errors";
 import { GET } from "./route";
 
-vi.mock("@/lib/i18n/error-translator", async () => (await import("@/lib/i18n/testing")).translatorsIn(() => "en"));
+vi.mock("@/lib/localize/translator", async () => (await import("@/lib/localize/testing")).translatorsIn(() => "en"));
 
 const stored = vi.hoisted(() => ({ session: undefined as StoredSession | undefined }));
 const countPendingImages = vi.hoisted(() => vi.fn<() => Promise<number>>());

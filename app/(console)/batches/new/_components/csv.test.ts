@@ -8,7 +8,7 @@ describe("readCsvTargets", () => {
   it("takes the first column of a file without a header", () => {
     expect(readCsvTargets(`${A},globex\n${B},initech\n`)).toEqual({
       values: [A, B],
-      column: "first column",
+      column: { first: true },
       ignored: [],
     });
   });
@@ -17,16 +17,20 @@ describe("readCsvTargets", () => {
     const csv = `name;project_id\r\nglobex;${A}\r\n\r\ninitech;\r\n"x";"${B}"`;
     expect(readCsvTargets(csv)).toEqual({
       values: [A, B],
-      column: "project_id",
+      column: { named: "project_id" },
       ignored: [
         { line: 1, text: "name;project_id", reason: "header" },
         { line: 3, text: "", reason: "empty" },
-        { line: 4, text: "initech;", reason: "no value in project_id" },
+        { line: 4, text: "initech;", reason: "noValue" },
       ],
     });
   });
 
   it("skips an unknown header over id-like values", () => {
-    expect(readCsvTargets(`id\n${A}`)).toMatchObject({ values: [A], ignored: [{ line: 1, reason: "header" }] });
+    expect(readCsvTargets(`id\n${A}`)).toMatchObject({
+      values: [A],
+      column: { first: true, header: "id" },
+      ignored: [{ line: 1, reason: "header" }],
+    });
   });
 });

@@ -5,11 +5,16 @@ const TARGET_COLUMNS = ["target", "project_id", "account_id", "urn"];
 /** Loose on purpose: a mistyped id in the first line is reported as a bad target, not taken for a header. */
 const idLike = (cell: string) => HEX32.test(cell.toLowerCase()) || /^organizations::\S+$/i.test(cell);
 
+/** The column read: one named in the header, or the first (under a header of another name, or none). */
+export type CsvColumn = { named: string } | { first: true; header?: string };
+
+/** Why a line was not read: the header, an empty line, or no value in the column read. */
+export type IgnoredReason = "header" | "empty" | "noValue";
+
 export interface CsvTargets {
   values: string[];
-  /** The column read: its header name, or "first column". */
-  column: string;
-  ignored: { line: number; text: string; reason: string }[];
+  column: CsvColumn;
+  ignored: { line: number; text: string; reason: IgnoredReason }[];
 }
 
 /** The cells of one CSV line: commas, semicolons or tabs, double quotes around a cell removed. */
@@ -33,7 +38,7 @@ export function readCsvTargets(text: string): CsvTargets {
   const values: string[] = [];
   const header = cellsOf(lines[0] ?? "").map((c) => c.toLowerCase());
   let column = header.findIndex((c) => TARGET_COLUMNS.includes(c));
-  let name = column >= 0 ? header[column] : "first column";
+  let read: CsvColumn = column >= 0 ? { named: header[column] } : { first: true };
   let start = 0;
   if (column >= 0) {
     ignored.push({ line: 1, text: lines[0], reason: "header" });
@@ -43,7 +48,7 @@ export function readCsvTargets(text: string): CsvTargets {
     if (header[0] && !idLike(header[0]) && lines.length > 1) {
       ignored.push({ line: 1, text: lines[0], reason: "header" });
       start = 1;
-      name = header[0] ? `first column (${header[0]})` : name;
+      read = { first: true, header: header[0] };
     }
   }
   for (let i = start; i < lines.length; i++) {
@@ -53,7 +58,7 @@ export function readCsvTargets(text: string): CsvTargets {
     }
     const value = cellsOf(lines[i])[column];
     if (value) values.push(value);
-    else ignored.push({ line: i + 1, text: lines[i], reason: `no value in ${name}` });
+    else ignored.push({ line: i + 1, text: lines[i], reason: "noValue" });
   }
-  return { values, column: name, ignored };
+  return { values, column: read, ignored };
 }

@@ -3,7 +3,7 @@
 import { useTranslations } from "next-intl";
 import { Upload } from "lucide-react";
 import { useId, useRef, useState } from "react";
-import { codeTag } from "@/components/data-text";
+import { codeTag, dataTag } from "@/components/data-text";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Label, Textarea } from "@/components/ui/input";
@@ -100,8 +100,11 @@ export function TargetsField({
                   {t.rich("read", {
                     count: read.values.length,
                     name: read.name,
-                    column: read.column,
+                    kind: "named" in read.column ? "named" : read.column.header ? "under" : "first",
+                    column: "named" in read.column ? read.column.named : (read.column.header ?? ""),
                     strong: (chunks) => <strong>{chunks}</strong>,
+                    code: codeTag,
+                    file: dataTag,
                   })}
                   {read.ignored.length > 0 && ` ${t("ignored", { count: read.ignored.length })}`}
                 </p>
@@ -109,7 +112,7 @@ export function TargetsField({
                   <ul className="mt-1 max-h-24 overflow-y-auto text-muted-foreground">
                     {read.ignored.map((l) => (
                       <li key={l.line}>
-                        {t("line", { line: l.line, reason: l.reason })}
+                        {t("line", { line: l.line, reason: t(`reasons.${l.reason}`) })}
                         {l.text && <code className="ml-1 font-mono">{l.text.slice(0, 80)}</code>}
                       </li>
                     ))}

@@ -1,8 +1,8 @@
 import { ANSWER_LOST, ERRORS, READ_ONLY, REFUSED, upstreamSentence, type AppError } from "@/lib/errors";
 import { z } from "zod";
 import type { Messages } from "@/messages";
-import type { Locale } from "./locales";
-import type { RootTranslator, TextKey } from "./text";
+import type { Locale } from "@/lib/i18n/locales";
+import type { RootTranslator, TextKey } from "@/lib/i18n/text";
 
 type Catalogue = Messages["errors"];
 

@@ -1,8 +1,8 @@
 import { createTranslator } from "next-intl";
 import { MESSAGES } from "@/messages";
-import type { Locale } from "./locales";
+import type { Locale } from "@/lib/i18n/locales";
 import { zodErrorMapFor, type ErrorTranslator } from "./errors";
-import type { RootTranslator } from "./text";
+import type { RootTranslator } from "@/lib/i18n/text";
 
 /** The "errors" catalogue in a language, as `getTranslations("errors")` gives it in a request. */
 export function errorsIn(locale: Locale): ErrorTranslator {
@@ -14,7 +14,7 @@ export function textIn(locale: Locale): RootTranslator {
   return createTranslator({ locale, messages: MESSAGES[locale] }) as RootTranslator;
 }
 
-/** What `vi.mock("@/lib/i18n/error-translator", …)` gives for a request in `locale()`. */
+/** What `vi.mock("@/lib/localize/translator", …)` gives for a request in `locale()`. */
 export function translatorsIn(locale: () => Locale) {
   return {
     errorTranslator: async (given?: Locale) => errorsIn(given ?? locale()),

@@ -12,10 +12,10 @@ import {
   type ErrorCode,
 } from "@/lib/errors";
 import { MESSAGES } from "@/messages";
-import { fieldKey } from "./fields";
+import { fieldKey } from "@/lib/i18n/fields";
 import { forReader, localizeError, upstreamKey } from "./errors";
 import { errorsIn, textIn } from "./testing";
-import { text } from "./text";
+import { text } from "@/lib/i18n/text";
 
 type Catalogue = (typeof MESSAGES)["en"]["errors"];
 

@@ -2,8 +2,8 @@ import "server-only";
 import { getLocale, getTranslations } from "next-intl/server";
 import type { z } from "zod";
 import { zodErrorMapFor, type ErrorTranslator } from "./errors";
-import type { Locale } from "./locales";
-import type { RootTranslator } from "./text";
+import type { Locale } from "@/lib/i18n/locales";
+import type { RootTranslator } from "@/lib/i18n/text";
 
 /** The "errors" catalogue in this request's language (lib/i18n/request.ts), or in `locale`, for `localizeError`. */
 export async function errorTranslator(locale?: Locale): Promise<ErrorTranslator> {
