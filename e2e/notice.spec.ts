@@ -1,4 +1,5 @@
 import { request } from "@playwright/test";
+import { MESSAGES } from "@/messages";
 import { DEMO, DEMO_IMAGES } from "../emulator/seed/demo";
 import { emulator, expect, test } from "./fixtures";
 import { ImagesPage } from "./pages/images";
@@ -50,6 +51,32 @@ test("the count route answers 401 JSON without a session, and with an unknown on
     expect((await res.json()).error).toMatchObject({ code: "session_expired", message: expect.any(String) });
     await anonymous.dispose();
   }
+});
+
+test("the proxy's refusals are said in the request's language: the browser's, unless one was chosen", async ({
+  baseURL,
+}) => {
+  const zh = await request.newContext({ baseURL, extraHTTPHeaders: { "Accept-Language": "zh-CN,zh;q=0.9,en;q=0.5" } });
+  const unsigned = await zh.get("/api/incoming/count");
+  expect(unsigned.status()).toBe(401);
+  expect((await unsigned.json()).error).toEqual({
+    code: "session_expired",
+    message: MESSAGES["zh-CN"].errors.proxy.signIn,
+  });
+  // A server action post over 1 MB is refused before Next reads it, signed in or not.
+  const large = await zh.post("/images", {
+    headers: { "next-action": "0".repeat(40), "content-type": "text/plain;charset=UTF-8" },
+    data: "x".repeat((1 << 20) + 1),
+  });
+  expect(large.status()).toBe(413);
+  expect((await large.json()).error.message).toBe(MESSAGES["zh-CN"].errors.proxy.tooLarge);
+  await zh.dispose();
+  const chosen = await request.newContext({
+    baseURL,
+    extraHTTPHeaders: { "Accept-Language": "zh-CN", Cookie: "locale=en" },
+  });
+  expect((await (await chosen.get("/api/incoming/count")).json()).error.message).toBe(MESSAGES.en.errors.proxy.signIn);
+  await chosen.dispose();
 });
 
 test("a failed refresh answers 503 and keeps the last count; an upstream 401 answers 401", async ({ pageAs }) => {

@@ -55,7 +55,7 @@ export function EventsTable({
         <THead>
           <tr>
             <TH>{t("when")}</TH>
-            <TH>{t("who")}</TH>
+            <TH className="whitespace-nowrap">{t("who")}</TH>
             <TH>{t("action")}</TH>
             <TH>{t("images")}</TH>
             <TH>{t("targets")}</TH>
@@ -118,7 +118,7 @@ export function EventsTable({
                 <Link
                   href={detailHref(e.id)}
                   scroll={false}
-                  className="text-xs font-medium text-primary hover:underline"
+                  className="text-xs font-medium whitespace-nowrap text-primary hover:underline"
                   aria-label={t("detailsOf", { action: actionLabel(e.action), when: formatWhen(format, e.occurredAt) })}
                 >
                   {t("details")}

@@ -58,5 +58,9 @@ export function Outcome({ event }: { event: HistoryEvent }) {
 
 export function SourceBadge({ source }: { source: string }) {
   const t = useTranslations("history.outcome");
-  return <Badge tone={source === "cts" ? "info" : "neutral"}>{source === "cts" ? t("cts") : t("console")}</Badge>;
+  return (
+    <Badge tone={source === "cts" ? "info" : "neutral"} className="whitespace-nowrap">
+      {source === "cts" ? t("cts") : t("console")}
+    </Badge>
+  );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { batchPace, formatDuration } from "./pace";
+import { batchPace } from "./pace";
 
 const MIN = 60_000;
 const counts = (done: number, launched: number) => ({ done, launched }) as Parameters<typeof batchPace>[0]["counts"];
@@ -32,16 +32,5 @@ describe("batchPace", () => {
   it("says neither stall nor estimate for an ended batch, whose elapsed time stops at its end", () => {
     const ended = running({ status: "finished", counts: counts(125, 125), progress: 1, finishedAt: 5 * MIN });
     expect(batchPace(ended, 60 * MIN, 3 * MIN)).toEqual({ elapsedMs: 5 * MIN });
-  });
-});
-
-describe("formatDuration", () => {
-  it("reads in seconds, minutes, then hours", () => {
-    expect([45_000, 3 * MIN + 20_000, 80 * MIN, 120 * MIN].map(formatDuration)).toEqual([
-      "45 s",
-      "3 min",
-      "1 h 20 min",
-      "2 h",
-    ]);
   });
 });

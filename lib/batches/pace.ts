@@ -25,13 +25,3 @@ export function batchPace(s: Pace, now: number, stallMs: number): BatchPace {
   if (s.progress <= 0 || elapsedMs < 1_000) return { elapsedMs };
   return { elapsedMs, etaMs: Math.round((elapsedMs * (1 - s.progress)) / s.progress) };
 }
-
-/** "45 s", "3 min", "1 h 20 min". */
-export function formatDuration(ms: number): string {
-  const s = Math.floor(ms / 1000);
-  if (s < 60) return `${s} s`;
-  const min = Math.floor(s / 60);
-  if (min < 60) return `${min} min`;
-  const rest = min % 60;
-  return `${Math.floor(min / 60)} h${rest ? ` ${rest} min` : ""}`;
-}

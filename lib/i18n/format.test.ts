@@ -1,7 +1,7 @@
 import { createFormatter, createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { MESSAGES } from "@/messages";
-import { formatAge, formatAgo, formatWhen, largestUnit, type TimeWords } from "./format";
+import { formatAge, formatAgo, formatDuration, formatWhen, largestUnit, type TimeWords } from "./format";
 import type { Locale } from "./locales";
 
 const formatter = (locale: Locale, timeZone = "UTC") => createFormatter({ locale, timeZone });
@@ -60,6 +60,20 @@ describe("formatAge", () => {
     expect(largestUnit(119 * 60_000)).toEqual({ unit: "hour", value: 1 });
     expect(largestUnit(59_999)).toBeUndefined();
     expect(largestUnit(Number.NaN)).toBeUndefined();
+  });
+});
+
+describe("formatDuration", () => {
+  it("reads in seconds, minutes, then hours and minutes, in each language", () => {
+    const MIN = 60_000;
+    const spans = [45_000, 3 * MIN + 20_000, 80 * MIN, 120 * MIN];
+    expect(spans.map((ms) => formatDuration(formatter("en"), ms))).toEqual(["45 sec", "3 min", "1 hr 20 min", "2 hr"]);
+    expect(spans.map((ms) => formatDuration(formatter("zh-CN"), ms))).toEqual([
+      "45秒",
+      "3分钟",
+      "1小时20分钟",
+      "2小时",
+    ]);
   });
 });
 

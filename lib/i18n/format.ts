@@ -57,3 +57,16 @@ export function formatAgo(f: Formatter, words: TimeWords, from: string | number 
   const size = UNITS.find(([unit]) => unit === span.unit)![1];
   return f.relativeTime(now - span.value * size, { now, unit: span.unit });
 }
+
+/** How long something took or has run, to the second under a minute, else in hours and minutes: "45 sec",
+ * "1 hr 20 min"; "45秒", "1小时20分钟" in Chinese. */
+export function formatDuration(f: Formatter, ms: number): string {
+  const unit = (value: number, unit: "second" | "minute" | "hour") =>
+    f.number(value, { style: "unit", unit, unitDisplay: "short" });
+  const s = Math.floor(Math.max(0, ms) / 1000);
+  if (s < 60) return unit(s, "second");
+  const min = Math.floor(s / 60);
+  if (min < 60) return unit(min, "minute");
+  const hours = unit(Math.floor(min / 60), "hour");
+  return min % 60 ? f.list([hours, unit(min % 60, "minute")], { type: "unit", style: "narrow" }) : hours;
+}

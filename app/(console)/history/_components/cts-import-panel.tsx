@@ -76,9 +76,14 @@ export async function CtsImportPanel({ accountId, projectId }: { accountId: stri
           <dd data-testid="cts-last-import">
             {ran ? (
               <>
-                <When value={Number(ran.started_at)} /> ({formatAgo(format, words, Number(ran.started_at), now)}),{" "}
-                {ran.trigger === "manual" ? t("onDemand") : t("scheduled")}
-                {ran.user_name && t.rich("asUser", { user: ran.user_name, name: dataTag })}:{" "}
+                <When value={Number(ran.started_at)} />
+                {t.rich("ranHow", {
+                  ago: formatAgo(format, words, Number(ran.started_at), now),
+                  trigger: ran.trigger === "manual" ? "manual" : "schedule",
+                  hasUser: ran.user_name ? "yes" : "no",
+                  user: ran.user_name ?? "",
+                  name: dataTag,
+                })}
                 <span className={result?.tone === "error" ? "text-destructive" : undefined}>{result?.text}</span>
               </>
             ) : (

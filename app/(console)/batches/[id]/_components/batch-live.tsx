@@ -5,8 +5,8 @@ import { useCallback } from "react";
 import { dataTag } from "@/components/data-text";
 import { useToast } from "@/components/toaster";
 import { Alert } from "@/components/ui/alert";
-import { formatWhen } from "@/lib/i18n/format";
-import { batchPace, formatDuration } from "@/lib/batches/pace";
+import { formatDuration, formatWhen } from "@/lib/i18n/format";
+import { batchPace } from "@/lib/batches/pace";
 import type { BatchSummary } from "@/lib/batches/types";
 import { sayStored } from "@/lib/i18n/text";
 import { BatchButtons } from "./batch-buttons";
@@ -63,7 +63,7 @@ export function BatchLive({
   const eta = over ? null : etaText(pace?.etaMs, t);
   const timing =
     pace &&
-    [t("timing", { duration: formatDuration(pace.elapsedMs), over: over ? "yes" : "no" }), eta]
+    [t("timing", { duration: formatDuration(format, pace.elapsedMs), over: over ? "yes" : "no" }), eta]
       .filter(Boolean)
       .join(" · ");
   const streamNote = state in STREAM_NOTE ? t(STREAM_NOTE[state as keyof typeof STREAM_NOTE]) : undefined;

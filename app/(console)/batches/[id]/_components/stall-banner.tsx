@@ -1,11 +1,11 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useId, useState, useTransition } from "react";
 import { useToast } from "@/components/toaster";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { formatDuration } from "@/lib/batches/pace";
+import { formatDuration } from "@/lib/i18n/format";
 import type { BatchSummary } from "@/lib/batches/types";
 import { readMembersNowAction } from "../actions";
 import { batchToastKey } from "./batch-status";
@@ -30,6 +30,7 @@ export function StallBanner({
   canChange: boolean;
 }) {
   const t = useTranslations("batches.stall");
+  const format = useFormatter();
   const titleId = useId();
   const toast = useToast();
   const [pending, start] = useTransition();
@@ -51,11 +52,11 @@ export function StallBanner({
       <Alert tone="warning" className="flex flex-col gap-2 sm:flex-row sm:items-center sm:justify-between">
         <div>
           <p id={titleId} className="font-medium">
-            {t("title", { duration: formatDuration(stalledForMs) })}
+            {t("title", { duration: formatDuration(format, stalledForMs) })}
           </p>
           <p className="mt-0.5 text-muted-foreground">
             {running > 0
-              ? t("running", { count: running, timeout: formatDuration(jobTimeoutMs) })
+              ? t("running", { count: running, timeout: formatDuration(format, jobTimeoutMs) })
               : t("waiting", { count: summary.counts.waiting })}
           </p>
         </div>
