@@ -19,6 +19,7 @@ export function useOutcomeLabel() {
 /** The outcome badge, then the cloud's code and message for a failure or the pair counts of a partial one. */
 export function Outcome({ event }: { event: HistoryEvent }) {
   const t = useTranslations("history.outcome");
+  const common = useTranslations("common");
   const label = useOutcomeLabel();
   const say = useText();
   const c = pairCounts(event.pairs);
@@ -32,7 +33,7 @@ export function Outcome({ event }: { event: HistoryEvent }) {
     c.skipped && t("skippedCount", { count: c.skipped }),
   ]
     .filter(Boolean)
-    .join(", ");
+    .join(common("listSeparator"));
   return (
     <div className="flex min-w-0 flex-col gap-0.5">
       <Badge tone={TONE[event.outcome as keyof typeof TONE] ?? "neutral"} className="w-fit">

@@ -34,6 +34,7 @@ const H = 96;
 /** Events per day as stacked bars (a small SVG; the numbers are in each bar's tooltip and the summary). */
 export function ActivityChart({ days }: { days: ActivityDay[] }) {
   const t = useTranslations("history.chart");
+  const common = useTranslations("common");
   const actionLabel = actionLabeller(useTranslations("history.actions"));
   const totals = days.map((d) => Object.values(d.counts).reduce((a, b) => a + b, 0));
   const max = Math.max(1, ...totals);
@@ -72,7 +73,9 @@ export function ActivityChart({ days }: { days: ActivityDay[] }) {
             ? t("tipParts", {
                 day: label(d.day),
                 events: totals[i],
-                parts: parts.map(([a, n]) => t("part", { action: actionLabel(a), count: n })).join(", "),
+                parts: parts
+                  .map(([a, n]) => t("part", { action: actionLabel(a), count: n }))
+                  .join(common("listSeparator")),
               })
             : t("tip", { day: label(d.day), events: totals[i] });
           return (

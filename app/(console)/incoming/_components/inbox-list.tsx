@@ -34,6 +34,7 @@ export function InboxList({
   canChange: boolean;
 }) {
   const t = useTranslations("incoming.list");
+  const format = useFormatter();
   const [vaultFor, setVaultFor] = useState<InboxRowView[] | null>(null);
   const { selection, running, last, decide } = useDecide({
     actions: ACTIONS,
@@ -74,7 +75,7 @@ export function InboxList({
         {failed.length > 0 && (
           <Alert tone="error">
             {t("notDone", {
-              failures: failed.map((r) => `${r.name} (${r.code})`).join(", "),
+              failures: format.list(failed.map((r) => `${r.name} (${r.code})`)),
               decision: last?.decision ?? "accept",
             })}
           </Alert>

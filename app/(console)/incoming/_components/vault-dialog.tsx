@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -29,6 +29,7 @@ export function VaultDialog({
   onConfirm: (vaultId: string | undefined) => void;
 }) {
   const t = useTranslations("incoming.vault");
+  const format = useFormatter();
   const say = useText();
   const common = useTranslations("common");
   const [vaultId, setVaultId] = useState<string>("");
@@ -38,7 +39,7 @@ export function VaultDialog({
   const usable = vaults.filter((v) => !v.problem);
   // The only usable vault is the answer when one is required; an optional vault is never chosen for the user.
   const chosen = vaultId || (required && usable.length === 1 ? usable[0].id : "");
-  const names = (list: InboxRowView[]) => list.map((i) => i.name).join(", ");
+  const names = (list: InboxRowView[]) => format.list(list.map((i) => i.name));
   const description = [
     required ? t("needing", { names: names(needing), count: needing.length }) : "",
     maybe.length ? t("maybe", { names: names(maybe), count: maybe.length, required: required ? "yes" : "no" }) : "",
