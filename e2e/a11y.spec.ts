@@ -67,7 +67,7 @@ test("every page passes axe, in English and Chinese, in light and in dark", asyn
           .first()
           .waitFor(),
     ],
-    ["new batch", "/batches/new", () => page.getByRole("button", { name: /^(Plan|计划)$/ }).waitFor()],
+    ["new batch", "/batches/new", () => page.getByRole("button", { name: /^(Plan|规划)$/ }).waitFor()],
     ["history", "/history", () => page.getByRole("heading", { name: /^(History|操作记录)$/ }).waitFor()],
     ["address book", "/names", () => page.getByRole("heading", { name: /^(Address book|通讯录)$/ }).waitFor()],
   ];
