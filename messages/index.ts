@@ -7,6 +7,7 @@ import enImages from "./en/images.json";
 import enIncoming from "./en/incoming.json";
 import enNames from "./en/names.json";
 import enPhones from "./en/phones.json";
+import enPolicy from "./en/policy.json";
 import enSharing from "./en/sharing.json";
 import enShell from "./en/shell.json";
 import zhAuth from "./zh-CN/auth.json";
@@ -18,6 +19,7 @@ import zhImages from "./zh-CN/images.json";
 import zhIncoming from "./zh-CN/incoming.json";
 import zhNames from "./zh-CN/names.json";
 import zhPhones from "./zh-CN/phones.json";
+import zhPolicy from "./zh-CN/policy.json";
 import zhSharing from "./zh-CN/sharing.json";
 import zhShell from "./zh-CN/shell.json";
 
@@ -38,6 +40,7 @@ const en = {
   images: enImages,
   phones: enPhones,
   sharing: enSharing,
+  policy: enPolicy,
 };
 export type Messages = typeof en;
 
@@ -53,6 +56,7 @@ const zh: Messages = {
   images: zhImages,
   phones: zhPhones,
   sharing: zhSharing,
+  policy: zhPolicy,
 };
 
 /** By locale (`lib/i18n/locales.ts` LOCALES). */

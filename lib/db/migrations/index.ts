@@ -379,4 +379,48 @@ export const migrations: Record<string, Migration> = {
       await db.schema.alterTable("batches").dropColumn("status_text").execute();
     },
   },
+  "0011_sharing_policy_and_approvals": {
+    // An account's sharing policy (lib/policy), one JSON document per account, and the requests for a
+    // second admin's approval of what it does not allow: the plan as it was asked for, the decision,
+    // and the batch that carried it out.
+    async up(db) {
+      await db.schema
+        .createTable("sharing_policies")
+        .addColumn("account_id", "text", (c) => c.primaryKey())
+        .addColumn("policy", "text", (c) => c.notNull())
+        .addColumn("updated_by", "text", (c) => c.notNull())
+        .addColumn("updated_at", "bigint", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("approval_requests")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("account_id", "text", (c) => c.notNull())
+        .addColumn("project_id", "text", (c) => c.notNull())
+        .addColumn("project_name", "text", (c) => c.notNull())
+        .addColumn("region", "text", (c) => c.notNull())
+        .addColumn("service", "text", (c) => c.notNull())
+        .addColumn("requested_by_id", "text", (c) => c.notNull())
+        .addColumn("requested_by_name", "text", (c) => c.notNull())
+        .addColumn("requested_at", "bigint", (c) => c.notNull())
+        .addColumn("expires_at", "bigint", (c) => c.notNull())
+        .addColumn("reason", "text")
+        .addColumn("plan", "text", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("decided_by_id", "text")
+        .addColumn("decided_by_name", "text")
+        .addColumn("decided_at", "bigint")
+        .addColumn("decision_note", "text")
+        .addColumn("batch_id", "text")
+        .execute();
+      await db.schema
+        .createIndex("approval_requests_account_status")
+        .on("approval_requests")
+        .columns(["account_id", "status", "requested_at"])
+        .execute();
+    },
+    async down(db) {
+      await db.schema.dropTable("approval_requests").execute();
+      await db.schema.dropTable("sharing_policies").execute();
+    },
+  },
 };
