@@ -153,6 +153,23 @@ export const ACTIONS: Record<string, ActionSpec> = {
     form: true,
   },
   importCtsTracesAction: { base: {}, mayAccept: true },
+  // The sharing policy: the base's mode is none of the modes, and each variant changes one field only,
+  // so no variant ever writes a policy that other tests would then live under.
+  savePolicyAction: {
+    base: {
+      mode: "not-a-mode",
+      allowOwnProjects: "on",
+      allowOrganization: "on",
+      allowlist: "",
+      otherwise: "allow",
+      lockedNames: "",
+      lockedTags: "",
+      approvalKinds: [],
+      approvalBatchOver: "",
+      approvalHours: "72",
+    },
+    form: true,
+  },
   verifyChainAction: { base: {}, mayAccept: true },
 };
 

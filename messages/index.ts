@@ -8,6 +8,7 @@ import enIncoming from "./en/incoming.json";
 import enNames from "./en/names.json";
 import enPhones from "./en/phones.json";
 import enPolicy from "./en/policy.json";
+import enSettings from "./en/settings.json";
 import enSharing from "./en/sharing.json";
 import enShell from "./en/shell.json";
 import zhAuth from "./zh-CN/auth.json";
@@ -20,6 +21,7 @@ import zhIncoming from "./zh-CN/incoming.json";
 import zhNames from "./zh-CN/names.json";
 import zhPhones from "./zh-CN/phones.json";
 import zhPolicy from "./zh-CN/policy.json";
+import zhSettings from "./zh-CN/settings.json";
 import zhSharing from "./zh-CN/sharing.json";
 import zhShell from "./zh-CN/shell.json";
 
@@ -41,6 +43,7 @@ const en = {
   phones: enPhones,
   sharing: enSharing,
   policy: enPolicy,
+  settings: enSettings,
 };
 export type Messages = typeof en;
 
@@ -57,6 +60,7 @@ const zh: Messages = {
   phones: zhPhones,
   sharing: zhSharing,
   policy: zhPolicy,
+  settings: zhSettings,
 };
 
 /** By locale (`lib/i18n/locales.ts` LOCALES). */

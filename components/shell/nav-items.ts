@@ -6,4 +6,5 @@ export const NAV_ITEMS = [
   { href: "/batches", key: "batches" },
   { href: "/history", key: "history" },
   { href: "/names", key: "names" },
+  { href: "/settings", key: "settings" },
 ] as const;

@@ -1,6 +1,6 @@
 "use client";
 
-import { BookUser, History, Images, Inbox, Layers, Smartphone } from "lucide-react";
+import { BookUser, History, Images, Inbox, Layers, ShieldCheck, Smartphone } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -15,6 +15,7 @@ const ICONS = {
   "/batches": Layers,
   "/history": History,
   "/names": BookUser,
+  "/settings": ShieldCheck,
 } as const;
 
 /** `projectId` keys the pending count; `pollMs` is how often it is asked again (INBOX_POLL_MS). */

@@ -37,6 +37,8 @@ export interface ActionContext {
     targets?: string[];
     pairs?: AuditPair[];
     outcome?: AuditOutcome;
+    /** More the event keeps beside the input (a setting's value before the change), as JSON. */
+    detail?: Record<string, unknown>;
   }): void;
   /**
    * Records what the change is about to do, before its first cloud call (lib/actions/intents): if the
@@ -207,7 +209,7 @@ async function audit(
       images: notes.images,
       targets: notes.targets,
       pairs: notes.pairs,
-      input,
+      input: notes.detail ? { input, ...notes.detail } : input,
       error: result.ok
         ? pairFailure(notes.pairs)
         : { code: result.error.upstreamCode ?? result.error.code, message: result.error.message },

@@ -32,6 +32,7 @@ export const ACTION_LABEL: Record<string, string> = {
   named_target: "Named an id",
   unnamed_target: "Removed a name",
   imported_names: "Imported names",
+  policy_changed: "Changed the sharing policy",
 };
 
 /** Sign-ins and sign-outs: most of a project's events, hidden from History unless asked for. */
