@@ -46,6 +46,9 @@ function facts(): Facts {
       ...(encrypted ? { shareBlocker: text("sharing.blockers.encrypted.reason") } : {}),
       memberIds: [...new Set(memberIds)],
       limit: 256,
+      kind: "system" as const,
+      tags: [],
+      encrypted,
     };
   });
   return {

@@ -3,6 +3,7 @@ import { TargetId } from "@/components/target-id";
 import { Badge } from "@/components/ui/badge";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import { useText } from "@/components/use-text";
+import { PolicyLine, RiskFlags } from "./policy-verdict";
 import type { Outcome, OutcomeRow } from "./rows";
 
 const TONE: Record<Outcome, "info" | "neutral" | "danger" | "success"> = {
@@ -58,6 +59,8 @@ export function OutcomeTable({ rows, caption, images }: { rows: OutcomeRow[]; ca
               {r.code && r.outcome === "failed" && (
                 <span className="ml-1 font-mono text-muted-foreground">({r.code})</span>
               )}
+              {r.policy && r.outcome !== "blocked" && <PolicyLine verdict={r.policy} />}
+              {r.risks && r.risks.length > 0 && <RiskFlags risks={r.risks} />}
             </TD>
           </TR>
         ))}

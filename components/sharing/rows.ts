@@ -2,6 +2,8 @@ import { text, type Text } from "@/lib/i18n/text";
 import type { PlanRow, ShareResultView, SharePlanView, UnshareResultView } from "@/lib/sharing/forms";
 import type { PairOutcome } from "@/lib/sharing/pairs";
 import type { TargetKind } from "@/lib/sharing/targets";
+import type { PairVerdict, RiskFlag } from "@/lib/policy/evaluate";
+import type { PolicyMode } from "@/lib/policy/policy";
 
 /** A decision of the plan, or what happened to the pair when it was sent. */
 export type Outcome = "add" | "skip" | "blocked" | "succeeded" | "failed" | "skipped" | "unknown";
@@ -19,6 +21,9 @@ export interface OutcomeRow {
   outcome: Outcome;
   reason?: Text;
   code?: string;
+  /** The sharing policy's verdict on a pair to add, and whether it is enforced or only audited. */
+  policy?: PairVerdict & { mode: PolicyMode };
+  risks?: RiskFlag[];
 }
 
 /** What a pair that was shared says: the recipient still has to accept it. */
@@ -33,7 +38,14 @@ function describe(r: PlanRow): Omit<OutcomeRow, "outcome"> {
 }
 
 export function planRows(view: SharePlanView): OutcomeRow[] {
-  return view.rows.map((r) => ({ ...describe(r), outcome: r.decision, reason: r.reason }));
+  const mode = view.policy?.mode;
+  return view.rows.map((r) => ({
+    ...describe(r),
+    outcome: r.decision,
+    reason: r.reason,
+    ...(r.policy && mode && { policy: { ...r.policy, mode } }),
+    ...(r.risks?.length && { risks: r.risks }),
+  }));
 }
 
 /** Every pair of the plan with its fate: the outcome of those sent, skipped or blocked for the others. */

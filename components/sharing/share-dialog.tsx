@@ -99,6 +99,9 @@ function ShareForm({ service, images, actions, what, words, quota, again, onAgai
   }, null);
   const planned = plan?.ok && sameText(plan.data.targets, text) && checkedKind === kind ? plan.data : undefined;
   const counts = planned?.counts;
+  // What the enforced policy needs before the plan can be sent (nothing in audit mode).
+  const enforced = planned?.policy?.mode === "enforce" ? planned.policy.needs : undefined;
+  const [reason, setReason] = useState("");
   const latest = last === "share" ? result : plan;
   const error = latest && !latest.ok ? latest.error : undefined;
   const fieldMessages = Object.values(error?.fieldErrors ?? {}).flat();
@@ -185,8 +188,36 @@ function ShareForm({ service, images, actions, what, words, quota, again, onAgai
                 {quota && ` · ${t("imageHas", { used: quota.used, limit: quota.limit })}`}
               </span>
             </p>
+            {planned.policy && (
+              <p className="text-sm text-muted-foreground">
+                {t("policySummary", { mode: planned.policy.mode, ...planned.policy.counts })}
+                {planned.policy.mode === "audit" && ` ${t("auditNote")}`}
+              </p>
+            )}
             {planned.rows.length > 0 && (
               <OutcomeTable caption={t("planCaption")} rows={planRows(planned)} images={multi} />
+            )}
+            {enforced === "approval" && <Alert tone="warning">{t("needsApproval")}</Alert>}
+            {enforced === "reason" && (
+              <div className="flex flex-col gap-1.5">
+                <Label htmlFor="share-reason">{t("reasonLabel")}</Label>
+                <Textarea
+                  id="share-reason"
+                  name="reason"
+                  rows={2}
+                  required
+                  maxLength={1000}
+                  defaultValue={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                  readOnly={sharing}
+                  aria-invalid={Boolean(error?.fieldErrors?.reason)}
+                  aria-describedby="share-reason-hint"
+                  className="font-sans text-sm"
+                />
+                <p id="share-reason-hint" className="text-xs text-muted-foreground">
+                  {t("reasonHint")}
+                </p>
+              </div>
             )}
           </>
         )}
@@ -203,7 +234,12 @@ function ShareForm({ service, images, actions, what, words, quota, again, onAgai
         <Button type="submit" variant="secondary" formAction={check} disabled={checking || sharing || !text.trim()}>
           {checking ? t("checking") : t("check")}
         </Button>
-        <Button type="submit" disabled={!counts?.add || sharing || checking}>
+        <Button
+          type="submit"
+          disabled={
+            !counts?.add || sharing || checking || enforced === "approval" || (enforced === "reason" && !reason.trim())
+          }
+        >
           {sharing ? t("sharing") : counts?.add ? words.send(counts.add) : t("share")}
         </Button>
       </div>

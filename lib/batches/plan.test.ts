@@ -28,6 +28,9 @@ const ims = (over: Partial<BatchImageFacts> = {}): BatchImageFacts => ({
   owned: true,
   memberIds: [],
   limit: 256,
+  kind: "system",
+  tags: [],
+  encrypted: false,
   ...over,
 });
 const cph = (over: Partial<BatchImageFacts> = {}): BatchImageFacts =>

@@ -1,4 +1,7 @@
 import { text, type Text } from "@/lib/i18n/text";
+import { countVerdicts, judgePairs, RISK_FLAGS, VERDICTS, type RiskFlag, type Verdict } from "@/lib/policy/evaluate";
+import type { PolicyMode } from "@/lib/policy/policy";
+import { policyImageOf, type PolicyCheck } from "@/lib/sharing/plan";
 import { decideImage, REASONS, type ImageFacts } from "@/lib/sharing/rules";
 import type { ParsedTarget, Target } from "@/lib/sharing/targets";
 import type { BatchOperation, ImageService, NewBatchPair } from "./types";
@@ -20,6 +23,21 @@ export interface BatchPlanFacts {
   owner: { projectId: string; accountId: string; region: string };
   /** The user's own projects (IAM), the only ones whose region the console knows. */
   knownProjects: { id: string; name: string }[];
+  /** The account's sharing policy, for a share (lib/sharing/policy `loadPolicyCheck`). */
+  check?: PolicyCheck;
+}
+
+/** What the sharing policy says of a batch's sends, one number per cell like the plan itself. */
+export interface BatchPolicyView {
+  mode: Exclude<PolicyMode, "off">;
+  /** Per cell: the index in `VERDICTS` of a send's verdict, -1 for cells that are not sends. */
+  verdicts: number[];
+  /** Per cell: the index in `because` of the rule that decided it, -1 for none. */
+  rules: number[];
+  because: Text[];
+  counts: Record<Verdict, number>;
+  /** How many sends carry each risk. */
+  risks: Partial<Record<RiskFlag, number>>;
 }
 
 export interface PlanTargetView extends Target {
@@ -45,6 +63,7 @@ export interface BatchPlanView {
   cells: number[];
   reasons: Text[];
   counts: BatchPlanCounts;
+  policy?: BatchPolicyView;
 }
 
 /** Why a pair is skipped, per operation. */
@@ -98,6 +117,8 @@ export function planBatch(facts: BatchPlanFacts): BatchPlanView {
     }
   });
 
+  const policy = facts.operation === "share" && facts.check ? judgeCells(facts, targets, cells, code) : undefined;
+
   const counts: BatchPlanCounts = { send: 0, skip: 0, blocked: 0, pairs: cells.length };
   for (const c of cells) {
     if (c === CELL_SEND) counts.send++;
@@ -108,7 +129,60 @@ export function planBatch(facts: BatchPlanFacts): BatchPlanView {
     const blocker = facts.operation === "unshare" ? image.unshareBlocker : image.shareBlocker;
     return { id: image.id, name: image.name, service: image.service, ...(blocker ? { blocker } : {}) };
   });
-  return { operation: facts.operation, images, targets, invalid, cells, reasons, counts };
+  return { operation: facts.operation, images, targets, invalid, cells, reasons, counts, ...(policy && { policy }) };
+}
+
+/**
+ * The policy's verdict on every send, in place: enforced, a denied send becomes a blocked cell with the
+ * rule as its reason; in audit mode it stays a send that says what would be.
+ */
+function judgeCells(
+  facts: BatchPlanFacts,
+  targets: readonly Target[],
+  cells: number[],
+  code: (reason: Text) => number,
+): BatchPolicyView | undefined {
+  const { policy, world } = facts.check!;
+  const width = targets.length;
+  const sends = cells.flatMap((c, idx) => (c === CELL_SEND ? [idx] : []));
+  const judged = judgePairs(
+    policy,
+    world,
+    sends.map((idx) => ({
+      image: policyImageOf(facts.images[Math.floor(idx / width)]),
+      target: targets[idx % width],
+    })),
+  );
+  if (policy.mode === "off") return undefined;
+  const verdicts = new Array<number>(cells.length).fill(-1);
+  const rules = new Array<number>(cells.length).fill(-1);
+  const because: Text[] = [];
+  const becauseIndex = new Map<string, number>();
+  const risks: Partial<Record<RiskFlag, number>> = {};
+  sends.forEach((idx, k) => {
+    const { verdict, risks: flags } = judged[k];
+    for (const f of flags) risks[f] = (risks[f] ?? 0) + 1;
+    if (!verdict) return;
+    verdicts[idx] = VERDICTS.indexOf(verdict.verdict);
+    const key = JSON.stringify(verdict.because);
+    if (!becauseIndex.has(key)) becauseIndex.set(key, because.push(verdict.because) - 1);
+    rules[idx] = becauseIndex.get(key)!;
+    if (policy.mode === "enforce" && verdict.verdict === "denied") cells[idx] = code(verdict.because);
+  });
+  const ordered = Object.fromEntries(RISK_FLAGS.flatMap((f) => (risks[f] ? [[f, risks[f]]] : [])));
+  return { mode: policy.mode, verdicts, rules, because, counts: countVerdicts(judged), risks: ordered };
+}
+
+/**
+ * What the batch's sends still need once the user's exclusions are taken out: the strictest verdict
+ * of the sends left (denied sends are blocked when enforced), or "allowed" with no policy.
+ */
+export function batchNeeds(plan: BatchPlanView, excluded: ReadonlySet<number>): Verdict {
+  let worst = 0;
+  plan.policy?.verdicts.forEach((v, idx) => {
+    if (v > worst && plan.cells[idx] === CELL_SEND && !excluded.has(idx)) worst = v;
+  });
+  return VERDICTS[worst];
 }
 
 /** Parses exclusion keys (`imageIndex:targetIndex`) into flat cell indexes; keys outside the plan are refused. */

@@ -19,6 +19,8 @@ export interface ChangeContext {
     targets?: string[];
     pairs?: PairOutcome[];
     outcome?: AuditOutcome;
+    /** The sharing policy's verdicts, the risks and the reason given, kept beside the input. */
+    detail?: Record<string, unknown>;
   }): void;
   intent(plan: { service: ImageService; expect: Expect; pairs: Pair[] }): Promise<void>;
 }

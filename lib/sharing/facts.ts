@@ -10,6 +10,7 @@ import type { ImageService } from "./pairs";
 import { listOwnPhoneImages } from "./phones";
 import { mapPool } from "./pool";
 import { PHONE_MEMBER_LIMIT, REASONS, type ImageFacts } from "./rules";
+import { kindOf } from "./shareability";
 
 /** IMS image ids are UUIDs; anything else is taken for a CPH image id. */
 export function serviceOf(imageId: string): ImageService {
@@ -18,7 +19,19 @@ export function serviceOf(imageId: string): ImageService {
 
 function notFound(id: string, service: ImageService): ImageFacts {
   const reason = REASONS.notFound(service);
-  return { id, name: id, service, owned: false, shareBlocker: reason, unshareBlocker: reason, memberIds: [], limit: 0 };
+  return {
+    id,
+    name: id,
+    service,
+    owned: false,
+    shareBlocker: reason,
+    unshareBlocker: reason,
+    memberIds: [],
+    limit: 0,
+    kind: service === "cph" ? "phone" : "unknown",
+    tags: [],
+    encrypted: false,
+  };
 }
 
 /** A failed read that only costs this image (gone, invisible), not the whole plan. */
@@ -47,6 +60,9 @@ async function imsFacts(scope: Scope, ids: string[]): Promise<ImageFacts[]> {
       unshareBlocker: owned ? undefined : REASONS.notOwned,
       memberIds: l.members.map((m) => m.member_id),
       limit: facts.limit,
+      kind: kindOf(l.image),
+      tags: l.image.tags ?? [],
+      encrypted: Boolean(l.image.__system__cmkid),
     };
   });
 }
@@ -65,6 +81,9 @@ async function phoneFacts(scope: Scope, ids: string[]): Promise<ImageFacts[]> {
       owned: true,
       memberIds: members.map((m) => m.member_id),
       limit: PHONE_MEMBER_LIMIT,
+      kind: "phone",
+      tags: [],
+      encrypted: false,
     };
   });
 }

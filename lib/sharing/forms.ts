@@ -2,6 +2,8 @@ import { z } from "zod";
 import { fieldKey } from "@/lib/i18n/fields";
 import type { Text } from "@/lib/i18n/text";
 import { MEMBER_ID } from "@/lib/ids";
+import type { PairVerdict, RiskFlag, Verdict } from "@/lib/policy/evaluate";
+import type { PolicyMode } from "@/lib/policy/policy";
 import type { ImageService, PairOutcome } from "./pairs";
 import type { Target } from "./targets";
 
@@ -24,6 +26,8 @@ export const shareInput = z.object({
   targets: z.string().trim().min(1, fieldKey("enterShareTargets")).max(20_000, fieldKey("tooMuchText")),
   /** How bare 32-hex ids are read: projects (the only kind CPH takes) or accounts. */
   kind: z.enum(["project", "account"]).default("project"),
+  /** Why, when the sharing policy asks for a reason (or the request for approval gives one). */
+  reason: z.string().trim().max(1000, fieldKey("reasonMax")).optional(),
 });
 
 export const unshareInput = z
@@ -53,7 +57,8 @@ export type PlanCode =
   | "already_member"
   | "not_member"
   | "over_limit"
-  | "new_member";
+  | "new_member"
+  | "policy_denied";
 
 /** One image × target pair of a share plan, as the dialogs show it. */
 export interface PlanRow {
@@ -68,6 +73,18 @@ export interface PlanRow {
   decision: Decision;
   code?: PlanCode;
   reason?: Text;
+  /** What the account's sharing policy says of a pair to add (none when the policy is off). */
+  policy?: PairVerdict;
+  /** The pair's risks, whatever the policy. */
+  risks?: RiskFlag[];
+}
+
+/** What the sharing policy says of a whole plan: its mode, and what the plan needs before it is sent. */
+export interface PlanPolicyView {
+  mode: PolicyMode;
+  /** The strictest verdict of its pairs to add: what sending it needs (in audit mode, what it would). */
+  needs: Verdict;
+  counts: Record<Verdict, number>;
 }
 
 export interface SharePlanView {
@@ -76,6 +93,7 @@ export interface SharePlanView {
   targets: string;
   rows: PlanRow[];
   counts: Record<Decision, number>;
+  policy?: PlanPolicyView;
 }
 
 export interface ShareResultView extends SharePlanView {

@@ -1,4 +1,6 @@
-import { countDecisions, type PlanRow, type SharePlanView } from "./forms";
+import { countVerdicts, judgePairs, strictest, type PolicyImage, type PolicyWorld } from "@/lib/policy/evaluate";
+import type { SharingPolicy } from "@/lib/policy/policy";
+import { countDecisions, type PlanPolicyView, type PlanRow, type SharePlanView } from "./forms";
 import type { ImageService } from "./pairs";
 import { decideImage, type ImageFacts, type PlanContext } from "./rules";
 import type { ParsedTarget, Target } from "./targets";
@@ -13,6 +15,7 @@ export function planShare(
   images: readonly ImageFacts[],
   targets: readonly ParsedTarget[],
   ctx: Omit<PlanContext, "operation">,
+  check?: PolicyCheck,
 ): SharePlanView {
   const parsed = targets.flatMap((t) => (t.ok ? [t.target] : []));
   const names = new Map(ctx.knownProjects.map((p) => [p.id, p.name]));
@@ -39,7 +42,59 @@ export function planShare(
       });
     }
   }
-  return { service, targets: text, rows, counts: countDecisions(rows) };
+  const policy = check && judgeRows(rows, images, check);
+  return { service, targets: text, rows, counts: countDecisions(rows), ...(policy && { policy }) };
+}
+
+/** The account's sharing policy and what it needs to know of the account (lib/sharing/policy `loadPolicyCheck`). */
+export interface PolicyCheck {
+  policy: SharingPolicy;
+  world: PolicyWorld;
+}
+
+/** What the policy reads of an image's facts. */
+export function policyImageOf(image: ImageFacts): PolicyImage {
+  return {
+    id: image.id,
+    name: image.name,
+    kind: image.kind,
+    tags: image.tags,
+    encrypted: image.encrypted,
+    memberCount: image.memberIds.length,
+  };
+}
+
+/**
+ * Puts the policy's verdict and the risks on each row to add, in place. Enforced, a denied pair is
+ * blocked like any pair a rule blocks; in audit mode it stays as planned and only says what would be.
+ */
+export function judgeRows(
+  rows: PlanRow[],
+  images: readonly ImageFacts[],
+  { policy, world }: PolicyCheck,
+): PlanPolicyView | undefined {
+  const byId = new Map(images.map((i) => [i.id, i]));
+  const adds = rows.filter((r) => r.decision === "add" && r.target && byId.has(r.imageId));
+  const judged = judgePairs(
+    policy,
+    world,
+    adds.map((r) => ({ image: policyImageOf(byId.get(r.imageId)!), target: r.target! })),
+  );
+  adds.forEach((row, k) => {
+    const { verdict, risks } = judged[k];
+    row.risks = risks;
+    if (!verdict) return;
+    row.policy = verdict;
+    if (policy.mode === "enforce" && verdict.verdict === "denied") {
+      row.decision = "blocked";
+      row.code = "policy_denied";
+      row.reason = verdict.because;
+    }
+  });
+  if (policy.mode === "off") return undefined;
+  // Enforced, denied pairs are blocked and the rest may go: the plan needs what they need.
+  const sent = policy.mode === "enforce" ? judged.filter((j) => j.verdict?.verdict !== "denied") : judged;
+  return { mode: policy.mode, needs: strictest(sent), counts: countVerdicts(judged) };
 }
 
 /** The pairs a plan sends, as the calls take them. */

@@ -3,6 +3,7 @@ import { CloudError } from "@/lib/cloud/errors";
 import { text } from "@/lib/i18n/text";
 import { textIn } from "@/test/intl";
 import { callFailure } from "./apply";
+import { NO_POLICY } from "@/lib/policy/policy";
 import { planShare } from "./plan";
 import { REASONS, type ImageFacts } from "./rules";
 import { parseTargets } from "./targets";
@@ -22,6 +23,9 @@ const ims = (over: Partial<ImageFacts> = {}): ImageFacts => ({
   owned: true,
   memberIds: [],
   limit: 256,
+  kind: "system",
+  tags: [],
+  encrypted: false,
   ...over,
 });
 const phone = (over: Partial<ImageFacts> = {}): ImageFacts =>
@@ -190,5 +194,52 @@ describe("callFailure", () => {
     const crash = callFailure(new Error("boom"), "ap-southeast-1");
     expect(crash.code).toBe("internal");
     expect(en(crash.reason)).toMatch(/went wrong/);
+  });
+});
+
+describe("the sharing policy on a plan", () => {
+  const SUB = "ac0e00000000000000000000000000d1";
+  const known = ctx([
+    { id: OWNER, name: "ap-southeast-1" },
+    { id: SUB, name: "ap-southeast-1_dev" },
+  ]);
+  const world = {
+    accountId: ACCOUNT,
+    ownProjectIds: new Set([OWNER, SUB]),
+    organization: { id: "o-acme0001", accountIds: new Set<string>(), unitIds: new Set(["ou-partners01"]) },
+    sharedTargets: new Set<string>(),
+    sharedImages: new Set<string>(),
+  };
+  const policy = { ...NO_POLICY, mode: "enforce" as const, otherwise: "approve" as const, lockedNames: ["locked-*"] };
+  const judged = (image: ImageFacts, mode: "enforce" | "audit") =>
+    planShare(image.service, `${GLOBEX}\n${SUB}`, [image], parseTargets(`${GLOBEX}\n${SUB}`, "project"), known, {
+      policy: { ...policy, mode },
+      world,
+    });
+
+  it("enforced, a locked image's pairs are blocked by the policy; the plan needs nothing more for the rest", () => {
+    const view = judged(ims({ name: "locked-base" }), "enforce");
+    expect(decisions(view)).toEqual([
+      [GLOBEX, "blocked", "policy_denied"],
+      [SUB, "blocked", "policy_denied"],
+    ]);
+    expect(view.rows[0].reason).toEqual(text("policy.rules.lockedName", { pattern: "locked-*" }));
+    expect(view.policy).toEqual({
+      mode: "enforce",
+      needs: "allowed",
+      counts: { allowed: 0, reason: 0, approval: 0, denied: 2 },
+    });
+  });
+
+  it("in audit mode the same pairs stay to add, saying what would be, and another account's project needs approval", () => {
+    const locked = judged(ims({ name: "locked-base" }), "audit");
+    expect(decisions(locked).map((d) => d[1])).toEqual(["add", "add"]);
+    expect(locked.rows[0].policy).toMatchObject({ verdict: "denied", rule: "lockedName" });
+    const open = judged(ims(), "enforce");
+    expect(open.rows.map((r) => [r.policy?.verdict, r.policy?.rule, r.risks])).toEqual([
+      ["approval", "otherwise", ["firstWithTarget", "outsideOrganization", "imageNeverShared"]],
+      ["allowed", "ownProject", ["imageNeverShared"]],
+    ]);
+    expect(open.policy?.needs).toBe("approval");
   });
 });

@@ -21,6 +21,10 @@ export interface ImageFacts {
   unshareBlocker?: Text;
   memberIds: string[];
   limit: number;
+  /** What a sharing policy reads of it (lib/policy): its kind, tags and encryption. */
+  kind: "system" | "data" | "whole" | "unknown" | "phone";
+  tags: string[];
+  encrypted: boolean;
 }
 
 export interface PlanContext {

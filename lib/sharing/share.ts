@@ -8,6 +8,7 @@ import { loadFacts } from "./facts";
 import type { ShareResultView, SharePlanView, shareInput } from "./forms";
 import { rollUp, type ImageService, type PairOutcome } from "./pairs";
 import { addsOf, planShare } from "./plan";
+import { enforcePolicy, loadPolicyCheck, policyNotes } from "./policy";
 import { MAX_TARGETS, parseTargets } from "./targets";
 
 type Input = z.output<typeof shareInput>;
@@ -21,10 +22,19 @@ export async function planShareOf(service: ImageService, input: Input, ctx: Chan
   }
   const { scope, session } = ctx;
   const facts = await loadFacts(scope, session, input.imageIds, service);
-  return planShare(service, input.targets, facts.images, targets, {
-    owner: { projectId: scope.projectId, accountId: session.accountId, region: scope.region },
-    knownProjects: facts.knownProjects,
-  });
+  const parsed = targets.flatMap((t) => (t.ok ? [t.target] : []));
+  const check = await loadPolicyCheck(scope, session, facts.knownProjects, facts.images, parsed);
+  return planShare(
+    service,
+    input.targets,
+    facts.images,
+    targets,
+    {
+      owner: { projectId: scope.projectId, accountId: session.accountId, region: scope.region },
+      knownProjects: facts.knownProjects,
+    },
+    check,
+  );
 }
 
 /**
@@ -34,6 +44,8 @@ export async function planShareOf(service: ImageService, input: Input, ctx: Chan
  */
 export async function shareOf(service: ImageService, input: Input, ctx: ChangeContext): Promise<ShareResultView> {
   const plan = await planShareOf(service, input, ctx);
+  // The policy as it is now, whatever the dialog showed: a post that skips the dialog gets no further.
+  enforcePolicy(plan, input.reason);
   const adds = addsOf(plan);
   await ctx.intent({
     service,
@@ -57,6 +69,7 @@ export async function shareOf(service: ImageService, input: Input, ctx: ChangeCo
     targets: [...new Set(plan.rows.flatMap((r) => (r.target ? [r.target.value] : [])))],
     pairs: [...applied.outcomes, ...unsent],
     outcome: rollUp(applied.outcomes),
+    detail: policyNotes(plan, input.reason),
   });
   return { ...plan, results: applied.outcomes, jobIds: applied.jobIds };
 }

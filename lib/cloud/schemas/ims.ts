@@ -19,6 +19,8 @@ export const imageSchema = z.object({
   __system__cmkid: optString(),
   __productcode: optString(),
   min_disk: optNum(),
+  /** IMS writes `key.value`; an image without tags may leave the field out. */
+  tags: opt(list(z.string())),
   created_at: z.string(),
   updated_at: z.string(),
 });

@@ -3,8 +3,9 @@
 import { z } from "zod";
 import { defineAction, type ActionContext } from "@/lib/actions/action";
 import { announceBatchChange } from "@/lib/batches/events";
-import { BATCH_LIMITS, excludedCells, pairsOf, planBatch, type BatchPlanView } from "@/lib/batches/plan";
+import { BATCH_LIMITS, batchNeeds, excludedCells, pairsOf, planBatch, type BatchPlanView } from "@/lib/batches/plan";
 import { loadFacts } from "@/lib/sharing/facts";
+import { loadPolicyCheck } from "@/lib/sharing/policy";
 import { createBatch } from "@/lib/batches/store";
 import { getDb } from "@/lib/db";
 import { UserError } from "@/lib/errors";
@@ -29,6 +30,12 @@ const planSchema = z.object({
 });
 
 const launchSchema = planSchema.extend({
+  /** Why, when the sharing policy asks for a reason. */
+  reason: z
+    .string()
+    .trim()
+    .max(1000, { error: fieldKey("reasonMax") })
+    .optional(),
   /** Sends taken out of the plan, as `imageIndex:targetIndex`. */
   excluded: z
     .array(z.string().regex(/^\d{1,4}:\d{1,4}$/, { error: fieldKey("notAPairOfThePlan") }))
@@ -49,7 +56,18 @@ async function plan(input: z.output<typeof planSchema>, ctx: ActionContext): Pro
     throw fieldError("targets", text("errors.said.tooManyPairs", values));
   }
   const facts = await loadFacts(ctx.scope, ctx.session, input.imageIds);
+  const check =
+    input.operation === "share"
+      ? await loadPolicyCheck(
+          ctx.scope,
+          ctx.session,
+          facts.knownProjects,
+          facts.images,
+          targets.flatMap((t) => (t.ok ? [t.target] : [])),
+        )
+      : undefined;
   return planBatch({
+    check,
     operation: input.operation,
     images: facts.images,
     targets,
@@ -81,6 +99,10 @@ export const launchBatchAction = defineAction(
     const excluded = excludedCells(input.excluded, planned.images.length, planned.targets.length);
     if (!(excluded instanceof Set))
       throw fieldError("excluded", text("errors.said.planChanged", { pair: excluded.bad }));
+    // The policy as it is now, over the sends the user kept: a post that skips the planner gets no further.
+    const needs = planned.policy?.mode === "enforce" ? batchNeeds(planned, excluded) : "allowed";
+    if (needs === "approval") throw new UserError("forbidden", text("errors.said.policyNeedsApproval"));
+    if (needs === "reason" && !input.reason) throw fieldError("reason", text("errors.said.policyNeedsReason"));
     const pairs = pairsOf(planned, excluded);
     const id = await createBatch(await getDb(), {
       actor: ctx.session,
@@ -90,7 +112,18 @@ export const launchBatchAction = defineAction(
       pairs,
     });
     announceBatchChange(id);
-    ctx.note({ batchId: id, images: planned.images.map((i) => i.id), targets: planned.targets.map((t) => t.value) });
+    ctx.note({
+      batchId: id,
+      images: planned.images.map((i) => i.id),
+      targets: planned.targets.map((t) => t.value),
+      ...(planned.policy && {
+        detail: {
+          policy: { mode: planned.policy.mode, needs, counts: planned.policy.counts },
+          risks: planned.policy.risks,
+          ...(input.reason && { reason: input.reason }),
+        },
+      }),
+    });
     return { id, launched: pairs.filter((p) => p.status === "waiting").length };
   },
 );

@@ -17,6 +17,7 @@ export function LaunchBar({
   targets,
   readOnly,
   launching,
+  held = false,
   onLaunch,
   error,
 }: {
@@ -26,6 +27,8 @@ export function LaunchBar({
   targets: number;
   readOnly: boolean;
   launching: boolean;
+  /** The sharing policy holds the launch back until the user gives a reason or takes sends out. */
+  held?: boolean;
   onLaunch: () => void;
   error?: AppError;
 }) {
@@ -50,7 +53,7 @@ export function LaunchBar({
         {!readOnly && (
           <Button
             onClick={launch}
-            disabled={launched === 0 || launching}
+            disabled={launched === 0 || launching || held}
             variant={operation === "unshare" ? "destructive" : "default"}
           >
             <Rocket aria-hidden />

@@ -7,7 +7,16 @@ import { useNames } from "@/components/target-id";
 import { Checkbox } from "@/components/ui/checkbox";
 import { useText } from "@/components/use-text";
 import { CELL_SEND, CELL_SKIP, SKIP_REASON, type BatchPlanView, type PlanTargetView } from "@/lib/batches/plan";
+import { VERDICTS, type Verdict } from "@/lib/policy/evaluate";
 import { cn } from "@/lib/utils";
+
+/** A send the sharing policy holds back, ringed by what it needs. */
+const VERDICT_RING: Record<Verdict, string | undefined> = {
+  allowed: undefined,
+  reason: "ring-2 ring-inset ring-warning",
+  approval: "ring-2 ring-inset ring-primary",
+  denied: "ring-2 ring-inset ring-destructive",
+};
 
 const CELL = 24;
 const ROW_HEAD = 248;
@@ -51,6 +60,7 @@ export function PlanMatrix({
   const tr = useTranslations("batches.targets");
   const kinds = useTranslations("sharing.targetKind");
   const say = useText();
+  const tp = useTranslations("policy");
   const scroll = useRef<HTMLDivElement>(null);
   const names = useNames();
   const width = plan.targets.length;
@@ -229,10 +239,19 @@ export function PlanMatrix({
                         : cell === "excluded"
                           ? tr("cellExcluded")
                           : tr("cellSend", { operation: plan.operation });
-                  const label = `${image.name} → ${plan.targets[c.index].value}: ${why}`;
+                  // The sharing policy's verdict on a send, and the rule that decided it.
+                  const verdict = plan.policy && cell !== "blocked" ? VERDICTS[plan.policy.verdicts[idx]] : undefined;
+                  const rule =
+                    verdict && plan.policy!.rules[idx] >= 0 ? plan.policy!.because[plan.policy!.rules[idx]] : undefined;
+                  const policyWords =
+                    verdict && verdict !== "allowed"
+                      ? ` ${plan.policy!.mode === "audit" ? tp("wouldBe", { verdict: tp(`verdicts.${verdict}`) }) : tp(`verdicts.${verdict}`)}: ${rule ? say(rule) : ""}`
+                      : "";
+                  const label = `${image.name} → ${plan.targets[c.index].value}: ${why}${policyWords}`;
                   const look = cn(
                     "grid size-full place-items-center rounded-sm text-[11px] leading-none font-bold",
                     CELL_LOOK[cell],
+                    cell === "send" && verdict && VERDICT_RING[verdict],
                   );
                   return (
                     <div

@@ -5,12 +5,13 @@ import { useMemo, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/action";
-import { CELL_SEND, type BatchPlanView } from "@/lib/batches/plan";
+import { batchNeeds, CELL_SEND, type BatchPlanView } from "@/lib/batches/plan";
 import type { PickableImage } from "@/lib/batches/picker";
 import type { BatchOperation } from "@/lib/batches/types";
 import { launchBatchAction, planBatchAction } from "../actions";
 import { ImagePicker } from "./image-picker";
 import { LaunchBar } from "./launch-bar";
+import { PolicyPanel } from "./policy-panel";
 import { PlanMatrix } from "./plan-matrix";
 import { PlanProblems, PlanSummary } from "./plan-summary";
 import { TargetsField } from "./targets-field";
@@ -44,6 +45,7 @@ export function Planner({
   const [result, setResult] = useState<ActionResult<BatchPlanView> | null>(null);
   const [planned, setPlanned] = useState<PlanInput | null>(null);
   const [excluded, setExcluded] = useState<Set<number>>(new Set());
+  const [reason, setReason] = useState("");
   const [launchError, setLaunchError] = useState<ActionResult<unknown> | null>(null);
   const [planning, startPlan] = useTransition();
   const [launching, startLaunch] = useTransition();
@@ -76,11 +78,15 @@ export function Planner({
 
   const view = result?.ok ? result.data : undefined;
   const launched = view ? view.counts.send - excluded.size : 0;
+  // What the enforced sharing policy needs of the sends kept (nothing in audit mode).
+  const needs = view?.policy ? batchNeeds(view, excluded) : "allowed";
+  const held = view?.policy?.mode === "enforce" && (needs === "approval" || (needs === "reason" && !reason.trim()));
   const launch = () => {
     if (!view || !planned) return;
     const width = view.targets.length;
     const keys = [...excluded].map((idx) => `${Math.floor(idx / width)}:${idx % width}`);
-    startLaunch(async () => setLaunchError(await launchBatchAction(null, { ...planned, excluded: keys })));
+    const why = reason.trim() || undefined;
+    startLaunch(async () => setLaunchError(await launchBatchAction(null, { ...planned, excluded: keys, reason: why })));
   };
 
   const toggle = (cells: number[]) => {
@@ -158,9 +164,11 @@ export function Planner({
             <PlanSummary plan={view} excluded={excluded.size} />
             <PlanMatrix plan={view} excluded={excluded} onToggle={toggle} />
             <PlanProblems plan={view} />
+            {view.policy && <PolicyPanel policy={view.policy} needs={needs} reason={reason} onReason={setReason} />}
             <LaunchBar
               operation={view.operation}
               launched={launched}
+              held={held}
               images={view.images.length}
               targets={view.targets.length}
               readOnly={readOnly}

@@ -1,0 +1,175 @@
+import { DEMO, DEMO_IMAGES } from "../emulator/seed/demo";
+import { flightResult, grown, manifestActions, mutations, postAction } from "./action-client";
+import { emulator, expect, query, target, test } from "./fixtures";
+import { ImagePage } from "./pages/images";
+
+/**
+ * Issue 16: the account's sharing policy. Set on the Settings page, it judges every pair a share would
+ * add, in the dialog and again on the server: a forged post gets no further than the dialog would.
+ * The tests of a project run one at a time, and each leaves the account without a policy.
+ */
+
+type Policy = Record<string, unknown>;
+const NO_POLICY = {
+  mode: "off",
+  allowOwnProjects: true,
+  allowOrganization: true,
+  allowlist: [],
+  otherwise: "allow",
+  lockedNames: [],
+  lockedTags: [],
+  approvalKinds: [],
+  approvalBatchOver: null,
+  approvalHours: 72,
+};
+const ORG_ONLY = { ...NO_POLICY, mode: "enforce", otherwise: "approve" };
+
+/** Writes acme's policy straight into the console's database, as the Settings page would. */
+async function setPolicy(policy: Policy | undefined) {
+  const { default: SQLite } = await import("better-sqlite3");
+  const db = new SQLite(target().database, { fileMustExist: true });
+  try {
+    db.prepare("delete from sharing_policies").run();
+    if (policy)
+      db.prepare("insert into sharing_policies values (?, ?, 'e2e', ?)").run(
+        DEMO.acme,
+        JSON.stringify(policy),
+        Date.now(),
+      );
+  } finally {
+    db.close();
+  }
+}
+
+test.afterEach(async () => {
+  await setPolicy(undefined);
+});
+
+test.beforeEach(async () => {
+  await emulator.reset();
+});
+
+test("a full admin sets the policy on Settings; it is audited; a read-only user sees it and cannot change it", async ({
+  pageAs,
+}) => {
+  const page = await pageAs("alice");
+  await page.goto("/settings");
+  await expect(page.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+  await expect(page.getByText("No policy yet: every share goes as planned.")).toBeVisible();
+  await page.getByRole("radio", { name: /Enforce/ }).check();
+  await page.getByLabel("Any other target").selectOption("approve");
+  await page.getByLabel("Also allowed").fill("not-an-id");
+  await page.getByRole("button", { name: "Save policy" }).click();
+  // Refused, and what was typed is still there.
+  await expect(page.getByText(/Not a project or account id/)).toBeVisible();
+  await expect(page.getByLabel("Also allowed")).toHaveValue("not-an-id");
+  await page.getByLabel("Also allowed").fill(DEMO.umbrellaAp.toUpperCase());
+  await page.getByRole("button", { name: "Save policy" }).click();
+  await expect(page.getByText("Policy saved: enforced.")).toBeVisible();
+  const [saved] = await query<{ policy: string }>("select policy from sharing_policies");
+  expect(JSON.parse(saved.policy)).toMatchObject({
+    mode: "enforce",
+    otherwise: "approve",
+    allowlist: [DEMO.umbrellaAp],
+  });
+  const [event] = await query<{ input: string; outcome: string }>(
+    "select input, outcome from audit_events where action = 'policy_changed' order by seq desc limit 1",
+  );
+  expect(event.outcome).toBe("succeeded");
+  expect(JSON.parse(event.input)).toMatchObject({ before: { mode: "off" }, after: { mode: "enforce" } });
+
+  const audrey = await pageAs("audrey");
+  await audrey.goto("/settings");
+  await expect(audrey.getByText(/Last changed by alice/)).toBeVisible();
+  await expect(audrey.getByRole("radio", { name: /Enforce/ })).toBeChecked();
+  await expect(audrey.getByRole("radio", { name: /Enforce/ })).toBeDisabled();
+  await expect(audrey.getByRole("button", { name: "Save policy" })).toHaveCount(0);
+});
+
+test("organization only, otherwise approval: initech's account is allowed and shared; umbrella's project needs approval, in the dialog and against a forged post", async ({
+  pageAs,
+  baseURL,
+}) => {
+  await setPolicy(ORG_ONLY);
+  const page = await pageAs("alice");
+  const image = new ImagePage(page);
+  await image.goto(DEMO_IMAGES.debian);
+  await image.shareButton().click();
+  await image.dialog().getByRole("radio", { name: "Account ids" }).check();
+  await image.dialog().getByLabel("Targets").fill(DEMO.initech);
+  await image.dialog().getByRole("button", { name: "Check targets" }).click();
+  await expect(image.dialog().getByText("Inside this account's organization.")).toBeVisible();
+  await expect(image.dialog().getByText("Allowed", { exact: true })).toBeVisible();
+  await image.confirmShare(1);
+  await expect(image.dialog().getByText("shared, pending acceptance")).toBeVisible();
+
+  await image.goto(DEMO_IMAGES.debian);
+  await image.checkTargets(DEMO.umbrellaAp);
+  await expect(image.dialog().getByText("Needs approval", { exact: true })).toBeVisible();
+  await expect(image.dialog().getByText(/needs another admin's approval/)).toBeVisible();
+  await expect(image.dialog().getByRole("button", { name: "Share 1 pair" })).toBeDisabled();
+
+  // The same share posted without the dialog: refused in the vocabulary, and the cloud changes nothing.
+  const share = manifestActions().find((a) => a.name === "shareImagesAction")!;
+  const before = await mutations();
+  const res = await postAction(
+    page.request,
+    baseURL!,
+    share,
+    JSON.stringify([null, { imageIds: [DEMO_IMAGES.debian], targets: DEMO.umbrellaAp, kind: "project" }]),
+  );
+  expect(flightResult(await res.body())).toMatchObject({ ok: false, error: { code: "forbidden" } });
+  expect(grown(before, await mutations())).toEqual([]);
+});
+
+test("a target outside the allowed ones with 'warn' needs a reason, kept in the audit event with the verdicts and risks", async ({
+  pageAs,
+}) => {
+  await setPolicy({ ...ORG_ONLY, otherwise: "warn" });
+  const page = await pageAs("alice");
+  const image = new ImagePage(page);
+  await image.goto(DEMO_IMAGES.debian);
+  await image.checkTargets(DEMO.umbrellaAp);
+  await expect(image.dialog().getByText("Needs a reason", { exact: true })).toBeVisible();
+  await expect(image.dialog().getByText("First share with this target")).toBeVisible();
+  const send = image.dialog().getByRole("button", { name: "Share 1 pair" });
+  await expect(send).toBeDisabled();
+  await image.dialog().getByLabel("Reason").fill("Umbrella's proof of concept, until March");
+  await image.confirmShare(1);
+  await expect(image.dialog().getByText("shared, pending acceptance")).toBeVisible();
+  const [event] = await query<{ input: string }>(
+    "select input from audit_events where action = 'share' order by seq desc limit 1",
+  );
+  expect(JSON.parse(event.input)).toMatchObject({
+    reason: "Umbrella's proof of concept, until March",
+    policy: { mode: "enforce", needs: "reason" },
+    verdicts: [
+      {
+        target: DEMO.umbrellaAp,
+        verdict: "reason",
+        rule: "otherwise",
+        risks: ["firstWithTarget", "outsideOrganization"],
+      },
+    ],
+  });
+});
+
+test("audit mode says what the policy would do and holds nothing back; a locked image is denied only when enforced", async ({
+  pageAs,
+}) => {
+  await setPolicy({ ...ORG_ONLY, mode: "audit", lockedNames: ["debian-*"] });
+  const page = await pageAs("alice");
+  const image = new ImagePage(page);
+  await image.goto(DEMO_IMAGES.debian);
+  await image.checkTargets(DEMO.umbrellaAp);
+  await expect(image.dialog().getByText("Audit mode: would be Denied")).toBeVisible();
+  await expect(image.dialog().getByText("Images named like debian-* may not leave this account.")).toBeVisible();
+  await image.confirmShare(1);
+  await expect(image.dialog().getByText("shared, pending acceptance")).toBeVisible();
+
+  await setPolicy({ ...ORG_ONLY, lockedNames: ["debian-*"] });
+  await image.goto(DEMO_IMAGES.debian);
+  await image.checkTargets(DEMO.initech);
+  await expect(image.dialog().getByText("Images named like debian-* may not leave this account.")).toBeVisible();
+  await expect(image.dialog().getByRole("button", { name: /^Share \d+ pairs?$/ })).toHaveCount(0);
+});
