@@ -116,4 +116,19 @@ describe("the Huawei Node SDK core's AK/SK signer against the emulator", () => {
     const res = await send(global, { method: "GET", url: "/v3/auth/projects" });
     expect(res.projects.map((p: { id: string }) => p.id).sort()).toEqual([DEMO.globexAp, DEMO.globexCn].sort());
   });
+
+  it("reads Organizations with global credentials, and surfaces its own error code to a member account", async () => {
+    const global = (key: { ak: string; sk: string }, domainId: string) =>
+      client(new GlobalCredentials().withAk(key.ak).withSk(key.sk).withDomainId(domainId));
+    const res = await send(global(DEMO_KEYS.alice, DEMO.acme), {
+      method: "GET",
+      url: "/v1/organizations/accounts",
+      queryParams: { parent_id: DEMO.orgUnit, limit: 1 },
+    });
+    expect(res.accounts.map((a: { name: string }) => a.name)).toEqual(["globex"]);
+    expect(res.page_info).toEqual({ next_marker: DEMO.globex, current_count: 1 });
+    await expect(
+      send(global(DEMO_KEYS.bob, DEMO.globex), { method: "GET", url: "/v1/organizations/roots" }),
+    ).rejects.toMatchObject({ httpStatusCode: 401, errorCode: "Organizations.1002" });
+  });
 });

@@ -17,6 +17,7 @@ import { registerImsBatch } from "./ims/batch";
 import { registerImsImages } from "./ims/images";
 import { JobRunner } from "./ims/jobs";
 import { registerImsMembers } from "./ims/members";
+import { registerOrganizations } from "./organizations/routes";
 import { seedWorld, type SeedName } from "./seed/seeds";
 import { World } from "./store/world";
 
@@ -130,6 +131,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   registerCph(app, emu);
   registerCts(app, emu);
   registerCbr(app, emu);
+  registerOrganizations(app, emu);
 
   const emulator: Emulator = {
     app,

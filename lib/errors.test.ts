@@ -50,6 +50,8 @@ describe("error vocabulary", () => {
     expect(toAppError(new CloudError("ims", 503, "X", "x")).code).toBe("upstream_unavailable");
     expect(toAppError(new CloudError("ims", 0, "timeout", "x")).code).toBe("timeout");
     expect(toAppError(new CloudError("iam", 0, "unreachable", "x")).code).toBe("iam_unreachable");
+    expect(toAppError(new CloudError("organizations", 401, "APIGW.0301", "x")).code).toBe("session_expired");
+    expect(toAppError(new CloudError("organizations", 401, "Organizations.1002", "x")).code).toBe("forbidden");
     const refused = toAppError(new CloudError("ims", 400, "IMG.0999", "Something specific."));
     expect(refused).toMatchObject({
       code: "invalid_input",

@@ -156,6 +156,16 @@ export const configSchema = z.object({
     })
     .prefault({}),
 
+  organizations: z
+    .object({
+      /**
+       * Status of Organizations' own refusals (no organization `Organizations.1015`, not the management
+       * account `Organizations.1002`): 401 as Huawei's error table and Terraform's provider say, or 403.
+       */
+      refusalStatus: z.union([z.literal(401), z.literal(403)]).default(401),
+    })
+    .prefault({}),
+
   disputed: disputedSchema,
 
   /** Largest request body accepted; larger ones get the gateway's 413. */

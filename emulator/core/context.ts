@@ -24,43 +24,64 @@ export function authenticate(c: Ctx, emu: Emu): Session {
   const tokenId = c.req.header("x-auth-token");
   const signed = tokenId === undefined ? signedCaller(c.get("signed")) : undefined;
   if (signed) return signedSession(c, emu, signed);
-  if (!tokenId)
-    throw gatewayError(401, "APIGW.0301", "Incorrect IAM authentication information: x-auth-token not found");
+  const { credential, token, user, account } = tokenCaller(emu, tokenId);
+  const project = token.projectId ? emu.world.projects.get(token.projectId) : undefined;
+  if (!project) throw refused("the token is not scoped to a project");
+  return { credential, user, account, project };
+}
+
+/** Who called a global service (Organizations): an account, whatever project or domain it named. */
+export type GlobalSession = Omit<Session, "project">;
+
+/**
+ * The gateway's check for a global service. [INFERRED] A token scoped to the account's domain or to
+ * any of its projects is accepted (the console holds project-scoped tokens); an unscoped one is not.
+ * A signature needs `X-Domain-Id` (the SDKs' global credentials) or `X-Project-Id` of the pair's account.
+ */
+export function authenticateGlobal(c: Ctx, emu: Emu): GlobalSession {
+  const tokenId = c.req.header("x-auth-token");
+  const signed = tokenId === undefined ? signedCaller(c.get("signed")) : undefined;
+  if (signed) {
+    const domainId = c.req.header("x-domain-id");
+    const projectId = c.req.header("x-project-id");
+    if (domainId === undefined && projectId === undefined) throw refused("x-domain-id not found");
+    if (domainId !== undefined && domainId !== signed.account.id) {
+      throw refused(`domain ${domainId} is not the access key's account`);
+    }
+    if (projectId !== undefined && emu.world.projects.get(projectId)?.domainId !== signed.account.id) {
+      throw refused(`project ${projectId} is not a project of the access key's account`);
+    }
+    return { credential: { kind: "aksk", ak: signed.accessKey.ak }, user: signed.user, account: signed.account };
+  }
+  const { credential, token, user, account } = tokenCaller(emu, tokenId);
+  if (!token.projectId && !token.domainScoped) throw refused("the token is not scoped to a domain or project");
+  return { credential, user, account };
+}
+
+function tokenCaller(
+  emu: Emu,
+  tokenId: string | undefined,
+): { credential: { kind: "token"; tokenId: string; token: Token }; token: Token; user: User; account: Account } {
+  if (!tokenId) throw refused("x-auth-token not found");
   const token = emu.world.tokens.get(tokenId);
-  if (!token)
-    throw gatewayError(
-      401,
-      "APIGW.0301",
-      "Incorrect IAM authentication information: verify aksk signature fail or token is invalid",
-    );
+  if (!token) throw refused("verify aksk signature fail or token is invalid");
   if (token.expiresAt <= emu.clock.now()) throw gatewayError(401, "APIGW.0307", "The token must be updated.");
   const user = emu.world.users.get(token.userId);
   const account = user && emu.world.accounts.get(user.domainId);
-  const project = token.projectId ? emu.world.projects.get(token.projectId) : undefined;
-  if (!user || !account || !user.enabled) {
-    throw gatewayError(401, "APIGW.0301", "Incorrect IAM authentication information: the user of the token is invalid");
-  }
-  if (!project) {
-    throw gatewayError(
-      401,
-      "APIGW.0301",
-      "Incorrect IAM authentication information: the token is not scoped to a project",
-    );
-  }
-  return { credential: { kind: "token", tokenId, token }, user, account, project };
+  if (!user || !account || !user.enabled) throw refused("the user of the token is invalid");
+  return { credential: { kind: "token", tokenId, token }, token, user, account };
+}
+
+function refused(reason: string) {
+  return gatewayError(401, "APIGW.0301", `Incorrect IAM authentication information: ${reason}`);
 }
 
 function signedSession(c: Ctx, emu: Emu, signed: SignedCaller): Session {
   const projectId = c.req.header("x-project-id");
-  if (!projectId)
-    throw gatewayError(401, "APIGW.0301", "Incorrect IAM authentication information: x-project-id not found");
+  if (!projectId) throw refused("x-project-id not found");
   const project = emu.world.projects.get(projectId);
   if (!project || project.domainId !== signed.account.id) {
-    throw gatewayError(
-      401,
-      "APIGW.0301",
-      `Incorrect IAM authentication information: project ${projectId} is not a project of the access key's account`,
-    );
+    throw refused(`project ${projectId} is not a project of the access key's account`);
   }
   return { credential: { kind: "aksk", ak: signed.accessKey.ak }, user: signed.user, account: signed.account, project };
 }

@@ -8,11 +8,13 @@ const CATALOG_SERVICES = [
   { type: "cph", name: "cph", path: "" },
   { type: "cts", name: "cts", path: "" },
   { type: "cbr", name: "cbr", path: "" },
+  { type: "organizations", name: "organizations", path: "" },
 ] as const;
 
 /**
  * The service catalog (reference 11.10, item 3): public endpoints for every region, the image
- * endpoint unversioned and identity ending in `/v3`. One port serves all services.
+ * endpoint unversioned and identity ending in `/v3`. One port serves all services; Organizations is
+ * global, so its endpoint is the same URL whatever the region.
  */
 export function catalog(emu: Emu, baseUrl: string) {
   const regions = [...new Set([...emu.world.projects.values()].map((p) => p.region))].sort();

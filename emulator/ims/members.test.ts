@@ -341,6 +341,15 @@ describe("organization members", () => {
     expectError(await list(await t.login("bob", "cn-north-4"), UBUNTU), 404);
   });
 
+  it("lets an account of a unit nested in the unit see the entry too, and no account outside it", async () => {
+    const umbrella = t.emu.world.projects.get(DEMO.umbrellaAp)!;
+    expect(visibleImage(t.emu, UBUNTU, { project: umbrella })).toBeUndefined();
+    t.emu.world.organizations
+      .get(DEMO.org)!
+      .units.push({ id: "ou-resellers1", parentId: DEMO.orgUnit, domainIds: [DEMO.umbrella] });
+    expect(visibleImage(t.emu, UBUNTU, { project: umbrella })?.name).toBe("ubuntu-22.04-web");
+  });
+
   it("lets the account accept through the entry, named by its own project id", async () => {
     const res = await put(bob, UBUNTU, DEMO.globexAp, { status: "accepted" });
     expect(res.body).toMatchObject({ member_id: DEMO.orgUnit, status: "accepted" });

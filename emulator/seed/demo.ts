@@ -204,7 +204,14 @@ export function demoWorld(now: number): WorldData {
       userId: DEMO[name],
       status: "active" as const,
     })),
-    organizations: [{ id: DEMO.org, ownerDomainId: acme, units: [{ id: DEMO.orgUnit, domainIds: [globex, initech] }] }],
+    organizations: [
+      {
+        id: DEMO.org,
+        ownerDomainId: acme,
+        units: [{ id: DEMO.orgUnit, name: "partners", domainIds: [globex, initech] }],
+        createdAt: ago(400),
+      },
+    ],
     images,
     members,
     jobs: [],

@@ -47,6 +47,10 @@ export interface AccessKey {
 export interface OrgUnit {
   id: string;
   domainIds: string[];
+  /** Absent in state files written before the Organizations API: the id without `ou-` is its name. */
+  name?: string;
+  /** The unit it sits in; absent for a unit directly under the root. */
+  parentId?: string;
 }
 
 export interface Organization {
@@ -54,6 +58,8 @@ export interface Organization {
   /** The management account, named in every URN of the organization. */
   ownerDomainId: string;
   units: OrgUnit[];
+  /** Absent in state files written before the Organizations API (then the epoch). */
+  createdAt?: number;
 }
 
 export type ImageKind = "system" | "data" | "whole";

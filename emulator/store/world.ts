@@ -155,10 +155,18 @@ export class World {
     return unit ? { urn, org, unit, memberId: unit.id } : undefined;
   }
 
+  /** The organization an account manages or belongs to (through one of its units). */
+  organizationOf(domainId: string): Organization | undefined {
+    for (const o of this.organizations.values()) {
+      if (o.ownerDomainId === domainId || o.units.some((u) => u.domainIds.includes(domainId))) return o;
+    }
+    return undefined;
+  }
+
   private orgMemberIncludes(member: ImsMember, domainId: string): boolean {
     const target = member.urn ? this.parseOrgUrn(member.urn) : undefined;
     if (!target) return false;
-    const units = target.unit ? [target.unit] : target.org.units;
+    const units = target.unit ? unitSubtree(target.org, target.unit) : target.org.units;
     return units.some((u) => u.domainIds.includes(domainId));
   }
 
@@ -179,4 +187,13 @@ export class World {
       tokens: [...this.tokens.entries()],
     };
   }
+}
+
+/** A unit and every unit nested in it, however deep. */
+export function unitSubtree(org: Organization, unit: OrgUnit): OrgUnit[] {
+  const found = [unit];
+  for (let i = 0; i < found.length; i++) {
+    for (const u of org.units) if (u.parentId === found[i].id && !found.includes(u)) found.push(u);
+  }
+  return found;
 }

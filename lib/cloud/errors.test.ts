@@ -28,4 +28,11 @@ describe("CloudError says what kind of failure it is", () => {
     }
     expect(err(401).isUnauthenticated).toBe(true);
   });
+
+  it("an Organizations refusal answered 401 (no organization, not the management account) is not about the token", () => {
+    const orgs = (code: string) => new CloudError("organizations", 401, code, "m");
+    expect(orgs("Organizations.1015").isUnauthenticated).toBe(false);
+    expect(orgs("Organizations.1002").isUnauthenticated).toBe(false);
+    expect(orgs("APIGW.0307").isUnauthenticated).toBe(true);
+  });
 });

@@ -1,5 +1,5 @@
 /** Where a failure came from: a service of the cloud, or the console's own transport. */
-export type CloudService = "iam" | "ims" | "cph" | "cts" | "cbr";
+export type CloudService = "iam" | "ims" | "cph" | "cts" | "cbr" | "organizations";
 
 /**
  * The one error every cloud call throws: HTTP status (0 when no answer came), the service's own code
@@ -25,9 +25,13 @@ export class CloudError extends Error {
   /** `timeout.…` when no answer came in time; Next keeps it as the error page's reference. */
   readonly digest?: string;
 
-  /** The token is missing, wrong or expired: the user must sign in again. */
+  /**
+   * The token is missing, wrong or expired: the user must sign in again. Organizations answers its own
+   * refusals 401 too (`Organizations.1015` no organization, `Organizations.1002` not the management
+   * account); those come with its own codes and say nothing about the token.
+   */
   get isUnauthenticated(): boolean {
-    return this.status === 401;
+    return this.status === 401 && !this.code.startsWith("Organizations.");
   }
 
   /** The cloud refused for the rate of calls (429, `IMG.0060`, `APIGW.0308`): nothing was applied; send later. */
