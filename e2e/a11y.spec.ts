@@ -70,6 +70,7 @@ test("every page passes axe, in English and Chinese, in light and in dark", asyn
     ["new batch", "/batches/new", () => page.getByRole("button", { name: /^(Plan|规划)$/ }).waitFor()],
     ["history", "/history", () => page.getByRole("heading", { name: /^(History|操作记录)$/ }).waitFor()],
     ["address book", "/names", () => page.getByRole("heading", { name: /^(Address book|通讯录)$/ }).waitFor()],
+    ["settings", "/settings", () => page.getByTestId("policy-organization").waitFor()],
   ];
   // One navigation per page and language: the dark pass swaps the theme's class on <html> as the user
   // menu does, since the theme changes colours only.

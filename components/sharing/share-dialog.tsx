@@ -86,13 +86,19 @@ function ShareForm({ service, images, actions, what, words, quota, again, onAgai
   const [kind, setKind] = useState<Kind>("project");
   const [checkedKind, setCheckedKind] = useState<Kind>();
   const [last, setLast] = useState<"plan" | "share">();
+  // React resets the form after each action, and a reset puts a radio back to how it was first drawn,
+  // without telling React: the "Ids are" choice is drawn again with every answer, so that a reset keeps
+  // what it shows, and what it shows is what the next post sends.
+  const [drawn, setDrawn] = useState(0);
   const [plan, check, checking] = useActionState(async (prev: ActionState<SharePlanView>, form: FormData) => {
     setLast("plan");
     setCheckedKind(kindOf(form));
+    setDrawn((n) => n + 1);
     return actions.plan(prev, form);
   }, null);
   const [result, share, sharing] = useActionState(async (prev: ActionState<ShareResultView>, form: FormData) => {
     setLast("share");
+    setDrawn((n) => n + 1);
     const next = await actions.share(prev, form);
     toast({ ...shareToast(say, service, what, next), key: toastKey(images) });
     return next;
@@ -149,7 +155,7 @@ function ShareForm({ service, images, actions, what, words, quota, again, onAgai
       {images.map((i) => (
         <input key={i.id} type="hidden" name="imageIds" value={i.id} />
       ))}
-      {service === "ims" && <IdKindField value={kind} onChange={setKind} disabled={sharing} />}
+      {service === "ims" && <IdKindField key={drawn} value={kind} onChange={setKind} disabled={sharing} />}
       <div className="flex flex-col gap-1.5">
         <Label htmlFor="share-targets">{words.label}</Label>
         <Textarea

@@ -9,9 +9,7 @@ const cache = new Map<string, { at: number; view: Promise<OrganizationView | und
 
 /** What the policy knows of the organization an outcome of `readOrganization`: its id, accounts and units. */
 export type OrganizationRead =
-  | { state: "none" }
-  | { state: "read"; view: OrganizationView }
-  | { state: "unreadable"; code: string };
+  { state: "none" } | { state: "read"; view: OrganizationView } | { state: "unreadable"; code: string };
 
 /**
  * The account's organization, read once per account every few minutes. A failure is not cached and

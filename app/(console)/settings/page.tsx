@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { dataTag } from "@/components/data-text";
 import { PageHeader } from "@/components/page-header";
-import { canChange, requireSession } from "@/lib/auth/session";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { codeTag } from "@/components/data-text";
+import { canChange, requireSession, scopeOf } from "@/lib/auth/session";
+import { organizationOf, type OrganizationRead } from "@/lib/policy/organization";
 import { getDb } from "@/lib/db";
 import { formatWhen } from "@/lib/i18n/format";
 import { readPolicy } from "@/lib/policy/store";
@@ -17,7 +20,10 @@ export default async function SettingsPage() {
   const session = await requireSession();
   const t = await getTranslations("settings");
   const format = await getFormatter();
-  const stored = await readPolicy(await getDb(), session.accountId);
+  const [stored, organization] = await Promise.all([
+    readPolicy(await getDb(), session.accountId),
+    organizationOf(scopeOf(session), session.accountId),
+  ]);
   const mayChange = canChange(session);
 
   return (
@@ -32,7 +38,35 @@ export default async function SettingsPage() {
           : t("never")}
         {!mayChange && ` ${t("readOnly")}`}
       </p>
+      <OrganizationCard read={organization} />
       <PolicyForm policy={stored.policy} canChange={mayChange} />
     </div>
+  );
+}
+
+/** What the organization rule can see: the organization's accounts and units, or why not. */
+async function OrganizationCard({ read }: { read: OrganizationRead }) {
+  const t = await getTranslations("settings.org");
+  const tags = { code: codeTag, name: dataTag };
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{t("title")}</CardTitle>
+      </CardHeader>
+      <CardContent className="text-sm" data-testid="policy-organization">
+        {read.state === "none" && t("none")}
+        {read.state === "unreadable" && t.rich("unreadable", { ...tags, code: read.code })}
+        {read.state === "read" &&
+          (read.view.listable
+            ? t.rich("summary", {
+                ...tags,
+                id: read.view.id,
+                manager: read.view.managementAccountName,
+                accounts: read.view.accounts.length,
+                units: read.view.units.length,
+              })
+            : t.rich("notListable", { ...tags, id: read.view.id }))}
+      </CardContent>
+    </Card>
   );
 }

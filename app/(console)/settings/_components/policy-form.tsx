@@ -36,7 +36,9 @@ export function PolicyForm({ policy, canChange }: { policy: SharingPolicy; canCh
     errors[key] ? { "aria-invalid": true as const, "aria-describedby": `policy-${key}-error` } : {};
 
   return (
-    <form action={action} className="flex flex-col gap-4" aria-label={t("title")}>
+    // Keyed by what it shows: React resets a form after an action, and a select keeps the option it had
+    // when it was first drawn, so the form is drawn again with the values it should show.
+    <form key={JSON.stringify(typed ?? policy)} action={action} className="flex flex-col gap-4" aria-label={t("title")}>
       <fieldset disabled={!canChange || pending} className="flex flex-col gap-4">
         <Section legend={t("mode.legend")}>
           <div role="radiogroup" aria-label={t("mode.legend")} className="grid gap-2 md:grid-cols-3">
