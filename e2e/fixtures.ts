@@ -6,6 +6,7 @@ import { EMULATOR_URL, type E2eTarget } from "../playwright.config";
 export const USERS = {
   alice: { account: "acme", user: "alice", password: DEMO_PASSWORDS.alice },
   audrey: { account: "acme", user: "audrey", password: DEMO_PASSWORDS.audrey },
+  arthur: { account: "acme", user: "arthur", password: DEMO_PASSWORDS.arthur },
   bob: { account: "globex", user: "bob", password: DEMO_PASSWORDS.bob },
   carol: { account: "initech", user: "carol", password: DEMO_PASSWORDS.carol },
 } as const;

@@ -153,6 +153,15 @@ export const ACTIONS: Record<string, ActionSpec> = {
     form: true,
   },
   importCtsTracesAction: { base: {}, mayAccept: true },
+  // Approvals: no policy holds anything back on this console, so a request has nothing to approve, and
+  // the base request id is nobody's.
+  requestApprovalAction: {
+    base: { imageIds: [FOREIGN.noUuid], targets: "not a target", kind: "project", excluded: [], reason: "why" },
+    noIds: ["targets"],
+  },
+  approveRequestAction: { base: { id: FOREIGN.noUuid, note: "" } },
+  declineRequestAction: { base: { id: FOREIGN.noUuid, note: "" } },
+  withdrawRequestAction: { base: { id: FOREIGN.noUuid, note: "" } },
   // The sharing policy: the base's mode is none of the modes, and each variant changes one field only,
   // so no variant ever writes a policy that other tests would then live under.
   savePolicyAction: {

@@ -1,3 +1,4 @@
+import enApprovals from "./en/approvals.json";
 import enAuth from "./en/auth.json";
 import enBatches from "./en/batches.json";
 import enCommon from "./en/common.json";
@@ -11,6 +12,7 @@ import enPolicy from "./en/policy.json";
 import enSettings from "./en/settings.json";
 import enSharing from "./en/sharing.json";
 import enShell from "./en/shell.json";
+import zhApprovals from "./zh-CN/approvals.json";
 import zhAuth from "./zh-CN/auth.json";
 import zhBatches from "./zh-CN/batches.json";
 import zhCommon from "./zh-CN/common.json";
@@ -44,6 +46,7 @@ const en = {
   sharing: enSharing,
   policy: enPolicy,
   settings: enSettings,
+  approvals: enApprovals,
 };
 export type Messages = typeof en;
 
@@ -61,6 +64,7 @@ const zh: Messages = {
   sharing: zhSharing,
   policy: zhPolicy,
   settings: zhSettings,
+  approvals: zhApprovals,
 };
 
 /** By locale (`lib/i18n/locales.ts` LOCALES). */

@@ -5,10 +5,12 @@ import { ProjectSwitcher } from "@/components/shell/project-switcher";
 import { UserMenu } from "@/components/shell/user-menu";
 import { Providers } from "@/components/providers";
 import { NamesProvider } from "@/components/target-id";
-import { requireSession, withCloud } from "@/lib/auth/session";
+import { canChange, requireSession, withCloud } from "@/lib/auth/session";
 import { listAuthProjects } from "@/lib/cloud/iam";
 import { requestNames } from "@/lib/names/server";
 import { env } from "@/lib/env";
+import { getDb } from "@/lib/db";
+import { countWaiting } from "@/lib/policy/approvals";
 import { signOutAction, switchProjectAction, switchProjectWithPasswordAction } from "./actions";
 
 /** The shell of every signed-in page: navigation, project and region switcher, user menu. */
@@ -16,7 +18,11 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
   const session = await requireSession();
   const projects = await withCloud((scope) => listAuthProjects(scope.token, scope.region)).catch(() => []);
   const current = { id: session.projectId, name: session.projectName };
-  const names = await requestNames();
+  const [names, approvals] = await Promise.all([
+    requestNames(),
+    // Read-only users decide nothing: no count for them.
+    canChange(session) ? getDb().then((db) => countWaiting(db, session.accountId, session.userId)) : 0,
+  ]);
   const t = await getTranslations("shell");
   return (
     <Providers>
@@ -28,7 +34,7 @@ export default async function ConsoleLayout({ children }: { children: ReactNode 
           {t("skipToContent")}
         </a>
         <div className="flex min-h-screen">
-          <Sidebar projectId={session.projectId} pollMs={env.INBOX_POLL_MS} />
+          <Sidebar projectId={session.projectId} pollMs={env.INBOX_POLL_MS} approvals={approvals} />
           <div className="flex min-w-0 flex-1 flex-col">
             <header className="flex h-14 items-center justify-between gap-4 border-b border-border bg-card px-4 lg:px-6">
               <ProjectSwitcher

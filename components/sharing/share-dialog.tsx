@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useRef, useState, type ReactElement } from "react";
 import { dataTag } from "@/components/data-text";
@@ -103,12 +104,19 @@ function ShareForm({ service, images, actions, what, words, quota, again, onAgai
     toast({ ...shareToast(say, service, what, next), key: toastKey(images) });
     return next;
   }, null);
+  const [asked, ask, asking] = useActionState(
+    async (prev: ActionState<{ id: string; pairs: number }>, form: FormData) => {
+      setDrawn((n) => n + 1);
+      return actions.requestApproval(prev, form);
+    },
+    null,
+  );
   const planned = plan?.ok && sameText(plan.data.targets, text) && checkedKind === kind ? plan.data : undefined;
   const counts = planned?.counts;
   // What the enforced policy needs before the plan can be sent (nothing in audit mode).
   const enforced = planned?.policy?.mode === "enforce" ? planned.policy.needs : undefined;
   const [reason, setReason] = useState("");
-  const latest = last === "share" ? result : plan;
+  const latest = asked && !asked.ok ? asked : last === "share" ? result : plan;
   const error = latest && !latest.ok ? latest.error : undefined;
   const fieldMessages = Object.values(error?.fieldErrors ?? {}).flat();
   const multi = images.length > 1;
@@ -203,10 +211,26 @@ function ShareForm({ service, images, actions, what, words, quota, again, onAgai
             {planned.rows.length > 0 && (
               <OutcomeTable caption={t("planCaption")} rows={planRows(planned)} images={multi} />
             )}
-            {enforced === "approval" && <Alert tone="warning">{t("needsApproval")}</Alert>}
-            {enforced === "reason" && (
+            {enforced === "approval" &&
+              (asked?.ok ? (
+                <Alert>
+                  {t.rich("asked", {
+                    pairs: asked.data.pairs,
+                    link: (chunks) => (
+                      <Link href="/approvals" className="font-medium text-primary underline">
+                        {chunks}
+                      </Link>
+                    ),
+                  })}
+                </Alert>
+              ) : (
+                <Alert tone="warning">{t("needsApproval")}</Alert>
+              ))}
+            {(enforced === "reason" || (enforced === "approval" && !asked?.ok)) && (
               <div className="flex flex-col gap-1.5">
-                <Label htmlFor="share-reason">{t("reasonLabel")}</Label>
+                <Label htmlFor="share-reason">
+                  {enforced === "approval" ? t("approvalReasonLabel") : t("reasonLabel")}
+                </Label>
                 <Textarea
                   id="share-reason"
                   name="reason"
@@ -220,9 +244,11 @@ function ShareForm({ service, images, actions, what, words, quota, again, onAgai
                   aria-describedby="share-reason-hint"
                   className="font-sans text-sm"
                 />
-                <p id="share-reason-hint" className="text-xs text-muted-foreground">
-                  {t("reasonHint")}
-                </p>
+                {enforced === "reason" && (
+                  <p id="share-reason-hint" className="text-xs text-muted-foreground">
+                    {t("reasonHint")}
+                  </p>
+                )}
               </div>
             )}
           </>
@@ -240,6 +266,11 @@ function ShareForm({ service, images, actions, what, words, quota, again, onAgai
         <Button type="submit" variant="secondary" formAction={check} disabled={checking || sharing || !text.trim()}>
           {checking ? t("checking") : t("check")}
         </Button>
+        {enforced === "approval" && !asked?.ok && (
+          <Button type="submit" formAction={ask} disabled={asking || checking || !reason.trim()}>
+            {asking ? t("asking") : t("askApproval")}
+          </Button>
+        )}
         <Button
           type="submit"
           disabled={

@@ -7,6 +7,8 @@ export type FormAction<T> = (prev: ActionState<T>, form: FormData) => Promise<Ac
 export interface ShareActions {
   plan: FormAction<SharePlanView>;
   share: FormAction<ShareResultView>;
+  /** Asks another admin to approve what the enforced sharing policy holds back. */
+  requestApproval: FormAction<{ id: string; pairs: number }>;
 }
 
 export type UnshareAction = FormAction<UnshareResultView>;

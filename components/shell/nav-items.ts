@@ -6,5 +6,6 @@ export const NAV_ITEMS = [
   { href: "/batches", key: "batches" },
   { href: "/history", key: "history" },
   { href: "/names", key: "names" },
+  { href: "/approvals", key: "approvals" },
   { href: "/settings", key: "settings" },
 ] as const;

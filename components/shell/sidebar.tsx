@@ -1,6 +1,6 @@
 "use client";
 
-import { BookUser, History, Images, Inbox, Layers, ShieldCheck, Smartphone } from "lucide-react";
+import { BookUser, ClipboardCheck, History, Images, Inbox, Layers, ShieldCheck, Smartphone } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -15,11 +15,15 @@ const ICONS = {
   "/batches": Layers,
   "/history": History,
   "/names": BookUser,
+  "/approvals": ClipboardCheck,
   "/settings": ShieldCheck,
 } as const;
 
-/** `projectId` keys the pending count; `pollMs` is how often it is asked again (INBOX_POLL_MS). */
-export function Sidebar({ projectId, pollMs }: { projectId: string; pollMs: number }) {
+/**
+ * `projectId` keys the pending count; `pollMs` is how often it is asked again (INBOX_POLL_MS);
+ * `approvals` counts the requests that wait for this admin, as of this page.
+ */
+export function Sidebar({ projectId, pollMs, approvals }: { projectId: string; pollMs: number; approvals: number }) {
   const pathname = usePathname();
   const pending = usePendingCount(projectId, pollMs);
   const t = useTranslations("shell.nav");
@@ -41,7 +45,7 @@ export function Sidebar({ projectId, pollMs }: { projectId: string; pollMs: numb
           {NAV_ITEMS.map((item) => {
             const Icon = ICONS[item.href];
             const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
-            const count = item.href === "/incoming" ? pending : 0;
+            const count = item.href === "/incoming" ? pending : item.href === "/approvals" ? approvals : 0;
             const label = t(item.key);
             return (
               <li key={item.href}>

@@ -33,6 +33,10 @@ export const ACTION_LABEL: Record<string, string> = {
   unnamed_target: "Removed a name",
   imported_names: "Imported names",
   policy_changed: "Changed the sharing policy",
+  approval_requested: "Asked for approval",
+  approval_approved: "Approved a request",
+  approval_declined: "Declined a request",
+  approval_withdrawn: "Withdrew a request",
 };
 
 /** Sign-ins and sign-outs: most of a project's events, hidden from History unless asked for. */

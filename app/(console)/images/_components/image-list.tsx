@@ -19,6 +19,7 @@ import { withBack } from "@/lib/lists/return-to";
 import { firstDirection, listHref } from "./query";
 import type { ImageRowView } from "./row-view";
 import { planShareAction, shareImagesAction } from "../actions";
+import { requestApprovalAction } from "../../approvals/actions";
 
 function SortHeader({
   query,
@@ -47,7 +48,7 @@ function SortHeader({
   );
 }
 
-const SHARE_ACTIONS = { plan: planShareAction, share: shareImagesAction };
+const SHARE_ACTIONS = { plan: planShareAction, share: shareImagesAction, requestApproval: requestApprovalAction };
 
 /**
  * The images table with multi-select: shareable images chosen on any page of the list (the selection

@@ -8,6 +8,7 @@ import type { ActionResult } from "@/lib/actions/action";
 import { batchNeeds, CELL_SEND, type BatchPlanView } from "@/lib/batches/plan";
 import type { PickableImage } from "@/lib/batches/picker";
 import type { BatchOperation } from "@/lib/batches/types";
+import { requestApprovalAction } from "../../../approvals/actions";
 import { launchBatchAction, planBatchAction } from "../actions";
 import { ImagePicker } from "./image-picker";
 import { LaunchBar } from "./launch-bar";
@@ -46,6 +47,8 @@ export function Planner({
   const [planned, setPlanned] = useState<PlanInput | null>(null);
   const [excluded, setExcluded] = useState<Set<number>>(new Set());
   const [reason, setReason] = useState("");
+  const [asked, setAsked] = useState<ActionResult<{ id: string; pairs: number }> | null>(null);
+  const [asking, startAsk] = useTransition();
   const [launchError, setLaunchError] = useState<ActionResult<unknown> | null>(null);
   const [planning, startPlan] = useTransition();
   const [launching, startLaunch] = useTransition();
@@ -60,6 +63,7 @@ export function Planner({
     setPlanned(null);
     setExcluded(new Set());
     setLaunchError(null);
+    setAsked(null);
   };
   const change =
     <T,>(set: (v: T) => void) =>
@@ -87,6 +91,15 @@ export function Planner({
     const keys = [...excluded].map((idx) => `${Math.floor(idx / width)}:${idx % width}`);
     const why = reason.trim() || undefined;
     startLaunch(async () => setLaunchError(await launchBatchAction(null, { ...planned, excluded: keys, reason: why })));
+  };
+  const ask = () => {
+    if (!view || !planned) return;
+    const width = view.targets.length;
+    const keys = [...excluded].map((idx) => `${Math.floor(idx / width)}:${idx % width}`);
+    const { operation: _share, ...input } = planned;
+    startAsk(async () =>
+      setAsked(await requestApprovalAction(null, { ...input, excluded: keys, reason: reason.trim() })),
+    );
   };
 
   const toggle = (cells: number[]) => {
@@ -164,7 +177,17 @@ export function Planner({
             <PlanSummary plan={view} excluded={excluded.size} />
             <PlanMatrix plan={view} excluded={excluded} onToggle={toggle} />
             <PlanProblems plan={view} />
-            {view.policy && <PolicyPanel policy={view.policy} needs={needs} reason={reason} onReason={setReason} />}
+            {view.policy && (
+              <PolicyPanel
+                policy={view.policy}
+                needs={needs}
+                reason={reason}
+                onReason={setReason}
+                onAsk={ask}
+                asking={asking}
+                asked={asked}
+              />
+            )}
             <LaunchBar
               operation={view.operation}
               launched={launched}

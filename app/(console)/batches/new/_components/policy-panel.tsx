@@ -2,7 +2,10 @@
 
 import { useTranslations } from "next-intl";
 import { RiskFlags } from "@/components/sharing/policy-verdict";
+import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import type { ActionResult } from "@/lib/actions/action";
 import { Label, Textarea } from "@/components/ui/input";
 import type { BatchPolicyView } from "@/lib/batches/plan";
 import type { RiskFlag, Verdict } from "@/lib/policy/evaluate";
@@ -16,11 +19,19 @@ export function PolicyPanel({
   needs,
   reason,
   onReason,
+  onAsk,
+  asking,
+  asked,
 }: {
   policy: BatchPolicyView;
   needs: Verdict;
   reason: string;
   onReason: (reason: string) => void;
+  /** Asks another admin to approve the sends kept. */
+  onAsk: () => void;
+  asking: boolean;
+  /** The request's answer: sent (how many pairs) or refused. */
+  asked?: ActionResult<{ id: string; pairs: number }> | null;
 }) {
   const t = useTranslations("sharing.share");
   const tb = useTranslations("batches.policy");
@@ -38,10 +49,27 @@ export function PolicyPanel({
           <RiskFlags risks={risks} />
         </div>
       )}
-      {enforced && needs === "approval" && <Alert tone="warning">{tb("needsApproval")}</Alert>}
-      {enforced && needs === "reason" && (
+      {enforced && needs === "approval" && !asked?.ok && <Alert tone="warning">{tb("needsApproval")}</Alert>}
+      {asked?.ok && (
+        <Alert>
+          {t.rich("asked", {
+            pairs: asked.data.pairs,
+            link: (chunks) => (
+              <Link href="/approvals" className="font-medium text-primary underline">
+                {chunks}
+              </Link>
+            ),
+          })}
+        </Alert>
+      )}
+      {asked && !asked.ok && (
+        <Alert tone="error">
+          {asked.error.fieldErrors ? Object.values(asked.error.fieldErrors).flat().join(" ") : asked.error.message}
+        </Alert>
+      )}
+      {enforced && (needs === "reason" || (needs === "approval" && !asked?.ok)) && (
         <div className="flex flex-col gap-1.5">
-          <Label htmlFor="batch-reason">{t("reasonLabel")}</Label>
+          <Label htmlFor="batch-reason">{needs === "approval" ? t("approvalReasonLabel") : t("reasonLabel")}</Label>
           <Textarea
             id="batch-reason"
             rows={2}
@@ -52,8 +80,13 @@ export function PolicyPanel({
             className="font-sans text-sm"
           />
           <p id="batch-reason-hint" className="text-xs text-muted-foreground">
-            {t("reasonHint")}
+            {needs === "approval" ? tb("approvalHint") : t("reasonHint")}
           </p>
+          {needs === "approval" && (
+            <Button className="w-fit" onClick={onAsk} disabled={asking || !reason.trim()}>
+              {asking ? t("asking") : t("askApproval")}
+            </Button>
+          )}
         </div>
       )}
     </section>

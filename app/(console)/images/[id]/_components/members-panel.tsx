@@ -6,8 +6,9 @@ import { MembersTable, type MemberRow } from "@/components/sharing/members-table
 import { ShareDialog } from "@/components/sharing/share-dialog";
 import { Button } from "@/components/ui/button";
 import { planShareAction, shareImagesAction, unshareMembersAction } from "../../actions";
+import { requestApprovalAction } from "../../../approvals/actions";
 
-const SHARE_ACTIONS = { plan: planShareAction, share: shareImagesAction };
+const SHARE_ACTIONS = { plan: planShareAction, share: shareImagesAction, requestApproval: requestApprovalAction };
 
 /** The members of an image, with share and removal for users who may change them. */
 export function MembersPanel({

@@ -4,9 +4,10 @@ import { ShareDialog } from "@/components/sharing/share-dialog";
 import { Button } from "@/components/ui/button";
 import type { PhoneImage, PhoneMember } from "@/lib/cloud/schemas/cph";
 import { PHONE_MEMBER_LIMIT } from "@/lib/sharing/rules";
+import { requestApprovalAction } from "../../../approvals/actions";
 import { planPhoneShareAction, sharePhoneImageAction } from "../../actions";
 
-const ACTIONS = { plan: planPhoneShareAction, share: sharePhoneImageAction };
+const ACTIONS = { plan: planPhoneShareAction, share: sharePhoneImageAction, requestApproval: requestApprovalAction };
 
 /** The Share button of a phone image, once its members are read (the plan's summary counts them). */
 export async function PhoneShare({

@@ -1,0 +1,196 @@
+import { randomUUID } from "node:crypto";
+import type { Kysely, Selectable } from "kysely";
+import type { ApprovalRequestsTable, ApprovalStatus, Database } from "@/lib/db/types";
+import type { RiskFlag, Verdict } from "./evaluate";
+
+/**
+ * Requests for a second admin's approval of a share the sharing policy holds back. A request keeps the
+ * plan as it was asked for (what to re-plan, and the pairs as they were judged); another full admin of
+ * the account approves or declines it; approved, it is planned again and launched as a batch.
+ */
+
+/** What to plan again on approval, as the batch planner takes it. */
+export interface RequestedInput {
+  imageIds: string[];
+  targets: string;
+  kind: "project" | "account";
+}
+
+/** One pair as it was judged when the request was made. */
+export interface RequestedPair {
+  image: string;
+  imageName: string;
+  target: string;
+  verdict?: Verdict;
+  risks?: RiskFlag[];
+}
+
+export interface RequestedPlan {
+  input: RequestedInput;
+  pairs: RequestedPair[];
+}
+
+export interface ApprovalRequest {
+  id: string;
+  accountId: string;
+  projectId: string;
+  projectName: string;
+  region: string;
+  requestedById: string;
+  requestedByName: string;
+  requestedAt: number;
+  expiresAt: number;
+  reason: string | null;
+  plan: RequestedPlan;
+  /** Pending past its time reads as expired. */
+  status: ApprovalStatus;
+  decidedByName: string | null;
+  decidedAt: number | null;
+  decisionNote: string | null;
+  batchId: string | null;
+}
+
+function fromRow(r: Selectable<ApprovalRequestsTable>, now: number): ApprovalRequest {
+  const expiresAt = Number(r.expires_at);
+  return {
+    id: r.id,
+    accountId: r.account_id,
+    projectId: r.project_id,
+    projectName: r.project_name,
+    region: r.region,
+    requestedById: r.requested_by_id,
+    requestedByName: r.requested_by_name,
+    requestedAt: Number(r.requested_at),
+    expiresAt,
+    reason: r.reason,
+    plan: JSON.parse(r.plan) as RequestedPlan,
+    status: r.status === "pending" && expiresAt <= now ? "expired" : r.status,
+    decidedByName: r.decided_by_name,
+    decidedAt: r.decided_at === null ? null : Number(r.decided_at),
+    decisionNote: r.decision_note,
+    batchId: r.batch_id,
+  };
+}
+
+export interface NewRequest {
+  accountId: string;
+  projectId: string;
+  projectName: string;
+  region: string;
+  requestedById: string;
+  requestedByName: string;
+  reason: string | null;
+  plan: RequestedPlan;
+  /** How long it waits (the policy's `approvalHours`). */
+  ttlMs: number;
+}
+
+export async function createRequest(db: Kysely<Database>, r: NewRequest, now = Date.now()): Promise<string> {
+  const id = randomUUID();
+  await db
+    .insertInto("approval_requests")
+    .values({
+      id,
+      account_id: r.accountId,
+      project_id: r.projectId,
+      project_name: r.projectName,
+      region: r.region,
+      service: "batch",
+      requested_by_id: r.requestedById,
+      requested_by_name: r.requestedByName,
+      requested_at: now,
+      expires_at: now + r.ttlMs,
+      reason: r.reason,
+      plan: JSON.stringify(r.plan),
+      status: "pending",
+      decided_by_id: null,
+      decided_by_name: null,
+      decided_at: null,
+      decision_note: null,
+      batch_id: null,
+    })
+    .execute();
+  return id;
+}
+
+/** The account's requests, newest first: every pending one, and the latest decided ones. */
+export async function listRequests(
+  db: Kysely<Database>,
+  accountId: string,
+  now = Date.now(),
+  limit = 50,
+): Promise<ApprovalRequest[]> {
+  const rows = await db
+    .selectFrom("approval_requests")
+    .selectAll()
+    .where("account_id", "=", accountId)
+    .orderBy("requested_at", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => fromRow(r, now));
+}
+
+export async function getRequest(
+  db: Kysely<Database>,
+  accountId: string,
+  id: string,
+  now = Date.now(),
+): Promise<ApprovalRequest | undefined> {
+  const row = await db
+    .selectFrom("approval_requests")
+    .selectAll()
+    .where("account_id", "=", accountId)
+    .where("id", "=", id)
+    .executeTakeFirst();
+  return row && fromRow(row, now);
+}
+
+/** Requests of the account that wait for someone other than `userId` (the navigation's count). */
+export async function countWaiting(
+  db: Kysely<Database>,
+  accountId: string,
+  userId: string,
+  now = Date.now(),
+): Promise<number> {
+  const row = await db
+    .selectFrom("approval_requests")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("account_id", "=", accountId)
+    .where("status", "=", "pending")
+    .where("expires_at", ">", now)
+    .where("requested_by_id", "!=", userId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/**
+ * Decides a pending request, once: the first decision wins, and a request past its time cannot be
+ * decided. Returns whether this call decided it.
+ */
+export async function decideRequest(
+  db: Kysely<Database>,
+  d: {
+    accountId: string;
+    id: string;
+    status: Extract<ApprovalStatus, "approved" | "declined" | "withdrawn">;
+    byId: string;
+    byName: string;
+    note: string | null;
+  },
+  now = Date.now(),
+): Promise<boolean> {
+  const res = await db
+    .updateTable("approval_requests")
+    .set({ status: d.status, decided_by_id: d.byId, decided_by_name: d.byName, decided_at: now, decision_note: d.note })
+    .where("account_id", "=", d.accountId)
+    .where("id", "=", d.id)
+    .where("status", "=", "pending")
+    .where("expires_at", ">", now)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+}
+
+/** Links an approved request to the batch that carried it out. */
+export async function attachBatch(db: Kysely<Database>, id: string, batchId: string): Promise<void> {
+  await db.updateTable("approval_requests").set({ batch_id: batchId }).where("id", "=", id).execute();
+}
