@@ -71,6 +71,7 @@ test("every page passes axe, in English and Chinese, in light and in dark", asyn
     ["history", "/history", () => page.getByRole("heading", { name: /^(History|操作记录)$/ }).waitFor()],
     ["address book", "/names", () => page.getByRole("heading", { name: /^(Address book|通讯录)$/ }).waitFor()],
     ["settings", "/settings", () => page.getByTestId("policy-organization").waitFor()],
+    ["approvals", "/approvals", () => page.getByRole("heading", { level: 1, name: /^(Approvals|审批)$/ }).waitFor()],
   ];
   // One navigation per page and language: the dark pass swaps the theme's class on <html> as the user
   // menu does, since the theme changes colours only.
