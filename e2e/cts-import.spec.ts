@@ -1,36 +1,11 @@
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-import { DEMO, DEMO_IMAGES, DEMO_PASSWORDS } from "../emulator/seed/demo";
+import { DEMO, DEMO_IMAGES } from "../emulator/seed/demo";
 import { emulator, expect, query, test } from "./fixtures";
 import { HistoryPage } from "./pages/history";
 import { ImagePage } from "./pages/images";
+import { openstackAsAlice } from "./openstack";
 
-const run = promisify(execFile);
 const UBUNTU = DEMO_IMAGES.ubuntu;
 const { globexAp: GLOBEX, initechAp: INITECH } = DEMO;
-
-/** Debian's openstack CLI as alice, straight against the emulator: a share the console did not make. */
-async function openstackAsAlice(args: string[]) {
-  const { stdout } = await run("openstack", args, {
-    timeout: 60_000,
-    env: {
-      NODE_ENV: "test",
-      PATH: process.env.PATH ?? "/usr/bin:/bin",
-      HOME: process.env.HOME ?? "/tmp",
-      OS_AUTH_URL: `${emulator.url}/v3`,
-      OS_IDENTITY_API_VERSION: "3",
-      OS_IMAGE_API_VERSION: "2",
-      OS_USERNAME: "alice",
-      OS_PASSWORD: DEMO_PASSWORDS.alice,
-      OS_USER_DOMAIN_NAME: "acme",
-      OS_PROJECT_NAME: "ap-southeast-1",
-      OS_PROJECT_DOMAIN_NAME: "acme",
-      OS_REGION_NAME: "ap-southeast-1",
-      OS_INTERFACE: "public",
-    },
-  });
-  return stdout;
-}
 
 interface Row {
   action: string;

@@ -2,6 +2,7 @@ import { DEMO, DEMO_IMAGES } from "../emulator/seed/demo";
 import { flightResult, grown, manifestActions, mutations, postAction } from "./action-client";
 import { emulator, expect, query, target, test } from "./fixtures";
 import { ImagePage } from "./pages/images";
+import { openstackAsAlice } from "./openstack";
 
 /**
  * Issue 16: the account's sharing policy. Set on the Settings page, it judges every pair a share would
@@ -236,4 +237,35 @@ test("alice asks for approval of a share outside the organization; arthur approv
   expect(linked).toEqual({ batch_id: batchId, status: "approved" });
   await arthur.goto("/approvals");
   await expect(arthur.getByRole("region", { name: "Decided" }).getByText(/Approved by arthur/)).toBeVisible();
+});
+
+test("a share made outside the console that the policy would not allow is flagged in History, counted on Images, and undone in one click", async ({
+  pageAs,
+}) => {
+  await setPolicy(ORG_ONLY);
+  await openstackAsAlice(["image", "add", "project", DEMO_IMAGES.debian, DEMO.umbrellaAp, "-f", "json"]);
+  const page = await pageAs("alice");
+  await page.goto("/history");
+  const panel = page.getByTestId("cts-import-panel");
+  await panel.getByRole("button", { name: "Import now" }).click();
+  await expect(panel.getByTestId("cts-import-result")).toContainText("Imported 1 new event");
+  await page.reload();
+  // Umbrella's project is shown cut short ("0b1e0000…00a1"); earlier specs' outside shares may be flagged too.
+  const row = page
+    .getByRole("table", { name: "Events", exact: true })
+    .getByRole("row")
+    .filter({ hasText: "Outside policy" })
+    .filter({ hasText: DEMO.umbrellaAp.slice(0, 8) });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText("CTS");
+
+  await page.goto("/images");
+  // Earlier specs may have left outside shares of their own in this project's last 7 days.
+  await expect(page.getByText(/^\d+ shares? outside the sharing policy in the last 7 days$/)).toBeVisible();
+  const item = page.getByRole("listitem").filter({ hasText: DEMO.umbrellaAp.slice(0, 8) });
+  await item.getByRole("button", { name: "Stop sharing" }).click();
+  await expect(item.getByText("Stopped", { exact: true })).toBeVisible();
+  const image = new ImagePage(page);
+  await image.goto(DEMO_IMAGES.debian);
+  await expect(image.member(DEMO.umbrellaAp)).toHaveCount(0);
 });

@@ -3,6 +3,7 @@ import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { DateTime } from "@/components/date-time";
 import { TargetId } from "@/components/target-id";
+import { Badge } from "@/components/ui/badge";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import type { HistoryEvent } from "@/lib/audit/read";
 import { formatWhen } from "@/lib/i18n/format";
@@ -37,8 +38,11 @@ export function EventsTable({
   targetHref,
   empty,
   footer,
+  outsidePolicy,
 }: {
   events: HistoryEvent[];
+  /** Shares imported from CTS that the sharing policy would not have allowed. */
+  outsidePolicy?: ReadonlySet<string>;
   label: string;
   detailHref: (id: string) => string;
   imageHref?: (id: string) => string;
@@ -95,6 +99,11 @@ export function EventsTable({
               </TD>
               <TD label={t("outcome")} className="max-w-72">
                 <Outcome event={e} />
+                {outsidePolicy?.has(e.id) && (
+                  <Badge tone="warning" className="mt-1 w-fit whitespace-nowrap">
+                    {t("outsidePolicy")}
+                  </Badge>
+                )}
               </TD>
               <TD label={t("requestJob")} className="max-w-40">
                 <div translate="no" className="flex flex-col gap-0.5 font-mono text-xs">

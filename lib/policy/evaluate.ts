@@ -167,3 +167,20 @@ export function strictest(judged: readonly PairJudgement[]): Verdict {
   for (const j of judged) if (j.verdict && RANK[j.verdict.verdict] > RANK[worst]) worst = j.verdict.verdict;
   return worst;
 }
+
+/**
+ * What the policy says of a target alone, for sharing already done outside the console (a CTS trace):
+ * its verdict when the policy is on and would not simply have allowed it, else undefined.
+ */
+export function outsidePolicy(policy: SharingPolicy, world: PolicyWorld, target: Target): PairVerdict | undefined {
+  if (policy.mode === "off") return undefined;
+  const verdict = targetVerdict(policy, target, world);
+  return verdict.verdict === "allowed" ? undefined : verdict;
+}
+
+/** A member id as a target, when the trace does not say its kind: an account the world knows, a URN, else a project. */
+export function targetOfMemberId(id: string, world: PolicyWorld): Target {
+  if (id.startsWith("organizations::")) return { kind: "organization", value: id };
+  const account = id === world.accountId || world.organization?.accountIds.has(id);
+  return { kind: account ? "account" : "project", value: id };
+}

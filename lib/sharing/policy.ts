@@ -5,7 +5,10 @@ import { getDb } from "@/lib/db";
 import { UserError } from "@/lib/errors";
 import { text } from "@/lib/i18n/text";
 import { organizationOf, worldOrganization } from "@/lib/policy/organization";
+import { outsidePolicy, targetOfMemberId } from "@/lib/policy/evaluate";
+import { outsideShares, type OutsideShare } from "@/lib/policy/outside";
 import { readPolicy, sharedBefore } from "@/lib/policy/store";
+import { ownProjects } from "./facts";
 import type { SharePlanView } from "./forms";
 import type { PolicyCheck } from "./plan";
 import type { ImageFacts } from "./rules";
@@ -69,4 +72,45 @@ export function policyNotes(plan: SharePlanView, reason: string | undefined): Re
       ...(r.risks?.length && { risks: r.risks }),
     })),
   };
+}
+
+/** The policy and what it needs to judge targets alone (no plan): undefined when the policy is off. */
+async function policyForTargets(scope: Scope, session: StoredSession) {
+  const db = await getDb();
+  const { policy } = await readPolicy(db, session.accountId);
+  if (policy.mode === "off") return undefined;
+  const [projects, organization] = await Promise.all([ownProjects(session), organizationOf(scope, session.accountId)]);
+  const world = {
+    accountId: session.accountId,
+    ownProjectIds: new Set(projects.map((p) => p.id)),
+    organization: worldOrganization(organization),
+    sharedTargets: new Set<string>(),
+    sharedImages: new Set<string>(),
+  };
+  return { db, policy, world };
+}
+
+/** The project's shares imported from CTS in the last `days` days that its account's policy would not have allowed. */
+export async function recentOutsideShares(scope: Scope, session: StoredSession, days = 7): Promise<OutsideShare[]> {
+  const judge = await policyForTargets(scope, session);
+  if (!judge) return [];
+  const scoped = { accountId: session.accountId, projectId: scope.projectId };
+  return outsideShares(judge.db, scoped, judge.policy, judge.world, Date.now() - days * 86_400_000);
+}
+
+/** Of these history events, the shares imported from CTS that the policy would not have allowed (History flags them). */
+export async function flagOutside(
+  scope: Scope,
+  session: StoredSession,
+  events: readonly { id: string; source: string; action: string; targets: string[] }[],
+): Promise<Set<string>> {
+  const shares = events.filter((e) => e.source === "cts" && e.action === "share");
+  if (shares.length === 0) return new Set();
+  const judge = await policyForTargets(scope, session).catch(() => undefined);
+  if (!judge) return new Set();
+  return new Set(
+    shares
+      .filter((e) => e.targets.some((t) => outsidePolicy(judge.policy, judge.world, targetOfMemberId(t, judge.world))))
+      .map((e) => e.id),
+  );
 }

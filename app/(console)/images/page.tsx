@@ -7,6 +7,7 @@ import { imageListQuery } from "@/lib/sharing/image-page";
 import { ImageFilters } from "./_components/filters";
 import { ImageQuota } from "./_components/image-quota";
 import { ImagesTable } from "./_components/images-table";
+import { OutsidePolicy } from "./_components/outside-policy";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("images");
@@ -31,6 +32,9 @@ export default async function ImagesPage({
           </Suspense>
         }
       />
+      <Suspense fallback={null}>
+        <OutsidePolicy />
+      </Suspense>
       <ImageFilters query={query} />
       <Suspense key={JSON.stringify(query)} fallback={<TableSkeleton label={t("loading")} />}>
         <ImagesTable query={query} />

@@ -6,6 +6,8 @@ import { Button } from "@/components/ui/button";
 import type { Cursor, HistoryFilter } from "@/lib/audit/filter";
 import { listEvents, type HistoryScope } from "@/lib/audit/read";
 import { getDb } from "@/lib/db";
+import { requireSession, scopeOf } from "@/lib/auth/session";
+import { flagOutside } from "@/lib/sharing/policy";
 
 export const PAGE_SIZE = 50;
 
@@ -21,9 +23,12 @@ export async function HistoryList({
 }) {
   const t = await getTranslations("history.list");
   const page = await listEvents(await getDb(), scope, filter, { cursor: before, limit: PAGE_SIZE });
+  const session = await requireSession();
+  const outside = await flagOutside(scopeOf(session), session, page.events);
   return (
     <EventsTable
       events={page.events}
+      outsidePolicy={outside}
       label={t("label")}
       detailHref={(id) => historyHref(filter, { before, event: id })}
       imageHref={(id) => historyHref({ ...filter, image: id })}
