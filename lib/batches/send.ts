@@ -9,6 +9,7 @@ import { imsCallsInFlight, insertCall, updateCall } from "./call-store";
 import { announceBatchChange } from "./events";
 import { LeaseLost } from "./leases";
 import { updatePairs, waitingPairs, type OpenPair } from "./pair-store";
+import { policyGate } from "./policy-gate";
 import { SignInNeeded, type Step } from "./step";
 
 /** A call recorded before it is made, with the pairs it carries. */
@@ -27,7 +28,7 @@ export async function sendWaiting(step: Step): Promise<void> {
   const { db, batch, o } = step;
   let slots = o.jobsInFlight - (await imsCallsInFlight(db, batch.id));
   if (slots > 0) {
-    for (const group of groupCalls("ims", await waitingPairs(db, batch.id, "ims"), o)) {
+    for (const group of groupCalls("ims", await policyGate(step, await waitingPairs(db, batch.id, "ims")), o)) {
       if (slots-- <= 0) break;
       const [call] = await record(step, "ims", [group]);
       announceBatchChange(batch.id);
@@ -36,7 +37,7 @@ export async function sendWaiting(step: Step): Promise<void> {
       if (!sent) break;
     }
   }
-  const phones = await waitingPairs(db, batch.id, "cph", o.cphConcurrency * 4);
+  const phones = await policyGate(step, await waitingPairs(db, batch.id, "cph", o.cphConcurrency * 4));
   if (!phones.length) return;
   const calls = await record(step, "cph", groupCalls("cph", phones, o));
   announceBatchChange(batch.id);

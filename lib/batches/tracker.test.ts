@@ -10,6 +10,9 @@ import { migrate } from "@/lib/db/connect";
 import { backends } from "@/lib/db/testing";
 import type { Database } from "@/lib/db/types";
 import type { Target } from "@/lib/sharing/targets";
+import { attachBatch, createRequest, decideRequest } from "@/lib/policy/approvals";
+import { NO_POLICY } from "@/lib/policy/policy";
+import { savePolicy } from "@/lib/policy/store";
 import { updateCall } from "./call-store";
 import { giveUpJobs } from "./give-up";
 import { createBatch, getBatch, pairsSince, retryFailed } from "./store";
@@ -324,5 +327,60 @@ describe.each(backends)("batch tracker on $name", (backend) => {
     expect(
       (await db.selectFrom("batches").select("lease_owner").where("id", "=", id).executeTakeFirstOrThrow()).lease_owner,
     ).toBeNull();
+  });
+
+  it("asks the enforced sharing policy again before it sends: pairs now denied, or held for an approval no one gave, are blocked", async () => {
+    const images = appImages(2).map((image, k) => (k === 0 ? { ...image, name: "golden-base" } : image));
+    const policy = { ...NO_POLICY, mode: "enforce" as const, otherwise: "approve" as const, lockedNames: ["golden-*"] };
+    await savePolicy(db, DEMO.acme, policy, "alice");
+    try {
+      const held = await launch({ images, targets: projectTargets });
+      const t = tracker().start();
+      await t.drain();
+      expect((await pairsSince(db, held)).map((p) => [p.status, p.code])).toEqual(
+        Array.from({ length: 6 }, () => ["blocked", "policy_denied"]),
+      );
+      expect(await membersOf(images[1].id)).toEqual([]);
+
+      // Launched by an approval: what needed approval goes, what the policy denies still does not.
+      const approvedBatch = await launch({ images, targets: projectTargets });
+      const request = await createRequest(db, {
+        accountId: DEMO.acme,
+        projectId: DEMO.acmeAp,
+        projectName: "ap-southeast-1",
+        region: "ap-southeast-1",
+        requestedById: "alice",
+        requestedByName: "alice",
+        reason: "proof of concept",
+        plan: {
+          input: { imageIds: images.map((i) => i.id), targets: PROJECTS.join("\n"), kind: "project" },
+          pairs: [],
+        },
+        ttlMs: 3_600_000,
+      });
+      await decideRequest(db, {
+        accountId: DEMO.acme,
+        id: request,
+        status: "approved",
+        byId: "arthur",
+        byName: "arthur",
+        note: null,
+      });
+      await attachBatch(db, request, approvedBatch);
+      await t.drain();
+      const pairs = await pairsSince(db, approvedBatch);
+      expect(pairs.filter((p) => p.imageId === images[0].id).map((p) => p.status)).toEqual([
+        "blocked",
+        "blocked",
+        "blocked",
+      ]);
+      expect(pairs.filter((p) => p.imageId === images[1].id).map((p) => p.status)).toEqual([
+        "succeeded",
+        "succeeded",
+        "succeeded",
+      ]);
+    } finally {
+      await savePolicy(db, DEMO.acme, NO_POLICY, "alice");
+    }
   });
 });
