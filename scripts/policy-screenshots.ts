@@ -72,6 +72,50 @@ for (const locale of ["en", "zh-CN"] as const) {
     await shot("batch-plan");
   }
 }
+// A request for approval, as alice, then the Approvals page as arthur (who decides) and as alice.
+await context.addCookies([{ name: "locale", value: "en", url: base }]);
+await page.emulateMedia({ colorScheme: "light" });
+await context.addCookies([{ name: "theme", value: "light", url: base }]);
+await page.goto(`${base}/images/${DEMO_IMAGES.debian}`);
+await page.getByRole("button", { name: "Share", exact: true }).click();
+await page.getByRole("dialog").getByLabel("Targets").fill(DEMO.umbrellaAp);
+await page.getByRole("dialog").getByRole("button", { name: "Check targets" }).click();
+await page
+  .getByRole("dialog")
+  .getByLabel("Why (the approver reads it)")
+  .fill("Umbrella's proof of concept, until March");
+await page.getByRole("dialog").getByRole("button", { name: "Ask for approval" }).click();
+await page
+  .getByRole("dialog")
+  .getByText(/Sent for approval/)
+  .waitFor();
+await page.screenshot({ path: `${out}/policy-en-light-asked.png`, animations: "disabled" });
+const arthurContext = await browser.newContext({ viewport: { width: 1366, height: 900 } });
+const arthur = await arthurContext.newPage();
+await arthurContext.addCookies([{ name: "locale", value: "en", url: base }]);
+await arthur.goto(`${base}/login`);
+await arthur.getByLabel("Account name").fill("acme");
+await arthur.getByLabel("IAM user name").fill("arthur");
+await arthur.getByLabel("Password").fill("arthur-demo-2026");
+await arthur.getByRole("button", { name: "Sign in" }).click();
+await arthur.waitForURL(/\/images/);
+for (const locale of ["en", "zh-CN"] as const) {
+  await arthurContext.addCookies([{ name: "locale", value: locale, url: base }]);
+  await context.addCookies([{ name: "locale", value: locale, url: base }]);
+  for (const theme of ["light", "dark"] as const) {
+    for (const [who, p] of [
+      ["arthur", arthur],
+      ["alice", page],
+    ] as const) {
+      await p.emulateMedia({ colorScheme: theme });
+      await p.context().addCookies([{ name: "theme", value: theme, url: base }]);
+      await p.goto(`${base}/approvals`);
+      await p.getByRole("heading", { level: 1 }).waitFor();
+      await p.screenshot({ path: `${out}/policy-${locale}-${theme}-approvals-${who}.png`, fullPage: true });
+    }
+  }
+}
+await arthurContext.close();
 await context.addCookies([{ name: "locale", value: "en", url: base }]);
 await setPolicy(page, "off");
 await browser.close();

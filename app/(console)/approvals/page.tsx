@@ -86,8 +86,12 @@ async function RequestCard({ request: r, session }: { request: ApprovalRequest; 
         </p>
         {r.reason && (
           <p>
-            <span className="font-medium">{t("reason")}: </span>
-            {r.reason}
+            {t.rich("reason", {
+              reason: r.reason,
+              b: (chunks) => <span className="font-medium">{chunks}</span>,
+              // The requester's own words, in whatever language they wrote them.
+              said: (chunks) => <span translate="no">{chunks}</span>,
+            })}
           </p>
         )}
         <Table className="table-fixed">
