@@ -37,7 +37,16 @@ test("npm start stops the console when the emulator dies, and says which part di
     expect(await exited).not.toBe(0);
     expect(output).toMatch(/The emulator stopped \((exit code \d+|signal \w+)\); stopping the rest/);
     await expect.poll(() => portFree(PORT), { timeout: 15_000 }).toBe(true);
-    expect(() => execFileSync("pgrep", ["-f", `next start -p ${PORT}`])).toThrow();
+    // The console closes its port a moment before its process is gone: wait for the process too.
+    const running = () => {
+      try {
+        execFileSync("pgrep", ["-f", `next start -p ${PORT}`]);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    await expect.poll(running, { timeout: 15_000 }).toBe(false);
   } finally {
     // Whatever the outcome, nothing of this test outlives it.
     if (start.exitCode === null) start.kill("SIGTERM");

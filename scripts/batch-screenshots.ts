@@ -1,24 +1,17 @@
 // Screenshots of the batch pages in light and dark at 1366 px:
 // `tsx scripts/batch-screenshots.ts <baseUrl> <outDir> <name=batchId>...` against a running console
 // whose database has batches (scripts/dev-seed-batch.ts). Signs in as alice.
-import { chromium, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { launchBrowser, signIn } from "./shots";
 
 const [base = "http://localhost:3000", out = "screenshots", ...named] = process.argv.slice(2);
 const batches = named.map((n) => n.split("=") as [string, string]);
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
-});
+const browser = await launchBrowser();
 const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
 const page = await context.newPage();
 
-await page.goto(`${base}/login`);
-await page.getByLabel("Account name").fill("acme");
-await page.getByLabel("IAM user name").fill("alice");
-await page.getByLabel("Password").fill("alice-demo-2026");
-await page.getByRole("button", { name: "Sign in" }).click();
-await page.waitForURL(/\/images/);
+await signIn(page, base);
 
 async function shoot(theme: string, p: Page) {
   await p.goto(`${base}/batches`);

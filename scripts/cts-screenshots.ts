@@ -2,7 +2,8 @@
 // at 1366 px: `tsx scripts/cts-screenshots.ts <baseUrl> <emulatorUrl> <outDir>` against a running
 // console and emulator (the History page must render CtsImportPanel). Makes one share straight
 // against the emulator as alice first, so that the import finds something from outside the console.
-import { chromium, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { launchBrowser, signIn } from "./shots";
 
 const [base = "http://localhost:3000", cloud = "http://127.0.0.1:4010", out = "screenshots"] = process.argv.slice(2);
 
@@ -26,17 +27,9 @@ await fetch(`${cloud}/v2/images/1b7f0000-0000-4000-8000-000000000001/members`, {
   body: JSON.stringify({ member: "1417ec000000000000000000000000a1" }),
 });
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
-});
+const browser = await launchBrowser();
 const page = await browser.newContext({ viewport: { width: 1366, height: 900 } }).then((c) => c.newPage());
-await page.goto(`${base}/login`);
-await page.getByLabel("Account name").fill("acme");
-await page.getByLabel("IAM user name").fill("alice");
-await page.getByLabel("Password").fill("alice-demo-2026");
-await page.getByRole("button", { name: "Sign in" }).click();
-await page.waitForURL(/\/images/);
+await signIn(page, base);
 
 async function shoot(name: string, p: Page) {
   await p.goto(`${base}/history`);

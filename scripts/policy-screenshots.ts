@@ -2,25 +2,14 @@
 // batch plan with the policy's verdicts and risk flags, in each language and theme:
 // `tsx scripts/policy-screenshots.ts <baseUrl> <outDir>` against a running console (`npm start`). Signs
 // in as alice, writes a policy ("organization only, otherwise approval", audit off), and turns it off again.
-import { chromium, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { launchBrowser, signIn } from "./shots";
 import { createTranslator } from "next-intl";
 import { DEMO, DEMO_IMAGES } from "../emulator/seed/demo";
 import { MESSAGES } from "../messages/node";
 
 const [base = "http://localhost:3000", out = "screenshots"] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
-});
-
-async function signIn(page: Page) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel("Account name").fill("acme");
-  await page.getByLabel("IAM user name").fill("alice");
-  await page.getByLabel("Password").fill("alice-demo-2026");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/images/);
-}
+const browser = await launchBrowser();
 
 /** Sets the policy through the Settings page, in English. */
 async function setPolicy(page: Page, mode: "off" | "enforce") {
@@ -35,7 +24,7 @@ async function setPolicy(page: Page, mode: "off" | "enforce") {
 const context = await browser.newContext({ viewport: { width: 1366, height: 900 } });
 const page = await context.newPage();
 await context.addCookies([{ name: "locale", value: "en", url: base }]);
-await signIn(page);
+await signIn(page, base);
 await setPolicy(page, "enforce");
 for (const locale of ["en", "zh-CN"] as const) {
   const t = createTranslator({ locale, messages: MESSAGES[locale] });
@@ -93,12 +82,7 @@ await page.screenshot({ path: `${out}/policy-en-light-asked.png`, animations: "d
 const arthurContext = await browser.newContext({ viewport: { width: 1366, height: 900 } });
 const arthur = await arthurContext.newPage();
 await arthurContext.addCookies([{ name: "locale", value: "en", url: base }]);
-await arthur.goto(`${base}/login`);
-await arthur.getByLabel("Account name").fill("acme");
-await arthur.getByLabel("IAM user name").fill("arthur");
-await arthur.getByLabel("Password").fill("arthur-demo-2026");
-await arthur.getByRole("button", { name: "Sign in" }).click();
-await arthur.waitForURL(/\/images/);
+await signIn(arthur, base, "arthur");
 for (const locale of ["en", "zh-CN"] as const) {
   await arthurContext.addCookies([{ name: "locale", value: locale, url: base }]);
   await context.addCookies([{ name: "locale", value: locale, url: base }]);

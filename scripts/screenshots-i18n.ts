@@ -2,7 +2,8 @@
 // `tsx scripts/screenshots-i18n.ts <baseUrl> <outDir> [finished=<batchId>] [running=<batchId>]` against a
 // running console (`npm start`; batches from scripts/dev-seed-batch.ts). Signs in as alice and saves
 // `<locale>-<theme>-<page>.png`. The labels it clicks are read from the catalogues, so it walks Chinese too.
-import { chromium, type Page } from "@playwright/test";
+import { type Page } from "@playwright/test";
+import { launchBrowser, signIn } from "./shots";
 import { createTranslator } from "next-intl";
 import { DEMO_IMAGES, DEMO_PHONES } from "../emulator/seed/demo";
 import { MESSAGES } from "../messages/node";
@@ -12,19 +13,7 @@ const batches = named.map((n) => n.split("=") as [string, string]);
 const LOCALES = ["zh-CN", "en"] as const;
 const GLOBEX_PROJECT = "610be0000000000000000000000000a1";
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
-});
-
-async function signIn(page: Page) {
-  await page.goto(`${base}/login`);
-  await page.getByLabel("Account name").fill("acme");
-  await page.getByLabel("IAM user name").fill("alice");
-  await page.getByLabel("Password").fill("alice-demo-2026");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/images/);
-}
+const browser = await launchBrowser();
 
 for (const locale of LOCALES) {
   const t = createTranslator({ locale, messages: MESSAGES[locale] });
@@ -43,7 +32,7 @@ for (const locale of LOCALES) {
     await page.getByRole("tab", { name: t("auth.methodToken") }).click();
     await shot("login-token");
     await setLocale("en");
-    await signIn(page);
+    await signIn(page, base);
     await setLocale(locale);
 
     const pages: [string, string][] = [

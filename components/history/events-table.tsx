@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { DateTime } from "@/components/date-time";
 import { TargetId } from "@/components/target-id";
 import { Badge } from "@/components/ui/badge";
+import { VERDICTS, type Verdict } from "@/lib/policy/evaluate";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import type { HistoryEvent } from "@/lib/audit/read";
 import { formatWhen } from "@/lib/i18n/format";
@@ -30,6 +31,17 @@ function Ids({ ids, href, shown = 2 }: { ids: string[]; href?: (id: string) => s
  * The events as a table, newest first: History, the image page and the batch page all use it.
  * `detailHref` opens an event's drawer; `imageHref`/`targetHref` turn ids into filter links.
  */
+/**
+ * What the sharing policy in audit mode would have needed for a change it let through (the verdicts the
+ * share or launch recorded beside its input), when that was more than "allowed".
+ */
+function wouldBe(input: unknown): Exclude<Verdict, "allowed"> | undefined {
+  const policy = (input as { policy?: { mode?: string; needs?: string } } | null)?.policy;
+  if (policy?.mode !== "audit") return undefined;
+  const needs = VERDICTS.find((v) => v === policy.needs);
+  return needs && needs !== "allowed" ? needs : undefined;
+}
+
 export function EventsTable({
   events,
   label,
@@ -51,6 +63,7 @@ export function EventsTable({
   footer?: ReactNode;
 }) {
   const t = useTranslations("history.table");
+  const tp = useTranslations("policy");
   const format = useFormatter();
   const actionLabel = actionLabeller(useTranslations("history.actions"));
   return (
@@ -99,6 +112,11 @@ export function EventsTable({
               </TD>
               <TD label={t("outcome")} className="max-w-72">
                 <Outcome event={e} />
+                {wouldBe(e.input) && (
+                  <Badge tone="neutral" className="mt-1 w-fit whitespace-nowrap">
+                    {tp("wouldBe", { verdict: tp(`verdicts.${wouldBe(e.input)!}`) })}
+                  </Badge>
+                )}
                 {outsidePolicy?.has(e.id) && (
                   <Badge tone="warning" className="mt-1 w-fit whitespace-nowrap">
                     {t("outsidePolicy")}
