@@ -1,3 +1,4 @@
+import { NO_POLICY } from "@/lib/policy/policy";
 import { DEMO, DEMO_IMAGES } from "../emulator/seed/demo";
 import { flightResult, grown, manifestActions, mutations, postAction } from "./action-client";
 import { emulator, expect, query, target, test } from "./fixtures";
@@ -11,18 +12,6 @@ import { openstackAsAlice } from "./openstack";
  */
 
 type Policy = Record<string, unknown>;
-const NO_POLICY = {
-  mode: "off",
-  allowOwnProjects: true,
-  allowOrganization: true,
-  allowlist: [],
-  otherwise: "allow",
-  lockedNames: [],
-  lockedTags: [],
-  approvalKinds: [],
-  approvalBatchOver: null,
-  approvalHours: 72,
-};
 const ORG_ONLY = { ...NO_POLICY, mode: "enforce", otherwise: "approve" };
 
 /** Writes acme's policy straight into the console's database, as the Settings page would. */

@@ -2,7 +2,6 @@
 // `tsx scripts/screenshots-i18n.ts <baseUrl> <outDir> [finished=<batchId>] [running=<batchId>]` against a
 // running console (`npm start`; batches from scripts/dev-seed-batch.ts). Signs in as alice and saves
 // `<locale>-<theme>-<page>.png`. The labels it clicks are read from the catalogues, so it walks Chinese too.
-import { type Page } from "@playwright/test";
 import { launchBrowser, signIn } from "./shots";
 import { createTranslator } from "next-intl";
 import { DEMO_IMAGES, DEMO_PHONES } from "../emulator/seed/demo";

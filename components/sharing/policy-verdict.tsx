@@ -1,4 +1,6 @@
+import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { useText } from "@/components/use-text";
 import type { PairVerdict, RiskFlag, Verdict } from "@/lib/policy/evaluate";
@@ -39,5 +41,22 @@ export function RiskFlags({ risks }: { risks: readonly RiskFlag[] }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** A request for approval was sent: how many pairs, and where another admin decides it. */
+export function AskedForApproval({ pairs }: { pairs: number }) {
+  const t = useTranslations("sharing.share");
+  return (
+    <Alert>
+      {t.rich("asked", {
+        pairs,
+        link: (chunks) => (
+          <Link href="/approvals" className="font-medium text-primary underline">
+            {chunks}
+          </Link>
+        ),
+      })}
+    </Alert>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
-import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { AskedForApproval } from "./policy-verdict";
 import { useActionState, useEffect, useRef, useState, type ReactElement } from "react";
 import { dataTag } from "@/components/data-text";
 import { useToast } from "@/components/toaster";
@@ -213,16 +213,7 @@ function ShareForm({ service, images, actions, what, words, quota, again, onAgai
             )}
             {enforced === "approval" &&
               (asked?.ok ? (
-                <Alert>
-                  {t.rich("asked", {
-                    pairs: asked.data.pairs,
-                    link: (chunks) => (
-                      <Link href="/approvals" className="font-medium text-primary underline">
-                        {chunks}
-                      </Link>
-                    ),
-                  })}
-                </Alert>
+                <AskedForApproval pairs={asked.data.pairs} />
               ) : (
                 <Alert tone="warning">{t("needsApproval")}</Alert>
               ))}

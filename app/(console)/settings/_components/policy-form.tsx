@@ -34,6 +34,21 @@ export function PolicyForm({ policy, canChange }: { policy: SharingPolicy; canCh
     );
   const invalid = (key: string) =>
     errors[key] ? { "aria-invalid": true as const, "aria-describedby": `policy-${key}-error` } : {};
+  /** A textarea of entries, one per line, with its hint and error. */
+  const lines = (key: "allowlist" | "lockedNames" | "lockedTags", label: string, hint: ReactNode, rows: number) => (
+    <div className="flex flex-col gap-1">
+      <Label htmlFor={`policy-${key}`}>{label}</Label>
+      <Textarea
+        id={`policy-${key}`}
+        name={key}
+        rows={rows}
+        defaultValue={text(key, policy[key].join("\n"))}
+        {...invalid(key)}
+      />
+      <p className="text-xs text-muted-foreground">{hint}</p>
+      {error(key)}
+    </div>
+  );
 
   return (
     // Keyed by what it shows: React resets a form after an action, and a select keeps the option it had
@@ -73,18 +88,7 @@ export function PolicyForm({ policy, canChange }: { policy: SharingPolicy; canCh
           <Check name="allowOrganization" defaultChecked={checked("allowOrganization", policy.allowOrganization)}>
             {t("targets.organization")}
           </Check>
-          <div className="flex flex-col gap-1">
-            <Label htmlFor="policy-allowlist">{t("targets.allowlist")}</Label>
-            <Textarea
-              id="policy-allowlist"
-              name="allowlist"
-              rows={4}
-              defaultValue={text("allowlist", policy.allowlist.join("\n"))}
-              {...invalid("allowlist")}
-            />
-            <p className="text-xs text-muted-foreground">{t("targets.allowlistHint")}</p>
-            {error("allowlist")}
-          </div>
+          {lines("allowlist", t("targets.allowlist"), t("targets.allowlistHint"), 4)}
           <div className="flex flex-col gap-1">
             <Label htmlFor="policy-otherwise">{t("targets.otherwise")}</Label>
             <select
@@ -102,30 +106,8 @@ export function PolicyForm({ policy, canChange }: { policy: SharingPolicy; canCh
 
         <Section legend={t("locked.legend")}>
           <div className="grid gap-4 md:grid-cols-2">
-            <div className="flex flex-col gap-1">
-              <Label htmlFor="policy-lockedNames">{t("locked.names")}</Label>
-              <Textarea
-                id="policy-lockedNames"
-                name="lockedNames"
-                rows={3}
-                defaultValue={text("lockedNames", policy.lockedNames.join("\n"))}
-                {...invalid("lockedNames")}
-              />
-              <p className="text-xs text-muted-foreground">{t.rich("locked.namesHint", { code: codeTag })}</p>
-              {error("lockedNames")}
-            </div>
-            <div className="flex flex-col gap-1">
-              <Label htmlFor="policy-lockedTags">{t("locked.tags")}</Label>
-              <Textarea
-                id="policy-lockedTags"
-                name="lockedTags"
-                rows={3}
-                defaultValue={text("lockedTags", policy.lockedTags.join("\n"))}
-                {...invalid("lockedTags")}
-              />
-              <p className="text-xs text-muted-foreground">{t.rich("locked.tagsHint", { code: codeTag })}</p>
-              {error("lockedTags")}
-            </div>
+            {lines("lockedNames", t("locked.names"), t.rich("locked.namesHint", { code: codeTag }), 3)}
+            {lines("lockedTags", t("locked.tags"), t.rich("locked.tagsHint", { code: codeTag }), 3)}
           </div>
         </Section>
 

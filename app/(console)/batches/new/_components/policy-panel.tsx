@@ -1,8 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { RiskFlags } from "@/components/sharing/policy-verdict";
-import Link from "next/link";
+import { AskedForApproval, RiskFlags } from "@/components/sharing/policy-verdict";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ActionResult } from "@/lib/actions/action";
@@ -50,18 +49,7 @@ export function PolicyPanel({
         </div>
       )}
       {enforced && needs === "approval" && !asked?.ok && <Alert tone="warning">{tb("needsApproval")}</Alert>}
-      {asked?.ok && (
-        <Alert>
-          {t.rich("asked", {
-            pairs: asked.data.pairs,
-            link: (chunks) => (
-              <Link href="/approvals" className="font-medium text-primary underline">
-                {chunks}
-              </Link>
-            ),
-          })}
-        </Alert>
-      )}
+      {asked?.ok && <AskedForApproval pairs={asked.data.pairs} />}
       {asked && !asked.ok && (
         <Alert tone="error">
           {asked.error.fieldErrors ? Object.values(asked.error.fieldErrors).flat().join(" ") : asked.error.message}
