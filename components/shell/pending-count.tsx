@@ -22,6 +22,27 @@ export function usePendingCount(projectId: string, intervalMs: number): number {
   return data ?? 0;
 }
 
+async function fetchWaitingApprovals(): Promise<number> {
+  const res = await fetch("/api/approvals/count", { cache: "no-store" });
+  if (!res.ok) throw new Error(`approvals count: ${res.status}`);
+  return ((await res.json()) as { waiting: number }).waiting;
+}
+
+/**
+ * Requests for approval that wait for this admin, asked again every `intervalMs`; `initial` is the
+ * count the page was drawn with, shown until the first answer.
+ */
+export function useWaitingApprovals(projectId: string, intervalMs: number, initial: number): number {
+  const { data } = useQuery({
+    queryKey: ["approvals", "waiting", projectId],
+    queryFn: fetchWaitingApprovals,
+    refetchInterval: intervalMs,
+    initialData: initial,
+    retry: false,
+  });
+  return data;
+}
+
 /** Call the returned function right after an accept or reject so the navigation shows the new count. */
 export function useRefreshPendingCount(): () => Promise<void> {
   const client = useQueryClient();

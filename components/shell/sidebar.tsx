@@ -6,7 +6,7 @@ import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { cn } from "@/lib/utils";
 import { NAV_ITEMS } from "./nav-items";
-import { PendingBadge, usePendingCount } from "./pending-count";
+import { PendingBadge, usePendingCount, useWaitingApprovals } from "./pending-count";
 
 const ICONS = {
   "/images": Images,
@@ -21,11 +21,12 @@ const ICONS = {
 
 /**
  * `projectId` keys the pending count; `pollMs` is how often it is asked again (INBOX_POLL_MS);
- * `approvals` counts the requests that wait for this admin, as of this page.
+ * `approvals` counts the requests that wait for this admin as the page was drawn, then polled as often.
  */
 export function Sidebar({ projectId, pollMs, approvals }: { projectId: string; pollMs: number; approvals: number }) {
   const pathname = usePathname();
   const pending = usePendingCount(projectId, pollMs);
+  const waiting = useWaitingApprovals(projectId, pollMs, approvals);
   const t = useTranslations("shell.nav");
   return (
     <nav aria-label={t("label")} className="w-14 shrink-0 border-r border-border bg-card xl:w-56">
@@ -45,7 +46,7 @@ export function Sidebar({ projectId, pollMs, approvals }: { projectId: string; p
           {NAV_ITEMS.map((item) => {
             const Icon = ICONS[item.href];
             const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
-            const count = item.href === "/incoming" ? pending : item.href === "/approvals" ? approvals : 0;
+            const count = item.href === "/incoming" ? pending : item.href === "/approvals" ? waiting : 0;
             const label = t(item.key);
             return (
               <li key={item.href}>
