@@ -1,7 +1,7 @@
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { manifestActions, postAction } from "./action-client";
-import { DEMO_IMAGES, DEMO_PHONES } from "../emulator/seed/demo";
-import { emulator, expect, query, test } from "./fixtures";
+import { DEMO, DEMO_IMAGES, DEMO_PHONES } from "../emulator/seed/demo";
+import { emulator, expect, query, target, test } from "./fixtures";
 import { launchTenByThree } from "./pages/batches";
 
 /**
@@ -135,5 +135,54 @@ test("alice's own batch with hostile queries: 4xx or the batch, never a 5xx", as
       const res = await page.request.get(path, { failOnStatusCode: false });
       expect(res.status(), path).toBeLessThan(500);
     }
+  }
+});
+
+test("bob reaches none of acme's requests for approval: not listed, not counted, and deciding one answers as an id nobody has", async ({
+  pageAs,
+}) => {
+  const { default: SQLite } = await import("better-sqlite3");
+  const REQUEST = "5eed0000-0000-4000-8000-00000000a001";
+  const db = new SQLite(target().database, { fileMustExist: true });
+  try {
+    const now = Date.now();
+    db.prepare(
+      `insert into approval_requests (id, account_id, project_id, project_name, region, service, requested_by_id,
+        requested_by_name, requested_at, expires_at, reason, plan, status)
+       values (?, ?, ?, 'ap-southeast-1', 'ap-southeast-1', 'batch', ?, 'alice', ?, ?, 'acme secret reason', ?, 'pending')`,
+    ).run(
+      REQUEST,
+      DEMO.acme,
+      DEMO.acmeAp,
+      DEMO.alice,
+      now,
+      now + 3_600_000,
+      JSON.stringify({ input: { imageIds: [ACME_IMAGE], targets: DEMO.umbrellaAp, kind: "project" }, pairs: [] }),
+    );
+  } finally {
+    db.close();
+  }
+  try {
+    const bob = await pageAs("bob");
+    await bob.goto("/approvals");
+    await expect(bob.getByRole("heading", { level: 1, name: "Approvals" })).toBeVisible();
+    await expect(bob.getByText("acme secret reason")).toHaveCount(0);
+    expect(await (await bob.request.get("/api/approvals/count")).json()).toEqual({ waiting: 0 });
+    const origin = new URL(bob.url()).origin;
+    const names = ["approveRequestAction", "declineRequestAction", "withdrawRequestAction"];
+    for (const action of manifestActions().filter((a) => names.includes(a.name))) {
+      const [theirs, nobodys] = [
+        await postAction(bob.request, origin, action, JSON.stringify([null, { id: REQUEST }])),
+        await postAction(bob.request, origin, action, JSON.stringify([null, { id: NO_UUID }])),
+      ];
+      expect(await bodyOf(theirs), action.name).toBe(await bodyOf(nobodys));
+      expect(await theirs.text()).toContain("not_found");
+    }
+    const [row] = await query<{ status: string }>("select status from approval_requests where id = ?", REQUEST);
+    expect(row.status).toBe("pending");
+  } finally {
+    const cleanup = new SQLite(target().database, { fileMustExist: true });
+    cleanup.prepare("delete from approval_requests where id = ?").run(REQUEST);
+    cleanup.close();
   }
 });
