@@ -219,7 +219,8 @@ test("alice asks for approval of a share outside the organization; arthur approv
   await expect(image.member(DEMO.umbrellaAp)).toBeVisible();
   // Alice's forged approval is in the history too, refused.
   const events = await query<{ action: string; user_name: string; outcome: string; input: string }>(
-    "select action, user_name, outcome, input from audit_events where action in ('approval_requested', 'approval_approved') order by seq",
+    "select action, user_name, outcome, input from audit_events where action in ('approval_requested', 'approval_approved') and input like ? order by seq",
+    `%${request.id}%`,
   );
   expect(events.map((e) => [e.action, e.user_name, e.outcome])).toEqual([
     ["approval_requested", "alice", "succeeded"],

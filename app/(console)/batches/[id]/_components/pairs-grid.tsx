@@ -188,7 +188,10 @@ export function PairsGrid({
                           {p.code}
                         </span>
                       )}
-                      {reasonOf(p) ?? (p.code ? "" : "—")}
+                      {/* The cloud's own words (a job's fail reason) are shown as they came, not translated. */}
+                      <span translate={p.reasonText?.key === "sharing.failures.said" ? "no" : undefined}>
+                        {reasonOf(p) ?? (p.code ? "" : "—")}
+                      </span>
                     </div>
                     <div role="cell" className="text-muted-foreground tabular-nums">
                       {p.attempt || "—"}
