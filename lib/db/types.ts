@@ -1,4 +1,7 @@
 import type { Generated, Insertable, Selectable } from "kysely";
+import type { ApprovalRequestsTable, SharingPoliciesTable } from "./policy-types";
+
+export type { ApprovalRequestsTable, ApprovalStatus, SharingPoliciesTable } from "./policy-types";
 
 /** IMS private images go through the batch API and its jobs; CPH images one call per pair. */
 export type ImageService = "ims" | "cph";
@@ -268,41 +271,6 @@ export interface TargetNamesTable {
   /** The user name of whoever gave the name last. */
   updated_by: string;
   updated_at: number;
-}
-
-/** An account's sharing policy (lib/policy/policy.ts `SharingPolicy`, as JSON). */
-export interface SharingPoliciesTable {
-  account_id: string;
-  policy: string;
-  updated_by: string;
-  updated_at: number;
-}
-
-export type ApprovalStatus = "pending" | "approved" | "declined" | "expired" | "withdrawn";
-
-/** A request for a second admin's approval of a share the policy holds back (lib/policy/approvals.ts). */
-export interface ApprovalRequestsTable {
-  id: string;
-  account_id: string;
-  project_id: string;
-  project_name: string;
-  region: string;
-  service: string;
-  requested_by_id: string;
-  requested_by_name: string;
-  requested_at: number;
-  expires_at: number;
-  /** Why the requester wants it, as typed. */
-  reason: string | null;
-  /** The plan as it was asked for: pairs with their verdicts and risks (JSON of `RequestedPlan`). */
-  plan: string;
-  status: ApprovalStatus;
-  decided_by_id: string | null;
-  decided_by_name: string | null;
-  decided_at: number | null;
-  decision_note: string | null;
-  /** The batch that carried out an approved request. */
-  batch_id: string | null;
 }
 
 export interface Database {
