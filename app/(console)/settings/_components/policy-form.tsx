@@ -54,7 +54,7 @@ export function PolicyForm({ policy, canChange }: { policy: SharingPolicy; canCh
     // Keyed by what it shows: React resets a form after an action, and a select keeps the option it had
     // when it was first drawn, so the form is drawn again with the values it should show.
     <form key={JSON.stringify(typed ?? policy)} action={action} className="flex flex-col gap-4" aria-label={t("title")}>
-      <fieldset disabled={!canChange || pending} className="flex flex-col gap-4">
+      <fieldset disabled={!canChange || pending} className="flex min-w-0 flex-col gap-4">
         <Section legend={t("mode.legend")}>
           <div role="radiogroup" aria-label={t("mode.legend")} className="grid gap-2 md:grid-cols-3">
             {POLICY_MODES.map((mode) => (
@@ -95,7 +95,7 @@ export function PolicyForm({ policy, canChange }: { policy: SharingPolicy; canCh
               id="policy-otherwise"
               name="otherwise"
               defaultValue={text("otherwise", policy.otherwise)}
-              className="h-9 w-fit rounded-md border border-input bg-background px-2 text-sm"
+              className="h-9 w-fit max-w-full rounded-md border border-input bg-background px-2 text-sm"
             >
               <option value="allow">{t("targets.otherwiseAllow")}</option>
               <option value="warn">{t("targets.otherwiseWarn")}</option>
@@ -112,7 +112,7 @@ export function PolicyForm({ policy, canChange }: { policy: SharingPolicy; canCh
         </Section>
 
         <Section legend={t("approval.legend")}>
-          <fieldset className="flex flex-col gap-1">
+          <fieldset className="flex min-w-0 flex-col gap-1">
             <legend className="mb-1 text-sm font-medium">{t("approval.kinds")}</legend>
             <div className="flex flex-wrap gap-x-5 gap-y-1">
               {APPROVAL_KINDS.map((kind) => (
@@ -200,7 +200,7 @@ function Check({
         name={name}
         value={value}
         defaultChecked={defaultChecked}
-        className="size-4 accent-[var(--primary)]"
+        className="size-4 shrink-0 accent-[var(--primary)]"
       />
       {children}
     </label>
