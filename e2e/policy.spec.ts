@@ -172,71 +172,76 @@ test("audit mode says what the policy would do and holds nothing back; a locked 
   await expect(image.dialog().getByRole("button", { name: /^Share \d+ pairs?$/ })).toHaveCount(0);
 });
 
-test("alice asks for approval of a share outside the organization; arthur approves and it runs as a batch; history links request, approval and batch", async ({
-  pageAs,
-  baseURL,
-}) => {
-  await setPolicy(ORG_ONLY);
-  // Arthur has the console open before anything is asked: the navigation's count comes to him by itself.
-  const arthur = await pageAs("arthur");
-  await arthur.goto("/images");
-  const approvalsLink = arthur.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Approvals/ });
-  await expect(approvalsLink).toHaveAccessibleName("Approvals");
-  const alice = await pageAs("alice");
-  const image = new ImagePage(alice);
-  await image.goto(DEMO_IMAGES.debian);
-  await image.checkTargets(DEMO.umbrellaAp);
-  await expect(image.dialog().getByRole("button", { name: "Ask for approval" })).toBeDisabled();
-  await image.dialog().getByLabel("Why (the approver reads it)").fill("Umbrella's proof of concept");
-  await image.dialog().getByRole("button", { name: "Ask for approval" }).click();
-  await expect(image.dialog().getByText(/Sent for approval \(1 pair\)/)).toBeVisible();
+test(
+  "alice asks for approval of a share outside the organization; arthur approves and it runs as a batch; history links request, approval and batch",
+  { tag: "@flow" },
+  async ({ pageAs, baseURL }) => {
+    await setPolicy(ORG_ONLY);
+    // Arthur has the console open before anything is asked: the navigation's count comes to him by itself.
+    const arthur = await pageAs("arthur");
+    await arthur.goto("/images");
+    const approvalsLink = arthur.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Approvals/ });
+    await expect(approvalsLink).toHaveAccessibleName("Approvals");
+    const alice = await pageAs("alice");
+    const image = new ImagePage(alice);
+    await image.goto(DEMO_IMAGES.debian);
+    await image.checkTargets(DEMO.umbrellaAp);
+    await expect(image.dialog().getByRole("button", { name: "Ask for approval" })).toBeDisabled();
+    await image.dialog().getByLabel("Why (the approver reads it)").fill("Umbrella's proof of concept");
+    await image.dialog().getByRole("button", { name: "Ask for approval" }).click();
+    await expect(image.dialog().getByText(/Sent for approval \(1 pair\)/)).toBeVisible();
 
-  // Alice sees her request, and cannot decide it, even with a forged post.
-  await alice.goto("/approvals");
-  const yours = alice.getByRole("region", { name: "Your requests" });
-  await expect(yours.getByText("alice asks to share 1 pair in ap-southeast-1")).toBeVisible();
-  await expect(alice.getByRole("button", { name: "Approve and launch" })).toHaveCount(0);
-  const [request] = await query<{ id: string }>("select id from approval_requests");
-  const approve = manifestActions().find((a) => a.name === "approveRequestAction")!;
-  const before = await mutations();
-  const forged = await postAction(alice.request, baseURL!, approve, JSON.stringify([null, { id: request.id }]));
-  expect(flightResult(await forged.body())).toMatchObject({ ok: false, error: { code: "forbidden" } });
-  expect(grown(before, await mutations())).toEqual([]);
+    // Alice sees her request, and cannot decide it, even with a forged post.
+    await alice.goto("/approvals");
+    const yours = alice.getByRole("region", { name: "Your requests" });
+    await expect(yours.getByText("alice asks to share 1 pair in ap-southeast-1")).toBeVisible();
+    await expect(alice.getByRole("button", { name: "Approve and launch" })).toHaveCount(0);
+    const [request] = await query<{ id: string }>("select id from approval_requests");
+    const approve = manifestActions().find((a) => a.name === "approveRequestAction")!;
+    const before = await mutations();
+    const forged = await postAction(alice.request, baseURL!, approve, JSON.stringify([null, { id: request.id }]));
+    expect(flightResult(await forged.body())).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect(grown(before, await mutations())).toEqual([]);
 
-  await expect(approvalsLink).toHaveAccessibleName("Approvals, 1 pending");
-  await arthur.goto("/approvals");
-  const waiting = arthur.getByRole("region", { name: "Waiting for you" });
-  await expect(waiting.getByText("Umbrella's proof of concept")).toBeVisible();
-  await expect(waiting.getByText("Needs approval")).toBeVisible();
-  await waiting.getByLabel("Note for the requester (optional)").fill("Until March");
-  await waiting.getByRole("button", { name: "Approve and launch" }).click();
-  await expect(arthur).toHaveURL(/\/batches\/[0-9a-f-]{36}$/);
-  const batchId = arthur.url().split("/").pop()!;
-  await expect(arthur.getByText("1 succeeded, 0 failed").first()).toBeVisible({ timeout: 30_000 });
+    await expect(approvalsLink).toHaveAccessibleName("Approvals, 1 pending");
+    await arthur.goto("/approvals");
+    const waiting = arthur.getByRole("region", { name: "Waiting for you" });
+    await expect(waiting.getByText("Umbrella's proof of concept")).toBeVisible();
+    await expect(waiting.getByText("Needs approval")).toBeVisible();
+    await waiting.getByLabel("Note for the requester (optional)").fill("Until March");
+    await waiting.getByRole("button", { name: "Approve and launch" }).click();
+    await expect(arthur).toHaveURL(/\/batches\/[0-9a-f-]{36}$/);
+    const batchId = arthur.url().split("/").pop()!;
+    await expect(arthur.getByText("1 succeeded, 0 failed").first()).toBeVisible({ timeout: 30_000 });
 
-  // The share happened, and the history links the three.
-  await image.goto(DEMO_IMAGES.debian);
-  await expect(image.member(DEMO.umbrellaAp)).toBeVisible();
-  // Alice's forged approval is in the history too, refused.
-  const events = await query<{ action: string; user_name: string; outcome: string; input: string }>(
-    "select action, user_name, outcome, input from audit_events where action in ('approval_requested', 'approval_approved') and input like ? order by seq",
-    `%${request.id}%`,
-  );
-  expect(events.map((e) => [e.action, e.user_name, e.outcome])).toEqual([
-    ["approval_requested", "alice", "succeeded"],
-    ["approval_approved", "alice", "failed"],
-    ["approval_approved", "arthur", "succeeded"],
-  ]);
-  expect(JSON.parse(events[0].input)).toMatchObject({ request: request.id, reason: "Umbrella's proof of concept" });
-  expect(JSON.parse(events[2].input)).toMatchObject({ request: request.id, requestedBy: "alice", note: "Until March" });
-  const [linked] = await query<{ batch_id: string; status: string }>(
-    "select batch_id, status from approval_requests where id = ?",
-    request.id,
-  );
-  expect(linked).toEqual({ batch_id: batchId, status: "approved" });
-  await arthur.goto("/approvals");
-  await expect(arthur.getByRole("region", { name: "Decided" }).getByText(/Approved by arthur/)).toBeVisible();
-});
+    // The share happened, and the history links the three.
+    await image.goto(DEMO_IMAGES.debian);
+    await expect(image.member(DEMO.umbrellaAp)).toBeVisible();
+    // Alice's forged approval is in the history too, refused.
+    const events = await query<{ action: string; user_name: string; outcome: string; input: string }>(
+      "select action, user_name, outcome, input from audit_events where action in ('approval_requested', 'approval_approved') and input like ? order by seq",
+      `%${request.id}%`,
+    );
+    expect(events.map((e) => [e.action, e.user_name, e.outcome])).toEqual([
+      ["approval_requested", "alice", "succeeded"],
+      ["approval_approved", "alice", "failed"],
+      ["approval_approved", "arthur", "succeeded"],
+    ]);
+    expect(JSON.parse(events[0].input)).toMatchObject({ request: request.id, reason: "Umbrella's proof of concept" });
+    expect(JSON.parse(events[2].input)).toMatchObject({
+      request: request.id,
+      requestedBy: "alice",
+      note: "Until March",
+    });
+    const [linked] = await query<{ batch_id: string; status: string }>(
+      "select batch_id, status from approval_requests where id = ?",
+      request.id,
+    );
+    expect(linked).toEqual({ batch_id: batchId, status: "approved" });
+    await arthur.goto("/approvals");
+    await expect(arthur.getByRole("region", { name: "Decided" }).getByText(/Approved by arthur/)).toBeVisible();
+  },
+);
 
 test("a share made outside the console that the policy would not allow is flagged in History, counted on Images, and undone in one click", async ({
   pageAs,

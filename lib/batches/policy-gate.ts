@@ -15,6 +15,8 @@ async function ownProjectIds(step: Step): Promise<Set<string>> {
   if (hit && now - hit.at < PROJECTS_TTL_MS) return hit.ids;
   const projects = await listAuthProjects(step.scope.token, step.scope.region).catch(() => []);
   const ids = new Set(projects.map((p) => p.id));
+  // Batches end: entries past their time go, so that a long-running tracker keeps none of them.
+  for (const [batch, entry] of projectsCache) if (now - entry.at >= PROJECTS_TTL_MS) projectsCache.delete(batch);
   projectsCache.set(step.batch.id, { at: now, ids });
   return ids;
 }

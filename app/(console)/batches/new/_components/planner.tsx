@@ -26,6 +26,10 @@ interface PlanInput {
 
 const splitIds = (text: string) => text.split(/[\s,;]+/).filter(Boolean);
 
+/** The sends taken out, as the launch and approval actions take them (`imageIndex:targetIndex`). */
+const excludedKeys = (view: BatchPlanView, excluded: ReadonlySet<number>) =>
+  [...excluded].map((idx) => `${Math.floor(idx / view.targets.length)}:${idx % view.targets.length}`);
+
 /** The batch planner: choose the operation, images and targets, plan, take pairs out, launch. */
 export function Planner({
   images,
@@ -87,15 +91,13 @@ export function Planner({
   const held = view?.policy?.mode === "enforce" && (needs === "approval" || (needs === "reason" && !reason.trim()));
   const launch = () => {
     if (!view || !planned) return;
-    const width = view.targets.length;
-    const keys = [...excluded].map((idx) => `${Math.floor(idx / width)}:${idx % width}`);
+    const keys = excludedKeys(view, excluded);
     const why = reason.trim() || undefined;
     startLaunch(async () => setLaunchError(await launchBatchAction(null, { ...planned, excluded: keys, reason: why })));
   };
   const ask = () => {
     if (!view || !planned) return;
-    const width = view.targets.length;
-    const keys = [...excluded].map((idx) => `${Math.floor(idx / width)}:${idx % width}`);
+    const keys = excludedKeys(view, excluded);
     const { operation: _share, ...input } = planned;
     startAsk(async () =>
       setAsked(await requestApprovalAction(null, { ...input, excluded: keys, reason: reason.trim() })),
