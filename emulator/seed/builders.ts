@@ -1,3 +1,4 @@
+import type { SmnTopic } from "../store/smn";
 import type { CphImage, ImsImage, ImsMember, MemberStatus, Project, User, Vault } from "../store/types";
 import { FULL_ACCESS } from "../store/types";
 
@@ -86,6 +87,21 @@ export function vault(
     usedMb: 20_480,
     createdAt,
     ...over,
+  };
+}
+
+/** An SMN topic of a project, with the URN SMN gives it: `urn:smn:{region}:{project_id}:{name}`. */
+export function smnTopic(p: Project, name: string, displayName: string, topicId: string, createdAt: number): SmnTopic {
+  return {
+    urn: `urn:smn:${p.region}:${p.id}:${name}`,
+    projectId: p.id,
+    name,
+    displayName,
+    topicId,
+    pushPolicy: 0,
+    enterpriseProjectId: "0",
+    createdAt,
+    updatedAt: createdAt,
   };
 }
 

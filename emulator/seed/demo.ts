@@ -1,6 +1,6 @@
 import type { CphMember, WorldData } from "../store/types";
 import { READ_ONLY } from "../store/types";
-import { cphImage, DAY, fillerProjectId, image, member, project, user, vault } from "./builders";
+import { cphImage, DAY, fillerProjectId, image, member, project, smnTopic, user, vault } from "./builders";
 
 /** Ids of `../shared/demo-world.md`, for tests and seeds. */
 export const DEMO = {
@@ -77,6 +77,13 @@ export const DEMO_PHONES = {
   android12Base: "ac0e0000000000000000000000c9a002",
   atLimit: "ac0e0000000000000000000000c9a003",
   globexAndroid12: "610be000000000000000000000c9a001",
+} as const;
+
+/** SMN topics of demo-world.md "Additions (2026-12)", by name, as their URNs. */
+export const DEMO_TOPICS = {
+  imshareAlerts: `urn:smn:ap-southeast-1:${DEMO.acmeAp}:imshare-alerts`,
+  opsOncall: `urn:smn:ap-southeast-1:${DEMO.acmeAp}:ops-oncall`,
+  globexAlerts: `urn:smn:ap-southeast-1:${DEMO.globexAp}:globex-alerts`,
 } as const;
 
 /** The demo world, with times relative to `now` so that ages ("pending for 3 days") read naturally. */
@@ -224,5 +231,11 @@ export function demoWorld(now: number): WorldData {
     ],
     traces: [],
     tokens: [],
+    smnTopics: [
+      smnTopic(acmeApProject, "imshare-alerts", "Imshare alerts", "ac0e0000000000000000000000005a01", ago(90)),
+      smnTopic(acmeApProject, "ops-oncall", "", "ac0e0000000000000000000000005a02", ago(45)),
+      smnTopic(globexApProject, "globex-alerts", "", "610be000000000000000000000005a01", ago(60)),
+    ],
+    smnMessages: [],
   };
 }

@@ -1,7 +1,16 @@
 /** The emulator's data model (reference section 11.2). Times are epoch milliseconds. */
 
+import type { SmnMessage, SmnTopic } from "./smn";
+
 export type Permission =
-  "ims:images:get" | "ims:images:share" | "cph:images:get" | "cph:images:share" | "cts:trace:list" | "cbr:vaults:list";
+  | "ims:images:get"
+  | "ims:images:share"
+  | "cph:images:get"
+  | "cph:images:share"
+  | "cts:trace:list"
+  | "cbr:vaults:list"
+  | "smn:topic:list"
+  | "smn:topic:publish";
 
 export const FULL_ACCESS: Permission[] = [
   "ims:images:get",
@@ -10,8 +19,16 @@ export const FULL_ACCESS: Permission[] = [
   "cph:images:share",
   "cts:trace:list",
   "cbr:vaults:list",
+  "smn:topic:list",
+  "smn:topic:publish",
 ];
-export const READ_ONLY: Permission[] = ["ims:images:get", "cph:images:get", "cts:trace:list", "cbr:vaults:list"];
+export const READ_ONLY: Permission[] = [
+  "ims:images:get",
+  "cph:images:get",
+  "cts:trace:list",
+  "cbr:vaults:list",
+  "smn:topic:list",
+];
 
 export interface Account {
   id: string;
@@ -239,4 +256,8 @@ export interface WorldData {
   vaults: Vault[];
   traces: Trace[];
   tokens: [string, Token][];
+  /** Absent in state files written before SMN. */
+  smnTopics?: SmnTopic[];
+  /** Absent in state files written before SMN. */
+  smnMessages?: SmnMessage[];
 }

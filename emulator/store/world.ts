@@ -15,6 +15,7 @@ import type {
   Vault,
   WorldData,
 } from "./types";
+import type { SmnMessage, SmnTopic } from "./smn";
 
 const ORG_URN = /^organizations::([0-9a-f]{32}):(?:organization:(o-[a-z0-9]+)|ou:(o-[a-z0-9]+)\/(ou-[a-z0-9-]+))$/;
 
@@ -49,6 +50,10 @@ export class World {
   /** project id → traces, oldest first. */
   readonly traces = new Map<string, Trace[]>();
   readonly tokens = new Map<string, Token>();
+  /** Topic URN → topic. */
+  readonly smnTopics = new Map<string, SmnTopic>();
+  /** Every message SMN accepted, oldest first. */
+  readonly smnMessages: SmnMessage[] = [];
   /** Bumped by every mutation. */
   version = 0;
 
@@ -66,6 +71,8 @@ export class World {
     for (const v of data.vaults) this.vaults.set(v.id, v);
     for (const t of data.traces) this.tracesOf(t.projectId).push(t);
     for (const [k, t] of data.tokens) this.tokens.set(k, t);
+    for (const t of data.smnTopics ?? []) this.smnTopics.set(t.urn, t);
+    this.smnMessages.push(...(data.smnMessages ?? []));
   }
 
   touch(): void {
@@ -185,6 +192,8 @@ export class World {
       vaults: [...this.vaults.values()],
       traces: [...this.traces.values()].flat(),
       tokens: [...this.tokens.entries()],
+      smnTopics: [...this.smnTopics.values()],
+      smnMessages: [...this.smnMessages],
     };
   }
 }
