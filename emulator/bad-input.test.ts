@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEMO } from "./seed/demo";
+import { DEMO, DEMO_TOPICS } from "./seed/demo";
 import { testEmulator, type TestEmulator } from "./testing";
 
 const IMAGE = "1b7f0000-0000-4000-8000-000000000002";
@@ -25,6 +25,10 @@ const ROUTES: [string, string][] = [
   ["DELETE", `/v1/${DEMO.acmeAp}/cloud-phone/images/ac0e0000000000000000000000c9a001/members/${DEMO.globexAp}`],
   ["GET", `/v3/${DEMO.acmeAp}/traces`],
   ["GET", `/v3/${DEMO.acmeAp}/vaults`],
+  ["GET", `/v2/${DEMO.acmeAp}/notifications/topics`],
+  ["GET", `/v2/${DEMO.acmeAp}/notifications/topics/${DEMO_TOPICS.imshareAlerts}`],
+  ["POST", `/v2/${DEMO.acmeAp}/notifications/topics/${DEMO_TOPICS.imshareAlerts}/publish`],
+  ["POST", `/v2/${DEMO.acmeAp}/notifications/topics/urn:smn:x:%00:..%2F/publish`],
 ];
 
 /** Hostile and malformed input on every route: the cloud's 4xx error each time, never a 5xx. */

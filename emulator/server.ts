@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { Clock } from "./core/clock";
 import { defaultConfig, mergeConfig, type ConfigPatch, type EmulatorConfig } from "./core/config";
 import type { Emu, EmuEnv } from "./core/context";
-import { ApiError, gatewayError } from "./core/errors";
+import { ApiError, gatewayError, smnError } from "./core/errors";
 import { hex32 } from "./core/ids";
 import { verifySignatures } from "./core/signed-caller";
 import { Faults } from "./controls/faults";
@@ -19,6 +19,7 @@ import { JobRunner } from "./ims/jobs";
 import { registerImsMembers } from "./ims/members";
 import { registerOrganizations } from "./organizations/routes";
 import { seedWorld, type SeedName } from "./seed/seeds";
+import { registerSmn } from "./smn/routes";
 import { World } from "./store/world";
 
 export type { SeedName } from "./seed/seeds";
@@ -132,6 +133,7 @@ export function createEmulator(options: EmulatorOptions = {}): Emulator {
   registerCts(app, emu);
   registerCbr(app, emu);
   registerOrganizations(app, emu);
+  registerSmn(app, emu);
 
   const emulator: Emulator = {
     app,
@@ -185,6 +187,9 @@ function injected(
       text,
       headers,
     );
+  }
+  if (/^\/v2\/[0-9a-f]{32}\/notifications\//.test(path)) {
+    return smnError(code ?? "SMN.0018", text, status, headers);
   }
   if (/^\/v[12]\/(?:cloudimages|images|[0-9a-f]{32}\/(?:cloudimages|jobs))/.test(path)) {
     return new ApiError(status, () => ({ error: { message: text, code: code ?? "IMG.0500" } }), text, headers);

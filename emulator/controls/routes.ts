@@ -7,6 +7,7 @@ import { ApiError } from "../core/errors";
 import { image as imageBuilder } from "../seed/builders";
 import type { SeedName } from "../seed/seeds";
 import { jobFaultSchema, routeFaultSchema, type Faults } from "./faults";
+import { registerSmnControls } from "./smn";
 import type { Stats } from "./stats";
 import type { ImsImage } from "../store/types";
 
@@ -124,6 +125,8 @@ export function registerControls(app: Hono<EmuEnv>, emulator: Controlled): void 
       })),
     ),
   );
+
+  registerSmnControls(app, emu, base);
 
   app.get(`${base}/stats`, (c) => c.json(stats.snapshot()));
   app.delete(`${base}/stats`, (c) => {

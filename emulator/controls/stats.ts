@@ -10,9 +10,9 @@ export interface JobPoll {
 }
 
 /**
- * Request counts per route, with ids folded to `{id}` (`GET /v1/{id}/cloudimages/{id}/members`),
- * and every read of each IMS job with the client's User-Agent, so tests can prove that one job is
- * polled by one console instance at a time.
+ * Request counts per route, with ids folded to `{id}` (`GET /v1/{id}/cloudimages/{id}/members`) and SMN
+ * topic URNs to `{urn}`, and every read of each IMS job with the client's User-Agent, so tests can
+ * prove that one job is polled by one console instance at a time.
  */
 export class Stats {
   private counts = new Map<string, number>();
@@ -45,9 +45,12 @@ export class Stats {
   }
 }
 
+/** SMN topic URNs (`urn:smn:…`), as sent or percent-encoded. */
+const URN_SEGMENT = /^urn(?::|%3A)smn(?::|%3A)/i;
+
 export function routeKey(path: string): string {
   return path
     .split("/")
-    .map((s) => (ID_SEGMENT.test(s) ? "{id}" : s))
+    .map((s) => (ID_SEGMENT.test(s) ? "{id}" : URN_SEGMENT.test(s) ? "{urn}" : s))
     .join("/");
 }

@@ -166,6 +166,16 @@ export const configSchema = z.object({
     })
     .prefault({}),
 
+  smn: z
+    .object({
+      /**
+       * Status of SMN's refusal of a subject or message (`SMN.0008`, `SMN.0009`): 403 as SMN's error table
+       * says, or 400 as a malformed body usually is.
+       */
+      invalidParameterStatus: z.union([z.literal(400), z.literal(403)]).default(403),
+    })
+    .prefault({}),
+
   disputed: disputedSchema,
 
   /** Largest request body accepted; larger ones get the gateway's 413. */

@@ -133,3 +133,16 @@ export function serviceError(code: string, message: string, status = 400): ApiEr
     `${code} ${message}`,
   );
 }
+
+/**
+ * SMN: `{"request_id","code","message"}`, the exception body of SMN's API reference. Huawei's SDK reads
+ * only `error_code`/`error_msg` (or `error.code`), so an SDK caller sees SMN's status and text, not its code.
+ */
+export function smnError(code: string, message: string, status = 400, headers: Record<string, string> = {}): ApiError {
+  return new ApiError(
+    status,
+    ({ requestId }) => ({ request_id: requestId, code, message }),
+    `${code} ${message}`,
+    headers,
+  );
+}

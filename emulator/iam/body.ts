@@ -9,6 +9,7 @@ const CATALOG_SERVICES = [
   { type: "cts", name: "cts", path: "" },
   { type: "cbr", name: "cbr", path: "" },
   { type: "organizations", name: "organizations", path: "" },
+  { type: "smn", name: "smn", path: "" },
 ] as const;
 
 /**

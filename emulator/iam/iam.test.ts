@@ -52,7 +52,7 @@ describe("IAM", () => {
     expect(t.project).toEqual({ id: DEMO.acmeAp, name: "ap-southeast-1", domain: { id: DEMO.acme, name: "acme" } });
     expect(t.roles).toEqual([{ id: "0", name: "te_admin" }]);
     const types = t.catalog.map((s: { type: string }) => s.type);
-    expect(types).toEqual(["identity", "image", "cph", "cts", "cbr", "organizations"]);
+    expect(types).toEqual(["identity", "image", "cph", "cts", "cbr", "organizations", "smn"]);
     const identity = t.catalog[0].endpoints.find((e: { region_id: string }) => e.region_id === "ap-southeast-1");
     expect(identity).toMatchObject({ interface: "public", region: "ap-southeast-1", url: "http://emulator.test/v3" });
     expect(t.catalog[1].endpoints[0].url).toBe("http://emulator.test");
