@@ -17,6 +17,10 @@ describe("upstream error bodies", () => {
     expect(
       parseErrorBody({ error: { message: "The username or password is wrong.", code: 401, title: "Unauthorized" } }),
     ).toEqual({ code: "401", message: "The username or password is wrong." });
+    expect(parseErrorBody({ request_id: "x", code: "SMN.0006", message: "Topic not found." })).toEqual({
+      code: "SMN.0006",
+      message: "Topic not found.",
+    });
     expect(parseErrorBody("<html>502</html>")).toEqual({});
     expect(parseErrorBody(undefined)).toEqual({});
   });
@@ -69,6 +73,21 @@ describe("error vocabulary", () => {
       "not_found",
     );
     expect(toAppError(new CloudError("ims", 409, "IMG.0999", "x")).code).toBe("conflict");
+  });
+
+  it("reads SMN's refusal of a subject or message as bad input though it comes as 403", () => {
+    const message = toAppError(new CloudError("smn", 403, "SMN.0009", "Parameter: Message is invalid."));
+    expect(message).toMatchObject({
+      code: "invalid_input",
+      message: "Huawei Cloud refused the request: Parameter: Message is invalid.",
+      upstreamCode: "SMN.0009",
+    });
+    expect(toAppError(new CloudError("smn", 400, "SMN.0008", "Parameter: Subject is invalid.")).code).toBe(
+      "invalid_input",
+    );
+    expect(toAppError(new CloudError("smn", 403, "SMN.0001", "No permission to request resources.")).code).toBe(
+      "forbidden",
+    );
   });
 
   it("shows an answer the console could not read with its request id as the reference", () => {

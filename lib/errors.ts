@@ -172,6 +172,8 @@ function codeFor(e: CloudError): ErrorCode {
   if (e.isThrottled) return "rate_limited";
   // CPH answers a duplicate share 409 on some deployments and 400 on others (D8): the same refusal either way.
   if (e.service === "cph" && e.status === 409) return "invalid_input";
+  // SMN's table answers a bad subject or message 403: the input is refused, not the user.
+  if (e.service === "smn" && (e.code === "SMN.0008" || e.code === "SMN.0009")) return "invalid_input";
   // A 401 that is not about the token (Organizations' own refusals) is a refusal, not an ended session.
   if (e.status === 401 && !e.isUnauthenticated) return "forbidden";
   const byStatus: Partial<Record<number, ErrorCode>> = {

@@ -1,5 +1,5 @@
 /** Where a failure came from: a service of the cloud, or the console's own transport. */
-export type CloudService = "iam" | "ims" | "cph" | "cts" | "cbr" | "organizations";
+export type CloudService = "iam" | "ims" | "cph" | "cts" | "cbr" | "organizations" | "smn";
 
 /**
  * The one error every cloud call throws: HTTP status (0 when no answer came), the service's own code
@@ -60,7 +60,8 @@ const THROTTLING_CODES = new Set(["IMG.0060", "APIGW.0308"]);
 /**
  * Reads every error body shape of the reference (section 1.3): IMS `{"error":{"code","message"}}`,
  * API gateway and CPH/CTS `{"error_code","error_msg"}`, Keystone `{"error":{"code":401,"title","message"}}`,
- * and Glance `{"error":{"code":"404 Not Found","title"}}`.
+ * and Glance `{"error":{"code":"404 Not Found","title"}}`; and SMN's flat `{"request_id","code","message"}`,
+ * which Huawei's Node SDK does not read (its Go SDK does).
  */
 export function parseErrorBody(body: unknown): { code?: string; message?: string } {
   if (!body || typeof body !== "object") return {};
