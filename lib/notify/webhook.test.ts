@@ -1,6 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startWebhookReceiver } from "../../e2e/webhook-receiver";
 import {
   buildWebhookRequest,
   deliverWebhook,
@@ -376,5 +377,50 @@ describe("delivering", () => {
       ok: false,
       error: "network error",
     });
+  });
+});
+
+describe("the test receiver", () => {
+  it("fails the next n requests, then takes them, checking each signature", async () => {
+    const receiver = await startWebhookReceiver({ secret: "whsec_test" });
+    try {
+      const target = { ...generic, url: receiver.url };
+      receiver.failNext(2);
+      receiver.failNext(1, 503);
+      const waiting = receiver.waitFor((r) => r.length === 4);
+      const results = [];
+      for (let i = 0; i < 4; i++) results.push(await deliverWebhook(target, event));
+      await waiting;
+      expect(results.map((r) => r.status)).toEqual([500, 500, 503, 200]);
+      expect(results.map((r) => r.ok)).toEqual([false, false, false, true]);
+      expect(receiver.requests.map((r) => r.answered)).toEqual([500, 500, 503, 200]);
+      expect(receiver.requests.every((r) => r.signatureValid === true)).toBe(true);
+      expect(new Set(receiver.requests.map((r) => r.headers["idempotency-key"]))).toEqual(new Set(["evt_01"]));
+      expect(receiver.requests[3].json).toMatchObject({ id: "evt_01", type: "lease.ended" });
+    } finally {
+      await receiver.close();
+    }
+  });
+
+  it("says a signature is invalid under another secret, and null without one", async () => {
+    const strict = await startWebhookReceiver({ secret: "whsec_other" });
+    const open = await startWebhookReceiver({});
+    try {
+      await deliverWebhook({ ...generic, url: strict.url }, event);
+      await deliverWebhook({ ...generic, url: open.url }, event);
+      await Promise.all([strict.waitFor((r) => r.length === 1), open.waitFor((r) => r.length === 1)]);
+      expect(strict.requests[0].signatureValid).toBe(false);
+      expect(open.requests[0].signatureValid).toBeNull();
+    } finally {
+      await Promise.all([strict.close(), open.close()]);
+    }
+  });
+
+  it("rejects a wait that is not met in time, and one still pending at close", async () => {
+    const receiver = await startWebhookReceiver({});
+    await expect(receiver.waitFor((r) => r.length > 0, 50)).rejects.toThrow(/within 50 ms \(0 requests\)/);
+    const pending = receiver.waitFor((r) => r.length > 0);
+    await receiver.close();
+    await expect(pending).rejects.toThrow("webhook receiver closed");
   });
 });
