@@ -1,6 +1,6 @@
 /**
- * Runs once when a console server starts: the batch tracker picks up every unfinished batch, history
- * retention (if set) and the scheduled CTS import begin.
+ * Runs once when a console server starts: the batch tracker picks up every unfinished batch, the lease
+ * scheduler and the notifications' outbox start, history retention (if set) and the scheduled CTS import begin.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -19,6 +19,11 @@ export async function register() {
     const run = () => void purge().catch((e) => console.error("history retention: could not purge:", e));
     run();
     setInterval(run, 6 * 3600_000).unref();
+  }
+  // Shares that expire, and the notifications: on every instance (they share the work through claims).
+  if (env.BATCH_TRACKER) {
+    const { startNotify } = await import("@/lib/boot/notify");
+    await startNotify().catch((e) => console.error("leases and notifications: could not start:", e));
   }
   if (env.CTS_IMPORT_INTERVAL_MS > 0) {
     const { startCtsImports } = await import("@/lib/boot/cts-imports");

@@ -76,6 +76,25 @@ const schema = z.object({
   CLOUD_TIMEOUT_MS: z.coerce.number().int().positive().default(15_000),
   /** How often an open console asks for the number of pending incoming shares. */
   INBOX_POLL_MS: z.coerce.number().int().min(1_000).default(30_000),
+  /** How often the lease scheduler looks for shares whose end date has come (and for ones ending soon). */
+  LEASE_TICK_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
+  /** How long an instance holds the leases it is ending before another may take them over. */
+  LEASE_CLAIM_MS: z.coerce.number().int().min(1_000).max(600_000).default(60_000),
+  /** How often waiting notifications are looked for and sent. */
+  OUTBOX_TICK_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
+  /** Attempts of one delivery before it is given up (the delivery log keeps it, with a button to send again). */
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(8),
+  /** The first retry's delay; each next one doubles it, up to an hour. */
+  OUTBOX_RETRY_MS: z.coerce.number().int().min(100).max(3600_000).default(5_000),
+  /** How often the projects signed in are asked for incoming shares that wait (`incoming.waiting`); 0 never. */
+  INCOMING_WATCH_MS: z.coerce.number().int().min(0).default(300_000),
+  /**
+   * The console's public address, for the links in notifications (`https://imshare.example.com`); unset,
+   * notifications carry paths only. Webhooks must be https unless WEBHOOK_ALLOW_HTTP is set.
+   */
+  CONSOLE_PUBLIC_URL: z.string().url().optional(),
+  /** `1` lets webhooks use plain http (a receiver on the same host, tests); defaults to on against the emulator. */
+  WEBHOOK_ALLOW_HTTP: z.enum(["0", "1", "true", "false"]).optional(),
 });
 
 function load() {

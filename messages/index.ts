@@ -5,8 +5,10 @@ import enCommon from "./en/common.json";
 import enErrors from "./en/errors.json";
 import enHistory from "./en/history.json";
 import enImages from "./en/images.json";
+import enLeases from "./en/leases.json";
 import enIncoming from "./en/incoming.json";
 import enNames from "./en/names.json";
+import enNotify from "./en/notify.json";
 import enPhones from "./en/phones.json";
 import enPolicy from "./en/policy.json";
 import enSettings from "./en/settings.json";
@@ -19,8 +21,10 @@ import zhCommon from "./zh-CN/common.json";
 import zhErrors from "./zh-CN/errors.json";
 import zhHistory from "./zh-CN/history.json";
 import zhImages from "./zh-CN/images.json";
+import zhLeases from "./zh-CN/leases.json";
 import zhIncoming from "./zh-CN/incoming.json";
 import zhNames from "./zh-CN/names.json";
+import zhNotify from "./zh-CN/notify.json";
 import zhPhones from "./zh-CN/phones.json";
 import zhPolicy from "./zh-CN/policy.json";
 import zhSettings from "./zh-CN/settings.json";
@@ -47,6 +51,8 @@ const en = {
   policy: enPolicy,
   settings: enSettings,
   approvals: enApprovals,
+  notify: enNotify,
+  leases: enLeases,
 };
 export type Messages = typeof en;
 
@@ -65,6 +71,8 @@ const zh: Messages = {
   policy: zhPolicy,
   settings: zhSettings,
   approvals: zhApprovals,
+  notify: zhNotify,
+  leases: zhLeases,
 };
 
 /** By locale (`lib/i18n/locales.ts` LOCALES). */

@@ -60,8 +60,8 @@ export function Outcome({ event }: { event: HistoryEvent }) {
 export function SourceBadge({ source }: { source: string }) {
   const t = useTranslations("history.outcome");
   return (
-    <Badge tone={source === "cts" ? "info" : "neutral"} className="whitespace-nowrap">
-      {source === "cts" ? t("cts") : t("console")}
+    <Badge tone={source === "cts" ? "info" : source === "lease" ? "warning" : "neutral"} className="whitespace-nowrap">
+      {source === "cts" ? t("cts") : source === "lease" ? t("lease") : t("console")}
     </Badge>
   );
 }

@@ -2,6 +2,7 @@
 
 import { Trash2 } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
+import { dataTag } from "@/components/data-text";
 import { DateTime } from "@/components/date-time";
 import { EmptyState } from "@/components/empty-state";
 import { SelectableTable } from "@/components/selection";
@@ -12,7 +13,9 @@ import { Button } from "@/components/ui/button";
 import { TD, TH } from "@/components/ui/table";
 import { formatAge } from "@/lib/i18n/format";
 import type { ImageService } from "@/lib/sharing/pairs";
-import type { UnshareAction } from "./types";
+import type { LeaseAction, UnshareAction } from "./types";
+import { LeaseDialog, type LeaseMember } from "./lease-dialog";
+import { CalendarClock } from "lucide-react";
 import { UnshareDialog, type UnshareMember } from "./unshare-dialog";
 
 /** A member of an image as either service reports it; `kind` and `status` only where the service has them. */
@@ -27,6 +30,8 @@ export interface MemberRow {
   /** An ISO string (IMS) or epoch milliseconds (CPH). */
   sharedAt: string | number;
   updatedAt: string | number;
+  /** Its end date (lib/sharing/leases), who set it, and why it is not ended yet when it is past. */
+  lease?: { endsAt: number; setBy: string; note?: string };
 }
 
 export type MemberColumn = "type" | "status";
@@ -47,6 +52,7 @@ export function MembersTable({
   memberHeading,
   canChange,
   unshare,
+  lease,
   empty,
 }: {
   service: ImageService;
@@ -56,6 +62,8 @@ export function MembersTable({
   memberHeading?: string;
   canChange: boolean;
   unshare: UnshareAction;
+  /** Gives members end dates; absent, the table shows no end dates. */
+  lease?: LeaseAction;
   /** What an image without members shows instead of the table. */
   empty: { title: string; hint?: string };
 }) {
@@ -68,6 +76,7 @@ export function MembersTable({
   const chosen = members.filter((m) => selection.has(m.id));
   const show = (c: MemberColumn) => columns.includes(c);
   const dialog = { service, image, action: unshare };
+  const leaseMember = (m: MemberRow): LeaseMember => ({ id: m.id, name: m.name ?? m.urn, endsAt: m.lease?.endsAt });
 
   if (members.length === 0) {
     return <EmptyState title={empty.title} hint={empty.hint} />;
@@ -99,6 +108,20 @@ export function MembersTable({
               </Button>
             }
           />
+          {lease && (
+            <LeaseDialog
+              image={image}
+              members={chosen.map(leaseMember)}
+              action={lease}
+              onDone={selection.clear}
+              trigger={
+                <Button variant="secondary" size="sm" disabled={chosen.length === 0}>
+                  <CalendarClock aria-hidden />
+                  {t("endDateSelected", { count: chosen.length })}
+                </Button>
+              }
+            />
+          )}
         </div>
       )}
       <SelectableTable
@@ -113,6 +136,7 @@ export function MembersTable({
             <TH>{heading}</TH>
             {show("type") && <TH>{t("type")}</TH>}
             {show("status") && <TH>{t("status")}</TH>}
+            {lease && <TH>{t("ends")}</TH>}
             <TH>{t("shared")}</TH>
             <TH>{t("updated")}</TH>
           </>
@@ -138,6 +162,25 @@ export function MembersTable({
                 )}
               </TD>
             )}
+            {lease && (
+              <TD label={t("ends")}>
+                {m.lease ? (
+                  <div className="flex flex-col">
+                    <DateTime value={m.lease.endsAt} />
+                    <span className="text-xs text-muted-foreground">
+                      {m.lease.endsAt > Date.now()
+                        ? t("endsIn", { when: format.relativeTime(m.lease.endsAt) })
+                        : t("endsDue")}
+                      {" · "}
+                      {t.rich("setBy", { user: m.lease.setBy, name: dataTag })}
+                    </span>
+                    {m.lease.note && <span className="text-warning-foreground text-xs">{m.lease.note}</span>}
+                  </div>
+                ) : (
+                  <span className="text-muted-foreground">{t("noEnd")}</span>
+                )}
+              </TD>
+            )}
             <TD label={t("shared")}>
               <DateTime value={m.sharedAt} />
             </TD>
@@ -147,16 +190,30 @@ export function MembersTable({
           </>
         )}
         actions={(m) => (
-          <UnshareDialog
-            {...dialog}
-            members={[unshareMember(m)]}
-            onDone={() => selection.toggle(m.id, false)}
-            trigger={
-              <Button variant="ghost" size="sm" aria-label={t("removeOne", { id: m.id })}>
-                {t("remove")}
-              </Button>
-            }
-          />
+          <>
+            {lease && (
+              <LeaseDialog
+                image={image}
+                members={[leaseMember(m)]}
+                action={lease}
+                trigger={
+                  <Button variant="ghost" size="sm" aria-label={t("endDateOne", { id: m.id })}>
+                    {t("endDate")}
+                  </Button>
+                }
+              />
+            )}
+            <UnshareDialog
+              {...dialog}
+              members={[unshareMember(m)]}
+              onDone={() => selection.toggle(m.id, false)}
+              trigger={
+                <Button variant="ghost" size="sm" aria-label={t("removeOne", { id: m.id })}>
+                  {t("remove")}
+                </Button>
+              }
+            />
+          </>
         )}
       />
     </div>

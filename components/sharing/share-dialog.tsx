@@ -17,6 +17,8 @@ import { planRows, sameText, shareResultRows, tally } from "./rows";
 import type { ShareActions } from "./types";
 import { shareToast, shareWords, toastKey, useSay, type ShareWords } from "./wording";
 import { IdKindField } from "./id-kind-field";
+import { EndsAtField, NEVER, endsAtOf, type EndsAtChoice } from "./ends-at-field";
+import { When } from "@/components/date-time";
 
 type Kind = "project" | "account";
 
@@ -85,6 +87,7 @@ function ShareForm({ service, images, actions, what, words, quota, again, onAgai
   // Kept so that React's reset of the form after each action puts the typed values back.
   const [text, setText] = useState("");
   const [kind, setKind] = useState<Kind>("project");
+  const [ends, setEnds] = useState<EndsAtChoice>(NEVER);
   const [checkedKind, setCheckedKind] = useState<Kind>();
   const [last, setLast] = useState<"plan" | "share">();
   // React resets the form after each action, and a reset puts a radio back to how it was first drawn,
@@ -141,6 +144,11 @@ function ShareForm({ service, images, actions, what, words, quota, again, onAgai
       <div className="flex flex-col gap-4">
         <div className="text-sm" aria-live="polite">
           <p>{parts.join(" · ")}.</p>
+          {endsAtOf(ends) !== undefined && n.succeeded > 0 && (
+            <p className="text-muted-foreground">
+              {t.rich("endsAt", { when: () => <When value={endsAtOf(ends)!} /> })}
+            </p>
+          )}
           {jobs.length > 0 && (
             <p className="text-muted-foreground">
               {t("jobs", { count: jobs.length })} <code className="font-mono text-xs">{jobs.join(", ")}</code>.
@@ -184,6 +192,14 @@ function ShareForm({ service, images, actions, what, words, quota, again, onAgai
           {words.hint}
         </p>
       </div>
+      <EndsAtField
+        key={`ends-${drawn}`}
+        id="share-ends"
+        value={ends}
+        onChange={setEnds}
+        disabled={sharing}
+        error={error?.fieldErrors?.endsAt?.join(" ")}
+      />
       <div aria-live="polite" className="flex flex-col gap-3">
         {error && (
           <Alert tone="error">

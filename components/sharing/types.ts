@@ -12,3 +12,6 @@ export interface ShareActions {
 }
 
 export type UnshareAction = FormAction<UnshareResultView>;
+
+/** Gives members an end date, ends it now, or takes it away (lib/sharing/lease-members). */
+export type LeaseAction = FormAction<{ imageName: string; members: number; endsAt?: number }>;

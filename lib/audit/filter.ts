@@ -37,6 +37,13 @@ export const ACTION_LABEL: Record<string, string> = {
   approval_approved: "Approved a request",
   approval_declined: "Declined a request",
   approval_withdrawn: "Withdrew a request",
+  lease_changed: "Changed an end date",
+  lease_ended: "Share ended",
+  notifications_changed: "Changed notifications",
+  webhook_added: "Added a webhook",
+  webhook_changed: "Changed a webhook",
+  webhook_removed: "Removed a webhook",
+  renewal_requested: "Asked for longer access",
 };
 
 /** Sign-ins and sign-outs: most of a project's events, hidden from History unless asked for. */
@@ -80,7 +87,7 @@ export const historyFilterSchema = z.object({
   ),
   source: z.preprocess(
     (v) => (Array.isArray(v) ? v[0] : v) || undefined,
-    z.enum(["console", "cts"]).optional().catch(undefined),
+    z.enum(["console", "cts", "lease"]).optional().catch(undefined),
   ),
   /** `sessions=1` shows sign-ins and sign-outs, which are otherwise left out (unless `action` names them). */
   sessions: z.preprocess((v) => (Array.isArray(v) ? v[0] : v) === "1", z.boolean()),

@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
+import { noticesOf } from "@/lib/notify/from-audit";
+import { enqueue } from "@/lib/notify/store";
 import { appendEvent } from "./chain";
 import type { AuditOutcome, AuditSource, Database } from "@/lib/db/types";
 
@@ -51,6 +53,8 @@ export interface AuditEvent {
   externalId?: string;
   /** The batch the event is about (else `input.batchId`), indexed for the batch's history. */
   batchId?: string;
+  /** A share imported from CTS that its account's policy would not have allowed (a `policy.outside` notice). */
+  outsidePolicy?: boolean;
 }
 
 const SECRET_KEYS = /pass(word)?|token|secret/i;
@@ -76,13 +80,22 @@ function batchOf(event: AuditEvent): string | undefined {
 }
 
 /**
- * Appends one event to its account's hash chain (lib/audit/chain); returns its id. Events are
- * never updated or deleted (the database refuses it).
+ * Appends one event to its account's hash chain (lib/audit/chain) and, in the same transaction, the
+ * notifications it gives (lib/notify): both are written or neither. Returns its id. Events are never
+ * updated or deleted (the database refuses it).
  */
 export async function writeAuditEvent(
   db: Kysely<Database> | Transaction<Database>,
   event: AuditEvent,
 ): Promise<string> {
+  if (!db.isTransaction) return (db as Kysely<Database>).transaction().execute((tx) => writeAuditEvent(tx, event));
+  const occurredAt = event.occurredAt ?? Date.now();
+  const id = await appendAudit(db, { ...event, occurredAt });
+  for (const notice of await noticesOf(db, { ...event, occurredAt }, occurredAt)) await enqueue(db, notice);
+  return id;
+}
+
+async function appendAudit(db: Transaction<Database> | Kysely<Database>, event: AuditEvent): Promise<string> {
   const id = randomUUID();
   const a = event.actor;
   const batch = batchOf(event);

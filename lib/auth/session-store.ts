@@ -49,11 +49,31 @@ export class SessionStore {
       .insertInto("sessions")
       .values({ id, created_at: now, ...fields(token, body, this.key, now) })
       .execute();
+    await this.learnProject(body, now);
     return id;
+  }
+
+  /** Remembers whose project this is: a recipient's answer is told to the owner's account (lib/notify). */
+  private async learnProject(body: TokenBody, now: number): Promise<void> {
+    const project = body.project;
+    if (!project) return;
+    const values = {
+      account_id: body.user.domain.id,
+      account_name: body.user.domain.name,
+      project_name: project.name,
+      region: project.name.split("_")[0],
+      updated_at: now,
+    };
+    await this.db
+      .insertInto("project_accounts")
+      .values({ project_id: project.id, ...values })
+      .onConflict((oc) => oc.column("project_id").doUpdateSet(values))
+      .execute();
   }
 
   /** Replaces the token (project switch); false when the session no longer exists. */
   async replaceToken(id: string, token: string, body: TokenBody, now = Date.now()): Promise<boolean> {
+    await this.learnProject(body, now);
     const res = await this.db
       .updateTable("sessions")
       .set(fields(token, body, this.key, now))

@@ -1,7 +1,8 @@
-import type { Kysely } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import { AUDIT_SENTENCES, writeAuditEvent, type AuditPair } from "@/lib/audit/writer";
-import type { Database } from "@/lib/db/types";
-import { rollUp } from "@/lib/sharing/pairs";
+import type { BatchesTable, Database } from "@/lib/db/types";
+import { closeLeasesOf, setLeases } from "@/lib/sharing/leases";
+import { rollUp, type ImageService } from "@/lib/sharing/pairs";
 import { closeBatch, heldRunningBatch } from "./lease-store";
 import { bumpVersion, pairsToReport } from "./pair-store";
 
@@ -32,6 +33,7 @@ export async function finishBatch(
       outcome: p.status === "succeeded" ? "succeeded" : p.status === "failed" ? "failed" : "skipped",
       ...(p.code ? { code: p.code } : {}),
     }));
+    await leaseOutcomes(tx, current, pairs, now);
     const failed = pairs.find((p) => p.status === "failed");
     const jobs = [...new Set(pairs.flatMap((p) => (p.job_id ? [p.job_id] : [])))];
     await writeAuditEvent(tx, {
@@ -61,4 +63,50 @@ export async function finishBatch(
     });
     return true;
   });
+}
+
+/**
+ * What the batch's outcomes do to end dates, in the transaction that ends it: members a share added
+ * get the batch's end date; members an unshare removed lose theirs.
+ */
+async function leaseOutcomes(
+  tx: Transaction<Database>,
+  batch: BatchesTable,
+  pairs: Awaited<ReturnType<typeof pairsToReport>>,
+  now: number,
+): Promise<void> {
+  const done = pairs.filter((p) => p.status === "succeeded");
+  if (done.length === 0) return;
+  if (batch.operation === "unshare") {
+    await closeLeasesOf(
+      tx,
+      batch.project_id,
+      done.map((p) => ({ image: p.image_id, target: p.member_id })),
+      "unshared",
+      now,
+    );
+    return;
+  }
+  if (!batch.lease_ends_at) return;
+  const setter = {
+    userId: batch.user_id,
+    userName: batch.user_name,
+    accountId: batch.account_id,
+    accountName: batch.account_name,
+    projectId: batch.project_id,
+    projectName: batch.project_name,
+    region: batch.region,
+  };
+  for (const service of ["ims", "cph"] as ImageService[]) {
+    const members = done
+      .filter((p) => p.service === service)
+      .map((p) => ({
+        imageId: p.image_id,
+        imageName: p.image_name,
+        memberId: p.member_id,
+        targetKind: p.target_kind,
+        target: p.target,
+      }));
+    if (members.length) await setLeases(tx, service, members, Number(batch.lease_ends_at), setter, now);
+  }
 }

@@ -175,6 +175,7 @@ export async function pairsToReport(db: Db, batchId: string, version: number) {
     .selectFrom("batch_pairs as p")
     .leftJoin("batch_calls as c", "c.id", "p.call_id")
     .select(["p.image_id", "p.member_id", "p.target", "p.status", "p.code", "c.job_id", "c.request_id"])
+    .select(["p.image_name", "p.target_kind", "p.service"])
     .where("p.batch_id", "=", batchId)
     .where("p.version", ">", version)
     .where("p.status", "in", ["succeeded", "failed", "cancelled"])

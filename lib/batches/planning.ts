@@ -7,6 +7,7 @@ import { fieldKey } from "@/lib/i18n/fields";
 import { text, type Text } from "@/lib/i18n/text";
 import { imageIdSchema } from "@/lib/ids";
 import { loadFacts } from "@/lib/sharing/facts";
+import { endsAtField } from "@/lib/sharing/forms";
 import { loadPolicyCheck } from "@/lib/sharing/policy";
 import { parseTargets } from "@/lib/sharing/targets";
 import { BATCH_LIMITS, planBatch, type BatchPlanView } from "./plan";
@@ -38,6 +39,8 @@ export const launchSchema = planSchema.extend({
     .trim()
     .max(1000, { error: fieldKey("reasonMax") })
     .optional(),
+  /** A share's end date (epoch ms); none keeps the members. */
+  endsAt: endsAtField,
   /** Sends taken out of the plan, as `imageIndex:targetIndex`. */
   excluded: z
     .array(z.string().regex(/^\d{1,4}:\d{1,4}$/, { error: fieldKey("notAPairOfThePlan") }))

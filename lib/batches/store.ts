@@ -36,6 +36,7 @@ export async function createBatch(db: Kysely<Database>, batch: NewBatch, now = D
         user_id: a.userId,
         user_name: a.userName,
         operation: batch.operation,
+        lease_ends_at: batch.leaseEndsAt ?? null,
         status: launched ? "running" : "finished",
         ...statusColumns(launched ? null : text("batches.statusReason.nothingToSend")),
         images: JSON.stringify(batch.images),

@@ -45,6 +45,8 @@ export interface NewBatch {
   images: BatchImage[];
   targets: Target[];
   pairs: NewBatchPair[];
+  /** A share's end date: each member it adds is removed then (lib/sharing/leases). */
+  leaseEndsAt?: number;
 }
 
 export interface BatchCounts extends Record<PairStatus, number> {

@@ -13,6 +13,8 @@ export type ApprovalStatus = "pending" | "approved" | "declined" | "expired" | "
 /** A request for a second admin's approval of a share the policy holds back (lib/policy/approvals.ts). */
 export interface ApprovalRequestsTable {
   id: string;
+  /** `share` (a plan the policy holds back) or `lease_renewal` (a recipient asks for a later end date). */
+  kind: "share" | "lease_renewal";
   account_id: string;
   project_id: string;
   project_name: string;
@@ -20,6 +22,9 @@ export interface ApprovalRequestsTable {
   service: string;
   requested_by_id: string;
   requested_by_name: string;
+  /** The requester's account: the owner's for a share; the recipient's for a renewal. */
+  requester_account_id: string | null;
+  requester_account_name: string | null;
   requested_at: number;
   expires_at: number;
   /** Why the requester wants it, as typed. */

@@ -1,7 +1,16 @@
 import type { Generated, Insertable, Selectable } from "kysely";
+import type {
+  NotificationMarksTable,
+  NotificationOutboxTable,
+  NotificationSettingsTable,
+  ProjectAccountsTable,
+  ShareLeasesTable,
+  WebhooksTable,
+} from "./notify-types";
 import type { ApprovalRequestsTable, SharingPoliciesTable } from "./policy-types";
 
 export type { ApprovalRequestsTable, ApprovalStatus, SharingPoliciesTable } from "./policy-types";
+export type * from "./notify-types";
 
 /** IMS private images go through the batch API and its jobs; CPH images one call per pair. */
 export type ImageService = "ims" | "cph";
@@ -29,7 +38,8 @@ export interface SessionsTable {
 }
 
 export type AuditOutcome = "succeeded" | "failed" | "partial";
-export type AuditSource = "console" | "cts";
+/** `lease`: done by the lease scheduler, in the name of whoever set the lease. */
+export type AuditSource = "console" | "cts" | "lease";
 
 /** Append-only: no code path updates or deletes a row. */
 export interface AuditEventsTable {
@@ -129,6 +139,8 @@ export interface BatchesTable {
   user_id: string;
   user_name: string;
   operation: Operation;
+  /** A share's end date: each pair it adds gets a lease that ends then (lib/leases). */
+  lease_ends_at: number | null;
   status: BatchStatus;
   /** Why the batch waits, or how it ended, in English: rows from before `status_text` have only this. */
   status_message: string | null;
@@ -288,6 +300,12 @@ export interface Database {
   target_names: TargetNamesTable;
   sharing_policies: SharingPoliciesTable;
   approval_requests: ApprovalRequestsTable;
+  share_leases: ShareLeasesTable;
+  notification_settings: NotificationSettingsTable;
+  webhooks: WebhooksTable;
+  notification_outbox: NotificationOutboxTable;
+  notification_marks: NotificationMarksTable;
+  project_accounts: ProjectAccountsTable;
 }
 
 export type SessionRow = Selectable<SessionsTable>;

@@ -28,16 +28,21 @@ export interface RequestedPair {
 export interface RequestedPlan {
   input: RequestedInput;
   pairs: RequestedPair[];
+  /** A recipient's request for a later end date (kind `lease_renewal`): the lease, its end, the end asked for. */
+  renewal?: { leaseId: string; endsAt: number; until: number };
 }
 
 export interface ApprovalRequest {
   id: string;
+  kind: "share" | "lease_renewal";
   accountId: string;
   projectId: string;
   projectName: string;
   region: string;
   requestedById: string;
   requestedByName: string;
+  /** The requester's account when it is not the owner's (a recipient asking for a later end date). */
+  requesterAccountName: string | null;
   requestedAt: number;
   expiresAt: number;
   reason: string | null;
@@ -54,12 +59,14 @@ function fromRow(r: Selectable<ApprovalRequestsTable>, now: number): ApprovalReq
   const expiresAt = Number(r.expires_at);
   return {
     id: r.id,
+    kind: r.kind,
     accountId: r.account_id,
     projectId: r.project_id,
     projectName: r.project_name,
     region: r.region,
     requestedById: r.requested_by_id,
     requestedByName: r.requested_by_name,
+    requesterAccountName: r.requester_account_id === r.account_id ? null : r.requester_account_name,
     requestedAt: Number(r.requested_at),
     expiresAt,
     reason: r.reason,
@@ -73,6 +80,9 @@ function fromRow(r: Selectable<ApprovalRequestsTable>, now: number): ApprovalReq
 }
 
 export interface NewRequest {
+  kind?: "share" | "lease_renewal";
+  /** The requester's account, when it is not the owner's. */
+  requesterAccount?: { id: string; name: string };
   accountId: string;
   projectId: string;
   projectName: string;
@@ -91,11 +101,14 @@ export async function createRequest(db: Kysely<Database>, r: NewRequest, now = D
     .insertInto("approval_requests")
     .values({
       id,
+      kind: r.kind ?? "share",
+      requester_account_id: r.requesterAccount?.id ?? r.accountId,
+      requester_account_name: r.requesterAccount?.name ?? null,
       account_id: r.accountId,
       project_id: r.projectId,
       project_name: r.projectName,
       region: r.region,
-      service: "batch",
+      service: r.kind === "lease_renewal" ? "lease" : "batch",
       requested_by_id: r.requestedById,
       requested_by_name: r.requestedByName,
       requested_at: now,

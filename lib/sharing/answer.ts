@@ -30,6 +30,8 @@ interface Incoming {
   id: string;
   name: string;
   vault: boolean;
+  /** The owner's project, where the cloud says it: the owner's account is told of the answer (lib/notify). */
+  owner?: string;
 }
 
 /** The refusal of an accept for a vault's problem (lib/cloud/cbr `vaultProblem`), naming the images that need it. */
@@ -83,13 +85,17 @@ async function incomingIms(scope: Scope, ids: string[], answer: Answer, vaultId?
         : vaultRefusal(vaultProblem(vault), names);
     if (problem) throw new UserError("invalid_input", problem, "vaultId");
   }
-  return found.map((i) => ({ id: i.id, name: i.name, vault: needsVault(i) }));
+  return found.map((i) => ({ id: i.id, name: i.name, vault: needsVault(i), owner: i.owner }));
 }
 
 /** CPH: the phone images shared with the project, from its one list. */
 async function incomingCph(scope: Scope, ids: string[]): Promise<Incoming[]> {
-  const shared = new Map((await listSharedPhoneImages(scope)).images.map((i) => [i.image_id, i.image_name]));
-  return ids.flatMap((id) => (shared.has(id) ? [{ id, name: shared.get(id) ?? id, vault: false }] : []));
+  const shared = new Map((await listSharedPhoneImages(scope)).images.map((i) => [i.image_id, i]));
+  return ids.flatMap((id) => {
+    const image = shared.get(id);
+    const owner = image?.src_project_id ?? image?.project_id;
+    return image ? [{ id, name: image.image_name, vault: false, ...(owner && { owner }) }] : [];
+  });
 }
 
 function chunks<T>(items: T[], size: number): T[][] {
@@ -172,6 +178,16 @@ export async function answerShares(
     );
     if (lost) throw lost;
   }
-  ctx.note({ images: ids, targets: [scope.projectId], pairs: results, outcome: rollUp(results) });
+  const owners: Record<string, { id: string; name: string }[]> = {};
+  const answered = new Set(results.filter((r) => r.outcome === "succeeded").map((r) => r.image));
+  for (const i of found) if (i.owner && answered.has(i.id)) (owners[i.owner] ??= []).push({ id: i.id, name: i.name });
+  ctx.note({
+    images: ids,
+    targets: [scope.projectId],
+    pairs: results,
+    outcome: rollUp(results),
+    // Whose images were answered: their accounts hear of it (lib/notify), when they use this console.
+    ...(Object.keys(owners).length && { detail: { owners } }),
+  });
   return results;
 }

@@ -19,6 +19,22 @@ const listOf = <T extends z.ZodType>(item: T) =>
 /** A checkbox or a boolean. */
 const flag = z.preprocess((v) => v === true || v === "1" || v === "true" || v === "on", z.boolean());
 
+/** Ten years: further than that is a typo, not an end date. */
+export const MAX_LEASE_MS = 10 * 366 * 86_400_000;
+
+/**
+ * An end date as the dialogs send it: epoch milliseconds (the browser turns its local date and time
+ * into one), or empty for none. Whether it is still ahead is checked when the change runs.
+ */
+export const endsAtField = z.preprocess(
+  (v) => (v === undefined || v === null || v === "" ? undefined : typeof v === "string" ? Number(v) : v),
+  z
+    .number({ error: fieldKey("endsAtInvalid") })
+    .int(fieldKey("endsAtInvalid"))
+    .positive(fieldKey("endsAtInvalid"))
+    .optional(),
+);
+
 export const shareInput = z.object({
   imageIds: listOf(z.string().min(1).max(64)).pipe(
     z.array(z.string()).min(1, fieldKey("chooseAtLeastOneImage")).max(100, fieldKey("shareImagesMax")),
@@ -28,6 +44,8 @@ export const shareInput = z.object({
   kind: z.enum(["project", "account"]).default("project"),
   /** Why, when the sharing policy asks for a reason (or the request for approval gives one). */
   reason: z.string().trim().max(1000, fieldKey("reasonMax")).optional(),
+  /** When the members it adds are removed again (lib/sharing/leases); none keeps them. */
+  endsAt: endsAtField,
 });
 
 export const unshareInput = z

@@ -10,6 +10,7 @@ import { rollUp, type ImageService, type PairOutcome } from "./pairs";
 import { addsOf, planShare } from "./plan";
 import { enforcePolicy, loadPolicyCheck, policyNotes } from "./policy";
 import { MAX_TARGETS, parseTargets } from "./targets";
+import { checkEndsAt, leaseAdded } from "./lease-share";
 
 type Input = z.output<typeof shareInput>;
 
@@ -43,6 +44,7 @@ export async function planShareOf(service: ImageService, input: Input, ctx: Chan
  * blocked pairs are recorded with their rule, unsent.
  */
 export async function shareOf(service: ImageService, input: Input, ctx: ChangeContext): Promise<ShareResultView> {
+  const endsAt = input.endsAt === undefined ? undefined : checkEndsAt(input.endsAt);
   const plan = await planShareOf(service, input, ctx);
   // The policy as it is now, whatever the dialog showed: a post that skips the dialog gets no further.
   enforcePolicy(plan, input.reason);
@@ -69,7 +71,8 @@ export async function shareOf(service: ImageService, input: Input, ctx: ChangeCo
     targets: [...new Set(plan.rows.flatMap((r) => (r.target ? [r.target.value] : [])))],
     pairs: [...applied.outcomes, ...unsent],
     outcome: rollUp(applied.outcomes),
-    detail: policyNotes(plan, input.reason),
+    detail: { ...policyNotes(plan, input.reason), ...(endsAt && { endsAt: new Date(endsAt).toISOString() }) },
   });
+  if (endsAt) await leaseAdded(service, plan, applied.outcomes, endsAt, ctx);
   return { ...plan, results: applied.outcomes, jobIds: applied.jobIds };
 }

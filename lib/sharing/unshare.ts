@@ -6,23 +6,26 @@ import { CloudError } from "@/lib/cloud/errors";
 import type { Scope } from "@/lib/cloud/ims";
 import { UserError } from "@/lib/errors";
 import { text } from "@/lib/i18n/text";
+import { getDb } from "@/lib/db";
 import { applyPairs } from "./apply";
 import type { CallPair } from "./calls";
 import type { UnshareResultView, unshareInput } from "./forms";
+import { closeLeasesOf } from "./leases";
 import { readImage } from "./load";
 import { rollUp, type ImageService, type PairOutcome } from "./pairs";
 import { findPhoneImage } from "./phones";
+import { mapPool } from "./pool";
 import { memberTarget } from "./targets";
 
 /** A member as an unshare removes it: the call's target (a URN for an organization) and whether it had accepted. */
-interface RemovableMember {
+export interface RemovableMember {
   id: string;
   pair?: CallPair;
   accepted: boolean;
 }
 
 /** The owner's image with its members, for either service; a missing image is `not_found`. */
-async function readOwnImage(
+export async function readOwnImage(
   scope: Scope,
   service: ImageService,
   imageId: string,
@@ -56,9 +59,71 @@ async function readOwnImage(
   };
 }
 
+/** What removing some members of one image does: the calls to make, and the pairs that need none. */
+export interface Removal {
+  chosen: RemovableMember[];
+  pairs: CallPair[];
+  /** Members already gone (skipped) and members without a URN to remove them by (failed). */
+  unsent: PairOutcome[];
+}
+
+/** The manual unshare's and the lease scheduler's one reading of "remove these members of this image". */
+export function planRemoval(imageId: string, members: readonly RemovableMember[], wanted: readonly string[]): Removal {
+  const byId = new Map(members.map((m) => [m.id, m]));
+  const chosen = wanted.flatMap((id) => byId.get(id) ?? []);
+  const skipped: PairOutcome[] = wanted
+    .filter((id) => !byId.has(id))
+    .map((target) => ({
+      image: imageId,
+      target,
+      outcome: "skipped",
+      code: "not_member",
+      reason: text("sharing.reasons.noLongerMember"),
+    }));
+  const noUrn: PairOutcome[] = chosen
+    .filter((m) => !m.pair)
+    .map((m) => ({
+      image: imageId,
+      target: m.id,
+      outcome: "failed",
+      code: "no_urn",
+      reason: text("sharing.failures.noUrn"),
+    }));
+  return { chosen, pairs: chosen.flatMap((m) => m.pair ?? []), unsent: [...noUrn, ...skipped] };
+}
+
+/**
+ * Removes members of several images, as a manual unshare does (the same reading, calls and read-back):
+ * what the lease scheduler ends. An image that is gone has its members skipped as gone.
+ */
+export async function removeMembers(
+  scope: Scope,
+  service: ImageService,
+  wanted: ReadonlyMap<string, readonly string[]>,
+  onCall?: Parameters<typeof applyPairs>[2],
+): Promise<{ outcomes: PairOutcome[]; names: Map<string, string> }> {
+  const names = new Map<string, string>();
+  const removals = await mapPool([...wanted], 8, async ([imageId, memberIds]) => {
+    try {
+      const image = await readOwnImage(scope, service, imageId);
+      names.set(imageId, image.name);
+      return planRemoval(imageId, image.members, memberIds);
+    } catch (e) {
+      if (!(e instanceof CloudError && e.status === 404)) throw e;
+      return planRemoval(imageId, [], memberIds);
+    }
+  });
+  const pairs = removals.flatMap((r) => r.pairs);
+  const applied = pairs.length
+    ? await applyPairs(scope, { service, operation: "unshare", pairs }, onCall)
+    : { outcomes: [] };
+  return { outcomes: [...applied.outcomes, ...removals.flatMap((r) => r.unsent)], names };
+}
+
 /**
  * Stops sharing, for both services: the chosen members, or all of them once the image's name is
  * typed exactly. Members already gone are reported as skipped; the rest are removed and read back.
+ * Their end dates (lib/sharing/leases) end with them.
  */
 export async function unshareOf(
   service: ImageService,
@@ -69,30 +134,10 @@ export async function unshareOf(
   if (input.all && input.confirmName !== image.name) {
     throw new UserError("invalid_input", text("errors.said.typeNameToRemoveAll", { name: image.name }), "confirmName");
   }
-  const byId = new Map(image.members.map((m) => [m.id, m]));
   const wanted = input.all ? image.members.map((m) => m.id) : [...new Set(input.memberIds)];
-  const chosen = wanted.flatMap((id) => byId.get(id) ?? []);
-  const skipped: PairOutcome[] = wanted
-    .filter((id) => !byId.has(id))
-    .map((target) => ({
-      image: input.imageId,
-      target,
-      outcome: "skipped",
-      code: "not_member",
-      reason: text("sharing.reasons.noLongerMember"),
-    }));
-  const noUrn: PairOutcome[] = chosen
-    .filter((m) => !m.pair)
-    .map((m) => ({
-      image: input.imageId,
-      target: m.id,
-      outcome: "failed",
-      code: "no_urn",
-      reason: text("sharing.failures.noUrn"),
-    }));
+  const { chosen, pairs, unsent } = planRemoval(input.imageId, image.members, wanted);
   // Nothing left to remove: a clear refusal, not a list of skips (the page the user acted on is stale).
   if (chosen.length === 0) throw new UserError("not_found", text("errors.said.membersGone"));
-  const pairs = chosen.flatMap((m) => m.pair ?? []);
   await ctx.intent({
     service,
     expect: "absent",
@@ -103,13 +148,15 @@ export async function unshareOf(
         ctx.note({ jobId: a.jobIds.join(",") || undefined, requestId: a.requestIds.join(",") || undefined }),
       )
     : { outcomes: [], jobIds: [] };
-  const results = [...applied.outcomes, ...noUrn, ...skipped];
+  const results = [...applied.outcomes, ...unsent];
   ctx.note({ images: [input.imageId], targets: chosen.map((m) => m.id), pairs: results, outcome: rollUp(results) });
-  const removed = new Set(applied.outcomes.filter((o) => o.outcome === "succeeded").map((o) => o.target));
+  const removed = applied.outcomes.filter((o) => o.outcome === "succeeded");
+  await closeLeasesOf(await getDb(), ctx.scope.projectId, removed, "unshared");
+  const removedIds = new Set(removed.map((o) => o.target));
   return {
     imageName: image.name,
     results,
     jobIds: applied.jobIds,
-    removedAccepted: chosen.filter((m) => m.accepted && removed.has(m.id)).length,
+    removedAccepted: chosen.filter((m) => m.accepted && removedIds.has(m.id)).length,
   };
 }

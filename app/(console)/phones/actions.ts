@@ -5,6 +5,7 @@ import { defineAction } from "@/lib/actions/action";
 import { shareInput, unshareInput } from "@/lib/sharing/forms";
 import { HEX32, PHONE_IMAGE_ID, phoneImageIdSchema } from "@/lib/ids";
 import { sharingSteps } from "@/lib/sharing/steps";
+import { leaseMembersInput } from "@/lib/sharing/lease-members";
 import { fieldKey } from "@/lib/i18n/fields";
 
 const phoneId = phoneImageIdSchema();
@@ -30,3 +31,11 @@ export const sharePhoneImageAction = defineAction({ audit: "share", schema: phon
 
 /** Stops sharing with the chosen members, or with all of them once the image's name is typed. */
 export const unsharePhoneImageAction = defineAction({ audit: "unshare", schema: phoneUnshare }, steps.unshare);
+
+const phoneLease = leaseMembersInput.refine((v) => PHONE_IMAGE_ID.test(v.imageId), {
+  error: fieldKey("notAPhoneImageId"),
+  path: ["imageId"],
+});
+
+/** Gives members of a phone image an end date, moves it, ends it now, or takes it away. */
+export const leasePhoneMembersAction = defineAction({ audit: "lease_changed", schema: phoneLease }, steps.lease);

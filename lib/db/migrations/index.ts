@@ -1,5 +1,6 @@
 import { PostgresAdapter, sql, type Kysely, type Migration } from "kysely";
 import { chainExisting0004 } from "./audit-chain-0004";
+import { leasesAndNotifications } from "./0012-leases-notifications";
 
 /** Whether a migration runs on PostgreSQL (else SQLite); the few types that differ depend on it. */
 function isPostgres(db: Kysely<unknown>): boolean {
@@ -423,4 +424,5 @@ export const migrations: Record<string, Migration> = {
       await db.schema.dropTable("sharing_policies").execute();
     },
   },
+  "0012_leases_and_notifications": leasesAndNotifications,
 };

@@ -6,6 +6,7 @@ import { announceBatchChange } from "@/lib/batches/events";
 import { batchNeeds, excludedCells, pairsOf } from "@/lib/batches/plan";
 import { fieldError, launchSchema, planOnServer, planSchema } from "@/lib/batches/planning";
 import { createBatch } from "@/lib/batches/store";
+import { checkEndsAt } from "@/lib/sharing/lease-share";
 import { getDb } from "@/lib/db";
 import { UserError } from "@/lib/errors";
 import { text } from "@/lib/i18n/text";
@@ -27,6 +28,7 @@ export const launchBatchAction = defineAction(
     redirect: (batch: { id: string }) => `/batches/${batch.id}`,
   },
   async (input, ctx) => {
+    const endsAt = input.endsAt !== undefined && input.operation === "share" ? checkEndsAt(input.endsAt) : undefined;
     const planned = await plan(input, ctx);
     const excluded = excludedCells(input.excluded, planned.images.length, planned.targets.length);
     if (!(excluded instanceof Set))
@@ -42,17 +44,19 @@ export const launchBatchAction = defineAction(
       images: planned.images.map(({ id, name, service }) => ({ id, name, service })),
       targets: planned.targets.map(({ kind, value, memberId }) => ({ kind, value, memberId })),
       pairs,
+      leaseEndsAt: endsAt,
     });
     announceBatchChange(id);
     ctx.note({
       batchId: id,
       images: planned.images.map((i) => i.id),
       targets: planned.targets.map((t) => t.value),
-      ...(planned.policy && {
+      ...((planned.policy || endsAt) && {
         detail: {
-          policy: { mode: planned.policy.mode, needs, counts: planned.policy.counts },
-          risks: planned.policy.risks,
+          ...(planned.policy && { policy: { mode: planned.policy.mode, needs, counts: planned.policy.counts } }),
+          ...(planned.policy && { risks: planned.policy.risks }),
           ...(input.reason && { reason: input.reason }),
+          ...(endsAt && { endsAt: new Date(endsAt).toISOString() }),
         },
       }),
     });

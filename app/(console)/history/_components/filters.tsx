@@ -99,6 +99,7 @@ export function HistoryFilters({
           <option value="">{t("any")}</option>
           <option value="console">{t("thisConsole")}</option>
           <option value="cts">{t("cts")}</option>
+          <option value="lease">{t("lease")}</option>
         </select>
       </div>
       <Button type="submit" variant="secondary">

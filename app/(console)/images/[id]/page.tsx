@@ -20,6 +20,7 @@ import { BACK_PARAM, returnTo } from "@/lib/lists/return-to";
 import { loadImages } from "@/lib/sharing/load";
 import { say } from "@/lib/i18n/text";
 import { kindOf } from "@/lib/sharing/shareability";
+import { leaseView, memberLeases } from "@/lib/sharing/lease-view";
 import { MembersPanel } from "./_components/members-panel";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -38,16 +39,17 @@ export default async function ImagePage({
   const back = returnTo((await searchParams)[BACK_PARAM], "/images");
   if (!UUID.test(id)) notFound();
   const data = await withCloud(async (scope, session) => {
-    const [loaded, projects] = await Promise.all([
+    const [loaded, projects, leases] = await Promise.all([
       loadImages(scope, [id]).then(([image]) => image),
       listAuthProjects(scope.token, scope.region).catch(() => []),
+      memberLeases(scope.projectId, id),
     ]);
-    return { loaded, projects, session };
+    return { loaded, projects, session, leases };
   }).catch((e: unknown) => {
     if (e instanceof CloudError && e.status === 404) notFound();
     throw e;
   });
-  const { loaded, projects, session } = data;
+  const { loaded, projects, session, leases } = data;
   if (loaded.image.owner !== session.projectId) notFound();
 
   const { image } = loaded;
@@ -66,6 +68,7 @@ export default async function ImagePage({
       m.member_type === "domain" && m.member_id === session.accountId
         ? t("yourAccount", { name: session.accountName })
         : names.get(m.member_id),
+    lease: leaseView(root, leases.get(m.member_id)),
   }));
   // "data": the cloud's own words (the OS), shown as they are.
   const facts: [string, React.ReactNode, ("id" | "data")?][] = [

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import { MembersTable, type MemberRow } from "@/components/sharing/members-table";
 import { ShareDialog } from "@/components/sharing/share-dialog";
 import { Button } from "@/components/ui/button";
-import { planShareAction, shareImagesAction, unshareMembersAction } from "../../actions";
+import { leaseMembersAction, planShareAction, shareImagesAction, unshareMembersAction } from "../../actions";
 import { requestApprovalAction } from "../../../approvals/actions";
 
 const SHARE_ACTIONS = { plan: planShareAction, share: shareImagesAction, requestApproval: requestApprovalAction };
@@ -56,6 +56,7 @@ export function MembersPanel({
         columns={["type", "status"]}
         canChange={canChange}
         unshare={unshareMembersAction}
+        lease={leaseMembersAction}
         empty={{
           title: t("emptyTitle"),
           hint: canChange && shareable ? t("emptyHint") : undefined,

@@ -6,7 +6,8 @@ import { withCloud } from "@/lib/auth/session";
 import type { PhoneImage, PhoneMember } from "@/lib/cloud/schemas/cph";
 import { ownProjects } from "@/lib/sharing/facts";
 import { PHONE_MEMBER_LIMIT } from "@/lib/sharing/rules";
-import { unsharePhoneImageAction } from "../../actions";
+import { leaseView, memberLeases } from "@/lib/sharing/lease-view";
+import { leasePhoneMembersAction, unsharePhoneImageAction } from "../../actions";
 
 /** The image's members, named when they are projects of the user's own account. */
 export async function MembersSection({
@@ -18,14 +19,20 @@ export async function MembersSection({
   members: Promise<PhoneMember[]>;
   editable: boolean;
 }) {
-  const [members, projects] = await Promise.all([read, withCloud((_, session) => ownProjects(session))]);
+  const [members, projects, leases] = await Promise.all([
+    read,
+    withCloud((_, session) => ownProjects(session)),
+    withCloud((scope) => memberLeases(scope.projectId, image.image_id)),
+  ]);
   const t = await getTranslations("phones.members");
+  const root = await getTranslations();
   const names = new Map(projects.map((p) => [p.id, p.name]));
   const rows: MemberRow[] = members.map((m) => ({
     id: m.member_id,
     name: names.get(m.member_id),
     sharedAt: m.create_time,
     updatedAt: m.update_time,
+    lease: leaseView(root, leases.get(m.member_id)),
   }));
   return (
     <Card aria-labelledby="members-title">
@@ -44,6 +51,7 @@ export async function MembersSection({
           memberHeading={t("memberHeading")}
           canChange={editable}
           unshare={unsharePhoneImageAction}
+          lease={leasePhoneMembersAction}
           empty={{
             title: t("emptyTitle"),
             hint: editable ? t("emptyHint") : t("emptyHintReadOnly"),
