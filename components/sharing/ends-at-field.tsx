@@ -1,6 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
+import { useState } from "react";
 import { Input, Label } from "@/components/ui/input";
 
 /** How long a share lasts: never ending, a number of days from now, or until a chosen local date and time. */
@@ -46,6 +47,7 @@ export function EndsAtField({
   error?: string;
 }) {
   const t = useTranslations("leases.field");
+  const [opened] = useState(() => Date.now());
   const endsAt = endsAtOf(value);
   const selected = value.choice === "days" ? String(value.days) : value.choice;
   return (
@@ -80,7 +82,7 @@ export function EndsAtField({
             step={1}
             aria-label={t("dateLabel")}
             value={value.local}
-            min={localValue(Date.now()).slice(0, 16)}
+            min={localValue(opened).slice(0, 16)}
             disabled={disabled}
             onChange={(e) => onChange({ choice: "date", local: e.target.value })}
             aria-invalid={Boolean(error)}

@@ -88,7 +88,7 @@ function LeaseForm({
   const t = useTranslations("leases.dialog");
   const toast = useToast();
   const current = members.find((m) => m.endsAt)?.endsAt;
-  const [ends, setEnds] = useState<EndsAtChoice>({ choice: "days", days: 7, at: Date.now() + 7 * 86_400_000 });
+  const [ends, setEnds] = useState<EndsAtChoice>(() => ({ choice: "days", days: 7, at: Date.now() + 7 * 86_400_000 }));
   const [drawn, setDrawn] = useState(0);
   const [state, run, running] = useActionState(async (prev: ActionState<Result>, form: FormData) => {
     setDrawn((n) => n + 1);

@@ -1,7 +1,7 @@
 "use client";
 
 import { Trash2 } from "lucide-react";
-import { useFormatter, useTranslations } from "next-intl";
+import { useFormatter, useNow, useTranslations } from "next-intl";
 import { dataTag } from "@/components/data-text";
 import { DateTime } from "@/components/date-time";
 import { EmptyState } from "@/components/empty-state";
@@ -69,6 +69,7 @@ export function MembersTable({
 }) {
   const t = useTranslations("sharing.members");
   const format = useFormatter();
+  const now = useNow({ updateInterval: 60_000 }).getTime();
   const words = useTranslations("common.time");
   const heading = memberHeading ?? t("member");
   const members = given.map(withName(useNames()));
@@ -168,13 +169,13 @@ export function MembersTable({
                   <div className="flex flex-col">
                     <DateTime value={m.lease.endsAt} />
                     <span className="text-xs text-muted-foreground">
-                      {m.lease.endsAt > Date.now()
-                        ? t("endsIn", { when: format.relativeTime(m.lease.endsAt) })
+                      {m.lease.endsAt > now
+                        ? t("endsIn", { when: format.relativeTime(m.lease.endsAt, now) })
                         : t("endsDue")}
                       {" · "}
                       {t.rich("setBy", { user: m.lease.setBy, name: dataTag })}
                     </span>
-                    {m.lease.note && <span className="text-warning-foreground text-xs">{m.lease.note}</span>}
+                    {m.lease.note && <span className="text-xs text-warning">{m.lease.note}</span>}
                   </div>
                 ) : (
                   <span className="text-muted-foreground">{t("noEnd")}</span>

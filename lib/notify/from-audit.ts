@@ -87,18 +87,46 @@ export async function noticesOf(db: Db, event: AuditedChange, now: number): Prom
       const requested = event.action === "approval_requested";
       const status = event.action === "approval_approved" ? "approved" : "declined";
       const values = { user: a.userName, requester: str(input.requestedBy), status };
-      return [
-        {
-          ...base,
-          type: requested ? "approval.requested" : "approval.decided",
-          title: text(requested ? "notify.events.approvalRequested.title" : "notify.events.approvalDecided.title"),
-          text: requested
-            ? text("notify.events.approvalRequested.text", { user: a.userName, reason: str(input.reason) })
-            : text("notify.events.approvalDecided.text", values),
-          link: "/approvals",
-          data: { request: input.request, status: requested ? "pending" : status, kind: input.kind ?? "share" },
-        },
-      ];
+      const renewal = input.kind === "lease_renewal";
+      const notice: Notice = {
+        ...base,
+        type: requested ? "approval.requested" : "approval.decided",
+        title: text(
+          requested
+            ? renewal
+              ? "notify.events.renewalRequested.title"
+              : "notify.events.approvalRequested.title"
+            : "notify.events.approvalDecided.title",
+          requested ? undefined : { status },
+        ),
+        text: !requested
+          ? text("notify.events.approvalDecided.text", values)
+          : renewal
+            ? text("notify.events.renewalRequested.text", {
+                user: a.userName,
+                account: str(input.requesterAccount),
+                image: str(input.imageName),
+                until: num(input.until),
+                reason: str(input.reason),
+              })
+            : text("notify.events.approvalRequested.text", { user: a.userName, reason: str(input.reason) }),
+        link: "/approvals",
+        data: { request: input.request, status: requested ? "pending" : status, kind: input.kind ?? "share" },
+      };
+      // A recipient who asked for longer access hears the answer too, in their own account.
+      const requester = str(input.requesterAccountId);
+      return renewal && !requested && requester
+        ? [
+            notice,
+            {
+              ...notice,
+              accountId: requester,
+              accountName: str(input.requesterAccount),
+              project: undefined,
+              link: "/incoming",
+            },
+          ]
+        : [notice];
     }
     case "share":
       if (event.source !== "cts" || !event.outsidePolicy) return [];

@@ -96,13 +96,15 @@ export async function listWebhooks(db: Db, accountId: string): Promise<WebhookVi
  * crash neither loses nor doubles one. Each delivery's id is the idempotency key receivers see.
  * Returns how many were written.
  */
-export async function enqueue(tx: Db, notice: Notice, only?: { webhookId: string }): Promise<number> {
+export async function enqueue(tx: Db, notice: Notice, only?: { webhookId: string } | { smn: true }): Promise<number> {
   const { settings } = await readSettings(tx, notice.accountId);
   if (notice.type !== "test" && !settings.events[notice.type]) return 0;
-  const hooks = (await listWebhooks(tx, notice.accountId)).filter((w) => (only ? w.id === only.webhookId : w.enabled));
+  const hooks = only && "smn" in only ? [] : await listWebhooks(tx, notice.accountId);
+  const chosen = hooks.filter((w) => (only && "webhookId" in only ? w.id === only.webhookId : w.enabled));
+  const smn = settings.smn && (!only || "smn" in only) ? [settings.smn.topicUrn] : [];
   const destinations: { channel: "webhook" | "smn"; destination: string }[] = [
-    ...hooks.map((w) => ({ channel: "webhook" as const, destination: w.id })),
-    ...(settings.smn && !only ? [{ channel: "smn" as const, destination: settings.smn.topicUrn }] : []),
+    ...chosen.map((w) => ({ channel: "webhook" as const, destination: w.id })),
+    ...smn.map((urn) => ({ channel: "smn" as const, destination: urn })),
   ];
   if (destinations.length === 0) return 0;
   const payload = JSON.stringify({ ...notice, language: settings.language } satisfies StoredNotice);

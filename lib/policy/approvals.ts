@@ -43,6 +43,7 @@ export interface ApprovalRequest {
   requestedByName: string;
   /** The requester's account when it is not the owner's (a recipient asking for a later end date). */
   requesterAccountName: string | null;
+  requesterAccountId: string | null;
   requestedAt: number;
   expiresAt: number;
   reason: string | null;
@@ -67,6 +68,7 @@ function fromRow(r: Selectable<ApprovalRequestsTable>, now: number): ApprovalReq
     requestedById: r.requested_by_id,
     requestedByName: r.requested_by_name,
     requesterAccountName: r.requester_account_id === r.account_id ? null : r.requester_account_name,
+    requesterAccountId: r.requester_account_id === r.account_id ? null : r.requester_account_id,
     requestedAt: Number(r.requested_at),
     expiresAt,
     reason: r.reason,
@@ -206,4 +208,26 @@ export async function decideRequest(
 /** Links an approved request to the batch that carried it out. */
 export async function attachBatch(db: Kysely<Database>, id: string, batchId: string): Promise<void> {
   await db.updateTable("approval_requests").set({ batch_id: batchId }).where("id", "=", id).execute();
+}
+
+/** A recipient's requests for longer access, by the lease they are about: the latest of each (the inbox shows it). */
+export async function renewalsOf(
+  db: Kysely<Database>,
+  requesterAccountId: string,
+  now = Date.now(),
+): Promise<Map<string, ApprovalRequest>> {
+  const rows = await db
+    .selectFrom("approval_requests")
+    .selectAll()
+    .where("kind", "=", "lease_renewal")
+    .where("requester_account_id", "=", requesterAccountId)
+    .orderBy("requested_at", "desc")
+    .limit(500)
+    .execute();
+  const byLease = new Map<string, ApprovalRequest>();
+  for (const r of rows.map((row) => fromRow(row, now))) {
+    const lease = r.plan.renewal?.leaseId;
+    if (lease && !byLease.has(lease)) byLease.set(lease, r);
+  }
+  return byLease;
 }

@@ -3,7 +3,12 @@ import { listImageMembers, listImages, showImageQuota, type ListImagesQuery, typ
 import { z } from "zod";
 import { UUID } from "@/lib/ids";
 import { trailParam } from "@/lib/lists/trail";
+import { getDb } from "@/lib/db";
+import { expiringImages } from "./leases";
 import { factsOf, MEMBER_CONCURRENCY, type LoadedImage } from "./load";
+
+/** "Expiring soon" on the Images list: an end date within seven days. */
+const EXPIRING_MS = 7 * 86_400_000;
 import { mapPool } from "./pool";
 import { markPageWhole } from "./whole";
 
@@ -14,6 +19,8 @@ export const imageListQuery = z.object({
   shareable: z.enum(["yes", "no"]).optional().catch(undefined),
   members: z.enum(["some", "none"]).optional().catch(undefined),
   pending: z.enum(["yes"]).optional().catch(undefined),
+  /** Only images with members whose end date comes within 7 days (lib/sharing/leases). */
+  expiring: z.enum(["7"]).optional().catch(undefined),
   sort: z.enum(["created_at", "name", "size"]).default("created_at").catch("created_at"),
   dir: z.enum(["asc", "desc"]).default("desc").catch("desc"),
   limit: z.coerce
@@ -37,7 +44,8 @@ const TYPE_FILTER: Record<NonNullable<ImageListQuery["type"]>, Partial<ListImage
   whole: { __whole_image: "true" },
 };
 
-function keep(row: LoadedImage, q: ImageListQuery): boolean {
+function keep(row: LoadedImage, q: ImageListQuery, ending: Map<string, number>): boolean {
+  if (q.expiring && !ending.has(row.id)) return false;
   if (q.q && !row.name.toLowerCase().includes(q.q.toLowerCase()) && row.id !== q.q) return false;
   if (q.shareable && (q.shareable === "yes") !== !row.blocker) return false;
   if (q.members && (q.members === "some") !== row.members.length > 0) return false;
@@ -53,7 +61,8 @@ function keep(row: LoadedImage, q: ImageListQuery): boolean {
 export async function loadImagePage(
   scope: Scope,
   q: ImageListQuery,
-): Promise<{ rows: LoadedImage[]; next?: string; scanned: number }> {
+): Promise<{ rows: LoadedImage[]; next?: string; scanned: number; ending: Map<string, number> }> {
+  const ending = await expiringImages(await getDb(), scope.projectId, Date.now() + EXPIRING_MS);
   const quota = showImageQuota(scope).catch(() => ({ memberQuota: undefined }));
   const rows: LoadedImage[] = [];
   let marker = q.marker;
@@ -76,15 +85,15 @@ export async function loadImagePage(
     scanned += images.length;
     for (let i = 0; i < images.length; i++) {
       const row = factsOf(scope, images[i], members[i], memberQuota);
-      if (!keep(row, q)) continue;
+      if (!keep(row, q, ending)) continue;
       rows.push(row);
       if (rows.length === q.limit) {
         const more = i < images.length - 1 || images.length === q.limit;
-        return { rows, next: more ? images[i].id : undefined, scanned };
+        return { rows, next: more ? images[i].id : undefined, scanned, ending };
       }
     }
-    if (images.length < q.limit) return { rows, scanned };
+    if (images.length < q.limit) return { rows, scanned, ending };
     marker = images[images.length - 1].id;
   }
-  return { rows, next: marker, scanned };
+  return { rows, next: marker, scanned, ending };
 }

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { defineAction } from "@/lib/actions/action";
+import { defineAction, type ActionContext } from "@/lib/actions/action";
 import { announceBatchChange } from "@/lib/batches/events";
 import { batchNeeds, CELL_SEND, excludedCells, pairsOf, type BatchPlanView } from "@/lib/batches/plan";
 import { fieldError, launchSchema, planOnServer } from "@/lib/batches/planning";
@@ -11,7 +11,15 @@ import { getDb } from "@/lib/db";
 import { UserError } from "@/lib/errors";
 import { fieldKey } from "@/lib/i18n/fields";
 import { text } from "@/lib/i18n/text";
-import { attachBatch, createRequest, decideRequest, getRequest, type RequestedPair } from "@/lib/policy/approvals";
+import {
+  attachBatch,
+  createRequest,
+  decideRequest,
+  getRequest,
+  type ApprovalRequest,
+  type RequestedPair,
+} from "@/lib/policy/approvals";
+import { approveRenewal } from "@/lib/sharing/renewal";
 import { VERDICTS } from "@/lib/policy/evaluate";
 import { readPolicy } from "@/lib/policy/store";
 
@@ -112,13 +120,24 @@ export const approveRequestAction = defineAction(
     audit: "approval_approved",
     schema: decisionSchema,
     readOnlyMessage: READ_ONLY,
-    redirect: (done: { batchId: string }) => `/batches/${done.batchId}`,
+    redirect: (done: { batchId?: string }) => (done.batchId ? `/batches/${done.batchId}` : undefined),
   },
   async (input, ctx) => {
     const request = await pendingRequest(ctx.session.accountId, input.id);
     if (request.requestedById === ctx.session.userId) throw new UserError("forbidden", text("errors.said.ownRequest"));
     if (request.projectId !== ctx.scope.projectId)
       throw new UserError("invalid_input", text("errors.said.requestOtherProject", { project: request.projectName }));
+    if (request.kind === "lease_renewal") {
+      const { until } = await approveRenewal(request, ctx);
+      await decided(request, "approved", ctx, input.note);
+      ctx.note({
+        images: request.plan.pairs.map((p) => p.image),
+        targets: request.plan.pairs.map((p) => p.target),
+        detail: renewalDetail(request, input.note, until),
+      });
+      revalidatePath("/", "layout");
+      return { until };
+    }
     const planned = await planOnServer({ ...request.plan.input, operation: "share" }, ctx);
     const asked = new Set(request.plan.pairs.map((p) => pairKey(p.image, p.target)));
     const width = planned.targets.length;
@@ -164,25 +183,50 @@ export const approveRequestAction = defineAction(
   },
 );
 
+/** Records the decision, once: a request someone else decided meanwhile is a conflict. */
+async function decided(
+  request: ApprovalRequest,
+  status: "approved" | "declined",
+  ctx: ActionContext,
+  note: string | undefined,
+): Promise<void> {
+  const done = await decideRequest(await getDb(), {
+    accountId: ctx.session.accountId,
+    id: request.id,
+    status,
+    byId: ctx.session.userId,
+    byName: ctx.session.userName,
+    note: note ?? null,
+  });
+  if (!done) throw new UserError("conflict", text("errors.said.requestDecided", { status }));
+}
+
+/** What the history keeps of a decided renewal: who asked from which account, and the end date asked for. */
+const renewalDetail = (request: ApprovalRequest, note: string | undefined, until?: number) => ({
+  request: request.id,
+  kind: request.kind,
+  requestedBy: request.requestedByName,
+  requesterAccount: request.requesterAccountName,
+  requesterAccountId: request.requesterAccountId,
+  imageName: request.plan.pairs[0]?.imageName,
+  note,
+  ...(until && { until }),
+});
+
 /** Declines a request of another admin, with a note the requester sees. */
 export const declineRequestAction = defineAction(
   { audit: "approval_declined", schema: decisionSchema, readOnlyMessage: READ_ONLY },
   async (input, ctx) => {
     const request = await pendingRequest(ctx.session.accountId, input.id);
     if (request.requestedById === ctx.session.userId) throw new UserError("forbidden", text("errors.said.ownRequest"));
-    const decided = await decideRequest(await getDb(), {
-      accountId: ctx.session.accountId,
-      id: request.id,
-      status: "declined",
-      byId: ctx.session.userId,
-      byName: ctx.session.userName,
-      note: input.note ?? null,
-    });
-    if (!decided) throw new UserError("conflict", text("errors.said.requestDecided", { status: "declined" }));
+    await decided(request, "declined", ctx, input.note);
     ctx.note({
       images: [...new Set(request.plan.pairs.map((p) => p.image))],
       targets: [...new Set(request.plan.pairs.map((p) => p.target))],
-      detail: { request: request.id, requestedBy: request.requestedByName, note: input.note },
+      detail:
+        request.kind === "lease_renewal"
+          ? renewalDetail(request, input.note)
+          : { request: request.id, requestedBy: request.requestedByName, note: input.note },
     });
     revalidatePath("/", "layout");
     return { id: request.id };

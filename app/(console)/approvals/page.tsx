@@ -70,12 +70,18 @@ async function RequestCard({ request: r, session }: { request: ApprovalRequest; 
     <Card data-testid={`request-${r.id}`}>
       <CardHeader className="flex flex-row flex-wrap items-center justify-between gap-2">
         <CardTitle className="text-sm">
-          {t.rich("asks", {
-            user: r.requestedByName,
-            project: r.projectName,
-            pairs: r.plan.pairs.length,
-            name: dataTag,
-          })}
+          {r.plan.renewal
+            ? t.rich("asksRenewal", {
+                user: r.requestedByName,
+                image: r.plan.pairs[0]?.imageName ?? "",
+                name: dataTag,
+              })
+            : t.rich("asks", {
+                user: r.requestedByName,
+                project: r.projectName,
+                pairs: r.plan.pairs.length,
+                name: dataTag,
+              })}
         </CardTitle>
         <Badge tone={STATUS_TONE[r.status]}>{t("status", { status: r.status })}</Badge>
       </CardHeader>
@@ -84,6 +90,14 @@ async function RequestCard({ request: r, session }: { request: ApprovalRequest; 
           {t("requested", { when: formatWhen(format, r.requestedAt) })}
           {r.status === "pending" && ` · ${t("expires", { when: formatWhen(format, r.expiresAt) })}`}
         </p>
+        {r.plan.renewal && (
+          <p data-testid="renewal-dates">
+            {t("renewalDates", {
+              now: formatWhen(format, r.plan.renewal.endsAt),
+              until: formatWhen(format, r.plan.renewal.until),
+            })}
+          </p>
+        )}
         {r.reason && (
           <p>
             {t.rich("reason", {

@@ -7,6 +7,7 @@ import { imsImageIdSchema, phoneImageIdSchema, vaultIdSchema } from "@/lib/ids";
 import { answerShares, type Answer } from "@/lib/sharing/answer";
 import type { ImageService } from "@/lib/sharing/pairs";
 import { fieldKey } from "@/lib/i18n/fields";
+import { renewalInput, requestRenewal } from "@/lib/sharing/renewal";
 
 const decisionSchema = z.object({
   imageIds: z.array(imsImageIdSchema()).min(1, fieldKey("chooseAtLeastOneImage")).max(500, fieldKey("decideImagesMax")),
@@ -54,4 +55,14 @@ export const acceptPhoneImagesAction = defineAction(
 export const rejectPhoneImagesAction = defineAction(
   { audit: "reject", schema: decidePhoneImagesSchema },
   answering("cph", "rejected"),
+);
+
+/** Asks the owner's admins for a later end date of an image shared with this project. */
+export const requestRenewalAction = defineAction(
+  { audit: "renewal_requested", schema: renewalInput },
+  async (input, ctx) => {
+    const asked = await requestRenewal(input, ctx);
+    revalidatePath("/incoming");
+    return asked;
+  },
 );

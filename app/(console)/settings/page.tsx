@@ -10,6 +10,7 @@ import { getDb } from "@/lib/db";
 import { formatWhen } from "@/lib/i18n/format";
 import { readPolicy } from "@/lib/policy/store";
 import { PolicyForm } from "./_components/policy-form";
+import { SettingsTabs } from "./_components/settings-tabs";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("settings"))("title") };
@@ -32,6 +33,7 @@ export default async function SettingsPage() {
         title={t("title")}
         description={t.rich("description", { account: session.accountName, name: dataTag })}
       />
+      <SettingsTabs current="policy" />
       <p className="text-sm text-muted-foreground">
         {stored.updatedBy && stored.updatedAt
           ? t.rich("lastChanged", { user: stored.updatedBy, when: formatWhen(format, stored.updatedAt), name: dataTag })

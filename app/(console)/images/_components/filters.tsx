@@ -13,7 +13,9 @@ const selectClass = "h-9 rounded-md border border-input bg-background px-2 text-
 export function ImageFilters({ query }: { query: ImageListQuery }) {
   const t = useTranslations("images.filters");
   const common = useTranslations("common");
-  const filtered = Boolean(query.q || query.type || query.shareable || query.members || query.pending);
+  const filtered = Boolean(
+    query.q || query.type || query.shareable || query.members || query.pending || query.expiring,
+  );
   // Next's Form navigates in the app, and the key (the URL's filter) remounts the uncontrolled fields
   // whenever the URL changes, Back and Forward included, so the form always shows the list's filter.
   return (
@@ -51,6 +53,10 @@ export function ImageFilters({ query }: { query: ImageListQuery }) {
       <label className="flex h-9 items-center gap-2 text-sm">
         <Checkbox name="pending" value="yes" defaultChecked={query.pending === "yes"} />
         {t("pending")}
+      </label>
+      <label className="flex h-9 items-center gap-2 text-sm">
+        <Checkbox name="expiring" value="7" defaultChecked={query.expiring === "7"} />
+        {t("expiring")}
       </label>
       <Button type="submit" variant="secondary">
         {common("apply")}

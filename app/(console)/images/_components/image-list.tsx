@@ -153,6 +153,11 @@ function ImageCells({ row: r, back }: { row: ImageRowView; back: string }) {
       <TD label={t("members")}>
         <QuotaMeter used={r.members} limit={r.limit} />
         {r.pending > 0 && <span className="text-xs text-warning">{t("pending", { count: r.pending })}</span>}
+        {r.ending && (
+          <span className="block text-xs text-warning" data-testid="ending-soon">
+            {t("ending", { count: r.ending })}
+          </span>
+        )}
       </TD>
       <TD label={t("sharing")}>
         <ShareBadge blocker={r.blocker} />

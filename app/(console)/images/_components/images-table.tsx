@@ -11,12 +11,14 @@ import { rowView } from "./row-view";
 
 /** One page of the project's images with members, quota and shareability, read from IMS page by page. */
 export async function ImagesTable({ query }: { query: ImageListQuery }) {
-  const { rows, next, session } = await withCloud(async (scope, s) => ({
+  const { rows, next, session, ending } = await withCloud(async (scope, s) => ({
     ...(await loadImagePage(scope, query)),
     session: s,
   }));
   const t = await getTranslations("images.table");
-  const filtered = Boolean(query.q || query.type || query.shareable || query.members || query.pending);
+  const filtered = Boolean(
+    query.q || query.type || query.shareable || query.members || query.pending || query.expiring,
+  );
 
   if (rows.length === 0) {
     return (
@@ -46,7 +48,7 @@ export async function ImagesTable({ query }: { query: ImageListQuery }) {
   return (
     <div className="flex flex-col gap-3">
       <ImageList
-        rows={rows.map(rowView)}
+        rows={rows.map((r) => rowView(r, ending.get(r.id)))}
         query={query}
         canChange={canChange(session)}
         selectionKey={`imshare:selection:images:${session.projectId}`}

@@ -17,9 +17,11 @@ export interface ImageRowView {
   accepted: number;
   limit: number;
   blocker?: Blocker;
+  /** Members whose end date comes within seven days. */
+  ending?: number;
 }
 
-export function rowView(row: LoadedImage): ImageRowView {
+export function rowView(row: LoadedImage, ending?: number): ImageRowView {
   const { image, members } = row;
   return {
     id: row.id,
@@ -35,5 +37,6 @@ export function rowView(row: LoadedImage): ImageRowView {
     accepted: members.filter((m) => m.status === "accepted").length,
     limit: row.limit,
     ...(row.blocker ? { blocker: row.blocker } : {}),
+    ...(ending ? { ending } : {}),
   };
 }

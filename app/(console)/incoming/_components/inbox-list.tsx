@@ -17,6 +17,7 @@ import type { Decision } from "./decision-toast";
 import type { InboxRowView, VaultOption } from "./types";
 import { useDecide } from "./use-decide";
 import { VaultDialog } from "./vault-dialog";
+import { LeaseCell } from "./lease-cell";
 
 const ACTIONS = { accept: acceptImagesAction, reject: rejectImagesAction };
 const WORDS = { noun: "images" } as const;
@@ -69,7 +70,7 @@ export function InboxList({
             <TH>{t("colShared")}</TH>
           </>
         }
-        cells={(r) => <InboxCells row={r} tab={tab} />}
+        cells={(r) => <InboxCells row={r} tab={tab} canChange={canChange} />}
       >
         {last && !last.result.ok && <Alert tone="error">{last.result.error.message}</Alert>}
         {failed.length > 0 && (
@@ -93,7 +94,7 @@ export function InboxList({
   );
 }
 
-function InboxCells({ row: r, tab }: { row: InboxRowView; tab: Tab }) {
+function InboxCells({ row: r, tab, canChange }: { row: InboxRowView; tab: Tab; canChange: boolean }) {
   const t = useTranslations("incoming.list");
   const kinds = useTranslations("sharing.kind");
   const format = useFormatter();
@@ -138,6 +139,7 @@ function InboxCells({ row: r, tab }: { row: InboxRowView; tab: Tab }) {
         ) : (
           "—"
         )}
+        {r.lease && <LeaseCell lease={r.lease} image={r.name} canChange={canChange} />}
       </TD>
     </>
   );

@@ -8,6 +8,7 @@ import { takeLook } from "@/lib/inbox/seen";
 import { TABS, loadInbox, type InboxQuery, type Tab } from "@/lib/inbox/list";
 import { cn } from "@/lib/utils";
 import { InboxList } from "./inbox-list";
+import { recipientLeases } from "@/lib/sharing/lease-view";
 import type { InboxRowView, VaultOption } from "./types";
 
 const STATE_LINE = {
@@ -38,6 +39,10 @@ export async function InboxTable({ query }: { query: InboxQuery }) {
   // Shares that arrived since the user last opened the inbox are marked new, once.
   const arrivals = inbox.rows.flatMap((r) => (r.membership ? [Date.parse(r.membership.created_at)] : []));
   const isNew = await takeLook(await getDb(), session.userId, session.projectId, arrivals);
+  const leases = await recipientLeases(
+    session,
+    inbox.rows.map((r) => r.image.id),
+  );
   const rows: InboxRowView[] = inbox.rows.map(({ image, kind, membership, needsVault, mayNeedVault }) => ({
     id: image.id,
     name: image.name,
@@ -52,6 +57,7 @@ export async function InboxTable({ query }: { query: InboxQuery }) {
     mayNeedVault,
     isNew: membership !== undefined && isNew(Date.parse(membership.created_at)),
     vault: vaultUsed(image.id),
+    ...(leases.has(image.id) && { lease: leases.get(image.id) }),
   }));
   const vaultOptions: VaultOption[] = vaults.map((v) => ({ id: v.id, name: v.name, problem: vaultProblem(v) }));
 

@@ -19,6 +19,8 @@ export interface InboxRowView {
   vault?: { id: string; name?: string };
   /** Shared since the user last opened the inbox. */
   isNew: boolean;
+  /** The end date the owner gave this share, when the owner uses this console; and a request for more time. */
+  lease?: { id: string; endsAt: number; renewal?: { status: string; until: number } };
 }
 
 /** A CBR vault offered for accepting a full-ECS image. */

@@ -12,6 +12,7 @@ import { requestApprovalAction } from "../../../approvals/actions";
 import { launchBatchAction, planBatchAction } from "../actions";
 import { ImagePicker } from "./image-picker";
 import { LaunchBar } from "./launch-bar";
+import { EndsAtField, NEVER, endsAtOf, type EndsAtChoice } from "@/components/sharing/ends-at-field";
 import { PolicyPanel } from "./policy-panel";
 import { PlanMatrix } from "./plan-matrix";
 import { PlanProblems, PlanSummary } from "./plan-summary";
@@ -51,6 +52,7 @@ export function Planner({
   const [planned, setPlanned] = useState<PlanInput | null>(null);
   const [excluded, setExcluded] = useState<Set<number>>(new Set());
   const [reason, setReason] = useState("");
+  const [ends, setEnds] = useState<EndsAtChoice>(NEVER);
   const [asked, setAsked] = useState<ActionResult<{ id: string; pairs: number }> | null>(null);
   const [asking, startAsk] = useTransition();
   const [launchError, setLaunchError] = useState<ActionResult<unknown> | null>(null);
@@ -93,7 +95,16 @@ export function Planner({
     if (!view || !planned) return;
     const keys = excludedKeys(view, excluded);
     const why = reason.trim() || undefined;
-    startLaunch(async () => setLaunchError(await launchBatchAction(null, { ...planned, excluded: keys, reason: why })));
+    startLaunch(async () =>
+      setLaunchError(
+        await launchBatchAction(null, {
+          ...planned,
+          excluded: keys,
+          reason: why,
+          endsAt: planned.operation === "share" ? endsAtOf(ends) : undefined,
+        }),
+      ),
+    );
   };
   const ask = () => {
     if (!view || !planned) return;
@@ -189,6 +200,11 @@ export function Planner({
                 asking={asking}
                 asked={asked}
               />
+            )}
+            {view.operation === "share" && (
+              <div className="max-w-xl">
+                <EndsAtField id="batch-ends" value={ends} onChange={setEnds} disabled={launching} />
+              </div>
             )}
             <LaunchBar
               operation={view.operation}
