@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Input, Label } from "@/components/ui/input";
 
 /** How long a share lasts: never ending, a number of days from now, or until a chosen local date and time. */
@@ -50,11 +50,22 @@ export function EndsAtField({
   const [opened] = useState(() => Date.now());
   const endsAt = endsAtOf(value);
   const selected = value.choice === "days" ? String(value.days) : value.choice;
+  // React resets the form after an action, and a reset puts a select back to its first option without
+  // telling React: the choice is put back right after the form's reset.
+  const select = useRef<HTMLSelectElement>(null);
+  useEffect(() => {
+    const form = select.current?.form;
+    if (!form) return;
+    const keep = () => setTimeout(() => select.current && (select.current.value = selected));
+    form.addEventListener("reset", keep);
+    return () => form.removeEventListener("reset", keep);
+  }, [selected]);
   return (
     <div className="flex flex-col gap-1.5">
       <Label htmlFor={id}>{t("label")}</Label>
       <div className="flex flex-wrap items-center gap-2">
         <select
+          ref={select}
           id={id}
           value={selected}
           disabled={disabled}

@@ -142,8 +142,10 @@ export class LeaseScheduler {
     for (const l of leases) wanted.set(l.image_id, [...(wanted.get(l.image_id) ?? []), l.member_id]);
     const scope = { token: token.token, region: first.region, projectId: first.project_id };
     let outcomes: PairOutcome[];
+    let jobs: string[] = [];
     try {
-      outcomes = (await removeMembers(scope, first.service as ImageService, wanted)).outcomes;
+      const removed = await removeMembers(scope, first.service as ImageService, wanted, (a) => (jobs = [...a.jobIds]));
+      outcomes = removed.outcomes;
     } catch (e) {
       if (e instanceof CloudError && e.isUnauthenticated) {
         tokens.refused(token.token);
@@ -163,7 +165,7 @@ export class LeaseScheduler {
       (l) => byPair.get(key({ image: l.image_id, target: l.member_id }))?.outcome !== "failed",
     );
     const failed = leases.filter((l) => !done.includes(l));
-    const count = await this.close(done, byPair);
+    const count = await this.close(done, byPair, jobs);
     for (const l of failed) {
       const reason = byPair.get(key({ image: l.image_id, target: l.member_id }))?.reason;
       await releaseClaims(db, instanceId, [l.id], {
@@ -176,7 +178,7 @@ export class LeaseScheduler {
   }
 
   /** Closes the ended leases still held, and audits each image's once, in one transaction. */
-  private async close(leases: ShareLeasesTable[], byPair: Map<string, PairOutcome>): Promise<number> {
+  private async close(leases: ShareLeasesTable[], byPair: Map<string, PairOutcome>, jobs: string[]): Promise<number> {
     if (leases.length === 0) return 0;
     const { db, instanceId } = this.opts;
     const now = this.o.now();
@@ -248,6 +250,7 @@ export class LeaseScheduler {
               setBy: e.set_by_name,
             })),
           },
+          upstreamJobId: jobs.join(",") || undefined,
           durationMs: now - Math.min(...ended.map((e) => Number(e.ends_at))),
           occurredAt: now,
         });

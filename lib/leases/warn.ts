@@ -5,11 +5,14 @@ import { enqueue, readSettings } from "@/lib/notify/store";
 
 /** The furthest ahead any account can ask to be warned (the settings allow 30 days). */
 const MAX_WARN_MS = 30 * 86_400_000;
+/** An end this close is not announced as coming: its end is announced within the minute anyway. */
+const TOO_CLOSE_MS = 60_000;
 
 /**
  * Announces shares that end soon (`lease.ending`), once per end date: leases within their account's
  * warning time are marked warned for their end, and the notice is written in the same transaction.
- * An end date moved later is announced again when its time comes.
+ * An end date moved later is announced again when its time comes; one less than a minute away is not
+ * announced as coming, since its end is.
  */
 export async function warnEnding(db: Kysely<Database>, now: number): Promise<number> {
   const rows = await db
@@ -17,7 +20,7 @@ export async function warnEnding(db: Kysely<Database>, now: number): Promise<num
     .select(["id", "account_id", "account_name", "project_id", "project_name", "region", "image_id", "image_name"])
     .select(["ends_at", "set_by_name", "service"])
     .where("status", "=", "active")
-    .where("ends_at", ">", now)
+    .where("ends_at", ">", now + TOO_CLOSE_MS)
     .where("ends_at", "<=", now + MAX_WARN_MS)
     .where((eb) => eb.or([eb("warned_for", "is", null), eb("warned_for", "!=", eb.ref("ends_at"))]))
     .limit(2_000)
