@@ -78,6 +78,8 @@ const schema = z.object({
   INBOX_POLL_MS: z.coerce.number().int().min(1_000).default(30_000),
   /** How often the lease scheduler looks for shares whose end date has come (and for ones ending soon). */
   LEASE_TICK_MS: z.coerce.number().int().min(100).max(60_000).default(1_000),
+  /** How often shares whose end is near are looked for, to announce them (`lease.ending`). */
+  LEASE_WARN_EVERY_MS: z.coerce.number().int().min(100).max(3600_000).default(30_000),
   /** How long an instance holds the leases it is ending before another may take them over. */
   LEASE_CLAIM_MS: z.coerce.number().int().min(1_000).max(600_000).default(60_000),
   /** How often waiting notifications are looked for and sent. */

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef } from "react";
 import { Input, Label } from "@/components/ui/input";
 
 /** How long a share lasts: never ending, a number of days from now, or until a chosen local date and time. */
@@ -47,19 +47,22 @@ export function EndsAtField({
   error?: string;
 }) {
   const t = useTranslations("leases.field");
-  const [opened] = useState(() => Date.now());
   const endsAt = endsAtOf(value);
   const selected = value.choice === "days" ? String(value.days) : value.choice;
   // React resets the form after an action, and a reset puts a select back to its first option without
   // telling React: the choice is put back right after the form's reset.
   const select = useRef<HTMLSelectElement>(null);
+  const shown = useRef(selected);
+  useEffect(() => {
+    shown.current = selected;
+  }, [selected]);
   useEffect(() => {
     const form = select.current?.form;
     if (!form) return;
-    const keep = () => setTimeout(() => select.current && (select.current.value = selected));
+    const keep = () => setTimeout(() => select.current && (select.current.value = shown.current));
     form.addEventListener("reset", keep);
     return () => form.removeEventListener("reset", keep);
-  }, [selected]);
+  }, []);
   return (
     <div className="flex flex-col gap-1.5">
       <Label htmlFor={id}>{t("label")}</Label>
@@ -93,7 +96,6 @@ export function EndsAtField({
             step={1}
             aria-label={t("dateLabel")}
             value={value.local}
-            min={localValue(opened).slice(0, 16)}
             disabled={disabled}
             onChange={(e) => onChange({ choice: "date", local: e.target.value })}
             aria-invalid={Boolean(error)}

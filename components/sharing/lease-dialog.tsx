@@ -89,9 +89,7 @@ function LeaseForm({
   const toast = useToast();
   const current = members.find((m) => m.endsAt)?.endsAt;
   const [ends, setEnds] = useState<EndsAtChoice>(() => ({ choice: "days", days: 7, at: Date.now() + 7 * 86_400_000 }));
-  const [drawn, setDrawn] = useState(0);
   const [state, run, running] = useActionState(async (prev: ActionState<Result>, form: FormData) => {
-    setDrawn((n) => n + 1);
     const next = await action(prev, form);
     if (next.ok) {
       const op = form.get("op");
@@ -119,7 +117,7 @@ function LeaseForm({
       {current !== undefined && (
         <p className="text-sm text-muted-foreground">{t.rich("current", { when: () => <When value={current} /> })}</p>
       )}
-      <EndsAtField key={drawn} id="lease-ends" value={ends} onChange={setEnds} disabled={running} />
+      <EndsAtField id="lease-ends" value={ends} onChange={setEnds} disabled={running} />
       {error && <Alert tone="error">{fieldMessages.length ? fieldMessages.join(" ") : error.message}</Alert>}
       <div className="flex flex-wrap justify-end gap-2">
         {members.some((m) => m.endsAt) && (

@@ -192,14 +192,7 @@ function ShareForm({ service, images, actions, what, words, quota, again, onAgai
           {words.hint}
         </p>
       </div>
-      <EndsAtField
-        key={`ends-${drawn}`}
-        id="share-ends"
-        value={ends}
-        onChange={setEnds}
-        disabled={sharing}
-        error={error?.fieldErrors?.endsAt?.join(" ")}
-      />
+      <EndsAtField id="share-ends" value={ends} onChange={setEnds} disabled={sharing} />
       <div aria-live="polite" className="flex flex-col gap-3">
         {error && (
           <Alert tone="error">

@@ -24,6 +24,11 @@ export interface ImportOptions {
    */
   settleMs?: number;
   leaseMs?: number;
+  /**
+   * Of the shares about to be imported (by trace id), those the account's sharing policy would not have
+   * allowed (lib/sharing/policy `flagOutside`): their events give a `policy.outside` notice.
+   */
+  outside?: (events: { id: string; source: string; action: string; targets: string[] }[]) => Promise<Set<string>>;
 }
 
 export type ImportResult =
@@ -104,7 +109,8 @@ async function consoleRequestIds(db: Db, w: Where, since: number): Promise<Set<s
     .select("upstream_request_id")
     .where("account_id", "=", w.accountId)
     .where("project_id", "=", w.projectId)
-    .where("source", "=", "console")
+    // The console's own changes: its actions and the ends of leases it carried out.
+    .where("source", "in", ["console", "lease"])
     .where("upstream_request_id", "is not", null)
     .where("occurred_at", ">=", since)
     .execute();
@@ -183,6 +189,11 @@ export async function importCtsTraces(
     const ours = await consoleRequestIds(db, w, windowFrom - CONSOLE_SLACK_MS);
     const fresh = events.filter((e) => !seen.has(e.traceId) && !(e.requestId && ours.has(e.requestId)));
     fresh.sort((a, b) => a.time - b.time);
+    const outside = opts.outside
+      ? await opts
+          .outside(fresh.map((e) => ({ id: e.traceId, source: "cts", action: e.action, targets: e.targets })))
+          .catch(() => new Set<string>())
+      : new Set<string>();
     for (const e of fresh) {
       await writeAuditEvent(db, {
         actor: {
@@ -203,6 +214,7 @@ export async function importCtsTraces(
         upstreamJobId: e.jobId,
         occurredAt: e.time,
         externalId: e.traceId,
+        outsidePolicy: outside.has(e.traceId),
       });
     }
     const result = { imported: fresh.length, known: events.length - fresh.length, windowFrom, windowTo };

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "@/lib/db/types";
-import { importCtsTraces, recordSkipped } from "./cts-import";
+import { importCtsTraces, recordSkipped, type ImportOptions } from "./cts-import";
 import type { AuditActor } from "./writer";
 
 export const NO_SESSION =
@@ -18,6 +18,11 @@ export interface ScheduleSessions {
 }
 
 export interface ScheduleOptions {
+  /** Flags the shares the account's policy would not have allowed (see `ImportOptions.outside`), with the session's token. */
+  outside?: (
+    session: ScheduleSession,
+    events: Parameters<NonNullable<ImportOptions["outside"]>>[0],
+  ) => Promise<Set<string>>;
   db: Kysely<Database>;
   sessions: () => Promise<ScheduleSessions>;
   instanceId: string;
@@ -97,6 +102,7 @@ export class CtsImportSchedule {
         trigger: "schedule",
         instanceId: this.o.instanceId,
         settleMs: this.o.settleMs,
+        outside: this.o.outside && ((events) => this.o.outside!(session, events)),
         now: this.o.now,
       });
       if (result.status === "failed")

@@ -4,6 +4,8 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { INSTANCE_ID } from "@/lib/instance";
 import { CtsImportSchedule } from "@/lib/audit/cts-schedule";
+import type { StoredSession } from "@/lib/auth/session-store";
+import { flagOutside } from "@/lib/sharing/policy";
 
 const cache = globalThis as unknown as { imshareCtsImports?: Promise<CtsImportSchedule> };
 
@@ -16,6 +18,13 @@ export function startCtsImports(): Promise<CtsImportSchedule> {
       instanceId: INSTANCE_ID,
       intervalMs: env.CTS_IMPORT_INTERVAL_MS,
       settleMs: env.CTS_IMPORT_SETTLE_MS,
+      // The schedule's sessions are the store's own (lib/auth/session-store `latestInProject`).
+      outside: (session, events) =>
+        flagOutside(
+          { token: session.token, region: session.region, projectId: session.projectId },
+          session as StoredSession,
+          events,
+        ),
     }).start();
     for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void schedule.stop());
     return schedule;

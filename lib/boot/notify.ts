@@ -30,6 +30,7 @@ export function startNotify(): Promise<Running> {
       instanceId: INSTANCE_ID,
       tickMs: env.LEASE_TICK_MS,
       claimMs: env.LEASE_CLAIM_MS,
+      warnEveryMs: env.LEASE_WARN_EVERY_MS,
     }).start();
     const deliverer = new Deliverer({
       db,

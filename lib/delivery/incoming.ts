@@ -3,7 +3,7 @@ import type { Database } from "@/lib/db/types";
 import { text } from "@/lib/i18n/text";
 import { mapPool } from "@/lib/sharing/pool";
 import { listSharedImages, showOwnMembership } from "@/lib/sharing/recipient";
-import { enqueue, markOnce, readSettings } from "@/lib/notify/store";
+import { enqueue, hasChannels, markOnce, readSettings } from "@/lib/notify/store";
 
 /** The part of the session store the watcher reads: the projects signed in, and a token for each. */
 export interface WatchSessions {
@@ -27,7 +27,8 @@ export async function watchIncoming(db: Kysely<Database>, sessions: WatchSession
   let announced = 0;
   for (const p of await sessions.activeProjects({ now })) {
     const { settings } = await readSettings(db, p.accountId);
-    if (!settings.events["incoming.waiting"]) continue;
+    // Nothing to tell, or nobody to tell it to: the cloud is not asked, and nothing is marked told.
+    if (!settings.events["incoming.waiting"] || !(await hasChannels(db, p.accountId))) continue;
     const session = await sessions.latestInProject(p.accountId, p.projectId, { now });
     if (!session) continue;
     const scope = { token: session.token, region: p.region, projectId: p.projectId };

@@ -23,8 +23,11 @@ function withDates(sentence: Text, locale: Locale): Text {
   for (const k of ["when", "until"])
     if (typeof values[k] === "number")
       values[k] = new Intl.DateTimeFormat(locale, {
-        dateStyle: "medium",
-        timeStyle: "short",
+        year: "numeric",
+        month: "short",
+        day: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
         timeZone: "UTC",
         timeZoneName: "short",
       }).format(values[k] as number);

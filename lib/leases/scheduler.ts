@@ -22,6 +22,8 @@ export interface LeaseSchedulerOptions {
   claimLimit?: number;
   /** Groups (setter × project × service) ended at once. */
   concurrency?: number;
+  /** How often ends coming within days are looked for (they need no second-by-second look). */
+  warnEveryMs?: number;
   now?: () => number;
   log?: (message: string) => void;
 }
@@ -45,6 +47,7 @@ export class LeaseScheduler {
   private timer?: ReturnType<typeof setTimeout>;
   private running?: Promise<void>;
   private stopped = false;
+  private warnedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly opts: LeaseSchedulerOptions) {
     this.o = {
@@ -52,6 +55,7 @@ export class LeaseScheduler {
       claimMs: 60_000,
       claimLimit: 5_000,
       concurrency: 4,
+      warnEveryMs: 30_000,
       now: Date.now,
       log: (m) => console.warn(`lease scheduler ${opts.instanceId}: ${m}`),
       ...Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)),
@@ -85,7 +89,10 @@ export class LeaseScheduler {
   async tick(): Promise<number> {
     const { db, instanceId } = this.opts;
     const now = this.o.now();
-    await warnEnding(db, now).catch((e: Error) => this.o.log(`could not warn of ending shares: ${e.message}`));
+    if (now - this.warnedAt >= this.o.warnEveryMs) {
+      this.warnedAt = now;
+      await warnEnding(db, now).catch((e: Error) => this.o.log(`could not warn of ending shares: ${e.message}`));
+    }
     const due = await claimDue(db, instanceId, now, now + this.o.claimMs, this.o.claimLimit);
     const groups = new Map<string, ShareLeasesTable[]>();
     for (const l of due) {
@@ -142,9 +149,14 @@ export class LeaseScheduler {
     for (const l of leases) wanted.set(l.image_id, [...(wanted.get(l.image_id) ?? []), l.member_id]);
     const scope = { token: token.token, region: first.region, projectId: first.project_id };
     let outcomes: PairOutcome[];
-    let jobs: string[] = [];
+    let calls = { jobs: [] as string[], requests: [] as string[] };
     try {
-      const removed = await removeMembers(scope, first.service as ImageService, wanted, (a) => (jobs = [...a.jobIds]));
+      const removed = await removeMembers(
+        scope,
+        first.service as ImageService,
+        wanted,
+        (a) => (calls = { jobs: [...a.jobIds], requests: [...a.requestIds] }),
+      );
       outcomes = removed.outcomes;
     } catch (e) {
       if (e instanceof CloudError && e.isUnauthenticated) {
@@ -165,7 +177,7 @@ export class LeaseScheduler {
       (l) => byPair.get(key({ image: l.image_id, target: l.member_id }))?.outcome !== "failed",
     );
     const failed = leases.filter((l) => !done.includes(l));
-    const count = await this.close(done, byPair, jobs);
+    const count = await this.close(done, byPair, calls);
     for (const l of failed) {
       const reason = byPair.get(key({ image: l.image_id, target: l.member_id }))?.reason;
       await releaseClaims(db, instanceId, [l.id], {
@@ -178,7 +190,11 @@ export class LeaseScheduler {
   }
 
   /** Closes the ended leases still held, and audits each image's once, in one transaction. */
-  private async close(leases: ShareLeasesTable[], byPair: Map<string, PairOutcome>, jobs: string[]): Promise<number> {
+  private async close(
+    leases: ShareLeasesTable[],
+    byPair: Map<string, PairOutcome>,
+    calls: { jobs: string[]; requests: string[] },
+  ): Promise<number> {
     if (leases.length === 0) return 0;
     const { db, instanceId } = this.opts;
     const now = this.o.now();
@@ -250,7 +266,9 @@ export class LeaseScheduler {
               setBy: e.set_by_name,
             })),
           },
-          upstreamJobId: jobs.join(",") || undefined,
+          // The calls' ids: the CTS import knows the removal as this event, not as an unshare of its own.
+          upstreamRequestId: calls.requests.join(",") || undefined,
+          upstreamJobId: calls.jobs.join(",") || undefined,
           durationMs: now - Math.min(...ended.map((e) => Number(e.ends_at))),
           occurredAt: now,
         });

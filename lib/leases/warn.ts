@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "@/lib/db/types";
 import { text } from "@/lib/i18n/text";
-import { enqueue, readSettings } from "@/lib/notify/store";
+import { enqueue, hasChannels, readSettings } from "@/lib/notify/store";
 
 /** The furthest ahead any account can ask to be warned (the settings allow 30 days). */
 const MAX_WARN_MS = 30 * 86_400_000;
@@ -26,12 +26,17 @@ export async function warnEnding(db: Kysely<Database>, now: number): Promise<num
     .limit(2_000)
     .execute();
   if (rows.length === 0) return 0;
+  // An account that sends notices nowhere is not marked warned: once it adds a channel, it is warned.
   const warnMs = new Map<string, number>();
-  for (const account of new Set(rows.map((r) => r.account_id)))
-    warnMs.set(account, (await readSettings(db, account)).settings.leaseWarnDays * 86_400_000);
+  for (const account of new Set(rows.map((r) => r.account_id))) {
+    const { settings } = await readSettings(db, account);
+    if (settings.events["lease.ending"] && (await hasChannels(db, account)))
+      warnMs.set(account, settings.leaseWarnDays * 86_400_000);
+  }
   const groups = new Map<string, typeof rows>();
   for (const r of rows) {
-    if (Number(r.ends_at) > now + warnMs.get(r.account_id)!) continue;
+    const ahead = warnMs.get(r.account_id);
+    if (ahead === undefined || Number(r.ends_at) > now + ahead) continue;
     const k = `${r.project_id}|${r.image_id}|${r.ends_at}|${r.set_by_name}`;
     groups.set(k, [...(groups.get(k) ?? []), r]);
   }

@@ -142,3 +142,10 @@ export async function markOnce(tx: Db, key: string, now: number): Promise<boolea
     .executeTakeFirst();
   return Number(res.numInsertedOrUpdatedRows ?? 0n) > 0;
 }
+
+/** Whether the account sends notices anywhere (an enabled webhook or an SMN topic): watchers ask nothing otherwise. */
+export async function hasChannels(db: Db, accountId: string): Promise<boolean> {
+  const { settings } = await readSettings(db, accountId);
+  if (settings.smn) return true;
+  return (await listWebhooks(db, accountId)).some((w) => w.enabled);
+}

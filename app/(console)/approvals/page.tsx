@@ -148,7 +148,7 @@ async function RequestCard({ request: r, session }: { request: ApprovalRequest; 
         )}
         {r.status === "pending" &&
           canChange(session) &&
-          (mine ? <WithdrawRequest id={r.id} /> : <DecideRequest id={r.id} />)}
+          (mine ? <WithdrawRequest id={r.id} /> : <DecideRequest id={r.id} renewal={Boolean(r.plan.renewal)} />)}
         {r.status === "pending" && mine && <p className="text-xs text-muted-foreground">{t("own")}</p>}
       </CardContent>
     </Card>

@@ -8,6 +8,7 @@ import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { appError, UserError } from "@/lib/errors";
 import { INSTANCE_ID } from "@/lib/instance";
+import { flagOutside } from "@/lib/sharing/policy";
 import { text } from "@/lib/i18n/text";
 
 export interface CtsImportData {
@@ -28,6 +29,7 @@ export const importCtsTracesAction = defineAction(
       trigger: "manual",
       instanceId: INSTANCE_ID,
       settleMs: env.CTS_IMPORT_SETTLE_MS,
+      outside: (events) => flagOutside(ctx.scope, ctx.session, events),
     });
     revalidatePath("/history");
     if (result.status === "busy") throw new UserError("conflict", text("errors.said.ctsImportRunning"));

@@ -7,8 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import { approveRequestAction, declineRequestAction, withdrawRequestAction } from "../actions";
 
-/** Approve (and launch) or decline another admin's request, with an optional note. */
-export function DecideRequest({ id }: { id: string }) {
+/** Approve (and launch, or move a share's end) or decline another admin's request, with an optional note. */
+export function DecideRequest({ id, renewal = false }: { id: string; renewal?: boolean }) {
   const t = useTranslations("approvals");
   const [approved, approve, approving] = useActionState(approveRequestAction, null);
   const [declined, decline, declining] = useActionState(declineRequestAction, null);
@@ -23,7 +23,7 @@ export function DecideRequest({ id }: { id: string }) {
       </div>
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={busy}>
-          {approving ? t("approving") : t("approve")}
+          {approving ? t("approving") : renewal ? t("approveRenewal") : t("approve")}
         </Button>
         <Button type="submit" formAction={decline} variant="secondary" disabled={busy}>
           {declining ? t("declining") : t("decline")}

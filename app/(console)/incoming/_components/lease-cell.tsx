@@ -44,10 +44,8 @@ function RenewalDialog({ lease, image }: { lease: Lease; image: string }) {
     local: localValue(lease.endsAt + 30 * 86_400_000).slice(0, 16),
   }));
   const [reason, setReason] = useState("");
-  const [drawn, setDrawn] = useState(0);
   const [state, ask, asking] = useActionState(
     async (prev: Awaited<ReturnType<typeof requestRenewalAction>> | null, form: FormData) => {
-      setDrawn((n) => n + 1);
       const next = await requestRenewalAction(prev, form);
       if (next.ok) {
         toast({ tone: "success", title: t("sent", { image }) });
@@ -71,7 +69,7 @@ function RenewalDialog({ lease, image }: { lease: Lease; image: string }) {
           <p className="text-sm text-muted-foreground">
             {t.rich("current", { when: () => <When value={lease.endsAt} /> })}
           </p>
-          <EndsAtField key={drawn} id="renewal-ends" value={ends} onChange={setEnds} disabled={asking} />
+          <EndsAtField id="renewal-ends" value={ends} onChange={setEnds} disabled={asking} />
           <div className="flex flex-col gap-1.5">
             <Label htmlFor="renewal-reason">{t("reason")}</Label>
             <Textarea
