@@ -13,6 +13,11 @@ import { mapPool } from "./pool";
 const CPH_CONCURRENCY = 4;
 /** Most images one IMS batch call of a console action carries. */
 const IMS_CHUNK_IMAGES = 50;
+/**
+ * IMS calls of one change in flight at once, each with its job (the batch tracker's default too): a
+ * change of many images whose members differ is one call per image, and a job takes seconds.
+ */
+const IMS_CALLS_IN_FLIGHT = 4;
 
 export interface Applied {
   /** Every sent pair's outcome, read from the cloud where its answer did not say. */
@@ -35,7 +40,7 @@ const toPair = (p: CallPair) => ({ image: p.image_id, target: p.member_id });
 
 /**
  * Sends a change's pairs and learns each one's real outcome, the same way for both services: IMS pairs
- * go in batch calls whose jobs are awaited, then the members are read back (a job's result is optional
+ * go in batch calls, a few at once, whose jobs are awaited, then the members are read back (a job's result is optional
  * and per image); CPH pairs go one call each, a few at a time, each with its own outcome, and those
  * whose answer was lost are read back. A refused IMS call (it carries many pairs) and a lost session
  * end the change with the error; `onCall` hears every answer as it comes (for the audit's ids).
@@ -56,20 +61,28 @@ export async function applyPairs(
   };
   const groups = groupCalls(service, pairs, { chunkImages: IMS_CHUNK_IMAGES, targetsPerCall: 100 });
   if (service === "ims") {
-    const outcomes: PairOutcome[] = [];
-    for (const group of groups) {
-      const answer = await sendCall(scope, callOf(service, operation, group));
-      heard(answer);
-      const job = answer.jobId ? await waitForJob(scope, answer.jobId) : undefined;
-      const failure =
-        job?.status === "FAIL"
-          ? (job.error_code ?? "job_failed")
-          : job && job.status !== "SUCCESS"
-            ? "job_unfinished"
-            : undefined;
-      outcomes.push(...(await readBack(scope, service, group.map(toPair), expect, failure)));
-    }
-    return { outcomes, jobIds, requestIds };
+    // After a refusal no further call starts; the calls already sent settle before it is thrown.
+    let refusal: { error: unknown } | undefined;
+    const outcomes = await mapPool(groups, IMS_CALLS_IN_FLIGHT, async (group): Promise<PairOutcome[]> => {
+      if (refusal) return [];
+      try {
+        const answer = await sendCall(scope, callOf(service, operation, group));
+        heard(answer);
+        const job = answer.jobId ? await waitForJob(scope, answer.jobId) : undefined;
+        const failure =
+          job?.status === "FAIL"
+            ? (job.error_code ?? "job_failed")
+            : job && job.status !== "SUCCESS"
+              ? "job_unfinished"
+              : undefined;
+        return await readBack(scope, service, group.map(toPair), expect, failure);
+      } catch (error) {
+        refusal ??= { error };
+        return [];
+      }
+    });
+    if (refusal) throw refusal.error;
+    return { outcomes: outcomes.flat(), jobIds, requestIds };
   }
   let lost: CloudError | undefined;
   const unsure: PairOutcome[] = [];
