@@ -72,6 +72,11 @@ test("every page passes axe, in English and Chinese, in light and in dark", asyn
     ["address book", "/names", () => page.getByRole("heading", { name: /^(Address book|通讯录)$/ }).waitFor()],
     ["settings", "/settings", () => page.getByTestId("policy-organization").waitFor()],
     ["approvals", "/approvals", () => page.getByRole("heading", { level: 1, name: /^(Approvals|审批)$/ }).waitFor()],
+    [
+      "notifications",
+      "/settings/notifications",
+      () => page.getByRole("button", { name: /^(Save settings|保存设置)$/ }).waitFor(),
+    ],
   ];
   // One navigation per page and language: the dark pass swaps the theme's class on <html> as the user
   // menu does, since the theme changes colours only.

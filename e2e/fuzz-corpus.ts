@@ -180,6 +180,35 @@ export const ACTIONS: Record<string, ActionSpec> = {
     form: true,
   },
   verifyChainAction: { base: {}, mayAccept: true },
+  // End dates: acme's encrypted image has no members, so no variant gives anyone an end date; a lease
+  // id nobody has; notification settings in no language; a webhook of no format; webhooks and
+  // deliveries nobody has.
+  leaseMembersAction: {
+    base: { imageId: ACME.encrypted, memberIds: [FOREIGN.globexProject], op: "now", endsAt: "" },
+    noIds: ["memberIds"],
+  },
+  leasePhoneMembersAction: {
+    base: { imageId: FOREIGN.noPhone, memberIds: [FOREIGN.globexProject], op: "now", endsAt: "" },
+  },
+  requestRenewalAction: { base: { leaseId: FOREIGN.noUuid, endsAt: "", reason: "why" } },
+  saveNotificationsAction: {
+    base: {
+      "event.lease.ended": "on",
+      leaseWarnDays: "3",
+      incomingWaitHours: "24",
+      language: "not-a-language",
+      smnTopic: "",
+    },
+    form: true,
+  },
+  addWebhookAction: {
+    base: { name: "ops", url: "https://example.com/hook", preset: "not-a-preset", secret: "" },
+    form: true,
+  },
+  toggleWebhookAction: { base: { id: FOREIGN.noUuid, enabled: "2" }, form: true },
+  removeWebhookAction: { base: { id: FOREIGN.noUuid }, form: true },
+  sendTestAction: { base: { id: FOREIGN.noUuid }, form: true },
+  sendAgainAction: { base: { id: FOREIGN.noUuid }, form: true },
 };
 
 /** The argument lists posted to one action: wrong shapes, then each field given every hostile value. */

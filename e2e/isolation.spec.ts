@@ -186,3 +186,83 @@ test("bob reaches none of acme's requests for approval: not listed, not counted,
     cleanup.close();
   }
 });
+
+test("bob reaches none of acme's webhooks, deliveries or end dates: each answers as an id nobody has, and none changes", async ({
+  pageAs,
+}) => {
+  const { default: SQLite } = await import("better-sqlite3");
+  const HOOK = "5eed0000-0000-4000-8000-00000000b001";
+  const DELIVERY = "5eed0000-0000-4000-8000-00000000b002";
+  const LEASE = "5eed0000-0000-4000-8000-00000000b003";
+  const now = Date.now();
+  const db = new SQLite(target().database, { fileMustExist: true });
+  try {
+    db.prepare(
+      `insert into webhooks (id, account_id, name, url, preset, secret_ciphertext, enabled, created_by, created_at)
+       values (?, ?, 'acme secret hook', 'https://acme.example.com/hook', 'generic', 'x', 1, 'alice', ?)`,
+    ).run(HOOK, DEMO.acme, now);
+    db.prepare(
+      `insert into notification_outbox (id, account_id, channel, destination, event_type, payload, status, attempts,
+        next_attempt_at, created_at, lease_until) values (?, ?, 'webhook', ?, 'test', '{}', 'failed', 8, ?, ?, 0)`,
+    ).run(DELIVERY, DEMO.acme, HOOK, now, now);
+    // An end date on a share of acme's to umbrella: not globex's to ask about.
+    db.prepare(
+      `insert into share_leases (id, account_id, account_name, project_id, project_name, region, service, image_id,
+        image_name, member_id, target_kind, target, ends_at, set_by_id, set_by_name, set_at, status, attempts,
+        next_attempt_at, lease_until)
+       values (?, ?, 'acme', ?, 'ap-southeast-1', 'ap-southeast-1', 'ims', ?, 'ubuntu', ?, 'project', ?, ?, ?, 'alice', ?,
+        'active', 0, 0, 0)`,
+    ).run(
+      LEASE,
+      DEMO.acme,
+      DEMO.acmeAp,
+      ACME_PRIVATE,
+      DEMO.umbrellaAp,
+      DEMO.umbrellaAp,
+      now + 86_400_000,
+      DEMO.alice,
+      now,
+    );
+  } finally {
+    db.close();
+  }
+  try {
+    const bob = await pageAs("bob");
+    await bob.goto("/settings/notifications");
+    await expect(bob.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+    await expect(bob.getByText("acme secret hook")).toHaveCount(0);
+    const origin = new URL(bob.url()).origin;
+    const posts: [string, Record<string, unknown>, Record<string, unknown>][] = [
+      ["toggleWebhookAction", { id: HOOK, enabled: "0" }, { id: NO_UUID, enabled: "0" }],
+      ["removeWebhookAction", { id: HOOK }, { id: NO_UUID }],
+      ["sendTestAction", { id: HOOK }, { id: NO_UUID }],
+      ["sendAgainAction", { id: DELIVERY }, { id: NO_UUID }],
+      [
+        "requestRenewalAction",
+        { leaseId: LEASE, endsAt: now + 9 * 86_400_000, reason: "x" },
+        { leaseId: NO_UUID, endsAt: now + 9 * 86_400_000, reason: "x" },
+      ],
+    ];
+    const actions = manifestActions();
+    for (const [name, theirs, nobodys] of posts) {
+      const action = actions.find((a) => a.name === name)!;
+      const [a, b] = [
+        await postAction(bob.request, origin, action, JSON.stringify([null, theirs])),
+        await postAction(bob.request, origin, action, JSON.stringify([null, nobodys])),
+      ];
+      expect(await bodyOf(a), name).toBe(await bodyOf(b));
+      expect(await a.text(), name).toContain("not_found");
+    }
+    const [hook] = await query<{ enabled: number }>("select enabled from webhooks where id = ?", HOOK);
+    expect(hook.enabled).toBe(1);
+    const [delivery] = await query<{ status: string }>("select status from notification_outbox where id = ?", DELIVERY);
+    expect(delivery.status).toBe("failed");
+    expect(await query("select id from approval_requests where kind = 'lease_renewal'")).toEqual([]);
+  } finally {
+    const cleanup = new SQLite(target().database, { fileMustExist: true });
+    cleanup.prepare("delete from webhooks where id = ?").run(HOOK);
+    cleanup.prepare("delete from notification_outbox where id = ?").run(DELIVERY);
+    cleanup.prepare("delete from share_leases where id = ?").run(LEASE);
+    cleanup.close();
+  }
+});

@@ -6,7 +6,9 @@ import type { Page } from "@playwright/test";
  * 云备份（CBR）, 弹性云服务器（ECS）, 统一身份认证（IAM）, 数据加密服务（KMS）), ISO 镜像, the file
  * formats of the exports (CSV, JSON), the time zone (UTC), organization URNs, the hash of History's
  * chain (SHA-256), IAM's Token (GLOSSARY.md), the tools of "华为云 CLI" and "SDK", and the operating
- * systems IMS and CPH name in Latin letters (Windows 镜像, Linux 镜像, Android 版本). Two-letter words
+ * systems IMS and CPH name in Latin letters (Windows 镜像, Linux 镜像, Android 版本), and the words of
+ * notifications Huawei Cloud's Chinese pages and the robots' own (DingTalk, WeCom, Feishu) write so:
+ * 消息通知服务（SMN）, Webhook, HTTP and URL. Two-letter words
  * (ID, OK) are never counted. Anything else in Latin letters is English left untranslated, unless the
  * markup says it is data (`translate="no"`).
  */
@@ -30,6 +32,10 @@ export const LATIN_IN_CHINESE = new Set([
   "Windows",
   "Linux",
   "Android",
+  "SMN",
+  "Webhook",
+  "HTTP",
+  "URL",
 ]);
 
 export interface LatinWord {
