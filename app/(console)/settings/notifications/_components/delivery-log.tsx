@@ -1,4 +1,5 @@
-import { getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { formatWhen } from "@/lib/i18n/format";
 import { DateTime } from "@/components/date-time";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -23,6 +24,7 @@ export async function DeliveryLog({
 }) {
   const t = await getTranslations("notify.page");
   const kinds = await getTranslations("notify.kinds");
+  const format = await getFormatter();
   return (
     <Card>
       <CardHeader className="flex-row flex-wrap items-start justify-between gap-3">
@@ -75,7 +77,7 @@ export async function DeliveryLog({
                     <Badge tone={TONE[d.status]}>{t(`status.${d.status}`)}</Badge>
                     {d.status === "pending" && d.attempts > 0 && (
                       <div className="text-xs text-muted-foreground">
-                        {t.rich("nextAttempt", { when: () => <DateTime value={Number(d.next_attempt_at)} /> })}
+                        {t("nextAttempt", { when: formatWhen(format, Number(d.next_attempt_at)) })}
                       </div>
                     )}
                   </TD>
