@@ -1,4 +1,5 @@
 import type { Page } from "@playwright/test";
+import { NOTIFICATION_KINDS } from "@/lib/notify/kinds";
 import { NO_POLICY } from "@/lib/policy/policy";
 import { appImageId, DEMO, DEMO_IMAGES, DEMO_TOPICS } from "../emulator/seed/demo";
 import { freshSqlite, startConsole, type ConsoleProcess } from "./consoles";
@@ -18,17 +19,7 @@ import { startWebhookReceiver, type ReceivedRequest, type WebhookReceiver } from
 const BASE_PORT = Number(process.env.E2E_PORT ?? 3110);
 const SECRET = "whsec-e2e-notifications";
 const DB = "data/e2e-notify.db";
-const KINDS = [
-  "incoming.waiting",
-  "share.answered",
-  "batch.finished",
-  "batch.failed",
-  "lease.ending",
-  "lease.ended",
-  "policy.outside",
-  "approval.requested",
-  "approval.decided",
-];
+const KINDS = NOTIFICATION_KINDS;
 let c: ConsoleProcess | undefined;
 let receiver: WebhookReceiver | undefined;
 

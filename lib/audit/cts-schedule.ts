@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { Repeat } from "@/lib/repeat";
 import type { Database } from "@/lib/db/types";
 import { importCtsTraces, recordSkipped, type ImportOptions } from "./cts-import";
 import type { AuditActor } from "./writer";
@@ -46,31 +47,25 @@ export function nextRunAt(lastStartedAt: number | null | undefined, intervalMs: 
  * out of a project while it runs.
  */
 export class CtsImportSchedule {
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private running: Promise<void> | undefined;
+  private readonly repeat: Repeat;
   private stopped = false;
 
-  constructor(private readonly o: ScheduleOptions) {}
+  constructor(private readonly o: ScheduleOptions) {
+    this.repeat = new Repeat(
+      () => this.tick(),
+      o.tickMs ?? Math.min(o.intervalMs, 60_000),
+      (e) => this.log("cts import: tick failed", e),
+    );
+  }
 
   start(): this {
-    this.schedule(0);
+    this.repeat.start();
     return this;
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(delay: number) {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.tick()
-        .catch((e) => this.log("cts import: tick failed", e))
-        .finally(() => this.schedule(this.o.tickMs ?? Math.min(this.o.intervalMs, 60_000)));
-    }, delay);
-    this.timer.unref?.();
+    await this.repeat.stop();
   }
 
   private log(message: string, error?: unknown) {

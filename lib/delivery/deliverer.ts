@@ -6,6 +6,7 @@ import type { Database, NotificationOutboxTable } from "@/lib/db/types";
 import { topicPlace } from "@/lib/notify/settings";
 import type { StoredNotice } from "@/lib/notify/store";
 import { deliverWebhook, type OutgoingEvent, type WebhookPreset } from "@/lib/notify/webhook";
+import { Repeat } from "@/lib/repeat";
 import { backoff, claimDeliveries, markDelivered, markNotDelivered } from "./outbox";
 import { renderNotice } from "./render";
 
@@ -47,41 +48,28 @@ type Outcome = { ok: true; status?: number } | { ok: false; status?: number; err
  * same id: a receiver that saw it already can tell by its idempotency key.
  */
 export class Deliverer {
-  private timer?: ReturnType<typeof setTimeout>;
-  private running?: Promise<unknown>;
-  private stopped = false;
+  private readonly repeat: Repeat;
 
-  constructor(private readonly o: DelivererOptions) {}
+  constructor(private readonly o: DelivererOptions) {
+    this.repeat = new Repeat(
+      () => this.tick(),
+      o.tickMs ?? 1_000,
+      (e) => this.log(`pass failed: ${e.message}`),
+    );
+  }
 
   start(): this {
-    this.schedule(0);
+    this.repeat.start();
     return this;
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.repeat.stop();
   }
 
-  /** Runs a pass now (a test event is sent without waiting for the next tick). */
+  /** Runs a pass now, not at the next tick (a test event is sent at once). */
   poke(): void {
-    if (this.stopped || this.running) return;
-    clearTimeout(this.timer);
-    this.schedule(0);
-  }
-
-  private schedule(delay: number) {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.tick()
-        .catch((e: Error) => this.log(`pass failed: ${e.message}`))
-        .finally(() => {
-          this.running = undefined;
-          this.schedule(this.o.tickMs ?? 1_000);
-        });
-    }, delay);
-    this.timer.unref?.();
+    this.repeat.poke();
   }
 
   private log(message: string) {

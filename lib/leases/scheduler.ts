@@ -7,6 +7,7 @@ import { toAppError } from "@/lib/errors";
 import { text, type Text } from "@/lib/i18n/text";
 import { errorText, rollUp, type ImageService, type PairOutcome } from "@/lib/sharing/pairs";
 import { removeMembers } from "@/lib/sharing/unshare";
+import { Repeat } from "@/lib/repeat";
 import { claimDue, releaseClaims, renewClaims } from "./claims";
 import { warnEnding } from "./warn";
 
@@ -44,9 +45,7 @@ const key = (p: { image: string; target: string }) => `${p.image}|${p.target}`;
  */
 export class LeaseScheduler {
   private readonly o: Required<Omit<LeaseSchedulerOptions, "db" | "tokens" | "instanceId">>;
-  private timer?: ReturnType<typeof setTimeout>;
-  private running?: Promise<void>;
-  private stopped = false;
+  private readonly repeat: Repeat;
   private warnedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly opts: LeaseSchedulerOptions) {
@@ -60,29 +59,21 @@ export class LeaseScheduler {
       log: (m) => console.warn(`lease scheduler ${opts.instanceId}: ${m}`),
       ...Object.fromEntries(Object.entries(opts).filter(([, v]) => v !== undefined)),
     } as LeaseScheduler["o"];
+    this.repeat = new Repeat(
+      () => this.tick(),
+      this.o.tickMs,
+      (e) => this.o.log(`pass failed: ${e.message}`),
+    );
   }
 
   start(): this {
-    this.schedule(0);
+    this.repeat.start();
     return this;
   }
 
   /** Stops after the pass under way (its claims are ended or let go). */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(delay: number) {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.tick()
-        .then(() => undefined)
-        .catch((e: Error) => this.o.log(`pass failed: ${e.message}`))
-        .finally(() => this.schedule(this.o.tickMs));
-    }, delay);
-    this.timer.unref?.();
+  stop(): Promise<void> {
+    return this.repeat.stop();
   }
 
   /** One pass: warns of ends that come soon, then ends what is due. Returns how many leases it ended. */

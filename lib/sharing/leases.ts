@@ -1,20 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { sql, type Kysely, type Transaction } from "kysely";
+import type { AuditActor } from "@/lib/audit/writer";
 import type { Database, ShareLeasesTable } from "@/lib/db/types";
 import type { ImageService } from "./pairs";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-/** Who sets or changes a lease: the scheduler later acts with their token, and the audit trail names them. */
-export interface LeaseSetter {
-  userId: string;
-  userName: string;
-  accountId: string;
-  accountName: string;
-  projectId: string;
-  projectName: string;
-  region: string;
-}
+/** Who sets or changes a lease, as the audit trail names an actor: the scheduler later acts with their token. */
+export type LeaseSetter = AuditActor;
 
 /** A member to give an end date: as the share that added it, or the member list, names it. */
 export interface LeaseMember {
