@@ -44,8 +44,12 @@ const A11Y = pair("a11y", "A", port("E2E_A11Y_PORT", 3113), port("E2E_EMULATOR_A
  * suite's time.
  */
 const ON_THEIR_OWN = /(faults|start|names|history|phones|incoming|auth)\.spec\.ts$/;
-/** The third reading-A pair's: the axe runs and the fuzz, the two that keep a browser or the server busiest. */
-const AXE = /(a11y|fuzz)\.spec\.ts$/;
+/**
+ * The third reading-A pair's: the axe runs and the fuzz, the two that keep a browser or the server
+ * busiest, and the specs of shares that end and of notifications, which wait on the console's clock
+ * and start consoles of their own.
+ */
+const AXE = /(a11y|fuzz|leases|notifications)\.spec\.ts$/;
 /**
  * Specs that run on the reading-B pair besides its @flow tests, not on a reading-A one: the console in
  * Chinese, walked and driven through its main flows. They hold under either reading, and that pair has

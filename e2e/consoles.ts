@@ -24,6 +24,8 @@ export async function startConsole(options: {
   databaseUrl: string;
   instanceId: string;
   env?: Record<string, string>;
+  /** The emulator it talks to: the test's project's own (`emulator.url`); the main pair's by default. */
+  emulatorUrl?: string;
 }): Promise<ConsoleProcess> {
   const url = `http://127.0.0.1:${options.port}`;
   let child: ChildProcess | undefined;
@@ -36,7 +38,7 @@ export async function startConsole(options: {
         NODE_ENV: "production",
         AUTH_SECRET: E2E_AUTH_SECRET,
         DATABASE_URL: options.databaseUrl,
-        CLOUD_ENDPOINT: EMULATOR_URL,
+        CLOUD_ENDPOINT: options.emulatorUrl ?? EMULATOR_URL,
         IMSHARE_EMULATOR: "1",
         IMSHARE_INSTANCE_ID: options.instanceId,
         BATCH_POLL_MS: "300",

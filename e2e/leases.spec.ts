@@ -112,7 +112,7 @@ test("a console killed before a share's end date and started again removes the m
   login,
 }) => {
   const databaseUrl = freshSqlite("e2e-leases.db");
-  const c = await startConsole({ port: BASE_PORT + 16, databaseUrl, instanceId: "leases" });
+  const c = await startConsole({ port: BASE_PORT + 16, databaseUrl, instanceId: "leases", emulatorUrl: emulator.url });
   consoles.push(c);
   await login.goto(`${c.url}/login`);
   await login.signIn("alice");

@@ -98,6 +98,7 @@ test("every kind of event reaches a signed webhook once, the first again after t
     port: BASE_PORT + 17,
     databaseUrl: freshSqlite("e2e-notify.db"),
     instanceId: "notify",
+    emulatorUrl: emulator.url,
     env: {
       INCOMING_WATCH_MS: "1000",
       LEASE_WARN_EVERY_MS: "500",
@@ -111,8 +112,14 @@ test("every kind of event reaches a signed webhook once, the first again after t
   await signIn(page, "alice");
   await enforceOrganizationOnly();
 
-  // Settings: the test's webhook first, then every event, incoming shares announced at once, acme's SMN topic.
+  // Settings: acme's SMN topic and incoming shares announced at once, but not yet (so that the watcher
+  // announces them to both channels at once); then the test's webhook; then incoming shares on.
   await page.goto(`${c.url}/settings/notifications`);
+  await page.getByLabel("Incoming share waiting").uncheck();
+  await page.getByLabel("Announce an incoming share after it waited this many hours").fill("0");
+  await page.getByLabel("SMN topic", { exact: true }).selectOption(DEMO_TOPICS.imshareAlerts);
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await expect(page.getByText("Notification settings saved.")).toBeVisible();
   receiver.failNext(2);
   const add = page.getByRole("form", { name: "Add webhook" });
   await add.getByLabel("Name").fill("ops");
@@ -120,8 +127,7 @@ test("every kind of event reaches a signed webhook once, the first again after t
   await add.getByLabel("Signing secret").fill(SECRET);
   await add.getByRole("button", { name: "Add webhook" }).click();
   await expect(page.getByText("Webhook added.")).toBeVisible();
-  await page.getByLabel("Announce an incoming share after it waited this many hours").fill("0");
-  await page.getByLabel("SMN topic", { exact: true }).selectOption(DEMO_TOPICS.imshareAlerts);
+  await page.getByLabel("Incoming share waiting").check();
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("Notification settings saved.")).toBeVisible();
 
@@ -185,10 +191,13 @@ test("every kind of event reaches a signed webhook once, the first again after t
 
   // SMN: the same events published to acme's topic, as the emulator's control lists them.
   await expect
-    .poll(async () => {
-      const res = await fetch(`${emulator.url}/__emulator/smn/messages?topic_urn=${DEMO_TOPICS.imshareAlerts}`);
-      return ((await res.json()) as { messages: unknown[] }).messages.length;
-    })
+    .poll(
+      async () => {
+        const res = await fetch(`${emulator.url}/__emulator/smn/messages?topic_urn=${DEMO_TOPICS.imshareAlerts}`);
+        return ((await res.json()) as { messages: unknown[] }).messages.length;
+      },
+      { timeout: 30_000 },
+    )
     .toBeGreaterThanOrEqual(KINDS.length);
 
   // The delivery log shows them, delivered.

@@ -88,10 +88,11 @@ async function lastDecisionRows(
   return found;
 }
 
+/** The vault an accept named: in its input, or in `input.input` where the event keeps details beside it. */
 function vaultOf(input: string): string | undefined {
   try {
-    const value: unknown = JSON.parse(input);
-    const vaultId = value && typeof value === "object" && "vaultId" in value ? value.vaultId : undefined;
+    const value = JSON.parse(input) as { vaultId?: unknown; input?: { vaultId?: unknown } } | null;
+    const vaultId = value?.vaultId ?? value?.input?.vaultId;
     return typeof vaultId === "string" && vaultId ? vaultId : undefined;
   } catch {
     return undefined;
