@@ -1,16 +1,11 @@
 import type { Generated, Insertable, Selectable } from "kysely";
-import type {
-  NotificationMarksTable,
-  NotificationOutboxTable,
-  NotificationSettingsTable,
-  ProjectAccountsTable,
-  ShareLeasesTable,
-  WebhooksTable,
-} from "./notify-types";
+import type { CtsImportsTable } from "./cts-types";
+import type * as Notify from "./notify-types";
 import type { ApprovalRequestsTable, SharingPoliciesTable } from "./policy-types";
 
 export type { ApprovalRequestsTable, ApprovalStatus, SharingPoliciesTable } from "./policy-types";
 export type * from "./notify-types";
+export type { CtsImportsTable } from "./cts-types";
 
 /** IMS private images go through the batch API and its jobs; CPH images one call per pair. */
 export type ImageService = "ims" | "cph";
@@ -245,34 +240,6 @@ export interface ActionIntentsTable {
   lease_until: number;
 }
 
-/** The CTS import of one project (lib/audit/cts-import): its last run, and who may run it now. */
-export interface CtsImportsTable {
-  account_id: string;
-  project_id: string;
-  project_name: string;
-  region: string;
-  /** `running`, `succeeded`, `failed`, `skipped` (no signed-in user for a scheduled run). */
-  status: string;
-  /** `manual` or `schedule`. */
-  trigger: string;
-  /** Whose token read CTS. */
-  user_name: string | null;
-  started_at: number | null;
-  finished_at: number | null;
-  /** The window the last run asked CTS for (exclusive bounds). */
-  window_from: number | null;
-  window_to: number | null;
-  /** Traces up to here have been imported without a gap since `window_from` of the first run. */
-  covered_to: number | null;
-  /** Events appended by the last run, and traces it found already in the history. */
-  imported: number;
-  known: number;
-  error_code: string | null;
-  error_message: string | null;
-  lease_owner: string | null;
-  lease_until: number;
-}
-
 /** The account's address book (lib/names): one name per account and target id. */
 export interface TargetNamesTable {
   account_id: string;
@@ -300,12 +267,12 @@ export interface Database {
   target_names: TargetNamesTable;
   sharing_policies: SharingPoliciesTable;
   approval_requests: ApprovalRequestsTable;
-  share_leases: ShareLeasesTable;
-  notification_settings: NotificationSettingsTable;
-  webhooks: WebhooksTable;
-  notification_outbox: NotificationOutboxTable;
-  notification_marks: NotificationMarksTable;
-  project_accounts: ProjectAccountsTable;
+  share_leases: Notify.ShareLeasesTable;
+  notification_settings: Notify.NotificationSettingsTable;
+  webhooks: Notify.WebhooksTable;
+  notification_outbox: Notify.NotificationOutboxTable;
+  notification_marks: Notify.NotificationMarksTable;
+  project_accounts: Notify.ProjectAccountsTable;
 }
 
 export type SessionRow = Selectable<SessionsTable>;
