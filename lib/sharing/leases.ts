@@ -98,17 +98,6 @@ export async function activeLeases(db: Db, projectId: string, imageIds?: readonl
   return q.execute();
 }
 
-/** One active lease of the project, by id (another project's lease is not found). */
-export async function activeLease(db: Db, projectId: string, id: string): Promise<LeaseRow | undefined> {
-  return db
-    .selectFrom("share_leases")
-    .selectAll()
-    .where("id", "=", id)
-    .where("project_id", "=", projectId)
-    .where("status", "=", "active")
-    .executeTakeFirst();
-}
-
 /**
  * The leases on shares made to a recipient on this deployment: images shared with this project or its
  * account. The recipient sees the end date, never who set it.
@@ -151,7 +140,7 @@ export async function closeLeasesOf(
   }
 }
 
-/** How many of the project's members lose access within `withinMs`, per image (the Images list's filter). */
+/** How many of the project's members lose access by `until`, per image (the Images list's filter). */
 export async function expiringImages(db: Db, projectId: string, until: number): Promise<Map<string, number>> {
   const rows = await db
     .selectFrom("share_leases")
