@@ -90,6 +90,8 @@ const schema = z.object({
   OUTBOX_RETRY_MS: z.coerce.number().int().min(100).max(3600_000).default(5_000),
   /** How often the projects signed in are asked for incoming shares that wait (`incoming.waiting`); 0 never. */
   INCOMING_WATCH_MS: z.coerce.number().int().min(0).default(300_000),
+  /** How often each watched manifest is compared with the cloud (also after every CTS import); 0 only on "Check now" and imports. */
+  DRIFT_CHECK_MS: z.coerce.number().int().min(0).default(900_000),
   /**
    * The console's public address, for the links in notifications (`https://imshare.example.com`); unset,
    * notifications carry paths only. Webhooks must be https unless WEBHOOK_ALLOW_HTTP is set.

@@ -5,6 +5,7 @@ import enCommon from "./en/common.json";
 import enErrors from "./en/errors.json";
 import enHistory from "./en/history.json";
 import enImages from "./en/images.json";
+import enDrift from "./en/drift.json";
 import enLeases from "./en/leases.json";
 import enIncoming from "./en/incoming.json";
 import enNames from "./en/names.json";
@@ -21,6 +22,7 @@ import zhCommon from "./zh-CN/common.json";
 import zhErrors from "./zh-CN/errors.json";
 import zhHistory from "./zh-CN/history.json";
 import zhImages from "./zh-CN/images.json";
+import zhDrift from "./zh-CN/drift.json";
 import zhLeases from "./zh-CN/leases.json";
 import zhIncoming from "./zh-CN/incoming.json";
 import zhNames from "./zh-CN/names.json";
@@ -53,6 +55,7 @@ const en = {
   approvals: enApprovals,
   notify: enNotify,
   leases: enLeases,
+  drift: enDrift,
 };
 export type Messages = typeof en;
 
@@ -73,6 +76,7 @@ const zh: Messages = {
   approvals: zhApprovals,
   notify: zhNotify,
   leases: zhLeases,
+  drift: zhDrift,
 };
 
 /** By locale (`lib/i18n/locales.ts` LOCALES). */

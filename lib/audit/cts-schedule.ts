@@ -24,6 +24,8 @@ export interface ScheduleOptions {
     session: ScheduleSession,
     events: Parameters<NonNullable<ImportOptions["outside"]>>[0],
   ) => Promise<Set<string>>;
+  /** Called after each import that succeeded (the drift watcher then checks the project's manifests). */
+  imported?: (where: { accountId: string; projectId: string }, count: number) => Promise<unknown>;
   db: Kysely<Database>;
   sessions: () => Promise<ScheduleSessions>;
   instanceId: string;
@@ -100,6 +102,8 @@ export class CtsImportSchedule {
         outside: this.o.outside && ((events) => this.o.outside!(session, events)),
         now: this.o.now,
       });
+      if (result.status === "succeeded")
+        await this.o.imported?.(p, result.imported).catch((e: unknown) => this.log("after import: failed", e));
       if (result.status === "failed")
         this.log(`cts import of project ${p.projectName} (${p.projectId}) failed: ${result.code} ${result.message}`);
     }

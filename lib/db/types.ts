@@ -1,10 +1,12 @@
 import type { Generated, Insertable, Selectable } from "kysely";
 import type { CtsImportsTable } from "./cts-types";
+import type { WatchedManifestsTable } from "./manifest-types";
 import type * as Notify from "./notify-types";
 import type { ApprovalRequestsTable, SharingPoliciesTable } from "./policy-types";
 
 export type { ApprovalRequestsTable, ApprovalStatus, SharingPoliciesTable } from "./policy-types";
 export type * from "./notify-types";
+export type * from "./manifest-types";
 export type { CtsImportsTable } from "./cts-types";
 
 /** IMS private images go through the batch API and its jobs; CPH images one call per pair. */
@@ -273,6 +275,7 @@ export interface Database {
   notification_outbox: Notify.NotificationOutboxTable;
   notification_marks: Notify.NotificationMarksTable;
   project_accounts: Notify.ProjectAccountsTable;
+  watched_manifests: WatchedManifestsTable;
 }
 
 export type SessionRow = Selectable<SessionsTable>;

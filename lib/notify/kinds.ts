@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   "policy.outside",
   "approval.requested",
   "approval.decided",
+  "manifest.drift",
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -32,4 +33,5 @@ export type KindKey =
   | "policyOutside"
   | "approvalRequested"
   | "approvalDecided"
+  | "manifestDrift"
   | "test";
