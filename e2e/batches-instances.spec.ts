@@ -147,6 +147,8 @@ test("two consoles on one PostgreSQL: sessions work on both, each job is polled 
   page,
   login,
 }) => {
+  // Two consoles of its own start within it: on a busy CI machine that alone took most of a minute.
+  test.setTimeout(120_000);
   const name = `imshare_e2e_${Date.now().toString(36)}`;
   const admin = await openDatabase(PG_ADMIN_URL);
   await sql.raw(`create database ${name}`).execute(admin);

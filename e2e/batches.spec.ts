@@ -111,8 +111,10 @@ test("a job stuck in RUNNING: the page says nothing moved, guesses no time left,
 
 test("cancel unsent pairs: the calls already made finish, the rest are cancelled and audited", async ({ page }) => {
   // Slow jobs, and images with six different target sets: six calls, of which four run at once and
-  // the last (app-06…10 with every project, 15 pairs) waits.
-  await emulator.put("/config", { jobTiming: { initMs: 1500, itemMs: 300, maxRunMs: 0 } });
+  // the last (app-06…10 with every project, 15 pairs) waits. The first four take over 4 s, so the two
+  // clicks of the cancel land while the last still waits even on a busy machine (at 1.5 s, a CI run's
+  // clicks came after it was sent).
+  await emulator.put("/config", { jobTiming: { initMs: 4000, itemMs: 300, maxRunMs: 0 } });
   await launchTenByThree(page, [
     [0, 0],
     [1, 1],
