@@ -66,11 +66,8 @@ export class ApiError extends Error {
 
 /** No answer at all: nothing listens at the URL, the name does not resolve, or the console took too long. */
 export class UnreachableError extends Error {
-  constructor(
-    readonly url: string,
-    readonly detail: string,
-  ) {
-    super(`cannot reach ${url}: ${detail}`);
+  constructor(readonly detail: string) {
+    super(`no answer: ${detail}`);
   }
 }
 
@@ -104,7 +101,7 @@ export function createClient(options: { url: string; token: string; language: st
         signal: AbortSignal.timeout(TIMEOUT_MS),
       });
     } catch (e) {
-      throw new UnreachableError(base, failureOf(e));
+      throw new UnreachableError(failureOf(e));
     }
     const text = await response.text();
     const json = parseJson(text);
