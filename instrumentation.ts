@@ -1,6 +1,7 @@
 /**
  * Runs once when a console server starts: the batch tracker picks up every unfinished batch, the lease
- * scheduler and the notifications' outbox start, history retention (if set) and the scheduled CTS import begin.
+ * scheduler, the notifications' outbox and the drift watcher start, history retention (if set) and the
+ * scheduled CTS import begin.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
@@ -24,6 +25,8 @@ export async function register() {
   if (env.BATCH_TRACKER) {
     const { startNotify } = await import("@/lib/boot/notify");
     await startNotify().catch((e) => console.error("leases and notifications: could not start:", e));
+    const { startDriftWatcher } = await import("@/lib/boot/drift");
+    await startDriftWatcher().catch((e) => console.error("drift watcher: could not start:", e));
   }
   if (env.CTS_IMPORT_INTERVAL_MS > 0) {
     const { startCtsImports } = await import("@/lib/boot/cts-imports");

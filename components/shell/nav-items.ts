@@ -4,6 +4,7 @@ export const NAV_ITEMS = [
   { href: "/phones", key: "phones" },
   { href: "/incoming", key: "incoming" },
   { href: "/batches", key: "batches" },
+  { href: "/manifests", key: "manifests" },
   { href: "/history", key: "history" },
   { href: "/names", key: "names" },
   { href: "/approvals", key: "approvals" },

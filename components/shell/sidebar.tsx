@@ -1,6 +1,16 @@
 "use client";
 
-import { BookUser, ClipboardCheck, History, Images, Inbox, Layers, ShieldCheck, Smartphone } from "lucide-react";
+import {
+  BookUser,
+  ClipboardCheck,
+  FileCode2,
+  History,
+  Images,
+  Inbox,
+  Layers,
+  ShieldCheck,
+  Smartphone,
+} from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -13,6 +23,7 @@ const ICONS = {
   "/phones": Smartphone,
   "/incoming": Inbox,
   "/batches": Layers,
+  "/manifests": FileCode2,
   "/history": History,
   "/names": BookUser,
   "/approvals": ClipboardCheck,

@@ -44,6 +44,9 @@ export const ACTION_LABEL: Record<string, string> = {
   webhook_changed: "Changed a webhook",
   webhook_removed: "Removed a webhook",
   renewal_requested: "Asked for longer access",
+  manifest_applied: "Applied a manifest",
+  manifest_watched: "Watched a manifest",
+  manifest_unwatched: "Stopped watching a manifest",
 };
 
 /** Sign-ins and sign-outs: most of a project's events, hidden from History unless asked for. */

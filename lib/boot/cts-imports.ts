@@ -6,6 +6,7 @@ import { INSTANCE_ID } from "@/lib/instance";
 import { CtsImportSchedule } from "@/lib/audit/cts-schedule";
 import type { StoredSession } from "@/lib/auth/session-store";
 import { flagOutside } from "@/lib/sharing/policy";
+import { checkDriftNow } from "./drift";
 
 const cache = globalThis as unknown as { imshareCtsImports?: Promise<CtsImportSchedule> };
 
@@ -18,6 +19,7 @@ export function startCtsImports(): Promise<CtsImportSchedule> {
       instanceId: INSTANCE_ID,
       intervalMs: env.CTS_IMPORT_INTERVAL_MS,
       settleMs: env.CTS_IMPORT_SETTLE_MS,
+      imported: (where) => checkDriftNow(where.accountId, where.projectId),
       // The schedule's sessions are the store's own (lib/auth/session-store `latestInProject`).
       outside: (session, events) =>
         flagOutside(

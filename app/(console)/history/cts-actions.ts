@@ -9,6 +9,7 @@ import { env } from "@/lib/env";
 import { appError, UserError } from "@/lib/errors";
 import { INSTANCE_ID } from "@/lib/instance";
 import { flagOutside } from "@/lib/sharing/policy";
+import { checkDriftNow } from "@/lib/boot/drift";
 import { text } from "@/lib/i18n/text";
 
 export interface CtsImportData {
@@ -32,6 +33,8 @@ export const importCtsTracesAction = defineAction(
       outside: (events) => flagOutside(ctx.scope, ctx.session, events),
     });
     revalidatePath("/history");
+    // What the import brought in may have moved the cloud away from a watched manifest.
+    if (result.status === "succeeded") await checkDriftNow(ctx.session.accountId, ctx.scope.projectId);
     if (result.status === "busy") throw new UserError("conflict", text("errors.said.ctsImportRunning"));
     if (result.status === "failed")
       throw new UserError(appError(result.code as Parameters<typeof appError>[0], result.message));

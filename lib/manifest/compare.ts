@@ -1,0 +1,33 @@
+import "server-only";
+import type { StoredSession } from "@/lib/auth/session-store";
+import { parseManifest } from "./parse";
+import { driftOf, planManifest } from "./plan";
+import type { ManifestPlanPair } from "./types";
+import type { DriftEntry } from "./watches";
+import { loadManifestWorld } from "./world";
+
+/**
+ * What differs between a manifest and the cloud: the pairs a plan would add or remove, and pairs held
+ * back (blocked) whose member is or is not there against the file. A manifest that no longer parses
+ * throws its sentence, as for any plan.
+ */
+export async function compareWithCloud(
+  source: string,
+  session: StoredSession,
+): Promise<{ drift: DriftEntry[]; digest: string }> {
+  const manifest = parseManifest(source);
+  const scope = { token: session.token, region: session.region, projectId: session.projectId };
+  const plan = planManifest(manifest, await loadManifestWorld(manifest, { scope, session }));
+  return { drift: driftOf(plan).map(entryOf), digest: plan.digest };
+}
+
+function entryOf(p: ManifestPlanPair): DriftEntry {
+  return {
+    action: p.action === "remove" ? "remove" : "add",
+    image: p.image,
+    imageName: p.imageName,
+    service: p.service,
+    target: { kind: p.target.kind, value: p.target.value, memberId: p.target.memberId },
+    ...(p.memberStatus && { memberStatus: p.memberStatus }),
+  };
+}
