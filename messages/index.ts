@@ -6,6 +6,7 @@ import enErrors from "./en/errors.json";
 import enHistory from "./en/history.json";
 import enImages from "./en/images.json";
 import enLeases from "./en/leases.json";
+import enManifest from "./en/manifest.json";
 import enIncoming from "./en/incoming.json";
 import enNames from "./en/names.json";
 import enNotify from "./en/notify.json";
@@ -22,6 +23,7 @@ import zhErrors from "./zh-CN/errors.json";
 import zhHistory from "./zh-CN/history.json";
 import zhImages from "./zh-CN/images.json";
 import zhLeases from "./zh-CN/leases.json";
+import zhManifest from "./zh-CN/manifest.json";
 import zhIncoming from "./zh-CN/incoming.json";
 import zhNames from "./zh-CN/names.json";
 import zhNotify from "./zh-CN/notify.json";
@@ -53,6 +55,7 @@ const en = {
   approvals: enApprovals,
   notify: enNotify,
   leases: enLeases,
+  manifest: enManifest,
 };
 export type Messages = typeof en;
 
@@ -73,6 +76,7 @@ const zh: Messages = {
   approvals: zhApprovals,
   notify: zhNotify,
   leases: zhLeases,
+  manifest: zhManifest,
 };
 
 /** By locale (`lib/i18n/locales.ts` LOCALES). */
