@@ -94,7 +94,7 @@ function byPlace(a: ManifestPlanPair, b: ManifestPlanPair): number {
  * SHA-256 over what the plan would change (adds, removes and blocked pairs, with end dates and the
  * policy's verdicts), sorted: the same cloud gives the same digest, and apply refuses another.
  */
-export function planDigest(pairs: readonly ManifestPlanPair[]): string {
+function planDigest(pairs: readonly ManifestPlanPair[]): string {
   const changes = pairs
     .filter((p) => p.action !== "keep")
     .map((p) => [p.action, p.image, p.target.kind, p.target.value, p.endsAt ?? "", p.verdict ?? ""].join("\t"))

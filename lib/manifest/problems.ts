@@ -61,7 +61,7 @@ function distance(a: string, b: string): number {
 }
 
 /** The key an unknown key most likely meant at this level of the file, or "none". */
-export function hintFor(key: string, path: Path): string {
+function hintFor(key: string, path: Path): string {
   const level = levelOf(path);
   const alias = ALIASES[level][key] ?? ALIASES[level][key.toLowerCase()];
   if (alias) return alias;
@@ -74,7 +74,7 @@ export function hintFor(key: string, path: Path): string {
 }
 
 /** `images[2].targets[0].project`, as a person reads a place in the file. */
-export function pathText(path: Path): string {
+function pathText(path: Path): string {
   if (path.length === 0) return "$";
   return path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join("");
 }
