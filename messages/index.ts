@@ -7,6 +7,7 @@ import enHistory from "./en/history.json";
 import enImages from "./en/images.json";
 import enDrift from "./en/drift.json";
 import enLeases from "./en/leases.json";
+import enManifest from "./en/manifest.json";
 import enIncoming from "./en/incoming.json";
 import enNames from "./en/names.json";
 import enNotify from "./en/notify.json";
@@ -24,6 +25,7 @@ import zhHistory from "./zh-CN/history.json";
 import zhImages from "./zh-CN/images.json";
 import zhDrift from "./zh-CN/drift.json";
 import zhLeases from "./zh-CN/leases.json";
+import zhManifest from "./zh-CN/manifest.json";
 import zhIncoming from "./zh-CN/incoming.json";
 import zhNames from "./zh-CN/names.json";
 import zhNotify from "./zh-CN/notify.json";
@@ -56,6 +58,7 @@ const en = {
   notify: enNotify,
   leases: enLeases,
   drift: enDrift,
+  manifest: enManifest,
 };
 export type Messages = typeof en;
 
@@ -77,6 +80,7 @@ const zh: Messages = {
   notify: zhNotify,
   leases: zhLeases,
   drift: zhDrift,
+  manifest: zhManifest,
 };
 
 /** By locale (`lib/i18n/locales.ts` LOCALES). */
