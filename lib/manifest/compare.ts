@@ -7,9 +7,9 @@ import type { DriftEntry } from "./watches";
 import { loadManifestWorld } from "./world";
 
 /**
- * What differs between a manifest and the cloud: the pairs a plan would add or remove, and pairs held
- * back (blocked) whose member is or is not there against the file. A manifest that no longer parses
- * throws its sentence, as for any plan.
+ * What differs between a manifest and the cloud (lib/manifest/plan `driftOf`), each pair as missing
+ * (`add`) or not in the file (`remove`), blocked ones by the change held back. A manifest that no
+ * longer parses throws its sentence, as for any plan.
  */
 export async function compareWithCloud(
   source: string,
@@ -23,7 +23,7 @@ export async function compareWithCloud(
 
 function entryOf(p: ManifestPlanPair): DriftEntry {
   return {
-    action: p.action === "remove" ? "remove" : "add",
+    action: p.action === "blocked" ? (p.change ?? "add") : p.action === "remove" ? "remove" : "add",
     image: p.image,
     imageName: p.imageName,
     service: p.service,

@@ -136,7 +136,7 @@ export function planManifest(manifest: Manifest, world: ManifestWorld): Manifest
         continue;
       }
       const problem = endDateProblem(wanted.endsAt, world.now);
-      if (problem) pairs.push({ ...pairOf(image, wanted, "blocked"), reason: problem });
+      if (problem) pairs.push({ ...pairOf(image, wanted, "blocked"), change: "add", reason: problem });
       else {
         add.targets.push(wanted);
         if (wanted.endsAt !== undefined) endOf.set(`${imageId} ${wanted.memberId}`, wanted.endsAt);
@@ -150,7 +150,7 @@ export function planManifest(manifest: Manifest, world: ManifestWorld): Manifest
       if (target) remove.targets.push(target);
       else {
         const unnamed = { kind: member.kind, value: member.memberId, memberId: member.memberId };
-        pairs.push({ ...pairOf(image, unnamed, "blocked"), reason: text("manifest.reasons.noUrn") });
+        pairs.push({ ...pairOf(image, unnamed, "blocked"), change: "remove", reason: text("manifest.reasons.noUrn") });
       }
     }
     removes.push(remove);
@@ -165,7 +165,7 @@ export function planManifest(manifest: Manifest, world: ManifestWorld): Manifest
     const endsAt = endOf.get(`${d.image.facts.id} ${d.target.memberId}`);
     pairs.push({
       ...pairOf(d.image, d.target, action),
-      ...(action === "blocked" && { reason: denied ? verdict!.because : d.reason }),
+      ...(action === "blocked" && { change: "add" as const, reason: denied ? verdict!.because : d.reason }),
       ...(verdict && { verdict: verdict.verdict }),
       ...(action === "add" && endsAt !== undefined && { endsAt: iso(endsAt) }),
     });
@@ -175,6 +175,7 @@ export function planManifest(manifest: Manifest, world: ManifestWorld): Manifest
     pairs.push({
       ...pairOf(d.image, d.target, d.send ? "remove" : "blocked"),
       ...(member?.status && { memberStatus: member.status }),
+      ...(!d.send && { change: "remove" as const }),
       ...(!d.send && d.reason && { reason: d.reason }),
     });
   }
@@ -204,7 +205,10 @@ function judgeAdds(decided: readonly Decided[], world: ManifestWorld) {
   return out;
 }
 
-/** What differs from the file: the pairs a plan would add or remove (drift, for a stored manifest). */
+/**
+ * What differs from the file (drift, for a stored manifest): the pairs a plan would add or remove, and
+ * those it would but cannot (blocked), which differ just the same.
+ */
 export function driftOf(plan: ManifestPlan): ManifestPlanPair[] {
-  return plan.pairs.filter((p) => p.action === "add" || p.action === "remove");
+  return plan.pairs.filter((p) => p.action !== "keep");
 }

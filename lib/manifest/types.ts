@@ -45,6 +45,8 @@ export interface ManifestPlanPair {
   service: ImageService;
   target: Target;
   action: ManifestAction;
+  /** Blocked pairs: the change that is held back (a missing member not added, or an extra one not removed). */
+  change?: "add" | "remove";
   /** Keep and remove: the member's status where the service says it (IMS). */
   memberStatus?: "pending" | "accepted" | "rejected";
   reason?: Text;
