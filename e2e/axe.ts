@@ -77,6 +77,11 @@ export async function axeEveryPage(page: Page, login: LoginPage, locale: "en" | 
       "/settings/notifications",
       () => page.getByRole("button", { name: /^(Save settings|保存设置)$/ }).waitFor(),
     ],
+    [
+      "sharing as code",
+      "/manifests",
+      () => page.getByRole("heading", { level: 1, name: /^(Sharing as code|共享即代码)$/ }).waitFor(),
+    ],
   ];
   // One navigation per page and language: the dark pass swaps the theme's class on <html> as the user
   // menu does, since the theme changes colours only.

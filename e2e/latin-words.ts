@@ -23,6 +23,7 @@ export const LATIN_IN_CHINESE = new Set([
   "ISO",
   "CSV",
   "JSON",
+  "YAML",
   "UTC",
   "URN",
   "SHA",

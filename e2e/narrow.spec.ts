@@ -59,6 +59,7 @@ test("at 360 px no page of the console is wider than the screen", async ({ page 
     "/batches/new",
     "/history",
     "/names",
+    "/manifests",
   ];
   const wide: string[] = [];
   for (const route of routes) {

@@ -143,10 +143,11 @@ export function Workbench({
         <p id="manifest-source-hint" className="text-xs text-muted-foreground">
           {t.rich("sourceHint", {
             schema: (c) => (
-              <a className="text-primary underline-offset-4 hover:underline" href="/api/v1/manifest/schema.json">
+              <a className="text-primary underline underline-offset-4" href="/api/v1/manifest/schema.json">
                 {c}
               </a>
             ),
+            cmd: (c) => <code className="font-mono">{c}</code>,
           })}
         </p>
         {undo !== undefined && (
