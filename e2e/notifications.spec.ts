@@ -156,7 +156,8 @@ test("every kind of event reaches a signed webhook once, the first again after t
   await bobContext.close();
 
   // A share that ends in seconds (lease.ended), two batches (batch.finished, batch.failed), and a
-  // share made outside the console that the policy would not allow (policy.outside).
+  // share made outside the console that the policy would not allow (policy.outside) and that a watched
+  // manifest does not have (manifest.drift).
   await shareUntil(page, DEMO_IMAGES.dataDiskArchive, DEMO.initechAp, 3_000);
   await batchOfOne(page, appImageId(1), "Succeeded");
   await emulator.post("/faults/jobs", {
@@ -166,6 +167,13 @@ test("every kind of event reaches a signed webhook once, the first again after t
     times: 1,
   });
   await batchOfOne(page, appImageId(2), "Failed");
+  // The project's sharing as it is now, watched (manifest.drift once the outside share is imported).
+  await page.goto(`${c.url}/manifests`);
+  await page.getByRole("button", { name: "Export current sharing" }).click();
+  await expect(page.getByLabel("Manifest (YAML or JSON)")).toHaveValue(/# debian-12-base/);
+  await page.getByLabel("Name to watch it under").fill("golden");
+  await page.getByRole("button", { name: "Watch this manifest" }).click();
+  await expect(page.getByTestId("watch-golden")).toContainText("In sync");
   await openstackAsAlice(["image", "add", "project", DEMO_IMAGES.debian, DEMO.umbrellaAp, "-f", "json"]);
   await page.goto(`${c.url}/history`);
   await page.getByTestId("cts-import-panel").getByRole("button", { name: "Import now" }).click();
