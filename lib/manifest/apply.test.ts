@@ -147,10 +147,10 @@ describe("applyManifest", () => {
     expect(notes.detail).toMatchObject({ reason: "release 7" });
   });
 
-  it("asks another admin to approve the adds the policy holds, by target kind, and launches the rest", async () => {
+  it("asks another admin to approve the adds the policy holds, by target kind and end date, and launches the rest", async () => {
     await enforce({ allowOrganization: false, otherwise: "approve" });
     const accounts = manifest(
-      `  - {id: ${DEMO_IMAGES.ubuntu}, targets: [{project: ${DEMO.globexAp}}, {account: ${DEMO.initech}}]}`,
+      `  - {id: ${DEMO_IMAGES.ubuntu}, targets: [{project: ${DEMO.globexAp}}, {account: ${DEMO.initech}, endsAt: "2030-01-01T00:00:00Z"}]}`,
       `  - {id: ${DEMO_IMAGES.debian}, targets: []}`,
     );
     await expect(apply.applyManifest(accounts, ctx, {})).rejects.toMatchObject({
@@ -169,7 +169,13 @@ describe("applyManifest", () => {
         "partners need it",
         "pending",
         {
-          input: { imageIds: [DEMO_IMAGES.ubuntu], targets: DEMO.initech, kind: "account" },
+          // The end date goes with the request, for the batch its approval launches.
+          input: {
+            imageIds: [DEMO_IMAGES.ubuntu],
+            targets: DEMO.initech,
+            kind: "account",
+            endsAt: Date.parse("2030-01-01T00:00:00Z"),
+          },
           pairs: [
             { image: DEMO_IMAGES.ubuntu, imageName: "ubuntu-22.04-web", target: DEMO.initech, verdict: "approval" },
           ],

@@ -47,8 +47,10 @@ async function requestApprovals(
   hours: number,
 ): Promise<ApplyResult["approvals"]> {
   const out: ApplyResult["approvals"] = [];
-  const byKind = groupBy(held, (p) => (p.target.kind === "account" ? "account" : "project"));
-  for (const [kind, pairs] of byKind) {
+  // One request per kind of bare id and end date: the approval's batch has one end date.
+  const byKind = groupBy(held, (p) => `${p.target.kind === "account" ? "account" : "project"} ${p.endsAt ?? ""}`);
+  for (const [key, pairs] of byKind) {
+    const [kind, ends] = key.split(" ") as ["project" | "account", string];
     for (const { images, targets, pairs: asked } of blocksOf(pairs)) {
       const id = await createRequest(db, {
         accountId: ctx.session.accountId,
@@ -59,7 +61,12 @@ async function requestApprovals(
         requestedByName: ctx.session.userName,
         reason,
         plan: {
-          input: { imageIds: images.map((i) => i.id), targets: targets.map((t) => t.value).join("\n"), kind },
+          input: {
+            imageIds: images.map((i) => i.id),
+            targets: targets.map((t) => t.value).join("\n"),
+            kind,
+            ...(ends && { endsAt: Date.parse(ends) }),
+          },
           pairs: asked.map((p) => ({
             image: p.image,
             imageName: p.imageName,

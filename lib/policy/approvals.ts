@@ -14,6 +14,8 @@ export interface RequestedInput {
   imageIds: string[];
   targets: string;
   kind: "project" | "account";
+  /** The shares' end date (epoch ms), kept for the batch the approval launches. */
+  endsAt?: number;
 }
 
 /** One pair as it was judged when the request was made. */

@@ -19,6 +19,7 @@ import {
   type ApprovalRequest,
   type RequestedPair,
 } from "@/lib/policy/approvals";
+import { checkEndsAt } from "@/lib/sharing/lease-share";
 import { approveRenewal } from "@/lib/sharing/renewal";
 import { VERDICTS } from "@/lib/policy/evaluate";
 import { readPolicy } from "@/lib/policy/store";
@@ -79,7 +80,15 @@ export const requestApprovalAction = defineAction(
       requestedById: ctx.session.userId,
       requestedByName: ctx.session.userName,
       reason: input.reason,
-      plan: { input: { imageIds: input.imageIds, targets: input.targets, kind: input.kind }, pairs },
+      plan: {
+        input: {
+          imageIds: input.imageIds,
+          targets: input.targets,
+          kind: input.kind,
+          ...(input.endsAt !== undefined && { endsAt: input.endsAt }),
+        },
+        pairs,
+      },
       ttlMs: policy.approvalHours * 3_600_000,
     });
     ctx.note({
@@ -150,6 +159,9 @@ export const approveRequestAction = defineAction(
           : [],
       ),
     );
+    // The end date asked for stays with the shares; an approval after it passed is refused, saying so.
+    const ends = request.plan.input.endsAt;
+    const leaseEndsAt = ends !== undefined ? checkEndsAt(ends) : undefined;
     const db = await getDb();
     if (
       !(await decideRequest(db, {
@@ -169,6 +181,7 @@ export const approveRequestAction = defineAction(
       images: planned.images.map(({ id, name, service }) => ({ id, name, service })),
       targets: planned.targets.map(({ kind, value, memberId }) => ({ kind, value, memberId })),
       pairs,
+      ...(leaseEndsAt !== undefined && { leaseEndsAt }),
     });
     await attachBatch(db, request.id, batchId);
     announceBatchChange(batchId);
