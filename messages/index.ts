@@ -14,6 +14,7 @@ import enPolicy from "./en/policy.json";
 import enSettings from "./en/settings.json";
 import enSharing from "./en/sharing.json";
 import enShell from "./en/shell.json";
+import enTokens from "./en/tokens.json";
 import zhApprovals from "./zh-CN/approvals.json";
 import zhAuth from "./zh-CN/auth.json";
 import zhBatches from "./zh-CN/batches.json";
@@ -30,6 +31,7 @@ import zhPolicy from "./zh-CN/policy.json";
 import zhSettings from "./zh-CN/settings.json";
 import zhSharing from "./zh-CN/sharing.json";
 import zhShell from "./zh-CN/shell.json";
+import zhTokens from "./zh-CN/tokens.json";
 
 /**
  * The two catalogues, one JSON file per area and language. English is the reference: its shape is the
@@ -53,6 +55,7 @@ const en = {
   approvals: enApprovals,
   notify: enNotify,
   leases: enLeases,
+  tokens: enTokens,
 };
 export type Messages = typeof en;
 
@@ -73,6 +76,7 @@ const zh: Messages = {
   approvals: zhApprovals,
   notify: zhNotify,
   leases: zhLeases,
+  tokens: zhTokens,
 };
 
 /** By locale (`lib/i18n/locales.ts` LOCALES). */

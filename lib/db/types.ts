@@ -1,10 +1,12 @@
 import type { Generated, Insertable, Selectable } from "kysely";
+import type * as Api from "./api-types";
 import type { CtsImportsTable } from "./cts-types";
 import type * as Notify from "./notify-types";
 import type { ApprovalRequestsTable, SharingPoliciesTable } from "./policy-types";
 
 export type { ApprovalRequestsTable, ApprovalStatus, SharingPoliciesTable } from "./policy-types";
 export type * from "./notify-types";
+export type * from "./api-types";
 export type { CtsImportsTable } from "./cts-types";
 
 /** IMS private images go through the batch API and its jobs; CPH images one call per pair. */
@@ -33,8 +35,11 @@ export interface SessionsTable {
 }
 
 export type AuditOutcome = "succeeded" | "failed" | "partial";
-/** `lease`: done by the lease scheduler, in the name of whoever set the lease. */
-export type AuditSource = "console" | "cts" | "lease";
+/**
+ * `lease`: done by the lease scheduler, in the name of whoever set the lease. `api`: done through the HTTP
+ * API with a personal access token, in its user's name.
+ */
+export type AuditSource = "console" | "cts" | "lease" | "api";
 
 /** Append-only: no code path updates or deletes a row. */
 export interface AuditEventsTable {
@@ -273,6 +278,8 @@ export interface Database {
   notification_outbox: Notify.NotificationOutboxTable;
   notification_marks: Notify.NotificationMarksTable;
   project_accounts: Notify.ProjectAccountsTable;
+  api_tokens: Api.ApiTokensTable;
+  api_token_uses: Api.ApiTokenUsesTable;
 }
 
 export type SessionRow = Selectable<SessionsTable>;
