@@ -44,6 +44,8 @@ export const ACTION_LABEL: Record<string, string> = {
   webhook_changed: "Changed a webhook",
   webhook_removed: "Removed a webhook",
   renewal_requested: "Asked for longer access",
+  api_token_created: "Created an API token",
+  api_token_revoked: "Revoked an API token",
 };
 
 /** Sign-ins and sign-outs: most of a project's events, hidden from History unless asked for. */
@@ -87,7 +89,7 @@ export const historyFilterSchema = z.object({
   ),
   source: z.preprocess(
     (v) => (Array.isArray(v) ? v[0] : v) || undefined,
-    z.enum(["console", "cts", "lease"]).optional().catch(undefined),
+    z.enum(["console", "cts", "lease", "api"]).optional().catch(undefined),
   ),
   /** `sessions=1` shows sign-ins and sign-outs, which are otherwise left out (unless `action` names them). */
   sessions: z.preprocess((v) => (Array.isArray(v) ? v[0] : v) === "1", z.boolean()),
