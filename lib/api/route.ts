@@ -29,6 +29,7 @@ export interface ApiTokenRef {
   id: string;
   name: string;
   access: ApiAccess;
+  expiresAt: number;
 }
 
 /**
@@ -85,7 +86,7 @@ export function apiRoute<S extends z.ZodType | undefined = undefined, P = Record
       const { token } = found;
       tokenId = token.id;
       const session = await sessionOf(token);
-      const ref: ApiTokenRef = { id: token.id, name: token.name, access: token.access };
+      const ref: ApiTokenRef = { id: token.id, name: token.name, access: token.access, expiresAt: token.expiresAt };
       const params = await context.params;
       const input = (
         spec.schema
