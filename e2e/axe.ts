@@ -77,6 +77,7 @@ export async function axeEveryPage(page: Page, login: LoginPage, locale: "en" | 
       "/settings/notifications",
       () => page.getByRole("button", { name: /^(Save settings|保存设置)$/ }).waitFor(),
     ],
+    ["API tokens", "/settings/tokens", () => page.getByRole("button", { name: /^(Create token|创建令牌)$/ }).waitFor()],
   ];
   // One navigation per page and language: the dark pass swaps the theme's class on <html> as the user
   // menu does, since the theme changes colours only.
