@@ -18,7 +18,7 @@ const read = apiRoute(
   async (input, ctx) => ({ n: input.n, user: ctx.session.userName, token: ctx.token.name, iam: ctx.scope.token }),
 );
 const write = apiRoute(
-  { access: "write", audit: "test_change", schema: z.object({ image: z.string().min(1) }), input: "json" },
+  { access: "write", audit: "test_change", schema: z.object({ image: z.string().min(1) }) },
   async (input, ctx) => {
     ctx.note({ images: [input.image] });
     return { changed: input.image };

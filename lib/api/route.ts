@@ -20,7 +20,7 @@ export interface ApiSpec<S extends z.ZodType | undefined = undefined> {
   /** The audit action of a change (`batch_launched`…), `false` for a read. */
   audit: string | false;
   schema?: S;
-  /** Where the schema's input comes from: the query (the default for reads) or a JSON body. */
+  /** Where the schema's input comes from: the query or a JSON body (by default the query of a GET, else the body). */
   input?: InputSource;
 }
 
@@ -49,6 +49,9 @@ export interface RouteContext<P> {
 
 /** A route handler: what `apiRoute` returns for a route file to export as `GET` or `POST`. */
 export type ApiHandler<P> = (request: Request, context: RouteContext<P>) => Promise<Response>;
+
+const inputOf = (spec: ApiSpec<z.ZodType | undefined>, request: Request): InputSource =>
+  spec.input ?? (request.method === "GET" ? "query" : "json");
 
 /** The request's language for the API: its `Accept-Language` alone (a script has no cookie to choose one by). */
 export const apiLocale = (request: Request): Locale => negotiate(request.headers.get("accept-language"));
@@ -90,7 +93,7 @@ export function apiRoute<S extends z.ZodType | undefined = undefined, P = Record
       const params = await context.params;
       const input = (
         spec.schema
-          ? await readInput(spec.schema, spec.input ?? "query", request, locale, await textTranslator(locale))
+          ? await readInput(spec.schema, inputOf(spec, request), request, locale, await textTranslator(locale))
           : undefined
       ) as InputOf<S>;
       const settled = await settle(
