@@ -121,8 +121,8 @@ function NewSecret({ name, secret }: { name: string; secret: string }) {
         {t("created", { name })} <strong>{t("secretOnce")}</strong>
       </p>
       <div className="flex flex-wrap items-center gap-2">
+        <span className="sr-only">{t("secretLabel")}</span>
         <code
-          aria-label={t("secretLabel")}
           translate="no"
           className="rounded border border-border bg-background px-2 py-1 font-mono text-xs break-all select-all"
           data-testid="token-secret"
