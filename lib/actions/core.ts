@@ -42,7 +42,7 @@ export type Hooks = Pick<ActionContext, "note" | "intent">;
 type Notes = Parameters<ActionContext["note"]>[0];
 
 /** How a change is recorded: its audit action (`false` for reads), where it came from, and what else the event keeps. */
-export interface AuditSpec {
+interface AuditSpec {
   audit: string | false;
   /** `console` (the pages' server actions) unless said: `api` for the HTTP API. */
   source?: AuditSource;
@@ -51,7 +51,7 @@ export interface AuditSpec {
 }
 
 /** A change's result, its error's sentence in English as the trail keeps it. */
-export type Settled<T> = { ok: true; data: T } | { ok: false; error: AppError };
+type Settled<T> = { ok: true; data: T } | { ok: false; error: AppError };
 
 /** The input as the event keeps it: as it came, or beside the detail. */
 const withDetail = (input: unknown, detail: Record<string, unknown> | undefined) =>

@@ -12,7 +12,7 @@ export const MAX_BODY_BYTES = 2 * 1024 * 1024;
 export type InputSource = "query" | "json";
 
 /** The query as plain values; a repeated parameter becomes a list. */
-export function queryOf(url: URL): Record<string, string | string[]> {
+function queryOf(url: URL): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   for (const key of new Set(url.searchParams.keys())) {
     const all = url.searchParams.getAll(key);

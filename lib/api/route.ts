@@ -43,7 +43,7 @@ export interface ApiContext extends ActionContext {
 type InputOf<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 /** Next's second argument to a route handler: the dynamic segments' values. */
-export interface RouteContext<P> {
+interface RouteContext<P> {
   params: Promise<P>;
 }
 

@@ -12,7 +12,7 @@ import { countPhoneImageMembers, findPhoneImage, listOwnPhoneImages } from "./ph
 import type { TargetKind } from "./targets";
 
 /** One of the project's own images as the API lists it. */
-export interface ImageSummary {
+interface ImageSummary {
   id: string;
   name: string;
   service: ImageService;
@@ -23,7 +23,7 @@ export interface ImageSummary {
 }
 
 /** One member of an image as the API lists it; phone image members have no status. */
-export interface MemberSummary {
+interface MemberSummary {
   memberId: string;
   kind: TargetKind;
   status?: "pending" | "accepted" | "rejected";

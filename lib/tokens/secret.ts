@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 
 /** Every token's secret starts so, which tells it apart from an IAM token and lets scanners find a leaked one. */
-export const TOKEN_PREFIX = "imsh_";
+const TOKEN_PREFIX = "imsh_";
 
 /** A secret as it is given out: the prefix and 40 base62 characters (238 bits). */
 export const SECRET_PATTERN = /^imsh_[0-9A-Za-z]{40}$/;

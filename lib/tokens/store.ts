@@ -13,13 +13,13 @@ const DAY_MS = 86_400_000;
 export const USES_KEPT = 200;
 
 /** Whose tokens: one user of one account. Another user's or account's token is never found. */
-export interface TokenOwner {
+interface TokenOwner {
   accountId: string;
   userId: string;
 }
 
 /** Who a token is made for and where it acts: the creating session's user and project. */
-export interface TokenCreator extends TokenOwner {
+interface TokenCreator extends TokenOwner {
   accountName: string;
   userName: string;
   projectId: string;
@@ -29,7 +29,7 @@ export interface TokenCreator extends TokenOwner {
   canWrite: boolean;
 }
 
-export type TokenStatus = "active" | "expired" | "revoked";
+type TokenStatus = "active" | "expired" | "revoked";
 
 /** A token as Settings lists it: never its secret or hash. */
 export interface ApiTokenView {
