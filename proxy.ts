@@ -6,7 +6,11 @@ import { actionBodyProblem } from "@/lib/security/action-body";
 import { contentSecurityPolicy, HSTS, isHttps, newNonce, STATIC_HEADERS } from "@/lib/security/headers";
 import { MESSAGES } from "@/messages";
 
-const PUBLIC = [/^\/login(?:\/|$)/, /^\/api\/auth\//, /^\/api\/health$/];
+/**
+ * Open without a session cookie. The HTTP API (`/api/v1/`) carries a bearer token that each route checks
+ * (lib/api/route.ts); it never reads the cookie, so a page of another site cannot act through it.
+ */
+const PUBLIC = [/^\/login(?:\/|$)/, /^\/api\/auth\//, /^\/api\/health$/, /^\/api\/v1\//];
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 
 /**

@@ -82,6 +82,7 @@ export async function axeEveryPage(page: Page, login: LoginPage, locale: "en" | 
       "/manifests",
       () => page.getByRole("heading", { level: 1, name: /^(Sharing as code|共享即代码)$/ }).waitFor(),
     ],
+    ["API tokens", "/settings/tokens", () => page.getByRole("button", { name: /^(Create token|创建令牌)$/ }).waitFor()],
   ];
   // One navigation per page and language: the dark pass swaps the theme's class on <html> as the user
   // menu does, since the theme changes colours only.

@@ -209,6 +209,10 @@ export const ACTIONS: Record<string, ActionSpec> = {
   removeWebhookAction: { base: { id: FOREIGN.noUuid }, form: true },
   sendTestAction: { base: { id: FOREIGN.noUuid }, form: true },
   sendAgainAction: { base: { id: FOREIGN.noUuid }, form: true },
+  // API tokens: the base has no name and no access a token can have, so that every variant (one field
+  // changed) is still refused and no token is made; a token id nobody has.
+  createApiTokenAction: { base: { name: "", access: "not-an-access", expiresInDays: "0" }, form: true },
+  revokeApiTokenAction: { base: { id: FOREIGN.noUuid }, form: true },
 };
 
 /** The argument lists posted to one action: wrong shapes, then each field given every hostile value. */

@@ -8,7 +8,7 @@ import type { Page } from "@playwright/test";
  * chain (SHA-256), IAM's Token (GLOSSARY.md), the tools of "华为云 CLI" and "SDK", and the operating
  * systems IMS and CPH name in Latin letters (Windows 镜像, Linux 镜像, Android 版本), and the words of
  * notifications Huawei Cloud's Chinese pages and the robots' own (DingTalk, WeCom, Feishu) write so:
- * 消息通知服务（SMN）, Webhook, HTTP and URL. Two-letter words
+ * 消息通知服务（SMN）, Webhook, HTTP and URL, and API (Huawei Cloud's API 网关, API 参考). Two-letter words
  * (ID, OK) are never counted. Anything else in Latin letters is English left untranslated, unless the
  * markup says it is data (`translate="no"`).
  */
@@ -37,6 +37,7 @@ export const LATIN_IN_CHINESE = new Set([
   "Webhook",
   "HTTP",
   "URL",
+  "API",
 ]);
 
 export interface LatinWord {

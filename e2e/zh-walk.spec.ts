@@ -64,6 +64,7 @@ test("every page of the console in Chinese shows only Chinese, data and product 
     ["/approvals", () => heading("审批")],
     ["/settings/notifications", () => page.getByRole("button", { name: "保存设置" })],
     ["/manifests", () => heading("共享即代码")],
+    ["/settings/tokens", () => page.getByRole("button", { name: "创建令牌" })],
     ["/images/00000000-0000-4000-8000-00000000dead", () => page.getByRole("heading", { level: 1 })],
     ["/phones/0000000000000000000000000000dead", () => page.getByRole("heading", { level: 1 })],
     ["/batches/00000000-0000-4000-8000-00000000dead", () => page.getByRole("heading", { level: 1 })],

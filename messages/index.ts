@@ -16,6 +16,7 @@ import enPolicy from "./en/policy.json";
 import enSettings from "./en/settings.json";
 import enSharing from "./en/sharing.json";
 import enShell from "./en/shell.json";
+import enTokens from "./en/tokens.json";
 import zhApprovals from "./zh-CN/approvals.json";
 import zhAuth from "./zh-CN/auth.json";
 import zhBatches from "./zh-CN/batches.json";
@@ -34,6 +35,7 @@ import zhPolicy from "./zh-CN/policy.json";
 import zhSettings from "./zh-CN/settings.json";
 import zhSharing from "./zh-CN/sharing.json";
 import zhShell from "./zh-CN/shell.json";
+import zhTokens from "./zh-CN/tokens.json";
 
 /**
  * The two catalogues, one JSON file per area and language. English is the reference: its shape is the
@@ -59,6 +61,7 @@ const en = {
   leases: enLeases,
   drift: enDrift,
   manifest: enManifest,
+  tokens: enTokens,
 };
 export type Messages = typeof en;
 
@@ -81,6 +84,7 @@ const zh: Messages = {
   leases: zhLeases,
   drift: zhDrift,
   manifest: zhManifest,
+  tokens: zhTokens,
 };
 
 /** By locale (`lib/i18n/locales.ts` LOCALES). */

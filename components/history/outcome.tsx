@@ -57,11 +57,15 @@ export function Outcome({ event }: { event: HistoryEvent }) {
   );
 }
 
+const SOURCE_TONE = { cts: "info", lease: "warning", api: "info", console: "neutral" } as const;
+
+/** Where an event came from: this console's pages, the HTTP API, an end date, or CTS. */
 export function SourceBadge({ source }: { source: string }) {
   const t = useTranslations("history.outcome");
+  const known = source === "cts" || source === "lease" || source === "api" ? source : "console";
   return (
-    <Badge tone={source === "cts" ? "info" : source === "lease" ? "warning" : "neutral"} className="whitespace-nowrap">
-      {source === "cts" ? t("cts") : source === "lease" ? t("lease") : t("console")}
+    <Badge tone={SOURCE_TONE[known]} className="whitespace-nowrap">
+      {t(known)}
     </Badge>
   );
 }

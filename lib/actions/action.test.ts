@@ -232,6 +232,8 @@ describe("defineAction", () => {
     expect(await events()).toHaveLength(before);
     const [intent] = await intents();
     expect(intent).toMatchObject({ action: "share", lease_until: 0 });
+    // The intent keeps who acted, never their IAM token.
+    expect(JSON.parse(intent.actor)).toEqual(ALICE_ACTOR);
   });
 
   it("after an intent, a plain refusal is recorded and the intent cleared", async () => {

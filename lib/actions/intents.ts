@@ -4,7 +4,7 @@ import { AUDIT_SENTENCES, writeAuditEvent, type AuditActor, type AuditPair } fro
 import type { TokenSource } from "@/lib/batches/tokens";
 import { CloudError } from "@/lib/cloud/errors";
 import { showJobProgress, type Scope } from "@/lib/cloud/ims";
-import type { Database } from "@/lib/db/types";
+import type { AuditSource, Database } from "@/lib/db/types";
 import { readBack, type Expect } from "@/lib/sharing/members";
 import { rollUp, type ImageService, type Pair } from "@/lib/sharing/pairs";
 
@@ -26,6 +26,8 @@ export interface IntentRecord {
   actor: AuditActor;
   input: unknown;
   plan: IntentPlan;
+  /** Where the change came from (the HTTP API), kept with the actor for the event the reconciler writes. */
+  source?: AuditSource;
 }
 
 export async function recordIntent(
@@ -43,7 +45,7 @@ export async function recordIntent(
       action: intent.action,
       account_id: intent.actor.accountId,
       user_id: intent.actor.userId,
-      actor: JSON.stringify(intent.actor),
+      actor: JSON.stringify(intent.source ? { ...intent.actor, source: intent.source } : intent.actor),
       input: JSON.stringify(intent.input ?? {}),
       plan: JSON.stringify(intent.plan),
       jobs: "",
@@ -122,7 +124,7 @@ export async function reconcileIntents(o: ReconcileOptions): Promise<number> {
       .where("lease_until", "<", now)
       .executeTakeFirst();
     if (claimed.numUpdatedRows === 0n) continue;
-    const actor = JSON.parse(intent.actor) as AuditActor;
+    const { source, ...actor } = JSON.parse(intent.actor) as AuditActor & { source?: AuditSource };
     const plan = JSON.parse(intent.plan) as IntentPlan;
     const token = await o.tokens.tokenFor(
       { userId: actor.userId, accountId: actor.accountId, projectId: actor.projectId, region: actor.region },
@@ -161,6 +163,7 @@ export async function reconcileIntents(o: ReconcileOptions): Promise<number> {
       await writeAuditEvent(tx, {
         actor,
         action: intent.action,
+        source,
         outcome,
         images: [...new Set(plan.pairs.map((p) => p.image))],
         targets: [...new Set(plan.pairs.map((p) => p.target))],

@@ -109,7 +109,7 @@ describe.each(cases)("CTS import on $name, disputed rows read as $reading", ({ b
     expect((await verifyChain(db, DEMO.acme)).ok).toBe(true);
   });
 
-  it("recognises the console's own calls by request id: actions (several calls each) and batch calls", async () => {
+  it("recognises the console's own calls by request id: actions (several calls each, from its pages or its API) and batch calls", async () => {
     const before = (await ctsEvents()).length;
     const first = await ims.batchAddMembers(scope(), { images: [UBUNTU], projects: [DEMO.globexAp] });
     const second = await ims.batchAddMembers(scope(), { images: [DEBIAN], projects: [DEMO.globexAp] });
@@ -118,6 +118,15 @@ describe.each(cases)("CTS import on $name, disputed rows read as $reading", ({ b
       action: "share",
       outcome: "succeeded",
       upstreamRequestId: `${first.requestId},${second.requestId}`,
+    });
+    // A change made through the HTTP API is the console's own too.
+    const viaApi = await ims.batchAddMembers(scope(), { images: [DEBIAN], projects: [DEMO.umbrellaAp] });
+    await writeAuditEvent(db, {
+      actor,
+      action: "share",
+      source: "api",
+      outcome: "succeeded",
+      upstreamRequestId: viaApi.requestId,
     });
     const tracked = await ims.batchDeleteMembers(scope(), { images: [UBUNTU, DEBIAN], projects: [DEMO.globexAp] });
     const batchId = "b-cts-test";
@@ -175,7 +184,7 @@ describe.each(cases)("CTS import on $name, disputed rows read as $reading", ({ b
       .execute();
     await cloud("POST", `/v2/images/${UBUNTU}/members`, { member: DEMO.initechAp });
 
-    expect(await run()).toMatchObject({ status: "succeeded", imported: 1, known: 4 });
+    expect(await run()).toMatchObject({ status: "succeeded", imported: 1, known: 5 });
     const events = (await ctsEvents()).slice(before);
     expect(events.map((e) => [e.action, JSON.parse(e.targets)])).toEqual([["share", [DEMO.initechAp]]]);
   });

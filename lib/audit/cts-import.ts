@@ -109,8 +109,8 @@ async function consoleRequestIds(db: Db, w: Where, since: number): Promise<Set<s
     .select("upstream_request_id")
     .where("account_id", "=", w.accountId)
     .where("project_id", "=", w.projectId)
-    // The console's own changes: its actions and the ends of leases it carried out.
-    .where("source", "in", ["console", "lease"])
+    // The console's own changes: its actions (from its pages or its API) and the ends of leases it carried out.
+    .where("source", "in", ["console", "api", "lease"])
     .where("upstream_request_id", "is not", null)
     .where("occurred_at", ">=", since)
     .execute();

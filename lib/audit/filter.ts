@@ -47,6 +47,8 @@ export const ACTION_LABEL: Record<string, string> = {
   manifest_applied: "Applied a manifest",
   manifest_watched: "Watched a manifest",
   manifest_unwatched: "Stopped watching a manifest",
+  api_token_created: "Created an API token",
+  api_token_revoked: "Revoked an API token",
 };
 
 /** Sign-ins and sign-outs: most of a project's events, hidden from History unless asked for. */
@@ -90,7 +92,7 @@ export const historyFilterSchema = z.object({
   ),
   source: z.preprocess(
     (v) => (Array.isArray(v) ? v[0] : v) || undefined,
-    z.enum(["console", "cts", "lease"]).optional().catch(undefined),
+    z.enum(["console", "cts", "lease", "api"]).optional().catch(undefined),
   ),
   /** `sessions=1` shows sign-ins and sign-outs, which are otherwise left out (unless `action` names them). */
   sessions: z.preprocess((v) => (Array.isArray(v) ? v[0] : v) === "1", z.boolean()),

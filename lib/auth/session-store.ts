@@ -89,13 +89,13 @@ export class SessionStore {
 
   /**
    * The user's sessions whose token is valid for at least `marginMs` more and was stored after
-   * `notBefore` (a sign-in after a batch began to wait), longest-lived first: what background work
-   * done on the user's behalf (batch tracking) may use.
+   * `notBefore` (a sign-in after a batch began to wait), longest-lived first, in `projectId` when given:
+   * what work done on the user's behalf (batch tracking, an API token) may use.
    */
   async validFor(
     userId: string,
     accountId: string,
-    opts: { now?: number; marginMs?: number; notBefore?: number | null } = {},
+    opts: { now?: number; marginMs?: number; notBefore?: number | null; projectId?: string } = {},
   ): Promise<StoredSession[]> {
     const now = opts.now ?? Date.now();
     let q = this.db
@@ -107,6 +107,7 @@ export class SessionStore {
       .orderBy("token_expires_at", "desc")
       .limit(5);
     if (opts.notBefore) q = q.where("updated_at", ">", opts.notBefore);
+    if (opts.projectId) q = q.where("project_id", "=", opts.projectId);
     const rows = await q.execute();
     return rows.flatMap((r) => this.toSession(r) ?? []);
   }

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { sql, type Kysely } from "kysely";
-import type { BatchesTable, Database } from "@/lib/db/types";
+import type { BatchesTable, Database, PairStatus } from "@/lib/db/types";
 import type { TargetKind } from "@/lib/sharing/targets";
 import { INSERT_CHUNK, type Db } from "./pair-store";
 import { text } from "@/lib/i18n/text";
@@ -181,9 +181,16 @@ function pairView(r: PairRow): BatchPairView {
   };
 }
 
-/** Pairs changed after `since` (0: all of them), in index order. */
-export async function pairsSince(db: Db, batchId: string, since = 0): Promise<BatchPairView[]> {
-  return (await pairQuery(db, batchId).where("p.version", ">", since).execute()).map(pairView);
+/** Pairs changed after `since` (0: all of them), in index order, of the given statuses when there are some. */
+export async function pairsSince(
+  db: Db,
+  batchId: string,
+  since = 0,
+  statuses: readonly PairStatus[] = [],
+): Promise<BatchPairView[]> {
+  let q = pairQuery(db, batchId).where("p.version", ">", since);
+  if (statuses.length) q = q.where("p.status", "in", statuses);
+  return (await q.execute()).map(pairView);
 }
 
 /** Every pair of a batch, read in pages so that an export of 20,000 pairs never sits in memory. */

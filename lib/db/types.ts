@@ -1,4 +1,5 @@
 import type { Generated, Insertable, Selectable } from "kysely";
+import type * as Api from "./api-types";
 import type { CtsImportsTable } from "./cts-types";
 import type { WatchedManifestsTable } from "./manifest-types";
 import type * as Notify from "./notify-types";
@@ -7,6 +8,7 @@ import type { ApprovalRequestsTable, SharingPoliciesTable } from "./policy-types
 export type { ApprovalRequestsTable, ApprovalStatus, SharingPoliciesTable } from "./policy-types";
 export type * from "./notify-types";
 export type * from "./manifest-types";
+export type * from "./api-types";
 export type { CtsImportsTable } from "./cts-types";
 
 /** IMS private images go through the batch API and its jobs; CPH images one call per pair. */
@@ -35,8 +37,11 @@ export interface SessionsTable {
 }
 
 export type AuditOutcome = "succeeded" | "failed" | "partial";
-/** `lease`: done by the lease scheduler, in the name of whoever set the lease. */
-export type AuditSource = "console" | "cts" | "lease";
+/**
+ * `lease`: done by the lease scheduler, in the name of whoever set the lease. `api`: done through the HTTP
+ * API with a personal access token, in its user's name.
+ */
+export type AuditSource = "console" | "cts" | "lease" | "api";
 
 /** Append-only: no code path updates or deletes a row. */
 export interface AuditEventsTable {
@@ -276,6 +281,8 @@ export interface Database {
   notification_marks: Notify.NotificationMarksTable;
   project_accounts: Notify.ProjectAccountsTable;
   watched_manifests: WatchedManifestsTable;
+  api_tokens: Api.ApiTokensTable;
+  api_token_uses: Api.ApiTokenUsesTable;
 }
 
 export type SessionRow = Selectable<SessionsTable>;

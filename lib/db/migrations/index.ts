@@ -1,6 +1,7 @@
 import { PostgresAdapter, sql, type Kysely, type Migration } from "kysely";
 import { chainExisting0004 } from "./audit-chain-0004";
 import { leasesAndNotifications } from "./0012-leases-notifications";
+import { apiTokens } from "./0013-api-tokens";
 import { watchedManifests } from "./0014-watched-manifests";
 
 /** Whether a migration runs on PostgreSQL (else SQLite); the few types that differ depend on it. */
@@ -426,5 +427,6 @@ export const migrations: Record<string, Migration> = {
     },
   },
   "0012_leases_and_notifications": leasesAndNotifications,
+  "0013_api_tokens": apiTokens,
   "0014_watched_manifests": watchedManifests,
 };

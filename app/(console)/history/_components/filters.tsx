@@ -100,6 +100,7 @@ export function HistoryFilters({
           <option value="console">{t("thisConsole")}</option>
           <option value="cts">{t("cts")}</option>
           <option value="lease">{t("lease")}</option>
+          <option value="api">{t("api")}</option>
         </select>
       </div>
       <Button type="submit" variant="secondary">

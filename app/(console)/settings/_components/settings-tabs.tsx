@@ -2,12 +2,13 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { cn } from "@/lib/utils";
 
-/** The two halves of Settings: the sharing policy and the notifications. */
-export async function SettingsTabs({ current }: { current: "policy" | "notifications" }) {
+/** The parts of Settings: the sharing policy, the notifications and the user's API tokens. */
+export async function SettingsTabs({ current }: { current: "policy" | "notifications" | "tokens" }) {
   const t = await getTranslations("notify.page");
   const tabs = [
     { id: "policy", href: "/settings", label: t("tabPolicy") },
     { id: "notifications", href: "/settings/notifications", label: t("tabNotifications") },
+    { id: "tokens", href: "/settings/tokens", label: t("tabTokens") },
   ] as const;
   return (
     <nav aria-label={t("tabsLabel")} className="flex gap-1 border-b border-border">

@@ -1,13 +1,10 @@
 import type { Kysely } from "kysely";
 import { routeSession } from "@/lib/auth/session";
 import type { StoredSession } from "@/lib/auth/session-store";
-import { getBatch } from "@/lib/batches/store";
+import { findBatch } from "@/lib/batches/find";
 import type { BatchScope, BatchSummary } from "@/lib/batches/types";
 import { getDb } from "@/lib/db";
 import type { Database } from "@/lib/db/types";
-import { UserError } from "@/lib/errors";
-import { UUID } from "@/lib/ids";
-import { text } from "@/lib/i18n/text";
 
 export interface BatchRequest {
   session: StoredSession;
@@ -24,9 +21,7 @@ export async function loadBatchRequest(id: string): Promise<BatchRequest> {
   const session = await routeSession();
   const scope = { accountId: session.accountId, projectId: session.projectId };
   const db = await getDb();
-  const summary = UUID.test(id) ? await getBatch(db, id, scope) : undefined;
-  if (!summary) throw new UserError("not_found", text("errors.said.batchNotFound"));
-  return { session, scope, db, summary };
+  return { session, scope, db, summary: await findBatch(db, id, scope) };
 }
 
 /**

@@ -1,7 +1,8 @@
+import { notInScope } from "@/lib/api/history";
 import { getEvent } from "@/lib/audit/read";
 import { getDb } from "@/lib/db";
 import { errorResponse, jsonResponse } from "@/lib/http";
-import { historyScope, notInScope } from "../_lib/request";
+import { historyScope } from "../_lib/request";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";

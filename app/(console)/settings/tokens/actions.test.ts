@@ -1,0 +1,109 @@
+import type { Kysely } from "kysely";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { ALICE_ACTOR } from "@/lib/audit/testing";
+import type { StoredSession } from "@/lib/auth/session-store";
+import { backends } from "@/lib/db/testing";
+import { onMigratedDatabase } from "@/lib/db/testing-hooks";
+import type { Database } from "@/lib/db/types";
+import { createApiTokenAction, revokeApiTokenAction } from "./actions";
+
+const mocks = vi.hoisted(() => ({ session: undefined as StoredSession | undefined, db: undefined as unknown }));
+vi.mock("@/lib/auth/session", async (original) => ({
+  ...(await original<typeof import("@/lib/auth/session")>()),
+  requireSession: async () => mocks.session,
+}));
+vi.mock("@/lib/db", () => ({ getDb: async () => mocks.db }));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+vi.mock("@/lib/localize/translator", async () => (await import("@/lib/localize/testing")).translatorsIn(() => "en"));
+
+const ALICE: StoredSession = {
+  ...ALICE_ACTOR,
+  id: "s-alice",
+  roles: ["te_admin"],
+  token: "MIIalice",
+  tokenExpiresAt: Date.now() + 3_600_000,
+};
+const AUDREY: StoredSession = {
+  ...ALICE,
+  id: "s-audrey",
+  userId: "ac0e0000000000000000000000000e02",
+  userName: "audrey",
+  roles: ["readonly"],
+};
+
+const form = (values: Record<string, string>) => {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(values)) f.set(k, v);
+  return f;
+};
+
+describe("the API token actions", () => {
+  let db: Kysely<Database>;
+  onMigratedDatabase(backends[0], (opened) => (db = opened));
+  beforeEach(() => {
+    mocks.db = db;
+    mocks.session = ALICE;
+  });
+  const lastEvent = async () =>
+    (await db.selectFrom("audit_events").selectAll().orderBy("seq", "desc").executeTakeFirst())!;
+
+  it("creates a token, answers its secret once, and audits it without the secret", async () => {
+    const r = await createApiTokenAction(null, form({ name: "nightly", access: "write", expiresInDays: "30" }));
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.data.secret).toMatch(/^imsh_[0-9A-Za-z]{40}$/);
+    const event = await lastEvent();
+    expect(event).toMatchObject({
+      action: "api_token_created",
+      source: "console",
+      outcome: "succeeded",
+      user_name: "alice",
+    });
+    expect(event.input).not.toContain(r.data.secret);
+    expect(JSON.parse(event.input)).toEqual({
+      input: { name: "nightly", access: "write", expiresInDays: 30 },
+      created: { id: r.data.id, prefix: r.data.secret.slice(0, 9), expiresAt: expect.any(Number) },
+    });
+  });
+
+  it("refuses a read-only user a write token on its field, and makes them a read token", async () => {
+    mocks.session = AUDREY;
+    const refused = await createApiTokenAction(null, form({ name: "w", access: "write", expiresInDays: "90" }));
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        code: "forbidden",
+        fieldErrors: { access: ["Your IAM user is read-only: it can create read-only tokens only."] },
+      },
+    });
+    expect(await createApiTokenAction(null, form({ name: "r", access: "read", expiresInDays: "90" }))).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it("refuses a lifetime outside 1 to 365 days and a name of control characters", async () => {
+    const r = await createApiTokenAction(null, form({ name: "a\u0007b", access: "read", expiresInDays: "366" }));
+    expect(r).toMatchObject({
+      ok: false,
+      error: {
+        code: "invalid_input",
+        fieldErrors: {
+          name: ["Give the token a name of 1 to 64 characters, without control characters."],
+          expiresInDays: ["Choose how long the token lasts: 1 to 365 days."],
+        },
+      },
+    });
+  });
+
+  it("revokes the user's own token, audited; another user's token is not found", async () => {
+    const made = await createApiTokenAction(null, form({ name: "short", access: "read", expiresInDays: "7" }));
+    if (!made.ok) throw new Error(made.error.message);
+    mocks.session = AUDREY;
+    expect(await revokeApiTokenAction(null, form({ id: made.data.id }))).toMatchObject({
+      ok: false,
+      error: { code: "not_found", message: "You have no such token. Refresh the page." },
+    });
+    mocks.session = ALICE;
+    expect(await revokeApiTokenAction(null, form({ id: made.data.id }))).toEqual({ ok: true, data: { name: "short" } });
+    expect(await lastEvent()).toMatchObject({ action: "api_token_revoked", outcome: "succeeded", user_name: "alice" });
+  });
+});
