@@ -24,6 +24,7 @@ export const manifestPairSchema = z.object({
   service,
   target: z.object({ kind: z.enum(["project", "account", "organization"]), value: z.string(), memberId: z.string() }),
   action: z.enum(["add", "remove", "keep", "blocked"]),
+  change: z.enum(["add", "remove"]).optional().describe("Blocked pairs: the change held back"),
   memberStatus: memberStatus.optional(),
   reason: z.string().optional().describe("In the language of Accept-Language"),
   verdict: z.enum(["allowed", "reason", "approval", "denied"]).optional(),
@@ -53,7 +54,9 @@ export const applyResultSchema = z.object({
 export const manifestExportSchema = z.object({ yaml: z.string() });
 
 export const driftSchema = z.object({
-  drift: z.array(manifestPairSchema).describe("Only the pairs to add or remove: what differs from the file"),
+  drift: z
+    .array(manifestPairSchema)
+    .describe("What differs from the file: the pairs to add or remove, and those blocked (with the change held back)"),
   checkedAt: iso(),
 });
 
