@@ -43,7 +43,7 @@ const A11Y = pair("a11y", "A", port("E2E_A11Y_PORT", 3113), port("E2E_EMULATOR_A
  * (history, names, phones, the inbox) that the pairs take about as long, since the slowest one sets the
  * suite's time.
  */
-const ON_THEIR_OWN = /(faults|start|names|history|phones|incoming|auth|manifests|api)\.spec\.ts$/;
+const ON_THEIR_OWN = /(faults|start|names|history|phones|incoming|auth|manifests|api|fuzz-api)\.spec\.ts$/;
 /**
  * The third reading-A pair's: the axe runs and the fuzz, the two that keep a browser or the server
  * busiest, and the specs of shares that end and of notifications, which wait on the console's clock

@@ -2,11 +2,11 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Page } from "@playwright/test";
 import { parse, stringify } from "yaml";
 import { DEMO, DEMO_IMAGES } from "../emulator/seed/demo";
 import { emulator, expect, query, test } from "./fixtures";
 import { openstackAsAlice } from "./openstack";
+import { createToken } from "./pages/tokens";
 
 /**
  * Issue 18: the HTTP API and the `imshare` CLI with personal access tokens made in the console. The
@@ -32,16 +32,6 @@ function imshare(args: string[], token: string, baseURL: string): Promise<Run> {
         resolve({ code: error ? Number((error as { code?: number }).code ?? 1) : 0, out: `${stdout}${stderr}` }),
     );
   });
-}
-
-/** Creates a token on Settings → API tokens and returns its secret, shown once. */
-async function createToken(page: Page, name: string, access: "Read-only" | "Read and write"): Promise<string> {
-  await page.goto("/settings/tokens");
-  await page.getByLabel("Name", { exact: true }).fill(name);
-  await page.getByLabel(access).check();
-  await page.getByRole("button", { name: "Create token" }).click();
-  await expect(page.getByTestId("new-token")).toContainText(`Token ${name} created.`);
-  return (await page.getByTestId("token-secret").textContent())!.trim();
 }
 
 const members = async (imageId: string) =>

@@ -86,6 +86,8 @@ export const ID_LIKE = new Set([
   FOREIGN.noPhone,
 ]);
 
+const FOREIGN_MANIFEST = `version: 1\nimages:\n  - id: ${FOREIGN.globexImage}\n    targets: []\n`;
+
 export interface ActionSpec {
   /** A payload that changes nothing (other accounts' ids, images that cannot be shared); each field is varied from it. */
   base: Record<string, unknown>;
@@ -213,6 +215,13 @@ export const ACTIONS: Record<string, ActionSpec> = {
   // changed) is still refused and no token is made; a token id nobody has.
   createApiTokenAction: { base: { name: "", access: "not-an-access", expiresInDays: "0" }, form: true },
   revokeApiTokenAction: { base: { id: FOREIGN.noUuid }, form: true },
+  // A manifest of an image acme does not own: planned, it is a warning; applied, a digest no plan has.
+  planManifestAction: { base: { manifest: FOREIGN_MANIFEST }, mayAccept: true },
+  applyManifestAction: { base: { manifest: FOREIGN_MANIFEST, planDigest: "0".repeat(64) } },
+  exportManifestAction: { base: {}, mayAccept: true },
+  watchManifestAction: { base: { name: "", manifest: "" } },
+  unwatchManifestAction: { base: { id: FOREIGN.noUuid } },
+  checkManifestAction: { base: { id: FOREIGN.noUuid } },
 };
 
 /** The argument lists posted to one action: wrong shapes, then each field given every hostile value. */

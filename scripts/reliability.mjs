@@ -77,7 +77,7 @@ const SCENARIOS = [
     "attack",
     "malformed, oversized and hostile input to every server action and route",
     "no 5xx, no upstream call with invalid data",
-    ["fuzz.spec.ts", "fuzz-parts.ts", "bad-input.test.ts"],
+    ["fuzz.spec.ts", "fuzz-parts.ts", "fuzz-api.spec.ts", "bad-input.test.ts"],
   ],
   ["attack", "hostile names from the cloud rendered in every page", "no script runs", ["hostile-names.spec.ts"]],
   [

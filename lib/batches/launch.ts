@@ -45,6 +45,9 @@ export async function launchBatch(input: z.output<typeof launchSchema>, ctx: Bat
   if (needs === "approval") throw new UserError("forbidden", text("errors.said.policyNeedsApproval"));
   if (needs === "reason" && !input.reason) throw fieldError("reason", text("errors.said.policyNeedsReason"));
   const pairs = pairsOf(planned, excluded);
+  // The planner's Launch is off then too: a batch that would send nothing is not recorded.
+  if (!pairs.some((p) => p.status === "waiting"))
+    throw new UserError("invalid_input", text("errors.said.nothingToLaunch"));
   const id = await createBatch(await getDb(), {
     actor: ctx.session,
     operation: input.operation,
