@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { PageHeader } from "@/components/page-header";
 import { canChange, requireSession } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { UUID } from "@/lib/ids";
 import { listWatches, type WatchView } from "@/lib/manifest/watches";
 import { Workbench } from "./_components/workbench";
@@ -49,6 +50,7 @@ export default async function ManifestsPage({
         initial={opened?.source ?? ""}
         initialName={opened?.name ?? ""}
         canChange={canChange(session)}
+        checkMinutes={Math.round(env.DRIFT_CHECK_MS / 60_000)}
       />
       <WatchList watches={watches} canChange={canChange(session)} />
     </div>

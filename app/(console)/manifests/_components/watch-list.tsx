@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
-import { DateTime } from "@/components/date-time";
+import { When } from "@/components/date-time";
 import { TargetId } from "@/components/target-id";
 import { useText } from "@/components/use-text";
 import { Alert } from "@/components/ui/alert";
@@ -90,7 +90,7 @@ function WatchItem({ watch, canChange }: { watch: WatchView; canChange: boolean 
         {" · "}
         {watch.checkedAt ? (
           <>
-            {t("checkedAt")} <DateTime value={watch.checkedAt} relative />
+            {t("checkedAt")} <When value={watch.checkedAt} />
           </>
         ) : (
           t("neverChecked")
@@ -118,7 +118,7 @@ function WatchItem({ watch, canChange }: { watch: WatchView; canChange: boolean 
                 {d.changedBy && (
                   <>
                     {" "}
-                    <DateTime value={d.changedBy.at} relative />
+                    <When value={d.changedBy.at} />
                   </>
                 )}
               </span>

@@ -31,10 +31,13 @@ export function Workbench({
   initial,
   initialName,
   canChange,
+  checkMinutes,
 }: {
   initial: string;
   initialName: string;
   canChange: boolean;
+  /** How often a watched manifest is compared (DRIFT_CHECK_MS), 0 for only after imports and on demand. */
+  checkMinutes: number;
 }) {
   const t = useTranslations("drift.page");
   const [source, setSource] = useState(initial);
@@ -135,6 +138,7 @@ export function Workbench({
             setUndo(undefined);
           }}
           rows={16}
+          wrap="off"
           spellCheck={false}
           placeholder={t("placeholder")}
           aria-invalid={fieldError ? true : undefined}
@@ -235,7 +239,7 @@ export function Workbench({
           >
             {t("watch")}
           </Button>
-          <p className="basis-full text-xs text-muted-foreground">{t("watchHint")}</p>
+          <p className="basis-full text-xs text-muted-foreground">{t("watchHint", { minutes: checkMinutes })}</p>
         </div>
       )}
     </section>
