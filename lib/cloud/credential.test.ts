@@ -64,6 +64,14 @@ describe("the cloud client signing with an access key", () => {
     }
   });
 
+  it("reads whose an access key is, signed with that key (ShowPermanentAccessKey)", async () => {
+    const shown = await iam.showPermanentAccessKey(scope().token, "ap-southeast-1", ALICE.ak);
+    expect(shown).toMatchObject({ user_id: DEMO.alice, access: ALICE.ak, status: "active" });
+    const audreys = { ...DEMO_KEYS.audrey, projectId: DEMO.acmeAp, domainId: DEMO.acme };
+    const other = await iam.showPermanentAccessKey(scope(audreys).token, "ap-southeast-1", audreys.ak);
+    expect(other.user_id).toBe(DEMO.audrey);
+  });
+
   it("answers a wrong SK with the gateway's 401, and a project of another account too", async () => {
     for (const key of [
       { ...ALICE, sk: DEMO_KEYS.bob.sk },
