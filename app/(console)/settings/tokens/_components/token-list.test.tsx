@@ -12,6 +12,8 @@ const token = (over: Partial<ApiTokenView>): ApiTokenView => ({
   name: "nightly",
   prefix: "imsh_AbC1",
   access: "read",
+  credentials: "session",
+  accessKeyPrefix: null,
   projectId: "ac0e00000000000000000000000000a1",
   projectName: "ap-southeast-1",
   createdAt: T0,
