@@ -6,7 +6,7 @@ import type { ApiAccess, ApiCredentials, ApiTokensTable, Database } from "@/lib/
 import { UserError } from "@/lib/errors";
 import { text } from "@/lib/i18n/text";
 import type { CreateApiTokenInput } from "./form";
-import { hashSecret, newSecret, prefixOf } from "./secret";
+import { accessKeyPrefix, hashSecret, newSecret, prefixOf } from "./secret";
 
 type Db = Kysely<Database>;
 const DAY_MS = 86_400_000;
@@ -81,7 +81,7 @@ function viewOf(row: ApiTokensTable, now: number): ApiTokenView {
     prefix: row.prefix,
     access: row.access,
     credentials: row.credentials,
-    accessKeyPrefix: row.access_key === null ? null : `${row.access_key.slice(0, 4)}…`,
+    accessKeyPrefix: row.access_key === null ? null : accessKeyPrefix(row.access_key),
     projectId: row.project_id,
     projectName: row.project_name,
     createdAt: Number(row.created_at),
