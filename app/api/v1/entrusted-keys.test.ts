@@ -46,14 +46,18 @@ describe("API tokens with an entrusted access key", () => {
   let actions: typeof import("@/app/(console)/settings/tokens/actions");
   let images: ApiHandler<Record<string, never>>;
   let me: ApiHandler<Record<string, never>>;
+  let exported: ApiHandler<Record<string, never>>;
+  let drift: ApiHandler<Record<string, never>>;
 
   beforeAll(async () => {
     mocks.db = db;
-    [api, actions, { GET: images }, { GET: me }] = await Promise.all([
+    [api, actions, { GET: images }, { GET: me }, { GET: exported }, { POST: drift }] = await Promise.all([
       import("@/lib/api/testing"),
       import("@/app/(console)/settings/tokens/actions"),
       import("./images/route"),
       import("./me/route"),
+      import("./manifest/export/route"),
+      import("./manifest/drift/route"),
     ]);
   });
   beforeEach(() => {
@@ -95,6 +99,30 @@ describe("API tokens with an entrusted access key", () => {
       created: { credentials: "access_key" },
     });
     expect(event.input).not.toContain(DEMO_KEYS.alice.sk);
+  });
+
+  it("exports the project's sharing and finds drift once someone shares outside it, as a CI gate on imshare drift would", async () => {
+    const { secret } = await made(DEMO_KEYS.alice);
+    const yaml = (
+      (await api.callApi(exported, "/api/v1/manifest/export", { secret })).body as { data: { yaml: string } }
+    ).data.yaml;
+    const check = () =>
+      api.callApi(drift, "/api/v1/manifest/drift", { secret, method: "POST", body: { manifest: yaml } });
+    expect((await check()).body).toMatchObject({ data: { drift: [] } });
+    const shared = await emulator().call("POST", "/v1/cloudimages/members", {
+      sign: DEMO_KEYS.alice,
+      headers: { "X-Project-Id": DEMO.acmeAp },
+      body: { images: [DEMO_IMAGES.debian], projects: [DEMO.umbrellaAp] },
+    });
+    expect(shared.status).toBe(200);
+    const after = (await check()).body as { data: { drift: unknown[] } };
+    expect(after.data.drift).toEqual([
+      expect.objectContaining({
+        image: DEMO_IMAGES.debian,
+        action: "remove",
+        target: expect.objectContaining({ value: DEMO.umbrellaAp }),
+      }),
+    ]);
   });
 
   it("refuses a wrong SK when the token is made, saying so on the SK's field, and makes no token", async () => {
