@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseSdkAuthorization, signatureMatches, type SignedRequest } from "@/emulator/core/aksk";
 import { DEMO_KEYS } from "@/emulator/seed/demo";
-import { sdkDate, signRequest, type RequestToSign } from "./signer";
+import { signRequest, type RequestToSign } from "./signer";
 
 const AT = Date.parse("2026-12-06T21:14:03Z");
 const ALICE = DEMO_KEYS.alice;
@@ -46,7 +46,6 @@ describe("the SDK-HMAC-SHA256 signer, against the emulator's verifier", () => {
   it("signs at the given time, naming the AK and every header, host and X-Sdk-Date among them", () => {
     const signature = signRequest(ALICE, LIST, AT);
     expect(signature["X-Sdk-Date"]).toBe("20261206T211403Z");
-    expect(sdkDate(AT)).toBe("20261206T211403Z");
     expect(parseSdkAuthorization(signature.Authorization)).toEqual({
       ak: ALICE.ak,
       signedHeaders: ["accept", "host", "x-project-id", "x-sdk-date"],
@@ -79,6 +78,6 @@ describe("the SDK-HMAC-SHA256 signer, against the emulator's verifier", () => {
     expect(accepted({ ...share, method: "DELETE" })).toBe(false);
     const list = received(LIST, signRequest(ALICE, LIST, AT));
     expect(accepted({ ...list, rawQuery: list.rawQuery.replace("limit=2", "limit=3") })).toBe(false);
-    expect(accepted({ ...list, date: sdkDate(AT + 1000) })).toBe(false);
+    expect(accepted({ ...list, date: "20261206T211404Z" })).toBe(false);
   });
 });

@@ -19,7 +19,7 @@ export interface RequestToSign {
 const sha256 = (text: string) => createHash("sha256").update(text, "utf8").digest("hex");
 
 /** The gateway's basic UTC form, `20261206T211403Z`: the `X-Sdk-Date` header and the second line signed. */
-export function sdkDate(epochMs: number): string {
+function sdkDate(epochMs: number): string {
   return new Date(epochMs)
     .toISOString()
     .replace(/[-:]/g, "")
