@@ -212,8 +212,18 @@ export const ACTIONS: Record<string, ActionSpec> = {
   sendTestAction: { base: { id: FOREIGN.noUuid }, form: true },
   sendAgainAction: { base: { id: FOREIGN.noUuid }, form: true },
   // API tokens: the base has no name and no access a token can have, so that every variant (one field
-  // changed) is still refused and no token is made; a token id nobody has.
-  createApiTokenAction: { base: { name: "", access: "not-an-access", expiresInDays: "0" }, form: true },
+  // changed) is still refused and no token is made, nor any key checked with IAM; a token id nobody has.
+  createApiTokenAction: {
+    base: {
+      name: "",
+      access: "not-an-access",
+      expiresInDays: "0",
+      credentials: "access_key",
+      accessKey: "",
+      secretKey: "",
+    },
+    form: true,
+  },
   revokeApiTokenAction: { base: { id: FOREIGN.noUuid }, form: true },
   // A manifest of an image acme does not own: planned, it is a warning; applied, a digest no plan has.
   planManifestAction: { base: { manifest: FOREIGN_MANIFEST }, mayAccept: true },

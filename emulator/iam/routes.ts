@@ -2,10 +2,11 @@ import type { Hono } from "hono";
 import { z } from "zod";
 import { readBody, type Ctx, type Emu, type EmuEnv } from "../core/context";
 import { keystoneError } from "../core/errors";
-import { signedCaller } from "../core/signed-caller";
 import { HEX32, opaqueToken } from "../core/ids";
 import type { Project, Token, User } from "../store/types";
 import { projectBody, tokenBody } from "./body";
+import { validCaller } from "./caller";
+import { registerCredentials } from "./credentials";
 
 const ref = z.object({ id: z.string().optional(), name: z.string().optional() });
 const authSchema = z.object({
@@ -40,7 +41,7 @@ export function baseUrl(c: Ctx, emu: Emu): string {
   return `${url.protocol}//${c.req.header("host") ?? url.host}`;
 }
 
-/** IAM: tokens (password and token methods), validation, projects, version discovery. */
+/** IAM: tokens (password and token methods), validation, projects, access keys, version discovery. */
 export function registerIam(app: Hono<EmuEnv>, emu: Emu): void {
   app.post("/v3/auth/tokens", async (c) => {
     const body = await readBody(c, emu);
@@ -97,6 +98,8 @@ export function registerIam(app: Hono<EmuEnv>, emu: Emu): void {
     validCaller(c, emu);
     throw keystoneError(403, "You are not authorized to perform the requested action.");
   });
+
+  registerCredentials(app, emu);
 
   for (const path of ["/v3", "/v3/"]) {
     app.get(path, (c) =>
@@ -182,32 +185,4 @@ function resolveScope(emu: Emu, user: User, scope: AuthRequest["scope"]): { proj
     return { domain: true };
   }
   return { domain: false };
-}
-
-/**
- * IAM calls other than token creation need a valid caller token, or an AK/SK signature whose
- * `X-Domain-Id` / `X-Project-Id` (as the SDKs' global and basic credentials send) name the pair's
- * account; IAM answers in Keystone style (a refused signature in the gateway's).
- */
-function validCaller(c: Ctx, emu: Emu): { user: User } {
-  const tokenId = c.req.header("x-auth-token");
-  const signed = tokenId === undefined ? signedCaller(c.get("signed")) : undefined;
-  if (signed) {
-    const domainId = c.req.header("x-domain-id");
-    const projectId = c.req.header("x-project-id");
-    const project = projectId === undefined ? undefined : emu.world.projects.get(projectId);
-    if (
-      (domainId !== undefined && domainId !== signed.account.id) ||
-      (projectId !== undefined && project?.domainId !== signed.account.id)
-    ) {
-      throw keystoneError(401, "The request you have made requires authentication.");
-    }
-    return { user: signed.user };
-  }
-  const token = emu.world.tokens.get(tokenId ?? "");
-  const user = token && emu.world.users.get(token.userId);
-  if (!token || !user || token.expiresAt <= emu.clock.now()) {
-    throw keystoneError(401, "The request you have made requires authentication.");
-  }
-  return { user };
 }

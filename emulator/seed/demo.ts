@@ -210,6 +210,7 @@ export function demoWorld(now: number): WorldData {
       ...DEMO_KEYS[name],
       userId: DEMO[name],
       status: "active" as const,
+      createdAt: ago(200),
     })),
     organizations: [
       {

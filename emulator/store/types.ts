@@ -59,6 +59,8 @@ export interface AccessKey {
   sk: string;
   userId: string;
   status: "active" | "inactive";
+  /** Absent in state files written before IAM's credentials API: shown as the Unix epoch. */
+  createdAt?: number;
 }
 
 export interface OrgUnit {

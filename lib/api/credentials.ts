@@ -3,10 +3,12 @@ import type { Kysely } from "kysely";
 import { canChange } from "@/lib/auth/session";
 import type { StoredSession } from "@/lib/auth/session-store";
 import { sessionStore } from "@/lib/auth/store";
+import { signingCredential } from "@/lib/cloud/credential";
+import { CloudError } from "@/lib/cloud/errors";
 import type { ApiAccess, Database } from "@/lib/db/types";
 import { UserError } from "@/lib/errors";
 import { text } from "@/lib/i18n/text";
-import { SECRET_PATTERN } from "@/lib/tokens/secret";
+import { accessKeyPrefix, SECRET_PATTERN } from "@/lib/tokens/secret";
 import { authenticate, type AuthenticatedToken } from "@/lib/tokens/store";
 
 const BEARER = /^Bearer +(\S+) *$/i;
@@ -24,11 +26,28 @@ export async function tokenOf(
 }
 
 /**
- * The console session a token acts with: its user's newest valid session in the token's project. The
- * IAM token is what reaches the cloud, so a token never does more than its user could, and stops working
- * when they have not signed in for a while.
+ * The console session a token acts with. A token with an entrusted key needs none: its session is made
+ * from the token itself (its user, account, project and region, the roles of the session that made it),
+ * and every cloud call of the request is signed with the key, which IAM checked was the user's own. Any
+ * other token acts with its user's newest valid session in the token's project, whose IAM token reaches
+ * the cloud; it stops working when they have not signed in for a while. Either way a token never does
+ * more than its user could.
  */
 export async function sessionOf(token: AuthenticatedToken): Promise<StoredSession> {
+  if (token.entrusted)
+    return {
+      id: `api-token:${token.id}`,
+      userId: token.user_id,
+      userName: token.user_name,
+      accountId: token.account_id,
+      accountName: token.account_name,
+      projectId: token.project_id,
+      projectName: token.project_name,
+      region: token.region,
+      roles: token.roles,
+      token: signingCredential({ ...token.entrusted, projectId: token.project_id, domainId: token.account_id }),
+      tokenExpiresAt: token.expiresAt,
+    };
   const [session] = await (
     await sessionStore()
   ).validFor(token.user_id, token.account_id, { projectId: token.project_id });
@@ -48,4 +67,16 @@ export function mayWrite(token: { access: ApiAccess }, session: StoredSession): 
   if (token.access !== "write")
     throw new UserError("forbidden", text("tokens.errors.readAccess", { access: token.access }));
   if (!canChange(session)) throw new UserError("forbidden", text("tokens.errors.readOnlyApi"));
+}
+
+/**
+ * What the cloud's 401 means to a token with an entrusted key: the key was deleted or disabled in IAM
+ * since, not a session to sign in again to; other failures pass unchanged.
+ */
+export function keyRefusal(token: AuthenticatedToken, e: unknown): unknown {
+  if (!token.entrusted || !(e instanceof CloudError) || !e.isUnauthenticated) return e;
+  return new UserError(
+    "invalid_token",
+    text("tokens.errors.keyRefusedNow", { prefix: accessKeyPrefix(token.entrusted.ak) }),
+  );
 }

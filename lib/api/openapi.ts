@@ -213,7 +213,7 @@ function responses(op: Operation): Record<string, object> {
     "200": ok,
     ...((op.query || op.body) && { "400": error("invalid_input: the query or body is refused, with fieldErrors") }),
     "401": error(
-      "invalid_token (no, unknown, revoked or expired token) or session_expired (the token's user has no live console session in its project)",
+      "invalid_token (no, unknown, revoked or expired token, or its entrusted access key refused by the cloud) or session_expired (a session token's user has no live console session in its project)",
     ),
     "403": error(
       op.access === "write"
@@ -252,7 +252,7 @@ export function openApiDocument(): Record<string, unknown> {
       version: "1",
       description: [
         "Share Huawei Cloud IMS and CPH images from scripts. Every request but the two public documents carries a personal access token (Settings → API tokens): `Authorization: Bearer imsh_…`.",
-        "A token acts with its user's newest valid console session in the token's project: it never does more than the user could, and needs them to have signed in. `x-access: write` operations need a token with write access and a user who is not read-only. Every use is recorded on the token; changes are in History with source API.",
+        "A token acts with its user's newest valid console session in the token's project, and needs them to have signed in; or, if they entrusted one when making it, with an access key of their own IAM user, whose AK/SK signature reaches the cloud without any session. Either way it never does more than the user could. `x-access: write` operations need a token with write access and a user who is not read-only. Every use is recorded on the token; changes are in History with source API.",
         `Answers are \`{"data": …}\`, failures \`{"error": {"code", "message", "fieldErrors"?}}\` with the code's status, the message in the language of Accept-Language (English or Simplified Chinese). JSON bodies are at most ${MAX_BODY_BYTES / 1024 / 1024} MB.`,
         "| code | status | meaning |\n| --- | --- | --- |\n" + errorTable,
       ].join("\n\n"),

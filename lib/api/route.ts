@@ -10,7 +10,7 @@ import { negotiate, type Locale } from "@/lib/i18n/locales";
 import { forReader } from "@/lib/localize/errors";
 import { errorTranslator, textTranslator } from "@/lib/localize/translator";
 import { recordUse } from "@/lib/tokens/store";
-import { mayWrite, sessionOf, tokenOf } from "./credentials";
+import { keyRefusal, mayWrite, sessionOf, tokenOf } from "./credentials";
 import { readInput, type InputSource } from "./input";
 
 /** What a route handler under /api/v1 is: who may call it, what it records, and what it reads. */
@@ -101,9 +101,13 @@ export function apiRoute<S extends z.ZodType | undefined = undefined, P = Record
         { audit: spec.audit, source: "api", detail: { api: { id: ref.id, name: ref.name } } },
         session,
         input,
-        (hooks) => {
+        async (hooks) => {
           if (spec.access === "write") mayWrite(token, session);
-          return run(input, { session, scope: scopeOf(session), ...hooks, token: ref }, request, params);
+          try {
+            return await run(input, { session, scope: scopeOf(session), ...hooks, token: ref }, request, params);
+          } catch (e) {
+            throw keyRefusal(token, e);
+          }
         },
       );
       if (!settled.ok) response = await apiError(settled.error, locale);

@@ -46,6 +46,7 @@ export async function tokenOf(db: Kysely<Database>, who: Person, access: ApiAcce
       projectName: "ap-southeast-1",
       region: "ap-southeast-1",
       canWrite,
+      roles: [who === "audrey" ? "readonly" : "te_admin"],
     },
     { name: `${who}-${access}`, access, expiresInDays: 30 },
   );

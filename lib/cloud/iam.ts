@@ -2,7 +2,15 @@ import "server-only";
 import { cache } from "react";
 import { CloudError } from "./errors";
 import { cloudRequest } from "./request";
-import { authProjectsSchema, passwordAuthSchema, tokenAuthSchema, tokenSchema, type TokenBody } from "./schemas/iam";
+import {
+  authProjectsSchema,
+  credentialSchema,
+  passwordAuthSchema,
+  tokenAuthSchema,
+  tokenSchema,
+  type PermanentAccessKey,
+  type TokenBody,
+} from "./schemas/iam";
 
 /** A token as the console keeps it: the secret string plus what IAM said about it. */
 export interface IssuedToken {
@@ -115,3 +123,23 @@ export const listAuthProjects = cache(async (token: string, region: string) => {
   });
   return res.data.projects.filter((p) => p.enabled);
 });
+
+/**
+ * `GET /v3.0/OS-CREDENTIAL/credentials/{access_key}` (ShowPermanentAccessKey): whose access key it is and
+ * its status. Called with a signing credential of the same key, it proves the pair works and names its user.
+ */
+export async function showPermanentAccessKey(
+  token: string,
+  region: string,
+  accessKey: string,
+): Promise<PermanentAccessKey> {
+  const res = await cloudRequest({
+    service: "iam",
+    region,
+    method: "GET",
+    path: `/v3.0/OS-CREDENTIAL/credentials/${encodeURIComponent(accessKey)}`,
+    token,
+    output: credentialSchema,
+  });
+  return res.data.credential;
+}

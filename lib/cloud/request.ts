@@ -5,8 +5,10 @@ import { env } from "@/lib/env";
 import { INSTANCE_ID } from "@/lib/instance";
 import { reportSchemaFailure } from "./diagnostics";
 import { readJsonBody } from "./body";
+import { signingKeyOf, type SigningKey } from "./credential";
 import { endpoint } from "./endpoints";
 import { CloudError, parseErrorBody, parseRetryAfter, type CloudService } from "./errors";
+import { signRequest } from "./signer";
 
 /** Names the console and its instance in the cloud's logs. */
 const USER_AGENT = `imshare/0.1 (instance ${INSTANCE_ID})`;
@@ -19,7 +21,10 @@ export interface CloudRequest<I extends z.ZodType | undefined, O extends z.ZodTy
   region: string;
   method: Method;
   path: string;
-  /** The user's IAM token; absent only for the password sign-in. */
+  /**
+   * The user's IAM token, or a credential of `signingCredential` (an API token's entrusted access key),
+   * which signs the request instead; absent only for the password sign-in.
+   */
   token?: string;
   query?: Query;
   input?: I;
@@ -45,7 +50,8 @@ const MAX_BACKOFF_MS = 4_000;
 /**
  * The one function that calls the cloud: validates input and output with zod, sends a request id,
  * retries idempotent reads on 429/5xx and network failures with backoff and `Retry-After`, and turns
- * every failure into a CloudError. Never logs the token. One deadline bounds the whole call, retries
+ * every failure into a CloudError. Sends the IAM token as `X-Auth-Token`, or signs each attempt with the
+ * access key a signing credential holds (SDK-HMAC-SHA256). Never logs the token or the key. One deadline bounds the whole call, retries
  * and waits included: a cloud that hangs is answered `timeout` within `timeoutMs`, not three times it.
  */
 export async function cloudRequest<I extends z.ZodType | undefined, O extends z.ZodType>(
@@ -59,19 +65,24 @@ export async function cloudRequest<I extends z.ZodType | undefined, O extends z.
     "X-Client-Request-Id": randomUUID(),
     ...req.headers,
   };
-  if (req.token) headers["X-Auth-Token"] = req.token;
+  const signing = req.token ? signingKeyOf(req.token) : undefined;
+  if (signing) Object.assign(headers, signedScope(req.service, signing));
+  else if (req.token) headers["X-Auth-Token"] = req.token;
   if (body !== undefined) headers["Content-Type"] = "application/json;charset=UTF-8";
+  const sent = body === undefined ? undefined : JSON.stringify(body);
   const idempotent = req.method === "GET";
   const deadline = AbortSignal.timeout(req.timeoutMs ?? env.CLOUD_TIMEOUT_MS);
   const timedOut = () => new CloudError(req.service, 0, "timeout", "The cloud did not answer in time.");
 
   for (let attempt = 1; ; attempt++) {
     let res: Response;
+    // Signed again at each attempt: the signature holds its time, which the gateway bounds.
+    const signature = signing ? signRequest(signing, { method: req.method, url, headers, body: sent }) : {};
     try {
       res = await fetch(url, {
         method: req.method,
-        headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        headers: { ...headers, ...signature },
+        body: sent,
         signal: deadline,
         cache: "no-store",
       });
@@ -136,10 +147,17 @@ export async function cloudRequest<I extends z.ZodType | undefined, O extends z.
   }
 }
 
-function buildUrl(base: string, path: string, query?: Query): string {
+function buildUrl(base: string, path: string, query?: Query): URL {
   const url = new URL(base + path);
   for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== "") url.searchParams.set(k, String(v));
-  return url.toString();
+  return url;
+}
+
+/** Where a signed call acts, as the SDKs say it: the account for global services (IAM, Organizations), else the project. */
+function signedScope(service: CloudService, key: SigningKey): Record<string, string> {
+  return service === "iam" || service === "organizations"
+    ? { "X-Domain-Id": key.domainId }
+    : { "X-Project-Id": key.projectId };
 }
 
 /** Exponential backoff with full jitter: up to 250 ms, 500 ms, 1 s… */

@@ -33,3 +33,8 @@ export function hashSecret(secret: string): string {
 export function prefixOf(secret: string): string {
   return secret.slice(0, TOKEN_PREFIX.length + 4);
 }
+
+/** The part of an entrusted AK shown in lists and sentences (`ACME…`): enough to recognise one's key, never the key. */
+export function accessKeyPrefix(ak: string): string {
+  return `${ak.slice(0, 4)}…`;
+}

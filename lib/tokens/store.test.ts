@@ -1,8 +1,11 @@
 import type { Kysely } from "kysely";
 import { describe, expect, it } from "vitest";
+import { DEMO_KEYS } from "@/emulator/seed/demo";
+import { decryptToken, deriveTokenKey, encryptToken } from "@/lib/auth/crypto";
 import { backends } from "@/lib/db/testing";
 import { onMigratedDatabase } from "@/lib/db/testing-hooks";
 import type { Database } from "@/lib/db/types";
+import { env } from "@/lib/env";
 import { UserError } from "@/lib/errors";
 import { hashSecret, SECRET_PATTERN } from "./secret";
 import { authenticate, createToken, listTokens, listUses, recordUse, revokeToken, USES_KEPT } from "./store";
@@ -18,8 +21,15 @@ const ALICE = {
   projectName: "ap-southeast-1",
   region: "ap-southeast-1",
   canWrite: true,
+  roles: ["te_admin"],
 };
-const AUDREY = { ...ALICE, userId: "a0d1e000000000000000000000000001", userName: "audrey", canWrite: false };
+const AUDREY = {
+  ...ALICE,
+  userId: "a0d1e000000000000000000000000001",
+  userName: "audrey",
+  canWrite: false,
+  roles: ["readonly"],
+};
 const BOB = { ...ALICE, accountId: "610be000000000000000000000000001", userId: "b0b00000000000000000000000000001" };
 
 const refusal = (r: Awaited<ReturnType<typeof authenticate>>) => {
@@ -46,14 +56,45 @@ describe.each(backends)("API tokens on $name", (backend) => {
         name: "ci",
         access: "write",
         account_id: ALICE.accountId,
+        account_name: "acme",
         user_id: ALICE.userId,
         user_name: "alice",
         project_id: ALICE.projectId,
         project_name: "ap-southeast-1",
         region: "ap-southeast-1",
         expiresAt: T0 + 30 * DAY,
+        roles: ["te_admin"],
       },
     });
+    expect(token).toMatchObject({ credentials: "session", accessKeyPrefix: null });
+  });
+
+  it("keeps an entrusted key: the AK in clear, the SK encrypted as IAM tokens are, never shown; the secret gives the pair back", async () => {
+    const key = DEMO_KEYS.alice;
+    const input = { name: "ci", access: "read", expiresInDays: 30, entrusted: key } as const;
+    const { token, secret } = await createToken(db, ALICE, input, T0);
+    expect(token).toMatchObject({ credentials: "access_key", accessKeyPrefix: "ACME…" });
+    const row = await db.selectFrom("api_tokens").selectAll().where("id", "=", token.id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ credentials: "access_key", access_key: key.ak, roles: '["te_admin"]' });
+    expect(row.secret_key_ciphertext).not.toBe(key.sk);
+    expect(JSON.stringify(row)).not.toContain(key.sk);
+    expect(decryptToken(row.secret_key_ciphertext!, deriveTokenKey(env.AUTH_SECRET))).toBe(key.sk);
+    const listed = JSON.stringify(await listTokens(db, ALICE, T0));
+    expect(listed).not.toContain(key.sk);
+    expect(listed).not.toContain(key.ak);
+    expect(await authenticate(db, secret, T0 + DAY)).toMatchObject({
+      token: { id: token.id, account_name: "acme", roles: ["te_admin"], entrusted: { ak: key.ak, sk: key.sk } },
+    });
+  });
+
+  it("refuses a token whose key no longer decrypts (AUTH_SECRET changed), saying so", async () => {
+    const input = { name: "ci", access: "read", expiresInDays: 30, entrusted: DEMO_KEYS.alice } as const;
+    const { token, secret } = await createToken(db, ALICE, input, T0);
+    const other = encryptToken(DEMO_KEYS.alice.sk, deriveTokenKey("another-secret-another-secret-another-secret"));
+    await db.updateTable("api_tokens").set({ secret_key_ciphertext: other }).where("id", "=", token.id).execute();
+    const refused = await authenticate(db, secret, T0 + DAY);
+    expect(refusal(refused)).toEqual({ code: "invalid_token", text: { key: "tokens.errors.keyUnreadable" } });
+    expect(refused).toMatchObject({ tokenId: token.id });
   });
 
   it("makes a different secret every time", async () => {

@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { sql, type Kysely } from "kysely";
-import type { ApiAccess, ApiTokensTable, Database } from "@/lib/db/types";
+import { openSecret, sealSecret } from "@/lib/auth/store";
+import type { AccessKeyPair } from "@/lib/cloud/signer";
+import type { ApiAccess, ApiCredentials, ApiTokensTable, Database } from "@/lib/db/types";
 import { UserError } from "@/lib/errors";
 import { text } from "@/lib/i18n/text";
 import type { CreateApiTokenInput } from "./form";
-import { hashSecret, newSecret, prefixOf } from "./secret";
+import { accessKeyPrefix, hashSecret, newSecret, prefixOf } from "./secret";
 
 type Db = Kysely<Database>;
 const DAY_MS = 86_400_000;
@@ -27,7 +29,15 @@ interface TokenCreator extends TokenOwner {
   region: string;
   /** False for a read-only IAM user (`canChange`), whose tokens can only read. */
   canWrite: boolean;
+  /** The session's IAM roles, which a token with an entrusted key keeps and acts with. */
+  roles: string[];
 }
+
+/** A token to make: the form's fields, and the access key it acts with if the user entrusted one. */
+type NewToken = Pick<CreateApiTokenInput, "name" | "access" | "expiresInDays"> & {
+  /** Checked first (`checkEntrustedKey`): a working key of the creator's own IAM user. */
+  entrusted?: AccessKeyPair;
+};
 
 type TokenStatus = "active" | "expired" | "revoked";
 
@@ -37,6 +47,9 @@ export interface ApiTokenView {
   name: string;
   prefix: string;
   access: ApiAccess;
+  credentials: ApiCredentials;
+  /** The entrusted AK's first characters (`ACME…`), never the whole key; null for a session token. */
+  accessKeyPrefix: string | null;
   projectId: string;
   projectName: string;
   createdAt: number;
@@ -67,6 +80,8 @@ function viewOf(row: ApiTokensTable, now: number): ApiTokenView {
     name: row.name,
     prefix: row.prefix,
     access: row.access,
+    credentials: row.credentials,
+    accessKeyPrefix: row.access_key === null ? null : accessKeyPrefix(row.access_key),
     projectId: row.project_id,
     projectName: row.project_name,
     createdAt: Number(row.created_at),
@@ -82,11 +97,12 @@ function viewOf(row: ApiTokensTable, now: number): ApiTokenView {
 /**
  * Makes a token for the creator in their session's project. The secret is returned this once and only
  * its hash is kept, so a leaked database gives no working token. A read-only IAM user gets read tokens only.
+ * An entrusted key is kept with its SK encrypted like the sessions' IAM tokens, and the session's roles.
  */
 export async function createToken(
   db: Db,
   creator: TokenCreator,
-  input: CreateApiTokenInput,
+  input: NewToken,
   now = Date.now(),
 ): Promise<{ token: ApiTokenView; secret: string }> {
   if (input.access === "write" && !creator.canWrite)
@@ -111,6 +127,10 @@ export async function createToken(
     revoked_by_name: null,
     last_used_at: null,
     uses: 0,
+    credentials: input.entrusted ? "access_key" : "session",
+    access_key: input.entrusted?.ak ?? null,
+    secret_key_ciphertext: input.entrusted ? sealSecret(input.entrusted.sk) : null,
+    roles: JSON.stringify(creator.roles),
   };
   await db.insertInto("api_tokens").values(row).execute();
   return { token: viewOf(row, now), secret };
@@ -163,18 +183,28 @@ export async function revokeToken(
   return viewOf(await ownToken(db, owner, id), now);
 }
 
-/** A token that passed `authenticate`: who it acts for and where. */
+/** A token that passed `authenticate`: who it acts for and where, and with the key it was entrusted, if any. */
 export type AuthenticatedToken = Pick<
   ApiTokensTable,
-  "id" | "name" | "access" | "account_id" | "user_id" | "user_name" | "project_id" | "project_name" | "region"
-> & { expiresAt: number };
+  | "id"
+  | "name"
+  | "access"
+  | "account_id"
+  | "account_name"
+  | "user_id"
+  | "user_name"
+  | "project_id"
+  | "project_name"
+  | "region"
+> & { expiresAt: number; roles: string[]; entrusted?: AccessKeyPair };
 
 const isoAt = (ms: number) => new Date(ms).toISOString().slice(0, 16).replace("T", " ");
 
 /**
- * The token a secret stands for, found by its hash. Refused with `invalid_token` when no token has that
- * hash, or it was revoked, or it expired, each with its own sentence. Whatever account a token belongs
- * to, a secret nobody has is refused with the same sentence as any mistyped one.
+ * The token a secret stands for, found by its hash, with its entrusted key decrypted. Refused with
+ * `invalid_token` when no token has that hash, or it was revoked, or it expired, or its key can no longer
+ * be decrypted (AUTH_SECRET changed), each with its own sentence. Whatever account a token belongs to, a
+ * secret nobody has is refused with the same sentence as any mistyped one.
  */
 export async function authenticate(
   db: Db,
@@ -193,21 +223,18 @@ export async function authenticate(
       refused: new UserError("invalid_token", text("tokens.errors.expired", { at: isoAt(Number(row.expires_at)) })),
       tokenId: row.id,
     };
-  const { id, name, access, account_id, user_id, user_name, project_id, project_name, region } = row;
-  return {
-    token: {
-      id,
-      name,
-      access,
-      account_id,
-      user_id,
-      user_name,
-      project_id,
-      project_name,
-      region,
-      expiresAt: Number(row.expires_at),
-    },
-  };
+  let entrusted: AccessKeyPair | undefined;
+  if (row.access_key !== null && row.secret_key_ciphertext !== null) {
+    try {
+      entrusted = { ak: row.access_key, sk: openSecret(row.secret_key_ciphertext) };
+    } catch {
+      return { refused: new UserError("invalid_token", text("tokens.errors.keyUnreadable")), tokenId: row.id };
+    }
+  }
+  const { id, name, access, account_id, account_name, user_id, user_name, project_id, project_name, region } = row;
+  const who = { id, name, access, account_id, account_name, user_id, user_name, project_id, project_name, region };
+  const roles = JSON.parse(row.roles) as string[];
+  return { token: { ...who, expiresAt: Number(row.expires_at), roles, ...(entrusted && { entrusted }) } };
 }
 
 /**

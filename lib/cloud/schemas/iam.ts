@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { list, opt } from "./tolerant";
+import { list, opt, optString } from "./tolerant";
 
 const ref = z.object({ id: z.string(), name: z.string() });
 
@@ -67,3 +67,15 @@ export const authProjectsSchema = z.object({
   ),
 });
 export type AuthProject = z.infer<typeof authProjectsSchema>["projects"][number];
+
+/** `GET /v3.0/OS-CREDENTIAL/credentials/{access_key}` (ShowPermanentAccessKey): whose key it is, and whether it works. */
+export const credentialSchema = z.object({
+  credential: z.object({
+    user_id: z.string(),
+    access: z.string(),
+    status: z.string(),
+    create_time: optString(),
+    description: optString(),
+  }),
+});
+export type PermanentAccessKey = z.infer<typeof credentialSchema>["credential"];

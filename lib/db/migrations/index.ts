@@ -3,6 +3,7 @@ import { chainExisting0004 } from "./audit-chain-0004";
 import { leasesAndNotifications } from "./0012-leases-notifications";
 import { apiTokens } from "./0013-api-tokens";
 import { watchedManifests } from "./0014-watched-manifests";
+import { apiTokenKeys } from "./0015-api-token-keys";
 
 /** Whether a migration runs on PostgreSQL (else SQLite); the few types that differ depend on it. */
 function isPostgres(db: Kysely<unknown>): boolean {
@@ -429,4 +430,5 @@ export const migrations: Record<string, Migration> = {
   "0012_leases_and_notifications": leasesAndNotifications,
   "0013_api_tokens": apiTokens,
   "0014_watched_manifests": watchedManifests,
+  "0015_api_token_keys": apiTokenKeys,
 };

@@ -60,8 +60,13 @@ describe("the API token actions", () => {
     });
     expect(event.input).not.toContain(r.data.secret);
     expect(JSON.parse(event.input)).toEqual({
-      input: { name: "nightly", access: "write", expiresInDays: 30 },
-      created: { id: r.data.id, prefix: r.data.secret.slice(0, 9), expiresAt: expect.any(Number) },
+      input: { name: "nightly", access: "write", expiresInDays: 30, credentials: "session" },
+      created: {
+        id: r.data.id,
+        prefix: r.data.secret.slice(0, 9),
+        expiresAt: expect.any(Number),
+        credentials: "session",
+      },
     });
   });
 
@@ -92,6 +97,35 @@ describe("the API token actions", () => {
         },
       },
     });
+  });
+
+  it("asks an entrusted key for its AK and SK, typing back the choice and the AK but never the SK", async () => {
+    const sk = "aliceDemoSecretKey0000000000000000000001";
+    const r = await createApiTokenAction(
+      null,
+      form({ name: "ci", access: "read", credentials: "access_key", accessKey: "ACME 0", secretKey: sk }),
+    );
+    expect(r).toMatchObject({
+      ok: false,
+      error: {
+        code: "invalid_input",
+        fieldErrors: { accessKey: ["Enter the access key ID (AK): 16 to 64 letters and digits."] },
+      },
+      values: { name: "ci", credentials: "access_key", accessKey: "ACME 0" },
+    });
+    expect(JSON.stringify(r)).not.toContain(sk);
+    const missing = await createApiTokenAction(null, form({ name: "", access: "read", credentials: "access_key" }));
+    expect(missing).toMatchObject({ ok: false, error: { fieldErrors: { name: expect.any(Array) } } });
+    if (missing.ok) return;
+    expect(Object.keys(missing.error.fieldErrors ?? {}).sort()).toEqual(["accessKey", "name", "secretKey"]);
+    // A session token ignores key fields it was sent.
+    const session = await createApiTokenAction(
+      null,
+      form({ name: "s", access: "read", credentials: "session", accessKey: "x", secretKey: "y" }),
+    );
+    if (!session.ok) throw new Error(session.error.message);
+    const row = await db.selectFrom("api_tokens").selectAll().where("id", "=", session.data.id).executeTakeFirst();
+    expect(row).toMatchObject({ credentials: "session", access_key: null, secret_key_ciphertext: null });
   });
 
   it("revokes the user's own token, audited; another user's token is not found", async () => {

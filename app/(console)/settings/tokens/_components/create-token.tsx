@@ -9,12 +9,13 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input, Label } from "@/components/ui/input";
 import { EXPIRY_DAYS } from "@/lib/tokens/form";
 import { createApiTokenAction } from "../actions";
+import { CredentialsFields } from "./credentials-fields";
 
 type State = Awaited<ReturnType<typeof createApiTokenAction>> | null;
 
 /**
- * The form that makes a token: name, access, how long it lasts. The secret it answers is shown here
- * once, with a copy button, and is gone when the page is left.
+ * The form that makes a token: name, access, how long it lasts, what it acts with. The secret it answers
+ * is shown here once, with a copy button, and is gone when the page is left.
  */
 export function CreateToken({ canWrite }: { canWrite: boolean }) {
   const t = useTranslations("tokens.create");
@@ -97,6 +98,7 @@ export function CreateToken({ canWrite }: { canWrite: boolean }) {
             ))}
             {fieldError("access")}
           </fieldset>
+          <CredentialsFields typed={typed} errors={errors} />
           <div aria-live="polite" className="empty:hidden">
             {state && !state.ok && !Object.keys(errors).length && <Alert tone="error">{state.error.message}</Alert>}
           </div>

@@ -12,6 +12,8 @@ const token = (over: Partial<ApiTokenView>): ApiTokenView => ({
   name: "nightly",
   prefix: "imsh_AbC1",
   access: "read",
+  credentials: "session",
+  accessKeyPrefix: null,
   projectId: "ac0e00000000000000000000000000a1",
   projectName: "ap-southeast-1",
   createdAt: T0,
@@ -26,7 +28,7 @@ const token = (over: Partial<ApiTokenView>): ApiTokenView => ({
 const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ");
 
 describe("the API tokens page's parts", () => {
-  it("lists each token's prefix, access, uses and status, and offers Revoke for active tokens only", () => {
+  it("lists each token's prefix, access, credentials, uses and status, and offers Revoke for active tokens only", () => {
     const html = renderIntl(
       <TokenList
         tokens={[
@@ -37,14 +39,29 @@ describe("the API tokens page's parts", () => {
             access: "write",
             status: "revoked",
             revokedBy: "alice",
+            credentials: "access_key",
+            accessKeyPrefix: "ACME…",
           }),
         ]}
       />,
     );
     const [, , active, revoked] = html.split("<tr").map(text);
-    for (const part of ["nightly", "imsh_AbC1…", "Access Read-only", "Uses 12", "Status Active"])
+    for (const part of [
+      "nightly",
+      "imsh_AbC1…",
+      "Access Read-only",
+      "Credentials Console session",
+      "Uses 12",
+      "Status Active",
+    ])
       expect(active).toContain(part);
-    for (const part of ["old", "Access Read and write", "Last used Never", "Status Revoked Revoked by alice"])
+    for (const part of [
+      "old",
+      "Access Read and write",
+      "Credentials Access key ACME…",
+      "Last used Never",
+      "Status Revoked Revoked by alice",
+    ])
       expect(revoked).toContain(part);
     expect(html.match(/aria-label="Revoke [^"]+"/g)).toEqual(['aria-label="Revoke nightly"']);
     expect(html).toContain('href="/settings/tokens?uses=00000000-0000-4000-8000-000000000001#token-uses"');
@@ -65,5 +82,16 @@ describe("the API tokens page's parts", () => {
       '<option value="90" selected="">90 days',
       '<option value="365">365 days',
     ]);
+  });
+
+  it("offers the console session (chosen) or an entrusted access key, whose SK is a password field with no value", () => {
+    const html = renderIntl(<CreateToken canWrite />);
+    expect(html).toMatch(/<input type="radio"[^>]*checked=""[^>]*value="session"/);
+    expect(html).toMatch(/<input type="radio"(?![^>]*checked)[^>]*value="access_key"/);
+    expect(text(html)).toContain("An access key I entrust to the console");
+    const sk = html.match(/<input[^>]*name="secretKey"[^>]*>/)?.[0];
+    expect(sk).toMatch(/type="password"/);
+    expect(sk).not.toMatch(/value=/);
+    expect(html).toMatch(/<input[^>]*name="accessKey"[^>]*value=""/);
   });
 });

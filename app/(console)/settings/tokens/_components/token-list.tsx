@@ -15,7 +15,7 @@ import { revokeApiTokenAction } from "../actions";
 
 const TONE = { active: "success", expired: "neutral", revoked: "danger" } as const;
 
-/** The user's tokens, newest first: what each may do, how long it lasts, how much it was used. */
+/** The user's tokens, newest first: what each may do and acts with, how long it lasts, how much it was used. */
 export function TokenList({ tokens, usesOf }: { tokens: ApiTokenView[]; usesOf?: string }) {
   const t = useTranslations("tokens.list");
   const access = useTranslations("tokens.create");
@@ -28,6 +28,7 @@ export function TokenList({ tokens, usesOf }: { tokens: ApiTokenView[]; usesOf?:
           <TH>{t("name")}</TH>
           <TH>{t("prefix")}</TH>
           <TH>{t("access")}</TH>
+          <TH>{t("credentials")}</TH>
           <TH>{t("created")}</TH>
           <TH>{t("expires")}</TH>
           <TH>{t("lastUsed")}</TH>
@@ -51,6 +52,13 @@ export function TokenList({ tokens, usesOf }: { tokens: ApiTokenView[]; usesOf?:
               </code>
             </TD>
             <TD label={t("access")}>{access(token.access)}</TD>
+            <TD label={t("credentials")}>
+              {token.accessKeyPrefix === null ? (
+                t("viaSession")
+              ) : (
+                <span translate="no">{t("viaKey", { prefix: token.accessKeyPrefix })}</span>
+              )}
+            </TD>
             <TD label={t("created")}>
               <DateTime value={token.createdAt} />
             </TD>
