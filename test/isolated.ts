@@ -2,7 +2,7 @@
  * Test files that run each in a fresh module graph: those that point the console's cloud client at an
  * emulator of their own (lib/env is read once per graph), change `process.env`, or mock modules. Every
  * other file shares its worker's modules with the files before it (`isolate: false`), which cut the unit
- * tests from 135 s to about 40 s on CI's two cores, most of it importing the same modules again.
+ * tests from 135 s to about 60 s on CI's two cores, most of it importing the same modules again.
  * A new test file that does any of those belongs here.
  */
 export const ISOLATED = [
