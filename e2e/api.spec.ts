@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse, stringify } from "yaml";
-import { DEMO, DEMO_IMAGES } from "../emulator/seed/demo";
+import { DEMO, DEMO_IMAGES, DEMO_KEYS } from "../emulator/seed/demo";
 import { emulator, expect, query, test } from "./fixtures";
 import { openstackAsAlice } from "./openstack";
 import { createToken } from "./pages/tokens";
@@ -105,6 +105,34 @@ test.describe("signed in as alice", () => {
     const revoked = await imshare(["plan", "-f", file], write, url);
     expect(revoked.code).toBe(1);
     expect(revoked.out).toMatch(/This token was revoked at .* Create a new one on Settings → API tokens\./);
+  });
+});
+
+test.describe("signed in as alice, with her access key", () => {
+  test.use({ user: "alice" });
+
+  test("an access key entrusted on Settings → API tokens makes a token the CLI plans with; a wrong SK makes none", async ({
+    page,
+    baseURL,
+  }) => {
+    await page.goto("/settings/tokens");
+    await page.getByLabel("Name", { exact: true }).fill("ci-key");
+    await page.getByLabel("An access key I entrust to the console").check();
+    await page.getByLabel("Access key ID (AK)").fill(DEMO_KEYS.alice.ak);
+    await page.getByLabel("Secret access key (SK)").fill(`${DEMO_KEYS.alice.sk.slice(0, -1)}X`);
+    await page.getByRole("button", { name: "Create token" }).click();
+    await expect(page.getByTestId("new-token")).toHaveCount(0);
+    await expect(page.getByLabel("Secret access key (SK)")).toHaveValue("");
+    await page.getByLabel("Secret access key (SK)").fill(DEMO_KEYS.alice.sk);
+    await page.getByRole("button", { name: "Create token" }).click();
+    await expect(page.getByTestId("new-token")).toContainText("Token ci-key created.");
+    const secret = (await page.getByTestId("token-secret").textContent())!.trim();
+    const dir = mkdtempSync(join(tmpdir(), "imshare-cli-"));
+    const file = join(dir, "sharing.yaml");
+    writeFileSync(file, `version: 1\nimages:\n  - id: ${UBUNTU}\n    targets: [{project: ${GLOBEX}}]\n`);
+    const plan = await imshare(["plan", "-f", file], secret, baseURL as string);
+    expect(plan.code, plan.out).toBe(0);
+    expect(plan.out).toContain("Plan: 1 to add, 0 to remove, 0 blocked");
   });
 });
 

@@ -33,7 +33,8 @@ export function CredentialsFields({
             type="radio"
             name="credentials"
             value={value}
-            id={`token-credentials-${value}`}
+            // A hyphen, not the value's underscore: Tailwind reads an underscore in the selector below as a space.
+            id={`token-credentials-${value.replace("_", "-")}`}
             defaultChecked={chosen === value}
             className="mt-1"
           />
@@ -46,7 +47,7 @@ export function CredentialsFields({
         </label>
       ))}
       {fieldError("credentials")}
-      <div className="hidden gap-4 pl-6 group-has-[#token-credentials-access_key:checked]:grid md:grid-cols-2">
+      <div className="hidden gap-4 pl-6 group-has-[#token-credentials-access-key:checked]:grid md:grid-cols-2">
         <div className="flex min-w-0 flex-col gap-1">
           <Label htmlFor="token-access-key">{t("ak")}</Label>
           <Input
