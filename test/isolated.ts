@@ -10,6 +10,7 @@ export const ISOLATED = [
   "app/(console)/settings/tokens/actions.test.ts",
   "app/api/batches/[id]/route.test.ts",
   "app/api/v1/entrusted-keys.test.ts",
+  "app/api/v1/key-batches.test.ts",
   "app/api/incoming/count/route.test.ts",
   "app/api/v1/routes.test.ts",
   "lib/actions/action.test.ts",

@@ -30,6 +30,16 @@ export interface ApiTokenRef {
   name: string;
   access: ApiAccess;
   expiresAt: number;
+  /** It acts with an access key the user entrusted: batches it launches are sent with that key. */
+  entrusted: boolean;
+}
+
+/**
+ * The token to record on a batch launched with this one: only a token with an entrusted key, whose key
+ * the tracker sends with when nobody is signed in; any other token's batches go with the user's sessions.
+ */
+export function batchTokenOf(token: ApiTokenRef): string | undefined {
+  return token.entrusted ? token.id : undefined;
 }
 
 /**
@@ -89,7 +99,8 @@ export function apiRoute<S extends z.ZodType | undefined = undefined, P = Record
       const { token } = found;
       tokenId = token.id;
       const session = await sessionOf(token);
-      const ref: ApiTokenRef = { id: token.id, name: token.name, access: token.access, expiresAt: token.expiresAt };
+      const { id, name, access, expiresAt } = token;
+      const ref: ApiTokenRef = { id, name, access, expiresAt, entrusted: token.entrusted !== undefined };
       const params = await context.params;
       const input = (
         spec.schema

@@ -33,9 +33,14 @@ export interface LaunchedBatch {
 
 /**
  * Plans again from the same input, applies the user's exclusions and the policy as it is now, and
- * records every pair for the tracker. Nothing is sent here; the tracker sends.
+ * records every pair for the tracker. Nothing is sent here; the tracker sends, with the entrusted key of
+ * `apiTokenId` (an API token's, `batchTokenOf`) if one is given, else with the user's sessions.
  */
-export async function launchBatch(input: z.output<typeof launchSchema>, ctx: BatchContext): Promise<LaunchedBatch> {
+export async function launchBatch(
+  input: z.output<typeof launchSchema>,
+  ctx: BatchContext,
+  apiTokenId?: string,
+): Promise<LaunchedBatch> {
   const endsAt = input.endsAt !== undefined && input.operation === "share" ? checkEndsAt(input.endsAt) : undefined;
   const planned = await planOnServer(input, ctx);
   const excluded = excludedCells(input.excluded, planned.images.length, planned.targets.length);
@@ -55,6 +60,7 @@ export async function launchBatch(input: z.output<typeof launchSchema>, ctx: Bat
     targets: planned.targets.map(({ kind, value, memberId }) => ({ kind, value, memberId })),
     pairs,
     leaseEndsAt: endsAt,
+    apiTokenId,
   });
   announceBatchChange(id);
   ctx.note({

@@ -11,6 +11,7 @@ const principal = (batch: BatchesTable): BatchPrincipal => ({
   accountId: batch.account_id,
   projectId: batch.project_id,
   region: batch.region,
+  apiTokenId: batch.api_token_id,
 });
 
 /**

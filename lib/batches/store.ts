@@ -49,6 +49,7 @@ export async function createBatch(db: Kysely<Database>, batch: NewBatch, now = D
         lease_until: 0,
         waiting_since: null,
         reported_version: 0,
+        api_token_id: batch.apiTokenId ?? null,
         created_at: now,
         updated_at: now,
         finished_at: launched ? null : now,

@@ -8,6 +8,8 @@ export interface BatchPrincipal {
   accountId: string;
   projectId: string;
   region: string;
+  /** The API token with an entrusted key it was launched with (`withEntrustedKeys`), if any. */
+  apiTokenId?: string | null;
 }
 
 export interface ScopedToken {

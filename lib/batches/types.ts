@@ -47,6 +47,8 @@ export interface NewBatch {
   pairs: NewBatchPair[];
   /** A share's end date: each member it adds is removed then (lib/sharing/leases). */
   leaseEndsAt?: number;
+  /** The API token it is launched with, when that token acts with an entrusted key (`api_token_id`). */
+  apiTokenId?: string;
 }
 
 export interface BatchCounts extends Record<PairStatus, number> {

@@ -1,9 +1,11 @@
 import "server-only";
+import { deriveTokenKey } from "@/lib/auth/crypto";
 import { sessionStore } from "@/lib/auth/store";
 import { reconcileIntents } from "@/lib/actions/intents";
 import { getDb } from "@/lib/db";
 import { env } from "@/lib/env";
 import { INSTANCE_ID } from "@/lib/instance";
+import { withEntrustedKeys } from "@/lib/batches/entrusted";
 import { sessionTokens } from "@/lib/batches/tokens";
 import { Tracker } from "@/lib/batches/tracker";
 
@@ -12,9 +14,11 @@ const cache = globalThis as unknown as { imshareTracker?: Promise<Tracker> };
 /** Starts this process's batch tracker once (from instrumentation.ts); it resumes every unfinished batch. */
 export function startTracker(): Promise<Tracker> {
   cache.imshareTracker ??= (async () => {
+    const db = await getDb();
     const tracker = new Tracker({
-      db: await getDb(),
-      tokens: sessionTokens(sessionStore),
+      db,
+      // A batch launched with an entrusted-key API token is sent with that key; any other with sessions.
+      tokens: withEntrustedKeys(sessionTokens(sessionStore), db, deriveTokenKey(env.AUTH_SECRET)),
       instanceId: INSTANCE_ID,
       pollMs: env.BATCH_POLL_MS,
       leaseMs: env.BATCH_LEASE_MS,
@@ -25,7 +29,6 @@ export function startTracker(): Promise<Tracker> {
     }).start();
     // Changes left behind by a console that died mid-way get their audit event from the members.
     const tokens = sessionTokens(sessionStore);
-    const db = await getDb();
     const reconcile = setInterval(() => {
       void reconcileIntents({
         db,

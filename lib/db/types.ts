@@ -164,6 +164,8 @@ export interface BatchesTable {
   waiting_since: number | null;
   /** The version when the last `batch_finished` event was written: the next one reports pairs changed after it. */
   reported_version: number;
+  /** The API token with an entrusted key it was launched with: the tracker sends with that key while it is active. */
+  api_token_id: string | null;
   created_at: number;
   updated_at: number;
   finished_at: number | null;

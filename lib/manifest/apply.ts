@@ -87,12 +87,13 @@ async function requestApprovals(
  * trusted) and refuses when that plan is not the one shown (`planDigest`); launches the adds as share
  * batches, one per end date (more when a batch's limits call for it), and the removes as unshare batches;
  * asks for approval of the adds the enforced policy holds, and refuses when it wants a reason and none
- * is given. Nothing is sent here: the batch tracker sends.
+ * is given. Nothing is sent here: the batch tracker sends (with the entrusted key of `apiTokenId`, an API
+ * token's, when one is given).
  */
 export async function applyManifest(
   manifest: Manifest,
   ctx: ActionContext,
-  opts: { planDigest?: string; reason?: string },
+  opts: { planDigest?: string; reason?: string; apiTokenId?: string },
 ): Promise<ApplyResult> {
   const world = await loadManifestWorld(manifest, ctx);
   const plan = planManifest(manifest, world);
@@ -113,12 +114,13 @@ export async function applyManifest(
   const db = await getDb();
   const approvals = held.length > 0 ? await requestApprovals(db, held, ctx, reason!, policy!.approvalHours) : [];
   const batches: LaunchedBatch[] = [];
+  const launcher = { actor: ctx.session, apiTokenId: opts.apiTokenId };
   for (const [endsAt, pairs] of groupBy(shares, (p) => p.endsAt))
     for (const block of blocksOf(pairs))
       batches.push(
-        await launchBlock(db, ctx.session, "share", block, endsAt === undefined ? undefined : Date.parse(endsAt)),
+        await launchBlock(db, launcher, "share", block, endsAt === undefined ? undefined : Date.parse(endsAt)),
       );
-  for (const block of blocksOf(removes)) batches.push(await launchBlock(db, ctx.session, "unshare", block));
+  for (const block of blocksOf(removes)) batches.push(await launchBlock(db, launcher, "unshare", block));
 
   const changed = [...shares, ...held, ...removes];
   ctx.note({

@@ -94,11 +94,12 @@ export interface LaunchedBatch {
 
 /**
  * Records a block as a batch for the tracker, the way the planner's Launch does (`pairsOf`, `createBatch`,
- * `announceBatchChange`); a share with an end date gives each member it adds that end.
+ * `announceBatchChange`); a share with an end date gives each member it adds that end. The launcher's
+ * `apiTokenId` (an API token with an entrusted key) is what the tracker sends with.
  */
 export async function launchBlock(
   db: Kysely<Database>,
-  actor: AuditActor,
+  { actor, apiTokenId }: { actor: AuditActor; apiTokenId?: string },
   operation: BatchOperation,
   block: PairBlock,
   endsAt?: number,
@@ -112,6 +113,7 @@ export async function launchBlock(
     targets: block.targets.map(({ kind, value, memberId }) => ({ kind, value, memberId })),
     pairs,
     ...(endsAt !== undefined && { leaseEndsAt: endsAt }),
+    apiTokenId,
   });
   announceBatchChange(id);
   const launched = pairs.filter((p) => p.status === "waiting").length;

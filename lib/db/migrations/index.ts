@@ -4,6 +4,7 @@ import { leasesAndNotifications } from "./0012-leases-notifications";
 import { apiTokens } from "./0013-api-tokens";
 import { watchedManifests } from "./0014-watched-manifests";
 import { apiTokenKeys } from "./0015-api-token-keys";
+import { batchApiToken } from "./0016-batch-api-token";
 
 /** Whether a migration runs on PostgreSQL (else SQLite); the few types that differ depend on it. */
 function isPostgres(db: Kysely<unknown>): boolean {
@@ -431,4 +432,5 @@ export const migrations: Record<string, Migration> = {
   "0013_api_tokens": apiTokens,
   "0014_watched_manifests": watchedManifests,
   "0015_api_token_keys": apiTokenKeys,
+  "0016_batch_api_token": batchApiToken,
 };

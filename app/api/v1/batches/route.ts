@@ -1,4 +1,4 @@
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, batchTokenOf } from "@/lib/api/route";
 import { launchBatch } from "@/lib/batches/launch";
 import { launchSchema } from "@/lib/batches/planning";
 
@@ -7,5 +7,5 @@ export const runtime = "nodejs";
 
 /** Launches a batch share or unshare, planned and gated on the server exactly as the planner's launch. */
 export const POST = apiRoute({ access: "write", audit: "batch_launched", schema: launchSchema }, async (input, ctx) =>
-  launchBatch(input, ctx),
+  launchBatch(input, ctx, batchTokenOf(ctx.token)),
 );

@@ -1,5 +1,5 @@
 import { applyInput } from "@/lib/api/manifest";
-import { apiRoute } from "@/lib/api/route";
+import { apiRoute, batchTokenOf } from "@/lib/api/route";
 import { applyManifest } from "@/lib/manifest/apply";
 import { parseManifest } from "@/lib/manifest/parse";
 
@@ -14,6 +14,7 @@ export const POST = apiRoute({ access: "write", audit: "manifest_applied", schem
   const done = await applyManifest(parseManifest(input.manifest), ctx, {
     planDigest: input.planDigest,
     reason: input.reason,
+    apiTokenId: batchTokenOf(ctx.token),
   });
   return {
     batches: done.batches.map((b) => ({ ...b, url: `/batches/${b.id}` })),
