@@ -4,6 +4,9 @@ import { signingCredential } from "@/lib/cloud/credential";
 import type { Database } from "@/lib/db/types";
 import type { BatchPrincipal, ScopedToken, TokenSource } from "./tokens";
 
+/** How long the tracker keeps a key's credential before it looks at the token again. */
+const RECHECK_MS = 5 * 60_000;
+
 /**
  * The signing credential of the API token a batch was launched with, while that token is active: not
  * revoked, not expired, acting with an entrusted key that still decrypts (AUTH_SECRET unchanged).
@@ -30,7 +33,8 @@ async function keyCredential(
     return undefined;
   }
   const signing = { ak: row.access_key, sk, projectId: row.project_id, domainId: row.account_id };
-  return { token: signingCredential(signing), expiresAt: Number(row.expires_at) };
+  // Asked for again within minutes, not at the token's end: a token revoked meanwhile stops its batches soon.
+  return { token: signingCredential(signing), expiresAt: Math.min(Number(row.expires_at), now + RECHECK_MS) };
 }
 
 /**
