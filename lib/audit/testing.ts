@@ -1,5 +1,6 @@
 import { PostgresAdapter, sql, type Kysely } from "kysely";
 import { DEMO } from "@/emulator/seed/demo";
+import type { StoredSession } from "@/lib/auth/session-store";
 import type { Database } from "@/lib/db/types";
 import type { AuditActor } from "./writer";
 
@@ -12,6 +13,15 @@ export const ALICE_ACTOR: AuditActor = {
   projectId: DEMO.acmeAp,
   projectName: "ap-southeast-1",
   region: "ap-southeast-1",
+};
+
+/** alice's session as a page has it, kept nowhere in the sessions table (tests of what works without one). */
+export const ALICE_PAGE_SESSION: StoredSession = {
+  id: "s-alice",
+  ...ALICE_ACTOR,
+  roles: ["te_admin"],
+  token: "MIIsessionOfThePageOnly",
+  tokenExpiresAt: Date.now() + 3_600_000,
 };
 
 /** For tests: what someone with direct access to the database could do, switch the guard off, then write. */

@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { DEMO, DEMO_IMAGES, DEMO_KEYS } from "@/emulator/seed/demo";
 import type { ApiHandler } from "@/lib/api/route";
-import type { StoredSession } from "@/lib/auth/session-store";
+import { ALICE_PAGE_SESSION } from "@/lib/audit/testing";
 import { emulatorPlaying } from "@/lib/cloud/testing";
 import { backends } from "@/lib/db/testing";
 import { onMigratedDatabase } from "@/lib/db/testing-hooks";
@@ -18,20 +18,7 @@ vi.mock("@/lib/auth/session", async (original) => ({
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("@/lib/localize/translator", async () => (await import("@/lib/localize/testing")).translatorsIn(() => "en"));
 
-/** Alice on Settings → API tokens: her session as the page has it, kept nowhere in the sessions table. */
-const ALICE: StoredSession = {
-  id: "s-alice",
-  userId: DEMO.alice,
-  userName: "alice",
-  accountId: DEMO.acme,
-  accountName: "acme",
-  projectId: DEMO.acmeAp,
-  projectName: "ap-southeast-1",
-  region: "ap-southeast-1",
-  roles: ["te_admin"],
-  token: "MIIsessionOfThePageOnly",
-  tokenExpiresAt: Date.now() + 3_600_000,
-};
+const ALICE = ALICE_PAGE_SESSION;
 
 /**
  * Tokens with an entrusted access key, from the settings page's action to /api/v1 against the emulator:

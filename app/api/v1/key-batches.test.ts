@@ -2,7 +2,7 @@ import type { Kysely } from "kysely";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { acmeImageId, DEMO, DEMO_KEYS } from "@/emulator/seed/demo";
 import type { ApiHandler } from "@/lib/api/route";
-import type { StoredSession } from "@/lib/auth/session-store";
+import { ALICE_PAGE_SESSION } from "@/lib/audit/testing";
 import type { Tracker } from "@/lib/batches/tracker";
 import { emulatorPlaying } from "@/lib/cloud/testing";
 import { backends } from "@/lib/db/testing";
@@ -21,20 +21,7 @@ vi.mock("@/lib/localize/translator", async () => (await import("@/lib/localize/t
 
 const IMAGE = acmeImageId(1);
 
-/** Alice on Settings → API tokens: her session as the page has it, kept nowhere in the sessions table. */
-const ALICE: StoredSession = {
-  id: "s-alice",
-  userId: DEMO.alice,
-  userName: "alice",
-  accountId: DEMO.acme,
-  accountName: "acme",
-  projectId: DEMO.acmeAp,
-  projectName: "ap-southeast-1",
-  region: "ap-southeast-1",
-  roles: ["te_admin"],
-  token: "MIIsessionOfThePageOnly",
-  tokenExpiresAt: Date.now() + 3_600_000,
-};
+const ALICE = ALICE_PAGE_SESSION;
 
 /**
  * A batch launched through the API with an entrusted-key token, as `imshare apply` in CI launches one:
