@@ -53,10 +53,12 @@ async function mainFlows(page: Page) {
     await expect.poll(async () => (await lastAudit("alice", before))?.action, { timeout: 30_000 }).toBe("share");
     if ((await lastAudit("alice", before)).outcome === "succeeded" || attempt >= 3) break;
   }
-  await expect(image.dialog().getByText("shared, pending acceptance")).toBeVisible({ timeout: 30_000 });
-  // The page refreshes after the share; when its reads keep failing it shows the error page, and the user tries again.
+  // The page refreshes after the share; when its reads keep failing it shows the error page (at times before
+  // the dialog's result could be seen: CI caught it), and the user tries again. The audit says what happened.
+  const shared = image.dialog().getByText("shared, pending acceptance");
   const done = image.dialog().getByRole("button", { name: "Done" });
   const failed = page.getByRole("heading", { name: "This page could not be loaded" });
+  await expect(shared.or(failed).first()).toBeVisible({ timeout: 30_000 });
   await expect(done.or(failed).first()).toBeVisible();
   if (await done.isVisible()) await done.click();
   else await openPatiently(page, `/images/${UBUNTU}`, image.heading("ubuntu-22.04-web"));
