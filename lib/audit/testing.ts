@@ -1,6 +1,5 @@
 import { PostgresAdapter, sql, type Kysely } from "kysely";
 import { DEMO } from "@/emulator/seed/demo";
-import type { StoredSession } from "@/lib/auth/session-store";
 import type { Database } from "@/lib/db/types";
 import type { AuditActor } from "./writer";
 
@@ -15,8 +14,11 @@ export const ALICE_ACTOR: AuditActor = {
   region: "ap-southeast-1",
 };
 
-/** alice's session as a page has it, kept nowhere in the sessions table (tests of what works without one). */
-export const ALICE_PAGE_SESSION: StoredSession = {
+/**
+ * alice's session as a page has it (a StoredSession; not typed as one, since lib/auth imports lib/audit),
+ * kept nowhere in the sessions table: for tests of what works without one.
+ */
+export const ALICE_PAGE_SESSION = {
   id: "s-alice",
   ...ALICE_ACTOR,
   roles: ["te_admin"],
