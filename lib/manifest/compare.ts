@@ -2,9 +2,18 @@ import "server-only";
 import type { StoredSession } from "@/lib/auth/session-store";
 import { parseManifest } from "./parse";
 import { driftOf, planManifest } from "./plan";
-import type { ManifestPlanPair } from "./types";
+import type { ManifestPlan, ManifestPlanPair } from "./types";
 import type { DriftEntry } from "./watches";
-import { loadManifestWorld } from "./world";
+import { loadManifestWorld, type ManifestContext } from "./world";
+
+/**
+ * A manifest's text planned against the cloud as the context sees it: parsed (refused with its lines),
+ * the world loaded, every pair decided. The page, the API and the drift watcher all plan through here.
+ */
+export async function planFromSource(source: string, ctx: ManifestContext): Promise<ManifestPlan> {
+  const manifest = parseManifest(source);
+  return planManifest(manifest, await loadManifestWorld(manifest, ctx));
+}
 
 /**
  * What differs between a manifest and the cloud (lib/manifest/plan `driftOf`), each pair as missing
@@ -15,9 +24,8 @@ export async function compareWithCloud(
   source: string,
   session: StoredSession,
 ): Promise<{ drift: DriftEntry[]; digest: string }> {
-  const manifest = parseManifest(source);
   const scope = { token: session.token, region: session.region, projectId: session.projectId };
-  const plan = planManifest(manifest, await loadManifestWorld(manifest, { scope, session }));
+  const plan = await planFromSource(source, { scope, session });
   return { drift: driftOf(plan).map(entryOf), digest: plan.digest };
 }
 

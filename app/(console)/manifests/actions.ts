@@ -14,8 +14,7 @@ import { applyManifest } from "@/lib/manifest/apply";
 import { exportManifest } from "@/lib/manifest/export";
 import { parseManifest } from "@/lib/manifest/parse";
 import { planView } from "@/lib/manifest/view";
-import { planManifest } from "@/lib/manifest/plan";
-import { loadManifestWorld } from "@/lib/manifest/world";
+import { planFromSource } from "@/lib/manifest/compare";
 import { countWatches, getWatch, MAX_WATCHES, removeWatch, saveWatch } from "@/lib/manifest/watches";
 
 const READ_ONLY = text("errors.said.readOnlyManifests");
@@ -32,8 +31,7 @@ const watchId = z.uuid({ error: fieldKey("notAManifestId") });
 export const planManifestAction = defineAction(
   { audit: false, schema: z.object({ manifest: manifestField }) },
   async (input, ctx) => {
-    const manifest = parseManifest(input.manifest);
-    return planView(planManifest(manifest, await loadManifestWorld(manifest, ctx)));
+    return planView(await planFromSource(input.manifest, ctx));
   },
 );
 

@@ -10,6 +10,7 @@ import { Input, Label } from "@/components/ui/input";
 import { EXPIRY_DAYS } from "@/lib/tokens/form";
 import { createApiTokenAction } from "../actions";
 import { CredentialsFields } from "./credentials-fields";
+import { fieldErrors } from "./field-errors";
 
 type State = Awaited<ReturnType<typeof createApiTokenAction>> | null;
 
@@ -27,13 +28,7 @@ export function CreateToken({ canWrite }: { canWrite: boolean }) {
   }, null);
   const typed = state && !state.ok ? state.values : undefined;
   const errors = state && !state.ok ? (state.error.fieldErrors ?? {}) : {};
-  const hint = (field: string) => (errors[field] ? `token-${field}-error` : undefined);
-  const fieldError = (field: string) =>
-    errors[field] && (
-      <p id={`token-${field}-error`} className="text-xs text-destructive">
-        {errors[field].join(" ")}
-      </p>
-    );
+  const { hint, message: fieldError } = fieldErrors(errors);
   return (
     <Card>
       <CardHeader>

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { Input, Label } from "@/components/ui/input";
+import { fieldErrors } from "./field-errors";
 
 /**
  * The new token's credentials: the user's console session (the default), or an access key they entrust,
@@ -17,13 +18,7 @@ export function CredentialsFields({
 }) {
   const t = useTranslations("tokens.create");
   const chosen = typed?.credentials === "access_key" ? "access_key" : "session";
-  const hint = (field: string) => (errors[field] ? `token-${field}-error` : undefined);
-  const fieldError = (field: string) =>
-    errors[field] && (
-      <p id={`token-${field}-error`} className="text-xs text-destructive">
-        {errors[field].join(" ")}
-      </p>
-    );
+  const { hint, message: fieldError } = fieldErrors(errors);
   return (
     <fieldset className="group flex flex-col gap-2" aria-describedby={hint("credentials")}>
       <legend className="mb-1 text-sm font-medium">{t("credentials")}</legend>

@@ -1,17 +1,15 @@
 import { manifestInput, pairAnswer } from "@/lib/api/manifest";
 import { apiLocale, apiRoute } from "@/lib/api/route";
 import { textTranslator } from "@/lib/localize/translator";
-import { parseManifest } from "@/lib/manifest/parse";
-import { driftOf, planManifest } from "@/lib/manifest/plan";
-import { loadManifestWorld } from "@/lib/manifest/world";
+import { planFromSource } from "@/lib/manifest/compare";
+import { driftOf } from "@/lib/manifest/plan";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
 /** What differs between a manifest and the cloud now: the pairs to add or remove, and those held back. */
 export const POST = apiRoute({ access: "read", audit: false, schema: manifestInput }, async (input, ctx, request) => {
-  const manifest = parseManifest(input.manifest);
-  const plan = planManifest(manifest, await loadManifestWorld(manifest, ctx));
+  const plan = await planFromSource(input.manifest, ctx);
   const t = await textTranslator(apiLocale(request));
   return { drift: driftOf(plan).map((p) => pairAnswer(p, t)), checkedAt: new Date().toISOString() };
 });
