@@ -81,6 +81,12 @@ export async function createBatch(db: Kysely<Database>, batch: NewBatch, now = D
         .insertInto("batch_pairs")
         .values(rows.slice(i, i + INSERT_CHUNK))
         .execute();
+    if (batch.approvalRequestId !== undefined)
+      await tx
+        .updateTable("approval_requests")
+        .set({ batch_id: id })
+        .where("id", "=", batch.approvalRequestId)
+        .execute();
   });
   return id;
 }

@@ -10,7 +10,7 @@ import { migrate } from "@/lib/db/connect";
 import { backends } from "@/lib/db/testing";
 import type { Database } from "@/lib/db/types";
 import type { Target } from "@/lib/sharing/targets";
-import { attachBatch, createRequest, decideRequest } from "@/lib/policy/approvals";
+import { createRequest, decideRequest } from "@/lib/policy/approvals";
 import { NO_POLICY } from "@/lib/policy/policy";
 import { savePolicy } from "@/lib/policy/store";
 import { updateCall } from "./call-store";
@@ -342,8 +342,8 @@ describe.each(backends)("batch tracker on $name", (backend) => {
       );
       expect(await membersOf(images[1].id)).toEqual([]);
 
-      // Launched by an approval: what needed approval goes, what the policy denies still does not.
-      const approvedBatch = await launch({ images, targets: projectTargets });
+      // Launched by an approval: what needed approval goes, what the policy denies still does not. The batch
+      // links its request as it is recorded, so the running tracker never sees it without its approval.
       const request = await createRequest(db, {
         accountId: DEMO.acme,
         projectId: DEMO.acmeAp,
@@ -366,7 +366,7 @@ describe.each(backends)("batch tracker on $name", (backend) => {
         byName: "arthur",
         note: null,
       });
-      await attachBatch(db, request, approvedBatch);
+      const approvedBatch = await launch({ images, targets: projectTargets, approvalRequestId: request });
       await t.drain();
       const pairs = await pairsSince(db, approvedBatch);
       expect(pairs.filter((p) => p.imageId === images[0].id).map((p) => p.status)).toEqual([

@@ -49,6 +49,11 @@ export interface NewBatch {
   leaseEndsAt?: number;
   /** The API token it is launched with, when that token acts with an entrusted key (`api_token_id`). */
   apiTokenId?: string;
+  /**
+   * The approved request this batch carries out, linked in the same transaction that records the batch:
+   * a tracker that picks the batch up at once already sees the approval (lib/batches/policy-gate.ts).
+   */
+  approvalRequestId?: string;
 }
 
 export interface BatchCounts extends Record<PairStatus, number> {

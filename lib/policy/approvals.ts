@@ -207,11 +207,6 @@ export async function decideRequest(
   return Number(res.numUpdatedRows) > 0;
 }
 
-/** Links an approved request to the batch that carried it out. */
-export async function attachBatch(db: Kysely<Database>, id: string, batchId: string): Promise<void> {
-  await db.updateTable("approval_requests").set({ batch_id: batchId }).where("id", "=", id).execute();
-}
-
 /** A recipient's requests for longer access, by the lease they are about: the latest of each (the inbox shows it). */
 export async function renewalsOf(
   db: Kysely<Database>,

@@ -12,7 +12,6 @@ import { UserError } from "@/lib/errors";
 import { fieldKey } from "@/lib/i18n/fields";
 import { text } from "@/lib/i18n/text";
 import {
-  attachBatch,
   createRequest,
   decideRequest,
   getRequest,
@@ -182,8 +181,8 @@ export const approveRequestAction = defineAction(
       targets: planned.targets.map(({ kind, value, memberId }) => ({ kind, value, memberId })),
       pairs,
       ...(leaseEndsAt !== undefined && { leaseEndsAt }),
+      approvalRequestId: request.id,
     });
-    await attachBatch(db, request.id, batchId);
     announceBatchChange(batchId);
     ctx.note({
       batchId,
