@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { sql, type Kysely } from "kysely";
+import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from "kysely";
 import type { BatchesTable, Database, PairStatus } from "@/lib/db/types";
 import type { TargetKind } from "@/lib/sharing/targets";
 import { INSERT_CHUNK, type Db } from "./pair-store";
@@ -114,11 +114,21 @@ export async function getBatchRow(db: Db, id: string) {
   return db.selectFrom("batches").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
-/** The project's batches, newest first; `before` is the last one shown (keyset on created time, then id). */
+/** Which of a project's batches a list keeps (lib/batches/attention.ts). */
+export type BatchFilter = (eb: ExpressionBuilder<Database, "batches">) => Expression<SqlBool>;
+
+/** A page of batches: at most `limit`, after `before`, the last one shown (keyset on created time, then id). */
+export interface BatchPage {
+  limit?: number;
+  before?: { createdAt: number; id: string };
+}
+
+/** The project's batches, newest first, those `filter` keeps when there is one. */
 export async function listBatches(
   db: Db,
   scope: BatchScope,
-  page: { limit?: number; before?: { createdAt: number; id: string } } = {},
+  page: BatchPage = {},
+  filter?: BatchFilter,
 ): Promise<BatchSummary[]> {
   let q = db
     .selectFrom("batches")
@@ -128,6 +138,7 @@ export async function listBatches(
     .orderBy("created_at", "desc")
     .orderBy("id", "desc")
     .limit(page.limit ?? 50);
+  if (filter) q = q.where(filter);
   const before = page.before;
   if (before)
     q = q.where((eb) =>

@@ -5,10 +5,12 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { dataTag } from "@/components/data-text";
 import { When } from "@/components/date-time";
+import { FilterNote } from "@/components/filter-note";
 import { PageHeader } from "@/components/page-header";
 import { Button } from "@/components/ui/button";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import { canChange, requireSession } from "@/lib/auth/session";
+import { ATTENTION_DAYS, attentionBatches } from "@/lib/batches/attention";
 import { listBatches } from "@/lib/batches/store";
 import { getDb } from "@/lib/db";
 import { UUID } from "@/lib/ids";
@@ -30,7 +32,18 @@ const listQuery = z.object({
     .refine((c) => UUID.test(c.id))
     .optional()
     .catch(undefined),
+  /** `?attention=7`: only the batches that need attention (lib/batches/attention.ts), as the overview counts them. */
+  attention: z.literal(String(ATTENTION_DAYS)).optional().catch(undefined),
 });
+
+/** The list's URL: its filter, and the page when it is not the first. */
+function batchesHref(attention: string | undefined, before?: string): string {
+  const params = new URLSearchParams();
+  if (attention) params.set("attention", attention);
+  if (before) params.set("before", before);
+  const query = params.toString();
+  return query ? `/batches?${query}` : "/batches";
+}
 
 export default async function BatchesPage({
   searchParams,
@@ -40,14 +53,13 @@ export default async function BatchesPage({
   const raw = await searchParams;
   const format = await getFormatter();
   const t = await getTranslations("batches");
-  const { before } = listQuery.parse(raw);
-  const listUrl = before && typeof raw.before === "string" ? `/batches?before=${raw.before}` : "/batches";
+  const { before, attention } = listQuery.parse(raw);
+  const listUrl = batchesHref(attention, before && typeof raw.before === "string" ? raw.before : undefined);
   const session = await requireSession();
-  const rows = await listBatches(
-    await getDb(),
-    { accountId: session.accountId, projectId: session.projectId },
-    { limit: PAGE_SIZE + 1, before },
-  );
+  const db = await getDb();
+  const scope = { accountId: session.accountId, projectId: session.projectId };
+  const page = { limit: PAGE_SIZE + 1, before };
+  const rows = attention ? await attentionBatches(db, scope, page) : await listBatches(db, scope, page);
   const batches = rows.slice(0, PAGE_SIZE);
   const last = batches[batches.length - 1];
   const older = rows.length > PAGE_SIZE ? `${last.createdAt}_${last.id}` : undefined;
@@ -63,16 +75,23 @@ export default async function BatchesPage({
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} actions={newBatch} />
+      {attention && (
+        <FilterNote href="/batches" linkLabel={t("attention.showAll")} className="mb-3">
+          {t("attention.note", { days: ATTENTION_DAYS })}
+        </FilterNote>
+      )}
       {batches.length === 0 ? (
         <div className="rounded-lg border border-dashed border-border bg-card p-10 text-center">
-          <p className="font-medium">{before ? t("noOlder") : t("none")}</p>
-          <p className="mx-auto mt-1 max-w-xl text-sm text-muted-foreground">{t("emptyHint")}</p>
+          <p className="font-medium">
+            {before ? t("noOlder") : attention ? t("attention.none", { days: ATTENTION_DAYS }) : t("none")}
+          </p>
+          {!attention && <p className="mx-auto mt-1 max-w-xl text-sm text-muted-foreground">{t("emptyHint")}</p>}
           {before ? (
             <Button asChild variant="secondary" className="mt-4">
-              <Link href="/batches">{t("newestBatches")}</Link>
+              <Link href={batchesHref(attention)}>{t("newestBatches")}</Link>
             </Button>
           ) : (
-            newBatch && <div className="mt-4">{newBatch}</div>
+            !attention && newBatch && <div className="mt-4">{newBatch}</div>
           )}
         </div>
       ) : (
@@ -141,12 +160,12 @@ export default async function BatchesPage({
         <nav aria-label={t("pages")} className="mt-4 flex justify-end gap-2">
           {before && (
             <Button asChild variant="secondary" size="sm">
-              <Link href="/batches">{t("newest")}</Link>
+              <Link href={batchesHref(attention)}>{t("newest")}</Link>
             </Button>
           )}
           {older && (
             <Button asChild variant="secondary" size="sm">
-              <Link href={`/batches?before=${older}`}>{t("older")}</Link>
+              <Link href={batchesHref(attention, older)}>{t("older")}</Link>
             </Button>
           )}
         </nav>
