@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { backends } from "@/lib/db/testing";
 import { onMigratedDatabase } from "@/lib/db/testing-hooks";
 import type { Database } from "@/lib/db/types";
-import { countWaiting, createRequest, decideRequest, getRequest, listRequests } from "./approvals";
+import { countWaiting, createRequest, decideRequest, getRequest, listRequests, pendingFor } from "./approvals";
 
 const ACME = "ac0e0000000000000000000000000001";
 const HOUR = 3_600_000;
@@ -65,5 +65,26 @@ describe.each(backends)("approval requests on $name", (backend) => {
       ),
     ).toBe(false);
     expect(await countWaiting(db, ACME, "arthur", 5_010)).toBe(0);
+  });
+
+  it("splits the pending requests into those waiting for a user and the user's own, as the navigation counts", async () => {
+    const GLOBEX = "61be0000000000000000000000000001";
+    const ask = (by: string, ttlMs = HOUR) => createRequest(db, { ...request(by, ttlMs), accountId: GLOBEX }, 10_000);
+    const fromAlice = await ask("alice");
+    const fromBruno = await ask("bruno");
+    const fromArthur = await ask("arthur");
+    await ask("alice", 10);
+    const decided = await ask("bruno");
+    await decideRequest(
+      db,
+      { accountId: GLOBEX, id: decided, status: "declined", byId: "arthur", byName: "arthur", note: null },
+      10_001,
+    );
+    const requests = await listRequests(db, GLOBEX, 20_000);
+    const { waiting, yours } = pendingFor(requests, "arthur");
+    expect(waiting.map((r) => r.id).sort()).toEqual([fromAlice, fromBruno].sort());
+    expect(yours.map((r) => r.id)).toEqual([fromArthur]);
+    expect(waiting).toHaveLength(await countWaiting(db, GLOBEX, "arthur", 20_000));
+    expect(pendingFor(requests, "alice").yours.map((r) => r.id)).toEqual([fromAlice]);
   });
 });

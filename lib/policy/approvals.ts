@@ -162,6 +162,21 @@ export async function getRequest(
   return row && fromRow(row, now);
 }
 
+/**
+ * The pending requests as the Approvals page splits them for `userId`: those waiting for them (asked by
+ * someone else) and their own. A request past its time is expired, not pending (`fromRow`).
+ */
+export function pendingFor<R extends Pick<ApprovalRequest, "status" | "requestedById">>(
+  requests: readonly R[],
+  userId: string,
+): { waiting: R[]; yours: R[] } {
+  const pending = requests.filter((r) => r.status === "pending");
+  return {
+    waiting: pending.filter((r) => r.requestedById !== userId),
+    yours: pending.filter((r) => r.requestedById === userId),
+  };
+}
+
 /** Requests of the account that wait for someone other than `userId` (the navigation's count). */
 export async function countWaiting(
   db: Kysely<Database>,

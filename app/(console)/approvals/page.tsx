@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
+import { z } from "zod";
 import { dataTag } from "@/components/data-text";
 import { EmptyState } from "@/components/empty-state";
+import { FilterNote } from "@/components/filter-note";
 import { PageHeader } from "@/components/page-header";
 import { VERDICT_TONE } from "@/components/sharing/policy-verdict";
 import { TargetId } from "@/components/target-id";
@@ -13,7 +15,7 @@ import { canChange, requireSession } from "@/lib/auth/session";
 import type { StoredSession } from "@/lib/auth/session-store";
 import { getDb } from "@/lib/db";
 import { formatWhen } from "@/lib/i18n/format";
-import { listRequests, type ApprovalRequest } from "@/lib/policy/approvals";
+import { listRequests, pendingFor, type ApprovalRequest } from "@/lib/policy/approvals";
 import { DecideRequest, WithdrawRequest } from "./_components/decide";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -28,14 +30,20 @@ const STATUS_TONE = {
   expired: "neutral",
 } as const;
 
+/** `?status=pending`: only the requests still waiting for a decision, as the overview counts them. */
+const listQuery = z.object({ status: z.enum(["pending"]).optional().catch(undefined) });
+
 /** Requests for approval of the account: those waiting for this admin, their own, and the decided ones. */
-export default async function ApprovalsPage() {
+export default async function ApprovalsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const session = await requireSession();
   const t = await getTranslations("approvals");
+  const { status } = listQuery.parse(await searchParams);
   const requests = await listRequests(await getDb(), session.accountId);
-  const pending = requests.filter((r) => r.status === "pending");
-  const waiting = pending.filter((r) => r.requestedById !== session.userId);
-  const yours = pending.filter((r) => r.requestedById === session.userId);
+  const { waiting, yours } = pendingFor(requests, session.userId);
   const decided = requests.filter((r) => r.status !== "pending");
   const section = async (title: string, list: ApprovalRequest[], empty: string) => (
     <section aria-label={title} className="flex flex-col gap-3">
@@ -54,9 +62,14 @@ export default async function ApprovalsPage() {
         description={t.rich("description", { account: session.accountName, name: dataTag })}
       />
       {!canChange(session) && <p className="text-sm text-muted-foreground">{t("readOnly")}</p>}
+      {status && (
+        <FilterNote href="/approvals" linkLabel={t("pendingOnly.showDecided")}>
+          {t("pendingOnly.note")}
+        </FilterNote>
+      )}
       {await section(t("waiting"), waiting, t("none"))}
       {await section(t("yours"), yours, t("noneYours"))}
-      {await section(t("decided"), decided, t("noneDecided"))}
+      {!status && (await section(t("decided"), decided, t("noneDecided")))}
     </div>
   );
 }
