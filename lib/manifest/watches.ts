@@ -44,6 +44,11 @@ export interface WatchRow extends WatchView {
   notifiedDigest: string | null;
 }
 
+/** The manifests whose last check found the cloud's sharing drifted from them (`/manifests?watches=drift`). */
+export function driftedWatches<W extends Pick<WatchView, "status">>(rows: readonly W[]): W[] {
+  return rows.filter((w) => w.status === "drift");
+}
+
 /** The most manifests one project watches: each check reads every owned image's members. */
 export const MAX_WATCHES = 20;
 

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { When } from "@/components/date-time";
+import { FilterNote } from "@/components/filter-note";
 import { TargetId } from "@/components/target-id";
 import { useText } from "@/components/use-text";
 import { Alert } from "@/components/ui/alert";
@@ -16,23 +17,37 @@ const TONE = { new: "neutral", ok: "success", drift: "danger", waiting: "warning
 
 /**
  * The project's watched manifests: whether each matches the cloud, when it was last compared, and what
- * drifted, pair by pair, with who last changed the pair (the history's actor and source).
+ * drifted, pair by pair, with who last changed the pair (the history's actor and source). With
+ * `driftOnly`, the page was asked for the drifted ones alone (`?watches=drift`) and says so.
  */
-export function WatchList({ watches, canChange }: { watches: WatchView[]; canChange: boolean }) {
+export function WatchList({
+  watches,
+  canChange,
+  driftOnly = false,
+}: {
+  watches: WatchView[];
+  canChange: boolean;
+  driftOnly?: boolean;
+}) {
   const t = useTranslations("drift.page");
   return (
     <section aria-labelledby="watched-heading" className="flex flex-col gap-3">
       <h2 id="watched-heading" className="font-medium">
         {t("watched")}
       </h2>
+      {driftOnly && (
+        <FilterNote href="/manifests" linkLabel={t("driftOnly.showAll")}>
+          {t("driftOnly.note")}
+        </FilterNote>
+      )}
       {watches.length === 0 ? (
         <p className="rounded-lg border border-dashed border-border bg-card p-6 text-center text-sm text-muted-foreground">
-          {t("noWatches")}
+          {driftOnly ? t("driftOnly.none") : t("noWatches")}
         </p>
       ) : (
         <ul className="flex flex-col gap-3">
           {watches.map((w) => (
-            <WatchItem key={w.id} watch={w} canChange={canChange} />
+            <WatchItem key={w.id} watch={w} canChange={canChange} driftOnly={driftOnly} />
           ))}
         </ul>
       )}
@@ -40,7 +55,7 @@ export function WatchList({ watches, canChange }: { watches: WatchView[]; canCha
   );
 }
 
-function WatchItem({ watch, canChange }: { watch: WatchView; canChange: boolean }) {
+function WatchItem({ watch, canChange, driftOnly }: { watch: WatchView; canChange: boolean; driftOnly: boolean }) {
   const t = useTranslations("drift.page");
   const th = useTranslations("history.outcome");
   const say = useText();
@@ -61,7 +76,7 @@ function WatchItem({ watch, canChange }: { watch: WatchView; canChange: boolean 
         </div>
         <div className="flex flex-wrap gap-2">
           <Button asChild variant="ghost" size="sm">
-            <Link href={`/manifests?watch=${watch.id}`}>{t("open")}</Link>
+            <Link href={`/manifests?${driftOnly ? "watches=drift&" : ""}watch=${watch.id}`}>{t("open")}</Link>
           </Button>
           <Button
             type="button"
