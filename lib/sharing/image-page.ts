@@ -21,6 +21,8 @@ export const imageListQuery = z.object({
   pending: z.enum(["yes"]).optional().catch(undefined),
   /** Only images with members whose end date comes within 7 days (lib/sharing/leases). */
   expiring: z.enum(["7"]).optional().catch(undefined),
+  /** Only images with at least 90% of their member limit used (`nearLimit`). */
+  full: z.enum(["90"]).optional().catch(undefined),
   sort: z.enum(["created_at", "name", "size"]).default("created_at").catch("created_at"),
   dir: z.enum(["asc", "desc"]).default("desc").catch("desc"),
   limit: z.coerce
@@ -44,8 +46,17 @@ const TYPE_FILTER: Record<NonNullable<ImageListQuery["type"]>, Partial<ListImage
   whole: { __whole_image: "true" },
 };
 
+/** "Near member limit" on the Images list (`?full=90`): this share of an image's member limit used, or more. */
+export const NEAR_LIMIT_SHARE = 0.9;
+
+/** Whether an image has used `NEAR_LIMIT_SHARE` of its member limit: 231 of 256 members, 9 of a full-ECS image's 10. */
+export function nearLimit(row: { members: unknown[]; limit: number }): boolean {
+  return row.members.length >= Math.ceil(row.limit * NEAR_LIMIT_SHARE);
+}
+
 function keep(row: LoadedImage, q: ImageListQuery, ending: Map<string, number>): boolean {
   if (q.expiring && !ending.has(row.id)) return false;
+  if (q.full && !nearLimit(row)) return false;
   if (q.q && !row.name.toLowerCase().includes(q.q.toLowerCase()) && row.id !== q.q) return false;
   if (q.shareable && (q.shareable === "yes") !== !row.blocker) return false;
   if (q.members && (q.members === "some") !== row.members.length > 0) return false;

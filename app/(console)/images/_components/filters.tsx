@@ -5,7 +5,8 @@ import { ImageTypeSelect } from "@/components/image-type-select";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import { Checkbox } from "@/components/ui/checkbox";
-import type { ImageListQuery } from "@/lib/sharing/image-page";
+import { NEAR_LIMIT_SHARE, type ImageListQuery } from "@/lib/sharing/image-page";
+import { isFiltered } from "./query";
 
 const selectClass = "h-9 rounded-md border border-input bg-background px-2 text-sm";
 
@@ -13,9 +14,7 @@ const selectClass = "h-9 rounded-md border border-input bg-background px-2 text-
 export function ImageFilters({ query }: { query: ImageListQuery }) {
   const t = useTranslations("images.filters");
   const common = useTranslations("common");
-  const filtered = Boolean(
-    query.q || query.type || query.shareable || query.members || query.pending || query.expiring,
-  );
+  const filtered = isFiltered(query);
   // Next's Form navigates in the app, and the key (the URL's filter) remounts the uncontrolled fields
   // whenever the URL changes, Back and Forward included, so the form always shows the list's filter.
   return (
@@ -57,6 +56,10 @@ export function ImageFilters({ query }: { query: ImageListQuery }) {
       <label className="flex h-9 items-center gap-2 text-sm">
         <Checkbox name="expiring" value="7" defaultChecked={query.expiring === "7"} />
         {t("expiring")}
+      </label>
+      <label className="flex h-9 items-center gap-2 text-sm">
+        <Checkbox name="full" value="90" defaultChecked={query.full === "90"} />
+        {t("full", { share: NEAR_LIMIT_SHARE })}
       </label>
       <Button type="submit" variant="secondary">
         {common("apply")}

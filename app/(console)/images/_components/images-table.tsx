@@ -6,7 +6,7 @@ import { canChange, withCloud } from "@/lib/auth/session";
 import { loadImagePage, type ImageListQuery } from "@/lib/sharing/image-page";
 import { ImageList } from "./image-list";
 import { pageNumber } from "@/lib/lists/trail";
-import { listHref, nextHref, previousHref } from "./query";
+import { isFiltered, listHref, nextHref, previousHref } from "./query";
 import { rowView } from "./row-view";
 
 /** One page of the project's images with members, quota and shareability, read from IMS page by page. */
@@ -16,9 +16,7 @@ export async function ImagesTable({ query }: { query: ImageListQuery }) {
     session: s,
   }));
   const t = await getTranslations("images.table");
-  const filtered = Boolean(
-    query.q || query.type || query.shareable || query.members || query.pending || query.expiring,
-  );
+  const filtered = isFiltered(query);
 
   if (rows.length === 0) {
     return (

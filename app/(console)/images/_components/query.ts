@@ -1,6 +1,11 @@
 import { popTrail, pushTrail } from "@/lib/lists/trail";
 import type { ImageListQuery } from "@/lib/sharing/image-page";
 
+/** Whether any filter narrows the list (sort, size and page do not). */
+export function isFiltered(q: ImageListQuery): boolean {
+  return Boolean(q.q || q.type || q.shareable || q.members || q.pending || q.expiring || q.full);
+}
+
 /** The list URL for a query, dropping defaults so links stay short. */
 export function listHref(q: Partial<ImageListQuery>): string {
   const params = new URLSearchParams();
