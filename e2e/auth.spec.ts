@@ -1,5 +1,5 @@
 import { DEMO_PASSWORDS } from "../emulator/seed/demo";
-import { auditActions, countSessions, expect, emulator, reading, test } from "./fixtures";
+import { auditActions, countSessions, expect, emulator, HOME, reading, test } from "./fixtures";
 import { ImagesPage } from "./pages/images";
 
 // Signing in, expiry, sign-out and project switches are what these tests try: each signs in itself,
@@ -58,10 +58,10 @@ test(
       await page.getByLabel("IAM token").fill(token);
       await page.getByLabel("Project (region)").fill("");
       await page.getByRole("button", { name: "Sign in" }).click();
-      await expect(page).toHaveURL(/\/images$/);
+      await expect(page).toHaveURL(HOME);
       await expect(page.getByRole("button", { name: /Project: ap-southeast-1/ })).toBeVisible();
     } else {
-      await expect(page).toHaveURL(/\/images$/);
+      await expect(page).toHaveURL(HOME);
       await expect(page.getByRole("button", { name: /Project: cn-north-4/ })).toBeVisible();
     }
 
@@ -81,13 +81,13 @@ test("an unavailable IAM is reported as such and the form keeps its values", asy
   await expect(page.getByText("The identity service (IAM) could not be reached.")).toBeVisible();
   await expect(page.getByLabel("IAM user name")).toHaveValue("alice");
   await login.signIn("alice");
-  await expect(page).toHaveURL(/\/images$/);
+  await expect(page).toHaveURL(HOME);
 });
 
 test("an expired token sends the user to sign in and back to the same page", async ({ page, login }) => {
   await login.goto();
   await login.signIn("alice");
-  await expect(page).toHaveURL(/\/images$/);
+  await expect(page).toHaveURL(HOME);
   await page.goto("/images?limit=50");
   await expect(new ImagesPage(page).link("app-01")).toBeVisible();
 
@@ -102,7 +102,7 @@ test("an expired token sends the user to sign in and back to the same page", asy
 test("switching project re-scopes the session and keeps the page", { tag: "@flow" }, async ({ page, login }) => {
   await login.goto();
   await login.signIn("alice");
-  await expect(page).toHaveURL(/\/images$/);
+  await expect(page).toHaveURL(HOME);
   await page.goto("/images?limit=50");
   await page.getByRole("button", { name: /Project: ap-southeast-1/ }).click();
   await page.getByRole("menuitem", { name: /cn-north-4/ }).click();
@@ -127,7 +127,7 @@ test("switching project re-scopes the session and keeps the page", { tag: "@flow
 test("sign-out deletes the stored token: the console asks to sign in again", async ({ page, login }) => {
   await login.goto();
   await login.signIn("bob");
-  await expect(page).toHaveURL(/\/images$/);
+  await expect(page).toHaveURL(HOME);
   const before = await countSessions("bob");
   expect(before).toBeGreaterThanOrEqual(1);
   await page.getByRole("button", { name: /User menu/ }).click();

@@ -29,7 +29,7 @@ test.afterEach(async () => {
 async function signIn(page: import("@playwright/test").Page, login: import("./fixtures").LoginPage, base: string) {
   await login.goto(`${base}/login`);
   await login.signIn("alice");
-  await expect(page).toHaveURL(`${base}/images`);
+  await expect(page).toHaveURL(`${base}/`);
 }
 
 /** Which instance made each read of each job, from the emulator's record (the User-Agent names it). */

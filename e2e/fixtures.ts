@@ -27,6 +27,9 @@ export function target(): E2eTarget {
 /** The reading of the disputed behaviours the running test's emulator plays. */
 export const reading = () => target().reading;
 
+/** Where signing in lands without a page to return to: the overview, the console's home. */
+export const HOME = /^https?:\/\/[^/]+\/$/;
+
 /** The emulator's test controls (never called by the console itself). */
 export const emulator = {
   get url() {

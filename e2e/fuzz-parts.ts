@@ -8,7 +8,7 @@ import {
   problemOf,
   type ManifestAction,
 } from "./action-client";
-import { expect, query, test } from "./fixtures";
+import { expect, HOME, query, test } from "./fixtures";
 import { ACME, ACTIONS, payloadsOf, RAW_BODIES, type ActionSpec } from "./fuzz-corpus";
 
 /**
@@ -39,7 +39,7 @@ const TARGETED: Record<string, unknown[]> = {
 export async function signIn(page: Page, login: { goto(): Promise<void>; signIn(who: "alice"): Promise<void> }) {
   await login.goto();
   await login.signIn("alice");
-  await expect(page).toHaveURL(/\/images$/);
+  await expect(page).toHaveURL(HOME);
 }
 
 /** Batches still being sent by the tracker would make calls of their own while the fuzz counts. */

@@ -119,7 +119,7 @@ test("a console killed before a share's end date and started again removes the m
   consoles.push(c);
   await login.goto(`${c.url}/login`);
   await login.signIn("alice");
-  await expect(page).toHaveURL(`${c.url}/images`);
+  await expect(page).toHaveURL(`${c.url}/`);
   const image = new ImagePage(page);
   await image.goto(DEMO_IMAGES.debian, c.url);
   await image.shareButton().click();

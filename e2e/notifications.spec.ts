@@ -5,9 +5,7 @@ import { appImageId, DEMO, DEMO_IMAGES, DEMO_TOPICS } from "../emulator/seed/dem
 import { freshSqlite, startConsole, type ConsoleProcess } from "./consoles";
 import { emulator, expect, LoginPage, test } from "./fixtures";
 import { openstackAsAlice } from "./openstack";
-import { BatchPage, BatchPlanner } from "./pages/batches";
-import { ImagePage } from "./pages/images";
-import { endIn } from "./pages/leases";
+import { batchOfOne, shareUntil } from "./pages/shares";
 import { startWebhookReceiver, type ReceivedRequest, type WebhookReceiver } from "./webhook-receiver";
 
 /**
@@ -57,32 +55,7 @@ async function signIn(page: Page, user: "alice" | "bob") {
   const login = new LoginPage(page);
   await login.goto(`${c!.url}/login`);
   await login.signIn(user);
-  await expect(page).toHaveURL(`${c!.url}/images`);
-}
-
-/** Shares an image with one project from its page, with an end date `ms` ahead or a number of days. */
-async function shareUntil(page: Page, imageId: string, target: string, end: number | "1") {
-  const image = new ImagePage(page);
-  await image.goto(imageId, c!.url);
-  await image.shareButton().click();
-  const dialog = image.dialog();
-  await dialog.getByLabel("Targets").fill(target);
-  if (end === "1") await dialog.getByLabel("Access ends").selectOption("1");
-  else await endIn(page, dialog, end);
-  await dialog.getByRole("button", { name: "Check targets" }).click();
-  await image.confirmShare(1);
-  await expect(dialog.getByText(/The members added lose access on/)).toBeVisible();
-  await dialog.getByRole("button", { name: "Done" }).click();
-}
-
-async function batchOfOne(page: Page, imageId: string, ends: "Succeeded" | "Failed") {
-  const planner = new BatchPlanner(page);
-  await planner.goto([imageId], c!.url);
-  await planner.targets().fill(DEMO.globexAp);
-  await planner.plan();
-  await planner.launch(1);
-  const batch = new BatchPage(page);
-  await expect(batch.count(ends)).toHaveText("1", { timeout: 30_000 });
+  await expect(page).toHaveURL(`${c!.url}/`);
 }
 
 const taken = (r: ReceivedRequest[]) => r.filter((x) => x.answered === 200);
@@ -133,7 +106,7 @@ test("every kind of event reaches a signed webhook once, the first again after t
 
   // A share that ends tomorrow (lease.ending), which bob accepts (share.answered) and asks to keep
   // longer (approval.requested); alice approves (approval.decided).
-  await shareUntil(page, DEMO_IMAGES.ubuntu, DEMO.globexAp, "1");
+  await shareUntil(page, c!.url, DEMO_IMAGES.ubuntu, DEMO.globexAp, "1");
   await receiver.waitFor((r) => taken(r).some((x) => typeOf(x) === "lease.ending"), 20_000);
   const bobContext = await browser.newContext();
   const bob = await bobContext.newPage();
@@ -158,15 +131,15 @@ test("every kind of event reaches a signed webhook once, the first again after t
   // A share that ends in seconds (lease.ended), two batches (batch.finished, batch.failed), and a
   // share made outside the console that the policy would not allow (policy.outside) and that a watched
   // manifest does not have (manifest.drift).
-  await shareUntil(page, DEMO_IMAGES.dataDiskArchive, DEMO.initechAp, 3_000);
-  await batchOfOne(page, appImageId(1), "Succeeded");
+  await shareUntil(page, c!.url, DEMO_IMAGES.dataDiskArchive, DEMO.initechAp, 3_000);
+  await batchOfOne(page, c.url, appImageId(1), DEMO.globexAp, "Succeeded");
   await emulator.post("/faults/jobs", {
     kind: "fail-pairs",
     pairs: [{ image_id: appImageId(2), target: DEMO.globexAp }],
     code: "IMG.0112",
     times: 1,
   });
-  await batchOfOne(page, appImageId(2), "Failed");
+  await batchOfOne(page, c.url, appImageId(2), DEMO.globexAp, "Failed");
   // The project's sharing as it is now, watched (manifest.drift once the outside share is imported).
   await page.goto(`${c.url}/manifests`);
   await page.getByRole("button", { name: "Export current sharing" }).click();

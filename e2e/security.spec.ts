@@ -1,5 +1,5 @@
 import { DEMO_PASSWORDS } from "../emulator/seed/demo";
-import { countSessions, expect, test } from "./fixtures";
+import { countSessions, expect, HOME, test } from "./fixtures";
 
 /** Web security of every response: the headers, the script nonce, the cookie, and server actions from elsewhere. */
 test("pages carry a nonce content security policy without eval, and the other security headers", async ({
@@ -27,7 +27,7 @@ test("pages carry a nonce content security policy without eval, and the other se
   expect(scripts.every((n) => n === nonce)).toBe(true);
 
   await login.signIn("alice");
-  await expect(page).toHaveURL(/\/images$/);
+  await expect(page).toHaveURL(HOME);
   const cookie = (await page.context().cookies()).find((c) => c.name.endsWith("authjs.session-token"));
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax" });
   // Two requests, two nonces.

@@ -1,5 +1,5 @@
 import { DEMO } from "../emulator/seed/demo";
-import { auditActions, emulator, expect, test, USERS } from "./fixtures";
+import { auditActions, emulator, expect, HOME, test, USERS } from "./fixtures";
 import { BatchesPage, BatchPage, BatchPlanner, APPS, PROJECTS } from "./pages/batches";
 import { HistoryPage } from "./pages/history";
 import { ImagePage, ImagesPage } from "./pages/images";
@@ -25,7 +25,9 @@ test("in Chinese: sign in, list the images, share one, accept one shared with us
   await page.getByLabel("项目（区域）").fill("ap-southeast-1");
   await page.getByRole("button", { name: "登录", exact: true }).click();
 
-  await expect(page).toHaveURL(/\/images$/);
+  await expect(page).toHaveURL(HOME);
+  await expect(page.getByRole("heading", { level: 1, name: "概览" })).toBeVisible();
+  await page.getByRole("navigation", { name: "主导航" }).getByRole("link", { name: "私有镜像", exact: true }).click();
   const images = new ImagesPage(page);
   await expect(page.getByRole("heading", { level: 1, name: "私有镜像" })).toBeVisible();
   await expect(page.getByRole("table", { name: "本项目拥有的镜像" })).toBeVisible();

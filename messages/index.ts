@@ -11,6 +11,7 @@ import enManifest from "./en/manifest.json";
 import enIncoming from "./en/incoming.json";
 import enNames from "./en/names.json";
 import enNotify from "./en/notify.json";
+import enOverview from "./en/overview.json";
 import enPhones from "./en/phones.json";
 import enPolicy from "./en/policy.json";
 import enSettings from "./en/settings.json";
@@ -30,6 +31,7 @@ import zhManifest from "./zh-CN/manifest.json";
 import zhIncoming from "./zh-CN/incoming.json";
 import zhNames from "./zh-CN/names.json";
 import zhNotify from "./zh-CN/notify.json";
+import zhOverview from "./zh-CN/overview.json";
 import zhPhones from "./zh-CN/phones.json";
 import zhPolicy from "./zh-CN/policy.json";
 import zhSettings from "./zh-CN/settings.json";
@@ -58,6 +60,7 @@ const en = {
   settings: enSettings,
   approvals: enApprovals,
   notify: enNotify,
+  overview: enOverview,
   leases: enLeases,
   drift: enDrift,
   manifest: enManifest,
@@ -81,6 +84,7 @@ const zh: Messages = {
   settings: zhSettings,
   approvals: zhApprovals,
   notify: zhNotify,
+  overview: zhOverview,
   leases: zhLeases,
   drift: zhDrift,
   manifest: zhManifest,

@@ -27,7 +27,7 @@ async function bobSignIn(page: Page) {
   await page.getByLabel("IAM user name").fill("bob");
   await page.getByLabel("Password").fill(DEMO_PASSWORDS.bob);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/images/);
+  await page.waitForURL((u) => u.pathname === "/");
 }
 
 /** Shares an image with a project from its page, ending after a number of days. */

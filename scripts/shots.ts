@@ -10,12 +10,12 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** Signs a demo user of acme in through the English sign-in page and waits for the image list. */
+/** Signs a demo user of acme in through the English sign-in page and waits for the overview. */
 export async function signIn(page: Page, base: string, user: "alice" | "arthur" = "alice"): Promise<void> {
   await page.goto(`${base}/login`);
   await page.getByLabel("Account name").fill("acme");
   await page.getByLabel("IAM user name").fill(user);
   await page.getByLabel("Password").fill(DEMO_PASSWORDS[user]);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.waitForURL(/\/images/);
+  await page.waitForURL((u) => u.pathname === "/");
 }

@@ -1,5 +1,6 @@
 /** The console's areas, in the sidebar's order; each `key` names its label and hint in `shell.nav`. */
 export const NAV_ITEMS = [
+  { href: "/", key: "overview" },
   { href: "/images", key: "images" },
   { href: "/phones", key: "phones" },
   { href: "/incoming", key: "incoming" },

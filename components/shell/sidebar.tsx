@@ -10,6 +10,7 @@ import {
   Layers,
   ShieldCheck,
   Smartphone,
+  LayoutDashboard,
 } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
@@ -19,6 +20,7 @@ import { NAV_ITEMS } from "./nav-items";
 import { PendingBadge, usePendingCount, useWaitingApprovals } from "./pending-count";
 
 const ICONS = {
+  "/": LayoutDashboard,
   "/images": Images,
   "/phones": Smartphone,
   "/incoming": Inbox,
@@ -42,7 +44,7 @@ export function Sidebar({ projectId, pollMs, approvals }: { projectId: string; p
   return (
     <nav aria-label={t("label")} className="w-14 shrink-0 border-r border-border bg-card xl:w-56">
       <div className="sticky top-0 flex flex-col">
-        <Link href="/images" className="flex h-14 items-center gap-2 border-b border-border px-4 font-semibold">
+        <Link href="/" className="flex h-14 items-center gap-2 border-b border-border px-4 font-semibold">
           <span
             aria-hidden
             className="grid size-7 place-items-center rounded-md bg-primary text-xs text-primary-foreground"
@@ -56,7 +58,8 @@ export function Sidebar({ projectId, pollMs, approvals }: { projectId: string; p
         <ul className="flex flex-col gap-0.5 p-2">
           {NAV_ITEMS.map((item) => {
             const Icon = ICONS[item.href];
-            const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+            // "/" is the overview alone; every other item holds its sub-pages.
+            const active = pathname === item.href || (item.href !== "/" && pathname.startsWith(`${item.href}/`));
             const count = item.href === "/incoming" ? pending : item.href === "/approvals" ? waiting : 0;
             const label = t(item.key);
             return (

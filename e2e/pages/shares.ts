@@ -1,0 +1,37 @@
+import { expect, type Page } from "@playwright/test";
+import { BatchPage, BatchPlanner } from "./batches";
+import { ImagePage } from "./images";
+import { endIn } from "./leases";
+
+/** Shares an image with one target from its page, with an end date `ms` ahead or a day ("1"). */
+export async function shareUntil(page: Page, base: string, imageId: string, target: string, end: number | "1") {
+  const image = new ImagePage(page);
+  await image.goto(imageId, base);
+  await image.shareButton().click();
+  const dialog = image.dialog();
+  await dialog.getByLabel("Targets").fill(target);
+  if (end === "1") await dialog.getByLabel("Access ends").selectOption("1");
+  else await endIn(page, dialog, end);
+  await dialog.getByRole("button", { name: "Check targets" }).click();
+  await image.confirmShare(1);
+  await expect(dialog.getByText(/The members added lose access on/)).toBeVisible();
+  await dialog.getByRole("button", { name: "Done" }).click();
+}
+
+/** A batch of one pair, planned and launched, followed until it ends as `ends`; returns its page's URL. */
+export async function batchOfOne(
+  page: Page,
+  base: string,
+  imageId: string,
+  target: string,
+  ends: "Succeeded" | "Failed",
+) {
+  const planner = new BatchPlanner(page);
+  await planner.goto([imageId], base);
+  await planner.targets().fill(target);
+  await planner.plan();
+  await planner.launch(1);
+  const batch = new BatchPage(page);
+  await expect(batch.count(ends)).toHaveText("1", { timeout: 30_000 });
+  return page.url();
+}
