@@ -67,6 +67,7 @@ export async function axeEveryPage(page: Page, login: LoginPage, locale: "en" | 
           .first()
           .waitFor(),
     ],
+    ["overview", "/", () => page.getByTestId("tile-activity").and(page.locator("[data-state=ready]")).waitFor()],
     ["new batch", "/batches/new", () => page.getByRole("button", { name: /^(Plan|规划)$/ }).waitFor()],
     ["history", "/history", () => page.getByRole("heading", { name: /^(History|操作记录)$/ }).waitFor()],
     ["address book", "/names", () => page.getByRole("heading", { name: /^(Address book|通讯录)$/ }).waitFor()],

@@ -75,6 +75,8 @@ test("route handlers answer hostile paths and queries with 4xx JSON, the same 40
   for (const value of SEGMENTS) {
     for (const path of [
       `/api/incoming/count?x=${value}`,
+      `/api/overview/${encodeURIComponent(value)}`,
+      `/api/overview/incoming?x=${value}`,
       `/api/health?x=${value}`,
       ...BATCH_ROUTES(`${FOREIGN.noUuid}?since=${value}&format=${value}`),
     ]) {
@@ -116,7 +118,7 @@ test("route handlers answer hostile paths and queries with 4xx JSON, the same 40
   });
   const anonymous = await playwright.request.newContext({ baseURL });
   for (const ctx of [anonymous, forged]) {
-    for (const path of [...BATCH_ROUTES(FOREIGN.noUuid), "/api/incoming/count"]) {
+    for (const path of [...BATCH_ROUTES(FOREIGN.noUuid), "/api/incoming/count", "/api/overview/incoming"]) {
       const res = await ctx.get(path, { failOnStatusCode: false, maxRedirects: 0 });
       expect(res.status(), path).toBe(401);
       expect((await res.json()).error.code, path).toBe("session_expired");

@@ -49,6 +49,7 @@ test("at 360 px the share dialog and its plan lie within the screen", async ({ p
 
 test("at 360 px no page of the console is wider than the screen", async ({ page }) => {
   const routes = [
+    "/",
     "/images",
     `/images/${DEMO_IMAGES.ubuntu}`,
     "/phones",

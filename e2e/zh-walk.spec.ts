@@ -1,6 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { DEMO, DEMO_IMAGES, DEMO_PHONES } from "../emulator/seed/demo";
-import { emulator, expect, test } from "./fixtures";
+import { emulator, expect, HOME, test } from "./fixtures";
 import { latinWords } from "./latin-words";
 import { APPS, launchTenByThree, PROJECTS } from "./pages/batches";
 
@@ -32,7 +32,7 @@ test("every page of the console in Chinese shows only Chinese, data and product 
   await setLocale(page, "en");
   await login.goto();
   await login.signIn("alice");
-  await expect(page).toHaveURL(/\/images$/);
+  await expect(page).toHaveURL(HOME);
   // One pair made to fail, so that the batch and History show a failure's code and sentence.
   await emulator.post("/faults/jobs", {
     kind: "fail-pairs",
@@ -52,6 +52,7 @@ test("every page of the console in Chinese shows only Chinese, data and product 
     [`/images/${DEMO_IMAGES.fullEcsFromCbr}`, () => page.getByRole("heading", { name: "full-ecs-from-cbr" })],
     ["/phones", () => page.getByRole("link", { name: "cph-android11-game" })],
     [`/phones/${DEMO_PHONES.android11Game}`, () => page.getByRole("heading", { name: "cph-android11-game" })],
+    ["/", () => page.getByTestId("tile-activity").getByRole("heading", { name: "共享活动" })],
     ["/incoming", () => page.getByText("globex-analytics-gpu")],
     ["/incoming?tab=accepted", () => heading("共享给我的镜像")],
     ["/incoming?tab=rejected", () => heading("共享给我的镜像")],

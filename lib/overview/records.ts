@@ -153,7 +153,8 @@ export async function ctsTile(db: Db, s: StoredSession, now: number, intervalMs:
   const startedAt = ran ? Number(ran.started_at) : undefined;
   const coveredTo = ran?.covered_to == null ? null : Number(ran.covered_to);
   const nextAt = intervalMs > 0 ? nextRunAt(startedAt, intervalMs, now) : undefined;
-  const missed = nextAt !== undefined && startedAt !== undefined && now - nextAt > intervalMs;
+  // A whole interval past the run that was due (nextRunAt says "now" once one is due).
+  const missed = intervalMs > 0 && startedAt !== undefined && now - (startedAt + intervalMs) > intervalMs;
   const losing = startedAt !== undefined && (coveredTo === null || now - coveredTo > CTS_RETENTION_MS);
   return {
     intervalMs,

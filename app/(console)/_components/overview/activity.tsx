@@ -92,7 +92,7 @@ export function ActivityView({ data }: ViewProps<"activity">) {
                   {t("source")}
                 </th>
                 {ACTIONS.map((a) => (
-                  <th key={a} scope="col" className="py-1 text-right font-medium">
+                  <th key={a} scope="col" className="py-1 pl-2 text-right font-medium">
                     {t(`actions.${a}`)}
                   </th>
                 ))}
@@ -105,7 +105,7 @@ export function ActivityView({ data }: ViewProps<"activity">) {
                     {t(`sources.${s.source}`)}
                   </th>
                   {ACTIONS.map((a) => (
-                    <td key={a} className="py-1 text-right">
+                    <td key={a} className="py-1 pl-2 text-right">
                       {by(s.source, a)}
                     </td>
                   ))}

@@ -28,7 +28,7 @@ export function OutsideView({ data }: ViewProps<"outside">) {
         <TileList label={t("list")}>
           {data.items.map((e) => (
             <TileItem key={e.id} testId="tile-outside-item">
-              <span className="min-w-0 flex-1">
+              <span className="min-w-40 flex-1">
                 <Link
                   href={`/history?event=${e.id}`}
                   className="block truncate font-medium text-primary hover:underline"

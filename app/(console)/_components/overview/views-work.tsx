@@ -22,7 +22,7 @@ export function IncomingView({ data }: ViewProps<"incoming">) {
         <TileList label={t("list")}>
           {data.items.map((i) => (
             <TileItem key={i.id} testId="tile-incoming-item">
-              <span className="min-w-0 flex-1">
+              <span className="min-w-40 flex-1">
                 <span translate="no" className="block truncate font-medium">
                   {i.name}
                 </span>
@@ -132,7 +132,7 @@ export function LeasesView({ data }: ViewProps<"leases">) {
         <TileList label={t("list")}>
           {data.items.map((l) => (
             <TileItem key={`${l.imageId} ${l.memberId}`} testId="tile-leases-item">
-              <span className="min-w-0 flex-1">
+              <span className="min-w-40 flex-1">
                 <Link
                   href={l.service === "cph" ? `/phones/${l.imageId}` : `/images/${l.imageId}`}
                   translate="no"
