@@ -3,7 +3,7 @@
 // then times the whole streamed page, every tile drawn, without and with 50 ms on every cloud call.
 import { signInAlice, startConsole, startEmulator } from "./lib";
 
-const LATENCY_MS = 50;
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 50);
 const RUNS = 15;
 /** The eight tiles and the activity chart. */
 const TILES = 9;
