@@ -230,3 +230,34 @@ export function countRoutes(routes: Record<string, number>, ...prefixes: string[
     .filter(([k]) => prefixes.some((p) => k.startsWith(p)))
     .reduce((n, [, v]) => n + v, 0);
 }
+
+/**
+ * How many cloud calls' worth a page waits for: the median time to fetch it whole (`check` says it is
+ * drawn), then again with `latencyMs` on every call of the emulator; the difference over `latencyMs`.
+ */
+export async function latencyTrips(
+  emulatorUrl: string,
+  url: string,
+  cookie: string,
+  check: (html: string) => void,
+  { latencyMs = 50, runs = 15 } = {},
+): Promise<{ base: number; slow: number; trips: number }> {
+  const time = async () => {
+    const started = performance.now();
+    check(await (await fetch(url, { headers: { cookie } })).text());
+    return performance.now() - started;
+  };
+  const median = async () => {
+    const t: number[] = [];
+    for (let i = 0; i < runs; i++) t.push(await time());
+    return t.sort((a, b) => a - b)[Math.floor(t.length / 2)];
+  };
+  await time();
+  const base = await median();
+  await fetch(`${emulatorUrl}/__emulator/faults/routes`, {
+    method: "POST",
+    body: JSON.stringify({ path: "/**", latencyMs }),
+  });
+  const slow = await median();
+  return { base, slow, trips: (slow - base) / latencyMs };
+}

@@ -1,11 +1,11 @@
 import type { Page } from "@playwright/test";
 import { NOTIFICATION_KINDS } from "@/lib/notify/kinds";
-import { NO_POLICY } from "@/lib/policy/policy";
 import { appImageId, DEMO, DEMO_IMAGES, DEMO_TOPICS } from "../emulator/seed/demo";
 import { freshSqlite, startConsole, type ConsoleProcess } from "./consoles";
 import { emulator, expect, LoginPage, test } from "./fixtures";
 import { openstackAsAlice } from "./openstack";
-import { batchOfOne, shareUntil } from "./pages/shares";
+import { enforceAllowlist } from "./pages/policy";
+import { batchOfOne, failedBatchOfOne, shareUntil } from "./pages/shares";
 import { startWebhookReceiver, type ReceivedRequest, type WebhookReceiver } from "./webhook-receiver";
 
 /**
@@ -30,26 +30,6 @@ test.afterEach(async () => {
   await c?.kill();
   await receiver?.close();
 });
-
-/** acme's policy, straight into the console's database: the organization only, anything else for approval. */
-async function enforceOrganizationOnly() {
-  const { default: SQLite } = await import("better-sqlite3");
-  const db = new SQLite(DB, { fileMustExist: true });
-  try {
-    db.prepare("insert into sharing_policies values (?, ?, 'e2e', ?)").run(
-      DEMO.acme,
-      JSON.stringify({
-        ...NO_POLICY,
-        mode: "enforce",
-        allowlist: [DEMO.globexAp, DEMO.initechAp],
-        otherwise: "approve",
-      }),
-      Date.now(),
-    );
-  } finally {
-    db.close();
-  }
-}
 
 async function signIn(page: Page, user: "alice" | "bob") {
   const login = new LoginPage(page);
@@ -83,7 +63,7 @@ test("every kind of event reaches a signed webhook once, the first again after t
     },
   });
   await signIn(page, "alice");
-  await enforceOrganizationOnly();
+  await enforceAllowlist(DB);
 
   // Settings: acme's SMN topic and incoming shares announced at once, but not yet (so that the watcher
   // announces them to both channels at once); then the test's webhook; then incoming shares on.
@@ -133,13 +113,7 @@ test("every kind of event reaches a signed webhook once, the first again after t
   // manifest does not have (manifest.drift).
   await shareUntil(page, c!.url, DEMO_IMAGES.dataDiskArchive, DEMO.initechAp, 3_000);
   await batchOfOne(page, c.url, appImageId(1), DEMO.globexAp, "Succeeded");
-  await emulator.post("/faults/jobs", {
-    kind: "fail-pairs",
-    pairs: [{ image_id: appImageId(2), target: DEMO.globexAp }],
-    code: "IMG.0112",
-    times: 1,
-  });
-  await batchOfOne(page, c.url, appImageId(2), DEMO.globexAp, "Failed");
+  await failedBatchOfOne(page, c.url, emulator.url, appImageId(2), DEMO.globexAp);
   // The project's sharing as it is now, watched (manifest.drift once the outside share is imported).
   await page.goto(`${c.url}/manifests`);
   await page.getByRole("button", { name: "Export current sharing" }).click();

@@ -1,11 +1,11 @@
 import type { Page } from "@playwright/test";
-import { NO_POLICY } from "@/lib/policy/policy";
 import { appImageId, DEMO, DEMO_IMAGES } from "../emulator/seed/demo";
 import { freshSqlite, startConsole, type ConsoleProcess } from "./consoles";
 import { emulator, expect, LoginPage, test } from "./fixtures";
 import { openstackAsAlice } from "./openstack";
 import { ImagePage } from "./pages/images";
-import { batchOfOne, shareUntil } from "./pages/shares";
+import { enforceAllowlist } from "./pages/policy";
+import { batchOfOne, failedBatchOfOne, shareUntil } from "./pages/shares";
 
 /**
  * Issue 19: the overview, the console's home. A console of its own on a fresh database, so that what
@@ -33,26 +33,6 @@ test.afterAll(async () => {
   await emulator.clearFaults();
 });
 
-/** acme's policy: globex and initech allowed, anything else for another admin's approval. */
-async function enforcePolicy() {
-  const { default: SQLite } = await import("better-sqlite3");
-  const db = new SQLite(DB, { fileMustExist: true });
-  try {
-    db.prepare("insert into sharing_policies values (?, ?, 'e2e', ?)").run(
-      DEMO.acme,
-      JSON.stringify({
-        ...NO_POLICY,
-        mode: "enforce",
-        allowlist: [DEMO.globexAp, DEMO.initechAp],
-        otherwise: "approve",
-      }),
-      Date.now(),
-    );
-  } finally {
-    db.close();
-  }
-}
-
 async function signIn(page: Page, user: "alice" | "arthur" | "audrey") {
   const login = new LoginPage(page);
   await login.goto(`${c.url}/login`);
@@ -79,15 +59,9 @@ test("each tile shows what needs alice, and its link opens the page with exactly
   await expect(tile(page, "outside")).toContainText("No sharing was done outside the console in the last 7 days.");
   await expect(tile(page, "cts")).toContainText("None yet");
 
-  await enforcePolicy();
+  await enforceAllowlist(DB);
   await batchOfOne(page, c.url, appImageId(1), DEMO.globexAp, "Succeeded");
-  await emulator.post("/faults/jobs", {
-    kind: "fail-pairs",
-    pairs: [{ image_id: appImageId(2), target: DEMO.globexAp }],
-    code: "IMG.0112",
-    times: 1,
-  });
-  const failed = await batchOfOne(page, c.url, appImageId(2), DEMO.globexAp, "Failed");
+  const failed = await failedBatchOfOne(page, c.url, emulator.url, appImageId(2), DEMO.globexAp);
   await shareUntil(page, c.url, DEMO_IMAGES.ubuntu, DEMO.globexAp, "1");
   await openstackAsAlice(["image", "add", "project", DEMO_IMAGES.debian, DEMO.umbrellaAp, "-f", "json"]);
   await page.goto(`${c.url}/history`);

@@ -6,7 +6,8 @@
 import { execFileSync } from "node:child_process";
 import { parse, stringify } from "yaml";
 import { createTranslator } from "next-intl";
-import { DEMO, DEMO_IMAGES, DEMO_PASSWORDS } from "../emulator/seed/demo";
+import { DEMO, DEMO_IMAGES } from "../emulator/seed/demo";
+import { aliceOpenstackEnv } from "../e2e/openstack-env";
 import { MESSAGES } from "../messages/node";
 import { launchBrowser, signIn } from "./shots";
 
@@ -27,17 +28,7 @@ await alice.getByLabel("Name to watch it under").fill("golden-images");
 await alice.getByRole("button", { name: "Watch this manifest" }).click();
 await alice.getByTestId("watch-golden-images").getByText("In sync").waitFor();
 execFileSync("openstack", ["image", "add", "project", DEMO_IMAGES.debian, DEMO.umbrellaAp], {
-  env: {
-    ...process.env,
-    OS_AUTH_URL: `${emulatorUrl}/v3`,
-    OS_IDENTITY_API_VERSION: "3",
-    OS_USERNAME: "alice",
-    OS_PASSWORD: DEMO_PASSWORDS.alice,
-    OS_USER_DOMAIN_NAME: "acme",
-    OS_PROJECT_NAME: "ap-southeast-1",
-    OS_PROJECT_DOMAIN_NAME: "acme",
-    OS_REGION_NAME: "ap-southeast-1",
-  },
+  env: aliceOpenstackEnv(emulatorUrl),
 });
 await alice.goto(`${base}/history`);
 await alice.getByTestId("cts-import-panel").getByRole("button", { name: "Import now" }).click();

@@ -6,8 +6,9 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { createTranslator } from "next-intl";
-import { appImageId, DEMO, DEMO_IMAGES, DEMO_PASSWORDS } from "../emulator/seed/demo";
-import { batchOfOne, shareUntil } from "../e2e/pages/shares";
+import { appImageId, DEMO, DEMO_IMAGES } from "../emulator/seed/demo";
+import { failedBatchOfOne, shareUntil } from "../e2e/pages/shares";
+import { aliceOpenstackEnv } from "../e2e/openstack-env";
 import { MESSAGES } from "../messages/node";
 import { launchBrowser, signIn } from "./shots";
 
@@ -20,22 +21,9 @@ const browser = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
   await signIn(page, base);
   await shareUntil(page, base, DEMO_IMAGES.ubuntu, DEMO.globexAp, "1");
-  await fetch(`${emulatorUrl}/__emulator/faults/jobs`, {
-    method: "POST",
-    body: JSON.stringify({ kind: "fail-pairs", pairs: [{ image_id: appImageId(2), target: DEMO.globexAp }], times: 1 }),
-  });
-  await batchOfOne(page, base, appImageId(2), DEMO.globexAp, "Failed");
+  await failedBatchOfOne(page, base, emulatorUrl, appImageId(2), DEMO.globexAp);
   await promisify(execFile)("openstack", ["image", "add", "project", DEMO_IMAGES.debian, DEMO.umbrellaAp], {
-    env: {
-      ...process.env,
-      OS_AUTH_URL: `${emulatorUrl}/v3`,
-      OS_IDENTITY_API_VERSION: "3",
-      OS_USERNAME: "alice",
-      OS_PASSWORD: DEMO_PASSWORDS.alice,
-      OS_USER_DOMAIN_NAME: "acme",
-      OS_PROJECT_NAME: "ap-southeast-1",
-      OS_PROJECT_DOMAIN_NAME: "acme",
-    },
+    env: aliceOpenstackEnv(emulatorUrl),
   });
   await page.goto(`${base}/history`);
   await page.getByRole("button", { name: "Import now" }).click();

@@ -1,11 +1,9 @@
-import { Plus } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { dataTag } from "@/components/data-text";
 import { PageHeader } from "@/components/page-header";
-import { Button } from "@/components/ui/button";
+import { NewBatchLink } from "@/components/sharing/new-batch-link";
 import { canChange, requireSession } from "@/lib/auth/session";
 import type { StoredSession } from "@/lib/auth/session-store";
 import { env } from "@/lib/env";
@@ -37,16 +35,7 @@ export default async function OverviewPage() {
       <PageHeader
         title={t("title")}
         description={t.rich("description", { project: session.projectName, name: dataTag })}
-        actions={
-          mayChange && (
-            <Button asChild>
-              <Link href="/batches/new">
-                <Plus aria-hidden />
-                {t("newBatch")}
-              </Link>
-            </Button>
-          )
-        }
+        actions={mayChange && <NewBatchLink />}
       />
       {!mayChange && <p className="-mt-4 text-sm text-muted-foreground">{t("readOnly")}</p>}
       <div className="grid gap-4 md:grid-cols-2 2xl:grid-cols-4">{TILES.map((name) => tile(name))}</div>

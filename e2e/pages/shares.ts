@@ -35,3 +35,13 @@ export async function batchOfOne(
   await expect(batch.count(ends)).toHaveText("1", { timeout: 30_000 });
   return page.url();
 }
+
+/** The same, with the pair made to fail in the emulator's next job (`IMG.0112`). */
+export async function failedBatchOfOne(page: Page, base: string, emulatorUrl: string, imageId: string, target: string) {
+  const res = await fetch(`${emulatorUrl}/__emulator/faults/jobs`, {
+    method: "POST",
+    body: JSON.stringify({ kind: "fail-pairs", pairs: [{ image_id: imageId, target }], code: "IMG.0112", times: 1 }),
+  });
+  if (!res.ok) throw new Error(`job fault: ${res.status}`);
+  return batchOfOne(page, base, imageId, target, "Failed");
+}

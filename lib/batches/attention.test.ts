@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ALICE_ACTOR } from "@/lib/audit/testing";
 import { backends } from "@/lib/db/testing";
 import { onMigratedDatabase } from "@/lib/db/testing-hooks";
 import type { BatchStatus, Database, PairStatus } from "@/lib/db/types";
@@ -8,16 +9,8 @@ import { createBatch, listBatches } from "./store";
 
 const NOW = 1_800_000_000_000;
 const DAY = 86_400_000;
-const SCOPE = { accountId: "a1", projectId: "p1" };
-const actor = {
-  userId: "u1",
-  userName: "alice",
-  accountId: "a1",
-  accountName: "acme",
-  projectId: "p1",
-  projectName: "ap-southeast-1",
-  region: "ap-southeast-1",
-};
+const actor = ALICE_ACTOR;
+const SCOPE = { accountId: actor.accountId, projectId: actor.projectId };
 const hex = (n: number) => n.toString(16).padStart(32, "0");
 
 /** `/batches?attention=7`: running batches, and those that ended lately with failed pairs. */
@@ -33,7 +26,7 @@ describe.each(backends)("batches that need attention on $name", (backend) => {
     status: BatchStatus,
     finishedAt: number | null,
     second: PairStatus,
-    projectId = "p1",
+    projectId = actor.projectId,
   ) {
     const id = await createBatch(
       db,
@@ -83,8 +76,8 @@ describe.each(backends)("batches that need attention on $name", (backend) => {
 
   it("counts the same batches", async () => {
     expect(await countAttentionBatches(db, SCOPE, NOW)).toBe(needing.length);
-    expect(await countAttentionBatches(db, { accountId: "a1", projectId: "p2" }, NOW)).toBe(1);
-    expect(await countAttentionBatches(db, { accountId: "a2", projectId: "p1" }, NOW)).toBe(0);
+    expect(await countAttentionBatches(db, { accountId: actor.accountId, projectId: "p2" }, NOW)).toBe(1);
+    expect(await countAttentionBatches(db, { accountId: "a2", projectId: actor.projectId }, NOW)).toBe(0);
   });
 
   it("lets a failure go once it ended more than 7 days before now", async () => {

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { describe, expect, it } from "vitest";
+import { ALICE_ACTOR, ALICE_PAGE_SESSION } from "@/lib/audit/testing";
 import { writeAuditEvent } from "@/lib/audit/writer";
 import type { StoredSession } from "@/lib/auth/session-store";
 import { backends } from "@/lib/db/testing";
@@ -13,16 +14,8 @@ import { ctsTile, leasesTile, outsideTile } from "./records";
 const DAY = 86_400_000;
 /** 2027-01-15 10:00 UTC. */
 const NOW = Date.parse("2027-01-15T10:00:00Z");
-const session = {
-  userId: "u1",
-  userName: "alice",
-  accountId: "a1",
-  accountName: "acme",
-  projectId: "p1",
-  projectName: "ap-southeast-1",
-  region: "ap-southeast-1",
-} as StoredSession;
-const actor = { ...session };
+const actor = ALICE_ACTOR;
+const session = { ...ALICE_PAGE_SESSION } as StoredSession;
 
 describe("the overview's window", () => {
   it("starts at the first UTC day of the last 7, as History's `from` takes it, and links with it", () => {
@@ -36,7 +29,12 @@ describe.each(backends)("the overview's reads on $name", (backend) => {
   let db: Kysely<Database>;
   onMigratedDatabase(backend, (opened) => (db = opened));
 
-  const event = (action: string, source: "console" | "cts" | "lease" | "api", occurredAt: number, projectId = "p1") =>
+  const event = (
+    action: string,
+    source: "console" | "cts" | "lease" | "api",
+    occurredAt: number,
+    projectId = actor.projectId,
+  ) =>
     writeAuditEvent(db, {
       actor: { ...actor, projectId },
       action,
@@ -67,7 +65,7 @@ describe.each(backends)("the overview's reads on $name", (backend) => {
   });
 
   it("lists CTS changes from the window's first day, those outside the policy first, then the newest", async () => {
-    // A project of its own: the chart's test wrote CTS events to p1.
+    // A project of its own: the chart's test wrote CTS events to alice's.
     const session = { ...actor, projectId: "p-outside" } as StoredSession;
     const event = (action: string, source: "console" | "cts", at: number) =>
       writeAuditEvent(db, { actor: session, action, source, outcome: "succeeded", occurredAt: at, targets: ["t"] });
@@ -117,8 +115,8 @@ describe.each(backends)("the overview's reads on $name", (backend) => {
       await db
         .insertInto("cts_imports")
         .values({
-          account_id: "a1",
-          project_id: "p1",
+          account_id: actor.accountId,
+          project_id: actor.projectId,
           project_name: "ap-southeast-1",
           region: "ap-southeast-1",
           status: values.status ?? "succeeded",

@@ -1,4 +1,3 @@
-import { Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
@@ -7,6 +6,7 @@ import { dataTag } from "@/components/data-text";
 import { When } from "@/components/date-time";
 import { FilterNote } from "@/components/filter-note";
 import { PageHeader } from "@/components/page-header";
+import { NewBatchLink } from "@/components/sharing/new-batch-link";
 import { Button } from "@/components/ui/button";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import { canChange, requireSession } from "@/lib/auth/session";
@@ -63,14 +63,7 @@ export default async function BatchesPage({
   const batches = rows.slice(0, PAGE_SIZE);
   const last = batches[batches.length - 1];
   const older = rows.length > PAGE_SIZE ? `${last.createdAt}_${last.id}` : undefined;
-  const newBatch = canChange(session) && (
-    <Button asChild>
-      <Link href="/batches/new">
-        <Plus aria-hidden />
-        {t("newBatch")}
-      </Link>
-    </Button>
-  );
+  const newBatch = canChange(session) && <NewBatchLink />;
 
   return (
     <>

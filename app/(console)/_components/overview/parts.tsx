@@ -62,37 +62,58 @@ export function TileTitle({
   );
 }
 
-/** The few items a tile lists. */
-export function TileList({ children, label }: { children: ReactNode; label: string }) {
+/**
+ * A tile's items, or what a healthy account looks like in their place (`calm`), then the way to every
+ * item: `link`, the page filtered to exactly what the tile counts.
+ */
+export function TileBody<T>({
+  name,
+  items,
+  label,
+  calm,
+  itemKey,
+  children,
+  link,
+}: {
+  name: TileName;
+  items: T[];
+  label: string;
+  calm: ReactNode;
+  itemKey: (item: T) => string;
+  children: (item: T) => ReactNode;
+  link?: { href: string; text: string } | false;
+}) {
   return (
-    <ul aria-label={label} className="flex flex-col divide-y divide-border text-sm">
-      {children}
-    </ul>
+    <>
+      {items.length === 0 ? (
+        <p className="flex-1 text-sm text-muted-foreground">{calm}</p>
+      ) : (
+        <ul aria-label={label} className="flex flex-col divide-y divide-border text-sm">
+          {items.map((item) => (
+            <li
+              key={itemKey(item)}
+              data-testid={`tile-${name}-item`}
+              className="flex min-w-0 flex-wrap items-center justify-between gap-x-3 gap-y-1 py-1.5"
+            >
+              {children(item)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {link && <TileLink href={link.href} text={link.text} testId={`tile-${name}-link`} />}
+    </>
   );
-}
-
-export function TileItem({ children, testId }: { children: ReactNode; testId?: string }) {
-  return (
-    <li data-testid={testId} className="flex min-w-0 flex-wrap items-center justify-between gap-x-3 gap-y-1 py-1.5">
-      {children}
-    </li>
-  );
-}
-
-/** What a healthy account looks like, in place of the list. */
-export function TileCalm({ children }: { children: ReactNode }) {
-  return <p className="flex-1 text-sm text-muted-foreground">{children}</p>;
 }
 
 /** The way to every item: the page, filtered to exactly what the tile counts. */
-export function TileLink({ href, children, testId }: { href: string; children: ReactNode; testId: string }) {
+export function TileLink({ href, text, testId }: { href: string; text: string; testId: string }) {
   return (
     <Link
       href={href}
       data-testid={testId}
       className="mt-auto w-fit text-sm font-medium text-primary underline-offset-4 hover:underline"
     >
-      {children}
+      {text}
     </Link>
   );
 }

@@ -9,7 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { useText } from "@/components/use-text";
 import { TILE_LINKS } from "@/lib/overview/links";
 import { ImportNowButton } from "../../history/_components/import-now-button";
-import { Ago, TileCalm, TileItem, TileLink, TileList, TileTitle, type ViewProps } from "./parts";
+import { Ago, TileBody, TileLink, TileTitle, type ViewProps } from "./parts";
 
 export function OutsideView({ data }: ViewProps<"outside">) {
   const t = useTranslations("overview.tiles.outside");
@@ -22,32 +22,27 @@ export function OutsideView({ data }: ViewProps<"outside">) {
         tone={data.outsidePolicy > 0 ? "danger" : "attention"}
         extra={t("extra", { outside: data.outsidePolicy })}
       />
-      {data.items.length === 0 ? (
-        <TileCalm>{t("calm")}</TileCalm>
-      ) : (
-        <TileList label={t("list")}>
-          {data.items.map((e) => (
-            <TileItem key={e.id} testId="tile-outside-item">
-              <span className="min-w-40 flex-1">
-                <Link
-                  href={`/history?event=${e.id}`}
-                  className="block truncate font-medium text-primary hover:underline"
-                >
-                  {t("change", { action: label(e.action), user: e.by })}
-                </Link>
-                {e.targets[0] && <TargetId id={e.targets[0]} compact className="max-w-48" />}
-              </span>
-              {e.outsidePolicy && <Badge tone="danger">{t("outsidePolicy")}</Badge>}
-              <Ago at={e.at} />
-            </TileItem>
-          ))}
-        </TileList>
-      )}
-      {data.count > 0 && (
-        <TileLink href={TILE_LINKS.outside(data.from)} testId="tile-outside-link">
-          {t("link", { count: data.count })}
-        </TileLink>
-      )}
+      <TileBody
+        name="outside"
+        items={data.items}
+        label={t("list")}
+        calm={t("calm")}
+        itemKey={(e) => e.id}
+        link={data.count > 0 && { href: TILE_LINKS.outside(data.from), text: t("link", { count: data.count }) }}
+      >
+        {(e) => (
+          <>
+            <span className="min-w-40 flex-1">
+              <Link href={`/history?event=${e.id}`} className="block truncate font-medium text-primary hover:underline">
+                {t("change", { action: label(e.action), user: e.by })}
+              </Link>
+              {e.targets[0] && <TargetId id={e.targets[0]} compact className="max-w-48" />}
+            </span>
+            {e.outsidePolicy && <Badge tone="danger">{t("outsidePolicy")}</Badge>}
+            <Ago at={e.at} />
+          </>
+        )}
+      </TileBody>
     </>
   );
 }
@@ -62,36 +57,32 @@ export function DriftView({ data }: ViewProps<"drift">) {
         tone="attention"
         extra={t("extra", { watched: data.watched, unchecked: data.unchecked })}
       />
-      {data.items.length === 0 ? (
-        <TileCalm>{data.watched === 0 ? t("none") : t("calm")}</TileCalm>
-      ) : (
-        <TileList label={t("list")}>
-          {data.items.map((w) => (
-            <TileItem key={w.id} testId="tile-drift-item">
-              <Link
-                href={`/manifests?watch=${w.id}`}
-                translate="no"
-                className="min-w-0 flex-1 truncate font-medium text-primary hover:underline"
-              >
-                {w.name}
-              </Link>
-              <Badge tone="warning">{t("changes", { count: w.driftCount })}</Badge>
-              {w.checkedAt !== null && <Ago at={w.checkedAt} />}
-            </TileItem>
-          ))}
-        </TileList>
-      )}
-      {data.watched === 0 ? (
-        <TileLink href="/manifests" testId="tile-drift-link">
-          {t("start")}
-        </TileLink>
-      ) : (
-        data.drifted > 0 && (
-          <TileLink href={TILE_LINKS.drift()} testId="tile-drift-link">
-            {t("link", { count: data.drifted })}
-          </TileLink>
-        )
-      )}
+      <TileBody
+        name="drift"
+        items={data.items}
+        label={t("list")}
+        calm={data.watched === 0 ? t("none") : t("calm")}
+        itemKey={(w) => w.id}
+        link={
+          data.watched === 0
+            ? { href: "/manifests", text: t("start") }
+            : data.drifted > 0 && { href: TILE_LINKS.drift(), text: t("link", { count: data.drifted }) }
+        }
+      >
+        {(w) => (
+          <>
+            <Link
+              href={`/manifests?watch=${w.id}`}
+              translate="no"
+              className="min-w-0 flex-1 truncate font-medium text-primary hover:underline"
+            >
+              {w.name}
+            </Link>
+            <Badge tone="warning">{t("changes", { count: w.driftCount })}</Badge>
+            {w.checkedAt !== null && <Ago at={w.checkedAt} />}
+          </>
+        )}
+      </TileBody>
     </>
   );
 }
@@ -106,32 +97,30 @@ export function NearLimitView({ data }: ViewProps<"nearLimit">) {
         tone="attention"
         extra={data.more ? t("scannedSome", { scanned: data.scanned }) : t("extra")}
       />
-      {data.items.length === 0 ? (
-        <TileCalm>{t("calm")}</TileCalm>
-      ) : (
-        <TileList label={t("list")}>
-          {data.items.map((i) => (
-            <TileItem key={i.id} testId="tile-nearLimit-item">
-              <Link
-                href={`/images/${i.id}`}
-                translate="no"
-                className="min-w-0 flex-1 truncate font-medium text-primary hover:underline"
-              >
-                {i.name}
-              </Link>
-              <span className="flex items-center gap-2 text-xs text-muted-foreground tabular-nums">
-                <meter min={0} max={i.limit} value={i.members} high={i.limit * 0.9} className="h-2 w-16" />
-                {t("members", { members: i.members, limit: i.limit })}
-              </span>
-            </TileItem>
-          ))}
-        </TileList>
-      )}
-      {data.count > 0 && (
-        <TileLink href={TILE_LINKS.nearLimit()} testId="tile-nearLimit-link">
-          {t("link", { count: data.count })}
-        </TileLink>
-      )}
+      <TileBody
+        name="nearLimit"
+        items={data.items}
+        label={t("list")}
+        calm={t("calm")}
+        itemKey={(i) => i.id}
+        link={data.count > 0 && { href: TILE_LINKS.nearLimit(), text: t("link", { count: data.count }) }}
+      >
+        {(i) => (
+          <>
+            <Link
+              href={`/images/${i.id}`}
+              translate="no"
+              className="min-w-0 flex-1 truncate font-medium text-primary hover:underline"
+            >
+              {i.name}
+            </Link>
+            <span className="flex items-center gap-2 text-xs text-muted-foreground tabular-nums">
+              <meter min={0} max={i.limit} value={i.members} high={i.limit * 0.9} className="h-2 w-16" />
+              {t("members", { members: i.members, limit: i.limit })}
+            </span>
+          </>
+        )}
+      </TileBody>
     </>
   );
 }
@@ -173,9 +162,7 @@ export function CtsView({ data, canChange }: ViewProps<"cts">) {
         </Badge>
       )}
       <div className="mt-auto flex flex-wrap items-end justify-between gap-3">
-        <TileLink href={TILE_LINKS.cts()} testId="tile-cts-link">
-          {t("link")}
-        </TileLink>
+        <TileLink href={TILE_LINKS.cts()} text={t("link")} testId="tile-cts-link" />
         {canChange && <ImportNowButton />}
       </div>
     </>
