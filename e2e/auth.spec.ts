@@ -150,8 +150,11 @@ test("the IAM token never reaches the browser", { tag: "@flow" }, async ({ page,
   });
   await login.goto();
   await login.signIn("alice");
-  await expect(new ImagesPage(page).link("app-40")).toBeVisible();
+  // The overview, where signing in lands, and one of its tiles as it polls them.
+  await expect(page.locator('[data-testid="tile-activity"][data-state="ready"]')).toBeVisible();
+  await page.goto("/api/overview/incoming");
   await page.goto("/images?limit=50");
+  await expect(new ImagesPage(page).link("app-40")).toBeVisible();
   await page.getByRole("button", { name: /Project: ap-southeast-1/ }).click();
   await page.getByRole("menuitem", { name: /cn-north-4/ }).click();
   if (reading() === "B") {

@@ -111,7 +111,7 @@ test("every kind of event reaches a signed webhook once, the first again after t
   // A share that ends in seconds (lease.ended), two batches (batch.finished, batch.failed), and a
   // share made outside the console that the policy would not allow (policy.outside) and that a watched
   // manifest does not have (manifest.drift).
-  await shareUntil(page, c!.url, DEMO_IMAGES.dataDiskArchive, DEMO.initechAp, 3_000);
+  await shareUntil(page, c!.url, DEMO_IMAGES.dataDiskArchive, DEMO.initechAp, 15_000);
   await batchOfOne(page, c.url, appImageId(1), DEMO.globexAp, "Succeeded");
   await failedBatchOfOne(page, c.url, emulator.url, appImageId(2), DEMO.globexAp);
   // The project's sharing as it is now, watched (manifest.drift once the outside share is imported).

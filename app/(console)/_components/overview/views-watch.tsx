@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import Link from "next/link";
+import { dataTag } from "@/components/data-text";
 import { When } from "@/components/date-time";
 import { actionLabeller } from "@/components/history/action-label";
 import { TargetId } from "@/components/target-id";
@@ -34,7 +35,7 @@ export function OutsideView({ data }: ViewProps<"outside">) {
           <>
             <span className="min-w-40 flex-1">
               <Link href={`/history?event=${e.id}`} className="block truncate font-medium text-primary hover:underline">
-                {t("change", { action: label(e.action), user: e.by })}
+                {t.rich("change", { action: label(e.action), user: e.by, name: dataTag })}
               </Link>
               {e.targets[0] && <TargetId id={e.targets[0]} compact className="max-w-48" />}
             </span>

@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import Link from "next/link";
+import { dataTag } from "@/components/data-text";
 import { When } from "@/components/date-time";
 import { TargetId } from "@/components/target-id";
 import { Badge } from "@/components/ui/badge";
@@ -66,10 +67,10 @@ export function ApprovalsView({ data }: ViewProps<"approvals">) {
           <>
             <span className="min-w-0 flex-1 truncate">
               {r.renewal
-                ? t("renewal", { user: r.by })
+                ? t.rich("renewal", { user: r.by, name: dataTag })
                 : r.mine
                   ? t("yours", { pairs: r.pairs })
-                  : t("asks", { user: r.by, pairs: r.pairs })}
+                  : t.rich("asks", { user: r.by, pairs: r.pairs, name: dataTag })}
             </span>
             {r.mine && <Badge>{t("mine")}</Badge>}
             <Ago at={r.requestedAt} />
@@ -97,7 +98,7 @@ export function BatchesView({ data }: ViewProps<"batches">) {
         {(b) => (
           <>
             <Link href={`/batches/${b.id}`} className="min-w-0 flex-1 truncate text-primary hover:underline">
-              {t("batch", { operation: b.operation, user: b.by })}
+              {t.rich("batch", { operation: b.operation, user: b.by, name: dataTag })}
             </Link>
             {b.finishedAt === null ? (
               <Badge tone="info">{t("running", { done: b.done, launched: b.launched })}</Badge>
