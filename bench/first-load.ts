@@ -4,7 +4,7 @@
 import { gzipSync } from "node:zlib";
 import { printTable, signInAlice, startConsole, startEmulator } from "./lib";
 
-const ROUTES = ["/images", "/incoming", "/batches/new", "/history", "/names"];
+const ROUTES = ["/", "/images", "/incoming", "/batches/new", "/history", "/names"];
 
 const { url: emulatorUrl, child: emulatorProcess } = await startEmulator();
 const app = await startConsole(emulatorUrl, { IMSHARE_EMULATOR: "1" });
