@@ -25,7 +25,8 @@ test.beforeAll(async () => {
     databaseUrl: freshSqlite("e2e-overview.db"),
     instanceId: "overview",
     emulatorUrl: emulator.url,
-    env: { CTS_IMPORT_INTERVAL_MS: "0", CTS_IMPORT_SETTLE_MS: "0", INBOX_POLL_MS: "2000" },
+    // Tiles are asked again every 15 s: long enough to tell an import's own refresh from a poll's.
+    env: { CTS_IMPORT_INTERVAL_MS: "0", CTS_IMPORT_SETTLE_MS: "0", INBOX_POLL_MS: "15000" },
   });
 });
 test.afterAll(async () => {
@@ -64,9 +65,12 @@ test("each tile shows what needs alice, and its link opens the page with exactly
   const failed = await failedBatchOfOne(page, c.url, emulator.url, appImageId(2), DEMO.globexAp);
   await shareUntil(page, c.url, DEMO_IMAGES.ubuntu, DEMO.globexAp, "1");
   await openstackAsAlice(["image", "add", "project", DEMO_IMAGES.debian, DEMO.umbrellaAp, "-f", "json"]);
-  await page.goto(`${c.url}/history`);
-  await page.getByTestId("cts-import-panel").getByRole("button", { name: "Import now" }).click();
-  await expect(page.getByTestId("cts-import-result")).toContainText("Imported 1 new event");
+  // Imported from the overview's CTS tile: the outside tile shows the share at once, without a reload.
+  await page.goto(`${c.url}/`);
+  await expect(tile(page, "outside").getByTestId("tile-outside-count")).toHaveText("0");
+  await tile(page, "cts").getByRole("button", { name: "Import now" }).click();
+  await expect(tile(page, "cts").getByTestId("cts-import-result")).toContainText("Imported 1 new event");
+  await expect(tile(page, "outside").getByTestId("tile-outside-count")).toHaveText("1", { timeout: 5_000 });
 
   // Arthur asks for a share the policy holds for approval: it waits for alice.
   const arthurContext = await browser.newContext();
@@ -175,4 +179,19 @@ test("a read-only user sees the same overview without the buttons that change an
   await expect(page.getByText(/Your user is read-only/)).toBeVisible();
   await expect(page.getByRole("link", { name: "New batch" })).toHaveCount(0);
   await expect(tile(page, "cts").getByRole("button", { name: "Import now" })).toHaveCount(0);
+});
+
+test("tiles are asked again as often as the inbox badge: a share bob makes shows up without a reload", async ({
+  page,
+}) => {
+  await signIn(page, "alice");
+  await expect(tile(page, "incoming").getByTestId("tile-incoming-count")).toHaveText("3");
+  const bob = await emulator.issueToken("bob");
+  await emulator.cloud(bob, "POST", "/v1/cloudimages/members", {
+    images: [DEMO_IMAGES.globexNewRelease],
+    projects: [DEMO.acmeAp],
+  });
+  await expect(tile(page, "incoming").getByTestId("tile-incoming-count")).toHaveText("4", { timeout: 25_000 });
+  // The oldest first: the share just made comes last.
+  await expect(tile(page, "incoming").getByTestId("tile-incoming-item").last()).toContainText("globex-new-release");
 });

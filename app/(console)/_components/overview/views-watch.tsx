@@ -1,6 +1,8 @@
 "use client";
 
+import { useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
+import { useCallback } from "react";
 import Link from "next/link";
 import { dataTag } from "@/components/data-text";
 import { When } from "@/components/date-time";
@@ -128,6 +130,9 @@ export function NearLimitView({ data }: ViewProps<"nearLimit">) {
 
 export function CtsView({ data, canChange }: ViewProps<"cts">) {
   const t = useTranslations("overview.tiles.cts");
+  const client = useQueryClient();
+  // What an import brought in shows at once in every tile (outside changes, drift, activity), not at the next poll.
+  const imported = useCallback(() => void client.invalidateQueries({ queryKey: ["overview"] }), [client]);
   const say = useText();
   const last = data.last;
   return (
@@ -164,7 +169,7 @@ export function CtsView({ data, canChange }: ViewProps<"cts">) {
       )}
       <div className="mt-auto flex flex-wrap items-end justify-between gap-3">
         <TileLink href={TILE_LINKS.cts()} text={t("link")} testId="tile-cts-link" />
-        {canChange && <ImportNowButton />}
+        {canChange && <ImportNowButton onImported={imported} />}
       </div>
     </>
   );

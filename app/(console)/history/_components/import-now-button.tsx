@@ -1,15 +1,18 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { importCtsTracesAction } from "../cts-actions";
 
-/** The "Import now" form; its result is announced in a live region. */
-export function ImportNowButton() {
+/** The "Import now" form; its result is announced in a live region, and `onImported` told of a success. */
+export function ImportNowButton({ onImported }: { onImported?: () => void }) {
   const t = useTranslations("history.cts");
   const [state, formAction, pending] = useActionState(importCtsTracesAction, null);
+  useEffect(() => {
+    if (state?.ok) onImported?.();
+  }, [state, onImported]);
   return (
     <form action={formAction} className="flex flex-col items-start gap-2">
       <Button type="submit" variant="secondary" size="sm" disabled={pending}>
