@@ -1,11 +1,11 @@
 import type { Kysely } from "kysely";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { ALICE_ACTOR } from "@/lib/audit/testing";
 import type { StoredSession } from "@/lib/auth/session-store";
 import { CloudError } from "@/lib/cloud/errors";
-import { migrate } from "@/lib/db/connect";
-import { backends } from "@/lib/db/testing";
+import { SQLITE } from "@/lib/db/testing";
+import { onMigratedDatabase } from "@/lib/db/testing-hooks";
 import type { Database } from "@/lib/db/types";
 import { ERRORS, UserError } from "@/lib/errors";
 import type { Locale } from "@/lib/i18n/locales";
@@ -61,17 +61,9 @@ const TARGET = "610be0000000000000000000000000b1";
 const shareSchema = z.object({ imageId: z.uuid("Choose an image."), password: z.string().optional() });
 
 let db: Kysely<Database>;
-let cleanup: () => Promise<void>;
-beforeAll(async () => {
-  const sqlite = backends.find((b) => b.name === "SQLite");
-  if (!sqlite) throw new Error("no SQLite backend");
-  ({ db, cleanup } = await sqlite.open());
-  await migrate(db);
-  mocks.db = db;
-});
-afterAll(async () => {
-  await db.destroy();
-  await cleanup();
+onMigratedDatabase(SQLITE, (opened) => {
+  db = opened;
+  mocks.db = opened;
 });
 beforeEach(async () => {
   request.locale = "en";

@@ -42,3 +42,6 @@ export const backends: Backend[] = [
     },
   },
 ];
+
+/** The file database alone, for suites that run against one database (behind a mocked `getDb`). */
+export const SQLITE: Backend = backends[0];

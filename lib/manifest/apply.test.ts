@@ -1,11 +1,11 @@
 import type { Kysely } from "kysely";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { DEMO, DEMO_IMAGES, appImageId } from "@/emulator/seed/demo";
 import type { ActionContext } from "@/lib/actions/action";
 import { ALICE_ACTOR } from "@/lib/audit/testing";
 import { emulatorPlaying } from "@/lib/cloud/testing";
-import { migrate } from "@/lib/db/connect";
-import { backends } from "@/lib/db/testing";
+import { SQLITE } from "@/lib/db/testing";
+import { onMigratedDatabase } from "@/lib/db/testing-hooks";
 import type { Database } from "@/lib/db/types";
 import { NO_POLICY, type SharingPolicy } from "@/lib/policy/policy";
 import { savePolicy } from "@/lib/policy/store";
@@ -15,15 +15,9 @@ const mocks = vi.hoisted(() => ({ db: undefined as unknown }));
 vi.mock("@/lib/db", () => ({ getDb: async () => mocks.db }));
 
 let db: Kysely<Database>;
-let cleanup: () => Promise<void>;
-beforeAll(async () => {
-  ({ db, cleanup } = await backends.find((b) => b.name === "SQLite")!.open());
-  await migrate(db);
-  mocks.db = db;
-});
-afterAll(async () => {
-  await db.destroy();
-  await cleanup();
+onMigratedDatabase(SQLITE, (opened) => {
+  db = opened;
+  mocks.db = opened;
 });
 
 const END = "2030-01-31T00:00:00Z";

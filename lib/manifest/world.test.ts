@@ -1,11 +1,11 @@
 import type { Kysely } from "kysely";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { DEMO, DEMO_IMAGES, DEMO_PHONES } from "@/emulator/seed/demo";
 import { ALICE_ACTOR } from "@/lib/audit/testing";
 import type { StoredSession } from "@/lib/auth/session-store";
 import { emulatorPlaying, READINGS } from "@/lib/cloud/testing";
-import { migrate } from "@/lib/db/connect";
-import { backends } from "@/lib/db/testing";
+import { SQLITE } from "@/lib/db/testing";
+import { onMigratedDatabase } from "@/lib/db/testing-hooks";
 import type { Database } from "@/lib/db/types";
 import { textIn } from "@/lib/localize/testing";
 import { setLeases } from "@/lib/sharing/leases";
@@ -16,15 +16,9 @@ const mocks = vi.hoisted(() => ({ db: undefined as unknown }));
 vi.mock("@/lib/db", () => ({ getDb: async () => mocks.db }));
 
 let db: Kysely<Database>;
-let cleanup: () => Promise<void>;
-beforeAll(async () => {
-  ({ db, cleanup } = await backends.find((b) => b.name === "SQLite")!.open());
-  await migrate(db);
-  mocks.db = db;
-});
-afterAll(async () => {
-  await db.destroy();
-  await cleanup();
+onMigratedDatabase(SQLITE, (opened) => {
+  db = opened;
+  mocks.db = opened;
 });
 
 const MEMBERS_READ = "GET /v1/{id}/cloudimages/{id}/members";
