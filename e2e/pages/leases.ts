@@ -8,7 +8,9 @@ export async function endIn(page: Page, scope: Locator | Page, ms: number): Prom
   const { at, local } = await page.evaluate((ahead) => {
     const at = Date.now() + ahead;
     const local = new Date(at - new Date(at).getTimezoneOffset() * 60_000).toISOString().slice(0, 19);
-    return { at, local };
+    // Chromium writes a whole minute without its seconds ("…T21:56"), and Playwright's fill refuses a
+    // value the input does not keep as typed: one end in sixty failed with "Malformed value".
+    return { at, local: local.endsWith(":00") ? local.slice(0, 16) : local };
   }, ms);
   await scope.getByLabel("Access ends").selectOption("date");
   await scope.getByLabel("End date and time").fill(local);
