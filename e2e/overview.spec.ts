@@ -140,13 +140,24 @@ test("each tile shows what needs alice, and its link opens the page with exactly
   await expect(page.getByRole("table").getByRole("row")).toHaveCount(2);
   await expect(page.getByRole("table").getByRole("row").nth(1)).toContainText("Share");
 
-  // Near the member limit: the demo world's almost-full image (255 of 256), and only it.
+  // Near the member limit: the demo world's almost-full image (255 of 256) and cph-at-limit (10 of 10), the
+  // fullest first; each page, filtered, lists exactly its own.
   await page.goto(`${c.url}/`);
-  await expect(tile(page, "nearLimit").getByTestId("tile-nearLimit-count")).toHaveText("1");
-  await tile(page, "nearLimit").getByTestId("tile-nearLimit-link").click();
+  const near = tile(page, "nearLimit");
+  await expect(near.getByTestId("tile-nearLimit-count")).toHaveText("2");
+  await expect(near.getByTestId("tile-nearLimit-item")).toHaveText([
+    /cph-at-limit.*10 of 10/,
+    /almost-full.*255 of 256/,
+  ]);
+  await near.getByTestId("tile-nearLimit-link").click();
   await expect(page).toHaveURL(`${c.url}/images?full=90`);
   await expect(page.getByRole("row", { name: /almost-full/ })).toBeVisible();
   await expect(page.getByRole("table", { name: "Images owned by this project" }).getByRole("row")).toHaveCount(2);
+  await page.goto(`${c.url}/`);
+  await tile(page, "nearLimit").getByTestId("tile-nearLimit-phones-link").click();
+  await expect(page).toHaveURL(`${c.url}/phones?full=90`);
+  await expect(page.getByRole("row", { name: /cph-at-limit/ })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Phone images owned by this project" }).getByRole("row")).toHaveCount(2);
 
   // The chart counts the month's changes by where they were made.
   await page.goto(`${c.url}/`);
@@ -170,7 +181,9 @@ test("a tile whose read fails says so on its own and recovers on Try again; the 
   }
   await tile(page, "nearLimit").getByRole("button", { name: "Try again" }).click();
   await expect(tile(page, "nearLimit")).toHaveAttribute("data-state", "ready");
-  await expect(tile(page, "nearLimit").getByTestId("tile-nearLimit-item")).toHaveText(/almost-full.*255 of 256/);
+  await expect(
+    tile(page, "nearLimit").getByTestId("tile-nearLimit-item").filter({ hasText: "almost-full" }),
+  ).toHaveText(/255 of 256/);
 });
 
 test("a read-only user sees the same overview without the buttons that change anything", async ({ page }) => {

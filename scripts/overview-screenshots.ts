@@ -45,6 +45,7 @@ for (const locale of ["en", "zh-CN"] as const) {
       ["approvals-pending", "/approvals?status=pending"],
       ["manifests-drift", "/manifests?watches=drift"],
       ["images-full", "/images?full=90"],
+      ["phones-full", "/phones?full=90"],
     ];
     for (const [name, path] of pages) {
       await page.goto(`${base}${path}`);

@@ -1,8 +1,10 @@
 import "server-only";
 import type { Scope } from "@/lib/cloud/ims";
 import { imageListQuery, loadImagePage, nearLimit } from "@/lib/sharing/image-page";
+import { phonesNearLimit } from "@/lib/sharing/phones";
 import { mapPool } from "@/lib/sharing/pool";
 import { listSharedImages, showOwnMembership } from "@/lib/sharing/recipient";
+import { PHONE_MEMBER_LIMIT } from "@/lib/sharing/rules";
 import { TILE_ITEMS, type IncomingTile, type NearLimitTile } from "./types";
 
 /** Memberships read for the share dates, at once: one round trip, the rest are counted without a date. */
@@ -24,18 +26,33 @@ export async function incomingTile(scope: Scope): Promise<IncomingTile> {
 }
 
 /**
- * The project's images at 90% or more of their member limit, as the Images list finds them with
- * `full=90`: its first page of 100 (one list call and one concurrent round of member reads).
+ * The project's images at 90% or more of their member limit: IMS images as the Images list finds them
+ * with `full=90` (its first page of 100: one list call and one concurrent round of member reads) and
+ * phone images as Phone images does (the list, and every image's members at once), side by side.
  */
 export async function nearLimitTile(scope: Scope): Promise<NearLimitTile> {
-  const { rows, next, scanned } = await loadImagePage(scope, imageListQuery.parse({ full: "90", limit: "100" }));
-  const full = rows.filter(nearLimit).sort((a, b) => b.members.length / b.limit - a.members.length / a.limit);
+  const [{ rows, next, scanned }, phones] = await Promise.all([
+    loadImagePage(scope, imageListQuery.parse({ full: "90", limit: "100" })),
+    phonesNearLimit(scope),
+  ]);
+  const full = [
+    ...rows
+      .filter(nearLimit)
+      .map((r) => ({ id: r.id, name: r.name, service: "ims" as const, members: r.members.length, limit: r.limit })),
+    ...phones.map((p) => ({
+      id: p.image.image_id,
+      name: p.image.image_name,
+      service: "cph" as const,
+      members: p.members,
+      limit: PHONE_MEMBER_LIMIT,
+    })),
+  ].sort((a, b) => b.members / b.limit - a.members / a.limit);
   return {
     count: full.length,
+    images: full.length - phones.length,
+    phones: phones.length,
     scanned,
     more: next !== undefined,
-    items: full
-      .slice(0, TILE_ITEMS)
-      .map((r) => ({ id: r.id, name: r.name, members: r.members.length, limit: r.limit })),
+    items: full.slice(0, TILE_ITEMS),
   };
 }

@@ -21,5 +21,6 @@ export const TILE_LINKS = {
   outside: (from: string) => `/history?source=cts&from=${from}`,
   drift: () => "/manifests?watches=drift",
   nearLimit: () => "/images?full=90",
+  nearLimitPhones: () => "/phones?full=90",
   cts: () => "/history#cts-import-title",
 } as const;

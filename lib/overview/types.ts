@@ -92,12 +92,16 @@ export interface DriftTile {
 }
 
 export interface NearLimitTile {
+  /** IMS and phone images together; `images` of IMS, `phones` of CPH. */
   count: number;
-  /** Images read to find them (the Images list's first pages). */
+  images: number;
+  phones: number;
+  /** IMS images read to find them (the Images list's first page of 100). */
   scanned: number;
-  /** More images than were read: the list may hold more. */
+  /** More IMS images than were read: the list may hold more. */
   more: boolean;
-  items: { id: string; name: string; members: number; limit: number }[];
+  /** The fullest first. */
+  items: { id: string; name: string; service: "ims" | "cph"; members: number; limit: number }[];
 }
 
 export interface CtsTile {

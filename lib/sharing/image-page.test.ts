@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { imageListQuery, NEAR_LIMIT_SHARE, nearLimit } from "./image-page";
+import { imageListQuery, nearLimit } from "./image-page";
+import { NEAR_LIMIT_SHARE } from "./rules";
 
 const image = (members: number, limit: number) => ({ members: Array.from({ length: members }, (_, i) => i), limit });
 

@@ -10,6 +10,7 @@ import { factsOf, MEMBER_CONCURRENCY, type LoadedImage } from "./load";
 /** "Expiring soon" on the Images list: an end date within seven days. */
 const EXPIRING_MS = 7 * 86_400_000;
 import { mapPool } from "./pool";
+import { isNearLimit } from "./rules";
 import { markPageWhole } from "./whole";
 
 /** The list's state, all of it in the URL. */
@@ -46,12 +47,9 @@ const TYPE_FILTER: Record<NonNullable<ImageListQuery["type"]>, Partial<ListImage
   whole: { __whole_image: "true" },
 };
 
-/** "Near member limit" on the Images list (`?full=90`): this share of an image's member limit used, or more. */
-export const NEAR_LIMIT_SHARE = 0.9;
-
-/** Whether an image has used `NEAR_LIMIT_SHARE` of its member limit: 231 of 256 members, 9 of a full-ECS image's 10. */
+/** Whether an image has used `NEAR_LIMIT_SHARE` of its member limit (lib/sharing/rules.ts). */
 export function nearLimit(row: { members: unknown[]; limit: number }): boolean {
-  return row.members.length >= Math.ceil(row.limit * NEAR_LIMIT_SHARE);
+  return isNearLimit(row.members.length, row.limit);
 }
 
 function keep(row: LoadedImage, q: ImageListQuery, ending: Map<string, number>): boolean {

@@ -3,6 +3,7 @@ import { listPhoneImageMembers, listPhoneImages } from "@/lib/cloud/cph";
 import { CloudError } from "@/lib/cloud/errors";
 import type { Scope } from "@/lib/cloud/ims";
 import type { PhoneImage } from "@/lib/cloud/schemas/cph";
+import { isNearLimit, PHONE_MEMBER_LIMIT } from "./rules";
 
 /** One of the project's own phone images, or undefined (CPH has no "show image" call: the list filters by id). */
 export async function findPhoneImage(scope: Scope, imageId: string): Promise<PhoneImage | undefined> {
@@ -53,4 +54,17 @@ export function countPhoneImageMembers(scope: Scope, images: PhoneImage[]): Prom
       ),
     ),
   );
+}
+
+/**
+ * The project's phone images with `NEAR_LIMIT_SHARE` of their 10 members or more (`/phones?full=90`, the
+ * overview): every own image listed, all counted at once; one whose members could not be read is left out.
+ */
+export async function phonesNearLimit(scope: Scope): Promise<{ image: PhoneImage; members: number }[]> {
+  const images = await listOwnPhoneImages(scope);
+  const counts = await countPhoneImageMembers(scope, images);
+  return images.flatMap((image, i) => {
+    const members = counts[i];
+    return members !== undefined && isNearLimit(members, PHONE_MEMBER_LIMIT) ? [{ image, members }] : [];
+  });
 }

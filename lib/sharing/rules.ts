@@ -45,6 +45,12 @@ export interface PairDecision {
 /** Members per CPH image (reference 9.2): an 11th share is refused. */
 export const PHONE_MEMBER_LIMIT = 10;
 
+/** "Near member limit" (the overview, `?full=90` on Images and Phone images): this share of the limit used, or more. */
+export const NEAR_LIMIT_SHARE = 0.9;
+
+/** Whether `members` of `limit` is near it: 231 of 256, 9 of a full-ECS image's or a phone image's 10. */
+export const isNearLimit = (members: number, limit: number) => members >= Math.ceil(limit * NEAR_LIMIT_SHARE);
+
 /** The rules' sentences, as catalogue keys (`sharing.reasons`) with their arguments. */
 export const REASONS = {
   notAProject: text("sharing.reasons.notAProject"),

@@ -18,6 +18,7 @@ const DEFAULT_LIMIT = 25;
 
 const searchSchema = z.object({
   q: z.string().trim().max(128).optional().catch(undefined),
+  full: z.enum(["90"]).optional().catch(undefined),
   offset: z.coerce.number().int().min(0).max(100_000).default(0).catch(0),
   limit: z.coerce
     .number()
@@ -33,14 +34,17 @@ export default async function PhonesPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   await requireSession();
-  const { q, offset, limit } = searchSchema.parse(await searchParams);
-  const query = { q: q || undefined, offset, limit };
+  const { q, offset, limit, full } = searchSchema.parse(await searchParams);
+  const query = { q: q || undefined, offset, limit, full };
   const t = await getTranslations("phones");
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <PhoneSearch q={query.q} limit={limit} defaultLimit={DEFAULT_LIMIT} />
-      <Suspense key={`${query.q}-${offset}-${limit}`} fallback={<TableSkeleton rows={4} label={t("loading")} />}>
+      <PhoneSearch q={query.q} full={full} limit={limit} defaultLimit={DEFAULT_LIMIT} />
+      <Suspense
+        key={`${query.q}-${offset}-${limit}-${full}`}
+        fallback={<TableSkeleton rows={4} label={t("loading")} />}
+      >
         <PhoneImagesTable query={query} defaultLimit={DEFAULT_LIMIT} />
       </Suspense>
     </>

@@ -100,18 +100,11 @@ export function NearLimitView({ data }: ViewProps<"nearLimit">) {
         tone="attention"
         extra={data.more ? t("scannedSome", { scanned: data.scanned }) : t("extra")}
       />
-      <TileBody
-        name="nearLimit"
-        items={data.items}
-        label={t("list")}
-        calm={t("calm")}
-        itemKey={(i) => i.id}
-        link={data.count > 0 && { href: TILE_LINKS.nearLimit(), text: t("link", { count: data.count }) }}
-      >
+      <TileBody name="nearLimit" items={data.items} label={t("list")} calm={t("calm")} itemKey={(i) => i.id}>
         {(i) => (
           <>
             <Link
-              href={`/images/${i.id}`}
+              href={i.service === "cph" ? `/phones/${i.id}` : `/images/${i.id}`}
               translate="no"
               className="min-w-0 flex-1 truncate font-medium text-primary hover:underline"
             >
@@ -124,6 +117,23 @@ export function NearLimitView({ data }: ViewProps<"nearLimit">) {
           </>
         )}
       </TileBody>
+      {/* Two pages hold them: Images and Phone images, each filtered to its own. */}
+      <div className="mt-auto flex flex-col gap-1">
+        {data.images > 0 && (
+          <TileLink
+            href={TILE_LINKS.nearLimit()}
+            text={t("link", { count: data.images })}
+            testId="tile-nearLimit-link"
+          />
+        )}
+        {data.phones > 0 && (
+          <TileLink
+            href={TILE_LINKS.nearLimitPhones()}
+            text={t("phonesLink", { count: data.phones })}
+            testId="tile-nearLimit-phones-link"
+          />
+        )}
+      </div>
     </>
   );
 }

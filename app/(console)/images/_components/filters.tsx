@@ -5,7 +5,8 @@ import { ImageTypeSelect } from "@/components/image-type-select";
 import { Button } from "@/components/ui/button";
 import { Input, Label } from "@/components/ui/input";
 import { Checkbox } from "@/components/ui/checkbox";
-import { NEAR_LIMIT_SHARE, type ImageListQuery } from "@/lib/sharing/image-page";
+import type { ImageListQuery } from "@/lib/sharing/image-page";
+import { NEAR_LIMIT_SHARE } from "@/lib/sharing/rules";
 import { isFiltered } from "./query";
 
 const selectClass = "h-9 rounded-md border border-input bg-background px-2 text-sm";

@@ -3,19 +3,22 @@ import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { Button } from "@/components/ui/button";
 import { canChange, withCloud } from "@/lib/auth/session";
-import { countPhoneImageMembers, listPhoneImagesPage } from "@/lib/sharing/phones";
+import { countPhoneImageMembers, listPhoneImagesPage, phonesNearLimit } from "@/lib/sharing/phones";
 import { PhoneList, type PhoneRowView } from "./phone-list";
 
 export interface PhoneListQuery {
   q?: string;
   offset: number;
   limit: number;
+  /** `full=90`: only images with 90% or more of their member limit used. */
+  full?: "90";
 }
 
 /** The URL of another page of the same list. */
-export function phonesHref({ q, offset, limit }: PhoneListQuery, defaultLimit: number): string {
+export function phonesHref({ q, offset, limit, full }: PhoneListQuery, defaultLimit: number): string {
   const params = new URLSearchParams();
   if (q) params.set("q", q);
+  if (full) params.set("full", full);
   if (offset > 0) params.set("offset", String(offset));
   if (limit !== defaultLimit) params.set("limit", String(limit));
   const query = params.toString();
@@ -25,18 +28,25 @@ export function phonesHref({ q, offset, limit }: PhoneListQuery, defaultLimit: n
 /** One page of the project's phone images, with every image's member count read at the same time. */
 export async function PhoneImagesTable({ query, defaultLimit }: { query: PhoneListQuery; defaultLimit: number }) {
   const { images, total, counts, session } = await withCloud(async (scope, session) => {
+    if (query.full) return { ...nearLimitPage(await phonesNearLimit(scope), query), session };
     const page = await listPhoneImagesPage(scope, query);
     return { ...page, counts: await countPhoneImageMembers(scope, page.images), session };
   });
-  const { q, offset, limit } = query;
+  const { q, offset, limit, full } = query;
   const t = await getTranslations("phones.table");
 
   if (images.length === 0) {
-    const title = q ? t("noMatch", { q }) : offset > 0 ? t("noMore") : t("noImages");
-    const hint = q ? t("noMatchHint") : offset > 0 ? t("noMoreHint") : t("noImagesHint");
+    const title = q ? t("noMatch", { q }) : offset > 0 ? t("noMore") : full ? t("noneNearLimit") : t("noImages");
+    const hint = q
+      ? t("noMatchHint")
+      : offset > 0
+        ? t("noMoreHint")
+        : full
+          ? t("noneNearLimitHint")
+          : t("noImagesHint");
     return (
       <EmptyState className="p-10" title={title} hint={hint}>
-        {(q || offset > 0) && (
+        {(q || offset > 0 || full) && (
           <Button asChild variant="secondary" className="mt-4">
             <Link href="/phones">{t("all")}</Link>
           </Button>
@@ -45,8 +55,10 @@ export async function PhoneImagesTable({ query, defaultLimit }: { query: PhoneLi
     );
   }
 
-  const prev = offset > 0 ? phonesHref({ q, offset: Math.max(0, offset - limit), limit }, defaultLimit) : undefined;
-  const next = offset + limit < total ? phonesHref({ q, offset: offset + limit, limit }, defaultLimit) : undefined;
+  const prev =
+    offset > 0 ? phonesHref({ q, offset: Math.max(0, offset - limit), limit, full }, defaultLimit) : undefined;
+  const next =
+    offset + limit < total ? phonesHref({ q, offset: offset + limit, limit, full }, defaultLimit) : undefined;
   const rows = images.map((image, i): PhoneRowView => ({
     id: image.image_id,
     name: image.image_name,
@@ -81,4 +93,12 @@ export async function PhoneImagesTable({ query, defaultLimit }: { query: PhoneLi
       </nav>
     </div>
   );
+}
+
+/** The images near their limit as a page of the list: the search applied here, with their counts. */
+function nearLimitPage(near: Awaited<ReturnType<typeof phonesNearLimit>>, { q, offset, limit }: PhoneListQuery) {
+  const needle = q?.toLowerCase();
+  const matches = needle ? near.filter((n) => n.image.image_name.toLowerCase().includes(needle)) : near;
+  const page = matches.slice(offset, offset + limit);
+  return { images: page.map((n) => n.image), counts: page.map((n) => n.members), total: matches.length };
 }

@@ -4,14 +4,30 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { NEAR_LIMIT_SHARE } from "@/lib/sharing/rules";
 
 /** A GET form: the search lives in the URL and works before any script loads. */
-export function PhoneSearch({ q, limit, defaultLimit }: { q?: string; limit: number; defaultLimit: number }) {
+export function PhoneSearch({
+  q,
+  full,
+  limit,
+  defaultLimit,
+}: {
+  q?: string;
+  full?: "90";
+  limit: number;
+  defaultLimit: number;
+}) {
   const t = useTranslations("phones.search");
   // Next's Form navigates in the app, and the key (the URL's filter) remounts the uncontrolled fields
   // whenever the URL changes, Back and Forward included, so the form always shows the list's filter.
   return (
-    <Form key={`${q ?? ""}|${limit}`} role="search" action="/phones" className="mb-4 flex flex-wrap items-center gap-2">
+    <Form
+      key={`${q ?? ""}|${full ?? ""}|${limit}`}
+      role="search"
+      action="/phones"
+      className="mb-4 flex flex-wrap items-center gap-2"
+    >
       <label htmlFor="phone-search" className="sr-only">
         {t("label")}
       </label>
@@ -30,11 +46,15 @@ export function PhoneSearch({ q, limit, defaultLimit }: { q?: string; limit: num
           maxLength={128}
         />
       </div>
+      <label className="flex items-center gap-2 text-sm">
+        <input type="checkbox" name="full" value="90" defaultChecked={full === "90"} className="size-4" />
+        {t("full", { share: NEAR_LIMIT_SHARE })}
+      </label>
       {limit !== defaultLimit && <input type="hidden" name="limit" value={limit} />}
       <Button type="submit" variant="secondary">
         {t("submit")}
       </Button>
-      {q && (
+      {(q || full) && (
         <Button asChild variant="ghost">
           <Link href={limit === defaultLimit ? "/phones" : `/phones?limit=${limit}`}>{t("clear")}</Link>
         </Button>
