@@ -31,7 +31,8 @@ const CTS_RETENTION_MS = 7 * DAY_MS;
 /** The most CTS events the outside tile reads; History holds the rest. */
 const OUTSIDE_READ = 500;
 
-const scopeOf = (s: StoredSession) => ({ accountId: s.accountId, projectId: s.projectId });
+/** The session's account and project, as the history and batch stores scope their reads. */
+const ownedBy = (s: StoredSession) => ({ accountId: s.accountId, projectId: s.projectId });
 
 /** Requests that wait for this admin, then their own, the oldest first (each expires: the oldest goes first). */
 export async function approvalsTile(db: Db, s: StoredSession, now: number): Promise<ApprovalsTile> {
@@ -56,8 +57,8 @@ export async function approvalsTile(db: Db, s: StoredSession, now: number): Prom
 /** Batches running, or ended in the last 7 days with failed pairs: the newest first. */
 export async function batchesTile(db: Db, s: StoredSession, now: number): Promise<BatchesTile> {
   const [count, batches] = await Promise.all([
-    countAttentionBatches(db, scopeOf(s), now),
-    attentionBatches(db, scopeOf(s), { now, limit: TILE_ITEMS }),
+    countAttentionBatches(db, ownedBy(s), now),
+    attentionBatches(db, ownedBy(s), { now, limit: TILE_ITEMS }),
   ]);
   return {
     count,
@@ -78,7 +79,7 @@ export async function batchesTile(db: Db, s: StoredSession, now: number): Promis
 /** Shares of this project that end within 7 days (or are past their end, not yet removed): the soonest first. */
 export async function leasesTile(db: Db, s: StoredSession, now: number): Promise<LeasesTile> {
   const until = now + WINDOW_DAYS * DAY_MS;
-  const ending = (await activeLeases(db, s.projectId)).filter((l) => Number(l.ends_at) <= until);
+  const ending = await activeLeases(db, s.projectId, undefined, until);
   return {
     count: ending.length,
     items: ending.slice(0, TILE_ITEMS).map((l) => ({
@@ -103,7 +104,7 @@ export async function outsideTile(
 ): Promise<OutsideTile> {
   const from = windowStartDay(now);
   const filter = historyFilterSchema.parse({ source: "cts", from });
-  const { events } = await listEvents(db, scopeOf(s), filter, { limit: OUTSIDE_READ });
+  const { events } = await listEvents(db, ownedBy(s), filter, { limit: OUTSIDE_READ });
   const outside = await flag(events);
   const ranked = [...events].sort(
     (a, b) => Number(outside.has(b.id)) - Number(outside.has(a.id)) || b.occurredAt - a.occurredAt,

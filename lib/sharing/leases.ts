@@ -85,8 +85,16 @@ export async function setLeases(
   }
 }
 
-/** The project's active leases on these images (all of its images when none are named). */
-export async function activeLeases(db: Db, projectId: string, imageIds?: readonly string[]): Promise<LeaseRow[]> {
+/**
+ * The project's active leases on these images (all of its images when none are named), the soonest end
+ * first; with `endsBy`, only those that end by then (the overview's "ending soon").
+ */
+export async function activeLeases(
+  db: Db,
+  projectId: string,
+  imageIds?: readonly string[],
+  endsBy?: number,
+): Promise<LeaseRow[]> {
   if (imageIds && imageIds.length === 0) return [];
   let q = db
     .selectFrom("share_leases")
@@ -95,6 +103,7 @@ export async function activeLeases(db: Db, projectId: string, imageIds?: readonl
     .where("status", "=", "active")
     .orderBy("ends_at");
   if (imageIds) q = q.where("image_id", "in", [...imageIds]);
+  if (endsBy !== undefined) q = q.where("ends_at", "<=", endsBy);
   return q.execute();
 }
 

@@ -35,10 +35,14 @@ export async function listPhoneImagesPage(
   { q, offset, limit }: { q?: string; offset: number; limit: number },
 ) {
   if (!q) return listPhoneImages(scope, { image_type: "private", offset, limit });
-  const all = await listOwnPhoneImages(scope);
-  const needle = q.toLowerCase();
-  const matches = all.filter((i) => i.image_name.toLowerCase().includes(needle));
+  const matches = named(await listOwnPhoneImages(scope), (i) => i.image_name, q);
   return { images: matches.slice(offset, offset + limit), total: matches.length };
+}
+
+/** What holds `q` in its name, in any case (the cloud's `image_name` matches whole names only). */
+function named<T>(items: T[], name: (item: T) => string, q: string | undefined): T[] {
+  const needle = q?.toLowerCase();
+  return needle ? items.filter((item) => name(item).toLowerCase().includes(needle)) : items;
 }
 
 /** Member counts of several images, read at the same time; a failed read is unknown, not a failed page. */
@@ -67,4 +71,14 @@ export async function phonesNearLimit(scope: Scope): Promise<{ image: PhoneImage
     const members = counts[i];
     return members !== undefined && isNearLimit(members, PHONE_MEMBER_LIMIT) ? [{ image, members }] : [];
   });
+}
+
+/** A page of `phonesNearLimit` (`/phones?full=90`), searched as the list is, with each image's count. */
+export async function phonesNearLimitPage(
+  scope: Scope,
+  { q, offset, limit }: { q?: string; offset: number; limit: number },
+) {
+  const matches = named(await phonesNearLimit(scope), (n) => n.image.image_name, q);
+  const page = matches.slice(offset, offset + limit);
+  return { images: page.map((n) => n.image), counts: page.map((n) => n.members), total: matches.length };
 }

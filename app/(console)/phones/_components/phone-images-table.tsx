@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { Button } from "@/components/ui/button";
 import { canChange, withCloud } from "@/lib/auth/session";
-import { countPhoneImageMembers, listPhoneImagesPage, phonesNearLimit } from "@/lib/sharing/phones";
+import { countPhoneImageMembers, listPhoneImagesPage, phonesNearLimitPage } from "@/lib/sharing/phones";
 import { PhoneList, type PhoneRowView } from "./phone-list";
 
 export interface PhoneListQuery {
@@ -28,7 +28,7 @@ export function phonesHref({ q, offset, limit, full }: PhoneListQuery, defaultLi
 /** One page of the project's phone images, with every image's member count read at the same time. */
 export async function PhoneImagesTable({ query, defaultLimit }: { query: PhoneListQuery; defaultLimit: number }) {
   const { images, total, counts, session } = await withCloud(async (scope, session) => {
-    if (query.full) return { ...nearLimitPage(await phonesNearLimit(scope), query), session };
+    if (query.full) return { ...(await phonesNearLimitPage(scope, query)), session };
     const page = await listPhoneImagesPage(scope, query);
     return { ...page, counts: await countPhoneImageMembers(scope, page.images), session };
   });
@@ -93,12 +93,4 @@ export async function PhoneImagesTable({ query, defaultLimit }: { query: PhoneLi
       </nav>
     </div>
   );
-}
-
-/** The images near their limit as a page of the list: the search applied here, with their counts. */
-function nearLimitPage(near: Awaited<ReturnType<typeof phonesNearLimit>>, { q, offset, limit }: PhoneListQuery) {
-  const needle = q?.toLowerCase();
-  const matches = needle ? near.filter((n) => n.image.image_name.toLowerCase().includes(needle)) : near;
-  const page = matches.slice(offset, offset + limit);
-  return { images: page.map((n) => n.image), counts: page.map((n) => n.members), total: matches.length };
 }
