@@ -53,11 +53,13 @@ for (const locale of ["en", "zh-CN"] as const) {
       await page.screenshot({ path: `${out}/${locale}-${theme}-${name}.png`, fullPage: true, animations: "disabled" });
     }
     if (theme === "light") {
-      // Narrow: the tiles stack.
+      // Narrow: the tiles stack, and the filtered pages keep their notes and links on screen.
       await page.setViewportSize({ width: 390, height: 844 });
-      await page.goto(`${base}/`);
-      await page.waitForLoadState("networkidle");
-      await page.screenshot({ path: `${out}/${locale}-narrow-overview.png`, fullPage: true, animations: "disabled" });
+      for (const [name, path] of pages) {
+        await page.goto(`${base}${path}`);
+        await page.waitForLoadState("networkidle");
+        await page.screenshot({ path: `${out}/${locale}-narrow-${name}.png`, fullPage: true, animations: "disabled" });
+      }
     }
     console.log(`${locale} ${theme}: ${t("overview.title")}`);
     await context.close();
